@@ -1,0 +1,119 @@
+package io.crosspatch.launcher;
+
+import io.crosspatch.testbed.ForkedJvm;
+import io.crosspatch.testbed.Readiness;
+import io.crosspatch.testbed.Testbed;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local platform: the real Kafka, Cassandra and schema registry of the testbed, then the four services,
+ * each in its own JVM as in production, until Ctrl-C. Every child runs under the testbed's parent watchdog,
+ * so none outlives this process, however it ends.
+ */
+public final class LocalPlatform {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path work;
+    private final List<ForkedJvm> services = new ArrayList<>();
+    private Testbed infrastructure;
+
+    private LocalPlatform(Path root) {
+        this.root = root;
+        this.work = root.resolve(".crosspatch").resolve("local");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalPlatform platform = new LocalPlatform(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "local-platform-stop"));
+        platform.start();
+        new CountDownLatch(1).await();
+    }
+
+    private void start() throws Exception {
+        long started = System.nanoTime();
+        wipe(work);
+        infrastructure = Testbed.start(work.resolve("infra"));
+        for (LocalService service : LocalService.values()) {
+            services.add(launch(service));
+        }
+        for (LocalService service : LocalService.values()) {
+            awaitReady(service);
+        }
+        Map<String, String> infra = infrastructure.springProperties();
+        log.info("Crosspatch is running ({} s). Ctrl-C stops everything.", (System.nanoTime() - started) / 1_000_000_000);
+        log.info("  Kafka            {}", infra.get("spring.kafka.bootstrap-servers"));
+        log.info("  Cassandra        {}", infra.get("spring.cassandra.contact-points"));
+        log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
+        for (LocalService service : LocalService.values()) {
+            log.info("  {} http://127.0.0.1:{}/actuator/health  (log: {})", String.format("%-16s", service.module()),
+                    service.port(), work.resolve(service.module() + ".log"));
+        }
+    }
+
+    private ForkedJvm launch(LocalService service) {
+        Path jar = service.jar(root);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests install'");
+        }
+        List<String> args = new ArrayList<>();
+        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--crosspatch.schema-registry.auto-register=true");
+        args.add("--server.port=" + service.port());
+        return ForkedJvm.builder(service.module())
+                .executableJar(jar)
+                .jvmArgs(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                .args(args)
+                .workingDir(work)
+                .logFile(work.resolve(service.module() + ".log"))
+                .start();
+    }
+
+    private void awaitReady(LocalService service) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness")).build();
+        Readiness.await(services.get(service.ordinal()), READY_TIMEOUT,
+                () -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        log.info("{} ready on port {}", service.module(), service.port());
+    }
+
+    private void stop() {
+        log.info("stopping Crosspatch");
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+}

@@ -1,0 +1,61 @@
+package io.crosspatch.schemas.topics;
+
+import io.crosspatch.events.AccountReady;
+import io.crosspatch.events.EnrollmentFailed;
+import io.crosspatch.events.EnrollmentRequested;
+import io.crosspatch.events.IdentityVerified;
+import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.PatchResult;
+import io.crosspatch.schemas.topics.TopicDefinition.KeyMeaning;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The topic catalogue: the six topics of the design, each with one writer. Immutable constants only, so no
+ * service can change what another one sees.
+ */
+public final class Topics {
+
+    /** Default partition count: the most instances of one consuming service that can share a topic. */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    /** A VM asked to enroll. Written by the identity-service ingress, read by its verifier. */
+    public static final TopicDefinition<EnrollmentRequested> ENROLLMENT_REQUESTED = new TopicDefinition<>(
+            "enrollment.requested", KeyMeaning.ENROLLMENT_ID, EnrollmentRequested.class, DEFAULT_PARTITIONS);
+
+    /** A VM's identity checked out. Written by the verifier, read by account-service and the status view. */
+    public static final TopicDefinition<IdentityVerified> IDENTITY_VERIFIED = new TopicDefinition<>(
+            "identity.verified", KeyMeaning.CLOUD_ACCOUNT_KEY, IdentityVerified.class, DEFAULT_PARTITIONS);
+
+    /** The cloud account has a usable system account. Written by account-service. */
+    public static final TopicDefinition<AccountReady> ACCOUNT_READY = new TopicDefinition<>(
+            "account.ready", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountReady.class, DEFAULT_PARTITIONS);
+
+    /** An activation was issued, or the agent registered. Written by patching-service. */
+    public static final TopicDefinition<InstanceActivated> INSTANCE_ACTIVATED = new TopicDefinition<>(
+            "instance.activated", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceActivated.class, DEFAULT_PARTITIONS);
+
+    /** An instance's patch state changed. Written by patching-service, read by reporting and other teams. */
+    public static final TopicDefinition<PatchResult> PATCH_RESULTS = new TopicDefinition<>(
+            "patch.results", KeyMeaning.CLOUD_ACCOUNT_KEY, PatchResult.class, DEFAULT_PARTITIONS);
+
+    /** A stage gave up on an enrollment. Written by whichever stage gives up. */
+    public static final TopicDefinition<EnrollmentFailed> ENROLLMENT_FAILED = new TopicDefinition<>(
+            "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
+
+    private static final List<TopicDefinition<?>> ALL = List.of(
+            ENROLLMENT_REQUESTED, IDENTITY_VERIFIED, ACCOUNT_READY, INSTANCE_ACTIVATED, PATCH_RESULTS, ENROLLMENT_FAILED);
+
+    private Topics() {
+    }
+
+    /** Every topic of the contract, in flow order. */
+    public static List<TopicDefinition<?>> all() {
+        return ALL;
+    }
+
+    /** The topic with this name, if it is one of the contract's. */
+    public static Optional<TopicDefinition<?>> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+}
