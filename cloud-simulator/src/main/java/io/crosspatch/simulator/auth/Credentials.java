@@ -1,0 +1,13 @@
+package io.crosspatch.simulator.auth;
+
+import java.time.Instant;
+
+/**
+ * A key pair the simulator accepts, and what it acts as.
+ *
+ * @param sessionToken  present for temporary credentials from AssumeRole; the request must carry it
+ * @param expiresAt     null for long-term keys
+ */
+public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
+        String arn, Instant expiresAt) {
+}
