@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsAsyncClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -57,6 +58,10 @@ public final class SharedSimulator {
 
     public static OrganizationsClient organizations(AwsCredentialsProvider credentials) {
         return OrganizationsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+    }
+
+    public static OrganizationsAsyncClient organizationsAsync(AwsCredentialsProvider credentials) {
+        return OrganizationsAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
     }
 
     public static SsmClient ssm(AwsCredentialsProvider credentials) {

@@ -1,0 +1,41 @@
+package io.crosspatch.simulator.organizations;
+
+import java.time.Instant;
+
+/**
+ * One CreateAccount request and its progress, as DescribeCreateAccountStatus reports it. Whether it will fail is
+ * decided when it is requested ({@code plannedFailure}, one of the documented {@code CreateAccountFailureReason}
+ * values, or null), but, as in AWS, the caller only learns it when the request completes at {@code dueAt}.
+ */
+record AccountCreation(String id, NewAccount request, Instant requestedAt, Instant dueAt, String plannedFailure,
+        State state, String accountId) {
+
+    enum State { IN_PROGRESS, SUCCEEDED, FAILED }
+
+    static AccountCreation requested(String id, NewAccount request, Instant requestedAt, Instant dueAt,
+            String plannedFailure) {
+        return new AccountCreation(id, request, requestedAt, dueAt, plannedFailure, State.IN_PROGRESS, null);
+    }
+
+    boolean willSucceed() {
+        return plannedFailure == null;
+    }
+
+    AccountCreation succeeded(String newAccountId) {
+        return new AccountCreation(id, request, requestedAt, dueAt, null, State.SUCCEEDED, newAccountId);
+    }
+
+    AccountCreation failed() {
+        return new AccountCreation(id, request, requestedAt, dueAt, plannedFailure, State.FAILED, null);
+    }
+
+    /** When the request completed: its due time, however late the simulator noticed; null while in progress. */
+    Instant completedAt() {
+        return state == State.IN_PROGRESS ? null : dueAt;
+    }
+
+    /** The FailureReason shown to the caller: only once the request has failed. */
+    String failureReason() {
+        return state == State.FAILED ? plannedFailure : null;
+    }
+}
