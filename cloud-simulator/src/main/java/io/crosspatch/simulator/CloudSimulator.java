@@ -12,6 +12,7 @@ import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.control.TrafficControl;
 import io.crosspatch.simulator.http.SimulatorServer;
 import io.crosspatch.simulator.iam.IamService;
+import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
-        return List.of();
+        return List.of(new IdentityModule());
     }
 
     public static CloudSimulator start(SimulatorConfig config) {
