@@ -12,6 +12,7 @@ import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.control.TrafficControl;
 import io.crosspatch.simulator.http.SimulatorServer;
 import io.crosspatch.simulator.iam.IamService;
+import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.organizations.OrganizationsModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
-        return List.of(new OrganizationsModule());
+        return List.of(new OrganizationsModule(), new IdentityModule());
     }
 
     public static CloudSimulator start(SimulatorConfig config) {
