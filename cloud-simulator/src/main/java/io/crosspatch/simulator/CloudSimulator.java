@@ -14,6 +14,7 @@ import io.crosspatch.simulator.http.SimulatorServer;
 import io.crosspatch.simulator.iam.IamService;
 import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.organizations.OrganizationsModule;
+import io.crosspatch.simulator.ssm.SsmModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
 import java.util.List;
@@ -33,16 +34,18 @@ public final class CloudSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CloudSimulator.class);
 
     private final SimulatorContext context;
+    private final List<SimulatorModule> modules;
     private final ScheduledExecutorService ticker;
 
-    private CloudSimulator(SimulatorContext context, ScheduledExecutorService ticker) {
+    private CloudSimulator(SimulatorContext context, List<SimulatorModule> modules, ScheduledExecutorService ticker) {
         this.context = context;
+        this.modules = modules;
         this.ticker = ticker;
     }
 
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
-        return List.of(new OrganizationsModule(), new IdentityModule());
+        return List.of(new OrganizationsModule(), new IdentityModule(), new SsmModule());
     }
 
     public static CloudSimulator start(SimulatorConfig config) {
@@ -58,7 +61,8 @@ public final class CloudSimulator implements AutoCloseable {
         iam.register(operations);
         new StsService(iam, credentials, clock).register(operations);
         SimulatorContext context = new SimulatorContext(config, server, operations, clock, credentials, iam, calls, traffic);
-        modules().forEach(module -> module.install(context));
+        List<SimulatorModule> modules = modules();
+        modules.forEach(module -> module.install(context));
         server.route("/", new AwsProtocolRoute(operations, new SigV4Verifier(credentials, config.verifySignatures()),
                 calls, traffic, clock));
         server.route("/_sim/", new ControlRoute(calls, clock, traffic));
@@ -71,7 +75,7 @@ public final class CloudSimulator implements AutoCloseable {
         // What AWS does by itself also happens in real time, not only when a test advances the clock.
         ticker.scheduleWithFixedDelay(clock::tick, 200, 200, TimeUnit.MILLISECONDS);
         log.info("cloud simulator listening on http://{}:{}", config.host(), server.port());
-        return new CloudSimulator(context, ticker);
+        return new CloudSimulator(context, modules, ticker);
     }
 
     /** The endpoint to give the AWS SDK's {@code endpointOverride}, and the base of every other endpoint. */
@@ -85,6 +89,12 @@ public final class CloudSimulator implements AutoCloseable {
 
     public SimulatorContext context() {
         return context;
+    }
+
+    /** The installed module of a type, e.g. {@code module(SsmModule.class).state()} for what SSM holds. */
+    public <T extends SimulatorModule> T module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no module " + type.getSimpleName()));
     }
 
     public SimClock clock() {

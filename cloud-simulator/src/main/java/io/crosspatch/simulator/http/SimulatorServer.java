@@ -26,9 +26,11 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
 
     static {
-        // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's algorithm
-        // and the client's delayed ACK hold every response back about 40 ms.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer then waits for
+        // the client's delayed ACK (about 40 ms). The property is read once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     private final HttpServer server;
