@@ -15,6 +15,7 @@ import io.crosspatch.simulator.iam.IamService;
 import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.organizations.OrganizationsModule;
 import io.crosspatch.simulator.ssm.SsmModule;
+import io.crosspatch.simulator.ssm.patching.PatchingModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
 import java.util.List;
@@ -45,7 +46,8 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
-        return List.of(new OrganizationsModule(), new IdentityModule(), new SsmModule());
+        SsmModule ssm = new SsmModule();
+        return List.of(new OrganizationsModule(), new IdentityModule(), ssm, new PatchingModule(ssm));
     }
 
     public static CloudSimulator start(SimulatorConfig config) {

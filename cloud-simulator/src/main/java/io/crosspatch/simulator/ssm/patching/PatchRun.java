@@ -78,20 +78,9 @@ public final class PatchRun {
         return approved ? PatchState.INSTALLED : PatchState.INSTALLED_OTHER;
     }
 
-    /** SSM's patch states, with the names the API uses. */
+    /** SSM's patch states; the names are the API's (PatchComplianceDataState). */
     public enum PatchState {
-        INSTALLED("Installed"), INSTALLED_OTHER("InstalledOther"), INSTALLED_PENDING_REBOOT("InstalledPendingReboot"),
-        INSTALLED_REJECTED("InstalledRejected"), MISSING("Missing"), NOT_APPLICABLE("NotApplicable"), FAILED("Failed");
-
-        private final String apiName;
-
-        PatchState(String apiName) {
-            this.apiName = apiName;
-        }
-
-        public String apiName() {
-            return apiName;
-        }
+        INSTALLED, INSTALLED_OTHER, INSTALLED_PENDING_REBOOT, INSTALLED_REJECTED, MISSING, NOT_APPLICABLE, FAILED;
 
         public boolean nonCompliant() {
             return this == MISSING || this == FAILED;

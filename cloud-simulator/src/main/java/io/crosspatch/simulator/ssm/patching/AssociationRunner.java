@@ -1,0 +1,83 @@
+package io.crosspatch.simulator.ssm.patching;
+
+import io.crosspatch.simulator.ssm.Association;
+import io.crosspatch.simulator.ssm.ManagedNode;
+import io.crosspatch.simulator.ssm.Schedule;
+import io.crosspatch.simulator.ssm.SsmRegionState;
+import io.crosspatch.simulator.ssm.SsmState;
+import io.crosspatch.simulator.ssm.patching.PatchRun.Operation;
+import io.crosspatch.simulator.ssm.patching.PatchRun.RebootOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs State Manager associations of {@code AWS-RunPatchBaseline} (the regular Scan that keeps compliance fresh
+ * between install windows) on their schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at
+ * every occurrence. Other documents (software inventory) are accepted but not executed: the simulator keeps
+ * no inventory data.
+ */
+final class AssociationRunner {
+
+    private static final int MAX_RUNS_PER_ASSOCIATION_AND_TICK = 100;
+
+    private final SsmState ssm;
+    private final WindowRunner runner;
+    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+
+    AssociationRunner(SsmState ssm, WindowRunner runner) {
+        this.ssm = ssm;
+        this.runner = runner;
+    }
+
+    synchronized void runDue(Instant now) {
+        for (SsmRegionState region : ssm.regions()) {
+            for (Association association : region.associations()) {
+                if (WindowRunner.RUN_PATCH_BASELINE.equals(association.name())) {
+                    runDue(region, association, now);
+                }
+            }
+        }
+    }
+
+    private void runDue(SsmRegionState region, Association association, Instant now) {
+        String key = region.accountId() + "/" + region.region() + "/" + association.associationId();
+        Instant last = lastRun.get(key);
+        if (last == null) {
+            last = association.date();
+            if (!association.applyOnlyAtCronInterval()) {
+                run(region, association, last);
+            }
+        }
+        if (association.scheduleExpression() != null) {
+            Schedule schedule = Schedule.parse(association.scheduleExpression());
+            ZonedDateTime since = association.date().atZone(ZoneOffset.UTC);
+            int offset = association.scheduleOffset() == null ? 0 : association.scheduleOffset();
+            for (int i = 0; i < MAX_RUNS_PER_ASSOCIATION_AND_TICK; i++) {
+                Optional<ZonedDateTime> next = schedule.next(last.atZone(ZoneOffset.UTC), since, offset);
+                if (next.isEmpty() || next.get().toInstant().isAfter(now)) {
+                    break;
+                }
+                last = next.get().toInstant();
+                run(region, association, last);
+            }
+        }
+        lastRun.put(key, last);
+    }
+
+    private void run(SsmRegionState region, Association association, Instant at) {
+        Operation operation = WindowRunner.operation(first(association.parameters().get("Operation")));
+        RebootOption reboot = WindowRunner.rebootOption(first(association.parameters().get("RebootOption")));
+        for (ManagedNode node : region.nodesMatching(association.targets())) {
+            runner.runOn(region, node, operation, reboot, at);
+        }
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

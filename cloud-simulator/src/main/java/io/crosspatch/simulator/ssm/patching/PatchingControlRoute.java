@@ -1,0 +1,123 @@
+package io.crosspatch.simulator.ssm.patching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.control.SimClock;
+import io.crosspatch.simulator.http.Http;
+import io.crosspatch.simulator.http.Route;
+import io.crosspatch.simulator.ssm.MaintenanceWindow;
+import io.crosspatch.simulator.ssm.SsmRegionState;
+import io.crosspatch.simulator.ssm.SsmState;
+import io.crosspatch.simulator.ssm.WindowExecution;
+import io.crosspatch.simulator.ssm.patching.PatchRun.PatchState;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Test and demo hooks of the patch engine: {@code POST /_sim/maintenance-windows/{windowId}/run} with
+ * {@code {"accountId","region"}} opens a window now, whatever its schedule; {@code GET
+ * /_sim/patch-states?accountId=&region=} is the ground truth of every reported node (counts and patches), which
+ * end-to-end tests compare Crosspatch's reports with.
+ */
+final class PatchingControlRoute implements Route {
+
+    static final String WINDOWS_PREFIX = "/_sim/maintenance-windows/";
+    static final String STATES_PATH = "/_sim/patch-states";
+
+    private final SsmState ssm;
+    private final PatchStates states;
+    private final WindowRunner runner;
+    private final SimClock clock;
+
+    PatchingControlRoute(SsmState ssm, PatchStates states, WindowRunner runner, SimClock clock) {
+        this.ssm = ssm;
+        this.states = states;
+        this.runner = runner;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws Exception {
+        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(WINDOWS_PREFIX) && path.endsWith("/run") && exchange.getRequestMethod().equals("POST")) {
+            runWindow(exchange, path.substring(WINDOWS_PREFIX.length(), path.length() - "/run".length()));
+        } else if (path.equals(STATES_PATH) && exchange.getRequestMethod().equals("GET")) {
+            patchStates(exchange, query(exchange.getRequestURI().getRawQuery()));
+        } else {
+            Http.error(exchange, 404, "NOT_FOUND", "no patching endpoint " + exchange.getRequestMethod() + " " + path);
+        }
+    }
+
+    private void runWindow(HttpExchange exchange, String windowId) throws Exception {
+        JsonNode body;
+        try {
+            body = Http.jsonBody(exchange);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Http.error(exchange, 400, "INVALID_JSON", "the body is not JSON");
+            return;
+        }
+        String accountId = body.path("accountId").asText("");
+        String region = body.path("region").asText("");
+        if (accountId.isEmpty() || region.isEmpty()) {
+            Http.error(exchange, 400, "MISSING_FIELD", "accountId and region are required");
+            return;
+        }
+        SsmRegionState state = ssm.region(accountId, region);
+        Optional<MaintenanceWindow> window = state.window(windowId);
+        if (window.isEmpty()) {
+            Http.error(exchange, 404, "WINDOW_NOT_FOUND", "no window " + windowId + " in " + accountId + "/" + region);
+            return;
+        }
+        WindowExecution execution = runner.run(state, window.get(), clock.instant());
+        Http.json(exchange, 200, Http.JSON.createObjectNode()
+                .put("windowExecutionId", execution.windowExecutionId())
+                .put("status", execution.status().name())
+                .put("startTime", execution.startTime().toString())
+                .put("endTime", execution.endTime().toString()));
+    }
+
+    private void patchStates(HttpExchange exchange, Map<String, String> query) throws Exception {
+        String accountId = query.get("accountId");
+        String region = query.get("region");
+        if (accountId == null || region == null) {
+            Http.error(exchange, 400, "MISSING_FIELD", "accountId and region are required");
+            return;
+        }
+        ArrayNode nodes = Http.JSON.createArrayNode();
+        for (NodePatchRecord record : states.reported(accountId, region)) {
+            ObjectNode node = ComplianceApi.patchState(record);
+            node.put("OperationStartTime", record.lastReport().operationStart().toString());
+            node.put("OperationEndTime", record.lastReport().operationEnd().toString());
+            node.put("Succeeded", record.lastReport().succeeded());
+            ArrayNode patches = node.putArray("Patches");
+            record.lastReport().patches().forEach(patch -> {
+                ObjectNode json = ComplianceApi.patchJson(patch);
+                json.put("InstalledTime", patch.installedAt() == null ? null : patch.installedAt().toString());
+                json.put("ReleaseDate", patch.patch().releaseDate().toString());
+                patches.add(json);
+            });
+            node.put("Missing", record.lastReport().count(PatchState.MISSING));
+            nodes.add(node);
+        }
+        Http.json(exchange, 200, nodes);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+}

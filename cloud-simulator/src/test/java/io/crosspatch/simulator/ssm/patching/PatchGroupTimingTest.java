@@ -1,0 +1,244 @@
+package io.crosspatch.simulator.ssm.patching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.simulator.CloudSimulator;
+import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.http.Http;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
+import software.amazon.awssdk.services.ssm.model.InstancePatchState;
+import software.amazon.awssdk.services.ssm.model.MaintenanceWindowTaskType;
+import software.amazon.awssdk.services.ssm.model.OperatingSystem;
+import software.amazon.awssdk.services.ssm.model.PatchComplianceData;
+import software.amazon.awssdk.services.ssm.model.PatchComplianceDataState;
+import software.amazon.awssdk.services.ssm.model.PatchFilterKey;
+
+/**
+ * The patch groups' promise, end to end through the SSM API: nodes in early, on-time and late get patches
+ * 0, 7 and 14 days after release — by the baselines' ApproveAfterDays where the OS supports it (RHEL), and by
+ * the maintenance windows' timing where it does not (Ubuntu, whose baselines cannot carry a release-age rule).
+ */
+class PatchGroupTimingTest {
+
+    private static final Map<String, Integer> DELAY_DAYS = Map.of("early", 0, "on-time", 7, "late", 14);
+    /** Ubuntu's delay comes from when each group's window opens: the 2nd, 3rd and 4th Tuesday of the month. */
+    private static final Map<String, String> UBUNTU_SCHEDULE = Map.of(
+            "early", "cron(0 2 ? * TUE#2 *)", "on-time", "cron(0 2 ? * TUE#3 *)", "late", "cron(0 2 ? * TUE#4 *)");
+    private static final String REGION = "eu-west-1";
+    private static final String ROLE = "CrosspatchSsmServiceRole";
+
+    private CloudSimulator simulator;
+    private SsmClient ssm;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false));
+        StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
+        ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.of(REGION)).credentialsProvider(keys).build();
+        try (IamClient iam = IamClient.builder().endpointOverride(simulator.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(keys).build()) {
+            iam.createRole(r -> r.roleName(ROLE).assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        }
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        ssm.close();
+        simulator.close();
+    }
+
+    @Test
+    void rhelGroupsInstallOnlyPatchesAsOldAsTheirApproveAfterDays() throws Exception {
+        // given one RHEL node per group, each group with its own baseline and Install window
+        Map<String, String> nodes = new HashMap<>();
+        Map<String, String> windows = new HashMap<>();
+        for (String group : DELAY_DAYS.keySet()) {
+            String baselineId = ssm.createPatchBaseline(b -> b.name("crosspatch-rhel-" + group)
+                    .operatingSystem(OperatingSystem.REDHAT_ENTERPRISE_LINUX)
+                    .approvalRules(rules -> rules.patchRules(rule -> rule
+                            .patchFilterGroup(f -> f.patchFilters(pf -> pf.key(PatchFilterKey.PRODUCT).values("*")))
+                            .approveAfterDays(DELAY_DAYS.get(group)).complianceLevel("HIGH")))).baselineId();
+            ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
+            nodes.put(group, register(activation(group), "rhel-" + group, "Red Hat Enterprise Linux", "9.4"));
+            windows.put(group, installWindow(group, "cron(0 2 ? * TUE#2 *)"));
+        }
+        simulator.clock().advance(Duration.ofDays(3));
+
+        // when every group's window runs at the same moment
+        Instant runAt = simulator.clock().instant();
+        for (String window : windows.values()) {
+            runNow(window);
+        }
+
+        // then each node's approved patches are exactly the released ones at least its delay old
+        Map<String, Instant> releaseDates = releaseDates(nodes.get("early"));
+        Map<String, Set<String>> approved = new HashMap<>();
+        for (String group : DELAY_DAYS.keySet()) {
+            approved.put(group, approvedIds(patches(nodes.get(group))));
+        }
+        for (String group : DELAY_DAYS.keySet()) {
+            Instant newestAllowed = runAt.minus(Duration.ofDays(DELAY_DAYS.get(group)));
+            Set<String> expected = approved.get("early").stream()
+                    .filter(id -> !releaseDates.get(id).isAfter(newestAllowed)).collect(Collectors.toSet());
+            assertThat(approved.get(group)).as(group).isEqualTo(expected);
+        }
+        assertThat(approved.get("early")).hasSizeGreaterThan(approved.get("on-time").size());
+        assertThat(approved.get("on-time")).hasSizeGreaterThan(approved.get("late").size());
+        // and the install left nothing approved missing, while early installed the most
+        for (String group : DELAY_DAYS.keySet()) {
+            InstancePatchState state = patchState(nodes.get(group));
+            assertThat(state.missingCount()).as(group).isZero();
+            assertThat(state.patchGroup()).isEqualTo(group);
+        }
+        assertThat(patchState(nodes.get("early")).installedCount())
+                .isGreaterThan(patchState(nodes.get("on-time")).installedCount());
+        assertThat(patchState(nodes.get("on-time")).installedCount())
+                .isGreaterThan(patchState(nodes.get("late")).installedCount());
+    }
+
+    @Test
+    void ubuntuGroupsGetTheSamePatchesOneAndTwoWeeksLaterThroughTheirWindows() throws Exception {
+        // given Ubuntu baselines without any release-age rule, and windows on the 2nd, 3rd and 4th Tuesday
+        Map<String, String> nodes = new HashMap<>();
+        Map<String, String> windows = new HashMap<>();
+        for (String group : DELAY_DAYS.keySet()) {
+            String baselineId = ssm.createPatchBaseline(b -> b.name("crosspatch-ubuntu-" + group)
+                    .operatingSystem(OperatingSystem.UBUNTU)
+                    .approvalRules(rules -> rules.patchRules(rule -> rule
+                            .patchFilterGroup(f -> f.patchFilters(pf -> pf.key(PatchFilterKey.PRIORITY).values("*")))
+                            .complianceLevel("HIGH")))).baselineId();
+            ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
+            nodes.put(group, register(activation(group), "ubuntu-" + group, "Ubuntu", "22.04"));
+            windows.put(group, installWindow(group, UBUNTU_SCHEDULE.get(group)));
+        }
+
+        // when the simulated month passes
+        Instant earlyOpens = nextExecution(windows.get("early"));
+        simulator.clock().advance(Duration.between(simulator.clock().instant(), earlyOpens).plusDays(15));
+
+        // then the windows opened one and two weeks after the early one ...
+        Instant onTimeRan = lastRun(windows.get("on-time"));
+        Instant lateRan = lastRun(windows.get("late"));
+        Instant earlyRan = firstRunAtOrAfter(windows.get("early"), earlyOpens);
+        assertThat(Duration.between(earlyRan, onTimeRan)).isEqualTo(Duration.ofDays(7));
+        assertThat(Duration.between(earlyRan, lateRan)).isEqualTo(Duration.ofDays(14));
+        // ... so a patch the early node got at its window reached the late node exactly two weeks later
+        Map<String, Instant> earlyInstalls = installTimes(patches(nodes.get("early")), earlyRan, earlyRan.plus(Duration.ofHours(4)));
+        Map<String, Instant> lateInstalls = installTimes(patches(nodes.get("late")), lateRan, lateRan.plus(Duration.ofHours(4)));
+        assertThat(earlyInstalls).isNotEmpty();
+        Set<String> both = earlyInstalls.keySet().stream().filter(lateInstalls::containsKey).collect(Collectors.toSet());
+        assertThat(both).isNotEmpty();
+        both.forEach(id -> assertThat(Duration.between(earlyInstalls.get(id), lateInstalls.get(id)))
+                .as(id).isBetween(Duration.ofDays(14).minusHours(4), Duration.ofDays(14).plusHours(4)));
+    }
+
+    private CreateActivationResponse activation(String group) {
+        return ssm.createActivation(r -> r.iamRole(ROLE).registrationLimit(5).defaultInstanceName("node-" + group)
+                .tags(t -> t.key("Patch Group").value(group)));
+    }
+
+    private String installWindow(String group, String schedule) {
+        String windowId = ssm.createMaintenanceWindow(r -> r.name("crosspatch-install-" + group).schedule(schedule)
+                .duration(4).cutoff(1).allowUnassociatedTargets(false)).windowId();
+        String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId).resourceType("INSTANCE")
+                .targets(t -> t.key("tag:Patch Group").values(group))).windowTargetId();
+        ssm.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId).taskArn("AWS-RunPatchBaseline")
+                .taskType(MaintenanceWindowTaskType.RUN_COMMAND).targets(t -> t.key("WindowTargetIds").values(targetId))
+                .maxConcurrency("10").maxErrors("1").priority(1)
+                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of(
+                        "Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded"))))));
+        return windowId;
+    }
+
+    private Instant nextExecution(String windowId) {
+        return java.time.OffsetDateTime.parse(ssm.getMaintenanceWindow(r -> r.windowId(windowId)).nextExecutionTime()).toInstant();
+    }
+
+    private Instant lastRun(String windowId) {
+        return ssm.describeMaintenanceWindowExecutions(r -> r.windowId(windowId)).windowExecutions().get(0).startTime();
+    }
+
+    private Instant firstRunAtOrAfter(String windowId, Instant at) {
+        return ssm.describeMaintenanceWindowExecutions(r -> r.windowId(windowId)).windowExecutions().stream()
+                .map(e -> e.startTime()).filter(t -> !t.isBefore(at)).min(Instant::compareTo).orElseThrow();
+    }
+
+    private InstancePatchState patchState(String instanceId) {
+        return ssm.describeInstancePatchStates(r -> r.instanceIds(instanceId)).instancePatchStates().get(0);
+    }
+
+    private List<PatchComplianceData> patches(String instanceId) {
+        return ssm.describeInstancePatchesPaginator(r -> r.instanceId(instanceId)).patches().stream().toList();
+    }
+
+    /** What the baseline approved for the node: every state but installed-other (installed without approval). */
+    private static Set<String> approvedIds(List<PatchComplianceData> patches) {
+        return patches.stream().filter(p -> p.state() != PatchComplianceDataState.INSTALLED_OTHER
+                        && p.state() != PatchComplianceDataState.INSTALLED_REJECTED)
+                .map(PatchComplianceData::kbId).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Instant> installTimes(List<PatchComplianceData> patches, Instant from, Instant to) {
+        return patches.stream().filter(p -> !p.installedTime().isBefore(from) && !p.installedTime().isAfter(to))
+                .collect(Collectors.toMap(PatchComplianceData::kbId, PatchComplianceData::installedTime));
+    }
+
+    private Map<String, Instant> releaseDates(String instanceId) throws Exception {
+        JsonNode states = Http.JSON.readTree(get("/_sim/patch-states?accountId=111111111111&region=" + REGION));
+        Map<String, Instant> dates = new HashMap<>();
+        for (JsonNode node : states) {
+            if (node.get("InstanceId").asText().equals(instanceId)) {
+                node.get("Patches").forEach(p -> dates.put(p.get("KBId").asText(), Instant.parse(p.get("ReleaseDate").asText())));
+            }
+        }
+        return dates;
+    }
+
+    private String register(CreateActivationResponse activation, String hostname, String platformName, String version)
+            throws Exception {
+        String body = Http.JSON.createObjectNode().put("activationCode", activation.activationCode())
+                .put("activationId", activation.activationId()).put("region", REGION).put("hostname", hostname)
+                .put("platformName", platformName).put("platformVersion", version).toString();
+        return Http.JSON.readTree(post("/_sim/agent/register", body)).get("instanceId").asText();
+    }
+
+    private void runNow(String windowId) throws Exception {
+        JsonNode execution = Http.JSON.readTree(post("/_sim/maintenance-windows/" + windowId + "/run",
+                "{\"accountId\":\"111111111111\",\"region\":\"" + REGION + "\"}"));
+        assertThat(execution.get("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    private String post(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
