@@ -20,6 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -50,7 +51,12 @@ public final class SimulatorThroughputBenchmark {
             SsmClient ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1).credentialsProvider(keys).build();
             iam.createRole(r -> r.roleName("BenchRole").assumeRolePolicyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
-            List<Consumer<Integer>> mix = BenchmarkMix.operations(sts, iam, ssm);
+            OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(simulator.endpoint())
+                    .region(Region.US_EAST_1).credentialsProvider(keys).build();
+            BenchmarkMix.BASELINE.set(ssm.createPatchBaseline(r -> r.name("bench-baseline").operatingSystem("WINDOWS")
+                    .approvalRules(a -> a.patchRules(rule -> rule.approveAfterDays(7)
+                            .patchFilterGroup(g -> g.patchFilters(f -> f.key("CLASSIFICATION").values("*")))))).baselineId());
+            List<Consumer<Integer>> mix = BenchmarkMix.operations(sts, iam, ssm, organizations);
 
             run(mix, WARM_UP);
             Result result = run(mix, MEASURE);
