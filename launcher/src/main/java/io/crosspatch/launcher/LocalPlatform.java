@@ -29,11 +29,13 @@ public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final int SIMULATOR_PORT = 4566;
 
     private final Path root;
     private final Path work;
     private final List<ForkedJvm> services = new ArrayList<>();
     private Testbed infrastructure;
+    private ForkedJvm simulator;
 
     private LocalPlatform(Path root) {
         this.root = root;
@@ -52,6 +54,7 @@ public final class LocalPlatform {
         long started = System.nanoTime();
         wipe(work);
         infrastructure = Testbed.start(work.resolve("infra"));
+        simulator = launchSimulator();
         for (LocalService service : LocalService.values()) {
             services.add(launch(service));
         }
@@ -63,10 +66,31 @@ public final class LocalPlatform {
         log.info("  Kafka            {}", infra.get("spring.kafka.bootstrap-servers"));
         log.info("  Cassandra        {}", infra.get("spring.cassandra.contact-points"));
         log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
+        log.info("  AWS simulator    http://127.0.0.1:{}  (management access key AKIACROSSPATCHMGMT01; see cloud-simulator/README.md)",
+                SIMULATOR_PORT);
         for (LocalService service : LocalService.values()) {
             log.info("  {} http://127.0.0.1:{}/actuator/health  (log: {})", String.format("%-16s", service.module()),
                     service.port(), work.resolve(service.module() + ".log"));
         }
+    }
+
+    /** The AWS control plane and the clouds' identity services the platform talks to here, on a fixed port for the AWS CLI. */
+    private ForkedJvm launchSimulator() throws InterruptedException {
+        Path jar = root.resolve("cloud-simulator").resolve("target").resolve("cloud-simulator.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests install'");
+        }
+        ForkedJvm jvm = ForkedJvm.builder("cloud-simulator")
+                .executableJar(jar)
+                .jvmArgs(List.of("-Xms64m", "-Xmx512m"))
+                .args(List.of(Integer.toString(SIMULATOR_PORT)))
+                .workingDir(work)
+                .logFile(work.resolve("cloud-simulator.log"))
+                .start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest clock = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SIMULATOR_PORT + "/_sim/clock")).build();
+        Readiness.await(jvm, READY_TIMEOUT, () -> http.send(clock, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return jvm;
     }
 
     private ForkedJvm launch(LocalService service) {
@@ -100,6 +124,9 @@ public final class LocalPlatform {
         log.info("stopping Crosspatch");
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop();
+        }
+        if (simulator != null) {
+            simulator.stop();
         }
         if (infrastructure != null) {
             infrastructure.close();
