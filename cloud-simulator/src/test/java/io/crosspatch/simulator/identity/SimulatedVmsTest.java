@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.CloudSimulator;
-import io.crosspatch.simulator.SharedSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -4,6 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of every JVM that {@link ForkedJvm} starts: it halts the child as soon as the JVM that started it is
@@ -38,21 +41,16 @@ public final class ParentWatchdogMain {
         // The handle remembers the parent's start time, so isAlive() stays false even if the pid gets reused.
         ProcessHandle handle = parent.get();
         boolean directChild = parentPidOfThisJvm() == parentPid;
-        Thread watchdog = new Thread(() -> pollUntilGone(handle, directChild), "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-    }
-
-    private static void pollUntilGone(ProcessHandle parent, boolean directChild) {
-        while (isAlive(parent, directChild)) {
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parent-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.scheduleWithFixedDelay(() -> {
+            if (!isAlive(handle, directChild)) {
+                halt(parentPid);
             }
-        }
-        halt(parent.pid());
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**

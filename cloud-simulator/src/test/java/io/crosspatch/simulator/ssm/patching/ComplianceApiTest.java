@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
-import io.crosspatch.simulator.http.Http;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmAsyncClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
@@ -29,7 +20,6 @@ import software.amazon.awssdk.services.ssm.model.InstancePatchState;
 import software.amazon.awssdk.services.ssm.model.InstancePatchStateOperatorType;
 import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.MaintenanceWindowExecutionStatus;
-import software.amazon.awssdk.services.ssm.model.MaintenanceWindowTaskType;
 import software.amazon.awssdk.services.ssm.model.PatchComplianceData;
 import software.amazon.awssdk.services.ssm.model.PatchComplianceDataState;
 import software.amazon.awssdk.services.ssm.model.SsmException;
@@ -37,35 +27,25 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 /** The compliance APIs over the real SDK, against the simulation's ground truth. */
 class ComplianceApiTest {
 
-    private static final String REGION = "eu-west-1";
-    private static final String ROLE = "CrosspatchSsmServiceRole";
+    private static final String SCHEDULE = "cron(0 2 ? * TUE#2 *)";
 
-    private CloudSimulator simulator;
+    private PatchingFixture fixture;
     private SsmClient ssm;
-    private StaticCredentialsProvider keys;
 
     @BeforeEach
     void startSimulator() {
-        simulator = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false).patchInstallFailureProbability(0.3));
-        keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
-        ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.of(REGION)).credentialsProvider(keys).build();
-        try (IamClient iam = IamClient.builder().endpointOverride(simulator.endpoint()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(keys).build()) {
-            iam.createRole(r -> r.roleName(ROLE).assumeRolePolicyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
-        }
+        fixture = new PatchingFixture(SimulatorConfig.defaults().rateLimitsEnabled(false).patchInstallFailureProbability(0.3));
+        ssm = fixture.ssm();
     }
 
     @AfterEach
     void stopSimulator() {
-        ssm.close();
-        simulator.close();
+        fixture.close();
     }
 
     @Test
     void shouldReportNothingForNodesNoRunHasReachedYet() throws Exception {
-        String node = register(activation("early"), "fresh", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
+        String node = fixture.register(fixture.activation("early"), "fresh", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
 
         assertThat(ssm.describeInstancePatchStates(r -> r.instanceIds(node)).instancePatchStates()).isEmpty();
         assertThat(ssm.describeInstancePatches(r -> r.instanceId(node)).patches()).isEmpty();
@@ -74,23 +54,22 @@ class ComplianceApiTest {
     @Test
     void shouldMatchGroundTruthAfterAScanAssociationAndAnInstallWindowWithFailures() throws Exception {
         // given two Windows nodes in "early", a daily scan association and an install window with failures injected
-        CreateActivationResponse activation = activation("early");
-        String first = register(activation, "win-1", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
-        String second = register(activation, "win-2", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
+        CreateActivationResponse activation = fixture.activation("early");
+        String first = fixture.register(activation, "win-1", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
+        String second = fixture.register(activation, "win-2", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
         ssm.createAssociation(r -> r.name("AWS-RunPatchBaseline").associationName("crosspatch-scan")
                 .targets(t -> t.key("InstanceIds").values("*")).scheduleExpression("rate(1 day)")
                 .parameters(Map.of("Operation", List.of("Scan"))));
-        simulator.clock().advance(Duration.ofSeconds(1));
+        fixture.simulator().clock().advance(Duration.ofSeconds(1));
         assertThat(ssm.describeInstancePatchStates(r -> r.instanceIds(first, second)).instancePatchStates())
                 .extracting(InstancePatchState::operationAsString).containsOnly("Scan");
-        String windowId = installWindow("early");
+        String windowId = fixture.installWindow("early", SCHEDULE);
 
         // when the window runs
-        JsonNode execution = post("/_sim/maintenance-windows/" + windowId + "/run",
-                "{\"accountId\":\"111111111111\",\"region\":\"" + REGION + "\"}");
+        JsonNode execution = fixture.runNow(windowId);
 
         // then every API answer equals the simulator's ground truth
-        JsonNode truth = Http.JSON.readTree(get("/_sim/patch-states?accountId=111111111111&region=" + REGION));
+        JsonNode truth = fixture.patchStates();
         assertThat(truth).hasSize(2);
         for (JsonNode node : truth) {
             String id = node.get("InstanceId").asText();
@@ -116,8 +95,8 @@ class ComplianceApiTest {
 
     @Test
     void shouldFilterPatchesAndGroupStates() throws Exception {
-        String node = register(activation("late"), "rhel", "Red Hat Enterprise Linux", "9.4");
-        post("/_sim/maintenance-windows/" + installWindow("late") + "/run", "{\"accountId\":\"111111111111\",\"region\":\"" + REGION + "\"}");
+        String node = fixture.register(fixture.activation("late"), "rhel", "Red Hat Enterprise Linux", "9.4");
+        fixture.runNow(fixture.installWindow("late", SCHEDULE));
 
         List<PatchComplianceData> installed = ssm.describeInstancePatches(r -> r.instanceId(node)
                 .filters(f -> f.key("State").values("INSTALLED"))).patches();
@@ -134,52 +113,16 @@ class ComplianceApiTest {
 
     @Test
     void shouldFailTheWindowForNodesThatLostConnection() throws Exception {
-        String node = register(activation("on-time"), "gone", "Ubuntu", "22.04");
-        post("/_sim/nodes/" + node + "/connection-lost", "");
+        String node = fixture.register(fixture.activation("on-time"), "gone", "Ubuntu", "22.04");
+        fixture.post("/_sim/nodes/" + node + "/connection-lost", "");
 
-        JsonNode execution = post("/_sim/maintenance-windows/" + installWindow("on-time") + "/run",
-                "{\"accountId\":\"111111111111\",\"region\":\"" + REGION + "\"}");
+        JsonNode execution = fixture.runNow(fixture.installWindow("on-time", SCHEDULE));
 
         assertThat(execution.get("status").asText()).isEqualTo("FAILED");
-        try (SsmAsyncClient async = SsmAsyncClient.builder().endpointOverride(simulator.endpoint())
-                .region(Region.of(REGION)).credentialsProvider(keys).build()) {
+        try (SsmAsyncClient async = SsmAsyncClient.builder().endpointOverride(fixture.simulator().endpoint())
+                .region(Region.of(PatchingFixture.REGION)).credentialsProvider(fixture.keys()).build()) {
             assertThat(async.describeInstancePatchStates(r -> r.instanceIds(node)).join().instancePatchStates()).isEmpty();
         }
     }
 
-    private CreateActivationResponse activation(String group) {
-        return ssm.createActivation(r -> r.iamRole(ROLE).registrationLimit(5).tags(t -> t.key("Patch Group").value(group)));
-    }
-
-    private String installWindow(String group) {
-        String windowId = ssm.createMaintenanceWindow(r -> r.name("install-" + group).schedule("cron(0 2 ? * TUE#2 *)")
-                .duration(4).cutoff(1).allowUnassociatedTargets(false)).windowId();
-        String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId).resourceType("INSTANCE")
-                .targets(t -> t.key("tag:Patch Group").values(group))).windowTargetId();
-        ssm.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId).taskArn("AWS-RunPatchBaseline")
-                .taskType(MaintenanceWindowTaskType.RUN_COMMAND).targets(t -> t.key("WindowTargetIds").values(targetId))
-                .maxConcurrency("10").maxErrors("1")
-                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of("Operation", List.of("Install"))))));
-        return windowId;
-    }
-
-    private String register(CreateActivationResponse activation, String hostname, String platformName, String version)
-            throws Exception {
-        String body = Http.JSON.createObjectNode().put("activationCode", activation.activationCode())
-                .put("activationId", activation.activationId()).put("region", REGION).put("hostname", hostname)
-                .put("platformName", platformName).put("platformVersion", version).toString();
-        return post("/_sim/agent/register", body).get("instanceId").asText();
-    }
-
-    private JsonNode post(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
-        return Http.JSON.readTree(response.body());
-    }
-
-    private String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 }

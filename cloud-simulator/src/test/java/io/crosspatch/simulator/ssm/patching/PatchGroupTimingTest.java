@@ -3,13 +3,7 @@ package io.crosspatch.simulator.ssm.patching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
-import io.crosspatch.simulator.http.Http;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,14 +14,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
 import software.amazon.awssdk.services.ssm.model.InstancePatchState;
-import software.amazon.awssdk.services.ssm.model.MaintenanceWindowTaskType;
 import software.amazon.awssdk.services.ssm.model.OperatingSystem;
 import software.amazon.awssdk.services.ssm.model.PatchComplianceData;
 import software.amazon.awssdk.services.ssm.model.PatchComplianceDataState;
@@ -44,29 +32,18 @@ class PatchGroupTimingTest {
     /** Ubuntu's delay comes from when each group's window opens: the 2nd, 3rd and 4th Tuesday of the month. */
     private static final Map<String, String> UBUNTU_SCHEDULE = Map.of(
             "early", "cron(0 2 ? * TUE#2 *)", "on-time", "cron(0 2 ? * TUE#3 *)", "late", "cron(0 2 ? * TUE#4 *)");
-    private static final String REGION = "eu-west-1";
-    private static final String ROLE = "CrosspatchSsmServiceRole";
-
-    private CloudSimulator simulator;
+    private PatchingFixture fixture;
     private SsmClient ssm;
 
     @BeforeEach
     void startSimulator() {
-        simulator = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false));
-        StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
-        ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.of(REGION)).credentialsProvider(keys).build();
-        try (IamClient iam = IamClient.builder().endpointOverride(simulator.endpoint()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(keys).build()) {
-            iam.createRole(r -> r.roleName(ROLE).assumeRolePolicyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
-        }
+        fixture = new PatchingFixture(SimulatorConfig.defaults().rateLimitsEnabled(false));
+        ssm = fixture.ssm();
     }
 
     @AfterEach
     void stopSimulator() {
-        ssm.close();
-        simulator.close();
+        fixture.close();
     }
 
     @Test
@@ -81,15 +58,15 @@ class PatchGroupTimingTest {
                             .patchFilterGroup(f -> f.patchFilters(pf -> pf.key(PatchFilterKey.PRODUCT).values("*")))
                             .approveAfterDays(DELAY_DAYS.get(group)).complianceLevel("HIGH")))).baselineId();
             ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
-            nodes.put(group, register(activation(group), "rhel-" + group, "Red Hat Enterprise Linux", "9.4"));
-            windows.put(group, installWindow(group, "cron(0 2 ? * TUE#2 *)"));
+            nodes.put(group, fixture.register(fixture.activation(group), "rhel-" + group, "Red Hat Enterprise Linux", "9.4"));
+            windows.put(group, fixture.installWindow(group, "cron(0 2 ? * TUE#2 *)"));
         }
-        simulator.clock().advance(Duration.ofDays(3));
+        fixture.simulator().clock().advance(Duration.ofDays(3));
 
         // when every group's window runs at the same moment
-        Instant runAt = simulator.clock().instant();
+        Instant runAt = fixture.simulator().clock().instant();
         for (String window : windows.values()) {
-            runNow(window);
+            assertThat(fixture.runNow(window).get("status").asText()).isEqualTo("SUCCESS");
         }
 
         // then each node's approved patches are exactly the released ones at least its delay old
@@ -130,13 +107,13 @@ class PatchGroupTimingTest {
                             .patchFilterGroup(f -> f.patchFilters(pf -> pf.key(PatchFilterKey.PRIORITY).values("*")))
                             .complianceLevel("HIGH")))).baselineId();
             ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
-            nodes.put(group, register(activation(group), "ubuntu-" + group, "Ubuntu", "22.04"));
-            windows.put(group, installWindow(group, UBUNTU_SCHEDULE.get(group)));
+            nodes.put(group, fixture.register(fixture.activation(group), "ubuntu-" + group, "Ubuntu", "22.04"));
+            windows.put(group, fixture.installWindow(group, UBUNTU_SCHEDULE.get(group)));
         }
 
         // when the simulated month passes
         Instant earlyOpens = nextExecution(windows.get("early"));
-        simulator.clock().advance(Duration.between(simulator.clock().instant(), earlyOpens).plusDays(15));
+        fixture.simulator().clock().advance(Duration.between(fixture.simulator().clock().instant(), earlyOpens).plusDays(15));
 
         // then the windows opened one and two weeks after the early one ...
         Instant onTimeRan = lastRun(windows.get("on-time"));
@@ -152,24 +129,6 @@ class PatchGroupTimingTest {
         assertThat(both).isNotEmpty();
         both.forEach(id -> assertThat(Duration.between(earlyInstalls.get(id), lateInstalls.get(id)))
                 .as(id).isBetween(Duration.ofDays(14).minusHours(4), Duration.ofDays(14).plusHours(4)));
-    }
-
-    private CreateActivationResponse activation(String group) {
-        return ssm.createActivation(r -> r.iamRole(ROLE).registrationLimit(5).defaultInstanceName("node-" + group)
-                .tags(t -> t.key("Patch Group").value(group)));
-    }
-
-    private String installWindow(String group, String schedule) {
-        String windowId = ssm.createMaintenanceWindow(r -> r.name("crosspatch-install-" + group).schedule(schedule)
-                .duration(4).cutoff(1).allowUnassociatedTargets(false)).windowId();
-        String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId).resourceType("INSTANCE")
-                .targets(t -> t.key("tag:Patch Group").values(group))).windowTargetId();
-        ssm.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId).taskArn("AWS-RunPatchBaseline")
-                .taskType(MaintenanceWindowTaskType.RUN_COMMAND).targets(t -> t.key("WindowTargetIds").values(targetId))
-                .maxConcurrency("10").maxErrors("1").priority(1)
-                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of(
-                        "Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded"))))));
-        return windowId;
     }
 
     private Instant nextExecution(String windowId) {
@@ -206,7 +165,7 @@ class PatchGroupTimingTest {
     }
 
     private Map<String, Instant> releaseDates(String instanceId) throws Exception {
-        JsonNode states = Http.JSON.readTree(get("/_sim/patch-states?accountId=111111111111&region=" + REGION));
+        JsonNode states = fixture.patchStates();
         Map<String, Instant> dates = new HashMap<>();
         for (JsonNode node : states) {
             if (node.get("InstanceId").asText().equals(instanceId)) {
@@ -216,29 +175,4 @@ class PatchGroupTimingTest {
         return dates;
     }
 
-    private String register(CreateActivationResponse activation, String hostname, String platformName, String version)
-            throws Exception {
-        String body = Http.JSON.createObjectNode().put("activationCode", activation.activationCode())
-                .put("activationId", activation.activationId()).put("region", REGION).put("hostname", hostname)
-                .put("platformName", platformName).put("platformVersion", version).toString();
-        return Http.JSON.readTree(post("/_sim/agent/register", body)).get("instanceId").asText();
-    }
-
-    private void runNow(String windowId) throws Exception {
-        JsonNode execution = Http.JSON.readTree(post("/_sim/maintenance-windows/" + windowId + "/run",
-                "{\"accountId\":\"111111111111\",\"region\":\"" + REGION + "\"}"));
-        assertThat(execution.get("status").asText()).isEqualTo("SUCCESS");
-    }
-
-    private String post(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
-        return response.body();
-    }
-
-    private String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
 }
