@@ -1,0 +1,83 @@
+package io.crosspatch.account.vending.application;
+
+import io.crosspatch.account.vending.domain.AccountNaming;
+import io.crosspatch.account.vending.domain.SystemAccount;
+import io.crosspatch.events.IdentityVerified;
+import io.crosspatch.events.VerifiedIdentity;
+import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.servicekit.messaging.NonRetryableEventException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a verified enrollment in without ever waiting for AWS: it is recorded as waiting, the creation is
+ * claimed for its cloud account if nobody has claimed it (a conditional insert — the once-and-only-once point),
+ * and an account that is already settled answers at once. Everything slow happens in the {@link VendingDriver},
+ * so records of other cloud accounts on the same partition keep flowing.
+ */
+@Service
+public class EnrollmentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
+
+    private final SystemAccountRepository accounts;
+    private final WaitingEnrollments enrollments;
+    private final OutcomeDelivery delivery;
+    private final AccountNaming naming;
+    private final Clock clock;
+
+    public EnrollmentIntake(SystemAccountRepository accounts, WaitingEnrollments enrollments, OutcomeDelivery delivery,
+            AccountNaming naming, Clock clock) {
+        this.accounts = accounts;
+        this.enrollments = enrollments;
+        this.delivery = delivery;
+        this.naming = naming;
+        this.clock = clock;
+    }
+
+    /**
+     * @param event  the verified enrollment
+     * @param bucket the partition the event arrived on: the work-list bucket of its cloud account
+     */
+    public void accept(IdentityVerified event, int bucket) {
+        VerifiedIdentity identity = event.getIdentity();
+        if (identity == null || identity.getCloudAccountId() == null || identity.getCloudAccountId().isBlank()
+                || identity.getTenantId() == null || identity.getAwsRegion() == null) {
+            throw new NonRetryableEventException("identity.verified " + event.getEnrollmentId()
+                    + " lacks its cloud account, tenant or AWS region");
+        }
+        CloudAccountKey key = new CloudAccountKey(identity.getProvider(), identity.getCloudAccountId());
+        Instant now = clock.instant();
+        WaitingEnrollment enrollment = new WaitingEnrollment(key, event.getEnrollmentId(), identity, now, null);
+        Optional<WaitingEnrollment> known = enrollments.recordIfAbsent(enrollment);
+        if (known.isPresent() && known.get().resolved()) {
+            log.debug("duplicate identity.verified {} for {}: already answered {}", enrollment.enrollmentId(), key,
+                    known.get().outcome());
+            return;
+        }
+        SystemAccount account = accounts.find(key).orElse(null);
+        if (account == null) {
+            SystemAccount claim = SystemAccount.claim(key, identity.getTenantId(), identity.getAwsRegion(), bucket,
+                    naming.email(key, identity.getTenantId()), naming.accountName(key, identity.getTenantId()),
+                    enrollment.enrollmentId(), now);
+            accounts.markWork(claim);
+            if (accounts.claim(claim)) {
+                log.info("claimed system account creation for {} (enrollment {})", key, enrollment.enrollmentId());
+                return;
+            }
+            account = accounts.find(key).orElseThrow();
+        }
+        if (account.state().isFinal()) {
+            if (!delivery.deliver(account, enrollment)) {
+                accounts.markWork(account);
+            }
+        } else {
+            accounts.markWork(account);
+            log.debug("enrollment {} waits for {} ({})", enrollment.enrollmentId(), key, account.state());
+        }
+    }
+}

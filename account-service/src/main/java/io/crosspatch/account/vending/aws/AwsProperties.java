@@ -1,0 +1,34 @@
+package io.crosspatch.account.vending.aws;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How account-service reaches AWS with the management account, under {@code crosspatch.aws}. Credentials come
+ * from the SDK's default provider chain (environment, profile, container or instance role); a static pair is
+ * for local use against the simulator only.
+ *
+ * @param endpoint           optional endpoint override for every client (the cloud simulator)
+ * @param region             region of the STS client and default SSM region
+ * @param accessKeyId        optional static access key (local use)
+ * @param secretAccessKey    its secret
+ * @param accessRoleName     the role Organizations creates in a new account and the management account assumes
+ * @param ssmServiceRoleName the IAM role hybrid activations give managed nodes
+ * @param ssmServicePolicyArn the managed policy attached to it
+ */
+@ConfigurationProperties("crosspatch.aws")
+public record AwsProperties(URI endpoint, String region, String accessKeyId, String secretAccessKey,
+        String accessRoleName, String ssmServiceRoleName, String ssmServicePolicyArn) {
+
+    public AwsProperties {
+        region = region == null || region.isBlank() ? "us-east-1" : region;
+        accessRoleName = accessRoleName == null ? "OrganizationAccountAccessRole" : accessRoleName;
+        ssmServiceRoleName = ssmServiceRoleName == null ? "CrosspatchSsmServiceRole" : ssmServiceRoleName;
+        ssmServicePolicyArn = ssmServicePolicyArn == null
+                ? "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" : ssmServicePolicyArn;
+    }
+
+    boolean hasStaticCredentials() {
+        return accessKeyId != null && !accessKeyId.isBlank() && secretAccessKey != null && !secretAccessKey.isBlank();
+    }
+}

@@ -1,0 +1,114 @@
+package io.crosspatch.account.vending.domain;
+
+import io.crosspatch.schemas.topics.CloudAccountKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The e-mail address and account name a system account is created with, from operator templates with the
+ * placeholders {@code {tenant}}, {@code {provider}}, {@code {account}} and {@code {hash}} (a digest of the cloud
+ * account key). Both must be unique per cloud account — the e-mail is Organizations' own guard against a second
+ * account, the name is what a crash recovery looks for — so whenever cleaning a value to AWS's character rules or
+ * shortening it to AWS's limits could make two cloud accounts collide, the digest is appended.
+ *
+ * <p>AWS's rules: e-mail 6–64 characters, {@code [^\s@]+@[^\s@]+\.[^\s@]+}, and a deliverable local part;
+ * account name 1–50 printable ASCII characters.
+ */
+public final class AccountNaming {
+
+    public static final int MAX_EMAIL = 64;
+    public static final int MIN_EMAIL = 6;
+    public static final int MAX_NAME = 50;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+    private static final Pattern NOT_LOCAL_PART = Pattern.compile("[^a-z0-9-]+");
+    private static final Pattern NOT_PRINTABLE = Pattern.compile("[^\\u0020-\\u007E]+");
+    private static final int HASH_LENGTH = 10;
+
+    private final String emailLocalTemplate;
+    private final String emailDomain;
+    private final String nameTemplate;
+
+    public AccountNaming(String emailTemplate, String nameTemplate) {
+        int at = emailTemplate == null ? -1 : emailTemplate.lastIndexOf('@');
+        if (at <= 0 || emailTemplate.indexOf('@') != at || emailTemplate.substring(at).contains("{")) {
+            throw new IllegalArgumentException("e-mail template needs one '@' and a fixed domain: " + emailTemplate);
+        }
+        if (!uniquePerAccount(emailTemplate) || !uniquePerAccount(nameTemplate)) {
+            throw new IllegalArgumentException("e-mail and name templates must contain {account} or {hash}");
+        }
+        this.emailLocalTemplate = emailTemplate.substring(0, at);
+        this.emailDomain = emailTemplate.substring(at);
+        this.nameTemplate = nameTemplate;
+        String sample = email(new CloudAccountKey(io.crosspatch.events.Provider.GCP, "sample"), "tenant");
+        if (!EMAIL.matcher(sample).matches() || sample.length() > MAX_EMAIL) {
+            throw new IllegalArgumentException("e-mail template makes addresses AWS refuses: " + sample);
+        }
+    }
+
+    public String email(CloudAccountKey key, String tenantId) {
+        int room = MAX_EMAIL - emailDomain.length();
+        String local = render(emailLocalTemplate, key, tenantId, room, AccountNaming::localPart);
+        String email = local + emailDomain;
+        return email.length() >= MIN_EMAIL ? email : local + "-" + hash(key) + emailDomain;
+    }
+
+    public String accountName(CloudAccountKey key, String tenantId) {
+        return render(nameTemplate, key, tenantId, MAX_NAME, AccountNaming::printable).strip();
+    }
+
+    private static String render(String template, CloudAccountKey key, String tenantId, int max,
+            java.util.function.UnaryOperator<String> clean) {
+        String hash = hash(key);
+        String tenant = clean.apply(tenantId == null ? "" : tenantId);
+        String provider = clean.apply(key.provider().name().toLowerCase(Locale.ROOT));
+        String account = clean.apply(key.cloudAccountId());
+        boolean lossy = !account.equals(key.cloudAccountId()) && !template.contains("{hash}");
+        if (lossy) {
+            account = account + "-" + hash;
+        }
+        String text = fill(template, tenant, provider, account, hash);
+        if (text.length() <= max) {
+            return text;
+        }
+        String withHash = template.contains("{hash}") ? "" : "-" + hash;
+        int fixed = fill(template, tenant, provider, "", hash).length() + withHash.length();
+        if (fixed >= max && tenant.length() > 8) {
+            tenant = tenant.substring(0, 8);
+            fixed = fill(template, tenant, provider, "", hash).length() + withHash.length();
+        }
+        int keep = Math.max(0, Math.min(account.length(), max - fixed));
+        String shortened = fill(template, tenant, provider, account.substring(0, keep) + withHash, hash);
+        return shortened.length() <= max ? shortened : shortened.substring(0, max);
+    }
+
+    private static String fill(String template, String tenant, String provider, String account, String hash) {
+        return template.replace("{tenant}", tenant).replace("{provider}", provider)
+                .replace("{account}", account).replace("{hash}", hash);
+    }
+
+    private static boolean uniquePerAccount(String template) {
+        return template != null && (template.contains("{account}") || template.contains("{hash}"));
+    }
+
+    private static String localPart(String value) {
+        String cleaned = NOT_LOCAL_PART.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return cleaned.replaceAll("^-+", "").replaceAll("-+$", "");
+    }
+
+    private static String printable(String value) {
+        return NOT_PRINTABLE.matcher(value).replaceAll("?");
+    }
+
+    static String hash(CloudAccountKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
