@@ -21,6 +21,7 @@ public record AwsProperties(URI endpoint, String region, String accessKeyId, Str
         String accessRoleName, String ssmServiceRoleName, String ssmServicePolicyArn) {
 
     public AwsProperties {
+        endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
         region = region == null || region.isBlank() ? "us-east-1" : region;
         accessRoleName = accessRoleName == null ? "OrganizationAccountAccessRole" : accessRoleName;
         ssmServiceRoleName = ssmServiceRoleName == null ? "CrosspatchSsmServiceRole" : ssmServiceRoleName;

@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.account.vending.application.WaitingEnrollment;
 import io.crosspatch.account.vending.application.WaitingEnrollments;
-import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import java.io.ByteArrayOutputStream;
@@ -109,9 +108,5 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode a stored verified identity", e);
         }
-    }
-
-    static Provider provider(String name) {
-        return Provider.valueOf(name);
     }
 }
