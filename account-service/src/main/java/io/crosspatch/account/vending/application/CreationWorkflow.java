@@ -84,7 +84,8 @@ public class CreationWorkflow {
         } catch (AwsCallException e) {
             CreationDecision decision = FailureClassifier.forCreateAccountError(e.errorCode(), e.reason(), e.statusCode());
             String reason = FailureClassifier.reasonCode(e.errorCode(), e.reason());
-            log.warn("CreateAccount for {} failed: {} {} → {}", queued.key(), e.errorCode(), e.reason(), decision);
+            log.warn("CreateAccount for {} failed: {} {} → {} ({})", queued.key(), e.errorCode(), e.reason(), decision,
+                    e.getMessage());
             switch (decision) {
                 case RETRY_LATER, CREATE_AGAIN -> save(retry(requesting, SystemAccountState.QUEUED, reason, e.getMessage()));
                 case TERMINAL -> fail(requesting, reason, e.getMessage());

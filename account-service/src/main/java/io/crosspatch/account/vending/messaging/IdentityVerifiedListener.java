@@ -20,7 +20,7 @@ public class IdentityVerifiedListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = ID, topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}")
     public void onIdentityVerified(ConsumerRecord<String, IdentityVerified> record) {
         MDC.put("enrollmentId", record.value().getEnrollmentId());
         MDC.put("cloudAccountKey", record.key());
