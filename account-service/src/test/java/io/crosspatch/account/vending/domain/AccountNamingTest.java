@@ -1,0 +1,55 @@
+package io.crosspatch.account.vending.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crosspatch.events.Provider;
+import io.crosspatch.schemas.topics.CloudAccountKey;
+import org.junit.jupiter.api.Test;
+
+class AccountNamingTest {
+
+    private static final String AWS_EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
+    private final AccountNaming naming = new AccountNaming("aws+{tenant}-{provider}-{account}@example.com",
+            "crosspatch {tenant} {provider} {account}");
+
+    @Test
+    void shouldFillTemplatesForAShortCloudAccount() {
+        CloudAccountKey key = new CloudAccountKey(Provider.GCP, "acme-prod");
+
+        assertThat(naming.email(key, "acme")).isEqualTo("aws+acme-gcp-acme-prod@example.com");
+        assertThat(naming.accountName(key, "acme")).isEqualTo("crosspatch acme gcp acme-prod");
+    }
+
+    @Test
+    void shouldShortenLongCloudAccountsWithinAwsLimitsAndKeepThemApart() {
+        CloudAccountKey first = new CloudAccountKey(Provider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-a");
+        CloudAccountKey second = new CloudAccountKey(Provider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-b");
+
+        String firstEmail = naming.email(first, "a-tenant-with-a-rather-long-name");
+        String secondEmail = naming.email(second, "a-tenant-with-a-rather-long-name");
+
+        assertThat(firstEmail).hasSizeBetween(6, 64).matches(AWS_EMAIL).endsWith("@example.com");
+        assertThat(secondEmail).hasSizeBetween(6, 64).matches(AWS_EMAIL);
+        assertThat(firstEmail).isNotEqualTo(secondEmail);
+        assertThat(naming.accountName(first, "a-tenant-with-a-rather-long-name")).hasSizeLessThanOrEqualTo(50)
+                .isNotEqualTo(naming.accountName(second, "a-tenant-with-a-rather-long-name"));
+    }
+
+    @Test
+    void shouldKeepCloudAccountsApartThatOnlyDifferInCharactersAnEmailCannotCarry() {
+        CloudAccountKey upper = new CloudAccountKey(Provider.VMWARE, "Org/One");
+        CloudAccountKey lower = new CloudAccountKey(Provider.VMWARE, "org-one");
+
+        assertThat(naming.email(upper, "acme")).matches("aws\\+acme-vmware-org-one-[0-9a-f]{10}@example.com");
+        assertThat(naming.email(upper, "acme")).isNotEqualToIgnoringCase(naming.email(lower, "acme"));
+    }
+
+    @Test
+    void shouldRefuseTemplatesThatCannotBeUniquePerCloudAccount() {
+        assertThatThrownBy(() -> new AccountNaming("aws+{tenant}@example.com", "{account}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccountNaming("aws+{account}@{tenant}.example.com", "{account}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
