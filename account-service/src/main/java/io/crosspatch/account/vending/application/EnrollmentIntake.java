@@ -2,13 +2,16 @@ package io.crosspatch.account.vending.application;
 
 import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.account.vending.domain.SystemAccount;
+import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,12 +26,14 @@ import org.springframework.stereotype.Service;
 public class EnrollmentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
+    private static final int READY_CACHE_SIZE = 10_000;
 
     private final SystemAccountRepository accounts;
     private final WaitingEnrollments enrollments;
     private final OutcomeDelivery delivery;
     private final AccountNaming naming;
     private final Clock clock;
+    private final Map<CloudAccountKey, SystemAccount> readyAccounts = new ConcurrentHashMap<>();
 
     public EnrollmentIntake(SystemAccountRepository accounts, WaitingEnrollments enrollments, OutcomeDelivery delivery,
             AccountNaming naming, Clock clock) {
@@ -59,7 +64,10 @@ public class EnrollmentIntake {
                     known.get().outcome());
             return;
         }
-        SystemAccount account = accounts.find(key).orElse(null);
+        SystemAccount account = readyAccounts.get(key);
+        if (account == null) {
+            account = accounts.find(key).orElse(null);
+        }
         if (account == null) {
             SystemAccount claim = SystemAccount.claim(key, identity.getTenantId(), identity.getAwsRegion(), bucket,
                     naming.email(key, identity.getTenantId()), naming.accountName(key, identity.getTenantId()),
@@ -72,12 +80,23 @@ public class EnrollmentIntake {
             account = accounts.find(key).orElseThrow();
         }
         if (account.state().isFinal()) {
+            remember(account);
             if (!delivery.deliver(account, enrollment)) {
                 accounts.markWork(account);
             }
         } else {
             accounts.markWork(account);
             log.debug("enrollment {} waits for {} ({})", enrollment.enrollmentId(), key, account.state());
+        }
+    }
+
+    /** READY is final, so a ready account can be kept in memory and spare a read per enrollment of a busy account. */
+    private void remember(SystemAccount account) {
+        if (account.state() == SystemAccountState.READY) {
+            if (readyAccounts.size() >= READY_CACHE_SIZE) {
+                readyAccounts.clear();
+            }
+            readyAccounts.put(account.key(), account);
         }
     }
 }

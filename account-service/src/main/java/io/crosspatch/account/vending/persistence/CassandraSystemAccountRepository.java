@@ -1,6 +1,5 @@
 package io.crosspatch.account.vending.persistence;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -16,8 +15,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
 /**
- * System accounts in Cassandra. The claim and every transition are lightweight transactions (SERIAL reads
- * where the answer decides a step), the tenant view and the work list are plain upserts written with the
+ * System accounts in Cassandra. The claim and every transition are lightweight transactions; reads are plain, because
+ * a stale read only ever leads to a transition whose condition fails, and the step is taken again. The tenant view and the work list are plain upserts written with the
  * row's own change time, so a late, older write can never overwrite a newer one.
  */
 @Repository
@@ -58,8 +57,7 @@ public class CassandraSystemAccountRepository implements SystemAccountRepository
 
     @Override
     public Optional<SystemAccount> find(CloudAccountKey key) {
-        Row row = session.execute(select.bind(provider(key), key.cloudAccountId())
-                .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        Row row = session.execute(select.bind(provider(key), key.cloudAccountId())).one();
         return Optional.ofNullable(row).map(CassandraSystemAccountRepository::account);
     }
 

@@ -2,7 +2,6 @@ package io.crosspatch.account.vending.persistence;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.account.vending.application.WaitingEnrollment;
 import io.crosspatch.account.vending.application.WaitingEnrollments;
@@ -26,8 +25,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Waiting enrollments in Cassandra, one partition per cloud account. The verified identity is kept as Avro
  * binary of the contract's own {@code VerifiedIdentity}, so {@code account.ready} carries it unchanged. Recording
- * is {@code IF NOT EXISTS} (a redelivered record finds its first copy); the publication lease is a conditional
- * update on an unresolved row whose lease has run out.
+ * a read, then a plain insert: one enrollment id always arrives on one partition, handled by one
+ * consumer in order, so a redelivered record finds its first copy without a lightweight transaction. The
+ * publication lease is a conditional update on an unresolved row whose lease has run out: the listener and the
+ * driver may both try to answer one enrollment while its account becomes ready.
  */
 @Repository
 public class CassandraWaitingEnrollments implements WaitingEnrollments {
@@ -42,7 +43,7 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
     public CassandraWaitingEnrollments(CqlSession session) {
         this.session = session;
         this.insert = session.prepare("INSERT INTO waiting_enrollments (provider, cloud_account_id, enrollment_id, identity, "
-                + "received_at, lease_until) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+                + "received_at, lease_until) VALUES (?, ?, ?, ?, ?, ?)");
         this.selectOne = session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
                 + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ?");
         this.selectAll = session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
@@ -55,14 +56,13 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
 
     @Override
     public Optional<WaitingEnrollment> recordIfAbsent(WaitingEnrollment e) {
-        ResultSet result = session.execute(insert.bind(e.key().provider().name(), e.key().cloudAccountId(),
-                e.enrollmentId(), ByteBuffer.wrap(encode(e.identity())), e.receivedAt(), Instant.EPOCH));
-        if (result.wasApplied()) {
-            return Optional.empty();
+        Row row = session.execute(selectOne.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId())).one();
+        if (row != null) {
+            return Optional.of(enrollment(e.key(), row));
         }
-        Row row = session.execute(selectOne.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId())
-                .setConsistencyLevel(com.datastax.oss.driver.api.core.ConsistencyLevel.SERIAL)).one();
-        return Optional.ofNullable(row).map(found -> enrollment(e.key(), found));
+        session.execute(insert.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId(),
+                ByteBuffer.wrap(encode(e.identity())), e.receivedAt(), Instant.EPOCH));
+        return Optional.empty();
     }
 
     @Override
