@@ -102,6 +102,12 @@ public final class LocalPlatform {
         infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--crosspatch.schema-registry.auto-register=true");
         args.add("--server.port=" + service.port());
+        if (service == LocalService.ACCOUNT) {
+            // Only account-service holds the management account's keys: here, the simulator's.
+            args.add("--crosspatch.aws.endpoint=http://127.0.0.1:" + SIMULATOR_PORT);
+            args.add("--crosspatch.aws.access-key-id=AKIACROSSPATCHMGMT01");
+            args.add("--crosspatch.aws.secret-access-key=crosspatch/simulator/management/secret00");
+        }
         return ForkedJvm.builder(service.module())
                 .executableJar(jar)
                 .jvmArgs(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
