@@ -103,21 +103,23 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
             builder.endpointOverride(properties.endpoint());
         }
         try (IamClient iam = builder.build()) {
-            call(() -> {
-                try {
-                    iam.createRole(request -> request.roleName(properties.ssmServiceRoleName())
-                            .assumeRolePolicyDocument(SSM_TRUST)
-                            .description("Given by SSM hybrid activations to Crosspatch-managed nodes"));
-                } catch (EntityAlreadyExistsException alreadyThere) {
-                    // A step that was interrupted after this call made it; the role is the same.
-                    return null;
-                }
-                return null;
-            });
+            call(() -> createSsmServiceRole(iam));
             call(() -> iam.attachRolePolicy(request -> request.roleName(properties.ssmServiceRoleName())
                     .policyArn(properties.ssmServicePolicyArn())));
         }
         return accessRoleArn;
+    }
+
+    /** Creates the SSM service role; one left by an interrupted earlier step is the same role and is kept. */
+    private boolean createSsmServiceRole(IamClient iam) {
+        try {
+            iam.createRole(request -> request.roleName(properties.ssmServiceRoleName())
+                    .assumeRolePolicyDocument(SSM_TRUST)
+                    .description("Given by SSM hybrid activations to Crosspatch-managed nodes"));
+            return true;
+        } catch (EntityAlreadyExistsException alreadyThere) {
+            return false;
+        }
     }
 
     @Override
