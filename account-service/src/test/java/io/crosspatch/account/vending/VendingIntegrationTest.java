@@ -67,7 +67,8 @@ public abstract class VendingIntegrationTest {
     }
 
     @BeforeEach
-    void awaitPartitions() {
+    void freshSimulatorAndPartitionsAssigned() {
+        TestSimulator.reset();
         await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
                 .map(MessageListenerContainer::getAssignedPartitions)
                 .allMatch(assigned -> assigned != null && assigned.size() == Topics.IDENTITY_VERIFIED.partitions()));
