@@ -73,4 +73,23 @@ public final class EventLog {
         }
         return found;
     }
+
+    /** The raw value bytes of every record {@code topic} holds right now. */
+    public static List<byte[]> rawValues(String topic) {
+        List<byte[]> found = new ArrayList<>();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> found.add(record.value()));
+                return !consumer.assignment().isEmpty() && consumer.assignment().stream().allMatch(partition ->
+                        consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition));
+            });
+        }
+        return found;
+    }
 }
