@@ -1,13 +1,22 @@
 package io.crosspatch.patching;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** patching-service: reconciles SSM Patch Manager in each system account, issues activations, watches registrations and collects patch compliance. */
 @SpringBootApplication
+@EnableScheduling
 public class PatchingServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PatchingServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

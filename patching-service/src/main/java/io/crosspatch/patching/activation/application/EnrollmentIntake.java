@@ -1,0 +1,244 @@
+package io.crosspatch.patching.activation.application;
+
+import io.crosspatch.patching.activation.aws.SsmActivations;
+import io.crosspatch.patching.activation.domain.Enrollment;
+import io.crosspatch.patching.activation.domain.EnrollmentFailure;
+import io.crosspatch.patching.activation.domain.EnrollmentState;
+import io.crosspatch.patching.activation.domain.IssuedCode;
+import io.crosspatch.patching.activation.domain.StoredEnrollment;
+import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
+import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
+import io.crosspatch.patching.activation.security.ActivationCodeCipher;
+import io.crosspatch.patching.activation.security.EncryptedCode;
+import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
+import io.crosspatch.patching.desiredstate.domain.DesiredState;
+import io.crosspatch.patching.desiredstate.domain.ManagedOs;
+import io.crosspatch.patching.desiredstate.domain.PatchGroupQuotaExceededException;
+import io.crosspatch.patching.systemaccount.domain.KnownAccount;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * Takes a batch of ready enrollments: per system account, records the account and its custom groups, makes sure
+ * its SSM holds the desired state (a reconcile only when that changed), then issues one activation per enrollment.
+ * Accounts are handled side by side on one pool; the enrollments of one account are worked by at most
+ * {@code perAccountConcurrency} workers of a second, shared pool (two pools, so that accounts waiting for their
+ * workers can never starve those workers of threads), so
+ * a storm for one account proceeds in parallel under that account's request budget while other accounts proceed
+ * beside it. Each enrollment is claimed once in Cassandra: a redelivered one is skipped, or only republished when
+ * its activation was issued but the event not yet acknowledged.
+ */
+@Service
+public class EnrollmentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
+
+    private final SystemAccountRepository accounts;
+    private final AccountConfigurer configurer;
+    private final DesiredState desiredState;
+    private final EnrollmentRepository enrollments;
+    private final SsmActivations activations;
+    private final ActivationCodeCipher cipher;
+    private final EnrollmentEvents events;
+    private final ExecutorService accountsPool;
+    private final ExecutorService workers;
+    private final int perAccountConcurrency;
+    private final Clock clock;
+
+    public EnrollmentIntake(SystemAccountRepository accounts, AccountConfigurer configurer, DesiredState desiredState,
+            EnrollmentRepository enrollments, SsmActivations activations, ActivationCodeCipher cipher,
+            EnrollmentEvents events, @Qualifier("activationAccounts") ExecutorService accountsPool,
+            @Qualifier("activationWorkers") ExecutorService workers,
+            ActivationProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.configurer = configurer;
+        this.desiredState = desiredState;
+        this.enrollments = enrollments;
+        this.activations = activations;
+        this.cipher = cipher;
+        this.events = events;
+        this.accountsPool = accountsPool;
+        this.workers = workers;
+        this.perAccountConcurrency = properties.perAccountConcurrency();
+        this.clock = clock;
+    }
+
+    /**
+     * Handles every enrollment of the batch; throws {@link EnrollmentsNotAcceptedException} naming those that must
+     * be redelivered after all the others were handled.
+     */
+    public void accept(List<Enrollment> batch) {
+        Map<String, List<Enrollment>> byAccount = new LinkedHashMap<>();
+        batch.forEach(e -> byAccount.computeIfAbsent(e.account().accountId(), id -> new ArrayList<>()).add(e));
+        Set<String> unhandled = ConcurrentHashMap.newKeySet();
+        List<Throwable> causes = new ArrayList<>();
+        List<CompletableFuture<Void>> accountsDone = new ArrayList<>();
+        for (List<Enrollment> ofAccount : byAccount.values()) {
+            accountsDone.add(CompletableFuture.runAsync(() -> acceptForAccount(ofAccount, unhandled, causes), accountsPool)
+                    .exceptionally(error -> {
+                        ofAccount.forEach(e -> unhandled.add(e.enrollmentId()));
+                        remember(causes, error);
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(accountsDone.toArray(CompletableFuture[]::new)).join();
+        if (!unhandled.isEmpty()) {
+            throw new EnrollmentsNotAcceptedException(unhandled, causes.isEmpty() ? new IllegalStateException("unknown") : causes.get(0));
+        }
+    }
+
+    private void acceptForAccount(List<Enrollment> ofAccount, Set<String> unhandled, List<Throwable> causes) {
+        SystemAccountRef account = ofAccount.get(0).account();
+        List<Enrollment> valid = new ArrayList<>();
+        Set<String> acceptedCustomGroups = new HashSet<>(accounts.find(account.accountId())
+                .map(KnownAccount::customGroups).orElse(Set.of()));
+        for (Enrollment enrollment : ofAccount) {
+            EnrollmentFailure problem = problem(enrollment, acceptedCustomGroups);
+            if (problem == null) {
+                valid.add(enrollment);
+            } else {
+                fail(enrollment, problem);
+            }
+        }
+        if (valid.isEmpty()) {
+            return;
+        }
+        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
+        configurer.ensureConfigured(known);
+        Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
+        List<CompletableFuture<Void>> lanes = new ArrayList<>();
+        for (int i = 0; i < Math.min(perAccountConcurrency, valid.size()); i++) {
+            lanes.add(CompletableFuture.runAsync(() -> {
+                Enrollment next;
+                while ((next = queue.poll()) != null) {
+                    try {
+                        issue(next);
+                    } catch (RuntimeException e) {
+                        log.warn("enrollment {} not handled, to be redelivered: {}", next.enrollmentId(), e.toString());
+                        unhandled.add(next.enrollmentId());
+                        remember(causes, e);
+                    }
+                }
+            }, workers));
+        }
+        CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Why an enrollment cannot be enrolled at all; adds an acceptable new custom group to {@code customGroups}. */
+    private EnrollmentFailure problem(Enrollment enrollment, Set<String> customGroups) {
+        if (ManagedOs.of(enrollment.operatingSystem()).isEmpty()) {
+            return EnrollmentFailure.activation("UNSUPPORTED_OPERATING_SYSTEM", "Crosspatch does not patch "
+                    + enrollment.operatingSystem() + " through SSM", false);
+        }
+        String group = enrollment.patchGroup();
+        if (desiredState.isStandardGroup(group) || customGroups.contains(group)) {
+            return null;
+        }
+        if (!DesiredState.isValidGroupName(group)) {
+            return EnrollmentFailure.activation("INVALID_PATCH_GROUP", "patch group names are 1-40 lower-case letters, "
+                    + "digits and dashes", false);
+        }
+        Set<String> withGroup = new HashSet<>(customGroups);
+        withGroup.add(group);
+        try {
+            desiredState.planFor(withGroup);
+        } catch (PatchGroupQuotaExceededException e) {
+            return EnrollmentFailure.activation("PATCH_GROUP_QUOTA_EXCEEDED", e.getMessage(), false);
+        }
+        customGroups.add(group);
+        return null;
+    }
+
+    private void issue(Enrollment enrollment) {
+        MDC.put("enrollmentId", enrollment.enrollmentId());
+        MDC.put("cloudAccountKey", enrollment.cloudAccountKey());
+        try {
+            if (!enrollments.claim(enrollment, clock.instant())) {
+                resume(enrollment);
+                return;
+            }
+            create(enrollment);
+        } finally {
+            MDC.remove("enrollmentId");
+            MDC.remove("cloudAccountKey");
+        }
+    }
+
+    /** A claimed enrollment seen again: finish what a crash interrupted, or note the duplicate. */
+    private void resume(Enrollment enrollment) {
+        StoredEnrollment stored = enrollments.find(enrollment.enrollmentId(), enrollment.account()).orElseThrow();
+        switch (stored.state()) {
+            case CLAIMED -> create(enrollment);
+            case ISSUED -> {
+                if (!stored.issuedPublished()) {
+                    publishIssued(enrollment, stored.activationId(), stored.expiresAt(),
+                            new EncryptedCode(stored.encryptedActivationCode(), stored.encryptionKeyId()));
+                } else {
+                    log.debug("duplicate enrollment {}: activation already issued", enrollment.enrollmentId());
+                }
+            }
+            default -> log.debug("duplicate enrollment {} in state {}", enrollment.enrollmentId(), stored.state());
+        }
+    }
+
+    private void create(Enrollment enrollment) {
+        IssuedCode issued;
+        try {
+            issued = activations.create(enrollment);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw e;
+            }
+            fail(enrollment, EnrollmentFailure.activation("ACTIVATION_REJECTED", "SSM refused the activation: "
+                    + e.awsErrorDetails().errorCode(), false));
+            return;
+        }
+        EncryptedCode encrypted = cipher.encrypt(issued.activationCode());
+        enrollments.markIssued(enrollment, issued.activationId(), encrypted.jwe(), encrypted.keyId(), issued.expiresAt());
+        log.info("issued activation {} for enrollment {} in system account {}", issued.activationId(),
+                enrollment.enrollmentId(), enrollment.account().accountId());
+        publishIssued(enrollment, issued.activationId(), issued.expiresAt(), encrypted);
+    }
+
+    private void publishIssued(Enrollment enrollment, String activationId, Instant expiresAt, EncryptedCode code) {
+        events.activationIssued(enrollment, activationId, expiresAt, code.jwe(), code.keyId());
+        enrollments.markPublished(enrollment.enrollmentId());
+    }
+
+    private void fail(Enrollment enrollment, EnrollmentFailure failure) {
+        if (!enrollments.claim(enrollment, clock.instant()) && enrollments.find(enrollment.enrollmentId(),
+                enrollment.account()).filter(stored -> stored.state() == EnrollmentState.FAILED).isPresent()) {
+            log.debug("duplicate enrollment {}: already failed", enrollment.enrollmentId());
+            return;
+        }
+        log.warn("enrollment {} failed at {}: {} ({})", enrollment.enrollmentId(), failure.stage(), failure.reasonCode(),
+                failure.message());
+        events.failed(enrollment, failure);
+        enrollments.markFailed(enrollment.enrollmentId());
+    }
+
+    private static void remember(List<Throwable> causes, Throwable error) {
+        synchronized (causes) {
+            causes.add(error);
+        }
+    }
+}

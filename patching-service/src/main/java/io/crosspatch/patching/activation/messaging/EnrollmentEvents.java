@@ -1,0 +1,90 @@
+package io.crosspatch.patching.activation.messaging;
+
+import io.crosspatch.events.ActivationStage;
+import io.crosspatch.events.EnrollmentFailed;
+import io.crosspatch.events.EnrollmentStage;
+import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.IssuedActivation;
+import io.crosspatch.events.Provider;
+import io.crosspatch.events.Registration;
+import io.crosspatch.patching.activation.domain.Enrollment;
+import io.crosspatch.patching.activation.domain.EnrollmentFailure;
+import io.crosspatch.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes what patching-service says about enrollments: {@code instance.activated} (ACTIVATION_ISSUED with the
+ * encrypted code, REGISTERED with the node and its tags) keyed by cloud account, and {@code enrollment.failed}
+ * keyed by enrollment id. Sends wait for the broker's acknowledgement, so a caller marks an event published only
+ * once it is.
+ */
+@Component
+public class EnrollmentEvents {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final Clock clock;
+
+    public EnrollmentEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    public void activationIssued(Enrollment enrollment, String activationId, Instant expiresAt, String encryptedCode,
+            String keyId) {
+        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
+                .setStage(ActivationStage.ACTIVATION_ISSUED)
+                .setActivation(IssuedActivation.newBuilder().setActivationId(activationId)
+                        .setRegion(enrollment.account().region()).setExpiresAt(expiresAt)
+                        .setEncryptedActivationCode(encryptedCode).setEncryptionKeyId(keyId).build())
+                .build());
+    }
+
+    public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
+        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
+                .setStage(ActivationStage.REGISTERED)
+                .setRegistration(Registration.newBuilder().setManagedInstanceId(managedInstanceId).setTags(tags).build())
+                .build());
+    }
+
+    public void failed(Enrollment enrollment, EnrollmentFailure failure) {
+        send(Topics.ENROLLMENT_FAILED.name(), enrollment.enrollmentId(), EnrollmentFailed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(clock.instant()).setEnrollmentId(enrollment.enrollmentId())
+                .setStage(EnrollmentStage.valueOf(failure.stage())).setReasonCode(failure.reasonCode())
+                .setMessage(failure.message()).setRetryable(failure.retryable()).setTenantId(enrollment.tenantId())
+                .setProvider(provider(enrollment)).setCloudAccountId(enrollment.cloudAccountId()).build());
+    }
+
+    private InstanceActivated.Builder base(Enrollment enrollment) {
+        return InstanceActivated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(clock.instant())
+                .setEnrollmentId(enrollment.enrollmentId()).setTenantId(enrollment.tenantId())
+                .setProvider(provider(enrollment)).setCloudAccountId(enrollment.cloudAccountId())
+                .setInstanceId(enrollment.instanceId()).setSystemAccountId(enrollment.account().accountId());
+    }
+
+    private static Provider provider(Enrollment enrollment) {
+        return Provider.valueOf(enrollment.provider().toUpperCase(Locale.ROOT));
+    }
+
+    private void send(String topic, String key, Object value) {
+        try {
+            kafka.send(topic, key, value).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+}

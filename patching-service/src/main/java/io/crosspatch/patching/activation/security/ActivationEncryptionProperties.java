@@ -1,0 +1,18 @@
+package io.crosspatch.patching.activation.security;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The keys activation codes are encrypted with, shared with identity-service's status view (which decrypts them
+ * for the VM holding the enrollment secret): {@code crosspatch.activation-encryption.keys[<kid>]=<base64 of 32
+ * random bytes>} and {@code crosspatch.activation-encryption.current-key-id=<kid>}. Rotation: add the new key to
+ * both services, switch {@code current-key-id} here, and remove the old key once no unexpired code uses it.
+ */
+@ConfigurationProperties("crosspatch.activation-encryption")
+public record ActivationEncryptionProperties(Map<String, String> keys, String currentKeyId) {
+
+    public ActivationEncryptionProperties {
+        keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+}

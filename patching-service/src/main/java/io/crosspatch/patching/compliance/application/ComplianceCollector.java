@@ -1,0 +1,171 @@
+package io.crosspatch.patching.compliance.application;
+
+import io.crosspatch.events.PatchDetail;
+import io.crosspatch.events.PatchResult;
+import io.crosspatch.patching.compliance.aws.ComplianceReader;
+import io.crosspatch.patching.compliance.domain.NodePatchState;
+import io.crosspatch.patching.compliance.domain.PatchResultAssembler;
+import io.crosspatch.patching.compliance.domain.StateFingerprint;
+import io.crosspatch.patching.compliance.domain.WindowOutcome;
+import io.crosspatch.patching.compliance.messaging.PatchResultPublisher;
+import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
+import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
+import io.crosspatch.patching.systemaccount.domain.KnownAccount;
+import io.crosspatch.patching.systemaccount.domain.ManagedNode;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
+import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Collects patch compliance per system account and publishes {@code patch.results} only for instances whose state
+ * changed. Per account and sweep: the account's enrolled nodes (one Cassandra partition), DescribeInstanceInformation
+ * for all nodes (pages of 50), DescribeInstancePatchStates (batches of 50), the latest run of each install window,
+ * and DescribeInstancePatches only for nodes whose last operation changed since their details were last read. The
+ * assembled state is fingerprinted field by field; an unchanged fingerprint publishes nothing.
+ */
+@Service
+public class ComplianceCollector implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplianceCollector.class);
+
+    private final SystemAccountRepository accounts;
+    private final NodeRepository nodes;
+    private final NodeDirectory directory;
+    private final ComplianceReader reader;
+    private final PatchResultPublisher publisher;
+    private final Clock clock;
+    private final ExecutorService pool;
+
+    public ComplianceCollector(SystemAccountRepository accounts, NodeRepository nodes, NodeDirectory directory,
+            ComplianceReader reader, PatchResultPublisher publisher, Clock clock, ComplianceProperties properties) {
+        this.accounts = accounts;
+        this.nodes = nodes;
+        this.directory = directory;
+        this.reader = reader;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.pool = Executors.newFixedThreadPool(properties.accountConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "compliance-collector");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${crosspatch.patching.compliance.interval}",
+            initialDelayString = "${crosspatch.patching.compliance.interval}")
+    public void sweep() {
+        collectAll(accounts.all().stream().map(KnownAccount::account).toList());
+    }
+
+    /** Collects the accounts side by side; answers the number of results published. */
+    public int collectAll(List<SystemAccountRef> systemAccounts) {
+        List<CompletableFuture<Integer>> done = systemAccounts.stream()
+                .map(account -> CompletableFuture.supplyAsync(() -> collectSafely(account), pool)).toList();
+        return done.stream().mapToInt(CompletableFuture::join).sum();
+    }
+
+    private int collectSafely(SystemAccountRef account) {
+        try {
+            return collect(account);
+        } catch (RuntimeException e) {
+            log.warn("compliance collection of system account {} failed, the next sweep retries: {}",
+                    account.accountId(), e.toString());
+            return 0;
+        }
+    }
+
+    /** Collects one account; answers the number of results published (one per instance whose state changed). */
+    public int collect(SystemAccountRef account) {
+        Map<String, EnrolledNode> enrolled = nodes.ofAccount(account.accountId()).stream()
+                .collect(Collectors.toMap(EnrolledNode::managedInstanceId, Function.identity()));
+        if (enrolled.isEmpty()) {
+            return 0;
+        }
+        List<ManagedNode> present = directory.allNodes(account).stream()
+                .filter(node -> enrolled.containsKey(node.instanceId())).toList();
+        Map<String, NodePatchState> states = new HashMap<>();
+        for (int from = 0; from < present.size(); from += ComplianceReader.STATE_BATCH) {
+            List<String> ids = present.subList(from, Math.min(present.size(), from + ComplianceReader.STATE_BATCH)).stream()
+                    .map(ManagedNode::instanceId).toList();
+            reader.patchStates(account, ids).forEach(state -> states.put(state.instanceId(), state));
+        }
+        Map<String, WindowOutcome> windows = states.isEmpty() ? Map.of() : reader.latestInstallRuns(account);
+        int published = 0;
+        for (ManagedNode info : present) {
+            if (collectNode(account, enrolled.get(info.instanceId()), info, Optional.ofNullable(states.get(info.instanceId())),
+                    windows)) {
+                published++;
+            }
+        }
+        log.debug("compliance of system account {}: {} nodes, {} results published", account.accountId(), present.size(),
+                published);
+        return published;
+    }
+
+    private boolean collectNode(SystemAccountRef account, EnrolledNode node, ManagedNode info,
+            Optional<NodePatchState> state, Map<String, WindowOutcome> windows) {
+        String marker = state.map(NodePatchState::operationMarker).orElse("none");
+        List<PatchDetail> patches;
+        Optional<PatchResult> previous = node.lastResult().map(ComplianceCollector::decode);
+        if (previous.isPresent() && node.operationMarker().filter(marker::equals).isPresent()) {
+            patches = previous.get().getPatches();
+        } else if (state.isPresent()) {
+            patches = new ArrayList<>(reader.patches(account, info.instanceId()).stream()
+                    .map(PatchResultAssembler::detail).toList());
+        } else {
+            patches = List.of();
+        }
+        PatchResult result = PatchResultAssembler.assemble(account.accountId(), node, info, state, patches,
+                Optional.ofNullable(windows.get(node.patchGroup())), clock.instant());
+        String fingerprint = StateFingerprint.of(result);
+        if (node.fingerprint().filter(fingerprint::equals).isPresent()) {
+            return false;
+        }
+        publisher.publish(result);
+        nodes.markPublished(account.accountId(), info.instanceId(), marker, fingerprint, encode(result), clock.instant());
+        return true;
+    }
+
+    private static byte[] encode(PatchResult result) {
+        try {
+            ByteBuffer buffer = result.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PatchResult decode(byte[] bytes) {
+        try {
+            return PatchResult.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,38 @@
+package io.crosspatch.patching.compliance.messaging;
+
+import io.crosspatch.events.PatchResult;
+import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.schemas.topics.Topics;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes {@code patch.results}, keyed by cloud account, waiting for the broker's acknowledgement so the
+ * collector records a state as published only once it is.
+ */
+@Component
+public class PatchResultPublisher {
+
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<String, Object> kafka;
+
+    public PatchResultPublisher(KafkaTemplate<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    public void publish(PatchResult result) {
+        String key = new CloudAccountKey(result.getProvider(), result.getCloudAccountId()).toString();
+        try {
+            kafka.send(Topics.PATCH_RESULTS.name(), key, result).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a patch result", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish a patch result", e);
+        }
+    }
+}

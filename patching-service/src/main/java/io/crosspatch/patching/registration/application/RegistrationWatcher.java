@@ -1,0 +1,194 @@
+package io.crosspatch.patching.registration.application;
+
+import io.crosspatch.patching.activation.domain.ActivationPolicy;
+import io.crosspatch.patching.activation.domain.Enrollment;
+import io.crosspatch.patching.activation.domain.EnrollmentFailure;
+import io.crosspatch.patching.activation.domain.StoredEnrollment;
+import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
+import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
+import io.crosspatch.patching.activation.persistence.EnrollmentRepository.AccountActivation;
+import io.crosspatch.patching.registration.persistence.UnexpectedNodeRepository;
+import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
+import io.crosspatch.patching.systemaccount.domain.ActivationStatus;
+import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
+import io.crosspatch.patching.systemaccount.domain.KnownAccount;
+import io.crosspatch.patching.systemaccount.domain.ManagedNode;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
+import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Follows activations to the nodes that registered with them. Every sweep asks SSM, in batches of 50 activation
+ * ids, which nodes registered with the account's pending activations; each one found gets its tags checked (and
+ * set where missing or wrong), is recorded as the enrollment's node, and {@code instance.activated} REGISTERED is
+ * published. The less frequent audit lists every node of the account and deregisters those that registered with
+ * no activation of ours (reporting them in the log, a metric and {@code unexpected_nodes}), and deletes
+ * activations that expired unused, failing their enrollments at stage REGISTRATION.
+ */
+@Service
+public class RegistrationWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
+    private static final String PENDING = "PENDING";
+
+    private final SystemAccountRepository accounts;
+    private final EnrollmentRepository enrollments;
+    private final NodeRepository nodes;
+    private final UnexpectedNodeRepository unexpected;
+    private final NodeDirectory directory;
+    private final ActivationPolicy policy;
+    private final EnrollmentEvents events;
+    private final Clock clock;
+    private final Counter deregistered;
+
+    public RegistrationWatcher(SystemAccountRepository accounts, EnrollmentRepository enrollments, NodeRepository nodes,
+            UnexpectedNodeRepository unexpected, NodeDirectory directory, ActivationPolicy policy, EnrollmentEvents events,
+            Clock clock, MeterRegistry meters) {
+        this.accounts = accounts;
+        this.enrollments = enrollments;
+        this.nodes = nodes;
+        this.unexpected = unexpected;
+        this.directory = directory;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+        this.deregistered = meters.counter("crosspatch.patching.unexpected.nodes.deregistered");
+    }
+
+    @Scheduled(fixedDelayString = "${crosspatch.patching.registration.interval}",
+            initialDelayString = "${crosspatch.patching.registration.interval}")
+    public void sweep() {
+        for (KnownAccount account : accounts.all()) {
+            try {
+                watch(account.account());
+            } catch (RuntimeException e) {
+                log.warn("registration sweep of system account {} failed, next sweep retries: {}",
+                        account.account().accountId(), e.toString());
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${crosspatch.patching.registration.audit-interval}",
+            initialDelayString = "${crosspatch.patching.registration.audit-interval}")
+    public void auditAll() {
+        for (KnownAccount account : accounts.all()) {
+            try {
+                audit(account.account());
+            } catch (RuntimeException e) {
+                log.warn("registration audit of system account {} failed, next audit retries: {}",
+                        account.account().accountId(), e.toString());
+            }
+        }
+    }
+
+    /** Finds the nodes of the account's pending activations; answers how many registered since the last sweep. */
+    public int watch(SystemAccountRef account) {
+        List<AccountActivation> pending = enrollments.activationsOf(account.accountId()).stream()
+                .filter(a -> PENDING.equals(a.status())).toList();
+        Map<String, AccountActivation> byId = pending.stream()
+                .collect(Collectors.toMap(AccountActivation::activationId, a -> a));
+        int registered = 0;
+        for (int from = 0; from < pending.size(); from += NodeDirectory.BATCH) {
+            List<String> ids = pending.subList(from, Math.min(pending.size(), from + NodeDirectory.BATCH)).stream()
+                    .map(AccountActivation::activationId).toList();
+            for (ManagedNode node : directory.nodesOfActivations(account, ids)) {
+                AccountActivation activation = byId.get(node.activationId());
+                if (activation != null && registered(account, activation, node)) {
+                    registered++;
+                }
+            }
+        }
+        return registered;
+    }
+
+    private boolean registered(SystemAccountRef account, AccountActivation activation, ManagedNode node) {
+        Optional<StoredEnrollment> stored = enrollments.find(activation.enrollmentId(), account);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Enrollment enrollment = stored.get().enrollment();
+        Map<String, String> expected = policy.tags(enrollment);
+        Map<String, String> actual = directory.tags(account, node.instanceId());
+        Map<String, String> missing = new HashMap<>();
+        expected.forEach((key, value) -> {
+            if (!value.equals(actual.get(key))) {
+                missing.put(key, value);
+            }
+        });
+        if (!missing.isEmpty()) {
+            log.info("node {} of enrollment {} lacked tags {}; setting them", node.instanceId(), enrollment.enrollmentId(),
+                    missing.keySet());
+            directory.addTags(account, node.instanceId(), missing);
+        }
+        nodes.add(account.accountId(), new EnrolledNode(node.instanceId(), enrollment.enrollmentId(), enrollment.tenantId(),
+                enrollment.provider(), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
+                enrollment.hostname(), enrollment.operatingSystem(), enrollment.patchGroup(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        events.registered(enrollment, node.instanceId(), expected);
+        boolean first = enrollments.markRegistered(account.accountId(), activation.activationId(), enrollment.enrollmentId(),
+                node.instanceId());
+        log.info("enrollment {} registered as {} in system account {}", enrollment.enrollmentId(), node.instanceId(),
+                account.accountId());
+        return first;
+    }
+
+    /** Deregisters nodes no enrollment expects and deletes activations that expired unused. */
+    public AuditOutcome audit(SystemAccountRef account) {
+        List<AccountActivation> activations = enrollments.activationsOf(account.accountId());
+        Set<String> ours = activations.stream().map(AccountActivation::activationId).collect(Collectors.toSet());
+        int strangers = 0;
+        for (ManagedNode node : directory.allNodes(account)) {
+            if (node.activationId() == null || !ours.contains(node.activationId())) {
+                log.warn("node {} ({}) registered in system account {} with activation {} that matches no enrollment; "
+                        + "deregistering it", node.instanceId(), node.computerName(), account.accountId(), node.activationId());
+                directory.deregister(account, node.instanceId());
+                unexpected.record(account.accountId(), node, clock.instant());
+                deregistered.increment();
+                strangers++;
+            }
+        }
+        List<AccountActivation> pending = activations.stream().filter(a -> PENDING.equals(a.status())).toList();
+        int expired = 0;
+        for (int from = 0; from < pending.size(); from += NodeDirectory.BATCH) {
+            List<AccountActivation> batch = pending.subList(from, Math.min(pending.size(), from + NodeDirectory.BATCH));
+            Map<String, AccountActivation> byId = batch.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
+            for (ActivationStatus status : directory.activations(account, List.copyOf(byId.keySet()))) {
+                if (status.expired() && status.registrations() == 0) {
+                    expire(account, byId.get(status.activationId()));
+                    expired++;
+                }
+            }
+        }
+        return new AuditOutcome(strangers, expired);
+    }
+
+    private void expire(SystemAccountRef account, AccountActivation activation) {
+        directory.deleteActivation(account, activation.activationId());
+        if (enrollments.markExpired(account.accountId(), activation.activationId())) {
+            enrollments.find(activation.enrollmentId(), account).ifPresent(stored -> {
+                events.failed(stored.enrollment(), EnrollmentFailure.registration("ACTIVATION_EXPIRED",
+                        "no node registered with activation " + activation.activationId() + " before it expired", false));
+                enrollments.markFailed(activation.enrollmentId());
+            });
+            log.info("activation {} of enrollment {} expired unused and was deleted", activation.activationId(),
+                    activation.enrollmentId());
+        }
+    }
+
+    /** What one audit did. */
+    public record AuditOutcome(int deregisteredNodes, int deletedActivations) {
+    }
+}

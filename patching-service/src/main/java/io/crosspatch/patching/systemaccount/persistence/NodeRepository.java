@@ -1,0 +1,65 @@
+package io.crosspatch.patching.systemaccount.persistence;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/** The {@code nodes_by_account} table: the enrolled nodes of one system account, one partition per account. */
+@Repository
+public class NodeRepository {
+
+    private final CqlSession session;
+    private final PreparedStatement insert;
+    private final PreparedStatement ofAccount;
+    private final PreparedStatement published;
+
+    public NodeRepository(CqlSession session) {
+        this.session = session;
+        this.insert = session.prepare("INSERT INTO nodes_by_account (system_account_id, managed_instance_id, enrollment_id, "
+                + "tenant_id, provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, "
+                + "patch_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.ofAccount = session.prepare("SELECT * FROM nodes_by_account WHERE system_account_id = ?");
+        this.published = session.prepare("UPDATE nodes_by_account SET operation_marker = ?, fingerprint = ?, "
+                + "last_result = ?, published_at = ? WHERE system_account_id = ? AND managed_instance_id = ?");
+    }
+
+    /** Records a node with its enrollment's identity (an upsert: a repeated registration changes nothing). */
+    public void add(String accountId, EnrolledNode node) {
+        session.execute(insert.bind(accountId, node.managedInstanceId(), node.enrollmentId(), node.tenantId(),
+                node.provider(), node.cloudAccountId(), node.cloudAccountName(), node.instanceId(), node.hostname(),
+                node.operatingSystem(), node.patchGroup()));
+    }
+
+    public List<EnrolledNode> ofAccount(String accountId) {
+        List<EnrolledNode> nodes = new ArrayList<>();
+        session.execute(ofAccount.bind(accountId)).forEach(row -> nodes.add(node(row)));
+        return nodes;
+    }
+
+    public void markPublished(String accountId, String managedInstanceId, String operationMarker, String fingerprint,
+            byte[] result, Instant at) {
+        session.execute(published.bind(operationMarker, fingerprint, ByteBuffer.wrap(result), at, accountId, managedInstanceId));
+    }
+
+    private static EnrolledNode node(Row row) {
+        ByteBuffer result = row.getByteBuffer("last_result");
+        byte[] bytes = null;
+        if (result != null) {
+            bytes = new byte[result.remaining()];
+            result.duplicate().get(bytes);
+        }
+        return new EnrolledNode(row.getString("managed_instance_id"), row.getString("enrollment_id"),
+                row.getString("tenant_id"), row.getString("provider"), row.getString("cloud_account_id"),
+                row.getString("cloud_account_name"), row.getString("instance_id"), row.getString("hostname"),
+                row.getString("operating_system"), row.getString("patch_group"),
+                Optional.ofNullable(row.getString("operation_marker")), Optional.ofNullable(row.getString("fingerprint")),
+                Optional.ofNullable(bytes));
+    }
+}

@@ -1,0 +1,65 @@
+package io.crosspatch.patching.systemaccount.persistence;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.patching.systemaccount.domain.KnownAccount;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code system_accounts} table: every system account patching-service works in, its custom patch groups
+ * (added to, never overwritten: a set column) and the desired-state hash last applied.
+ */
+@Repository
+public class SystemAccountRepository {
+
+    private final CqlSession session;
+    private final PreparedStatement upsert;
+    private final PreparedStatement find;
+    private final PreparedStatement all;
+    private final PreparedStatement applied;
+
+    public SystemAccountRepository(CqlSession session) {
+        this.session = session;
+        this.upsert = session.prepare("UPDATE system_accounts SET region = ?, role_arn = ?, ssm_service_role_name = ?, "
+                + "cloud_account_key = ?, custom_groups = custom_groups + ? WHERE system_account_id = ?");
+        this.find = session.prepare("SELECT * FROM system_accounts WHERE system_account_id = ?");
+        this.all = session.prepare("SELECT * FROM system_accounts");
+        this.applied = session.prepare("UPDATE system_accounts SET applied_desired_state_hash = ?, reconciled_at = ? "
+                + "WHERE system_account_id = ?");
+    }
+
+    /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
+    public KnownAccount remember(SystemAccountRef account, String cloudAccountKey, Set<String> customGroups) {
+        session.execute(upsert.bind(account.region(), account.roleArn(), account.ssmServiceRoleName(), cloudAccountKey,
+                customGroups, account.accountId()));
+        return find(account.accountId()).orElseThrow();
+    }
+
+    public Optional<KnownAccount> find(String accountId) {
+        return Optional.ofNullable(session.execute(find.bind(accountId)).one()).map(SystemAccountRepository::known);
+    }
+
+    /** Every known account; the table holds one small row per system account. */
+    public List<KnownAccount> all() {
+        List<KnownAccount> accounts = new ArrayList<>();
+        session.execute(all.bind()).forEach(row -> accounts.add(known(row)));
+        return accounts;
+    }
+
+    public void markApplied(String accountId, String desiredStateHash, Instant at) {
+        session.execute(applied.bind(desiredStateHash, at, accountId));
+    }
+
+    private static KnownAccount known(Row row) {
+        return new KnownAccount(new SystemAccountRef(row.getString("system_account_id"), row.getString("region"),
+                row.getString("role_arn"), row.getString("ssm_service_role_name")), row.getString("cloud_account_key"),
+                row.getSet("custom_groups", String.class), Optional.ofNullable(row.getString("applied_desired_state_hash")));
+    }
+}
