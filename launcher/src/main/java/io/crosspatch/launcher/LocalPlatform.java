@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +32,18 @@ public final class LocalPlatform {
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final int SIMULATOR_PORT = 4566;
+    /** The simulator's management keys: simulator-only values, not secrets of anything real. */
+    private static final String SIMULATOR_ACCESS_KEY_ID = "AKIACROSSPATCHMGMT01";
+    private static final String SIMULATOR_SECRET_ACCESS_KEY = "crosspatch/simulator/management/secret00";
+    private static final String ACTIVATION_KEY_ID = "local";
 
     private final Path root;
     private final Path work;
     private final List<ForkedJvm> services = new ArrayList<>();
     private Testbed infrastructure;
     private ForkedJvm simulator;
+    /** A fresh key per run for the activation codes patching-service encrypts (identity-service will share it). */
+    private final String activationKey = newActivationKey();
 
     private LocalPlatform(Path root) {
         this.root = root;
@@ -66,8 +74,8 @@ public final class LocalPlatform {
         log.info("  Kafka            {}", infra.get("spring.kafka.bootstrap-servers"));
         log.info("  Cassandra        {}", infra.get("spring.cassandra.contact-points"));
         log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
-        log.info("  AWS simulator    http://127.0.0.1:{}  (management access key AKIACROSSPATCHMGMT01; see cloud-simulator/README.md)",
-                SIMULATOR_PORT);
+        log.info("  AWS simulator    http://127.0.0.1:{}  (management access key {}; see cloud-simulator/README.md)",
+                SIMULATOR_PORT, SIMULATOR_ACCESS_KEY_ID);
         for (LocalService service : LocalService.values()) {
             log.info("  {} http://127.0.0.1:{}/actuator/health  (log: {})", String.format("%-16s", service.module()),
                     service.port(), work.resolve(service.module() + ".log"));
@@ -103,10 +111,18 @@ public final class LocalPlatform {
         args.add("--crosspatch.schema-registry.auto-register=true");
         args.add("--server.port=" + service.port());
         if (service == LocalService.ACCOUNT) {
-            // Only account-service holds the management account's keys: here, the simulator's.
+            // account-service holds the management account's keys: here, the simulator's.
             args.add("--crosspatch.aws.endpoint=http://127.0.0.1:" + SIMULATOR_PORT);
-            args.add("--crosspatch.aws.access-key-id=AKIACROSSPATCHMGMT01");
-            args.add("--crosspatch.aws.secret-access-key=crosspatch/simulator/management/secret00");
+            args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
+            args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+        }
+        if (service == LocalService.PATCHING) {
+            // patching-service assumes roles in the system accounts; the simulator knows only the management keys.
+            args.add("--crosspatch.aws.endpoint=http://127.0.0.1:" + SIMULATOR_PORT);
+            args.add("--crosspatch.aws.management-access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
+            args.add("--crosspatch.aws.management-secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+            args.add("--crosspatch.activation-encryption.keys." + ACTIVATION_KEY_ID + "=" + activationKey);
+            args.add("--crosspatch.activation-encryption.current-key-id=" + ACTIVATION_KEY_ID);
         }
         return ForkedJvm.builder(service.module())
                 .executableJar(jar)
@@ -137,6 +153,12 @@ public final class LocalPlatform {
         if (infrastructure != null) {
             infrastructure.close();
         }
+    }
+
+    private static String newActivationKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static void wipe(Path dir) throws IOException {
