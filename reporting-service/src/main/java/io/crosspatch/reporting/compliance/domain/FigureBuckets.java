@@ -1,0 +1,24 @@
+package io.crosspatch.reporting.compliance.domain;
+
+/**
+ * Splits a cloud account's instances into a fixed number of buckets so the per-account figures can be kept as
+ * a handful of aggregate rows instead of counters: when an instance changes, only its bucket (a few hundred
+ * rows even for a 100,000-instance tenant) is re-read and its aggregate rewritten. Re-computing from the
+ * stored instance rows is what makes the aggregate idempotent: a redelivered event recomputes the same sums.
+ *
+ * <p>The bucket is a pure function of the instance id ({@link String#hashCode()} is specified by the JLS), so
+ * every service instance and every restart agree. The count is part of the stored data and never changes.
+ */
+public final class FigureBuckets {
+
+    /** How many buckets each cloud account's figures are split into. */
+    public static final int COUNT = 64;
+
+    private FigureBuckets() {
+    }
+
+    /** The bucket of an instance. */
+    public static int of(String instanceId) {
+        return Math.floorMod(instanceId.hashCode(), COUNT);
+    }
+}
