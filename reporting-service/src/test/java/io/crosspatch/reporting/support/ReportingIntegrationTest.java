@@ -50,6 +50,10 @@ public abstract class ReportingIntegrationTest {
         api = new Api(port);
     }
 
+    protected int port() {
+        return port;
+    }
+
     protected static String uniqueTenant(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
