@@ -8,8 +8,11 @@ import io.crosspatch.reporting.compliance.persistence.InstanceFilter;
 import io.crosspatch.reporting.compliance.persistence.InstanceUpdatesRow;
 import io.crosspatch.reporting.compliance.persistence.ReadModelQueries;
 import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,14 +24,21 @@ public class ReportingQueries {
 
     private final AccountFiguresRepository figures;
     private final ReadModelQueries queries;
+    private final SummaryCache<Summary> summaries;
 
-    public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries) {
+    public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries,
+            @Value("${crosspatch.reporting.summary-cache-ttl:1s}") Duration summaryCacheTtl) {
         this.figures = figures;
         this.queries = queries;
+        this.summaries = new SummaryCache<>(summaryCacheTtl, Clock.systemUTC());
     }
 
-    /** The figures per cloud account and their totals. */
+    /** The figures per cloud account and their totals, at most the summary cache's time-to-live old. */
     public Summary summary(String tenantId) {
+        return summaries.get(tenantId, this::computeSummary);
+    }
+
+    private Summary computeSummary(String tenantId) {
         Map<AccountKey, AccountFigures> accounts = figures.figuresOf(tenantId);
         AccountFigures totals = accounts.values().stream().reduce(AccountFigures.EMPTY, AccountFigures::plus)
                 .withoutName();
