@@ -229,8 +229,9 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
     /** Every stored row of the tenant, as text, in key order. */
     private List<String> tables(String tenant) {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("instances", "account_figures", "enrollment_failures")) {
-            cassandra.execute("SELECT JSON * FROM " + table + " WHERE tenant_id = ?", tenant)
+        for (String table : List.of("instances", "instance_updates", "bucket_figures", "account_figures",
+                "enrollment_failures")) {
+            cassandra.execute("SELECT JSON * FROM " + table + " WHERE tenant_id = ? ALLOW FILTERING", tenant)
                     .forEach(row -> rows.add(table + " " + row.getString(0)));
         }
         return rows;

@@ -1,5 +1,6 @@
 package io.crosspatch.reporting.compliance.application;
 
+import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applies a batch of events to the read model: writes every event (many writes in flight, bounded), then
- * recomputes the figures of each bucket the batch touched, once. It returns only when all of it is stored, so
+ * recomputes the figures of each bucket the batch touched, once, and of each cloud account those belong to. It returns only when all of it is stored, so
  * the listener commits the offsets after the read model holds the batch; a crash in between redelivers the
  * batch, which rewrites the same cells at the same times and recomputes the same sums.
  */
@@ -58,9 +59,13 @@ public class ReadModelUpdater {
         log.debug("applied {} enrollment failures", failures.size());
     }
 
+    /** Buckets first, then the accounts summing them: the account rows read the new bucket rows. */
     private void recompute(List<BucketRef> touched) {
         Set<BucketRef> buckets = new LinkedHashSet<>(touched);
         writeAll(new ArrayList<>(buckets), figures::recompute);
+        Set<AccountRef> accounts = new LinkedHashSet<>();
+        buckets.forEach(bucket -> accounts.add(bucket.account()));
+        writeAll(new ArrayList<>(accounts), figures::recompute);
     }
 
     private static <T> void writeAll(List<T> items, Function<T, CompletableFuture<Void>> write) {

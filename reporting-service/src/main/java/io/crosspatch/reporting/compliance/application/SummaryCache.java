@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * Keeps each tenant's computed summary for a short time (one second by default, {@code
- * crosspatch.reporting.summary-cache-ttl}; zero turns it off). A dashboard wall of a hundred people on one
- * tenant then costs one partition read per second instead of one per request; the figures are at most that
- * much older than the read model, which itself trails the events. Concurrent misses for one tenant compute
- * once.
+ * crosspatch.reporting.summary-cache-ttl}; zero turns it off). A wall of dashboards on one tenant then costs
+ * about one partition read per second instead of one per request; the figures are at most that much older
+ * than the read model, which itself trails the events.
+ *
+ * <p>An expired summary is refreshed by the one request that finds it expired first; requests arriving during
+ * that refresh get the previous summary rather than queueing behind the read. Only a tenant's very first
+ * request waits for the read.
  *
  * @param <V> the cached value
  */
@@ -31,11 +35,26 @@ final class SummaryCache<V> {
         if (ttl.isZero()) {
             return compute.apply(tenantId);
         }
-        Instant now = clock.instant();
-        return entries.compute(tenantId, (tenant, entry) -> entry != null && now.isBefore(entry.expiresAt())
-                ? entry : new Entry<>(compute.apply(tenant), now.plus(ttl))).value();
+        Entry<V> entry = entries.get(tenantId);
+        if (entry == null) {
+            return entries.computeIfAbsent(tenantId, tenant -> fresh(compute.apply(tenant))).value();
+        }
+        if (clock.instant().isBefore(entry.expiresAt()) || !entry.refreshing().compareAndSet(false, true)) {
+            return entry.value();
+        }
+        try {
+            Entry<V> refreshed = fresh(compute.apply(tenantId));
+            entries.put(tenantId, refreshed);
+            return refreshed.value();
+        } finally {
+            entry.refreshing().set(false);
+        }
     }
 
-    private record Entry<V>(V value, Instant expiresAt) {
+    private Entry<V> fresh(V value) {
+        return new Entry<>(value, clock.instant().plus(ttl), new AtomicBoolean());
+    }
+
+    private record Entry<V>(V value, Instant expiresAt, AtomicBoolean refreshing) {
     }
 }

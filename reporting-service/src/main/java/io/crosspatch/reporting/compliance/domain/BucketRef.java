@@ -9,4 +9,9 @@ package io.crosspatch.reporting.compliance.domain;
  * @param bucket         the bucket number, {@code 0 <= bucket < FigureBuckets.COUNT}
  */
 public record BucketRef(String tenantId, String provider, String cloudAccountId, int bucket) {
+
+    /** The cloud account this bucket belongs to. */
+    public AccountRef account() {
+        return new AccountRef(tenantId, provider, cloudAccountId);
+    }
 }
