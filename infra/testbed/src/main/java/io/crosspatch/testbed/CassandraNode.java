@@ -22,6 +22,12 @@ public final class CassandraNode implements AutoCloseable {
     private static final List<String> HEAP_AND_JIT = List.of(
             "-Xms64m", "-Xmx512m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * Replaces {@link #HEAP_AND_JIT} (space-separated JVM options): the defaults start fast for tests; a
+     * benchmark wants the full JIT and a bigger heap, e.g. {@code -Xms1g -Xmx1g -XX:+UseG1GC}.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "crosspatch.testbed.cassandra.jvm-options";
+
     /** The JPMS section of Cassandra's conf/jvm17-server.options: without it, start-up fails on DirectBuffer. */
     private static final List<String> JDK17_MODULE_FLAGS = List.of(
             "-Djdk.attach.allowAttachSelf=true",
@@ -65,7 +71,8 @@ public final class CassandraNode implements AutoCloseable {
     public static CassandraNode start(Path workDir, int nativePort, int storagePort) throws InterruptedException {
         Path yaml = writeCassandraYaml(workDir, nativePort, storagePort);
         Path logback = writeLogbackXml(workDir);
-        List<String> jvmArgs = new ArrayList<>(HEAP_AND_JIT);
+        String jvmOptions = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+        List<String> jvmArgs = new ArrayList<>(jvmOptions.isEmpty() ? HEAP_AND_JIT : List.of(jvmOptions.split("\\s+")));
         jvmArgs.addAll(JDK17_MODULE_FLAGS);
         jvmArgs.addAll(List.of(
                 "-Djava.net.preferIPv4Stack=true",

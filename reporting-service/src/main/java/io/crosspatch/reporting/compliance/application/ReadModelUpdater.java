@@ -1,0 +1,77 @@
+package io.crosspatch.reporting.compliance.application;
+
+import io.crosspatch.reporting.compliance.domain.AccountRef;
+import io.crosspatch.reporting.compliance.domain.BucketRef;
+import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.domain.InstanceActivation;
+import io.crosspatch.reporting.compliance.domain.InstanceState;
+import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository;
+import io.crosspatch.reporting.compliance.persistence.ReadModelWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies a batch of events to the read model: writes every event (many writes in flight, bounded), then
+ * recomputes the figures of each bucket the batch touched, once, and of each cloud account those belong to. It returns only when all of it is stored, so
+ * the listener commits the offsets after the read model holds the batch; a crash in between redelivers the
+ * batch, which rewrites the same cells at the same times and recomputes the same sums.
+ */
+@Service
+public class ReadModelUpdater {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelUpdater.class);
+
+    /** How many events are written at once: enough to hide the round trip, few enough not to flood the node. */
+    private static final int IN_FLIGHT = 128;
+
+    private final ReadModelWriter writer;
+    private final AccountFiguresRepository figures;
+
+    public ReadModelUpdater(ReadModelWriter writer, AccountFiguresRepository figures) {
+        this.writer = writer;
+        this.figures = figures;
+    }
+
+    /** Stores the newest patch state of each instance (older ones lose by write time) and its figures. */
+    public void applyPatchResults(List<InstanceState> states) {
+        writeAll(states, writer::write);
+        recompute(states.stream().map(state -> state.ref().bucketRef()).toList());
+        log.debug("applied {} patch results", states.size());
+    }
+
+    /** Stores activations: the instances count from now on, with an unknown patch state. */
+    public void applyActivations(List<InstanceActivation> activations) {
+        writeAll(activations, writer::write);
+        recompute(activations.stream().map(activation -> activation.ref().bucketRef()).toList());
+        log.debug("applied {} activations", activations.size());
+    }
+
+    /** Stores enrollments that failed. */
+    public void applyEnrollmentFailures(List<EnrollmentFailure> failures) {
+        writeAll(failures, writer::write);
+        log.debug("applied {} enrollment failures", failures.size());
+    }
+
+    /** Buckets first, then the accounts summing them: the account rows read the new bucket rows. */
+    private void recompute(List<BucketRef> touched) {
+        Set<BucketRef> buckets = new LinkedHashSet<>(touched);
+        writeAll(new ArrayList<>(buckets), figures::recompute);
+        Set<AccountRef> accounts = new LinkedHashSet<>();
+        buckets.forEach(bucket -> accounts.add(bucket.account()));
+        writeAll(new ArrayList<>(accounts), figures::recompute);
+    }
+
+    private static <T> void writeAll(List<T> items, Function<T, CompletableFuture<Void>> write) {
+        for (int from = 0; from < items.size(); from += IN_FLIGHT) {
+            List<T> chunk = items.subList(from, Math.min(items.size(), from + IN_FLIGHT));
+            CompletableFuture.allOf(chunk.stream().map(write).toArray(CompletableFuture[]::new)).join();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.crosspatch.reporting.compliance.application;
+
+import io.crosspatch.reporting.compliance.domain.AccountFigures;
+import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository;
+import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository.AccountKey;
+import io.crosspatch.reporting.compliance.persistence.InstanceFilter;
+import io.crosspatch.reporting.compliance.persistence.InstanceUpdatesRow;
+import io.crosspatch.reporting.compliance.persistence.ReadModelQueries;
+import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the reporting API asks of the read model, for one tenant at a time. Callers have checked that the
+ * caller may read the tenant; everything here stays inside that tenant's partitions.
+ */
+@Service
+public class ReportingQueries {
+
+    private final AccountFiguresRepository figures;
+    private final ReadModelQueries queries;
+    private final SummaryCache<Summary> summaries;
+
+    public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries,
+            @Value("${crosspatch.reporting.summary-cache-ttl:1s}") Duration summaryCacheTtl) {
+        this.figures = figures;
+        this.queries = queries;
+        this.summaries = new SummaryCache<>(summaryCacheTtl, Clock.systemUTC());
+    }
+
+    /** The figures per cloud account and their totals, at most the summary cache's time-to-live old. */
+    public Summary summary(String tenantId) {
+        return summaries.get(tenantId, this::computeSummary);
+    }
+
+    private Summary computeSummary(String tenantId) {
+        Map<AccountKey, AccountFigures> accounts = figures.figuresOf(tenantId);
+        AccountFigures totals = accounts.values().stream().reduce(AccountFigures.EMPTY, AccountFigures::plus)
+                .withoutName();
+        return new Summary(accounts, totals);
+    }
+
+    /** A page of the tenant's instances. */
+    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
+        return queries.instances(tenantId, filter, pageSize, pageToken);
+    }
+
+    /**
+     * The instance with this provider instance id in the tenant, narrowed to a provider and cloud account
+     * when given; throws when there is none, or several and the caller did not say which.
+     */
+    public InstanceUpdatesRow updates(String tenantId, String instanceId, String provider, String cloudAccountId) {
+        List<InstanceUpdatesRow> matches = queries.updates(tenantId, instanceId).stream()
+                .filter(row -> provider == null || row.provider().equals(provider))
+                .filter(row -> cloudAccountId == null || row.cloudAccountId().equals(cloudAccountId))
+                .toList();
+        if (matches.isEmpty()) {
+            throw new InstanceNotFoundException(instanceId);
+        }
+        if (matches.size() > 1) {
+            throw new AmbiguousInstanceException(instanceId, matches.size());
+        }
+        return matches.get(0);
+    }
+
+    /** The tenant's enrollments that never became instances. */
+    public List<EnrollmentFailure> enrollmentFailures(String tenantId) {
+        return queries.enrollmentFailures(tenantId);
+    }
+
+    /**
+     * A tenant's summary.
+     *
+     * @param accounts figures per cloud account, ordered by provider and account id
+     * @param totals   the sum over all accounts
+     */
+    public record Summary(Map<AccountKey, AccountFigures> accounts, AccountFigures totals) {
+    }
+}

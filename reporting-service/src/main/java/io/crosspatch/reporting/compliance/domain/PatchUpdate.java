@@ -1,0 +1,23 @@
+package io.crosspatch.reporting.compliance.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One update (patch) as SSM reports it for one instance: the row of the seed's figure 12.
+ *
+ * @param patchId        KB id for Windows, advisory or package id for Linux
+ * @param title          the update's title (its description)
+ * @param classification e.g. {@code SecurityUpdates}, {@code Bugfix}
+ * @param severity       the vendor's severity, e.g. {@code Critical}
+ * @param state          SSM's install state, e.g. {@code INSTALLED}, {@code MISSING}, {@code FAILED}
+ * @param installedAt    when it was installed, null unless installed
+ * @param cveIds         CVE ids the update fixes
+ */
+public record PatchUpdate(String patchId, String title, String classification, String severity, String state,
+        Instant installedAt, List<String> cveIds) {
+
+    public PatchUpdate {
+        cveIds = cveIds == null ? List.of() : List.copyOf(cveIds);
+    }
+}

@@ -1,0 +1,202 @@
+package io.crosspatch.reporting.compliance.persistence;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.data.UdtValue;
+import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.domain.InstanceActivation;
+import io.crosspatch.reporting.compliance.domain.InstanceRef;
+import io.crosspatch.reporting.compliance.domain.InstanceState;
+import io.crosspatch.reporting.compliance.domain.PatchUpdate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes events into the read model: idempotent upserts by natural key at the event's time
+ * ({@code USING TIMESTAMP}), asynchronously so a batch of events is written with many requests in flight.
+ * A patch result writes the instance row and the instance's update list; an activation writes only the
+ * activation columns, so it never hides a patch state and a patch state never hides it.
+ */
+@Repository
+public class ReadModelWriter {
+
+    private final CqlSession session;
+    private final UserDefinedType patchUpdateType;
+    private final PreparedStatement upsertInstanceState;
+    private final PreparedStatement upsertUpdates;
+    private final PreparedStatement upsertInstanceActivation;
+    private final PreparedStatement upsertUpdatesActivation;
+    private final PreparedStatement upsertFailure;
+    private final PreparedStatement deleteFailure;
+
+    public ReadModelWriter(CqlSession session) {
+        this.session = session;
+        this.patchUpdateType = session.getMetadata().getKeyspace(session.getKeyspace().orElseThrow())
+                .flatMap(keyspace -> keyspace.getUserDefinedType("patch_update"))
+                .orElseThrow(() -> new IllegalStateException("type patch_update missing from the keyspace"));
+        this.upsertInstanceState = session.prepare("""
+                UPDATE instances USING TIMESTAMP :ts SET
+                  cloud_account_name = :cloud_account_name, hostname = :hostname,
+                  managed_instance_id = :managed_instance_id, system_account_id = :system_account_id,
+                  platform = :platform, operating_system = :operating_system, patch_group = :patch_group,
+                  baseline_id = :baseline_id, agent_version = :agent_version, agent_latest = :agent_latest,
+                  ping_status = :ping_status, last_ping_at = :last_ping_at, installed = :installed,
+                  installed_other = :installed_other, installed_pending_reboot = :installed_pending_reboot,
+                  installed_rejected = :installed_rejected, missing = :missing, failed = :failed,
+                  not_applicable = :not_applicable, critical_non_compliant = :critical_non_compliant,
+                  security_non_compliant = :security_non_compliant, other_non_compliant = :other_non_compliant,
+                  last_operation = :last_operation, last_operation_started_at = :last_operation_started_at,
+                  last_operation_ended_at = :last_operation_ended_at,
+                  last_operation_outcome = :last_operation_outcome, state_observed_at = :state_observed_at
+                WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id
+                  AND bucket = :bucket AND instance_id = :instance_id""");
+        this.upsertUpdates = session.prepare("""
+                UPDATE instance_updates USING TIMESTAMP :ts SET
+                  cloud_account_name = :cloud_account_name, hostname = :hostname,
+                  managed_instance_id = :managed_instance_id, operating_system = :operating_system,
+                  patch_group = :patch_group, state_observed_at = :state_observed_at, patches = :patches
+                WHERE tenant_id = :tenant_id AND instance_id = :instance_id AND provider = :provider
+                  AND cloud_account_id = :cloud_account_id""");
+        this.upsertInstanceActivation = session.prepare("""
+                UPDATE instances USING TIMESTAMP :ts SET
+                  activation_stage = :activation_stage, activation_changed_at = :activation_changed_at,
+                  managed_instance_id = :managed_instance_id, system_account_id = :system_account_id
+                WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id
+                  AND bucket = :bucket AND instance_id = :instance_id""");
+        this.upsertUpdatesActivation = session.prepare("""
+                UPDATE instance_updates USING TIMESTAMP :ts SET
+                  activation_stage = :activation_stage, managed_instance_id = :managed_instance_id
+                WHERE tenant_id = :tenant_id AND instance_id = :instance_id AND provider = :provider
+                  AND cloud_account_id = :cloud_account_id""");
+        this.upsertFailure = session.prepare("""
+                UPDATE enrollment_failures USING TIMESTAMP :ts SET
+                  provider = :provider, cloud_account_id = :cloud_account_id, stage = :stage,
+                  reason_code = :reason_code, message = :message, retryable = :retryable, failed_at = :failed_at
+                WHERE tenant_id = :tenant_id AND enrollment_id = :enrollment_id""");
+        this.deleteFailure = session.prepare("""
+                DELETE FROM enrollment_failures USING TIMESTAMP :ts
+                WHERE tenant_id = :tenant_id AND enrollment_id = :enrollment_id""");
+    }
+
+    /** Writes an instance's patch state; completes when both tables have it. */
+    public CompletableFuture<Void> write(InstanceState state) {
+        long ts = WriteTime.of(state.observedAt());
+        BoundStatementBuilder instance = keyed(upsertInstanceState.boundStatementBuilder(), state.ref(), ts)
+                .setInt("bucket", state.ref().bucket())
+                .setString("hostname", state.hostname())
+                .setString("managed_instance_id", state.managedInstanceId())
+                .setString("system_account_id", state.systemAccountId())
+                .setString("platform", state.platform())
+                .setString("operating_system", state.operatingSystem())
+                .setString("patch_group", state.patchGroup())
+                .setString("baseline_id", state.baselineId())
+                .setString("agent_version", state.agent().version())
+                .setBoolean("agent_latest", state.agent().latest())
+                .setString("ping_status", state.agent().pingStatus())
+                .setInstant("last_ping_at", state.agent().lastPingAt())
+                .setInstant("state_observed_at", state.observedAt());
+        bindCounts(instance, state.counts());
+        bindLastOperation(instance, state.lastOperation());
+        bindAccountName(instance, state.cloudAccountName());
+        BoundStatementBuilder updates = keyed(upsertUpdates.boundStatementBuilder(), state.ref(), ts)
+                .setString("hostname", state.hostname())
+                .setString("managed_instance_id", state.managedInstanceId())
+                .setString("operating_system", state.operatingSystem())
+                .setString("patch_group", state.patchGroup())
+                .setInstant("state_observed_at", state.observedAt())
+                .setList("patches", state.patches().stream().map(this::udt).toList(), UdtValue.class);
+        bindAccountName(updates, state.cloudAccountName());
+        return CompletableFuture.allOf(execute(instance), execute(updates));
+    }
+
+    /** Writes that an instance was activated or registered, and clears its enrollment's older failure. */
+    public CompletableFuture<Void> write(InstanceActivation activation) {
+        long ts = WriteTime.of(activation.occurredAt());
+        BoundStatementBuilder instance = keyed(upsertInstanceActivation.boundStatementBuilder(), activation.ref(), ts)
+                .setInt("bucket", activation.ref().bucket())
+                .setString("activation_stage", activation.stage())
+                .setInstant("activation_changed_at", activation.occurredAt())
+                .setString("system_account_id", activation.systemAccountId());
+        BoundStatementBuilder updates = keyed(upsertUpdatesActivation.boundStatementBuilder(), activation.ref(), ts)
+                .setString("activation_stage", activation.stage());
+        if (activation.managedInstanceId() != null) {
+            instance.setString("managed_instance_id", activation.managedInstanceId());
+            updates.setString("managed_instance_id", activation.managedInstanceId());
+        }
+        CompletableFuture<Void> clearFailure = activation.enrollmentId() == null
+                ? CompletableFuture.completedFuture(null)
+                : execute(deleteFailure.boundStatementBuilder()
+                        .setLong("ts", ts)
+                        .setString("tenant_id", activation.ref().tenantId())
+                        .setString("enrollment_id", activation.enrollmentId()));
+        return CompletableFuture.allOf(execute(instance), execute(updates), clearFailure);
+    }
+
+    /** Writes a failed enrollment of a tenant. */
+    public CompletableFuture<Void> write(EnrollmentFailure failure) {
+        return execute(upsertFailure.boundStatementBuilder()
+                .setLong("ts", WriteTime.of(failure.failedAt()))
+                .setString("tenant_id", failure.tenantId())
+                .setString("enrollment_id", failure.enrollmentId())
+                .setString("provider", failure.provider())
+                .setString("cloud_account_id", failure.cloudAccountId())
+                .setString("stage", failure.stage())
+                .setString("reason_code", failure.reasonCode())
+                .setString("message", failure.message())
+                .setBoolean("retryable", failure.retryable())
+                .setInstant("failed_at", failure.failedAt()));
+    }
+
+    private static BoundStatementBuilder keyed(BoundStatementBuilder builder, InstanceRef ref, long ts) {
+        return builder.setLong("ts", ts)
+                .setString("tenant_id", ref.tenantId())
+                .setString("provider", ref.provider())
+                .setString("cloud_account_id", ref.cloudAccountId())
+                .setString("instance_id", ref.instanceId());
+    }
+
+    private static void bindCounts(BoundStatementBuilder builder, InstanceState.PatchCounts counts) {
+        builder.setInt("installed", counts.installed())
+                .setInt("installed_other", counts.installedOther())
+                .setInt("installed_pending_reboot", counts.installedPendingReboot())
+                .setInt("installed_rejected", counts.installedRejected())
+                .setInt("missing", counts.missing())
+                .setInt("failed", counts.failed())
+                .setInt("not_applicable", counts.notApplicable())
+                .setInt("critical_non_compliant", counts.criticalNonCompliant())
+                .setInt("security_non_compliant", counts.securityNonCompliant())
+                .setInt("other_non_compliant", counts.otherNonCompliant());
+    }
+
+    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.LastOperation operation) {
+        builder.setString("last_operation", operation == null ? null : operation.operation())
+                .setInstant("last_operation_started_at", operation == null ? null : operation.startedAt())
+                .setInstant("last_operation_ended_at", operation == null ? null : operation.endedAt())
+                .setString("last_operation_outcome", operation == null ? null : operation.outcome());
+    }
+
+    /** A state without an account name leaves the name another state wrote in place (the value stays unset). */
+    private static void bindAccountName(BoundStatementBuilder builder, String cloudAccountName) {
+        if (cloudAccountName != null) {
+            builder.setString("cloud_account_name", cloudAccountName);
+        }
+    }
+
+    private UdtValue udt(PatchUpdate update) {
+        return patchUpdateType.newValue()
+                .setString("patch_id", update.patchId())
+                .setString("title", update.title())
+                .setString("classification", update.classification())
+                .setString("severity", update.severity())
+                .setString("state", update.state())
+                .setInstant("installed_at", update.installedAt())
+                .setList("cve_ids", List.copyOf(update.cveIds()), String.class);
+    }
+
+    private CompletableFuture<Void> execute(BoundStatementBuilder statement) {
+        return session.executeAsync(statement.build()).toCompletableFuture().thenApply(result -> null);
+    }
+}

@@ -1,0 +1,12 @@
+package io.crosspatch.reporting.compliance.web;
+
+import java.util.List;
+
+/**
+ * {@code GET /v1/tenants/{tenantId}/instances}: a page of instances.
+ *
+ * @param instances     the instances of this page
+ * @param nextPageToken opaque token for the next page ({@code pageToken=}), absent on the last page
+ */
+public record InstancePageView(List<InstanceView> instances, String nextPageToken) {
+}

@@ -1,0 +1,50 @@
+package io.crosspatch.reporting.compliance.web;
+
+import io.crosspatch.reporting.compliance.persistence.InstanceRow;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * One line of the instance list.
+ *
+ * @param instanceId           the provider's instance id
+ * @param provider             provider, lower case
+ * @param cloudAccountId       cloud account
+ * @param cloudAccountName     its display name, may be null
+ * @param hostname             computer name, null before the first patch result
+ * @param managedInstanceId    SSM managed node id, null before registration
+ * @param platform             platform name and version
+ * @param operatingSystem      the OS whose baseline applies
+ * @param patchGroup           patch group
+ * @param activationStage      {@code ACTIVATION_ISSUED} or {@code REGISTERED} when known
+ * @param patchStateKnown      false until the first patch result
+ * @param pingStatus           SSM Agent ping status
+ * @param agentVersion         SSM Agent version
+ * @param agentUpdatePending   whether a newer agent is available (null when unknown)
+ * @param installed            installed updates
+ * @param missing              pending OS updates
+ * @param failed               failed updates
+ * @param criticalNonCompliant non-compliant critical updates
+ * @param securityNonCompliant non-compliant security updates
+ * @param lastOperation        {@code SCAN} or {@code INSTALL}
+ * @param lastOperationOutcome {@code SUCCEEDED} or {@code FAILED}
+ * @param lastOperationEndedAt when the last operation ended
+ * @param stateObservedAt      when SSM reported this state
+ */
+public record InstanceView(String instanceId, String provider, String cloudAccountId, String cloudAccountName,
+        String hostname, String managedInstanceId, String platform, String operatingSystem, String patchGroup,
+        String activationStage, boolean patchStateKnown, String pingStatus, String agentVersion,
+        Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
+        int securityNonCompliant, String lastOperation, String lastOperationOutcome, Instant lastOperationEndedAt,
+        Instant stateObservedAt) {
+
+    static InstanceView of(InstanceRow row) {
+        return new InstanceView(row.instanceId(), row.provider().toLowerCase(Locale.ROOT), row.cloudAccountId(),
+                row.cloudAccountName(), row.hostname(), row.managedInstanceId(), row.platform(),
+                row.operatingSystem(), row.patchGroup(), row.activationStage(), row.stateObservedAt() != null,
+                row.pingStatus(), row.agentVersion(), row.agentLatest() == null ? null : !row.agentLatest(),
+                row.installed(), row.missing(), row.failed(), row.criticalNonCompliant(),
+                row.securityNonCompliant(), row.lastOperation(), row.lastOperationOutcome(),
+                row.lastOperationEndedAt(), row.stateObservedAt());
+    }
+}

@@ -1,0 +1,101 @@
+package io.crosspatch.reporting.compliance.web;
+
+import io.crosspatch.events.Provider;
+import io.crosspatch.reporting.compliance.application.ReportingQueries;
+import io.crosspatch.reporting.compliance.application.ReportingQueries.Summary;
+import io.crosspatch.reporting.compliance.persistence.InstanceFilter;
+import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
+import io.crosspatch.reporting.security.Caller;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tenant-scoped reporting API (DESIGN §3). Every method first checks that the token may read the tenant in
+ * the path, then reads only that tenant's partitions: another tenant's data is out of reach by construction,
+ * whatever id a caller guesses.
+ */
+@RestController
+@RequestMapping("/v1/tenants/{tenantId}")
+public class ReportingController {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final ReportingQueries queries;
+
+    public ReportingController(ReportingQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/summary")
+    public SummaryView summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId) {
+        Caller.of(jwt).requireAccessTo(tenantId);
+        Summary summary = queries.summary(tenantId);
+        List<SummaryView.AccountRow> accounts = summary.accounts().entrySet().stream()
+                .map(entry -> SummaryView.AccountRow.of(entry.getKey().provider(), entry.getKey().cloudAccountId(),
+                        entry.getValue()))
+                .toList();
+        return new SummaryView(tenantId, accounts, SummaryView.Figures.of(summary.totals()));
+    }
+
+    @GetMapping("/instances")
+    public InstancePageView instances(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId,
+            @RequestParam(required = false) String provider, @RequestParam(required = false) String cloudAccountId,
+            @RequestParam(required = false) String patchGroup, @RequestParam(required = false) String pageToken,
+            @RequestParam(required = false) Integer pageSize) {
+        Caller.of(jwt).requireAccessTo(tenantId);
+        InstanceFilter filter = new InstanceFilter(provider(provider), blankToNull(cloudAccountId),
+                blankToNull(patchGroup));
+        InstancePage page = queries.instances(tenantId, filter, pageSize(pageSize), blankToNull(pageToken));
+        return new InstancePageView(page.instances().stream().map(InstanceView::of).toList(), page.nextPageToken());
+    }
+
+    @GetMapping("/instances/{instanceId}/updates")
+    public UpdatesView updates(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId,
+            @PathVariable String instanceId, @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String cloudAccountId) {
+        Caller.of(jwt).requireAccessTo(tenantId);
+        return UpdatesView.of(queries.updates(tenantId, instanceId, provider(provider), blankToNull(cloudAccountId)));
+    }
+
+    @GetMapping("/enrollment-failures")
+    public List<EnrollmentFailureView> enrollmentFailures(@AuthenticationPrincipal Jwt jwt,
+            @PathVariable String tenantId) {
+        Caller.of(jwt).requireAccessTo(tenantId);
+        return queries.enrollmentFailures(tenantId).stream().map(EnrollmentFailureView::of).toList();
+    }
+
+    private static String provider(String provider) {
+        String value = blankToNull(provider);
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (Arrays.stream(Provider.values()).noneMatch(known -> known.name().equals(upper))) {
+            throw new BadRequestException("INVALID_PROVIDER", "provider must be one of gcp, azure, aws, vmware");
+        }
+        return upper;
+    }
+
+    private static int pageSize(Integer pageSize) {
+        if (pageSize == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new BadRequestException("INVALID_PAGE_SIZE", "pageSize must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return pageSize;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
