@@ -44,6 +44,7 @@ public final class LocalPlatform {
     private ForkedJvm simulator;
     /** A fresh key per run for the activation codes patching-service encrypts (identity-service will share it). */
     private final String activationKey = newActivationKey();
+    private final DemoTokens tokens = new DemoTokens();
 
     private LocalPlatform(Path root) {
         this.root = root;
@@ -62,6 +63,7 @@ public final class LocalPlatform {
         long started = System.nanoTime();
         wipe(work);
         infrastructure = Testbed.start(work.resolve("infra"));
+        tokens.writePublicKey(work.resolve("demo-jwt-public.pem"));
         simulator = launchSimulator();
         for (LocalService service : LocalService.values()) {
             services.add(launch(service));
@@ -76,6 +78,8 @@ public final class LocalPlatform {
         log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
         log.info("  AWS simulator    http://127.0.0.1:{}  (management access key {}; see cloud-simulator/README.md)",
                 SIMULATOR_PORT, SIMULATOR_ACCESS_KEY_ID);
+        log.info("  Dashboard        http://127.0.0.1:{}/?token={}  (operator token of this run, valid 12 h)",
+                LocalService.REPORTING.port(), tokens.token("local-operator", null));
         for (LocalService service : LocalService.values()) {
             log.info("  {} http://127.0.0.1:{}/actuator/health  (log: {})", String.format("%-16s", service.module()),
                     service.port(), work.resolve(service.module() + ".log"));
@@ -115,6 +119,10 @@ public final class LocalPlatform {
             args.add("--crosspatch.aws.endpoint=http://127.0.0.1:" + SIMULATOR_PORT);
             args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
             args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+        }
+        if (service == LocalService.REPORTING) {
+            args.add("--crosspatch.reporting.auth.issuer=" + DemoTokens.ISSUER);
+            args.add("--crosspatch.reporting.auth.public-key-location=file:" + work.resolve("demo-jwt-public.pem"));
         }
         if (service == LocalService.PATCHING) {
             // patching-service assumes roles in the system accounts; the simulator knows only the management keys.

@@ -1,0 +1,66 @@
+package io.crosspatch.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * The local platform's stand-in for an identity provider: a fresh RSA key per run, whose public half
+ * reporting-service trusts, and RS256 bearer tokens signed with it for the demo (an operator token). Never for
+ * anything but a local run: the key lives only in this process and the tokens expire with the day.
+ */
+final class DemoTokens {
+
+    static final String ISSUER = "crosspatch-local";
+    private static final Duration LIFETIME = Duration.ofHours(12);
+
+    private final KeyPair keys;
+
+    DemoTokens() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the demo signing key", e);
+        }
+    }
+
+    /** Writes the public key as PEM, for {@code crosspatch.reporting.auth.public-key-location}. */
+    Path writePublicKey(Path file) throws IOException {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        Files.writeString(file, pem);
+        return file;
+    }
+
+    /** A token for {@code subject}: an operator (all tenants) when {@code tenantId} is null, else that tenant's. */
+    String token(String subject, String tenantId) {
+        Instant now = Instant.now();
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plus(LIFETIME).getEpochSecond()
+                + (tenantId == null ? ",\"roles\":[\"operator\"]" : ",\"tenant\":\"" + tenantId + "\"") + "}";
+        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the demo token", e);
+        }
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
