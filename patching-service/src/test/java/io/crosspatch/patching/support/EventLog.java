@@ -27,14 +27,7 @@ public final class EventLog {
     public static <V extends SpecificRecord> List<V> await(String topic, String key, Class<V> type, Predicate<V> matching,
             int count) {
         List<V> found = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());
-        AvroDeserializer values = new AvroDeserializer();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, Object> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
@@ -52,14 +45,7 @@ public final class EventLog {
     @SuppressWarnings("unchecked")
     public static <V extends SpecificRecord> List<V> all(String topic, String key, Class<V> type) {
         List<V> found = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());
-        AvroDeserializer values = new AvroDeserializer();
-        values.configure(config, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, Object> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -91,5 +77,17 @@ public final class EventLog {
             });
         }
         return found;
+    }
+
+    /** A consumer of its own group, from the beginning, reading values with the project's Avro deserializer. */
+    private static KafkaConsumer<String, Object> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());
+        AvroDeserializer values = new AvroDeserializer();
+        values.configure(config, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), values);
     }
 }
