@@ -1,0 +1,19 @@
+package io.crosspatch.identity.verification.application;
+
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import java.time.Instant;
+
+/**
+ * Checks one provider's signed identity against that provider's pinned trust anchors and returns what it proves.
+ * A broken rule is an {@link io.crosspatch.identity.verification.domain.IdentityRejectedException}; a trust source
+ * that cannot be reached is a {@link TrustSourceUnavailableException}, which is retried rather than turned into a
+ * rejection.
+ */
+public interface ProviderVerifier {
+
+    CloudProvider provider();
+
+    VerifiedClaims verify(IdentityMaterial material, Instant now);
+}

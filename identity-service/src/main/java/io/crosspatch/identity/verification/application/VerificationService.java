@@ -1,0 +1,129 @@
+package io.crosspatch.identity.verification.application;
+
+import io.crosspatch.identity.challenge.domain.NonceUse;
+import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.EnrollmentPolicy;
+import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.IdentityRejectedException;
+import io.crosspatch.identity.verification.domain.ManagedOs;
+import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.identity.verification.domain.VerificationOutcome;
+import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
+import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
+import io.crosspatch.identity.verification.persistence.TokenIdRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Decides one enrollment, in the order that spends nothing on a hopeless request and uses up single-use things
+ * (an Azure nonce, a VMware jti, the instance's first enrollment) only once everything else has passed: the
+ * identity's signature and claims; the cloud account's onboarding; the labels and OS; the nonce or jti; and last
+ * the trust-on-first-use claim. Every step is idempotent for the same enrollment id, so a redelivered record
+ * comes to the same verdict and never counts as its own replay.
+ */
+public class VerificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
+
+    private final Map<CloudProvider, ProviderVerifier> verifiers;
+    private final CloudAccountRepository accounts;
+    private final ChallengeRepository challenges;
+    private final TokenIdRepository tokenIds;
+    private final InstanceClaimRepository claims;
+    private final Clock clock;
+
+    public VerificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
+            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims, Clock clock) {
+        this.verifiers = new EnumMap<>(CloudProvider.class);
+        verifiers.forEach(verifier -> this.verifiers.put(verifier.provider(), verifier));
+        this.accounts = accounts;
+        this.challenges = challenges;
+        this.tokenIds = tokenIds;
+        this.claims = claims;
+        this.clock = clock;
+    }
+
+    public VerificationOutcome verify(EnrollmentRequest request) {
+        Instant now = clock.instant();
+        VerifiedClaims proven = null;
+        CloudAccount account = null;
+        try {
+            if (request.claimedProvider() != request.identity().provider()) {
+                throw new IdentityRejectedException(RejectionReason.PROVIDER_MISMATCH, "the request says "
+                        + request.claimedProvider().key() + " but carries a " + request.identity().provider().key() + " identity");
+            }
+            ProviderVerifier verifier = verifiers.get(request.identity().provider());
+            if (verifier == null) {
+                throw new IllegalStateException("no verifier for " + request.identity().provider());
+            }
+            proven = verifier.verify(request.identity(), now);
+            MDC.put("cloudAccountKey", proven.provider().key() + ":" + proven.cloudAccountId());
+            VerifiedClaims identity = proven;
+            account = accounts.find(identity.provider().key(), identity.cloudAccountId())
+                    .orElseThrow(() -> new IdentityRejectedException(RejectionReason.ACCOUNT_NOT_ONBOARDED,
+                            "cloud account " + identity.provider().key() + ":" + identity.cloudAccountId() + " is not onboarded"));
+            VerifiedEnrollment enrollment = decide(request, identity, account);
+            useSingleUseProofs(request.enrollmentId(), identity, now);
+            claimInstance(request.enrollmentId(), identity, now);
+            log.info("enrollment {} verified: {} instance {} of tenant {}, patch group {}", request.enrollmentId(),
+                    enrollment.cloudAccountKey(), enrollment.instanceId(), enrollment.tenantId(), enrollment.patchGroup());
+            return new VerificationOutcome.Verified(enrollment);
+        } catch (IdentityRejectedException e) {
+            log.info("enrollment {} rejected: {} ({})", request.enrollmentId(), e.reason(), e.getMessage());
+            return new VerificationOutcome.Rejected(request.enrollmentId(), e.reason(), e.getMessage(),
+                    proven == null ? request.identity().provider() : proven.provider(),
+                    proven == null ? null : proven.cloudAccountId(), account == null ? null : account.tenantId());
+        }
+    }
+
+    private static VerifiedEnrollment decide(EnrollmentRequest request, VerifiedClaims identity, CloudAccount account) {
+        Map<String, String> labels = EnrollmentPolicy.effectiveLabels(request.labels(), identity.signedLabels());
+        EnrollmentPolicy.requirePatchingRequested(labels);
+        ManagedOs os = EnrollmentPolicy.operatingSystem(request.osFamily(), request.osVersion());
+        Set<String> allowed = new HashSet<>(CloudAccount.STANDARD_PATCH_GROUPS);
+        allowed.addAll(account.allowedPatchGroups());
+        String patchGroup = EnrollmentPolicy.patchGroup(labels, account.defaultPatchGroup(), allowed);
+        return new VerifiedEnrollment(request.enrollmentId(), account.tenantId(), identity.provider(),
+                identity.cloudAccountId(), account.displayName(), identity.instanceId(), identity.instanceName(),
+                identity.location(), request.hostname(), os, request.osVersion(), patchGroup, account.awsRegion(),
+                identity.instanceCreatedAt(), EnrollmentPolicy.metadataLabels(labels));
+    }
+
+    private void useSingleUseProofs(String enrollmentId, VerifiedClaims identity, Instant now) {
+        if (identity.nonce() != null) {
+            NonceUse use = challenges.consume(identity.nonce(), enrollmentId, now);
+            if (use != NonceUse.CONSUMED) {
+                throw new IdentityRejectedException(RejectionReason.NONCE_INVALID, switch (use) {
+                    case UNKNOWN -> "the nonce was never issued by this service";
+                    case EXPIRED -> "the nonce has expired";
+                    case REUSED -> "the nonce was already used by another enrollment";
+                    case CONSUMED -> throw new IllegalStateException();
+                });
+            }
+        }
+        if (identity.tokenId() != null && !tokenIds.accept(identity.issuer(), identity.tokenId(), enrollmentId,
+                identity.expiresAt(), now)) {
+            throw new IdentityRejectedException(RejectionReason.TOKEN_REPLAYED, "this VMware token was already used by another enrollment");
+        }
+    }
+
+    private void claimInstance(String enrollmentId, VerifiedClaims identity, Instant now) {
+        String owner = claims.claim(identity.instanceKey(), enrollmentId, now);
+        if (!owner.equals(enrollmentId)) {
+            throw new IdentityRejectedException(RejectionReason.ALREADY_ENROLLED, "instance " + identity.instanceId()
+                    + " already enrolled with another enrollment; re-enrolling it is an admin action");
+        }
+    }
+}

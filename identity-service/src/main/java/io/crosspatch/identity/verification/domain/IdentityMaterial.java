@@ -1,0 +1,42 @@
+package io.crosspatch.identity.verification.domain;
+
+/**
+ * The signed instance identity exactly as the VM sent it, one shape per provider. Its type, not the provider the
+ * request names, says which verifier reads it; the two must agree.
+ */
+public sealed interface IdentityMaterial {
+
+    CloudProvider provider();
+
+    /** A GCP metadata-server identity token (JWT, format=full). */
+    record GcpToken(String token) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.GCP;
+        }
+    }
+
+    /** An Azure IMDS attested document (base64 PKCS#7) and the nonce the VM says it had signed. */
+    record AzureDocument(String attestedDocument, String nonce) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.AZURE;
+        }
+    }
+
+    /** An EC2 rsa2048 PKCS#7 and, optionally, the plain document the VM sent beside it. */
+    record AwsDocument(String pkcs7, String document) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.AWS;
+        }
+    }
+
+    /** A JWT minted by a registered VMware issuer and read from guestinfo. */
+    record VmwareToken(String token) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.VMWARE;
+        }
+    }
+}

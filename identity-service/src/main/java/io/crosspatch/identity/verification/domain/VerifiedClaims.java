@@ -1,0 +1,43 @@
+package io.crosspatch.identity.verification.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a provider's signed identity proves, and nothing else: every field here came out of verified bytes.
+ *
+ * @param instanceName {@code null} where the signed identity carries no name (Azure, AWS)
+ * @param location zone or region on the VM's own cloud; {@code null} where the signed identity has none
+ * @param instanceCreatedAt {@code null} where the signed identity does not say (Azure, VMware)
+ * @param signedLabels labels the signed identity itself carries (none of today's providers sign any)
+ * @param expiresAt when the signed identity stops being acceptable; {@code null} for documents that never expire (AWS)
+ * @param nonce the challenge nonce the document signs (Azure), else {@code null}
+ * @param tokenId the token's {@code jti} (VMware), else {@code null}
+ * @param issuer who signed the identity (token issuer, or the provider's signer)
+ */
+public record VerifiedClaims(
+        CloudProvider provider,
+        String cloudAccountId,
+        String instanceId,
+        String instanceName,
+        String location,
+        Instant instanceCreatedAt,
+        Map<String, String> signedLabels,
+        Instant expiresAt,
+        String nonce,
+        String tokenId,
+        String issuer) {
+
+    public VerifiedClaims {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(cloudAccountId, "cloudAccountId");
+        Objects.requireNonNull(instanceId, "instanceId");
+        signedLabels = signedLabels == null ? Map.of() : Map.copyOf(signedLabels);
+    }
+
+    /** The trust-on-first-use key of the instance this identity names. */
+    public InstanceKey instanceKey() {
+        return new InstanceKey(provider, cloudAccountId, instanceId, instanceCreatedAt);
+    }
+}

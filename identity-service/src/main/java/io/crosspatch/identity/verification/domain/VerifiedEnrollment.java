@@ -1,0 +1,35 @@
+package io.crosspatch.identity.verification.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An enrollment that passed every check: the proven identity mapped to its tenant, with the patch group and OS
+ * resolved. Everything {@code identity.verified} carries.
+ */
+public record VerifiedEnrollment(
+        String enrollmentId,
+        String tenantId,
+        CloudProvider provider,
+        String cloudAccountId,
+        String cloudAccountName,
+        String instanceId,
+        String instanceName,
+        String location,
+        String hostname,
+        ManagedOs operatingSystem,
+        String osVersion,
+        String patchGroup,
+        String awsRegion,
+        Instant instanceCreatedAt,
+        Map<String, String> labels) {
+
+    public VerifiedEnrollment {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** {@code <provider>:<cloudAccountId>}, the key of its events. */
+    public String cloudAccountKey() {
+        return provider.key() + ":" + cloudAccountId;
+    }
+}

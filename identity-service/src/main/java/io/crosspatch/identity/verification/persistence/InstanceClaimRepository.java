@@ -1,0 +1,58 @@
+package io.crosspatch.identity.verification.persistence;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.InstanceKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Trust on first use in Cassandra: {@link #claim} is a lightweight transaction, so whichever enrollment of an
+ * instance gets there first owns it for good, and every other one learns who did. A redelivered record of the
+ * owning enrollment finds itself as owner, which is what makes verification idempotent.
+ */
+@Repository
+public class InstanceClaimRepository {
+
+    /** An enrollment that holds (or held) an instance. */
+    public record Claim(Instant instanceCreatedAt, String enrollmentId, Instant claimedAt) {
+    }
+
+    private final CqlSession session;
+    private final PreparedStatement claim;
+    private final PreparedStatement ofInstance;
+    private final PreparedStatement release;
+
+    public InstanceClaimRepository(CqlSession session) {
+        this.session = session;
+        this.claim = session.prepare("INSERT INTO instance_claims (provider, cloud_account_id, instance_id, instance_created_at, "
+                + "enrollment_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.ofInstance = session.prepare("SELECT instance_created_at, enrollment_id, claimed_at FROM instance_claims "
+                + "WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
+        this.release = session.prepare("DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
+    }
+
+    /** Claims the instance for {@code enrollmentId} unless someone holds it; answers the enrollment that holds it now. */
+    public String claim(InstanceKey key, String enrollmentId, Instant now) {
+        ResultSet result = session.execute(claim.bind(key.provider().key(), key.cloudAccountId(), key.instanceId(),
+                key.createdAt(), enrollmentId, now));
+        return result.wasApplied() ? enrollmentId : result.one().getString("enrollment_id");
+    }
+
+    /** Every claim held on the instance (one per creation time it was seen with). */
+    public List<Claim> claimsOf(CloudProvider provider, String cloudAccountId, String instanceId) {
+        List<Claim> claims = new ArrayList<>();
+        session.execute(ofInstance.bind(provider.key(), cloudAccountId, instanceId)).forEach(row -> claims.add(
+                new Claim(row.getInstant("instance_created_at"), row.getString("enrollment_id"), row.getInstant("claimed_at"))));
+        return claims;
+    }
+
+    /** Drops every claim on the instance, so its next enrollment is a first one again. */
+    public void release(CloudProvider provider, String cloudAccountId, String instanceId) {
+        session.execute(release.bind(provider.key(), cloudAccountId, instanceId));
+    }
+}

@@ -1,0 +1,100 @@
+package io.crosspatch.identity.verification.provider;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * Builds the four provider verifiers from {@link TrustProperties}: JWKS sources cached and refreshed by nimbus
+ * (fetched on first use, so a service that never sees a GCP token never calls Google), certificates read at start.
+ * Only the verifier role has them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(TrustProperties.class)
+public class TrustConfiguration {
+
+    /** Microsoft's roots for Azure's attested documents (DigiCert Global Root G2/G3, Microsoft RSA/ECC Root 2017). */
+    static final String AZURE_DEFAULT_ROOTS = "trust/azure/microsoft-roots.pem";
+
+    private static final Logger log = LoggerFactory.getLogger(TrustConfiguration.class);
+
+    @Bean
+    JwtRules jwtRules(TrustProperties trust) {
+        return new JwtRules(trust.verifier().clockSkew(), trust.verifier().maxTokenLifetime());
+    }
+
+    @Bean
+    ProviderVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules) {
+        if (trust.gcp().audience() == null || trust.gcp().audience().isBlank()) {
+            log.warn("crosspatch.identity.gcp.audience is not set: every GCP enrollment will be rejected (AUDIENCE_MISMATCH)");
+        }
+        return new GcpTokenVerifier(rules, jwks(trust.gcp().jwksUri()), trust.gcp().audience());
+    }
+
+    @Bean
+    ProviderVerifier azureDocumentVerifier(TrustProperties trust) {
+        Resource anchors = trust.azure().trustAnchors() != null ? trust.azure().trustAnchors() : new ClassPathResource(AZURE_DEFAULT_ROOTS);
+        List<X509Certificate> roots = PemCertificates.read(anchors);
+        log.info("Azure attested documents: {} trust anchor(s) from {}, signer names {}", roots.size(),
+                anchors.getDescription(), trust.azure().signerNames());
+        return new AzureDocumentVerifier(roots, trust.azure().signerNames(), trust.azure().maxDocumentAge(),
+                trust.verifier().clockSkew());
+    }
+
+    @Bean
+    ProviderVerifier awsDocumentVerifier(TrustProperties trust) {
+        Map<String, X509Certificate> byRegion = new HashMap<>();
+        // Environment variables bind map keys with dots (..._CERTIFICATES_EU_WEST_1 -> eu.west.1): read them as dashes.
+        trust.aws().certificates().forEach((region, pem) ->
+                byRegion.put(region.toLowerCase(Locale.ROOT).replace('.', '-'), PemCertificates.read(pem).get(0)));
+        Optional<X509Certificate> fallback = Optional.ofNullable(trust.aws().defaultCertificate())
+                .map(pem -> PemCertificates.read(pem).get(0));
+        if (byRegion.isEmpty() && fallback.isEmpty()) {
+            log.warn("no AWS certificate is configured (crosspatch.identity.aws.certificates.<region> or "
+                    + "crosspatch.identity.aws.default-certificate): every AWS enrollment will be rejected (UNTRUSTED_SIGNER)");
+        }
+        return new AwsDocumentVerifier(region -> Optional.ofNullable(byRegion.get(region)).or(() -> fallback));
+    }
+
+    @Bean
+    ProviderVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules) {
+        Map<String, VmwareTokenVerifier.RegisteredIssuer> issuers = new LinkedHashMap<>();
+        for (TrustProperties.Vmware.Issuer issuer : trust.vmware().issuers()) {
+            if (issuer.issuer() == null || issuer.jwksUri() == null || issuer.audience() == null) {
+                throw new IllegalStateException("crosspatch.identity.vmware.issuers[n] needs issuer, jwks-uri and audience");
+            }
+            issuers.put(issuer.issuer(), new VmwareTokenVerifier.RegisteredIssuer(issuer.issuer(), issuer.audience(),
+                    issuer.orgId(), jwks(issuer.jwksUri())));
+        }
+        log.info("VMware token issuers: {}", issuers.keySet());
+        return new VmwareTokenVerifier(rules, issuers);
+    }
+
+    /** A JWKS fetched over HTTP on first use, cached (5 min) with refresh ahead, refetched for an unknown kid (rate-limited). */
+    private static JWKSource<SecurityContext> jwks(String uri) {
+        try {
+            return JWKSourceBuilder.<SecurityContext>create(URI.create(uri).toURL()).retrying(true).build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("not a JWKS URL: " + uri, e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.crosspatch.identity.verification.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Where the verifier's trust comes from, per provider ({@code crosspatch.identity.*}). Production defaults are
+ * the providers' own published anchors; tests and the local platform point them at the cloud simulator with
+ * ordinary properties or environment variables. Nothing a token or document says about its own key is used.
+ */
+@ConfigurationProperties("crosspatch.identity")
+public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Verifier verifier) {
+
+    public TrustProperties {
+        gcp = gcp == null ? new Gcp(null, null) : gcp;
+        aws = aws == null ? new Aws(null, null) : aws;
+        azure = azure == null ? new Azure(null, null, null) : azure;
+        vmware = vmware == null ? new Vmware(null) : vmware;
+        verifier = verifier == null ? new Verifier(null, null) : verifier;
+    }
+
+    /** Google's OAuth2 JWKS and the audience the startup script asks the metadata server for. */
+    public record Gcp(String jwksUri, String audience) {
+        public static final String GOOGLE_JWKS = "https://www.googleapis.com/oauth2/v3/certs";
+
+        public Gcp {
+            jwksUri = jwksUri == null || jwksUri.isBlank() ? GOOGLE_JWKS : jwksUri;
+        }
+    }
+
+    /**
+     * AWS's rsa2048 certificates by region, and one for regions not listed.
+     *
+     * @param certificates PEM file per region ({@code certificates.eu-west-1=file:/etc/crosspatch/aws/eu-west-1.pem})
+     * @param defaultCertificate PEM file used for any region without its own
+     */
+    public record Aws(Map<String, Resource> certificates, Resource defaultCertificate) {
+        public Aws {
+            certificates = certificates == null ? Map.of() : Map.copyOf(certificates);
+        }
+    }
+
+    /**
+     * @param trustAnchors PEM bundle of the roots a signer's chain must end in (default: Microsoft's, bundled)
+     * @param signerNames DNS names (or their parents) the signer certificate's SAN must be
+     * @param maxDocumentAge how old an attested document's {@code createdOn} may be
+     */
+    public record Azure(Resource trustAnchors, List<String> signerNames, Duration maxDocumentAge) {
+        public Azure {
+            signerNames = signerNames == null || signerNames.isEmpty() ? List.of("metadata.azure.com") : List.copyOf(signerNames);
+            maxDocumentAge = maxDocumentAge == null ? Duration.ofMinutes(10) : maxDocumentAge;
+        }
+    }
+
+    /** The registered VMware token issuers, one per vCenter/org. None by default. */
+    public record Vmware(List<Issuer> issuers) {
+        public Vmware {
+            issuers = issuers == null ? List.of() : List.copyOf(issuers);
+        }
+
+        /**
+         * @param orgId if set, the only vCenter/org id ({@code vcenter_id} claim) this issuer may vouch for
+         */
+        public record Issuer(String issuer, String jwksUri, String audience, String orgId) {
+        }
+    }
+
+    /**
+     * @param clockSkew tolerance on expiry, not-before and issue times
+     * @param maxTokenLifetime the furthest in the future a token may expire
+     */
+    public record Verifier(@DefaultValue("60s") Duration clockSkew, @DefaultValue("1h") Duration maxTokenLifetime) {
+        public Verifier {
+            clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+            maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(1) : maxTokenLifetime;
+        }
+    }
+}

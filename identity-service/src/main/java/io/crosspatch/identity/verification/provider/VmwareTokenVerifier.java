@@ -1,0 +1,66 @@
+package io.crosspatch.identity.verification.provider;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.domain.IdentityRejectedException;
+import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * VMware guestinfo tokens: a JWT from a registered issuer (one per vCenter/org, each with its own JWKS and
+ * audience), RS256 or ES256. The unverified {@code iss} only chooses which pinned JWKS to try; an issuer bound to
+ * an org may vouch for that org alone. The {@code jti} is returned so that it can be accepted once.
+ */
+public final class VmwareTokenVerifier implements ProviderVerifier {
+
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+    /** A registered issuer with its pinned key source. */
+    public record RegisteredIssuer(String issuer, String audience, String orgId, JWKSource<SecurityContext> keys) {
+    }
+
+    private final JwtRules rules;
+    private final Map<String, RegisteredIssuer> issuers;
+
+    public VmwareTokenVerifier(JwtRules rules, Map<String, RegisteredIssuer> issuers) {
+        this.rules = rules;
+        this.issuers = Map.copyOf(issuers);
+    }
+
+    @Override
+    public CloudProvider provider() {
+        return CloudProvider.VMWARE;
+    }
+
+    @Override
+    public VerifiedClaims verify(IdentityMaterial material, Instant now) {
+        SignedJWT jwt = rules.parse(((IdentityMaterial.VmwareToken) material).token(), ALGORITHMS);
+        JWTClaimsSet unverified = rules.claims(jwt);
+        RegisteredIssuer issuer = unverified.getIssuer() == null ? null : issuers.get(unverified.getIssuer());
+        if (issuer == null) {
+            throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
+        }
+        rules.verifySignature(jwt, issuer.keys(), issuer.issuer());
+        Instant expiresAt = rules.checkTimes(unverified, now);
+        JwtRules.checkAudience(unverified, issuer.audience());
+        String orgId = JwtRules.requiredString(unverified.getClaim("vcenter_id"), "vcenter_id");
+        if (issuer.orgId() != null && !issuer.orgId().isBlank() && !issuer.orgId().equals(orgId)) {
+            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
+                    "issuer " + issuer.issuer() + " may not vouch for vCenter/org " + orgId);
+        }
+        String instanceId = JwtRules.requiredString(unverified.getSubject(), "sub (VM instance UUID)");
+        String tokenId = JwtRules.requiredString(unverified.getJWTID(), "jti");
+        Object name = unverified.getClaim("vm_name");
+        return new VerifiedClaims(CloudProvider.VMWARE, orgId, instanceId, name instanceof String text ? text : null,
+                null, null, Map.of(), expiresAt, null, tokenId, issuer.issuer());
+    }
+}

@@ -1,0 +1,85 @@
+package io.crosspatch.identity.verification.web;
+
+import io.crosspatch.identity.verification.application.ReEnrollmentService;
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.ReEnrollment;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/admin/tenants/{tenantId}/instances/{provider}/{cloudAccountId}/{instanceId}/re-enrollment}: the
+ * audited release of an instance's trust-on-first-use claim. The admin role is enforced by the service's security
+ * filter chain for {@code /v1/admin/**}; the audit names the token's subject.
+ */
+@RestController
+@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+public class ReEnrollmentController {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    /** Body: why the instance may enroll again (required, shown in the audit). */
+    public record ReEnrollmentRequest(String reason) {
+    }
+
+    /** Answer: what was released. */
+    public record ReEnrollmentResponse(String tenantId, String provider, String cloudAccountId, String instanceId,
+            Instant releasedAt, String releasedBy, String reason, List<String> previousEnrollmentIds) {
+
+        static ReEnrollmentResponse of(ReEnrollment entry) {
+            return new ReEnrollmentResponse(entry.tenantId(), entry.provider().key(), entry.cloudAccountId(), entry.instanceId(),
+                    entry.releasedAt(), entry.releasedBy(), entry.reason(), entry.previousEnrollmentIds());
+        }
+    }
+
+    private final ReEnrollmentService reEnrollments;
+
+    public ReEnrollmentController(ReEnrollmentService reEnrollments) {
+        this.reEnrollments = reEnrollments;
+    }
+
+    @PostMapping(path = "/v1/admin/tenants/{tenantId}/instances/{provider}/{cloudAccountId}/{instanceId}/re-enrollment",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> reEnroll(@PathVariable String tenantId, @PathVariable String provider,
+            @PathVariable String cloudAccountId, @PathVariable String instanceId,
+            @RequestBody(required = false) ReEnrollmentRequest body, Principal admin) {
+        if (admin == null) {
+            return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
+        }
+        Optional<CloudProvider> cloud = provider(provider);
+        if (cloud.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
+        }
+        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH || reason.chars().anyMatch(Character::isISOControl)) {
+            return error(HttpStatus.BAD_REQUEST, "INVALID_REASON",
+                    "reason is required: 1 to " + MAX_REASON_LENGTH + " characters, no control characters");
+        }
+        return reEnrollments.release(tenantId, cloud.get(), cloudAccountId, instanceId, reason, admin.getName())
+                .<ResponseEntity<?>>map(entry -> ResponseEntity.ok(ReEnrollmentResponse.of(entry)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
+    }
+
+    private static Optional<CloudProvider> provider(String name) {
+        try {
+            return Optional.of(CloudProvider.valueOf(name.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", code, "message", message));
+    }
+}
