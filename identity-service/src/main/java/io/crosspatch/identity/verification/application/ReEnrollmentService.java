@@ -25,19 +25,13 @@ public class ReEnrollmentService {
     private final CloudAccountRepository accounts;
     private final InstanceClaimRepository claims;
     private final ReEnrollmentAuditRepository audit;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     public ReEnrollmentService(CloudAccountRepository accounts, InstanceClaimRepository claims,
             ReEnrollmentAuditRepository audit) {
-        this(accounts, claims, audit, Clock.systemUTC());
-    }
-
-    ReEnrollmentService(CloudAccountRepository accounts, InstanceClaimRepository claims, ReEnrollmentAuditRepository audit,
-            Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /**
