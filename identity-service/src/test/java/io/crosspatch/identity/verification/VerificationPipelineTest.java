@@ -34,7 +34,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -302,6 +305,33 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
                     assertThat(entry.previousEnrollmentIds()).containsExactly(first);
                 });
         assertThat(Verdicts.of(third).onlyVerified().getIdentity().getInstanceId()).isEqualTo(instanceId);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsNameTheEnrollmentsButNeverContainTheIdentitiesTheyVerify(CapturedOutput output) throws Exception {
+        CloudAccount gcp = onboard("gcp", anyGcpProject(), anyTenant());
+        CloudAccount azure = onboard("azure", anyAzureSubscription(), anyTenant());
+        JsonNode gcpVm = CLOUDS.createVm("gcp", gcp.cloudAccountId(), "web-1");
+        IdentityMaterial.GcpToken token = CLOUDS.gcpIdentity(gcpVm);
+        String forged = CLOUDS.forge(gcpVm, SimulatedClouds.options().put("signer", "foreign")).get("token").asText();
+        IdentityMaterial.AzureDocument document = CLOUDS.azureIdentity(CLOUDS.createVm("azure", azure.cloudAccountId(), "app-1"), freshNonce());
+        String verified = anyEnrollmentId();
+        String rejected = anyEnrollmentId();
+        String azureEnrollment = anyEnrollmentId();
+
+        send(requested(verified, token));
+        send(requested(rejected, new IdentityMaterial.GcpToken(forged)));
+        send(requested(azureEnrollment, document));
+        Verdicts.of(verified).onlyVerified();
+        Verdicts.of(rejected).onlyFailure();
+        Verdicts.of(azureEnrollment).onlyVerified();
+
+        assertThat(output.getAll()).contains(verified, rejected, azureEnrollment)
+                .doesNotContain(token.token().split("\\.")[1])
+                .doesNotContain(token.token().split("\\.")[2])
+                .doesNotContain(forged.split("\\.")[2])
+                .doesNotContain(document.attestedDocument().substring(0, 64));
     }
 
     @Test

@@ -6,11 +6,18 @@ import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
 import io.crosspatch.identity.verification.persistence.TokenIdRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The verifier role's application service, wired to every provider verifier. Absent in the {@code ingress} profile. */
+/**
+ * The verifier role's application services, wired to every provider verifier, and the bounded pool batches are
+ * verified on. Absent in the {@code ingress} profile.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
 public class VerificationConfiguration {
@@ -19,5 +26,21 @@ public class VerificationConfiguration {
     VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
             ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims) {
         return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, Clock.systemUTC());
+    }
+
+    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService verificationPool(@Value("${crosspatch.identity.verifier.parallelism:32}") int parallelism) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(parallelism, runnable -> {
+            Thread thread = new Thread(runnable, "verification-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    BatchVerification batchVerification(VerificationService verification, ExecutorService verificationPool) {
+        return new BatchVerification(verification, verificationPool);
     }
 }

@@ -1,74 +1,65 @@
 package io.crosspatch.identity.verification.messaging;
 
-import io.crosspatch.events.AwsIdentity;
-import io.crosspatch.events.AzureIdentity;
 import io.crosspatch.events.EnrollmentRequested;
-import io.crosspatch.events.GcpIdentity;
-import io.crosspatch.events.HostFacts;
-import io.crosspatch.events.VmwareIdentity;
-import io.crosspatch.identity.verification.application.VerificationService;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.application.BatchVerification;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code enrollment.requested} in the verifier's own consumer group, maps the record and hands it to
- * {@link VerificationService}, then publishes the verdict. Thin on purpose; a record that breaks the contract
- * (an identity of no known shape) is not retried. Failures of Cassandra, a JWKS endpoint or the broker propagate,
- * so the error handler retries the record rather than a VM being rejected for them.
+ * Reads {@code enrollment.requested} in the verifier's own consumer group, a poll at a time, hands the batch to
+ * {@link BatchVerification} and publishes the verdicts; it returns (and the offsets are committed) only once the
+ * broker acknowledged them all. Thin on purpose. A record that cannot be read or breaks the contract (see
+ * {@link EnrollmentRequests}) is reported by index and dead-lettered without retries; a verification that failed
+ * (Cassandra, a JWKS endpoint) is reported by index and retried by the error handler, not turned into a rejection.
+ * Records after a failed one may already be verified and published; their redelivery verifies them again, which is
+ * idempotent (the same verdict, published again).
  */
 @Component
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
 public class EnrollmentRequestedListener {
 
-    private final VerificationService verification;
+    private final BatchVerification verification;
     private final VerificationEvents events;
 
-    public EnrollmentRequestedListener(VerificationService verification, VerificationEvents events) {
+    public EnrollmentRequestedListener(BatchVerification verification, VerificationEvents events) {
         this.verification = verification;
         this.events = events;
     }
 
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED.name()}",
-            groupId = "${crosspatch.identity.verifier.group-id:identity-verifier}")
-    public void onEnrollmentRequested(ConsumerRecord<String, EnrollmentRequested> record) {
-        EnrollmentRequested event = record.value();
-        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
-            events.publish(verification.verify(request(event)));
-        } finally {
-            MDC.remove("cloudAccountKey");
+            groupId = "${crosspatch.identity.verifier.group-id:identity-verifier}",
+            concurrency = "${crosspatch.identity.verifier.concurrency:2}", batch = "true",
+            containerFactory = VerifierListenerConfiguration.CONTAINER_FACTORY)
+    public void onEnrollmentRequested(List<ConsumerRecord<String, EnrollmentRequested>> records) {
+        List<EnrollmentRequest> requests = new ArrayList<>(records.size());
+        int unreadable = -1;
+        RuntimeException contractViolation = null;
+        for (int i = 0; i < records.size() && unreadable < 0; i++) {
+            try {
+                if (records.get(i).value() == null) {
+                    throw new NonRetryableEventException("enrollment.requested record could not be deserialized");
+                }
+                requests.add(EnrollmentRequests.toDomain(records.get(i).value()));
+            } catch (NonRetryableEventException e) {
+                unreadable = i;
+                contractViolation = e;
+            }
         }
-    }
-
-    static EnrollmentRequest request(EnrollmentRequested event) {
-        HostFacts host = event.getHost();
-        Map<String, String> labels = new HashMap<>(event.getLabels());
-        return new EnrollmentRequest(event.getEnrollmentId(), CloudProvider.valueOf(event.getProvider().name()),
-                identity(event.getIdentity()), host.getHostname(), host.getOsFamily(), host.getOsVersion(), labels);
-    }
-
-    private static IdentityMaterial identity(Object identity) {
-        if (identity instanceof GcpIdentity gcp) {
-            return new IdentityMaterial.GcpToken(gcp.getToken());
+        try {
+            events.publishAll(verification.verifyAll(requests));
+        } catch (BatchVerification.PartialFailure e) {
+            events.publishAll(e.completed());
+            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.failedIndex());
         }
-        if (identity instanceof AzureIdentity azure) {
-            return new IdentityMaterial.AzureDocument(azure.getAttestedDocument(), azure.getNonce());
+        if (unreadable >= 0) {
+            throw new BatchListenerFailedException("unreadable enrollment.requested record", contractViolation, unreadable);
         }
-        if (identity instanceof AwsIdentity aws) {
-            return new IdentityMaterial.AwsDocument(aws.getPkcs7(), aws.getDocument());
-        }
-        if (identity instanceof VmwareIdentity vmware) {
-            return new IdentityMaterial.VmwareToken(vmware.getToken());
-        }
-        throw new NonRetryableEventException("enrollment.requested carries an identity of unknown shape "
-                + (identity == null ? "null" : identity.getClass().getSimpleName()));
     }
 }

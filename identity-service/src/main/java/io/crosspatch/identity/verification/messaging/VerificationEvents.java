@@ -12,7 +12,10 @@ import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the verifier's verdicts: {@code identity.verified} keyed by cloud account, {@code enrollment.failed}
- * (stage VERIFICATION, not retryable) keyed by enrollment id. Each send waits for the broker's acknowledgement,
- * so the listener returns — and its offset is committed — only once the verdict is safely on Kafka.
+ * (stage VERIFICATION, not retryable) keyed by enrollment id. A batch's verdicts are sent together and awaited
+ * together, so the listener returns — and its offsets are committed — only once they are safely on Kafka.
  */
 @Component
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,11 +41,24 @@ public class VerificationEvents {
         this.kafka = kafka;
     }
 
-    public void publish(VerificationOutcome outcome) {
-        if (outcome instanceof VerificationOutcome.Verified verified) {
-            send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey(), identityVerified(verified.enrollment()));
-        } else if (outcome instanceof VerificationOutcome.Rejected rejected) {
-            send(Topics.ENROLLMENT_FAILED.name(), rejected.enrollmentId(), enrollmentFailed(rejected));
+    /** Sends every verdict, then waits until the broker acknowledged them all. */
+    public void publishAll(List<VerificationOutcome> outcomes) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(outcomes.size());
+        for (VerificationOutcome outcome : outcomes) {
+            if (outcome instanceof VerificationOutcome.Verified verified) {
+                sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey(),
+                        identityVerified(verified.enrollment())));
+            } else if (outcome instanceof VerificationOutcome.Rejected rejected) {
+                sends.add(kafka.send(Topics.ENROLLMENT_FAILED.name(), rejected.enrollmentId(), enrollmentFailed(rejected)));
+            }
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing verdicts", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish verdicts", e);
         }
     }
 
@@ -78,16 +94,5 @@ public class VerificationEvents {
 
     private static Provider provider(CloudProvider provider) {
         return Provider.valueOf(provider.name());
-    }
-
-    private void send(String topic, String key, Object value) {
-        try {
-            kafka.send(topic, key, value).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
     }
 }

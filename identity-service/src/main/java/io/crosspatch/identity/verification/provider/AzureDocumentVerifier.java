@@ -7,11 +7,14 @@ import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
@@ -23,27 +26,34 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Azure IMDS attested documents: one signer, whose certificate (carried in the PKCS#7) has a DNS SAN that is a
  * configured signer name or a subdomain of one, chains to a configured root (the PKCS#7's other certificates are
  * only candidate intermediates), and verifies the signature. The signed JSON must name a subscription and vmId, be
- * recently created, and sign the nonce the request carries — which the application service then uses up.
+ * recently created, and sign the nonce the request carries — which the application service then uses up. Azure
+ * signs every document with a handful of certificates, so a chain once built is remembered by the signer
+ * certificate's fingerprint until the first certificate of the chain expires.
  */
 public final class AzureDocumentVerifier implements ProviderVerifier {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss", Locale.ROOT);
     private static final int DNS_NAME = 2;
+    private static final int MAX_REMEMBERED_CHAINS = 1_000;
 
     private final Set<TrustAnchor> roots;
     private final List<String> signerNames;
     private final Duration maxAge;
     private final Duration skew;
+    /** Signer certificates (by SHA-256) whose chain to a trusted root was built, and until when that chain is valid. */
+    private final Map<String, Instant> validatedChains = new ConcurrentHashMap<>();
 
     public AzureDocumentVerifier(Collection<X509Certificate> roots, List<String> signerNames, Duration maxAge, Duration skew) {
         this.roots = roots.stream().map(root -> new TrustAnchor(root, null)).collect(Collectors.toUnmodifiableSet());
@@ -104,6 +114,11 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
         if (roots.isEmpty()) {
             throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER, "no Azure trust anchors are configured");
         }
+        String fingerprint = fingerprint(signer);
+        Instant chainValidUntil = validatedChains.get(fingerprint);
+        if (chainValidUntil != null && now.isBefore(chainValidUntil) && !signer.getNotBefore().toInstant().isAfter(now)) {
+            return;
+        }
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(signer);
@@ -111,9 +126,31 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(now));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            remember(fingerprint, path);
         } catch (GeneralSecurityException e) {
             throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER, "the signer certificate does not chain to a trusted root");
+        }
+    }
+
+    /** A chain once built stays good until the first of its certificates expires (the root included). */
+    private void remember(String fingerprint, PKIXCertPathBuilderResult path) {
+        Instant until = path.getTrustAnchor().getTrustedCert().getNotAfter().toInstant();
+        for (Certificate certificate : path.getCertPath().getCertificates()) {
+            Instant notAfter = ((X509Certificate) certificate).getNotAfter().toInstant();
+            until = notAfter.isBefore(until) ? notAfter : until;
+        }
+        if (validatedChains.size() >= MAX_REMEMBERED_CHAINS) {
+            validatedChains.clear();
+        }
+        validatedChains.put(fingerprint, until);
+    }
+
+    private static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signer certificate cannot be encoded");
         }
     }
 

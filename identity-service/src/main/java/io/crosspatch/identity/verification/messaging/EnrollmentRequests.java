@@ -1,0 +1,46 @@
+package io.crosspatch.identity.verification.messaging;
+
+import io.crosspatch.events.AwsIdentity;
+import io.crosspatch.events.AzureIdentity;
+import io.crosspatch.events.EnrollmentRequested;
+import io.crosspatch.events.GcpIdentity;
+import io.crosspatch.events.HostFacts;
+import io.crosspatch.events.VmwareIdentity;
+import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.servicekit.messaging.NonRetryableEventException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Maps {@code enrollment.requested} (Avro) to the verifier's domain request: the identity union to its material. */
+public final class EnrollmentRequests {
+
+    private EnrollmentRequests() {
+    }
+
+    /** The verifier's view of the record; throws {@link NonRetryableEventException} for an identity of unknown shape. */
+    public static EnrollmentRequest toDomain(EnrollmentRequested event) {
+        HostFacts host = event.getHost();
+        Map<String, String> labels = new HashMap<>(event.getLabels());
+        return new EnrollmentRequest(event.getEnrollmentId(), CloudProvider.valueOf(event.getProvider().name()),
+                identity(event.getIdentity()), host.getHostname(), host.getOsFamily(), host.getOsVersion(), labels);
+    }
+
+    private static IdentityMaterial identity(Object identity) {
+        if (identity instanceof GcpIdentity gcp) {
+            return new IdentityMaterial.GcpToken(gcp.getToken());
+        }
+        if (identity instanceof AzureIdentity azure) {
+            return new IdentityMaterial.AzureDocument(azure.getAttestedDocument(), azure.getNonce());
+        }
+        if (identity instanceof AwsIdentity aws) {
+            return new IdentityMaterial.AwsDocument(aws.getPkcs7(), aws.getDocument());
+        }
+        if (identity instanceof VmwareIdentity vmware) {
+            return new IdentityMaterial.VmwareToken(vmware.getToken());
+        }
+        throw new NonRetryableEventException("enrollment.requested carries an identity of unknown shape "
+                + (identity == null ? "null" : identity.getClass().getSimpleName()));
+    }
+}
