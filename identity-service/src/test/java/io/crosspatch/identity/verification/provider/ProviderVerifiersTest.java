@@ -22,6 +22,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
+import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
 import io.crosspatch.identity.verification.domain.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
@@ -218,6 +219,17 @@ class ProviderVerifiersTest {
             token.sign(new RSASSASigner(attacker));
 
             assertRejected(new IdentityMaterial.GcpToken(token.serialize()), RejectionReason.UNTRUSTED_SIGNER);
+        }
+
+        @Test
+        void anUnreachableJwksIsATransientFailureNotARejection() {
+            TrustProperties unreachable = new TrustProperties(new TrustProperties.Gcp("http://127.0.0.1:1/jwks", SimulatedClouds.AUDIENCE),
+                    null, null, null, null);
+            TrustConfiguration configuration = new TrustConfiguration();
+            ProviderVerifier verifier = configuration.gcpTokenVerifier(unreachable, configuration.jwtRules(unreachable));
+
+            assertThatThrownBy(() -> verifier.verify(CLOUDS.gcpIdentity(vm), Instant.now()))
+                    .isInstanceOf(TrustSourceUnavailableException.class);
         }
 
         @Test
