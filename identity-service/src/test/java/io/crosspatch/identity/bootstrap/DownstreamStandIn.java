@@ -51,7 +51,7 @@ class DownstreamStandIn {
                 .registrationLimit(1).defaultInstanceName(identity.getHostname())
                 .expirationDate(Instant.now().plus(1, ChronoUnit.DAYS)));
         InstanceActivated activated = InstanceActivated.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setEnrollmentId(event.getEnrollmentId()).setTenantId(identity.getTenantId())
                 .setProvider(identity.getProvider()).setCloudAccountId(identity.getCloudAccountId())
                 .setInstanceId(identity.getInstanceId()).setSystemAccountId("111111111111")
@@ -60,7 +60,7 @@ class DownstreamStandIn {
                         .setRegion(identity.getAwsRegion()).setExpiresAt(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))
                         .setEncryptedActivationCode(encrypt(activation.activationCode())).setEncryptionKeyId(KEY_ID).build())
                 .build();
-        kafka.send(Topics.INSTANCE_ACTIVATED.name(), CloudAccountKey.of(identity.getProvider(), identity.getCloudAccountId()),
+        kafka.send(Topics.INSTANCE_ACTIVATED.name(), new CloudAccountKey(identity.getProvider(), identity.getCloudAccountId()).toString(),
                 activated).get();
     }
 
