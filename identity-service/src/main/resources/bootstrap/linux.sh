@@ -7,7 +7,7 @@
 # AWS instance identity document, or the token a VMware administrator placed in guestinfo), enrolls with
 # Crosspatch, waits for the SSM hybrid activation Crosspatch issues for it, installs the SSM Agent if it is
 # missing and registers it. Run it on every boot: an enrolled VM finds its enrollment again (the secret is kept
-# in the state directory) instead of enrolling twice.
+# in the state directory with the enrollment id) instead of enrolling twice; delete that directory to start over.
 #
 # Options:
 #   --server URL          Crosspatch's enrollment endpoint (default: the server this script was downloaded from)
@@ -361,17 +361,26 @@ main() {
     fi
     log "enrolling this ${provider} VM with ${server}"
 
-    # Each part is read into a variable first: a failure inside a nested $(…) would not stop the script.
-    local secret identity host labels_object body enrollment_id activation
+    local secret enrollment_id activation id_file="${state_dir}/enrollment-id"
     secret=$(enrollment_secret)
-    identity=$(identity_json)
-    host=$(host_json)
-    labels_object=$(labels_json)
-    body=$(printf '{"provider":"%s","identity":%s,"host":%s,"labels":%s,"enrollmentSecret":"%s"}' \
-        "$provider" "$identity" "$host" "$labels_object" "$secret")
-    enrollment_id=$(enroll "$body")
-    [[ -n $enrollment_id ]] || die 3 "the enrollment answer had no enrollment id"
-    log "enrollment ${enrollment_id} accepted; waiting for the activation"
+    if [[ -s $id_file ]]; then
+        # A rerun (a reboot, a second boot script) follows the enrollment it already made: a fresh identity
+        # document under the same secret would be a different request, which Crosspatch refuses as a conflict.
+        enrollment_id=$(cat "$id_file")
+        log "following enrollment ${enrollment_id} (delete ${state_dir} to start over)"
+    else
+        # Each part is read into a variable first: a failure inside a nested $(…) would not stop the script.
+        local identity host labels_object body
+        identity=$(identity_json)
+        host=$(host_json)
+        labels_object=$(labels_json)
+        body=$(printf '{"provider":"%s","identity":%s,"host":%s,"labels":%s,"enrollmentSecret":"%s"}' \
+            "$provider" "$identity" "$host" "$labels_object" "$secret")
+        enrollment_id=$(enroll "$body")
+        [[ -n $enrollment_id ]] || die 3 "the enrollment answer had no enrollment id"
+        (umask 077 && printf '%s\n' "$enrollment_id" >"$id_file")
+        log "enrollment ${enrollment_id} accepted; waiting for the activation"
+    fi
 
     activation=$(await_activation "$enrollment_id" "$secret")
     read -r activation_id code region <<<"$activation"
