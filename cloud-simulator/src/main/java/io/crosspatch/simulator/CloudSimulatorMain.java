@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the simulator as its own process: {@code java -jar cloud-simulator.jar [port]}. Prints the endpoint and
  * the management account's keys (simulator-only keys, not secrets of anything real) and runs until stopped.
+ * It listens on loopback unless {@code -Dcrosspatch.simulator.host} names another address: in a container, the
+ * name other containers reach it by, which is also the host its metadata and trust-anchor URLs carry.
  */
 public final class CloudSimulatorMain {
 
@@ -16,7 +18,8 @@ public final class CloudSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        SimulatorConfig config = SimulatorConfig.defaults()
+        SimulatorConfig config = SimulatorConfig.defaults();
+        config.host(System.getProperty("crosspatch.simulator.host", config.host()))
                 .port(args.length > 0 ? Integer.parseInt(args[0]) : 4566)
                 .rateLimitsEnabled(!Boolean.getBoolean("crosspatch.simulator.noRateLimits"));
         CloudSimulator simulator = CloudSimulator.start(config);

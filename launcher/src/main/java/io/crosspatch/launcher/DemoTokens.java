@@ -17,14 +17,14 @@ import java.util.Base64;
  * reporting-service trusts, and RS256 bearer tokens signed with it for the demo (an operator token). Never for
  * anything but a local run: the key lives only in this process and the tokens expire with the day.
  */
-final class DemoTokens {
+public final class DemoTokens {
 
     static final String ISSUER = "crosspatch-local";
     private static final Duration LIFETIME = Duration.ofHours(12);
 
     private final KeyPair keys;
 
-    DemoTokens() {
+    public DemoTokens() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -35,7 +35,7 @@ final class DemoTokens {
     }
 
     /** Writes the public key as PEM, for {@code crosspatch.reporting.auth.public-key-location}. */
-    Path writePublicKey(Path file) throws IOException {
+    public Path writePublicKey(Path file) throws IOException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
@@ -44,11 +44,19 @@ final class DemoTokens {
     }
 
     /** A token for {@code subject}: an operator (all tenants) when {@code tenantId} is null, else that tenant's. */
-    String token(String subject, String tenantId) {
+    public String token(String subject, String tenantId) {
+        return tenantId == null ? signed(subject, ",\"roles\":[\"operator\"]") : signed(subject, ",\"tenant\":\"" + tenantId + "\"");
+    }
+
+    /** A token with the admin role, for identity-service's onboarding API. */
+    public String adminToken(String subject) {
+        return signed(subject, ",\"roles\":[\"admin\"]");
+    }
+
+    private String signed(String subject, String extraClaims) {
         Instant now = Instant.now();
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"iat\":" + now.getEpochSecond()
-                + ",\"exp\":" + now.plus(LIFETIME).getEpochSecond()
-                + (tenantId == null ? ",\"roles\":[\"operator\"]" : ",\"tenant\":\"" + tenantId + "\"") + "}";
+                + ",\"exp\":" + now.plus(LIFETIME).getEpochSecond() + extraClaims + "}";
         String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");

@@ -2,27 +2,28 @@ package io.crosspatch.launcher;
 
 import java.nio.file.Path;
 
-/** The four services as the local platform runs them: where the build put each jar, and its HTTP port. */
-enum LocalService {
-    IDENTITY("identity-service", 8080),
-    ACCOUNT("account-service", 8082),
-    PATCHING("patching-service", 8083),
-    REPORTING("reporting-service", 8084);
+/** The four services as the local platform runs them: where the build put each jar, and its HTTP port's offset. */
+public enum LocalService {
+    IDENTITY("identity-service", 0),
+    ACCOUNT("account-service", 2),
+    PATCHING("patching-service", 3),
+    REPORTING("reporting-service", 4);
 
     private final String module;
-    private final int port;
+    private final int portOffset;
 
-    LocalService(String module, int port) {
+    LocalService(String module, int portOffset) {
         this.module = module;
-        this.port = port;
+        this.portOffset = portOffset;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    int port() {
-        return port;
+    /** The service's port when the platform's services start at {@code firstPort} (8080 by default). */
+    int port(int firstPort) {
+        return firstPort + portOffset;
     }
 
     Path jar(Path repositoryRoot) {

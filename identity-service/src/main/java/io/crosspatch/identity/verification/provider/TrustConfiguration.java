@@ -52,7 +52,8 @@ public class TrustConfiguration {
 
     @Bean
     ProviderVerifier azureDocumentVerifier(TrustProperties trust) {
-        Resource anchors = trust.azure().trustAnchors() != null ? trust.azure().trustAnchors() : new ClassPathResource(AZURE_DEFAULT_ROOTS);
+        Resource anchors = trust.azure().trustAnchors() == null || trust.azure().trustAnchors().isBlank()
+                ? new ClassPathResource(AZURE_DEFAULT_ROOTS) : TrustLocations.resource(trust.azure().trustAnchors());
         List<X509Certificate> roots = PemCertificates.read(anchors);
         log.info("Azure attested documents: {} trust anchor(s) from {}, signer names {}", roots.size(),
                 anchors.getDescription(), trust.azure().signerNames());
@@ -65,9 +66,9 @@ public class TrustConfiguration {
         Map<String, X509Certificate> byRegion = new HashMap<>();
         // Environment variables bind map keys with dots (..._CERTIFICATES_EU_WEST_1 -> eu.west.1): read them as dashes.
         trust.aws().certificates().forEach((region, pem) ->
-                byRegion.put(region.toLowerCase(Locale.ROOT).replace('.', '-'), PemCertificates.read(pem).get(0)));
-        Optional<X509Certificate> fallback = Optional.ofNullable(trust.aws().defaultCertificate())
-                .map(pem -> PemCertificates.read(pem).get(0));
+                byRegion.put(region.toLowerCase(Locale.ROOT).replace('.', '-'), PemCertificates.read(TrustLocations.resource(pem)).get(0)));
+        Optional<X509Certificate> fallback = Optional.ofNullable(trust.aws().defaultCertificate()).filter(pem -> !pem.isBlank())
+                .map(pem -> PemCertificates.read(TrustLocations.resource(pem)).get(0));
         if (byRegion.isEmpty() && fallback.isEmpty()) {
             log.warn("no AWS certificate is configured (crosspatch.identity.aws.certificates.<region> or "
                     + "crosspatch.identity.aws.default-certificate): every AWS enrollment will be rejected (UNTRUSTED_SIGNER)");

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.Resource;
 
 /**
  * Where the verifier's trust comes from, per provider ({@code crosspatch.identity.*}). Production defaults are
  * the providers' own published anchors; tests and the local platform point them at the cloud simulator with
  * ordinary properties or environment variables. Nothing a token or document says about its own key is used.
+ * Certificate locations are read by {@link TrustLocations}: a plain path is a file.
  */
 @ConfigurationProperties("crosspatch.identity")
 public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Verifier verifier) {
@@ -38,7 +38,7 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
      * @param certificates PEM file per region ({@code certificates.eu-west-1=file:/etc/crosspatch/aws/eu-west-1.pem})
      * @param defaultCertificate PEM file used for any region without its own
      */
-    public record Aws(Map<String, Resource> certificates, Resource defaultCertificate) {
+    public record Aws(Map<String, String> certificates, String defaultCertificate) {
         public Aws {
             certificates = certificates == null ? Map.of() : Map.copyOf(certificates);
         }
@@ -49,7 +49,7 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
      * @param signerNames DNS names (or their parents) the signer certificate's SAN must be
      * @param maxDocumentAge how old an attested document's {@code createdOn} may be
      */
-    public record Azure(Resource trustAnchors, List<String> signerNames, Duration maxDocumentAge) {
+    public record Azure(String trustAnchors, List<String> signerNames, Duration maxDocumentAge) {
         public Azure {
             signerNames = signerNames == null || signerNames.isEmpty() ? List.of("metadata.azure.com") : List.copyOf(signerNames);
             maxDocumentAge = maxDocumentAge == null ? Duration.ofMinutes(10) : maxDocumentAge;

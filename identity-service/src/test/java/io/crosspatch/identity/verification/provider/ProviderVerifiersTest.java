@@ -31,7 +31,6 @@ import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +41,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.UrlResource;
 
 /**
  * The four provider verifiers, built by {@link TrustConfiguration} from properties that point at the simulator's
@@ -60,9 +57,9 @@ class ProviderVerifiersTest {
         Map<String, String> p = CLOUDS.trustProperties();
         TrustProperties trust = new TrustProperties(
                 new TrustProperties.Gcp(p.get("crosspatch.identity.gcp.jwks-uri"), SimulatedClouds.AUDIENCE),
-                new TrustProperties.Aws(Map.of("eu-west-1", resource(p.get("crosspatch.identity.aws.certificates.eu-west-1"))),
-                        resource(p.get("crosspatch.identity.aws.default-certificate"))),
-                new TrustProperties.Azure(resource(p.get("crosspatch.identity.azure.trust-anchors")), null, null),
+                new TrustProperties.Aws(Map.of("eu-west-1", p.get("crosspatch.identity.aws.certificates.eu-west-1")),
+                        p.get("crosspatch.identity.aws.default-certificate")),
+                new TrustProperties.Azure(p.get("crosspatch.identity.azure.trust-anchors"), null, null),
                 new TrustProperties.Vmware(List.of(
                         issuer(p, 0), issuer(p, 1))),
                 null);
@@ -77,14 +74,6 @@ class ProviderVerifiersTest {
         String prefix = "crosspatch.identity.vmware.issuers[" + n + "].";
         return new TrustProperties.Vmware.Issuer(p.get(prefix + "issuer"), p.get(prefix + "jwks-uri"), p.get(prefix + "audience"),
                 p.get(prefix + "org-id"));
-    }
-
-    private static Resource resource(String url) {
-        try {
-            return new UrlResource(url);
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     private static VerifiedClaims verify(IdentityMaterial material) {

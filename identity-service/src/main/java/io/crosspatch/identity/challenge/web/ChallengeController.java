@@ -1,0 +1,38 @@
+package io.crosspatch.identity.challenge.web;
+
+import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/challenges}: a fresh single-use nonce for an Azure VM to have IMDS sign into its attested
+ * document. Anonymous (a VM has nothing else yet) and rate-limited per source like enrollments.
+ */
+@RestController
+@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+public class ChallengeController {
+
+    private final ChallengeRepository challenges;
+
+    public ChallengeController(ChallengeRepository challenges) {
+        this.challenges = challenges;
+    }
+
+    @PostMapping("/v1/challenges")
+    public ResponseEntity<ChallengeView> issue() {
+        Challenge challenge = Challenge.issue(Instant.now());
+        challenges.save(challenge);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(new ChallengeView(challenge.nonce(), challenge.expiresAt()));
+    }
+
+    /** The nonce and when it stops being accepted. */
+    public record ChallengeView(String nonce, Instant expiresAt) {
+    }
+}

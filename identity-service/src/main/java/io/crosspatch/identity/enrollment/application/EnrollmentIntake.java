@@ -1,0 +1,63 @@
+package io.crosspatch.identity.enrollment.application;
+
+import io.crosspatch.identity.enrollment.domain.EnrollmentKey;
+import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
+import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
+import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
+import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a syntactically valid enrollment: derives its id, claims it (so a retry is recognised and a different
+ * request under the same id is a conflict), and publishes it for the verifier. A retry of an enrollment still
+ * PENDING is published again (the first publish may have failed; the verifier is idempotent by id); one that got
+ * further is answered with its status and not published again.
+ */
+@Service
+public class EnrollmentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
+
+    private final EnrollmentRepository enrollments;
+    private final UnverifiedClaims claims;
+    private final EnrollmentRequestPublisher publisher;
+    private final Clock clock = Clock.systemUTC();
+
+    public EnrollmentIntake(EnrollmentRepository enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher) {
+        this.enrollments = enrollments;
+        this.claims = claims;
+        this.publisher = publisher;
+    }
+
+    public Acceptance accept(EnrollmentRequest request, String sourceAddress) {
+        EnrollmentKey key = EnrollmentKey.of(request, claims.instanceOf(request));
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", key.enrollmentId())) {
+            Instant now = clock.instant();
+            Optional<EnrollmentProgress> existing = enrollments.claim(key.enrollmentId(), request.secretHash(),
+                    key.fingerprint(), request.provider(), now);
+            if (existing.isPresent()) {
+                EnrollmentProgress known = existing.get();
+                if (!key.fingerprint().equals(known.fingerprint()) || known.secretHash() == null
+                        || !known.secretHash().matches(request.enrollmentSecret())) {
+                    log.info("enrollment request conflicts with the recorded one (provider {}, source {})",
+                            request.provider().wireName(), sourceAddress);
+                    throw new EnrollmentConflictException();
+                }
+                if (known.status() != EnrollmentStatus.PENDING) {
+                    log.debug("retry of an enrollment already {}", known.status());
+                    return new Acceptance(key.enrollmentId(), known.status(), false);
+                }
+                log.debug("retry of a pending enrollment; publishing it again");
+            }
+            publisher.publish(key.enrollmentId(), request, sourceAddress, now);
+            log.debug("enrollment accepted (provider {}, source {})", request.provider().wireName(), sourceAddress);
+            return new Acceptance(key.enrollmentId(), EnrollmentStatus.PENDING, true);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.crosspatch.identity.enrollment.domain;
+
+/**
+ * The signed identity a VM sends, exactly as received: a compact JWT (GCP, VMware), an Azure attested document
+ * with its challenge nonce, or an AWS PKCS#7 with the optional plain document. Fields a provider does not use
+ * are null. Nothing here is trusted: the verifier checks the signatures.
+ */
+public record IdentityMaterial(String token, String attestedDocument, String nonce, String pkcs7, String document) {
+
+    public static IdentityMaterial jwt(String token) {
+        return new IdentityMaterial(token, null, null, null, null);
+    }
+
+    public static IdentityMaterial azure(String attestedDocument, String nonce) {
+        return new IdentityMaterial(null, attestedDocument, nonce, null, null);
+    }
+
+    public static IdentityMaterial aws(String pkcs7, String document) {
+        return new IdentityMaterial(null, null, null, pkcs7, document);
+    }
+}

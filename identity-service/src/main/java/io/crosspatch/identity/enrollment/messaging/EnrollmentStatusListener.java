@@ -1,0 +1,74 @@
+package io.crosspatch.identity.enrollment.messaging;
+
+import io.crosspatch.events.AccountReady;
+import io.crosspatch.events.ActivationStage;
+import io.crosspatch.events.EnrollmentFailed;
+import io.crosspatch.events.EnrollmentStage;
+import io.crosspatch.events.IdentityVerified;
+import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.IssuedActivation;
+import io.crosspatch.identity.enrollment.application.EnrollmentProgressRecorder;
+import io.crosspatch.identity.enrollment.domain.ActivationGrant;
+import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.servicekit.messaging.NonRetryableEventException;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the enrollment status view from the events of every stage, in the service's own consumer group. Thin: each
+ * method unwraps its event and records one fact. Runs with the ingress (it serves the status).
+ */
+@Component
+@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+public class EnrollmentStatusListener {
+
+    private final EnrollmentProgressRecorder recorder;
+
+    public EnrollmentStatusListener(EnrollmentProgressRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}")
+    public void onIdentityVerified(IdentityVerified event) {
+        String accountKey = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId());
+                MDC.MDCCloseable account = MDC.putCloseable("cloudAccountKey", accountKey)) {
+            recorder.verified(event.getEnrollmentId(), event.getIdentity().getTenantId(), accountKey, event.getOccurredAt());
+        }
+    }
+
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}")
+    public void onAccountReady(AccountReady event) {
+        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
+            recorder.accountReady(event.getEnrollmentId(), event.getOccurredAt());
+        }
+    }
+
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}")
+    public void onInstanceActivated(InstanceActivated event) {
+        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
+            if (event.getStage() == ActivationStage.ACTIVATION_ISSUED && event.getActivation() != null) {
+                IssuedActivation activation = event.getActivation();
+                recorder.activationIssued(event.getEnrollmentId(), new ActivationGrant(activation.getActivationId(),
+                        activation.getRegion(), activation.getEncryptedActivationCode(), activation.getEncryptionKeyId()),
+                        event.getOccurredAt());
+            } else if (event.getStage() == ActivationStage.REGISTERED && event.getRegistration() != null) {
+                recorder.registered(event.getEnrollmentId(), event.getRegistration().getManagedInstanceId(),
+                        event.getOccurredAt());
+            } else {
+                throw new NonRetryableEventException("instance.activated at stage " + event.getStage()
+                        + " without its " + (event.getStage() == ActivationStage.REGISTERED ? "registration" : "activation"));
+            }
+        }
+    }
+
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}")
+    public void onEnrollmentFailed(EnrollmentFailed event) {
+        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
+            recorder.failed(event.getEnrollmentId(), event.getStage() == EnrollmentStage.VERIFICATION,
+                    event.getReasonCode(), event.getOccurredAt());
+        }
+    }
+}

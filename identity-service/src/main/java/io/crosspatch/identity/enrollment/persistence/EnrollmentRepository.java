@@ -1,0 +1,120 @@
+package io.crosspatch.identity.enrollment.persistence;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.identity.enrollment.domain.ActivationGrant;
+import io.crosspatch.identity.enrollment.domain.CloudProvider;
+import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
+import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
+import io.crosspatch.identity.enrollment.domain.SecretHash;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code enrollments} table. The ingress claims an enrollment id with a lightweight transaction, so of two
+ * racing requests under one id exactly one records its secret hash and fingerprint; the stage events are plain
+ * upserts written with the event's time ({@code USING TIMESTAMP}), idempotent under redelivery.
+ */
+@Repository
+public class EnrollmentRepository {
+
+    private static final String COLUMNS = "enrollment_id, secret_hash, fingerprint, verified_at, account_ready_at, "
+            + "activation_issued_at, activation_id, activation_region, activation_code_jwe, activation_key_id, "
+            + "registered_at, managed_instance_id, failed_at, failure_status, failure_reason";
+
+    private final CqlSession session;
+    private final PreparedStatement claim;
+    private final PreparedStatement find;
+    private final PreparedStatement verified;
+    private final PreparedStatement accountReady;
+    private final PreparedStatement activationIssued;
+    private final PreparedStatement registered;
+    private final PreparedStatement failed;
+
+    public EnrollmentRepository(CqlSession session) {
+        this.session = session;
+        this.claim = session.prepare("INSERT INTO enrollments (enrollment_id, secret_hash, fingerprint, provider, "
+                + "received_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.find = session.prepare("SELECT " + COLUMNS + " FROM enrollments WHERE enrollment_id = ?");
+        this.verified = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET verified_at = ?, tenant_id = ?, "
+                + "cloud_account_key = ? WHERE enrollment_id = ?");
+        this.accountReady = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET account_ready_at = ? "
+                + "WHERE enrollment_id = ?");
+        this.activationIssued = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET activation_issued_at = ?, "
+                + "activation_id = ?, activation_region = ?, activation_code_jwe = ?, activation_key_id = ? "
+                + "WHERE enrollment_id = ?");
+        this.registered = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET registered_at = ?, "
+                + "managed_instance_id = ? WHERE enrollment_id = ?");
+        this.failed = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET failed_at = ?, failure_status = ?, "
+                + "failure_reason = ? WHERE enrollment_id = ?");
+    }
+
+    /**
+     * Records a new enrollment unless its id is taken; returns what is stored under the id when it is (the other
+     * request's), or nothing when this call recorded it.
+     */
+    public Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
+            CloudProvider provider, Instant receivedAt) {
+        ResultSet result = session.execute(claim.bind(enrollmentId, secretHash.value(), fingerprint,
+                provider.wireName(), receivedAt));
+        if (result.wasApplied()) {
+            return Optional.empty();
+        }
+        return find(enrollmentId);
+    }
+
+    public Optional<EnrollmentProgress> find(String enrollmentId) {
+        return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one()).map(EnrollmentRepository::progress);
+    }
+
+    public void verified(String enrollmentId, String tenantId, String cloudAccountKey, Instant at) {
+        write(verified.bind(micros(at), at, tenantId, cloudAccountKey, enrollmentId));
+    }
+
+    public void accountReady(String enrollmentId, Instant at) {
+        write(accountReady.bind(micros(at), at, enrollmentId));
+    }
+
+    public void activationIssued(String enrollmentId, ActivationGrant grant, Instant at) {
+        write(activationIssued.bind(micros(at), at, grant.activationId(), grant.region(), grant.encryptedCode(),
+                grant.keyId(), enrollmentId));
+    }
+
+    public void registered(String enrollmentId, String managedInstanceId, Instant at) {
+        write(registered.bind(micros(at), at, managedInstanceId, enrollmentId));
+    }
+
+    public void failed(String enrollmentId, EnrollmentStatus status, String reason, Instant at) {
+        write(failed.bind(micros(at), at, status.name(), reason, enrollmentId));
+    }
+
+    private void write(BoundStatement statement) {
+        session.execute(statement);
+    }
+
+    private static long micros(Instant at) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, at);
+    }
+
+    private static EnrollmentProgress progress(Row row) {
+        String secretHash = row.getString("secret_hash");
+        String activationId = row.getString("activation_id");
+        String failureStatus = row.getString("failure_status");
+        return new EnrollmentProgress(
+                row.getString("enrollment_id"),
+                secretHash == null ? null : new SecretHash(secretHash),
+                row.getString("fingerprint"),
+                row.getInstant("verified_at") != null,
+                row.getInstant("account_ready_at") != null,
+                activationId == null ? null : new ActivationGrant(activationId, row.getString("activation_region"),
+                        row.getString("activation_code_jwe"), row.getString("activation_key_id")),
+                row.getString("managed_instance_id"),
+                failureStatus == null ? null : new EnrollmentProgress.Failure(EnrollmentStatus.valueOf(failureStatus),
+                        row.getString("failure_reason")));
+    }
+}

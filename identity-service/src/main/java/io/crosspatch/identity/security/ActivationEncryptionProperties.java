@@ -1,0 +1,17 @@
+package io.crosspatch.identity.security;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The keys patching-service encrypts activation codes with, shared with it:
+ * {@code crosspatch.activation-encryption.keys.<kid>=<base64 of 32 random bytes>}. This service only decrypts, so it
+ * needs every key an unexpired code may name, and no current key id.
+ */
+@ConfigurationProperties("crosspatch.activation-encryption")
+public record ActivationEncryptionProperties(Map<String, String> keys) {
+
+    public ActivationEncryptionProperties {
+        keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+}

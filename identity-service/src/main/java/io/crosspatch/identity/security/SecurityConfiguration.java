@@ -1,0 +1,65 @@
+package io.crosspatch.identity.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two filter chains. The VMs' endpoints (challenges, enrollments, the startup script) and the probes are anonymous
+ * and have no resource server at all: an enrollment status poll carries the enrollment secret as its bearer, which
+ * must never be parsed as a JWT. Everything else goes through the resource server, and {@code /v1/admin/**}
+ * requires the {@code admin} role from the token's {@code roles} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    public static final String ADMIN_ROLE = "admin";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain anonymousEndpoints(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/v1/challenges", "/v1/challenges/**", "/v1/enrollments", "/v1/enrollments/**",
+                        "/v1/bootstrap/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder adminJwtDecoder) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/v1/admin/**").hasRole(ADMIN_ROLE)
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(adminJwtDecoder).jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
+                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
+                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
+                .build();
+    }
+
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+}

@@ -1,0 +1,392 @@
+#!/usr/bin/env bash
+# Crosspatch startup script: enrolls this Linux VM for patching with AWS Systems Manager.
+#
+#   curl -fsS https://crosspatch.example.com/v1/bootstrap/linux.sh | sudo bash -s -- [options]
+#
+# It proves who the VM is with its cloud's signed instance identity (GCP identity token, Azure attested document,
+# AWS instance identity document, or the token a VMware administrator placed in guestinfo), enrolls with
+# Crosspatch, waits for the SSM hybrid activation Crosspatch issues for it, installs the SSM Agent if it is
+# missing and registers it. Run it on every boot: an enrolled VM finds its enrollment again (the secret is kept
+# in the state directory with the enrollment id) instead of enrolling twice; delete that directory to start over.
+#
+# Options:
+#   --server URL          Crosspatch's enrollment endpoint (default: the server this script was downloaded from)
+#   --provider NAME       gcp, azure, aws or vmware (default: detected from the metadata services)
+#   --audience AUD        audience of the GCP identity token (default: the server's configured audience)
+#   --label KEY=VALUE     a label to send (repeatable); overrides the VM's own crosspatch-* labels/tags
+#   --patch-group NAME    shorthand for --label crosspatch-patchgroup=NAME
+#   --skip-agent-install  do not install the SSM Agent when it is missing (fail instead)
+#   --timeout SECONDS     how long to wait for the activation (default 3600)
+#
+# Environment (for tests, proxies and unusual networks):
+#   CROSSPATCH_URL, CROSSPATCH_PROVIDER, CROSSPATCH_GCP_AUDIENCE   the same as the options above
+#   CROSSPATCH_GCP_METADATA_URL    default http://metadata.google.internal
+#   CROSSPATCH_AZURE_IMDS_URL      default http://169.254.169.254
+#   CROSSPATCH_AWS_IMDS_URL        default http://169.254.169.254
+#   CROSSPATCH_VMTOOLSD            the vmtoolsd command (default vmtoolsd)
+#   CROSSPATCH_STATE_DIR           where the enrollment is remembered (default /var/lib/crosspatch)
+#   CROSSPATCH_OS_RELEASE          os-release file to read (default /etc/os-release)
+#   CROSSPATCH_HOSTNAME            the host name to report (default: this host's)
+#   CROSSPATCH_POLL_INITIAL_SECONDS, CROSSPATCH_POLL_MAX_SECONDS   status polling back-off (default 2 and 60)
+#
+# Exit status: 0 registered; 2 usage; 3 enrollment rejected or failed; 4 no identity; 5 timed out; 6 agent.
+# Nothing secret is printed: the enrollment secret and the activation code go only to Crosspatch and the agent.
+set -euo pipefail
+
+readonly DEFAULT_SERVER="@CROSSPATCH_URL@"
+readonly DEFAULT_GCP_AUDIENCE="@CROSSPATCH_GCP_AUDIENCE@"
+readonly AZURE_API_VERSION="2021-02-01"
+
+server="${CROSSPATCH_URL:-}"
+provider="${CROSSPATCH_PROVIDER:-}"
+audience="${CROSSPATCH_GCP_AUDIENCE:-}"
+skip_agent_install=false
+timeout_seconds=3600
+declare -A labels=()
+
+gcp_metadata="${CROSSPATCH_GCP_METADATA_URL:-http://metadata.google.internal}"
+azure_imds="${CROSSPATCH_AZURE_IMDS_URL:-http://169.254.169.254}"
+aws_imds="${CROSSPATCH_AWS_IMDS_URL:-http://169.254.169.254}"
+vmtoolsd="${CROSSPATCH_VMTOOLSD:-vmtoolsd}"
+state_dir="${CROSSPATCH_STATE_DIR:-/var/lib/crosspatch}"
+os_release="${CROSSPATCH_OS_RELEASE:-/etc/os-release}"
+poll_initial="${CROSSPATCH_POLL_INITIAL_SECONDS:-2}"
+poll_max="${CROSSPATCH_POLL_MAX_SECONDS:-60}"
+
+log() {
+    printf 'crosspatch: %s\n' "$*" >&2
+}
+
+die() {
+    local status=$1
+    shift
+    log "$*"
+    exit "$status"
+}
+
+usage() {
+    log "usage: linux.sh [--server URL] [--provider gcp|azure|aws|vmware] [--audience AUD] [--label KEY=VALUE]..."
+    log "                [--patch-group NAME] [--skip-agent-install] [--timeout SECONDS]"
+    exit 2
+}
+
+json_escape() {
+    local text=$1
+    text=${text//\\/\\\\}
+    text=${text//\"/\\\"}
+    text=${text//$'\n'/\\n}
+    text=${text//$'\r'/\\r}
+    text=${text//$'\t'/\\t}
+    printf '%s' "$text"
+}
+
+# The string value of a top-level member of a flat JSON object (enough for Crosspatch's own answers and for
+# IMDS's; values with escaped quotes are not needed here).
+json_member() {
+    local name=$1 payload=$2
+    printf '%s' "$payload" | tr -d '\n' | sed -n "s/.*\"${name}\"[[:space:]]*:[[:space:]]*\"\([^\"]*\)\".*/\1/p"
+}
+
+parse_arguments() {
+    while (($# > 0)); do
+        case $1 in
+            --server) server=${2:?--server needs a URL}; shift ;;
+            --provider) provider=${2:?--provider needs a name}; shift ;;
+            --audience) audience=${2:?--audience needs a value}; shift ;;
+            --label)
+                [[ ${2:-} == *=* ]] || die 2 "--label needs KEY=VALUE"
+                labels["${2%%=*}"]="${2#*=}"
+                shift ;;
+            --patch-group) labels[crosspatch-patchgroup]=${2:?--patch-group needs a name}; shift ;;
+            --skip-agent-install) skip_agent_install=true ;;
+            --timeout) timeout_seconds=${2:?--timeout needs seconds}; shift ;;
+            -h|--help) usage ;;
+            *) log "unknown option: $1"; usage ;;
+        esac
+        shift
+    done
+    if [[ -z $server && $DEFAULT_SERVER != @*@ ]]; then
+        server=$DEFAULT_SERVER
+    fi
+    if [[ -z $audience && $DEFAULT_GCP_AUDIENCE != @*@ ]]; then
+        audience=$DEFAULT_GCP_AUDIENCE
+    fi
+    [[ -n $server ]] || die 2 "no Crosspatch server: pass --server URL or set CROSSPATCH_URL"
+    server=${server%/}
+    [[ $timeout_seconds =~ ^[0-9]+$ ]] || die 2 "--timeout must be a number of seconds"
+}
+
+# --- the metadata services ------------------------------------------------------------------------------------
+
+gcp_get() {
+    curl -fsS --max-time 5 -H 'Metadata-Flavor: Google' "${gcp_metadata%/}/computeMetadata/v1/$1"
+}
+
+gcp_identity_token() {
+    curl -fsS --max-time 5 -G -H 'Metadata-Flavor: Google' --data-urlencode "audience=${audience}" \
+        --data-urlencode format=full "${gcp_metadata%/}/computeMetadata/v1/instance/service-accounts/default/identity"
+}
+
+azure_get() {
+    curl -fsS --max-time 5 -H 'Metadata: true' "${azure_imds%/}/metadata/$1"
+}
+
+aws_token() {
+    curl -fsS --max-time 5 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' "${aws_imds%/}/latest/api/token"
+}
+
+aws_get() {
+    local token=$1 path=$2
+    curl -fsS --max-time 5 -H "X-aws-ec2-metadata-token: ${token}" "${aws_imds%/}/latest/$path"
+}
+
+vmware_get() {
+    "$vmtoolsd" --cmd "info-get guestinfo.$1" 2>/dev/null
+}
+
+# Which cloud this VM is on: the first metadata service that answers as only its cloud's does.
+detect_provider() {
+    if gcp_get "instance/id" >/dev/null 2>&1; then
+        echo gcp
+    elif azure_get "instance?api-version=${AZURE_API_VERSION}" >/dev/null 2>&1; then
+        echo azure
+    elif aws_token >/dev/null 2>&1; then
+        echo aws
+    elif command -v "$vmtoolsd" >/dev/null 2>&1 && vmware_get crosspatch.token >/dev/null; then
+        echo vmware
+    else
+        return 1
+    fi
+}
+
+# The VM's own value for a crosspatch-* label (GCP metadata attribute, Azure tag, EC2 tag, VMware guestinfo key).
+platform_label() {
+    local key=$1
+    case $provider in
+        gcp) gcp_get "instance/attributes/${key}" 2>/dev/null || true ;;
+        azure)
+            azure_get "instance/compute/tagsList?api-version=${AZURE_API_VERSION}" 2>/dev/null | tr -d '\n' \
+                | sed -n "s/.*{[[:space:]]*\"name\"[[:space:]]*:[[:space:]]*\"${key}\"[[:space:]]*,[[:space:]]*\"value\"[[:space:]]*:[[:space:]]*\"\([^\"]*\)\".*/\1/p" \
+                || true ;;
+        aws) aws_get "$aws_imds_token" "meta-data/tags/instance/${key}" 2>/dev/null || true ;;
+        vmware) vmware_get "$key" || true ;;
+    esac
+}
+
+# The "identity" member of the enrollment for this provider, read from its metadata service.
+identity_json() {
+    case $provider in
+        gcp)
+            [[ -n $audience ]] || die 2 "GCP needs the token audience: pass --audience or set CROSSPATCH_GCP_AUDIENCE"
+            local token
+            token=$(gcp_identity_token) \
+                || die 4 "the GCP metadata server gave no identity token"
+            printf '{"token":"%s"}' "$(json_escape "$token")"
+            ;;
+        azure)
+            local challenge nonce attested signature
+            challenge=$(curl -fsS --max-time 10 -X POST "${server}/v1/challenges") || die 4 "Crosspatch gave no challenge"
+            nonce=$(json_member nonce "$challenge")
+            [[ -n $nonce ]] || die 4 "Crosspatch's challenge had no nonce"
+            attested=$(azure_get "attested/document?api-version=${AZURE_API_VERSION}&nonce=${nonce}") \
+                || die 4 "Azure IMDS gave no attested document"
+            signature=$(json_member signature "$attested")
+            signature=${signature//'\/'/'/'}   # JSON may escape the base64's slashes
+            [[ -n $signature ]] || die 4 "Azure IMDS's attested document had no signature"
+            printf '{"attestedDocument":"%s","nonce":"%s"}' "$(json_escape "$signature")" "$nonce"
+            ;;
+        aws)
+            local pkcs7 document
+            pkcs7=$(aws_get "$aws_imds_token" dynamic/instance-identity/rsa2048 | tr -d '\n') \
+                || die 4 "EC2 IMDS gave no signed identity document"
+            document=$(aws_get "$aws_imds_token" dynamic/instance-identity/document) \
+                || die 4 "EC2 IMDS gave no identity document"
+            printf '{"pkcs7":"%s","document":"%s"}' "$(json_escape "$pkcs7")" "$(json_escape "$document")"
+            ;;
+        vmware)
+            local token
+            token=$(vmware_get crosspatch.token) \
+                || die 4 "guestinfo.crosspatch.token is not set: ask the VMware administrator to mint one for this VM"
+            printf '{"token":"%s"}' "$(json_escape "$token")"
+            ;;
+        *) die 2 "unknown provider '${provider}' (gcp, azure, aws or vmware)" ;;
+    esac
+}
+
+# --- host facts -------------------------------------------------------------------------------------------------
+
+os_release_value() {
+    if [[ -r $os_release ]]; then
+        sed -n "s/^$1=//p" "$os_release" | head -n 1 | sed -e 's/^"\(.*\)"$/\1/' -e "s/^'\(.*\)'\$/\1/"
+    fi
+}
+
+host_json() {
+    local hostname family version
+    hostname=${CROSSPATCH_HOSTNAME:-$(hostname 2>/dev/null || cat /etc/hostname)}
+    family=$(os_release_value ID)
+    version=$(os_release_value VERSION_ID)
+    local os
+    os=$(printf '"family":"%s"' "$(json_escape "${family:-linux}")")
+    [[ -z $version ]] || os+=$(printf ',"version":"%s"' "$(json_escape "$version")")
+    printf '{"hostname":"%s","os":{%s}}' "$(json_escape "${hostname%%.*}")" "$os"
+}
+
+labels_json() {
+    local key value first=true out="{"
+    for key in crosspatch-patching crosspatch-patchgroup; do
+        if [[ -z ${labels[$key]+set} ]]; then
+            value=$(platform_label "$key")
+            [[ -z $value ]] || labels[$key]=$value
+        fi
+    done
+    [[ -n ${labels[crosspatch-patching]+set} ]] || labels[crosspatch-patching]=true
+    for key in "${!labels[@]}"; do
+        $first || out+=","
+        first=false
+        out+="\"$(json_escape "$key")\":\"$(json_escape "${labels[$key]}")\""
+    done
+    printf '%s}' "$out"
+}
+
+# --- enrollment -------------------------------------------------------------------------------------------------
+
+# 32 random bytes, base64url without padding: 43 characters. Kept (readable by root only) so that a reboot
+# before the activation arrived polls the same enrollment instead of starting another.
+enrollment_secret() {
+    local file="${state_dir}/enrollment-secret"
+    if [[ ! -s $file ]]; then
+        (umask 077 && mkdir -p "$state_dir" && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$file")
+    fi
+    cat "$file"
+}
+
+# POSTs the enrollment; prints the enrollment id. Retries what a server or network hiccup can explain.
+enroll() {
+    local body=$1 attempt response status payload delay=$poll_initial
+    for attempt in 1 2 3 4 5 6; do
+        response=$(curl -sS --max-time 30 -X POST -H 'Content-Type: application/json' --data-binary @- \
+            -w '\n%{http_code}' "${server}/v1/enrollments" <<<"$body") || response=$'\n000'
+        status=${response##*$'\n'}
+        payload=${response%$'\n'*}
+        case $status in
+            202|200) json_member enrollmentId "$payload"; return 0 ;;
+            429|5??|000) log "enrollment not accepted yet (HTTP ${status}), attempt ${attempt}" ;;
+            *) die 3 "enrollment refused (HTTP ${status}): $(json_member error "$payload") $(json_member message "$payload")" ;;
+        esac
+        sleep "$delay"
+        delay=$(next_delay "$delay")
+    done
+    die 3 "the enrollment endpoint kept failing; giving up"
+}
+
+next_delay() {
+    awk -v d="$1" -v max="$poll_max" 'BEGIN { n = d * 2; if (n > max) n = max; print n }'
+}
+
+# Polls the status until an activation arrives (prints "id code region") or the enrollment is refused.
+await_activation() {
+    local enrollment_id=$1 secret=$2 deadline delay=$poll_initial response status payload state
+    deadline=$(($(date +%s) + timeout_seconds))
+    while (($(date +%s) < deadline)); do
+        response=$(curl -sS --max-time 30 -H @- -w '\n%{http_code}' "${server}/v1/enrollments/${enrollment_id}" \
+            <<<"Authorization: Bearer ${secret}") || response=$'\n000'
+        status=${response##*$'\n'}
+        payload=${response%$'\n'*}
+        if [[ $status == 200 ]]; then
+            state=$(json_member status "$payload")
+            case $state in
+                ACTIVATION_ISSUED|REGISTERED)
+                    printf '%s %s %s\n' "$(json_member activationId "$payload")" \
+                        "$(json_member activationCode "$payload")" "$(json_member region "$payload")"
+                    return 0 ;;
+                REJECTED|FAILED) die 3 "enrollment ${enrollment_id} ${state}: $(json_member reason "$payload")" ;;
+                *) log "enrollment ${enrollment_id}: ${state}" ;;
+            esac
+        elif [[ $status == 404 ]]; then
+            die 3 "enrollment ${enrollment_id} is unknown to Crosspatch (or the kept secret does not match)"
+        else
+            log "status not available (HTTP ${status})"
+        fi
+        sleep "$delay"
+        delay=$(next_delay "$delay")
+    done
+    die 5 "no activation for enrollment ${enrollment_id} within ${timeout_seconds} s"
+}
+
+# --- the SSM Agent ----------------------------------------------------------------------------------------------
+
+install_agent() {
+    local region=$1 family base
+    command -v amazon-ssm-agent >/dev/null 2>&1 && return 0
+    $skip_agent_install && die 6 "the SSM Agent is not installed and --skip-agent-install was given"
+    family=$(os_release_value ID)
+    base="https://s3.${region}.amazonaws.com/amazon-ssm-${region}/latest"
+    log "installing the SSM Agent for ${family:-this distribution}"
+    case $family in
+        ubuntu|debian)
+            local deb
+            deb=$(mktemp --suffix=.deb)
+            curl -fsS -o "$deb" "${base}/debian_$(deb_arch)/amazon-ssm-agent.deb" && dpkg -i "$deb" ;;
+        rhel|centos|ol|amzn|fedora|rocky|almalinux)
+            yum install -y "${base}/linux_$(deb_arch)/amazon-ssm-agent.rpm" ;;
+        *) die 6 "do not know how to install the SSM Agent on '${family}'; install it and run again" ;;
+    esac
+}
+
+deb_arch() {
+    case $(uname -m) in
+        aarch64|arm64) echo arm64 ;;
+        *) echo amd64 ;;
+    esac
+}
+
+register_agent() {
+    local activation_id=$1 code=$2 region=$3
+    amazon-ssm-agent -register -code "$code" -id "$activation_id" -region "$region" -y >&2 \
+        || die 6 "the SSM Agent did not register"
+    if command -v systemctl >/dev/null 2>&1 && systemctl cat amazon-ssm-agent.service >/dev/null 2>&1; then
+        systemctl restart amazon-ssm-agent.service || log "could not restart the SSM Agent service"
+    fi
+}
+
+main() {
+    parse_arguments "$@"
+    if [[ -z $provider ]]; then
+        provider=$(detect_provider) || die 4 "cannot tell which cloud this is; pass --provider"
+    fi
+    aws_imds_token=""
+    if [[ $provider == aws ]]; then
+        aws_imds_token=$(aws_token) || die 4 "EC2 IMDSv2 gave no session token"
+    fi
+    log "enrolling this ${provider} VM with ${server}"
+
+    local secret enrollment_id activation id_file="${state_dir}/enrollment-id"
+    secret=$(enrollment_secret)
+    if [[ -s $id_file ]]; then
+        # A rerun (a reboot, a second boot script) follows the enrollment it already made: a fresh identity
+        # document under the same secret would be a different request, which Crosspatch refuses as a conflict.
+        enrollment_id=$(cat "$id_file")
+        log "following enrollment ${enrollment_id} (delete ${state_dir} to start over)"
+    else
+        # Each part is read into a variable first: a failure inside a nested $(…) would not stop the script.
+        local identity host labels_object body
+        identity=$(identity_json)
+        host=$(host_json)
+        labels_object=$(labels_json)
+        body=$(printf '{"provider":"%s","identity":%s,"host":%s,"labels":%s,"enrollmentSecret":"%s"}' \
+            "$provider" "$identity" "$host" "$labels_object" "$secret")
+        enrollment_id=$(enroll "$body")
+        [[ -n $enrollment_id ]] || die 3 "the enrollment answer had no enrollment id"
+        (umask 077 && printf '%s\n' "$enrollment_id" >"$id_file")
+        log "enrollment ${enrollment_id} accepted; waiting for the activation"
+    fi
+
+    activation=$(await_activation "$enrollment_id" "$secret")
+    read -r activation_id code region <<<"$activation"
+    install_agent "$region"
+    register_agent "$activation_id" "$code" "$region"
+    log "registered with SSM in ${region} (activation ${activation_id})"
+}
+
+main "$@"

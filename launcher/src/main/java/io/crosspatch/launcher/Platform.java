@@ -1,0 +1,285 @@
+package io.crosspatch.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.launcher.fleet.DemoTenants;
+import io.crosspatch.testbed.ForkedJvm;
+import io.crosspatch.testbed.Readiness;
+import io.crosspatch.testbed.Testbed;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on this machine: the real Kafka, Cassandra and schema registry of the testbed, the cloud
+ * simulator, and the four services, each in its own JVM as in production. Every child runs under the testbed's
+ * parent watchdog, so none outlives this process, however it ends. The run command and the end-to-end test both
+ * start it; they differ only in ports and in how often the services sweep.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** The simulator's management keys: simulator-only values, not secrets of anything real. */
+    static final String SIMULATOR_ACCESS_KEY_ID = "AKIACROSSPATCHMGMT01";
+    private static final String SIMULATOR_SECRET_ACCESS_KEY = "crosspatch/simulator/management/secret00";
+    private static final String ACTIVATION_KEY_ID = "local";
+    /** The audience the demo's GCP identity tokens are minted for. */
+    public static final String GCP_AUDIENCE = "crosspatch";
+
+    /**
+     * @param root               the repository checkout (where the modules' jars were built)
+     * @param work               where the infrastructure's data and the logs go (wiped at start)
+     * @param simulatorPort      the cloud simulator's port (4566, the AWS CLI's habit, by default)
+     * @param firstServicePort   identity-service's port; the others follow (see {@link LocalService})
+     * @param sweepInterval      how often patching-service collects compliance and watches registrations
+     */
+    public record Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval) {
+
+        public static Options local(Path root) {
+            return new Options(root, root.resolve(".crosspatch").resolve("local"), 4566, 8080, Duration.ofSeconds(15));
+        }
+    }
+
+    private final Options options;
+    private final List<ForkedJvm> services = new ArrayList<>();
+    private final DemoTokens tokens = new DemoTokens();
+    private final JsonHttp http = new JsonHttp();
+    /** A fresh key per run for the activation codes: patching-service encrypts them, identity-service decrypts. */
+    private final String activationKey = newActivationKey();
+    private Testbed infrastructure;
+    private ForkedJvm simulator;
+
+    private Platform(Options options) {
+        this.options = options;
+    }
+
+    public static Platform start(Options options) throws Exception {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        wipe(options.work());
+        infrastructure = Testbed.start(options.work().resolve("infra"));
+        tokens.writePublicKey(publicKeyFile());
+        simulator = launchSimulator();
+        List<String> vmwareIssuers = defineVmwareIssuers();
+        for (LocalService service : LocalService.values()) {
+            services.add(launch(service, vmwareIssuers));
+        }
+        for (LocalService service : LocalService.values()) {
+            awaitReady(service);
+        }
+    }
+
+    public URI simulator() {
+        return URI.create("http://127.0.0.1:" + options.simulatorPort());
+    }
+
+    public URI service(LocalService service) {
+        return URI.create("http://127.0.0.1:" + service.port(options.firstServicePort()));
+    }
+
+    public DemoTokens tokens() {
+        return tokens;
+    }
+
+    public Map<String, String> infrastructureProperties() {
+        return infrastructure.springProperties();
+    }
+
+    public Path work() {
+        return options.work();
+    }
+
+    public Path root() {
+        return options.root();
+    }
+
+    /** The stand-ins for the VM side ({@code amazon-ssm-agent}, {@code vmtoolsd}) the real startup script calls. */
+    public Path vmToolsDirectory() {
+        return options.root().resolve("cloud-simulator").resolve("src").resolve("main").resolve("dist");
+    }
+
+    public Path logFile(String component) {
+        return options.work().resolve(component + ".log");
+    }
+
+    /** The AWS control plane and the clouds' identity services the platform talks to here. */
+    private ForkedJvm launchSimulator() throws InterruptedException {
+        Path jar = requireJar(options.root().resolve("cloud-simulator").resolve("target").resolve("cloud-simulator.jar"));
+        ForkedJvm jvm = ForkedJvm.builder("cloud-simulator")
+                .executableJar(jar)
+                .jvmArgs(List.of("-Xms64m", "-Xmx512m"))
+                .args(List.of(Integer.toString(options.simulatorPort())))
+                .workingDir(options.work())
+                .logFile(logFile("cloud-simulator"))
+                .start();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest clock = HttpRequest.newBuilder(simulator().resolve("/_sim/clock")).build();
+        Readiness.await(jvm, READY_TIMEOUT, () -> client.send(clock, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return jvm;
+    }
+
+    /**
+     * Gives each demo vCenter/org its token issuer in the simulator, before identity-service starts: the issuers a
+     * verifier trusts are configuration, not something it learns at run time. Answers the issuers' descriptions.
+     */
+    private List<String> defineVmwareIssuers() {
+        List<String> arguments = new ArrayList<>();
+        List<String> orgs = DemoTenants.vmwareOrgs();
+        for (int i = 0; i < orgs.size(); i++) {
+            JsonNode issuer = http.put(simulator().resolve("/_sim/trust/vmware/" + orgs.get(i)), Map.of(), JsonHttp.object()).ok();
+            String prefix = "--crosspatch.identity.vmware.issuers[" + i + "].";
+            arguments.add(prefix + "issuer=" + issuer.get("issuer").asText());
+            arguments.add(prefix + "jwks-uri=" + issuer.get("jwksUri").asText());
+            arguments.add(prefix + "audience=" + issuer.get("audience").asText());
+        }
+        return arguments;
+    }
+
+    private ForkedJvm launch(LocalService service, List<String> vmwareIssuers) {
+        Path jar = requireJar(service.jar(options.root()));
+        List<String> args = new ArrayList<>();
+        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--crosspatch.schema-registry.auto-register=true");
+        args.add("--server.port=" + service.port(options.firstServicePort()));
+        args.addAll(serviceArguments(service, vmwareIssuers));
+        return ForkedJvm.builder(service.module())
+                .executableJar(jar)
+                .jvmArgs(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                .args(args)
+                .workingDir(options.work())
+                .logFile(logFile(service.module()))
+                .start();
+    }
+
+    /** What each service needs to know about this platform: the simulator as AWS and as the clouds, and the keys. */
+    private List<String> serviceArguments(LocalService service, List<String> vmwareIssuers) {
+        String sim = simulator().toString();
+        List<String> args = new ArrayList<>();
+        switch (service) {
+            case IDENTITY -> {
+                args.add("--crosspatch.identity.public-url=" + service(LocalService.IDENTITY));
+                args.add("--crosspatch.identity.gcp.jwks-uri=" + sim + "/_sim/trust/gcp/jwks");
+                args.add("--crosspatch.identity.gcp.audience=" + GCP_AUDIENCE);
+                args.add("--crosspatch.identity.azure.trust-anchors=" + sim + "/_sim/trust/azure/root.pem");
+                for (String region : DemoTenants.ec2Regions()) {
+                    args.add("--crosspatch.identity.aws.certificates." + region + "=" + sim + "/_sim/trust/aws/certificates/"
+                            + region + ".pem");
+                }
+                args.addAll(vmwareIssuers);
+                args.add("--crosspatch.identity.admin.auth.issuer=" + DemoTokens.ISSUER);
+                args.add("--crosspatch.identity.admin.auth.public-key-location=file:" + publicKeyFile());
+                args.addAll(activationKeyArguments());
+            }
+            case ACCOUNT -> {
+                // account-service holds the management account's keys: here, the simulator's.
+                args.add("--crosspatch.aws.endpoint=" + sim);
+                args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
+                args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+            }
+            case PATCHING -> {
+                // patching-service assumes roles in the system accounts; the simulator knows only the management keys.
+                args.add("--crosspatch.aws.endpoint=" + sim);
+                args.add("--crosspatch.aws.management-access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
+                args.add("--crosspatch.aws.management-secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+                args.add("--crosspatch.patching.compliance.interval=" + options.sweepInterval().toSeconds() + "s");
+                args.add("--crosspatch.patching.registration.interval=" + Math.max(2, options.sweepInterval().toSeconds() / 3) + "s");
+                args.addAll(activationKeyArguments());
+            }
+            case REPORTING -> {
+                args.add("--crosspatch.reporting.auth.issuer=" + DemoTokens.ISSUER);
+                args.add("--crosspatch.reporting.auth.public-key-location=file:" + publicKeyFile());
+            }
+        }
+        return args;
+    }
+
+    private List<String> activationKeyArguments() {
+        return List.of("--crosspatch.activation-encryption.keys." + ACTIVATION_KEY_ID + "=" + activationKey,
+                "--crosspatch.activation-encryption.current-key-id=" + ACTIVATION_KEY_ID);
+    }
+
+    private void awaitReady(LocalService service) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(service(service).resolve("/actuator/health/readiness")).build();
+        Readiness.await(services.get(service.ordinal()), READY_TIMEOUT,
+                () -> client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        log.info("{} ready on {}", service.module(), service(service));
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (simulator != null) {
+            simulator.stop();
+            simulator = null;
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+            infrastructure = null;
+        }
+    }
+
+    private Path publicKeyFile() {
+        return options.work().resolve("demo-jwt-public.pem");
+    }
+
+    private static Path requireJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with 'mvn -DskipTests install'");
+        }
+        return jar;
+    }
+
+    private static String newActivationKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** Ports the services run on, for printing. */
+    public Map<LocalService, URI> serviceUrls() {
+        Map<LocalService, URI> urls = new EnumMap<>(LocalService.class);
+        for (LocalService service : LocalService.values()) {
+            urls.put(service, service(service));
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,196 @@
+package io.crosspatch.launcher.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crosspatch.launcher.JsonHttp;
+import io.crosspatch.launcher.LocalService;
+import io.crosspatch.launcher.Platform;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo fleet: onboards the demo tenants' cloud accounts through identity-service's admin API, creates simulated
+ * VMs on all four clouds (mixed OSes and patch groups), and enrolls them through the public HTTP API — most with
+ * the in-process {@link FleetEnroller}, some with the real startup script — until their agents are registered.
+ * Each VM's stage is tracked so progress can be shown and tests can assert that every enrollment ended REGISTERED.
+ */
+public final class DemoFleet {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
+    private static final List<String> PATCH_GROUPS = List.of("early", "on-time", "late");
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    /** How far each VM got, by the status its enrollment last showed (ENROLLING before the POST is accepted). */
+    private final Map<String, String> stages = new ConcurrentHashMap<>();
+    private final Map<String, String> managedInstanceIds = new ConcurrentHashMap<>();
+    private final Map<String, StartupScriptRunner.Outcome> scriptOutcomes = new ConcurrentHashMap<>();
+    private final Platform platform;
+    private final JsonHttp http;
+    private final FleetEnroller enroller;
+
+    public DemoFleet(Platform platform) {
+        this.platform = platform;
+        this.http = new JsonHttp();
+        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulator(), Platform.GCP_AUDIENCE);
+    }
+
+    /** Onboards every demo cloud account to its tenant (idempotent: a PUT). */
+    public void onboard() {
+        String admin = "Bearer " + platform.tokens().adminToken("local-admin");
+        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
+            ObjectNode body = JsonHttp.object().put("displayName", account.displayName()).put("defaultPatchGroup", "on-time")
+                    .put("awsRegion", account.awsRegion());
+            body.putArray("allowedPatchGroups");
+            URI uri = platform.service(LocalService.IDENTITY).resolve("/v1/admin/tenants/" + account.tenantId()
+                    + "/cloud-accounts/" + account.provider() + "/" + account.cloudAccountId());
+            http.put(uri, Map.of("Authorization", admin), body).ok();
+        }
+        log.info("onboarded {} cloud accounts of tenants {}", DemoTenants.ACCOUNTS.size(), DemoTenants.tenants());
+    }
+
+    /** Creates {@code count} simulated VMs spread over every demo account, OS and patch group. */
+    public List<FleetVm> createVms(int count, long seed) {
+        Random random = new Random(seed);
+        List<FleetVm> vms = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CloudAccountSpec account = DemoTenants.ACCOUNTS.get(i % DemoTenants.ACCOUNTS.size());
+            FleetOs os = FleetOs.values()[random.nextInt(FleetOs.values().length)];
+            String group = PATCH_GROUPS.get(random.nextInt(PATCH_GROUPS.size()));
+            vms.add(createVm(account, os, group, String.format("%s-%s-%03d", account.tenantId(), os.family(), i)));
+        }
+        return vms;
+    }
+
+    public FleetVm createVm(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {
+        ObjectNode body = JsonHttp.object().put("provider", account.provider()).put("accountId", account.cloudAccountId())
+                .put("instanceName", name).put("osFamily", os.family()).put("osVersion", os.version());
+        if (account.location() != null) {
+            body.put(account.provider().equals("gcp") ? "zone" : "region", account.location());
+        }
+        body.putObject("labels").put("crosspatch-patchgroup", patchGroup);
+        JsonNode view = http.post(platform.simulator().resolve("/_sim/vms"), Map.of(), body).ok();
+        FleetVm vm = FleetVm.of(account, os, patchGroup, view);
+        stages.put(vm.vmId(), "CREATED");
+        return vm;
+    }
+
+    /**
+     * Enrolls every VM in parallel and waits until each is REGISTERED, REJECTED or FAILED (or {@code timeout}
+     * passed); the first {@code viaScript} Linux VMs of each provider run the real startup script.
+     */
+    public void enrollAll(List<FleetVm> vms, int parallelism, int viaScript, Duration timeout) throws InterruptedException {
+        StartupScriptRunner script = new StartupScriptRunner(platform.service(LocalService.IDENTITY), platform.simulator(),
+                platform.vmToolsDirectory(), platform.work().resolve("vms"));
+        Map<String, Integer> scripted = new ConcurrentHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (FleetVm vm : vms) {
+                boolean useScript = FleetOs.LINUX.contains(vm.os())
+                        && scripted.merge(vm.account().provider(), 1, Integer::sum) <= viaScript;
+                running.add(workers.submit(() -> {
+                    if (useScript) {
+                        runScript(script, vm, timeout);
+                    } else {
+                        enrollInProcess(vm, timeout);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> task : running) {
+                try {
+                    task.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("enrolling a VM failed: {}", e.getCause().toString());
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private void enrollInProcess(FleetVm vm, Duration timeout) throws InterruptedException {
+        FleetEnroller.Enrollment enrollment = enroller.enroll(vm);
+        stages.put(vm.vmId(), "PENDING");
+        follow(enrollment, timeout, true);
+    }
+
+    /**
+     * The real script registers the agent and exits; the enrollment is then followed like the others (with the id
+     * the script printed and the secret it kept) until patching-service's watcher reports it REGISTERED.
+     */
+    private void runScript(StartupScriptRunner script, FleetVm vm, Duration timeout) throws Exception {
+        stages.put(vm.vmId(), "SCRIPT");
+        StartupScriptRunner.Outcome outcome = script.run(vm, timeout);
+        scriptOutcomes.put(vm.vmId(), outcome);
+        if (outcome.exitStatus() != 0 || outcome.enrollmentId() == null) {
+            stages.put(vm.vmId(), "SCRIPT_FAILED");
+            log.warn("linux.sh for {} ({}) exited {}:\n{}", vm.instanceName(), vm.account().key(), outcome.exitStatus(),
+                    outcome.output());
+            return;
+        }
+        follow(new FleetEnroller.Enrollment(vm, outcome.enrollmentId(), outcome.secret()), timeout, false);
+    }
+
+    /** Polls the status as the VM would until a final stage, registering the agent on the way if asked to. */
+    private void follow(FleetEnroller.Enrollment enrollment, Duration timeout, boolean registerAgent) throws InterruptedException {
+        FleetVm vm = enrollment.vm();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean agentRegistered = !registerAgent;
+        while (System.nanoTime() < deadline) {
+            JsonNode status = enroller.status(enrollment);
+            String stage = status.get("status").asText();
+            stages.put(vm.vmId(), stage);
+            if (stage.equals("REJECTED") || stage.equals("FAILED")) {
+                log.warn("{} ({}) {}: {}", vm.instanceName(), vm.account().key(), stage, status.path("reason").asText());
+                return;
+            }
+            if (stage.equals("REGISTERED")) {
+                managedInstanceIds.put(vm.vmId(), status.path("managedInstanceId").asText());
+                return;
+            }
+            if (!agentRegistered && stage.equals("ACTIVATION_ISSUED")) {
+                agentRegistered = enroller.registerAgent(enrollment, status).isPresent();
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** The real script's runs, by VM id. */
+    public Map<String, StartupScriptRunner.Outcome> scriptOutcomes() {
+        return Map.copyOf(scriptOutcomes);
+    }
+
+    /** Each VM's last seen stage, by VM id. */
+    public Map<String, String> stages() {
+        return Map.copyOf(stages);
+    }
+
+    /** The managed instance ids of the VMs whose agents registered, by VM id. */
+    public Map<String, String> managedInstanceIds() {
+        return Map.copyOf(managedInstanceIds);
+    }
+
+    /** How many VMs are at each stage, for progress lines. */
+    public Map<String, Long> stageCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        stages.values().forEach(stage -> counts.merge(stage, 1L, Long::sum));
+        return counts;
+    }
+
+    /** Moves the simulator's clock, which runs what came due on the way (maintenance windows, scans). */
+    public void advanceClock(Duration by) {
+        http.post(platform.simulator().resolve("/_sim/clock"), Map.of(),
+                JsonHttp.object().put("advanceSeconds", by.toSeconds())).ok();
+    }
+}

@@ -1,0 +1,190 @@
+package io.crosspatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.launcher.fleet.CloudAccountSpec;
+import io.crosspatch.launcher.fleet.DemoFleet;
+import io.crosspatch.launcher.fleet.DemoTenants;
+import io.crosspatch.launcher.fleet.FleetOs;
+import io.crosspatch.launcher.fleet.FleetVm;
+import io.crosspatch.launcher.fleet.StartupScriptRunner;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole flow, script to dashboard, against ground truth: the platform as the run command starts it (every
+ * service its own JVM, from its packaged jar), 40 simulated VMs of two tenants on four clouds enrolling through
+ * the public API — one per provider through the real {@code linux.sh} — then a simulated month of maintenance
+ * windows, and the reporting API's numbers compared with what the simulator says SSM holds.
+ */
+class WholePlatformEndToEndTest {
+
+    private static final int FLEET = 40;
+    private static Platform platform;
+    private static DemoFleet fleet;
+    private static List<FleetVm> vms;
+    private static final JsonHttp http = new JsonHttp();
+
+    @BeforeAll
+    static void enrollFleetAndRunAMonthOfWindows() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        platform = Platform.start(new Platform.Options(root, Path.of("target", "e2e").toAbsolutePath(), freePort(),
+                freePortBlock(5), Duration.ofSeconds(5)));
+        fleet = new DemoFleet(platform);
+        fleet.onboard();
+        vms = new ArrayList<>();
+        // one Linux VM per account first, so that each provider has one for the real script ...
+        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
+            vms.add(fleet.createVm(account, FleetOs.LINUX.get(vms.size() % FleetOs.LINUX.size()), "early",
+                    account.tenantId() + "-script-" + vms.size()));
+        }
+        // ... then the rest, every OS and group
+        vms.addAll(fleet.createVms(FLEET - vms.size(), 7));
+        fleet.enrollAll(vms, 8, 1, Duration.ofMinutes(4));
+        for (int day = 0; day < 31; day++) {
+            fleet.advanceClock(Duration.ofDays(1));
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everyEnrollmentEndsRegisteredAndTheRealScriptRegisteredTheAgentOnEachProvider() {
+        assertThat(fleet.stages()).hasSize(FLEET);
+        assertThat(fleet.stages().values()).as("stages by VM %s", fleet.stageCounts()).containsOnly("REGISTERED");
+        Map<String, StartupScriptRunner.Outcome> scripted = fleet.scriptOutcomes();
+        Set<String> providers = vms.stream().filter(vm -> scripted.containsKey(vm.vmId()))
+                .map(vm -> vm.account().provider()).collect(Collectors.toSet());
+        assertThat(providers).containsExactlyInAnyOrder("gcp", "azure", "aws", "vmware");
+        scripted.values().forEach(outcome -> {
+            assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
+            assertThat(outcome.registration()).contains("\"ManagedInstanceID\":\"mi-");
+        });
+    }
+
+    @Test
+    void reportingSummaryEqualsTheSimulatorsGroundTruthForEveryAccount() {
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            GroundTruth truth = GroundTruth.read(http, platform.simulator());
+            for (String tenant : DemoTenants.tenants()) {
+                JsonNode summary = get("/v1/tenants/" + tenant + "/summary", operatorToken());
+                Map<String, Map<String, Object>> reported = new TreeMap<>();
+                summary.get("accounts").forEach(row -> reported.put(row.get("provider").asText() + ":"
+                        + row.get("cloudAccountId").asText(), GroundTruth.figures(row.get("figures"))));
+                Map<String, Map<String, Object>> expected = new TreeMap<>();
+                DemoTenants.ACCOUNTS.stream().filter(account -> account.tenantId().equals(tenant))
+                        .forEach(account -> expected.put(account.key(), truth.figures(account)));
+                assertThat(reported).as("summary of %s", tenant).isEqualTo(expected);
+            }
+        });
+    }
+
+    @Test
+    void everyInstancesUpdatesEqualWhatSsmReportsForItsNode() {
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            GroundTruth truth = GroundTruth.read(http, platform.simulator());
+            int compared = 0;
+            for (String tenant : DemoTenants.tenants()) {
+                for (JsonNode instance : instances(tenant)) {
+                    String managed = instance.path("managedInstanceId").asText();
+                    JsonNode updates = get("/v1/tenants/" + tenant + "/instances/" + instance.get("instanceId").asText()
+                            + "/updates?provider=" + instance.get("provider").asText() + "&cloudAccountId="
+                            + instance.get("cloudAccountId").asText(), operatorToken());
+                    assertThat(GroundTruth.updates(updates.get("updates"))).as(managed).isEqualTo(truth.patches(managed));
+                    compared++;
+                }
+            }
+            assertThat(compared).isEqualTo(FLEET);
+        });
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsOwnAccountsAndIsRefusedTheOthers() {
+        for (String tenant : DemoTenants.tenants()) {
+            String token = platform.tokens().token(tenant + "-user", tenant);
+            JsonNode summary = get("/v1/tenants/" + tenant + "/summary", token);
+            Set<String> accounts = new java.util.HashSet<>();
+            summary.get("accounts").forEach(row -> accounts.add(row.get("cloudAccountId").asText()));
+            assertThat(accounts).isEqualTo(DemoTenants.ACCOUNTS.stream().filter(a -> a.tenantId().equals(tenant))
+                    .map(CloudAccountSpec::cloudAccountId).collect(Collectors.toSet()));
+            for (String other : DemoTenants.tenants()) {
+                if (!other.equals(tenant)) {
+                    assertThat(http.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + other + "/summary"),
+                            Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(403);
+                }
+            }
+        }
+    }
+
+    @Test
+    void patchResultsDecodeWithAStandardConfluentWireFormatReader() {
+        Map<String, String> infra = platform.infrastructureProperties();
+        List<org.apache.avro.generic.GenericRecord> results = ConfluentWireReader.readAll(
+                infra.get("spring.kafka.bootstrap-servers"), infra.get("crosspatch.schema-registry.url"), "patch.results");
+        Set<String> managed = results.stream().map(r -> r.get("managedInstanceId").toString()).collect(Collectors.toSet());
+        assertThat(managed).containsExactlyInAnyOrderElementsOf(Set.copyOf(fleet.managedInstanceIds().values()));
+        assertThat(results).allSatisfy(r -> assertThat(DemoTenants.tenants()).contains(r.get("tenantId").toString()));
+    }
+
+    private static List<JsonNode> instances(String tenant) {
+        List<JsonNode> all = new ArrayList<>();
+        String pageToken = null;
+        do {
+            JsonNode page = get("/v1/tenants/" + tenant + "/instances?pageSize=100"
+                    + (pageToken == null ? "" : "&pageToken=" + pageToken), operatorToken());
+            page.get("instances").forEach(all::add);
+            pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+        } while (pageToken != null);
+        return all;
+    }
+
+    private static JsonNode get(String path, String token) {
+        return http.get(platform.service(LocalService.REPORTING).resolve(path), Map.of("Authorization", "Bearer " + token)).ok();
+    }
+
+    private static String operatorToken() {
+        return platform.tokens().token("e2e-operator", null);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The first of {@code size} consecutive free ports (the services' ports follow identity-service's). */
+    private static int freePortBlock(int size) throws Exception {
+        for (int first = 20000 + new java.util.Random().nextInt(20000); ; first += size) {
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (int port = first; port < first + size; port++) {
+                    held.add(new ServerSocket(port));
+                }
+                return first;
+            } catch (java.io.IOException taken) {
+                // try the next block
+            } finally {
+                for (ServerSocket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.crosspatch.launcher.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What one service really reads, from its sources: the {@code ${NAME:default}} placeholders and the property keys
+ * of its {@code application*.yml} (and what they import) and of service-kit's {@code crosspatch-defaults.yml}, and
+ * the components of its {@code @ConfigurationProperties} records. An environment variable is declared when it is
+ * one of those placeholders, or when Spring's relaxed binding turns it into one of those properties (upper case,
+ * {@code .} → {@code _}, dashes dropped, list indexes as {@code _0}); a map, list or nested record component
+ * accepts itself (a list as comma-separated values) and any key below it. A few names are read by something other
+ * than Spring's binder and are listed with the reason ({@link #isReadOutsideSpring}).
+ *
+ * <p>identity-service's trust anchors (issue #4) are being written at the same time as the compose file; until
+ * identity-service declares anything under one cloud's prefix ({@code crosspatch.identity.gcp}, …), the names the
+ * issue gives for that cloud are accepted. As soon as it declares one, its real declarations are checked instead.
+ */
+final class DeclaredSettings {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Pattern PROPERTIES_RECORD = Pattern.compile(
+            "@ConfigurationProperties\\((?:prefix\\s*=\\s*)?\"([^\"]+)\"\\)\\s*public\\s+record\\s+\\w+\\s*\\((.*?)\\)\\s*\\{",
+            Pattern.DOTALL);
+    private static final Set<String> SCALARS = Set.of("String", "int", "long", "double", "boolean", "Integer",
+            "Long", "Double", "Boolean", "Duration", "URI", "URL");
+    /** The trust properties issue #4 names for identity-service, per cloud; {@code [*]} a list index, {@code .*} map keys. */
+    private static final Map<String, List<String>> IDENTITY_TRUST_CONTRACT = Map.of(
+            "crosspatch.identity.gcp", List.of("jwks-uri", "audience"),
+            "crosspatch.identity.aws", List.of("certificates.*", "default-certificate"),
+            "crosspatch.identity.azure", List.of("trust-anchors", "signer-names"),
+            "crosspatch.identity.vmware", List.of("issuers[*].issuer", "issuers[*].jwks-uri", "issuers[*].audience"));
+
+    private final String module;
+    private final Set<String> placeholders = new TreeSet<>();
+    /** property (with {@code [*]} / trailing {@code .*}) → its environment-variable pattern. */
+    private final Map<String, Pattern> properties = new LinkedHashMap<>();
+    private final Set<String> profiles = new TreeSet<>();
+    private final boolean usesAwsDefaultCredentials;
+
+    private DeclaredSettings(String module, boolean usesAwsDefaultCredentials) {
+        this.module = module;
+        this.usesAwsDefaultCredentials = usesAwsDefaultCredentials;
+    }
+
+    static DeclaredSettings of(Path repositoryRoot, String module) {
+        Path resources = repositoryRoot.resolve(module).resolve("src/main/resources");
+        Path sources = repositoryRoot.resolve(module).resolve("src/main/java");
+        Path serviceKit = repositoryRoot.resolve("service-kit/src/main");
+        DeclaredSettings settings = new DeclaredSettings(module,
+                anyFileContains(sources, "DefaultCredentialsProvider"));
+        settings.readYaml(serviceKit.resolve("resources/crosspatch-defaults.yml"));
+        for (Path yaml : list(resources, "application", ".yml")) {
+            settings.readYaml(yaml);
+            String name = yaml.getFileName().toString();
+            if (name.startsWith("application-")) {
+                settings.profiles.add(name.substring("application-".length(), name.length() - ".yml".length()));
+            }
+        }
+        settings.readConfigurationProperties(serviceKit.resolve("java"));
+        settings.readConfigurationProperties(sources);
+        if (module.equals("identity-service")) {
+            settings.acceptIdentityTrustContractWhereUndeclared();
+        }
+        return settings;
+    }
+
+    /** The variables of {@code environment} that this service does not read. */
+    Set<String> undeclared(Set<String> environment) {
+        Set<String> undeclared = new TreeSet<>();
+        for (String variable : environment) {
+            if (!placeholders.contains(variable) && !isReadOutsideSpring(variable)
+                    && properties.values().stream().noneMatch(pattern -> pattern.matcher(variable).matches())) {
+                undeclared.add(variable);
+            }
+        }
+        return undeclared;
+    }
+
+    /** The Spring profiles this service has an {@code application-<profile>.yml} for. */
+    Set<String> profiles() {
+        return profiles;
+    }
+
+    String module() {
+        return module;
+    }
+
+    /**
+     * Names read by something other than Spring's binder of this service's properties: Spring Boot's own
+     * {@code spring.profiles.active} (its profiles are checked separately), and the AWS SDK's default credential
+     * chain where the service builds its clients with it.
+     */
+    private boolean isReadOutsideSpring(String variable) {
+        if (variable.equals("SPRING_PROFILES_ACTIVE")) {
+            return true;
+        }
+        return usesAwsDefaultCredentials
+                && Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN").contains(variable);
+    }
+
+    private void readYaml(Path file) {
+        String text = read(file);
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        for (Object document : new Yaml().loadAll(text)) {
+            if (document instanceof Map<?, ?> map) {
+                flatten("", map);
+                Object imports = path(map, "spring", "config", "import");
+                if (imports instanceof String location && location.startsWith("classpath:")) {
+                    readYaml(file.resolveSibling(location.substring("classpath:".length())));
+                }
+            }
+        }
+    }
+
+    private void flatten(String prefix, Map<?, ?> map) {
+        map.forEach((key, value) -> {
+            String property = prefix.isEmpty() ? key.toString() : prefix + "." + key;
+            if (property.contains("[")) {
+                return;
+            }
+            if (value instanceof Map<?, ?> children) {
+                flatten(property, children);
+            } else {
+                declare(property);
+            }
+        });
+    }
+
+    private void readConfigurationProperties(Path sources) {
+        for (Path java : list(sources, "", ".java")) {
+            Matcher record = PROPERTIES_RECORD.matcher(read(java));
+            while (record.find()) {
+                for (String component : components(record.group(2))) {
+                    String[] parts = component.trim().split("\\s+");
+                    String type = String.join(" ", List.of(parts).subList(0, parts.length - 1));
+                    String property = record.group(1) + "." + kebab(parts[parts.length - 1]);
+                    declare(SCALARS.contains(type) ? property : property + ".*");
+                }
+            }
+        }
+    }
+
+    private void acceptIdentityTrustContractWhereUndeclared() {
+        IDENTITY_TRUST_CONTRACT.forEach((prefix, names) -> {
+            boolean declared = properties.keySet().stream().anyMatch(property -> property.startsWith(prefix + "."));
+            if (!declared) {
+                names.forEach(name -> declare(prefix + "." + name));
+            }
+        });
+    }
+
+    private void declare(String property) {
+        properties.put(property, environmentPattern(property));
+    }
+
+    /** Spring's relaxed binding of an environment variable, as a pattern over the variable's name. */
+    static Pattern environmentPattern(String property) {
+        boolean open = property.endsWith(".*");
+        String path = open ? property.substring(0, property.length() - 2) : property;
+        StringBuilder regex = new StringBuilder();
+        for (String segment : path.split("\\.")) {
+            if (!regex.isEmpty()) {
+                regex.append('_');
+            }
+            boolean indexed = segment.endsWith("[*]");
+            String name = indexed ? segment.substring(0, segment.length() - 3) : segment;
+            regex.append(Pattern.quote(name.replace("-", "").toUpperCase()));
+            if (indexed) {
+                regex.append("_\\d+");
+            }
+        }
+        if (open) {
+            regex.append("(_[A-Z0-9]+)*");
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    /** Record components, split at the commas outside generic brackets. */
+    private static List<String> components(String parameters) {
+        List<String> components = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : parameters.toCharArray()) {
+            depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                components.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            components.add(current.toString());
+        }
+        return components.stream().map(component -> component.replaceAll("@\\w+(\\([^)]*\\))?", "").trim()).toList();
+    }
+
+    private static Object path(Map<?, ?> map, String... keys) {
+        Object value = map;
+        for (String key : keys) {
+            value = value instanceof Map<?, ?> inner ? inner.get(key) : null;
+        }
+        return value;
+    }
+
+    private static boolean anyFileContains(Path dir, String text) {
+        return list(dir, "", ".java").stream().anyMatch(file -> read(file).contains(text));
+    }
+
+    private static List<Path> list(Path dir, String prefix, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(suffix);
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
