@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * One SSM client per system account and region, acting through an assumed-role session: management credentials
  * → STS AssumeRole into the account's role. The SDK's {@link StsAssumeRoleCredentialsProvider} caches the
  * session and refreshes it shortly before it expires, so an account costs one AssumeRole per session, not one per
- * call. Retries use the SDK's standard strategy (throttling back-off) with the configured attempts and without
- * its retry quota, which would otherwise give up under sustained throttling.
+ * call; a session AWS calls expired before that is assumed again ({@link RenewableSession}). Retries use the
+ * SDK's standard strategy (throttling back-off) with the configured attempts and without its retry quota, which
+ * would otherwise give up under sustained throttling.
  */
 public final class SsmSessions implements AutoCloseable {
 
@@ -48,12 +49,13 @@ public final class SsmSessions implements AutoCloseable {
     }
 
     private SsmClient build(Key key) {
-        AwsCredentialsProvider session = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+        RenewableSession session = new RenewableSession(key.accountId(), () -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
                 .refreshRequest(request -> request.roleArn(key.roleArn()).roleSessionName("crosspatch-patching")
                         .durationSeconds((int) properties.sessionDuration().toSeconds()))
-                .asyncCredentialUpdateEnabled(false).build();
+                .asyncCredentialUpdateEnabled(false).build());
         SsmClientBuilder builder = SsmClient.builder().region(Region.of(key.region())).credentialsProvider(session)
-                .overrideConfiguration(retries())
+                .overrideConfiguration(retries().toBuilder().addExecutionInterceptor(session).build())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnectionsPerAccount()));
         if (properties.endpoint() != null) {
             builder.endpointOverride(properties.endpoint());
