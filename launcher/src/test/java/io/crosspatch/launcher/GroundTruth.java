@@ -120,7 +120,9 @@ final class GroundTruth {
         return state + " | " + severity + " | " + classification + " | " + installedAt;
     }
 
+    /** At the contract's precision: events carry timestamp-millis (and AWS itself reports no finer). */
     private static Instant instant(JsonNode value) {
-        return value == null || value.isNull() || value.asText().isEmpty() ? null : Instant.parse(value.asText());
+        return value == null || value.isNull() || value.asText().isEmpty() ? null
+                : Instant.parse(value.asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

@@ -136,11 +136,14 @@ class WholePlatformEndToEndTest {
     @Test
     void patchResultsDecodeWithAStandardConfluentWireFormatReader() {
         Map<String, String> infra = platform.infrastructureProperties();
-        List<org.apache.avro.generic.GenericRecord> results = ConfluentWireReader.readAll(
-                infra.get("spring.kafka.bootstrap-servers"), infra.get("crosspatch.schema-registry.url"), "patch.results");
-        Set<String> managed = results.stream().map(r -> r.get("managedInstanceId").toString()).collect(Collectors.toSet());
-        assertThat(managed).containsExactlyInAnyOrderElementsOf(Set.copyOf(fleet.managedInstanceIds().values()));
-        assertThat(results).allSatisfy(r -> assertThat(DemoTenants.tenants()).contains(r.get("tenantId").toString()));
+        Set<String> registered = Set.copyOf(fleet.managedInstanceIds().values());
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<org.apache.avro.generic.GenericRecord> results = ConfluentWireReader.readAll(
+                    infra.get("spring.kafka.bootstrap-servers"), infra.get("crosspatch.schema-registry.url"), "patch.results");
+            Set<String> managed = results.stream().map(r -> r.get("managedInstanceId").toString()).collect(Collectors.toSet());
+            assertThat(managed).containsExactlyInAnyOrderElementsOf(registered);
+            assertThat(results).allSatisfy(r -> assertThat(DemoTenants.tenants()).contains(r.get("tenantId").toString()));
+        });
     }
 
     private static List<JsonNode> instances(String tenant) {
