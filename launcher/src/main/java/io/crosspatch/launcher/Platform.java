@@ -182,6 +182,9 @@ public final class Platform implements AutoCloseable {
         switch (service) {
             case IDENTITY -> {
                 args.add("--crosspatch.identity.public-url=" + service(LocalService.IDENTITY));
+                // Every demo VM enrolls from this machine's loopback address: one "source" for the rate limit.
+                args.add("--crosspatch.identity.ingress.rate-limit.per-second=2000");
+                args.add("--crosspatch.identity.ingress.rate-limit.burst=2000");
                 args.add("--crosspatch.identity.gcp.jwks-uri=" + sim + "/_sim/trust/gcp/jwks");
                 args.add("--crosspatch.identity.gcp.audience=" + GCP_AUDIENCE);
                 args.add("--crosspatch.identity.azure.trust-anchors=" + sim + "/_sim/trust/azure/root.pem");

@@ -46,8 +46,26 @@ public final class FleetEnroller {
         host.putObject("os").put("family", vm.os().family()).put("version", vm.os().version());
         body.putObject("labels").put("crosspatch-patching", "true").put("crosspatch-patchgroup", vm.patchGroup());
         body.put("enrollmentSecret", secret);
-        JsonNode accepted = http.post(identityService.resolve("/v1/enrollments"), Map.of(), body).ok();
+        JsonNode accepted = postRetryingWhenBusy(identityService.resolve("/v1/enrollments"), body);
         return new Enrollment(vm, accepted.get("enrollmentId").asText(), secret);
+    }
+
+    /** As the script does: 429 and 503 are "not now", so wait a little longer each time and send the same body again. */
+    private JsonNode postRetryingWhenBusy(URI uri, JsonNode body) {
+        long delayMillis = 200;
+        for (int attempt = 1; ; attempt++) {
+            JsonHttp.Answer answer = http.post(uri, Map.of(), body);
+            if ((answer.status() != 429 && answer.status() != 503) || attempt == 8) {
+                return answer.ok();
+            }
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            delayMillis = Math.min(delayMillis * 2, 5_000);
+        }
     }
 
     /** The enrollment's status as its VM sees it ({@code status}, {@code activation}, …). */
@@ -82,7 +100,7 @@ public final class FleetEnroller {
                     + "/computeMetadata/v1/instance/service-accounts/default/identity?format=full&audience="
                     + URLEncoder.encode(gcpAudience, StandardCharsets.UTF_8)), Map.of("Metadata-Flavor", "Google")).strip());
             case "azure" -> {
-                String nonce = http.post(identityService.resolve("/v1/challenges"), Map.of(), null).ok().get("nonce").asText();
+                String nonce = postRetryingWhenBusy(identityService.resolve("/v1/challenges"), null).get("nonce").asText();
                 String document = http.text(URI.create(base + "/metadata/attested/document?api-version=2021-02-01&nonce=" + nonce),
                         Map.of("Metadata", "true"));
                 yield JsonHttp.object().put("attestedDocument", parse(document).get("signature").asText()).put("nonce", nonce);
