@@ -49,6 +49,7 @@ public final class LocalPlatform {
             platform.close();
         }, "local-platform-stop"));
         printEndpoints(platform, started);
+        printDashboards(platform);
         if (fleetSize > 0) {
             runDemo(platform, fleetSize, daySeconds);
             printDashboards(platform);
@@ -63,10 +64,11 @@ public final class LocalPlatform {
         List<FleetVm> vms = fleet.createVms(fleetSize, 42);
         log.info("demo fleet: {} VMs on gcp, azure, aws and vmware; enrolling (a few through the real linux.sh)", vms.size());
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-        progress.scheduleAtFixedRate(() -> log.info("fleet: {}", fleet.stageCounts()), 5, 5, TimeUnit.SECONDS);
+        progress.scheduleAtFixedRate(() -> log.info("fleet: {}; reporting: {} instances with patch state",
+                fleet.stageCounts(), reportingInstances(platform)), 5, 5, TimeUnit.SECONDS);
         try {
             fleet.enrollAll(vms, 16, 1, Duration.ofMinutes(5));
-            log.info("fleet enrolled: {}", fleet.stageCounts());
+            log.info("fleet enrolled: {}; now a simulated month, one day every {} s", fleet.stageCounts(), daySeconds);
             for (int day = 1; day <= SIMULATED_DAYS; day++) {
                 fleet.advanceClock(Duration.ofDays(1));
                 if (day % 7 == 0) {
@@ -77,6 +79,22 @@ public final class LocalPlatform {
         } finally {
             progress.shutdownNow();
         }
+    }
+
+    /** Instances the reporting API shows with a known patch state, over every demo tenant. */
+    private static int reportingInstances(Platform platform) {
+        JsonHttp http = new JsonHttp();
+        String operator = "Bearer " + platform.tokens().token("local-operator", null);
+        int instances = 0;
+        for (String tenant : DemoTenants.tenants()) {
+            JsonHttp.Answer summary = http.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
+                    Map.of("Authorization", operator));
+            if (summary.status() == 200) {
+                instances += summary.body().path("totals").path("instances").asInt()
+                        - summary.body().path("totals").path("unknownPatchState").asInt();
+            }
+        }
+        return instances;
     }
 
     private static void printEndpoints(Platform platform, long started) {
