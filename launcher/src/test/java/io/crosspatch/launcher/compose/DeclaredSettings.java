@@ -20,13 +20,10 @@ import org.yaml.snakeyaml.Yaml;
  * of its {@code application*.yml} (and what they import) and of service-kit's {@code crosspatch-defaults.yml}, and
  * the components of its {@code @ConfigurationProperties} records. An environment variable is declared when it is
  * one of those placeholders, or when Spring's relaxed binding turns it into one of those properties (upper case,
- * {@code .} → {@code _}, dashes dropped, list indexes as {@code _0}); a map, list or nested record component
- * accepts itself (a list as comma-separated values) and any key below it. A few names are read by something other
- * than Spring's binder and are listed with the reason ({@link #isReadOutsideSpring}).
- *
- * <p>identity-service's trust anchors (issue #4) are being written at the same time as the compose file; until
- * identity-service declares anything under one cloud's prefix ({@code crosspatch.identity.gcp}, …), the names the
- * issue gives for that cloud are accepted. As soon as it declares one, its real declarations are checked instead.
+ * {@code .} → {@code _}, dashes dropped, list indexes as {@code _0}); a record component declared in the same file
+ * is followed into its own components, and any other map, list or type accepts itself (a list as comma-separated
+ * values) and any key below it. A few names are read by something other than Spring's binder and are listed with
+ * the reason ({@link #isReadOutsideSpring}).
  */
 final class DeclaredSettings {
 
@@ -36,12 +33,8 @@ final class DeclaredSettings {
             Pattern.DOTALL);
     private static final Set<String> SCALARS = Set.of("String", "int", "long", "double", "boolean", "Integer",
             "Long", "Double", "Boolean", "Duration", "URI", "URL");
-    /** The trust properties issue #4 names for identity-service, per cloud; {@code [*]} a list index, {@code .*} map keys. */
-    private static final Map<String, List<String>> IDENTITY_TRUST_CONTRACT = Map.of(
-            "crosspatch.identity.gcp", List.of("jwks-uri", "audience"),
-            "crosspatch.identity.aws", List.of("certificates.*", "default-certificate"),
-            "crosspatch.identity.azure", List.of("trust-anchors", "signer-names"),
-            "crosspatch.identity.vmware", List.of("issuers[*].issuer", "issuers[*].jwks-uri", "issuers[*].audience"));
+    private static final Pattern NESTED_RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
+    private static final Pattern LIST_OF = Pattern.compile("List<(\\w+)>");
 
     private final String module;
     private final Set<String> placeholders = new TreeSet<>();
@@ -71,9 +64,6 @@ final class DeclaredSettings {
         }
         settings.readConfigurationProperties(serviceKit.resolve("java"));
         settings.readConfigurationProperties(sources);
-        if (module.equals("identity-service")) {
-            settings.acceptIdentityTrustContractWhereUndeclared();
-        }
         return settings;
     }
 
@@ -144,25 +134,40 @@ final class DeclaredSettings {
 
     private void readConfigurationProperties(Path sources) {
         for (Path java : list(sources, "", ".java")) {
-            Matcher record = PROPERTIES_RECORD.matcher(read(java));
+            String source = read(java);
+            Map<String, List<String>> nested = new LinkedHashMap<>();
+            Matcher anyRecord = NESTED_RECORD.matcher(source);
+            while (anyRecord.find()) {
+                nested.put(anyRecord.group(1), components(anyRecord.group(2)));
+            }
+            Matcher record = PROPERTIES_RECORD.matcher(source);
             while (record.find()) {
-                for (String component : components(record.group(2))) {
-                    String[] parts = component.trim().split("\\s+");
-                    String type = String.join(" ", List.of(parts).subList(0, parts.length - 1));
-                    String property = record.group(1) + "." + kebab(parts[parts.length - 1]);
-                    declare(SCALARS.contains(type) ? property : property + ".*");
-                }
+                declareComponents(record.group(1), components(record.group(2)), nested);
             }
         }
     }
 
-    private void acceptIdentityTrustContractWhereUndeclared() {
-        IDENTITY_TRUST_CONTRACT.forEach((prefix, names) -> {
-            boolean declared = properties.keySet().stream().anyMatch(property -> property.startsWith(prefix + "."));
-            if (!declared) {
-                names.forEach(name -> declare(prefix + "." + name));
+    /**
+     * Declares each component under {@code prefix}: scalars exactly, records declared in the same file by descending
+     * into them (a {@code List} of such records with a list index), and anything else (maps, lists, foreign types)
+     * with any key below it.
+     */
+    private void declareComponents(String prefix, List<String> components, Map<String, List<String>> nested) {
+        for (String component : components) {
+            String[] parts = component.trim().split("\\s+");
+            String type = String.join(" ", List.of(parts).subList(0, parts.length - 1));
+            String property = prefix + "." + kebab(parts[parts.length - 1]);
+            Matcher list = LIST_OF.matcher(type);
+            if (SCALARS.contains(type)) {
+                declare(property);
+            } else if (nested.containsKey(type)) {
+                declareComponents(property, nested.get(type), nested);
+            } else if (list.matches() && nested.containsKey(list.group(1))) {
+                declareComponents(property + "[*]", nested.get(list.group(1)), nested);
+            } else {
+                declare(property + ".*");
             }
-        });
+        }
     }
 
     private void declare(String property) {
