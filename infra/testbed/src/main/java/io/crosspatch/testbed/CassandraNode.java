@@ -185,8 +185,9 @@ public final class CassandraNode implements AutoCloseable {
                 file_cache_size: 32MiB
                 memtable_heap_space: 64MiB
                 memtable_offheap_space: 64MiB
-                concurrent_reads: 4
-                concurrent_writes: 4
+                concurrent_reads: 16
+                concurrent_writes: 16
+                paxos_variant: v2
                 concurrent_counter_writes: 4
                 concurrent_compactors: 1
                 """.formatted(HOST, nativePort, storagePort,
