@@ -187,6 +187,7 @@ public final class CassandraNode implements AutoCloseable {
                 memtable_offheap_space: 64MiB
                 concurrent_reads: 16
                 concurrent_writes: 16
+                # Lightweight transactions claim every enrollment, instance and system account: v2 needs fewer round trips.
                 paxos_variant: v2
                 concurrent_counter_writes: 4
                 concurrent_compactors: 1
