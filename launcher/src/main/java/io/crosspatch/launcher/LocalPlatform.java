@@ -67,7 +67,7 @@ public final class LocalPlatform {
         progress.scheduleAtFixedRate(() -> log.info("fleet: {}; reporting: {} instances with patch state",
                 fleet.stageCounts(), reportingInstances(platform)), 5, 5, TimeUnit.SECONDS);
         try {
-            fleet.enrollAll(vms, 16, 1, Duration.ofMinutes(5));
+            fleet.enrollAll(vms, 48, 1, Duration.ofMinutes(5));
             log.info("fleet enrolled: {}; now a simulated month, one day every {} s", fleet.stageCounts(), daySeconds);
             for (int day = 1; day <= SIMULATED_DAYS; day++) {
                 fleet.advanceClock(Duration.ofDays(1));

@@ -209,7 +209,8 @@ public final class Platform implements AutoCloseable {
                 args.add("--crosspatch.aws.management-access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
                 args.add("--crosspatch.aws.management-secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
                 args.add("--crosspatch.patching.compliance.interval=" + options.sweepInterval().toSeconds() + "s");
-                args.add("--crosspatch.patching.registration.interval=" + Math.max(2, options.sweepInterval().toSeconds() / 3) + "s");
+                // Registrations are what a waiting VM's activation turns into REGISTERED: watch them every 2 s here.
+                args.add("--crosspatch.patching.registration.interval=2s");
                 args.addAll(activationKeyArguments());
             }
             case REPORTING -> {
