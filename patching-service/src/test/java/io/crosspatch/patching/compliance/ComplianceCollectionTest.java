@@ -15,7 +15,7 @@ import io.crosspatch.patching.activation.security.ActivationCodeCipher;
 import io.crosspatch.patching.compliance.application.ComplianceCollector;
 import io.crosspatch.patching.registration.application.RegistrationWatcher;
 import io.crosspatch.patching.support.AccountSsm;
-import io.crosspatch.patching.support.EventLog;
+import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.patching.support.Fixtures;
 import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;

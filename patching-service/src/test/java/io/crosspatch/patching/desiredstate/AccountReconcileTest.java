@@ -9,7 +9,7 @@ import io.crosspatch.events.SystemAccount;
 import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
 import io.crosspatch.patching.support.AccountSsm;
 import io.crosspatch.patching.support.Calls;
-import io.crosspatch.patching.support.EventLog;
+import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.patching.support.Fixtures;
 import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;

@@ -21,7 +21,7 @@ import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.events.VmwareIdentity;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.identity.support.Api;
-import io.crosspatch.identity.support.EventLog;
+import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.identity.support.Identities;
 import io.crosspatch.identity.support.IngressIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;

@@ -7,7 +7,7 @@ import static io.crosspatch.identity.support.Enrollments.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.support.Api;
-import io.crosspatch.identity.support.EventLog;
+import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.identity.support.IngressIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.crosspatch.patching.support;
+package io.crosspatch.servicekit.testing;
 
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.testbed.Testbed;
@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
-/** Reads a topic of the testbed from the beginning, decoded with the project's Avro serde. */
+/** Reads a topic of the testbed (for any service's tests) from the beginning, decoded with the project's Avro serde. */
 public final class EventLog {
 
     private EventLog() {
