@@ -27,6 +27,7 @@ public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
     private static final int SIMULATED_DAYS = 31;
+    private static final JsonHttp HTTP = new JsonHttp();
 
     private LocalPlatform() {
     }
@@ -83,11 +84,10 @@ public final class LocalPlatform {
 
     /** Instances the reporting API shows with a known patch state, over every demo tenant. */
     private static int reportingInstances(Platform platform) {
-        JsonHttp http = new JsonHttp();
         String operator = "Bearer " + platform.tokens().token("local-operator", null);
         int instances = 0;
         for (String tenant : DemoTenants.tenants()) {
-            JsonHttp.Answer summary = http.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
+            JsonHttp.Answer summary = HTTP.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
                     Map.of("Authorization", operator));
             if (summary.status() == 200) {
                 instances += summary.body().path("totals").path("instances").asInt()
