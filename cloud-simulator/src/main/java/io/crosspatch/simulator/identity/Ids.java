@@ -21,10 +21,18 @@ public final class Ids {
         return HexFormat.of().formatHex(bytes).substring(0, digits);
     }
 
-    /** A decimal number of exactly {@code digits} digits (at most 19), not starting with 0. */
+    /**
+     * A decimal number of exactly {@code digits} digits (at most 19), not starting with 0. For 19 digits the top of
+     * the range is capped at {@link Long#MAX_VALUE}: {@code 10^19 - 1} does not fit in a long, and overflowing it once
+     * produced a negative GCP instance id.
+     */
     public static String digits(int digits) {
-        long low = (long) Math.pow(10, digits - 1);
-        return Long.toString(low + Math.floorMod(RANDOM.nextLong(), low * 9));
+        if (digits < 1 || digits > 19) {
+            throw new IllegalArgumentException("digits must be 1..19: " + digits);
+        }
+        long low = digits == 1 ? 1 : (long) Math.pow(10, digits - 1);
+        long highExclusive = digits == 19 ? Long.MAX_VALUE : low * 10;
+        return Long.toString(RANDOM.nextLong(low, highExclusive));
     }
 
     public static String uuid() {
