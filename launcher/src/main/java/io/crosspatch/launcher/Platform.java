@@ -16,8 +16,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -47,16 +49,51 @@ public final class Platform implements AutoCloseable {
      * @param simulatorPort      the cloud simulator's port (4566, the AWS CLI's habit, by default)
      * @param firstServicePort   identity-service's port; the others follow (see {@link LocalService})
      * @param sweepInterval      how often patching-service collects compliance and watches registrations
+     * @param extraArguments     more {@code --property=value} arguments per service, after the platform's own (so
+     *                           they win): benchmarks tune schedules and concurrency with them
+     * @param heaps              {@code -Xmx} per component ({@code cloud-simulator} or a service's module name) where
+     *                           the default is too small, e.g. a simulator holding 100,000 nodes
+     * @param vmwareOrgs         the vCenter/org ids whose token issuers identity-service trusts (the demo's two by
+     *                           default; a benchmark fleet brings its own)
      */
-    public record Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval) {
+    public record Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval,
+            Map<LocalService, List<String>> extraArguments, Map<String, String> heaps, List<String> vmwareOrgs) {
+
+        public Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval) {
+            this(root, work, simulatorPort, firstServicePort, sweepInterval, Map.of(), Map.of(), DemoTenants.vmwareOrgs());
+        }
+
+        public Options {
+            extraArguments = Map.copyOf(extraArguments);
+            heaps = Map.copyOf(heaps);
+            vmwareOrgs = List.copyOf(vmwareOrgs);
+        }
 
         public static Options local(Path root) {
             return new Options(root, root.resolve(".crosspatch").resolve("local"), 4566, 8080, Duration.ofSeconds(15));
         }
+
+        public Options withExtraArguments(Map<LocalService, List<String>> arguments) {
+            return new Options(root, work, simulatorPort, firstServicePort, sweepInterval, arguments, heaps, vmwareOrgs);
+        }
+
+        public Options withHeaps(Map<String, String> maxHeaps) {
+            return new Options(root, work, simulatorPort, firstServicePort, sweepInterval, extraArguments, maxHeaps,
+                    vmwareOrgs);
+        }
+
+        public Options withVmwareOrgs(List<String> orgs) {
+            return new Options(root, work, simulatorPort, firstServicePort, sweepInterval, extraArguments, heaps, orgs);
+        }
+
+        String maxHeap(String component, String otherwise) {
+            return heaps.getOrDefault(component, otherwise);
+        }
     }
 
     private final Options options;
-    private final List<ForkedJvm> services = new ArrayList<>();
+    private final Map<LocalService, ForkedJvm> services = new EnumMap<>(LocalService.class);
+    private List<String> vmwareIssuers = List.of();
     private final DemoTokens tokens = new DemoTokens();
     private final JsonHttp http = new JsonHttp();
     /** A fresh key per run for the activation codes: patching-service encrypts them, identity-service decrypts. */
@@ -84,9 +121,9 @@ public final class Platform implements AutoCloseable {
         infrastructure = Testbed.start(options.work().resolve("infra"));
         tokens.writePublicKey(publicKeyFile());
         simulator = launchSimulator();
-        List<String> vmwareIssuers = defineVmwareIssuers();
+        vmwareIssuers = defineVmwareIssuers();
         for (LocalService service : LocalService.values()) {
-            services.add(launch(service, vmwareIssuers));
+            services.put(service, launch(service));
         }
         for (LocalService service : LocalService.values()) {
             awaitReady(service);
@@ -103,6 +140,35 @@ public final class Platform implements AutoCloseable {
 
     public DemoTokens tokens() {
         return tokens;
+    }
+
+    /** The real Kafka, Cassandra and registry, for drills that restart them. */
+    public Testbed infrastructure() {
+        return infrastructure;
+    }
+
+    /** Every process of the platform by name (infrastructure, simulator, services) and its pid, for sampling. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>(infrastructure.processIds());
+        pids.put("cloud-simulator", simulator.pid());
+        services.forEach((service, jvm) -> pids.put(service.module(), jvm.pid()));
+        return pids;
+    }
+
+    /** Kills a service with SIGKILL, as a crash would: no shutdown hook, no offsets committed, nothing flushed. */
+    public synchronized void kill(LocalService service) {
+        services.get(service).kill();
+        log.info("{} killed", service.module());
+    }
+
+    /** Starts a service again (after {@link #kill}), with the arguments it had, and waits until it is ready. */
+    public synchronized void restart(LocalService service) throws InterruptedException {
+        ForkedJvm previous = services.get(service);
+        if (previous.isAlive()) {
+            previous.stop();
+        }
+        services.put(service, launch(service));
+        awaitReady(service);
     }
 
     public Map<String, String> infrastructureProperties() {
@@ -131,7 +197,7 @@ public final class Platform implements AutoCloseable {
         Path jar = requireJar(options.root().resolve("cloud-simulator").resolve("target").resolve("cloud-simulator.jar"));
         ForkedJvm jvm = ForkedJvm.builder("cloud-simulator")
                 .executableJar(jar)
-                .jvmArgs(List.of("-Xms64m", "-Xmx512m"))
+                .jvmArgs(List.of("-Xms64m", "-Xmx" + options.maxHeap("cloud-simulator", "512m")))
                 .args(List.of(Integer.toString(options.simulatorPort())))
                 .workingDir(options.work())
                 .logFile(logFile("cloud-simulator"))
@@ -148,7 +214,7 @@ public final class Platform implements AutoCloseable {
      */
     private List<String> defineVmwareIssuers() {
         List<String> arguments = new ArrayList<>();
-        List<String> orgs = DemoTenants.vmwareOrgs();
+        List<String> orgs = options.vmwareOrgs();
         for (int i = 0; i < orgs.size(); i++) {
             JsonNode issuer = http.put(simulator().resolve("/_sim/trust/vmware/" + orgs.get(i)), Map.of(), JsonHttp.object()).ok();
             String prefix = "--crosspatch.identity.vmware.issuers[" + i + "].";
@@ -159,16 +225,18 @@ public final class Platform implements AutoCloseable {
         return arguments;
     }
 
-    private ForkedJvm launch(LocalService service, List<String> vmwareIssuers) {
+    private ForkedJvm launch(LocalService service) {
         Path jar = requireJar(service.jar(options.root()));
         List<String> args = new ArrayList<>();
         infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--crosspatch.schema-registry.auto-register=true");
         args.add("--server.port=" + service.port(options.firstServicePort()));
         args.addAll(serviceArguments(service, vmwareIssuers));
+        args.addAll(options.extraArguments().getOrDefault(service, List.of()));
         return ForkedJvm.builder(service.module())
                 .executableJar(jar)
-                .jvmArgs(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                .jvmArgs(List.of("-Xms64m", "-Xmx" + options.maxHeap(service.module(), "384m"), "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1"))
                 .args(args)
                 .workingDir(options.work())
                 .logFile(logFile(service.module()))
@@ -229,16 +297,16 @@ public final class Platform implements AutoCloseable {
     private void awaitReady(LocalService service) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(service(service).resolve("/actuator/health/readiness")).build();
-        Readiness.await(services.get(service.ordinal()), READY_TIMEOUT,
+        Readiness.await(services.get(service), READY_TIMEOUT,
                 () -> client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         log.info("{} ready on {}", service.module(), service(service));
     }
 
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
+        List<LocalService> newestFirst = new ArrayList<>(services.keySet());
+        Collections.reverse(newestFirst);
+        newestFirst.forEach(service -> services.get(service).stop());
         services.clear();
         if (simulator != null) {
             simulator.stop();

@@ -56,12 +56,17 @@ public final class CassandraNode implements AutoCloseable {
             "--add-opens", "java.base/java.util=ALL-UNNAMED",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
-    private final ForkedJvm jvm;
+    private final Path workDir;
     private final int port;
+    private final int storagePort;
+    /** Replaced by {@link #restart()}; the node keeps its data directory and ports across restarts. */
+    private volatile ForkedJvm jvm;
 
-    private CassandraNode(ForkedJvm jvm, int port) {
+    private CassandraNode(Path workDir, ForkedJvm jvm, int port, int storagePort) {
+        this.workDir = workDir;
         this.jvm = jvm;
         this.port = port;
+        this.storagePort = storagePort;
     }
 
     /**
@@ -69,6 +74,25 @@ public final class CassandraNode implements AutoCloseable {
      * {@code nativePort}; {@code storagePort} is its (otherwise unused) inter-node port.
      */
     public static CassandraNode start(Path workDir, int nativePort, int storagePort) throws InterruptedException {
+        return new CassandraNode(workDir, launch(workDir, nativePort, storagePort), nativePort, storagePort);
+    }
+
+    /**
+     * Stops the node (SIGTERM: Cassandra drains) and starts it again on the same data and ports; returns once it
+     * accepts CQL again. The commit log replays whatever was not yet flushed.
+     */
+    public void restart() throws InterruptedException {
+        jvm.stop();
+        jvm = launch(workDir, port, storagePort);
+    }
+
+    /** Kills the node with SIGKILL, as a crash would, and starts it again; the commit log is what saves the writes. */
+    public void crashAndRestart() throws InterruptedException {
+        jvm.kill();
+        jvm = launch(workDir, port, storagePort);
+    }
+
+    private static ForkedJvm launch(Path workDir, int nativePort, int storagePort) throws InterruptedException {
         Path yaml = writeCassandraYaml(workDir, nativePort, storagePort);
         Path logback = writeLogbackXml(workDir);
         String jvmOptions = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
@@ -97,7 +121,7 @@ public final class CassandraNode implements AutoCloseable {
                 .start();
         try {
             Readiness.await(jvm, READY_TIMEOUT, () -> CqlHandshake.accepted(HOST, nativePort, PROBE_TIMEOUT_MILLIS));
-            return new CassandraNode(jvm, nativePort);
+            return jvm;
         } catch (InterruptedException | RuntimeException e) {
             jvm.stop();
             throw e;
@@ -122,7 +146,7 @@ public final class CassandraNode implements AutoCloseable {
         return DATACENTER;
     }
 
-    long pid() {
+    public long pid() {
         return jvm.pid();
     }
 

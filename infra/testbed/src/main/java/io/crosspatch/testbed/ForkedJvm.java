@@ -130,6 +130,23 @@ public final class ForkedJvm {
         awaitStopped();
     }
 
+    /**
+     * Kills the child with SIGKILL, as a crash would (no shutdown hooks, nothing flushed), and returns once it is
+     * gone. For fault drills; {@link #stop()} is the normal way.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!waitForExit(DEFAULT_STOP_GRACE)) {
+                log.error("{} (pid {}) is still alive after SIGKILL", name, process.pid());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            RUNNING.remove(this);
+        }
+    }
+
     private void requestStop() {
         if (process.isAlive()) {
             log.debug("Stopping {} (pid {})", name, process.pid());

@@ -39,10 +39,15 @@ public final class KafkaBroker implements KafkaEndpoint {
     private static final List<String> TOOL_JVM_ARGS = List.of(
             "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
-    private final ForkedJvm jvm;
+    private final Path workDir;
+    private final Path config;
     private final int port;
+    /** Replaced by {@link #restart()}; the broker keeps its log directory, ports and cluster id across restarts. */
+    private volatile ForkedJvm jvm;
 
-    private KafkaBroker(ForkedJvm jvm, int port) {
+    private KafkaBroker(Path workDir, Path config, ForkedJvm jvm, int port) {
+        this.workDir = workDir;
+        this.config = config;
         this.jvm = jvm;
         this.port = port;
     }
@@ -53,26 +58,47 @@ public final class KafkaBroker implements KafkaEndpoint {
      */
     public static KafkaBroker start(Path workDir, int port, int controllerPort) throws InterruptedException {
         Path config = writeConfiguration(workDir, port, controllerPort);
-        Path log4j = writeLog4jConfiguration(workDir);
-        List<String> classpath = Distributions.kafkaClasspath();
-        List<String> loggingArgs = List.of("-Dlog4j2.configurationFile=" + log4j.toUri());
-        format(workDir, classpath, config, loggingArgs);
+        writeLog4jConfiguration(workDir);
+        format(workDir, Distributions.kafkaClasspath(), config, loggingArgs(workDir));
+        return new KafkaBroker(workDir, config, launch(workDir, config, port), port);
+    }
+
+    /**
+     * Stops the broker (SIGTERM, a controlled shutdown) and starts it again on the same ports and log directory;
+     * returns once it answers again. Clients see the broker vanish and come back, as in a rolling restart.
+     */
+    public void restart() throws InterruptedException {
+        jvm.stop();
+        jvm = launch(workDir, config, port);
+    }
+
+    /** Kills the broker with SIGKILL (unflushed writes lost, as in a crash) and starts it again on the same data. */
+    public void crashAndRestart() throws InterruptedException {
+        jvm.kill();
+        jvm = launch(workDir, config, port);
+    }
+
+    private static ForkedJvm launch(Path workDir, Path config, int port) throws InterruptedException {
         ForkedJvm jvm = ForkedJvm.builder("kafka")
-                .classpath(classpath)
+                .classpath(Distributions.kafkaClasspath())
                 .mainClass("kafka.Kafka")
                 .jvmArgs(JVM_ARGS)
-                .jvmArgs(loggingArgs)
+                .jvmArgs(loggingArgs(workDir))
                 .args(List.of(config.toString()))
                 .workingDir(workDir)
                 .logFile(workDir.resolve("kafka.log"))
                 .start();
         try {
             awaitReady(jvm, port);
-            return new KafkaBroker(jvm, port);
+            return jvm;
         } catch (InterruptedException | RuntimeException e) {
             jvm.stop();
             throw e;
         }
+    }
+
+    private static List<String> loggingArgs(Path workDir) {
+        return List.of("-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.xml").toUri());
     }
 
     @Override
@@ -84,7 +110,7 @@ public final class KafkaBroker implements KafkaEndpoint {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return jvm.pid();
     }
 

@@ -62,7 +62,7 @@ public final class SchemaRegistry implements AutoCloseable {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return jvm.pid();
     }
 

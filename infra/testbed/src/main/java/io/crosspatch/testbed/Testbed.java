@@ -132,6 +132,25 @@ public final class Testbed implements AutoCloseable {
         stop();
     }
 
+    /** The forked servers' pids by name ({@code kafka}, {@code cassandra}, {@code schema-registry}), for sampling. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (kafka instanceof KafkaBroker broker) {
+            pids.put("kafka", broker.pid());
+        }
+        pids.put("cassandra", cassandra.pid());
+        pids.put("schema-registry", schemaRegistry.pid());
+        return pids;
+    }
+
+    /** The forked Kafka broker, which fault drills restart (see {@link KafkaBroker#restart()}). */
+    public KafkaBroker forkedKafka() {
+        if (kafka instanceof KafkaBroker broker) {
+            return broker;
+        }
+        throw new IllegalStateException("Kafka runs in a container here, not as a forked broker");
+    }
+
     /** The pids of the forked servers, for tests that check nothing is left running. */
     List<Long> childPids() {
         List<Long> pids = new ArrayList<>();
