@@ -44,6 +44,20 @@ class ComplianceApiTest {
     }
 
     @Test
+    void shouldListTheAccountsWindowsSoEachCanBeOpenedByItsId() throws Exception {
+        String windowId = fixture.installWindow("early", SCHEDULE);
+
+        JsonNode windows = fixture.windows(PatchingFixture.REGION);
+
+        assertThat(windows).hasSize(1);
+        assertThat(windows.get(0).get("WindowId").asText()).isEqualTo(windowId);
+        assertThat(windows.get(0).get("Name").asText()).isEqualTo("crosspatch-install-early");
+        assertThat(windows.get(0).get("Schedule").asText()).isEqualTo(SCHEDULE);
+        assertThat(fixture.windows("us-east-1")).isEmpty();
+        assertThat(fixture.runNow(windows.get(0).get("WindowId").asText()).get("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void shouldReportNothingForNodesNoRunHasReachedYet() throws Exception {
         String node = fixture.register(fixture.activation("early"), "fresh", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
 
