@@ -74,9 +74,10 @@ final class SimulatorControl {
         return http.get(simulator.resolve("/_sim/nodes?accountId=" + encode(accountId) + "&region=" + encode(region)), Map.of()).ok();
     }
 
+    /** Every reported node's counts, operation and times, without the patch lists (megabytes at 1,000 nodes). */
     JsonNode patchStates(String accountId, String region) {
-        return http.get(simulator.resolve("/_sim/patch-states?accountId=" + encode(accountId) + "&region=" + encode(region)),
-                Map.of()).ok();
+        return http.get(simulator.resolve("/_sim/patch-states?accountId=" + encode(accountId) + "&region=" + encode(region)
+                + "&patches=false"), Map.of()).ok();
     }
 
     /** The install windows ({@code crosspatch-install-<group>}) patching-service made in the account and region. */

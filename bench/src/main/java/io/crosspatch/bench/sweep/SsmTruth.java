@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 /**
  * What the simulator says SSM holds after the windows ran, read from its control endpoints (never through
  * Crosspatch): per cloud account the summary figures, per managed node its patch state. The patch lists themselves
- * are dropped as they are read: at 100,000 nodes they are gigabytes of JSON, and the sweep compares counts and times.
+ * are not asked for: at 100,000 nodes they are gigabytes of JSON, and the sweep compares counts and times.
  */
 final class SsmTruth {
 
@@ -60,9 +60,6 @@ final class SsmTruth {
                     simulator.nodes(systemAccount, account.awsRegion()).forEach(nodes::add);
                     List<JsonNode> reported = new ArrayList<>();
                     for (JsonNode state : simulator.patchStates(systemAccount, account.awsRegion())) {
-                        if (state instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-                            object.remove("Patches");
-                        }
                         reported.add(state);
                         states.put(state.get("InstanceId").asText(), NodeState.ofTruth(state));
                     }

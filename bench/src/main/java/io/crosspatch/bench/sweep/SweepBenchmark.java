@@ -157,13 +157,18 @@ public final class SweepBenchmark {
             awaitFirstResultsPublished(managed.size());
             report.write();
             sweep(managed, known);
+            LiveHeap.bytes(simulatorPid).ifPresent(after -> heapBefore.ifPresent(before -> sweep
+                    .figure("simulator live heap after the sweep (every node with a patch report)", after / 1048576.0, "MiB")
+                    .figure("simulator live heap per managed node after the sweep",
+                            (after - before) / (double) options.nodes() / 1024.0, "KiB")));
+            report.write();
         }
 
         private void reportSeeding(FleetSeeder.Seeded seeded) {
             double seconds = seeded.took().toMillis() / 1000.0;
             sweep.figure("seeding: time to all REGISTERED", seconds, "s")
                     .figure("seeding: nodes registered per second", seeded.registered() / Math.max(seconds, 0.001), "nodes/s")
-                    .figures("seeding: enrollment POST→202 ", seeded.accepted().summaryMillis(), "ms");
+                    .figures("seeding: enrollment POST→202 ", withoutCount(seeded.accepted().summaryMillis()), "ms");
             report.write();
         }
 
@@ -256,7 +261,10 @@ public final class SweepBenchmark {
             log.info("sweep: windows ran in {} s", windowsSeconds);
             CompletableFuture<SsmTruth> truth = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return SsmTruth.read(simulator, accounts, systemAccounts, 4);
+                    long readStart = System.nanoTime();
+                    SsmTruth read = SsmTruth.read(simulator, accounts, systemAccounts, 4);
+                    sweep.figure("reading SSM's ground truth (beside the watch)", (System.nanoTime() - readStart) / 1e9, "s");
+                    return read;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -330,7 +338,8 @@ public final class SweepBenchmark {
                     .figure("duration (window run → dashboard complete)", result.elapsed().toMillis() / 1000.0, "s")
                     .figure("requests", result.requests(), "requests")
                     .figure("throughput", result.requestsPerSecond(), "req/s");
-            result.latencies().forEach((endpoint, latencies) -> dashboard.figures(endpoint + " ", latencies.summaryMillis(), "ms"));
+            result.latencies().forEach((endpoint, latencies) -> dashboard.figure(endpoint + " requests answered 2xx",
+                    latencies.count(), "requests").figures(endpoint + " ", withoutCount(latencies.summaryMillis()), "ms"));
             long errors = result.errors().values().stream().mapToLong(Long::longValue).sum();
             dashboard.figure("errors (non-2xx or no answer)", errors, "requests");
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -345,6 +354,13 @@ public final class SweepBenchmark {
                     + "their tenant's token. The clients (one JVM, one HttpClient) share the machine's 2 cores with the "
                     + "whole platform and the sweep, so latencies include CPU contention the clients themselves cause.");
             report.write();
+        }
+
+        /** Latency percentiles in ms, without the count (a number of requests, reported on its own). */
+        private static Map<String, Object> withoutCount(Map<String, Object> summary) {
+            Map<String, Object> percentiles = new LinkedHashMap<>(summary);
+            percentiles.remove("count");
+            return percentiles;
         }
 
         private Set<String> tenants() {

@@ -33,7 +33,9 @@ final class TopicCount {
     /** The committed end of every partition now. */
     Map<TopicPartition, Long> mark() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            return consumer.endOffsets(partitions(consumer));
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions); // a read_committed consumer keeps the stable offsets of assigned partitions only
+            return consumer.endOffsets(partitions);
         }
     }
 
@@ -46,8 +48,8 @@ final class TopicCount {
     Received since(Map<TopicPartition, Long> from) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             partitions.forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
             List<Long> timestamps = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

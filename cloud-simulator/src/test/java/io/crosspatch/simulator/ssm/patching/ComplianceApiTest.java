@@ -97,6 +97,13 @@ class ComplianceApiTest {
                     .patches().stream().toList();
             assertThat(patches).hasSize(node.get("Patches").size());
         }
+        JsonNode counts = fixture.patchCounts();
+        assertThat(counts).hasSize(2);
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(counts.get(i).has("Patches")).isFalse();
+            assertThat(counts.get(i).get("InstalledCount")).isEqualTo(truth.get(i).get("InstalledCount"));
+            assertThat(counts.get(i).get("OperationEndTime")).isEqualTo(truth.get(i).get("OperationEndTime"));
+        }
         int failedNodes = (int) truth.findValues("FailedCount").stream().filter(count -> count.asInt() > 0).count();
         assertThat(execution.get("status").asText()).isEqualTo(failedNodes > 0 ? "FAILED" : "SUCCESS");
         assertThat(ssm.describeMaintenanceWindowExecutions(r -> r.windowId(windowId)).windowExecutions())
