@@ -29,6 +29,8 @@ final class FleetSeeder {
     private static final Logger log = LoggerFactory.getLogger(FleetSeeder.class);
     private static final int CHUNK_TARGET = 5_000;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** How long the follower waits for one chunk before moving on to the next (stragglers are followed at the end). */
+    private static final Duration CHUNK_PATIENCE = Duration.ofMinutes(10);
 
     /**
      * The seeded fleet: every accepted enrollment, how many ended at each stage, the registered nodes' managed
@@ -70,14 +72,22 @@ final class FleetSeeder {
                 log.info("seeding: {} of {} VMs created and enrolled ({} s), stages {}", from + size, options.nodes(),
                         seconds(start), fleet.stageCounts(snapshot(enrolled)));
                 following.add(follower.submit(() -> {
-                    fleet.awaitStage(posted, "REGISTERED", true, options.seedParallelism(),
-                            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                    fleet.awaitStage(posted, "REGISTERED", true, options.seedParallelism(), remaining(deadline, CHUNK_PATIENCE),
                             counts -> progress(enrolled, start, lastProgress));
                     return null;
                 }));
             }
             for (Future<?> chunkFollowed : following) {
                 chunkFollowed.get();
+            }
+            // a chunk the follower gave up on (a slow straggler) must not hold up the ones after it: follow the rest
+            Map<String, String> registered = fleet.managedInstanceIds();
+            List<BenchFleet.Enrolled> stragglers = snapshot(enrolled).stream()
+                    .filter(one -> !registered.containsKey(one.enrollmentId())).toList();
+            if (!stragglers.isEmpty()) {
+                log.info("seeding: following {} enrollments not yet REGISTERED", stragglers.size());
+                fleet.awaitStage(stragglers, "REGISTERED", true, options.seedParallelism(), remaining(deadline, options.timeout()),
+                        counts -> progress(enrolled, start, lastProgress));
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("following the enrollments failed", e.getCause());
@@ -104,6 +114,11 @@ final class FleetSeeder {
         synchronized (enrolled) {
             return List.copyOf(enrolled);
         }
+    }
+
+    private static Duration remaining(long deadlineNanos, Duration atMost) {
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        return left.compareTo(atMost) < 0 ? left : atMost;
     }
 
     private static long seconds(long startNanos) {
