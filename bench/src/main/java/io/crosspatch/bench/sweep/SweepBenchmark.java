@@ -250,7 +250,12 @@ public final class SweepBenchmark {
             simulator.resetCalls();
             DashboardLoad load = new DashboardLoad(platform.service(LocalService.REPORTING), platform.tokens(), known,
                     options.dashboardClients());
-            ProcessSampler sampler = ProcessSampler.start(platform::processIds);
+            ProcessSampler sampler = ProcessSampler.start(() -> {
+                // the benchmark's own JVM too: the dashboard clients and the watcher run on the same two cores
+                Map<String, Long> pids = new LinkedHashMap<>(platform.processIds());
+                pids.put("bench JVM (dashboard clients, watcher)", ProcessHandle.current().pid());
+                return pids;
+            });
             load.start();
             Instant windowsOpenedAt = simulator.now();
             long startEpochMillis = System.currentTimeMillis();
@@ -338,8 +343,11 @@ public final class SweepBenchmark {
                     .figure("duration (window run → dashboard complete)", result.elapsed().toMillis() / 1000.0, "s")
                     .figure("requests", result.requests(), "requests")
                     .figure("throughput", result.requestsPerSecond(), "req/s");
-            result.latencies().forEach((endpoint, latencies) -> dashboard.figure(endpoint + " requests answered 2xx",
-                    latencies.count(), "requests").figures(endpoint + " ", withoutCount(latencies.summaryMillis()), "ms"));
+            double seconds = Math.max(0.001, result.elapsed().toNanos() / 1e9);
+            result.latencies().forEach((endpoint, latencies) -> dashboard
+                    .figure(endpoint + " requests answered 2xx", latencies.count(), "requests")
+                    .figure(endpoint + " throughput (2xx)", latencies.count() / seconds, "req/s")
+                    .figures(endpoint + " ", withoutCount(latencies.summaryMillis()), "ms"));
             long errors = result.errors().values().stream().mapToLong(Long::longValue).sum();
             dashboard.figure("errors (non-2xx or no answer)", errors, "requests");
             List<Map<String, Object>> rows = new ArrayList<>();

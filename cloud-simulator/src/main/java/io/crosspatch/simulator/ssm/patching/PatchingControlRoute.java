@@ -21,11 +21,9 @@ import java.util.Optional;
 /**
  * Test and demo hooks of the patch engine: {@code GET /_sim/maintenance-windows?accountId=&region=} lists the
  * windows of an account and region (so a benchmark can open each one without an SSM client per account);
- * {@code POST /_sim/maintenance-windows/{windowId}/run} with
- * {@code {"accountId","region"}} opens a window now, whatever its schedule; {@code GET
- * /_sim/patch-states?accountId=&region=[&patches=false]} is the ground truth of every reported node (counts and,
- * unless left out, patches), which
- * end-to-end tests compare Crosspatch's reports with.
+ * {@code POST /_sim/maintenance-windows/{windowId}/run} with {@code {"accountId","region"}} opens a window now,
+ * whatever its schedule; {@code GET /_sim/patch-states?accountId=&region=[&patches=false]} is the ground truth of
+ * every reported node (counts and, unless left out, patches), which end-to-end tests compare Crosspatch's reports with.
  */
 final class PatchingControlRoute implements Route {
 
