@@ -85,6 +85,8 @@ public final class EnrollmentStorm {
             report(section, outcome, vms.size(), fleet.postFailures(), accepted, lastAccepted - start, baselines);
             section.table("Where the time goes: POST → activation by stage (event times of each stage's record)",
                     StageBreakdown.columns(), StageBreakdown.rows(enrolled, watcher, existingKeys));
+            section.figures("activated without a record seen at ", StageBreakdown.missingRecords(enrolled, watcher),
+                    "enrollments");
             section.note("Stage times come from each record's occurredAt (the producing service's clock, the same "
                     + "machine's): ingress = client start → enrollment.requested; verifier → identity.verified; "
                     + "account-service → account.ready; patching-service → instance.activated; delivery = "
@@ -174,8 +176,18 @@ public final class EnrollmentStorm {
                 .figure(group + ": activations", figures.latency().count(), "enrollments")
                 .figure(group + ": last activation after", seconds(figures.lastNanos()), "s")
                 .figures(group + ": POST→activation available ", figures.latency().summaryMillis(), "ms"));
-        section.table("Failures by stage and reason", List.of("stage", "reason", "enrollments"),
-                outcome.failureRows());
+        List<Map<String, Object>> failureRows = new ArrayList<>(outcome.failureRows());
+        if (postFailures > 0) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("stage", "POST (ingress)");
+            row.put("reason", "not accepted: an HTTP error other than 429/503, or still 429/503 after 8 tries (see the "
+                    + "run's log and identity-service.log)");
+            row.put("enrollments", postFailures);
+            failureRows.add(row);
+        }
+        section.table("Failures by stage and reason", List.of("stage", "reason", "enrollments"), failureRows);
+        section.check("every VM's enrollment was accepted by the ingress", postFailures == 0,
+                postFailures + " of " + vms + " POSTs failed");
         if (baselines != null) {
             section.figure("activations/s as % of Cassandra LWT writes/s",
                             percent(activationsPerSecond, baselines.cassandraLwtWritesPerSecond()), "%")

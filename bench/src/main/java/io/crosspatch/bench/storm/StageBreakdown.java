@@ -29,6 +29,17 @@ final class StageBreakdown {
         return List.of("accounts", "stage", "enrollments", "p50 ms", "p90 ms", "p99 ms", "max ms");
     }
 
+    /** Of the activated enrollments, how many had no record seen at each stage (the breakdown leaves them out). */
+    static Map<String, Long> missingRecords(List<Enrolled> enrolled, ActivationWatcher watcher) {
+        Map<String, Long> missing = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            missing.put(stage.name(), enrolled.stream()
+                    .filter(one -> watcher.activated(one.enrollmentId()).isPresent())
+                    .filter(one -> watcher.stageTimes(one.enrollmentId())[stage.ordinal()] == 0).count());
+        }
+        return missing;
+    }
+
     static List<Map<String, Object>> rows(List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys) {
         Map<String, List<Latencies>> byGroup = new LinkedHashMap<>();
         for (Enrolled one : enrolled) {
