@@ -49,11 +49,11 @@ public final class BenchmarksMain {
     }
 
     /** The baselines on storm (a)'s platform before its storm, then storm (a), then storm (b) on a fresh platform. */
-    private static Baselines baselinesAndStorm(BenchmarkArguments arguments, BenchReport report) throws Exception {
-        Baselines baselines = null;
+    private static Baselines baselinesAndStorm(BenchmarkArguments arguments, BenchReport report) {
         if (!arguments.runs("baselines") && !arguments.runs("storm")) {
             return null;
         }
+        Baselines baselines = null;
         Mode first = Mode.LIMITS_OFF;
         try (Platform platform = BenchPlatform.start(arguments.root(),
                 arguments.runs("storm") ? first.runName() : "baselines", StormBenchmark.tuning(first, arguments.storm()))) {
@@ -63,13 +63,27 @@ public final class BenchmarksMain {
             if (arguments.runs("storm")) {
                 StormBenchmark.runOn(platform, first, report, arguments.storm(), baselines);
             }
+        } catch (Exception | Error e) {
+            didNotComplete(report, arguments.runs("storm") ? first.title() : "Baselines", e);
         }
         if (arguments.runs("storm")) {
             try (Platform platform = BenchPlatform.start(arguments.root(), Mode.DEFAULT_LIMITS.runName(),
                     StormBenchmark.tuning(Mode.DEFAULT_LIMITS, arguments.storm()))) {
                 StormBenchmark.runOn(platform, Mode.DEFAULT_LIMITS, report, arguments.storm(), baselines);
+            } catch (Exception | Error e) {
+                didNotComplete(report, Mode.DEFAULT_LIMITS.title(), e);
             }
         }
         return baselines;
+    }
+
+    /**
+     * A scenario that died (its platform did not start, a service broke down) fails the run loudly in the report, and
+     * the benchmarks after it still run: one broken scenario should not cost the figures of the others.
+     */
+    private static void didNotComplete(BenchReport report, String scenario, Throwable failure) {
+        log.error("{} did not complete", scenario, failure);
+        report.section(scenario + " — did not complete").check("ran to the end", false, String.valueOf(failure));
+        report.write();
     }
 }

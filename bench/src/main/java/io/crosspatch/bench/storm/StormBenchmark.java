@@ -43,6 +43,10 @@ public final class StormBenchmark {
         public String runName() {
             return runName;
         }
+
+        public String title() {
+            return title;
+        }
     }
 
     private StormBenchmark() {
