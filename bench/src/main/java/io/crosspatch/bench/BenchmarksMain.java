@@ -63,14 +63,14 @@ public final class BenchmarksMain {
             if (arguments.runs("storm")) {
                 StormBenchmark.runOn(platform, first, report, arguments.storm(), baselines);
             }
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
             didNotComplete(report, arguments.runs("storm") ? first.title() : "Baselines", e);
         }
         if (arguments.runs("storm")) {
             try (Platform platform = BenchPlatform.start(arguments.root(), Mode.DEFAULT_LIMITS.runName(),
                     StormBenchmark.tuning(Mode.DEFAULT_LIMITS, arguments.storm()))) {
                 StormBenchmark.runOn(platform, Mode.DEFAULT_LIMITS, report, arguments.storm(), baselines);
-            } catch (Exception | Error e) {
+            } catch (Exception e) {
                 didNotComplete(report, Mode.DEFAULT_LIMITS.title(), e);
             }
         }
