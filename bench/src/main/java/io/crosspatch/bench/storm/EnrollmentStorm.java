@@ -83,25 +83,8 @@ public final class EnrollmentStorm {
 
             StormOutcome outcome = StormOutcome.of(enrolled, watcher, existingKeys, start);
             report(section, outcome, vms.size(), fleet.postFailures(), accepted, lastAccepted - start, baselines);
-            section.table("Where the time goes: POST → activation by stage (event times of each stage's record)",
-                    StageBreakdown.columns(), StageBreakdown.rows(enrolled, watcher, existingKeys));
-            section.figures("activated without a record seen at ", StageBreakdown.missingRecords(enrolled, watcher),
-                    "enrollments");
-            section.note("Stage times come from each record's occurredAt (the producing service's clock, the same "
-                    + "machine's): ingress = client start → enrollment.requested; verifier → identity.verified; "
-                    + "account-service → account.ready; patching-service → instance.activated; delivery = "
-                    + "instance.activated produced → seen by the bench's consumer. Only activated enrollments whose "
-                    + "every record was seen count.");
-            section.note("AWS calls are counted by the simulator from the clock's start to the last activation, "
-                    + "throttled and failed calls included. DescribeInstanceInformation comes from patching-service's "
-                    + "registration watcher (every 2 s on the local platform, for pending activations): it grows with "
-                    + "the storm's duration rather than with its enrollments.");
-            section.table("AWS calls during the storm (all accounts)", List.of("service", "operation", "calls",
-                    "per enrollment"), SimulatorControl.rows(calls, enrolled.size()));
-            long totalCalls = calls.stream().mapToLong(SimulatorControl.CallCount::calls).sum();
-            section.figure("AWS calls", totalCalls, "calls")
-                    .figure("AWS calls per enrollment", enrolled.isEmpty() ? 0.0 : (double) totalCalls / enrolled.size(),
-                            "calls/enrollment");
+            reportStages(section, enrolled, watcher, existingKeys);
+            reportCalls(section, calls, enrolled.size());
             section.table("CPU and memory per process during the storm", ProcessSampler.columns(),
                     ProcessSampler.rows(usage));
             if (floorLimits != null) {
@@ -111,6 +94,32 @@ public final class EnrollmentStorm {
             section.figure("enrollment.requested mean value size",
                     TopicSizes.meanValueBytes(platform.infrastructureProperties(), "enrollment.requested"), "bytes");
         }
+    }
+
+    private static void reportStages(Section section, List<Enrolled> enrolled, ActivationWatcher watcher,
+            Set<String> existingKeys) {
+        section.table("Where the time goes: POST → activation by stage (event times of each stage's record)",
+                StageBreakdown.columns(), StageBreakdown.rows(enrolled, watcher, existingKeys));
+        section.figures("activated without a record seen at ", StageBreakdown.missingRecords(enrolled, watcher),
+                "enrollments");
+        section.note("Stage times come from each record's occurredAt (the producing service's clock, the same "
+                + "machine's): ingress = client start → enrollment.requested; verifier → identity.verified; "
+                + "account-service → account.ready; patching-service → instance.activated; delivery = "
+                + "instance.activated produced → seen by the bench's consumer. Only activated enrollments whose "
+                + "every record was seen count.");
+    }
+
+    private static void reportCalls(Section section, List<SimulatorControl.CallCount> calls, int enrollments) {
+        section.note("AWS calls are counted by the simulator from the clock's start to the last activation, "
+                + "throttled and failed calls included. DescribeInstanceInformation comes from patching-service's "
+                + "registration watcher (every 2 s on the local platform, for pending activations): it grows with "
+                + "the storm's duration rather than with its enrollments.");
+        section.table("AWS calls during the storm (all accounts)", List.of("service", "operation", "calls",
+                "per enrollment"), SimulatorControl.rows(calls, enrollments));
+        long totalCalls = calls.stream().mapToLong(SimulatorControl.CallCount::calls).sum();
+        section.figure("AWS calls", totalCalls, "calls")
+                .figure("AWS calls per enrollment", enrollments == 0 ? 0.0 : (double) totalCalls / enrollments,
+                        "calls/enrollment");
     }
 
     /** The platform's processes and this one, whose client threads share the machine with them. */
