@@ -2,11 +2,13 @@ package io.crosspatch.bench;
 
 import io.crosspatch.bench.baseline.InfrastructureBaselines;
 import io.crosspatch.bench.storm.StormOptions;
+import io.crosspatch.bench.sweep.SweepOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +19,13 @@ import java.util.Set;
  * goes, and every size, each defaulting to the issue's figure.
  */
 record BenchmarkArguments(Path root, Set<String> only, Path reportDirectory, InfrastructureBaselines.Options baselines,
-        StormOptions storm) {
+        StormOptions storm, SweepOptions sweep) {
 
     static final List<String> BENCHMARKS = List.of("baselines", "storm", "sweep", "dashboard");
+    /** The compliance sweep's and dashboard's options, handed to {@link SweepOptions#parse}. */
+    static final Set<String> SWEEP_OPTIONS = Set.of("--sweep-nodes", "--sweep-accounts", "--dashboard-clients",
+            "--seed-parallelism", "--compliance-interval", "--compliance-concurrency", "--simulator-heap",
+            "--sweep-limits", "--sweep-timeout");
 
     static BenchmarkArguments parse(String... args) {
         Path root = Path.of(".");
@@ -27,6 +33,7 @@ record BenchmarkArguments(Path root, Set<String> only, Path reportDirectory, Inf
         Path reportDirectory = null;
         InfrastructureBaselines.Options baselines = InfrastructureBaselines.Options.defaults();
         StormOptions storm = StormOptions.defaults();
+        List<String> sweepArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -57,8 +64,13 @@ record BenchmarkArguments(Path root, Set<String> only, Path reportDirectory, Inf
                 case "--storm-existing-share" -> storm = storm.withExistingShare(Double.parseDouble(value));
                 case "--storm-clients" -> storm = storm.withClients(Integer.parseInt(value));
                 case "--storm-timeout-minutes" -> storm = storm.withTimeout(Duration.ofMinutes(Long.parseLong(value)));
-                // the sweep's and dashboard's options are parsed here too when they are wired in (see BenchmarksMain)
-                default -> throw new IllegalArgumentException("unknown option " + arg);
+                default -> {
+                    if (!SWEEP_OPTIONS.contains(arg)) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    sweepArgs.add(arg);
+                    sweepArgs.add(value);
+                }
             }
         }
         root = root.toAbsolutePath().normalize();
@@ -66,7 +78,8 @@ record BenchmarkArguments(Path root, Set<String> only, Path reportDirectory, Inf
             reportDirectory = root.resolve("bench").resolve("reports").resolve("benchmarks-"
                     + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
         }
-        return new BenchmarkArguments(root, only, reportDirectory.toAbsolutePath(), baselines, storm);
+        return new BenchmarkArguments(root, only, reportDirectory.toAbsolutePath(), baselines, storm,
+                SweepOptions.parse(sweepArgs.toArray(String[]::new)));
     }
 
     private static Set<String> benchmarks(String list) {

@@ -6,6 +6,7 @@ import io.crosspatch.bench.platform.BenchPlatform;
 import io.crosspatch.bench.report.BenchReport;
 import io.crosspatch.bench.storm.StormBenchmark;
 import io.crosspatch.bench.storm.StormBenchmark.Mode;
+import io.crosspatch.bench.sweep.SweepBenchmark;
 import io.crosspatch.launcher.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" io.crosspatch.bench.BenchmarksMain [repository root]
  *     [--only baselines,storm,sweep,dashboard] [--report-dir DIR] [--storm-vms 10000] [--storm-accounts 200]
  *     [--storm-existing-share 0.5] [--storm-clients 64] [--storm-timeout-minutes 30] [--kafka-records 100000]
- *     [--kafka-record-bytes N] [--cassandra-writes 100000] [--cassandra-lwt-writes 20000]</pre>
+ *     [--kafka-record-bytes N] [--cassandra-writes 100000] [--cassandra-lwt-writes 20000]
+ *     [--sweep-nodes 100000] [--sweep-accounts 100] [--dashboard-clients 100] [--seed-parallelism 64]
+ *     [--compliance-interval 10] [--compliance-concurrency 16] [--simulator-heap 3g] [--sweep-limits on|off]
+ *     [--sweep-timeout 120]</pre>
  *
  * The baselines are measured on the first storm's platform before its storm starts (the same Kafka and Cassandra
  * the services use, idle), so that the storm's figures can be printed as ratios to them.
@@ -37,10 +41,14 @@ public final class BenchmarksMain {
         try {
             Baselines baselines = baselinesAndStorm(arguments, report);
             log.info("Baselines and storm done ({})", baselines == null ? "no baselines" : baselines);
-            // Here the compliance sweep and the dashboard scenario (io.crosspatch.bench.sweep, SweepBenchmark) run,
-            // when arguments.runs("sweep") or arguments.runs("dashboard"), on a platform of their own; their sizes
-            // are parsed in BenchmarkArguments next to the storm's, and the baselines above (null when not measured)
-            // are there for their ratios.
+            if (arguments.runs("sweep") || arguments.runs("dashboard")) {
+                // one scenario: the dashboard's clients load it while the sweep runs, on a platform of its own
+                try {
+                    SweepBenchmark.run(arguments.root(), report, arguments.sweep());
+                } catch (Exception e) {
+                    didNotComplete(report, "Compliance sweep and dashboard", e);
+                }
+            }
         } finally {
             report.write();
             log.info("Report: {}", arguments.reportDirectory().resolve("report.md"));

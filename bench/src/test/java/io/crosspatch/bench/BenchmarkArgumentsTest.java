@@ -38,4 +38,16 @@ class BenchmarkArgumentsTest {
                 .hasMessageContaining("drills");
         assertThatThrownBy(() -> BenchmarkArguments.parse("--storm-size", "3")).hasMessageContaining("--storm-size");
     }
+
+    @Test
+    void handsTheSweepItsOwnOptionsAndStillRefusesAMistypedOne() {
+        BenchmarkArguments arguments = BenchmarkArguments.parse("/repo", "--only", "sweep", "--sweep-nodes", "2000",
+                "--sweep-accounts", "20", "--dashboard-clients", "10");
+
+        assertThat(arguments.sweep().nodes()).isEqualTo(2000);
+        assertThat(arguments.sweep().accounts()).isEqualTo(20);
+        assertThat(arguments.sweep().dashboardClients()).isEqualTo(10);
+        assertThat(BenchmarkArguments.parse("/repo").sweep().nodes()).isEqualTo(100_000);
+        assertThatThrownBy(() -> BenchmarkArguments.parse("--sweep-node", "3")).hasMessageContaining("--sweep-node");
+    }
 }
