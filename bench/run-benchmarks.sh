@@ -9,7 +9,11 @@ cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install
 report_dir="$PWD/bench/reports/benchmarks-$(date -u +%Y%m%dT%H%M%SZ)"
 status=0
-java -cp "bench/target/bench.jar:bench/target/lib/*" io.crosspatch.bench.BenchmarksMain "$PWD" \
+# The testbed starts Cassandra tuned for fast test start-up (C1 only, 512 MB serial-GC heap); measure against a
+# node sized like a small production one instead. CROSSPATCH_BENCH_CASSANDRA_JVM overrides it.
+cassandra_jvm="${CROSSPATCH_BENCH_CASSANDRA_JVM:--Xms2g -Xmx2g -XX:+UseG1GC}"
+java -Dcrosspatch.testbed.cassandra.jvm-options="$cassandra_jvm" \
+    -cp "bench/target/bench.jar:bench/target/lib/*" io.crosspatch.bench.BenchmarksMain "$PWD" \
     --report-dir "$report_dir" "$@" || status=$?
 echo "Report: $report_dir"
 exit "$status"
