@@ -83,6 +83,10 @@ public final class EnrollmentStorm {
 
             StormOutcome outcome = StormOutcome.of(enrolled, watcher, existingKeys, start);
             report(section, outcome, vms.size(), fleet.postFailures(), accepted, lastAccepted - start, baselines);
+            section.figures("client requests sent again: ", fleet.clientRetries(), "requests")
+                    .note("Client requests sent again: the VMs (like linux.sh) resend a POST answered 429 or 5xx or whose "
+                            + "connection failed, and re-read a metadata service whose connection failed; each is "
+                            + "latency the VM saw, included in the figures above.");
             reportStages(section, enrolled, watcher, existingKeys);
             reportCalls(section, calls, enrolled.size());
             section.table("CPU and memory per process during the storm", ProcessSampler.columns(),

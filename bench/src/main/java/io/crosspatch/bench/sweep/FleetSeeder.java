@@ -96,7 +96,8 @@ final class FleetSeeder {
         }
         List<BenchFleet.Enrolled> all = snapshot(enrolled);
         Map<String, Long> counts = fleet.stageCounts(all);
-        log.info("seeding done in {} s: stages {}, {} POSTs failed", seconds(start), counts, fleet.postFailures());
+        log.info("seeding done in {} s: stages {}, {} POSTs failed, requests sent again {}", seconds(start), counts,
+                fleet.postFailures(), fleet.clientRetries());
         return new Seeded(all, counts, fleet.managedInstanceIds(), fleet.postFailures(), accepted,
                 Duration.ofNanos(System.nanoTime() - start));
     }
