@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A service on the kit starts against the real infrastructure, creates its keyspace and reports healthy. */
-@CrosspatchIntegrationTest(properties = "crosspatch.cassandra.keyspace=service_kit_test")
+@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=service_kit_test",
+        "crosspatch.messaging.retry-initial-interval=20ms", "crosspatch.messaging.retry-max-interval=100ms"})
 class ServiceHealthTest extends ServiceHealthContract {
 
     @Autowired

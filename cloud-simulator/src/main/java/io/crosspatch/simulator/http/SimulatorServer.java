@@ -28,8 +28,18 @@ public final class SimulatorServer implements AutoCloseable {
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer then waits for
         // the client's delayed ACK (about 40 ms). The property is read once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        setUnlessGiven("sun.net.httpserver.nodelay", "true");
+        // Keep idle connections as long as the clients do. The JDK server closes idle connections after 30 s, and at
+        // once beyond 200 of them, while the AWS SDK's pool keeps them up to 60 s and Java's HttpClient far longer: a
+        // client then sends on a connection the server is closing and gets no answer ("The target server failed to
+        // respond"). The enrollment storm, with hundreds of pooled connections, saw dozens of those per run.
+        setUnlessGiven("sun.net.httpserver.idleInterval", "600");
+        setUnlessGiven("sun.net.httpserver.maxIdleConnections", "10000");
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 

@@ -34,7 +34,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The one error-handling set-up every Crosspatch service uses, and the declaration of every topic.
  *
  * <p>A failed record is retried with a bounded exponential back-off, then published with its original bytes
- * to {@code <topic>.DLT} on the same partition, and the consumer moves on. Poison records (bytes the serde
+ * to {@code <topic>.DLT} on the same partition, and the consumer moves on — unless it failed because the platform's
+ * own infrastructure is out ({@link InfrastructureOutage}): then it is retried, without limit, until that ends. Poison records (bytes the serde
  * can never read, values that break the contract) skip the retries. The registry being unreachable is the
  * one serde failure that is retried, which is why {@link DeserializationException} itself is left
  * unclassified and the classifier looks at its cause.
@@ -64,6 +65,12 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxAttempts(properties.retryMaxAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // An outage of Cassandra, Kafka or the registry is no fault of the record: retry it until the outage ends
+        // instead of dead-lettering it after the bounded back-off (a change of failure starts the choice afresh).
+        ExponentialBackOff untilRecovered = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        untilRecovered.setMaxInterval(properties.retryMaxInterval().toMillis());
+        handler.setBackOffFunction((record, failure) -> InfrastructureOutage.isOutage(failure) ? untilRecovered : null);
+        handler.setResetStateOnExceptionChange(true);
         handler.removeClassification(DeserializationException.class);
         handler.addNotRetryableExceptions(PoisonPayloadException.class, IncompatibleSchemaException.class,
                 SchemaNotRegisteredException.class, NonRetryableEventException.class);

@@ -32,9 +32,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Poison records on a real broker: each ends in the topic's dead-letter topic with its original bytes and the
- * error in headers, and the consumer goes on to the next record.
+ * error in headers, and the consumer goes on to the next record. A valid record that fails because the
+ * infrastructure is out is retried until it succeeds, never dead-lettered.
  */
-@CrosspatchIntegrationTest(properties = "crosspatch.cassandra.keyspace=service_kit_test")
+@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=service_kit_test",
+        "crosspatch.messaging.retry-initial-interval=20ms", "crosspatch.messaging.retry-max-interval=100ms"})
 class DeadLetterTest {
 
     @Autowired
@@ -74,6 +76,20 @@ class DeadLetterTest {
             assertThat(header(record, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
             assertThat(header(record, DeadLetterHeaders.RETRYABLE)).isEqualTo("false");
         });
+    }
+
+    @Test
+    void shouldRetryARecordThatFailedBecauseCassandraWasOutUntilItIsTakenInsteadOfDeadLetteringIt() throws Exception {
+        // given a result whose handling fails as if Cassandra were out, more often than the bounded retries allow
+        PatchResult result = patchResult(RecordingPatchResultListener.OUTAGE_PREFIX + UUID.randomUUID());
+
+        // when
+        kafka.send(Topics.PATCH_RESULTS.name(), "gcp:outage", result).get();
+
+        // then it is retried through the outage and taken: a dead-lettered record never reaches the listener again
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(listener.received()).extracting(PatchResult::getHostname).contains(result.getHostname()));
+        assertThat(listener.outageFailures(result.getHostname())).isEqualTo(RecordingPatchResultListener.OUTAGE_FAILURES);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

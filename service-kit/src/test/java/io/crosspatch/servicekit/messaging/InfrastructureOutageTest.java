@@ -1,0 +1,42 @@
+package io.crosspatch.servicekit.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.WriteType;
+import io.crosspatch.schemas.serde.UnknownSchemaIdException;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+class InfrastructureOutageTest {
+
+    @Test
+    void shouldRecogniseCassandraOutOfReachBehindTheWrappersAListenerFailureArrivesIn() {
+        AllNodesFailedException noNode = AllNodesFailedException.fromErrors(Map.of());
+        Throwable failure = new ListenerExecutionFailedException("listener failed",
+                new IllegalStateException("could not claim the enrollment", noNode));
+
+        assertThat(InfrastructureOutage.isOutage(failure)).isTrue();
+    }
+
+    @Test
+    void shouldRecogniseAnLwtWhoseOutcomeIsUnknownAndABrokerThatDidNotAcknowledge() {
+        assertThat(InfrastructureOutage.isOutage(
+                new WriteTimeoutException(null, ConsistencyLevel.SERIAL, 0, 1, WriteType.CAS))).isTrue();
+        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not publish to account.ready",
+                new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired"))))).isTrue();
+        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not publish",
+                new TimeoutException()))).isTrue();
+    }
+
+    @Test
+    void shouldLeaveFailuresOfTheRecordItselfToTheBoundedRetries() {
+        assertThat(InfrastructureOutage.isOutage(new IllegalArgumentException("no such tenant"))).isFalse();
+        assertThat(InfrastructureOutage.isOutage(new UnknownSchemaIdException(876_543))).isFalse();
+    }
+}
