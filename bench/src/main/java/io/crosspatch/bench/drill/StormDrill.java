@@ -1,0 +1,114 @@
+package io.crosspatch.bench.drill;
+
+import io.crosspatch.bench.fleet.BenchAccounts;
+import io.crosspatch.bench.fleet.BenchFleet;
+import io.crosspatch.bench.measure.Latencies;
+import io.crosspatch.bench.platform.BenchPlatform;
+import io.crosspatch.bench.report.Section;
+import io.crosspatch.launcher.Platform;
+import io.crosspatch.launcher.fleet.CloudAccountSpec;
+import io.crosspatch.launcher.fleet.FleetVm;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One drill of the storm-and-sweep kind on a fresh platform: a fleet enrolls (the storm) while a {@link Fault} lands
+ * mid-way; once every enrollment settled, the simulated clock moves day by day so the maintenance windows run (the
+ * sweep) while the fault lands again if it has a mid-sweep step; then the {@link ExactlyOnceAudit}. A VM whose POST
+ * failed while a service was down posts again afterwards, as the startup script's rerun would.
+ */
+final class StormDrill {
+
+    private static final Logger log = LoggerFactory.getLogger(StormDrill.class);
+
+    private final String name;
+    private final Fault fault;
+
+    StormDrill(String name, Fault fault) {
+        this.name = name;
+        this.fault = fault;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void run(Path root, DrillSizes sizes, Section section) throws Exception {
+        List<CloudAccountSpec> accounts = BenchAccounts.generate(sizes.accounts(), sizes.tenants());
+        section.note(sizes.vms() + " VMs over " + accounts.size() + " cloud accounts of " + sizes.tenants() + " tenants, "
+                + sizes.parallelism() + " client threads");
+        try (Platform platform = BenchPlatform.start(root, "drill-" + name, BenchPlatform.Tuning.defaults()
+                .withSweepInterval(Duration.ofSeconds(5)).withVmwareOrgs(BenchAccounts.vmwareOrgs(accounts)))) {
+            BenchFleet fleet = new BenchFleet(platform, accounts);
+            fleet.onboard(4);
+            List<FleetVm> vms = fleet.createVms(accounts, sizes.vms(), 9, 8);
+            fault.beforeStorm(platform, section);
+            List<BenchFleet.Enrolled> enrolled = storm(platform, fleet, vms, sizes, section);
+            ExactlyOnceAudit audit = new ExactlyOnceAudit(platform);
+            Map<String, String> managed = audit.afterStorm(section, accounts, vms, enrolled);
+            sweep(platform, fleet, sizes, section);
+            audit.afterWindows(section, accounts, managed, sizes.settleTimeout());
+            fault.after(platform, section);
+        }
+    }
+
+    private List<BenchFleet.Enrolled> storm(Platform platform, BenchFleet fleet, List<FleetVm> vms, DrillSizes sizes,
+            Section section) throws Exception {
+        AtomicReference<Map<String, Long>> progress = new AtomicReference<>();
+        long start = System.nanoTime();
+        CompletableFuture<Void> faultDone = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(sizes.faultAfter().toMillis());
+                Map<String, Long> atFault = progress.get();
+                long registered = atFault == null ? 0 : atFault.getOrDefault("REGISTERED", 0L);
+                section.note("mid-storm fault at " + sizes.faultAfter().toSeconds() + " s: "
+                        + (atFault == null ? "enrollments still being posted" : "stages " + atFault));
+                // the stages are null while the POSTs still run; after that, the storm is over once all registered
+                section.check("the storm fault landed mid-storm", registered < vms.size(),
+                        registered + " of " + vms.size() + " VMs registered when it hit");
+                fault.duringStorm(platform, section);
+            } catch (Exception e) {
+                throw new IllegalStateException("the mid-storm fault failed: " + e, e);
+            }
+        });
+        Latencies accepted = new Latencies();
+        List<BenchFleet.Enrolled> enrolled = new ArrayList<>(fleet.enroll(vms, sizes.parallelism(), accepted));
+        fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), sizes.stormTimeout(), progress::set);
+        faultDone.join();
+        for (int rerun = 1; rerun <= 3 && enrolled.size() < vms.size(); rerun++) {
+            Set<String> posted = enrolled.stream().map(one -> one.vm().vmId()).collect(Collectors.toSet());
+            List<FleetVm> again = vms.stream().filter(vm -> !posted.contains(vm.vmId())).toList();
+            section.note("rerun " + rerun + ": " + again.size() + " VMs whose POST failed post again");
+            enrolled.addAll(fleet.enroll(again, sizes.parallelism(), accepted));
+        }
+        fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), sizes.stormTimeout(), progress::set);
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        section.figure("storm duration (first POST to all settled)", seconds, "s");
+        section.figure("POSTs that failed (posted again)", fleet.postFailures(), "POSTs");
+        log.info("drill {}: storm settled in {} s: {}", name, seconds, fleet.stageCounts(enrolled));
+        return enrolled;
+    }
+
+    /** Day by day, a pause between days so that compliance collection interleaves with the windows. */
+    private void sweep(Platform platform, BenchFleet fleet, DrillSizes sizes, Section section) throws Exception {
+        long start = System.nanoTime();
+        for (int day = 1; day <= sizes.sweepDays(); day++) {
+            fleet.advanceClock(Duration.ofDays(1));
+            if (day == sizes.faultOnDay()) {
+                fault.duringSweep(platform, section);
+            }
+            Thread.sleep(500);
+        }
+        section.figure("sweep: clock advanced", sizes.sweepDays(), "days");
+        section.figure("sweep duration", Duration.ofNanos(System.nanoTime() - start).toSeconds(), "s");
+    }
+}
