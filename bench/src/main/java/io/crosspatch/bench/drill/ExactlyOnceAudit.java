@@ -175,9 +175,13 @@ final class ExactlyOnceAudit {
         section.figure("nodes with a patch report in SSM", comparison.reportedInSsm(), "nodes");
         section.check("reporting's per-instance patches equal SSM's ground truth for every node", comparison.equal(),
                 comparison.describe(managed.size()));
-        List<String> onTopic = PatchResultsTopic.managedInstanceIds(platform.infrastructureProperties());
+        PatchResultsTopic.Read topic = PatchResultsTopic.read(platform.infrastructureProperties());
+        List<String> onTopic = topic.managedInstanceIds();
         Tally tally = Tally.of(managed, onTopic, id -> id);
         section.figure("patch.results records", onTopic.size(), "records");
+        if (topic.undecodable() > 0) {
+            section.figure("patch.results records that do not decode", topic.undecodable(), "records");
+        }
         section.check("no patch.results lost: every registered node has at least one record", tally.atLeastOnce(),
                 tally.describe("registered nodes"));
     }

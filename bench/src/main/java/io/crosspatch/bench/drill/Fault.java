@@ -13,6 +13,11 @@ interface Fault {
     default void beforeStorm(Platform platform, Section section) throws Exception {
     }
 
+    /** Whether {@link #duringStorm} does anything: only then is it scheduled, and checked to land mid-storm. */
+    default boolean strikesMidStorm() {
+        return false;
+    }
+
     /** While enrollments are in flight. */
     default void duringStorm(Platform platform, Section section) throws Exception {
     }

@@ -24,6 +24,11 @@ final class Faults {
     static Fault kill(LocalService service, Duration downFor) {
         return new Fault() {
             @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
+            @Override
             public void duringStorm(Platform platform, Section section) throws Exception {
                 platform.kill(service);
                 long killedAt = System.nanoTime();
@@ -43,6 +48,11 @@ final class Faults {
      */
     static Fault kafka() {
         return new Fault() {
+            @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
             @Override
             public void duringStorm(Platform platform, Section section) throws Exception {
                 long start = System.nanoTime();
@@ -67,6 +77,11 @@ final class Faults {
      */
     static Fault cassandra() {
         return new Fault() {
+            @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
             @Override
             public void duringStorm(Platform platform, Section section) throws Exception {
                 long start = System.nanoTime();
