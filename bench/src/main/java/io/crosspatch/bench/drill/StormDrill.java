@@ -81,22 +81,9 @@ final class StormDrill {
             Section section) throws Exception {
         AtomicReference<Map<String, Long>> progress = new AtomicReference<>();
         long start = System.nanoTime();
-        CompletableFuture<Void> faultDone = !fault.strikesMidStorm() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(sizes.faultAfter().toMillis());
-                Map<String, Long> atFault = progress.get();
-                long registered = atFault == null ? 0 : atFault.getOrDefault("REGISTERED", 0L);
-                section.note("mid-storm fault at " + sizes.faultAfter().toSeconds() + " s: "
-                        + (atFault == null ? "enrollments still being posted" : "stages " + atFault));
-                // the stages are null while the POSTs still run; after that, the storm is over once all registered
-                section.check("the storm fault landed mid-storm", registered < vms.size(),
-                        registered + " of " + vms.size() + " VMs registered when it hit");
-                fault.duringStorm(platform, section);
-            } catch (Exception e) {
-                throw new IllegalStateException("the mid-storm fault failed: " + e, e);
-            }
-        });
+        CompletableFuture<Void> faultDone = fault.strikesMidStorm()
+                ? midStormFault(platform, vms.size(), sizes, section, progress)
+                : CompletableFuture.completedFuture(null);
         Latencies accepted = new Latencies();
         List<BenchFleet.Enrolled> enrolled = new ArrayList<>(fleet.enroll(vms, sizes.parallelism(), accepted));
         fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), sizes.stormTimeout(), progress::set);
@@ -113,6 +100,29 @@ final class StormDrill {
         section.figure("POSTs that failed (posted again)", fleet.postFailures(), "POSTs");
         log.info("drill {}: storm settled in {} s: {}", name, seconds, fleet.stageCounts(enrolled));
         return enrolled;
+    }
+
+    /**
+     * The fault, {@code faultAfter} into the storm, on its own thread while the fleet goes on. The stages are null
+     * while the POSTs still run; after that the storm is over once every VM registered, and a fault that came later
+     * would prove nothing: so the check.
+     */
+    private CompletableFuture<Void> midStormFault(Platform platform, int fleetSize, DrillSizes sizes, Section section,
+            AtomicReference<Map<String, Long>> progress) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(sizes.faultAfter().toMillis());
+                Map<String, Long> atFault = progress.get();
+                long registered = atFault == null ? 0 : atFault.getOrDefault("REGISTERED", 0L);
+                section.note("mid-storm fault at " + sizes.faultAfter().toSeconds() + " s: "
+                        + (atFault == null ? "enrollments still being posted" : "stages " + atFault));
+                section.check("the storm fault landed mid-storm", registered < fleetSize,
+                        registered + " of " + fleetSize + " VMs registered when it hit");
+                fault.duringStorm(platform, section);
+            } catch (Exception e) {
+                throw new IllegalStateException("the mid-storm fault failed: " + e, e);
+            }
+        });
     }
 
     /** Day by day, a pause between days so that compliance collection interleaves with the windows. */
