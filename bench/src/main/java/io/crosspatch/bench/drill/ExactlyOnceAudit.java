@@ -183,7 +183,7 @@ final class ExactlyOnceAudit {
             section.figure("patch.results records that do not decode", topic.undecodable(), "records");
         }
         section.check("no patch.results lost: every registered node has at least one record", tally.atLeastOnce(),
-                tally.describe("registered nodes"));
+                tally.describeAtLeastOnce("registered nodes"));
     }
 
     private record Comparison(int equalNodes, int reportedInSsm, List<String> differences) {

@@ -68,6 +68,20 @@ public record Tally(int expected, List<String> missing, Map<String, Integer> dup
         return text.toString();
     }
 
+    /**
+     * The account for an at-least-once check, where repeats are normal (a node's patch.results once per change of
+     * its state): only what was missing or not expected.
+     */
+    public String describeAtLeastOnce(String what) {
+        StringBuilder text = new StringBuilder().append(expected).append(' ').append(what).append(" expected; ")
+                .append(missing.size()).append(" missing, ").append(unexpected.size()).append(" not expected, ")
+                .append(duplicated.size()).append(" seen more than once (allowed)");
+        if (!missing.isEmpty()) {
+            text.append("; missing e.g. ").append(first(missing));
+        }
+        return text.toString();
+    }
+
     private static String first(List<String> keys) {
         return String.join(", ", keys.subList(0, Math.min(5, keys.size()))) + (keys.size() > 5 ? ", …" : "");
     }
