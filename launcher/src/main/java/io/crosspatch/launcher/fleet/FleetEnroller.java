@@ -3,10 +3,12 @@ package io.crosspatch.launcher.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.launcher.JsonHttp;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.Optional;
 public final class FleetEnroller {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a POST is retried while the service is busy or unreachable (a restart takes well under this). */
+    private static final Duration RETRY_BUDGET = Duration.ofMinutes(3);
 
     /** One VM's enrollment, as far as it got. */
     public record Enrollment(FleetVm vm, String enrollmentId, String secret) {
@@ -50,12 +54,26 @@ public final class FleetEnroller {
         return new Enrollment(vm, accepted.get("enrollmentId").asText(), secret);
     }
 
-    /** As the script does: 429 and 503 are "not now", so wait a little longer each time and send the same body again. */
+    /**
+     * As the script does: 429, any 5xx and no answer at all (a refused or dropped connection) are "not now", so wait a
+     * little longer each time and send the same body again, for up to {@link #RETRY_BUDGET}. The same body matters:
+     * a POST whose answer was lost may have been accepted, and identity-service answers the same request with the
+     * same enrollment, while a fresh identity or secret would be a second enrollment of the VM.
+     */
     private JsonNode postRetryingWhenBusy(URI uri, JsonNode body) {
         long delayMillis = 200;
-        for (int attempt = 1; ; attempt++) {
-            JsonHttp.Answer answer = http.post(uri, Map.of(), body);
-            if ((answer.status() != 429 && answer.status() != 503) || attempt == 8) {
+        long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
+        while (true) {
+            JsonHttp.Answer answer;
+            try {
+                answer = http.post(uri, Map.of(), body);
+            } catch (UncheckedIOException noAnswer) {
+                if (System.nanoTime() > deadline) {
+                    throw noAnswer;
+                }
+                answer = null;
+            }
+            if (answer != null && ((answer.status() != 429 && answer.status() / 100 != 5) || System.nanoTime() > deadline)) {
                 return answer.ok();
             }
             try {
