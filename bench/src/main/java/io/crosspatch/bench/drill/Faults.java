@@ -108,7 +108,9 @@ final class Faults {
                 http.post(platform.simulator().resolve("/_sim/faults"), Map.of(), JsonHttp.object().put("service", "*")
                         .put("operation", "*").put("throttleProbability", throttle).put("errorProbability", error)).ok();
                 section.note("simulator: every AWS call throttled with probability " + throttle + " and failed with 5xx "
-                        + "with probability " + error + ", from before the storm to the end of the audit's waits");
+                        + "with probability " + error + ", from before the storm to the end of the audit's waits. The "
+                        + "simulator refuses a call before running it, so this drill shows retries complete everything; "
+                        + "it cannot show what a call that ran but whose answer was lost would do");
             }
 
             @Override

@@ -10,21 +10,20 @@ import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.launcher.fleet.FleetVm;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One drill of the storm-and-sweep kind on a fresh platform: a fleet enrolls (the storm) while a {@link Fault} lands
  * mid-way; once every enrollment settled, the simulated clock moves day by day so the maintenance windows run (the
- * sweep) while the fault lands again if it has a mid-sweep step; then the {@link ExactlyOnceAudit}. A VM whose POST
- * failed while a service was down posts again afterwards, as the startup script's rerun would.
+ * sweep) while the fault lands again if it has a mid-sweep step; then the {@link ExactlyOnceAudit}. A VM's POST is
+ * retried with the same body while identity-service is down, as the startup script does; a VM that never got an
+ * answer is not posted again under a fresh identity (that would be a second enrollment of it, which identity-service
+ * rightly refuses) and counts as not registered.
  */
 final class StormDrill {
 
@@ -85,19 +84,14 @@ final class StormDrill {
                 ? midStormFault(platform, vms.size(), sizes, section, progress)
                 : CompletableFuture.completedFuture(null);
         Latencies accepted = new Latencies();
-        List<BenchFleet.Enrolled> enrolled = new ArrayList<>(fleet.enroll(vms, sizes.parallelism(), accepted));
+        List<BenchFleet.Enrolled> enrolled = fleet.enroll(vms, sizes.parallelism(), accepted);
         fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), sizes.stormTimeout(), progress::set);
         faultDone.join();
-        for (int rerun = 1; rerun <= 3 && enrolled.size() < vms.size(); rerun++) {
-            Set<String> posted = enrolled.stream().map(one -> one.vm().vmId()).collect(Collectors.toSet());
-            List<FleetVm> again = vms.stream().filter(vm -> !posted.contains(vm.vmId())).toList();
-            section.note("rerun " + rerun + ": " + again.size() + " VMs whose POST failed post again");
-            enrolled.addAll(fleet.enroll(again, sizes.parallelism(), accepted));
-        }
+        // once more after the fault is over: a service may have come back after the first wait settled
         fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), sizes.stormTimeout(), progress::set);
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         section.figure("storm duration (first POST to all settled)", seconds, "s");
-        section.figure("POSTs that failed (posted again)", fleet.postFailures(), "POSTs");
+        section.figure("POSTs never answered (after retries with the same body)", fleet.postFailures(), "POSTs");
         log.info("drill {}: storm settled in {} s: {}", name, seconds, fleet.stageCounts(enrolled));
         return enrolled;
     }
