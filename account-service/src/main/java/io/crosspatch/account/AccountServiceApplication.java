@@ -1,5 +1,6 @@
 package io.crosspatch.account;
 
+import io.crosspatch.servicekit.cassandra.NettyAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AccountServiceApplication {
 
     public static void main(String[] args) {
+        NettyAllocator.pinPooledAllocator();
         SpringApplication.run(AccountServiceApplication.class, args);
     }
 }

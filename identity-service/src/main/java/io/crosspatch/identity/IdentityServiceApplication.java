@@ -1,5 +1,6 @@
 package io.crosspatch.identity;
 
+import io.crosspatch.servicekit.cassandra.NettyAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class IdentityServiceApplication {
 
     public static void main(String[] args) {
+        NettyAllocator.pinPooledAllocator();
         SpringApplication.run(IdentityServiceApplication.class, args);
     }
 }

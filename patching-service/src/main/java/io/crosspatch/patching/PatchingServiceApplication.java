@@ -1,6 +1,7 @@
 package io.crosspatch.patching;
 
 import java.time.Clock;
+import io.crosspatch.servicekit.cassandra.NettyAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PatchingServiceApplication {
 
     public static void main(String[] args) {
+        NettyAllocator.pinPooledAllocator();
         SpringApplication.run(PatchingServiceApplication.class, args);
     }
 

@@ -232,6 +232,11 @@ public final class BenchFleet {
         return postFailures.get();
     }
 
+    /** Requests the VMs sent again (busy ingress, dropped connections), by target: see {@link FleetEnroller#retries()}. */
+    public Map<String, Long> clientRetries() {
+        return enroller.retries();
+    }
+
     /** Moves the simulator's clock, which runs what came due on the way (maintenance windows, scans). */
     public void advanceClock(Duration by) {
         http.post(platform.simulator().resolve("/_sim/clock"), Map.of(),

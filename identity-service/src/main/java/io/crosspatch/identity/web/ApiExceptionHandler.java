@@ -1,5 +1,15 @@
 package io.crosspatch.identity.web;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.RequestThrottlingException;
+import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
+import com.datastax.oss.driver.api.core.servererrors.BootstrappingException;
+import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.QueryExecutionException;
 import io.crosspatch.identity.enrollment.application.EnrollmentConflictException;
 import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableException;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
@@ -43,6 +53,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("enrollment not accepted: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(new ApiError("UNAVAILABLE", "enrollments cannot be accepted right now; retry later"));
+    }
+
+    /**
+     * Cassandra briefly out of reach (a restart, a timeout, an overloaded node, a connection lost mid-request): the
+     * same request will succeed later, and enrollments are idempotent, so tell the VM to retry (the startup script
+     * retries 429 and 503) instead of failing it with a 500. Everything else from the driver is a defect: 500.
+     */
+    @ExceptionHandler({DriverTimeoutException.class, AllNodesFailedException.class, HeartbeatException.class,
+            ClosedConnectionException.class, BusyConnectionException.class, RequestThrottlingException.class,
+            QueryExecutionException.class, OverloadedException.class, BootstrappingException.class})
+    ResponseEntity<Object> storeUnavailable(DriverException e) {
+        log.warn("state store unavailable, answered 503: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(new ApiError("UNAVAILABLE", "the service cannot answer right now; retry later"));
     }
 
     @ExceptionHandler(InvalidCloudAccountException.class)

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Does for a simulated VM what the startup script does on a real one, in-process so that a fleet of hundreds
@@ -22,13 +24,16 @@ import java.util.Optional;
 public final class FleetEnroller {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How long a POST is retried while the service is busy or unreachable (a restart takes well under this). */
-    private static final Duration RETRY_BUDGET = Duration.ofMinutes(3);
 
     /** One VM's enrollment, as far as it got. */
     public record Enrollment(FleetVm vm, String enrollmentId, String secret) {
     }
 
+    private static final int MAX_ATTEMPTS = 8;
+    private static final Duration INGRESS_RETRY_BUDGET = Duration.ofMinutes(1);
+
+    private final AtomicLong ingressRetries = new AtomicLong();
+    private final AtomicLong metadataRetries = new AtomicLong();
     private final JsonHttp http;
     private final URI identityService;
     private final URI simulator;
@@ -55,34 +60,67 @@ public final class FleetEnroller {
     }
 
     /**
-     * As the script does: 429, any 5xx and no answer at all (a refused or dropped connection) are "not now", so wait a
-     * little longer each time and send the same body again, for up to {@link #RETRY_BUDGET}. The same body matters:
-     * a POST whose answer was lost may have been accepted, and identity-service answers the same request with the
-     * same enrollment, while a fresh identity or secret would be a second enrollment of the VM.
+     * As the script does: 429, any 5xx and a failed exchange (connection reset, no answer) are "not now", so wait a
+     * little longer each time and send the same body again — the same identity and secret are the same enrollment,
+     * so a retry never enrolls twice. Other answers are final. At least {@link #MAX_ATTEMPTS} tries and, like the
+     * script (six tries 2 s doubling apart), about a minute: long enough to ride out identity-service restarting.
      */
     private JsonNode postRetryingWhenBusy(URI uri, JsonNode body) {
         long delayMillis = 200;
-        long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
-        while (true) {
+        long deadline = System.nanoTime() + INGRESS_RETRY_BUDGET.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= MAX_ATTEMPTS && System.nanoTime() > deadline;
             JsonHttp.Answer answer;
             try {
                 answer = http.post(uri, Map.of(), body);
-            } catch (UncheckedIOException noAnswer) {
-                if (System.nanoTime() > deadline) {
-                    throw noAnswer;
+            } catch (UncheckedIOException e) {
+                if (last) {
+                    throw e;
                 }
                 answer = null;
             }
-            if (answer != null && ((answer.status() != 429 && answer.status() / 100 != 5) || System.nanoTime() > deadline)) {
+            boolean busy = answer == null || answer.status() == 429 || answer.status() / 100 == 5;
+            if (!busy || last) {
                 return answer.ok();
             }
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            ingressRetries.incrementAndGet();
+            pause(delayMillis);
             delayMillis = Math.min(delayMillis * 2, 5_000);
+        }
+    }
+
+    /**
+     * A read from the VM's metadata service, retried after a failed exchange: a real instance metadata service is
+     * local to the VM and does not drop connections, the simulator serving thousands of them on one machine can.
+     */
+    private String fromMetadata(Supplier<String> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (UncheckedIOException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                metadataRetries.incrementAndGet();
+                pause(100L * attempt);
+            }
+        }
+    }
+
+    /**
+     * How many requests were sent again after a busy answer or a failed exchange, to the ingress and to the metadata
+     * services: a benchmark reports them, since every one is latency a VM saw.
+     */
+    public Map<String, Long> retries() {
+        return Map.of("ingress", ingressRetries.get(), "metadata", metadataRetries.get());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -114,24 +152,27 @@ public final class FleetEnroller {
     private JsonNode identity(FleetVm vm) {
         String base = vm.metadataBaseUrl();
         return switch (vm.account().provider()) {
-            case "gcp" -> JsonHttp.object().put("token", http.text(URI.create(base
+            case "gcp" -> JsonHttp.object().put("token", fromMetadata(() -> http.text(URI.create(base
                     + "/computeMetadata/v1/instance/service-accounts/default/identity?format=full&audience="
-                    + URLEncoder.encode(gcpAudience, StandardCharsets.UTF_8)), Map.of("Metadata-Flavor", "Google")).strip());
+                    + URLEncoder.encode(gcpAudience, StandardCharsets.UTF_8)), Map.of("Metadata-Flavor", "Google"))).strip());
             case "azure" -> {
                 String nonce = postRetryingWhenBusy(identityService.resolve("/v1/challenges"), null).get("nonce").asText();
-                String document = http.text(URI.create(base + "/metadata/attested/document?api-version=2021-02-01&nonce=" + nonce),
-                        Map.of("Metadata", "true"));
+                String document = fromMetadata(() -> http.text(URI.create(base
+                        + "/metadata/attested/document?api-version=2021-02-01&nonce=" + nonce), Map.of("Metadata", "true")));
                 yield JsonHttp.object().put("attestedDocument", parse(document).get("signature").asText()).put("nonce", nonce);
             }
             case "aws" -> {
-                String token = http.putText(URI.create(base + "/latest/api/token"),
-                        Map.of("X-aws-ec2-metadata-token-ttl-seconds", "300"));
+                String token = fromMetadata(() -> http.putText(URI.create(base + "/latest/api/token"),
+                        Map.of("X-aws-ec2-metadata-token-ttl-seconds", "300")));
                 Map<String, String> session = Map.of("X-aws-ec2-metadata-token", token);
                 yield JsonHttp.object()
-                        .put("pkcs7", http.text(URI.create(base + "/latest/dynamic/instance-identity/rsa2048"), session).replace("\n", ""))
-                        .put("document", http.text(URI.create(base + "/latest/dynamic/instance-identity/document"), session));
+                        .put("pkcs7", fromMetadata(() -> http.text(URI.create(base
+                                + "/latest/dynamic/instance-identity/rsa2048"), session)).replace("\n", ""))
+                        .put("document", fromMetadata(() -> http.text(URI.create(base
+                                + "/latest/dynamic/instance-identity/document"), session)));
             }
-            case "vmware" -> JsonHttp.object().put("token", http.text(URI.create(vm.guestinfoUrl() + "/crosspatch.token"), Map.of()).strip());
+            case "vmware" -> JsonHttp.object().put("token", fromMetadata(() -> http.text(URI.create(vm.guestinfoUrl()
+                    + "/crosspatch.token"), Map.of())).strip());
             default -> throw new IllegalArgumentException("unknown provider " + vm.account().provider());
         };
     }

@@ -19,14 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Test and demo hooks of the patch engine: {@code POST /_sim/maintenance-windows/{windowId}/run} with
- * {@code {"accountId","region"}} opens a window now, whatever its schedule; {@code GET
- * /_sim/patch-states?accountId=&region=} is the ground truth of every reported node (counts and patches), which
- * end-to-end tests compare Crosspatch's reports with.
+ * Test and demo hooks of the patch engine: {@code GET /_sim/maintenance-windows?accountId=&region=} lists the
+ * windows of an account and region (so a benchmark can open each one without an SSM client per account);
+ * {@code POST /_sim/maintenance-windows/{windowId}/run} with {@code {"accountId","region"}} opens a window now,
+ * whatever its schedule; {@code GET /_sim/patch-states?accountId=&region=[&patches=false]} is the ground truth of
+ * every reported node (counts and, unless left out, patches), which end-to-end tests compare Crosspatch's reports with.
  */
 final class PatchingControlRoute implements Route {
 
-    static final String WINDOWS_PREFIX = "/_sim/maintenance-windows/";
+    static final String WINDOWS_PATH = "/_sim/maintenance-windows";
+    static final String WINDOWS_PREFIX = WINDOWS_PATH + "/";
     static final String STATES_PATH = "/_sim/patch-states";
 
     private final SsmState ssm;
@@ -46,6 +48,8 @@ final class PatchingControlRoute implements Route {
         String path = exchange.getRequestURI().getPath();
         if (path.startsWith(WINDOWS_PREFIX) && path.endsWith("/run") && exchange.getRequestMethod().equals("POST")) {
             runWindow(exchange, path.substring(WINDOWS_PREFIX.length(), path.length() - "/run".length()));
+        } else if ((path.equals(WINDOWS_PATH) || path.equals(WINDOWS_PREFIX)) && exchange.getRequestMethod().equals("GET")) {
+            listWindows(exchange, query(exchange.getRequestURI().getRawQuery()));
         } else if (path.equals(STATES_PATH) && exchange.getRequestMethod().equals("GET")) {
             patchStates(exchange, query(exchange.getRequestURI().getRawQuery()));
         } else {
@@ -81,6 +85,22 @@ final class PatchingControlRoute implements Route {
                 .put("endTime", execution.endTime().toString()));
     }
 
+    private void listWindows(HttpExchange exchange, Map<String, String> query) throws Exception {
+        String accountId = query.get("accountId");
+        String region = query.get("region");
+        if (accountId == null || region == null) {
+            Http.error(exchange, 400, "MISSING_FIELD", "accountId and region are required");
+            return;
+        }
+        ArrayNode windows = Http.JSON.createArrayNode();
+        // read without creating: ssm.region() would add an empty account/region on a mistyped id
+        ssm.regions().stream().filter(state -> state.accountId().equals(accountId) && state.region().equals(region))
+                .flatMap(state -> state.windows().stream())
+                .forEach(window -> windows.addObject().put("WindowId", window.windowId()).put("Name", window.name())
+                        .put("Schedule", window.schedule()).put("Enabled", window.enabled()));
+        Http.json(exchange, 200, windows);
+    }
+
     private void patchStates(HttpExchange exchange, Map<String, String> query) throws Exception {
         String accountId = query.get("accountId");
         String region = query.get("region");
@@ -88,19 +108,24 @@ final class PatchingControlRoute implements Route {
             Http.error(exchange, 400, "MISSING_FIELD", "accountId and region are required");
             return;
         }
+        // patches=false leaves the patch lists out: a benchmark comparing counts at 1,000 nodes an account would
+        // otherwise make (and the simulator build) tens of megabytes of JSON per account
+        boolean withPatches = !"false".equals(query.get("patches"));
         ArrayNode nodes = Http.JSON.createArrayNode();
         for (NodePatchRecord record : states.reported(accountId, region)) {
             ObjectNode node = ComplianceApi.patchState(record);
             node.put("OperationStartTime", record.lastReport().operationStart().toString());
             node.put("OperationEndTime", record.lastReport().operationEnd().toString());
             node.put("Succeeded", record.lastReport().succeeded());
-            ArrayNode patches = node.putArray("Patches");
-            record.lastReport().patches().forEach(patch -> {
-                ObjectNode json = ComplianceApi.patchJson(patch);
-                json.put("InstalledTime", patch.installedAt() == null ? null : patch.installedAt().toString());
-                json.put("ReleaseDate", patch.patch().releaseDate().toString());
-                patches.add(json);
-            });
+            if (withPatches) {
+                ArrayNode patches = node.putArray("Patches");
+                record.lastReport().patches().forEach(patch -> {
+                    ObjectNode json = ComplianceApi.patchJson(patch);
+                    json.put("InstalledTime", patch.installedAt() == null ? null : patch.installedAt().toString());
+                    json.put("ReleaseDate", patch.patch().releaseDate().toString());
+                    patches.add(json);
+                });
+            }
             node.put("Missing", record.lastReport().count(PatchState.MISSING));
             nodes.add(node);
         }

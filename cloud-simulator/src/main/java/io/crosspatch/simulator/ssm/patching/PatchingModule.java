@@ -34,7 +34,7 @@ public final class PatchingModule implements SimulatorModule {
         AssociationRunner associations = new AssociationRunner(ssm.state(), windows);
         new ComplianceApi(ssm.state(), states).register(context.operations());
         PatchingControlRoute control = new PatchingControlRoute(ssm.state(), states, windows, context.clock());
-        context.server().route(PatchingControlRoute.WINDOWS_PREFIX, control);
+        context.server().route(PatchingControlRoute.WINDOWS_PATH, control);
         context.server().route(PatchingControlRoute.STATES_PATH, control);
         context.clock().onTick(now -> {
             windows.runDue(now);

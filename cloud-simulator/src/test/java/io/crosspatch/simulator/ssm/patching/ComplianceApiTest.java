@@ -44,6 +44,20 @@ class ComplianceApiTest {
     }
 
     @Test
+    void shouldListTheAccountsWindowsSoEachCanBeOpenedByItsId() throws Exception {
+        String windowId = fixture.installWindow("early", SCHEDULE);
+
+        JsonNode windows = fixture.windows(PatchingFixture.REGION);
+
+        assertThat(windows).hasSize(1);
+        assertThat(windows.get(0).get("WindowId").asText()).isEqualTo(windowId);
+        assertThat(windows.get(0).get("Name").asText()).isEqualTo("crosspatch-install-early");
+        assertThat(windows.get(0).get("Schedule").asText()).isEqualTo(SCHEDULE);
+        assertThat(fixture.windows("us-east-1")).isEmpty();
+        assertThat(fixture.runNow(windows.get(0).get("WindowId").asText()).get("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void shouldReportNothingForNodesNoRunHasReachedYet() throws Exception {
         String node = fixture.register(fixture.activation("early"), "fresh", "Microsoft Windows Server 2022 Datacenter", "10.0.20348");
 
@@ -82,6 +96,13 @@ class ComplianceApiTest {
             List<PatchComplianceData> patches = ssm.describeInstancePatchesPaginator(r -> r.instanceId(id).maxResults(10))
                     .patches().stream().toList();
             assertThat(patches).hasSize(node.get("Patches").size());
+        }
+        JsonNode counts = fixture.patchCounts();
+        assertThat(counts).hasSize(2);
+        for (int i = 0; i < counts.size(); i++) {
+            assertThat(counts.get(i).has("Patches")).isFalse();
+            assertThat(counts.get(i).get("InstalledCount")).isEqualTo(truth.get(i).get("InstalledCount"));
+            assertThat(counts.get(i).get("OperationEndTime")).isEqualTo(truth.get(i).get("OperationEndTime"));
         }
         int failedNodes = (int) truth.findValues("FailedCount").stream().filter(count -> count.asInt() > 0).count();
         assertThat(execution.get("status").asText()).isEqualTo(failedNodes > 0 ? "FAILED" : "SUCCESS");

@@ -93,6 +93,16 @@ final class PatchingFixture implements AutoCloseable {
                 "{\"accountId\":\"" + ACCOUNT + "\",\"region\":\"" + REGION + "\"}");
     }
 
+    /** The control endpoint's list of the account's windows in {@code region}. */
+    JsonNode windows(String region) throws Exception {
+        return Http.JSON.readTree(get("/_sim/maintenance-windows?accountId=" + ACCOUNT + "&region=" + region));
+    }
+
+    /** The ground truth without the patch lists ({@code patches=false}). */
+    JsonNode patchCounts() throws Exception {
+        return Http.JSON.readTree(get("/_sim/patch-states?accountId=" + ACCOUNT + "&region=" + REGION + "&patches=false"));
+    }
+
     /** The simulator's ground truth of every reported node of the account. */
     JsonNode patchStates() throws Exception {
         return Http.JSON.readTree(get("/_sim/patch-states?accountId=" + ACCOUNT + "&region=" + REGION));
