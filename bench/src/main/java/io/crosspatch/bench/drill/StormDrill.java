@@ -92,6 +92,7 @@ final class StormDrill {
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         section.figure("storm duration (first POST to all settled)", seconds, "s");
         section.figure("POSTs never answered (after retries with the same body)", fleet.postFailures(), "POSTs");
+        section.figures("client requests sent again: ", fleet.clientRetries(), "requests");
         log.info("drill {}: storm settled in {} s: {}", name, seconds, fleet.stageCounts(enrolled));
         return enrolled;
     }
