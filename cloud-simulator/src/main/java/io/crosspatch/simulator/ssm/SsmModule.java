@@ -37,6 +37,7 @@ public final class SsmModule implements SimulatorModule {
                 context.clock());
         context.server().route("/_sim/agent/", agents);
         context.server().route("/_sim/nodes", agents);
+        context.server().route(ActivationsRoute.PATH, new ActivationsRoute(state, context.clock()));
         context.clock().onTick(now -> state.regions().forEach(region -> region.refreshPings(now)));
     }
 }

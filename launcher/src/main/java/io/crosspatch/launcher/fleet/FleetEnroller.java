@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class FleetEnroller {
     }
 
     private static final int MAX_ATTEMPTS = 8;
+    private static final Duration INGRESS_RETRY_BUDGET = Duration.ofMinutes(1);
 
     private final AtomicLong ingressRetries = new AtomicLong();
     private final AtomicLong metadataRetries = new AtomicLong();
@@ -60,22 +62,25 @@ public final class FleetEnroller {
     /**
      * As the script does: 429, any 5xx and a failed exchange (connection reset, no answer) are "not now", so wait a
      * little longer each time and send the same body again — the same identity and secret are the same enrollment,
-     * so a retry never enrolls twice. Other answers are final.
+     * so a retry never enrolls twice. Other answers are final. At least {@link #MAX_ATTEMPTS} tries and, like the
+     * script (six tries 2 s doubling apart), about a minute: long enough to ride out identity-service restarting.
      */
     private JsonNode postRetryingWhenBusy(URI uri, JsonNode body) {
         long delayMillis = 200;
+        long deadline = System.nanoTime() + INGRESS_RETRY_BUDGET.toNanos();
         for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= MAX_ATTEMPTS && System.nanoTime() > deadline;
             JsonHttp.Answer answer;
             try {
                 answer = http.post(uri, Map.of(), body);
             } catch (UncheckedIOException e) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (last) {
                     throw e;
                 }
                 answer = null;
             }
             boolean busy = answer == null || answer.status() == 429 || answer.status() / 100 == 5;
-            if (!busy || attempt == MAX_ATTEMPTS) {
+            if (!busy || last) {
                 return answer.ok();
             }
             ingressRetries.incrementAndGet();

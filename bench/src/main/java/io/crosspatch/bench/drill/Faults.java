@@ -1,0 +1,139 @@
+package io.crosspatch.bench.drill;
+
+import io.crosspatch.bench.report.Section;
+import io.crosspatch.launcher.JsonHttp;
+import io.crosspatch.launcher.LocalService;
+import io.crosspatch.launcher.Platform;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The drills' faults: a service killed with SIGKILL, the broker or the database restarted, AWS misbehaving. */
+final class Faults {
+
+    private static final Logger log = LoggerFactory.getLogger(Faults.class);
+
+    private Faults() {
+    }
+
+    /** {@code kill -9} of one service mid-storm; it stays down for {@code downFor}, then starts again. */
+    static Fault kill(LocalService service, Duration downFor) {
+        return new Fault() {
+            @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
+            @Override
+            public void duringStorm(Platform platform, Section section) throws Exception {
+                platform.kill(service);
+                long killedAt = System.nanoTime();
+                Thread.sleep(downFor.toMillis());
+                platform.restart(service);
+                long seconds = Duration.ofNanos(System.nanoTime() - killedAt).toSeconds();
+                section.note(service.module() + " killed with SIGKILL mid-storm, down " + downFor.toSeconds()
+                        + " s, ready again " + seconds + " s after the kill");
+                section.figure(service.module() + " kill to ready", seconds, "s");
+            }
+        };
+    }
+
+    /**
+     * The Kafka broker stopped and started on the same data mid-storm, then SIGKILLed and started mid-sweep (a crash:
+     * with acks=all on one broker the log is in the page cache, which survives the process).
+     */
+    static Fault kafka() {
+        return new Fault() {
+            @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
+            @Override
+            public void duringStorm(Platform platform, Section section) throws Exception {
+                long start = System.nanoTime();
+                platform.infrastructure().forkedKafka().restart();
+                timed(section, "Kafka broker restarted (clean stop) mid-storm", "kafka restart", start);
+            }
+
+            @Override
+            public void duringSweep(Platform platform, Section section) throws Exception {
+                long start = System.nanoTime();
+                platform.infrastructure().forkedKafka().crashAndRestart();
+                timed(section, "Kafka broker SIGKILLed and restarted mid-sweep", "kafka crash-restart", start);
+            }
+        };
+    }
+
+    /**
+     * Cassandra stopped and started mid-storm (drained: nothing acknowledged can be lost), then SIGKILLed and started
+     * mid-sweep. The testbed's commitlog is {@code periodic} (10 s): a machine crash could lose acknowledged writes by
+     * design, but a process kill leaves the commitlog's mapped segments in the page cache, so this drill expects
+     * nothing lost — a loss here is a finding about the settings, not noise.
+     */
+    static Fault cassandra() {
+        return new Fault() {
+            @Override
+            public boolean strikesMidStorm() {
+                return true;
+            }
+
+            @Override
+            public void duringStorm(Platform platform, Section section) throws Exception {
+                long start = System.nanoTime();
+                platform.infrastructure().cassandra().restart();
+                timed(section, "Cassandra restarted (clean stop) mid-storm", "cassandra restart", start);
+            }
+
+            @Override
+            public void duringSweep(Platform platform, Section section) throws Exception {
+                long start = System.nanoTime();
+                platform.infrastructure().cassandra().crashAndRestart();
+                timed(section, "Cassandra SIGKILLed and restarted mid-sweep (commitlog periodic 10 s)",
+                        "cassandra crash-restart", start);
+            }
+        };
+    }
+
+    /** Every AWS call of every service throttled with {@code throttle} and failed with 5xx with {@code error}, throughout. */
+    static Fault simulatorFaults(double throttle, double error) {
+        JsonHttp http = new JsonHttp();
+        return new Fault() {
+            @Override
+            public void beforeStorm(Platform platform, Section section) {
+                http.post(platform.simulator().resolve("/_sim/faults"), Map.of(), JsonHttp.object().put("service", "*")
+                        .put("operation", "*").put("throttleProbability", throttle).put("errorProbability", error)).ok();
+                section.note("simulator: every AWS call throttled with probability " + throttle + " and failed with 5xx "
+                        + "with probability " + error + ", from before the storm to the end of the audit's waits. The "
+                        + "simulator refuses a call before running it, so this drill shows retries complete everything; "
+                        + "it cannot show what a call that ran but whose answer was lost would do");
+            }
+
+            @Override
+            public void after(Platform platform, Section section) throws Exception {
+                long calls = 0;
+                for (var row : http.get(platform.simulator().resolve("/_sim/calls"), Map.of()).ok()) {
+                    calls += row.path("calls").asLong();
+                }
+                section.figure("AWS calls made under the faults (throttled and failed ones included)", calls, "calls");
+                HttpClient client = HttpClient.newHttpClient();
+                HttpResponse<Void> cleared = client.send(HttpRequest.newBuilder(platform.simulator().resolve("/_sim/faults"))
+                        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                if (cleared.statusCode() != 200) {
+                    throw new IllegalStateException("could not clear the simulator's faults: HTTP " + cleared.statusCode());
+                }
+            }
+        };
+    }
+
+    private static void timed(Section section, String note, String figure, long startNanos) {
+        long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+        section.note(note + ", back in " + seconds + " s");
+        section.figure(figure, seconds, "s");
+        log.info("{}, back in {} s", note, seconds);
+    }
+}
