@@ -9,6 +9,8 @@ import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.launcher.fleet.FleetEnroller;
 import io.crosspatch.launcher.fleet.FleetVm;
+import io.crosspatch.schemas.topics.TopicDefinition;
+import io.crosspatch.schemas.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,6 +165,23 @@ final class ExactlyOnceAudit {
      * The checks that hold once the windows ran: waits up to {@code settle} for reporting to equal the simulator's
      * ground truth for every node, then counts each node's records on {@code patch.results}.
      */
+    /**
+     * Every record on a dead-letter topic is one a consumer gave up on; in a drill without poison records each of
+     * them is a valid event lost (an enrollment that never finishes, a result never shown). Counts them per topic.
+     */
+    void nothingDeadLettered(Section section, String bootstrapServers) {
+        Map<String, Integer> deadLetters = new TreeMap<>();
+        for (TopicDefinition<?> topic : Topics.all()) {
+            int count = TopicReader.readAll(bootstrapServers, topic.deadLetterTopic(), Duration.ofSeconds(30)).size();
+            if (count > 0) {
+                deadLetters.put(topic.deadLetterTopic(), count);
+            }
+        }
+        section.check("no valid record dead-lettered (every <topic>.DLT empty)", deadLetters.isEmpty(),
+                deadLetters.isEmpty() ? "all " + Topics.all().size() + " dead-letter topics empty"
+                        : "dead-lettered: " + deadLetters);
+    }
+
     void afterWindows(Section section, List<CloudAccountSpec> accounts, Map<String, String> managedByEnrollment,
             Duration settle) {
         Set<String> managed = Set.copyOf(managedByEnrollment.values());

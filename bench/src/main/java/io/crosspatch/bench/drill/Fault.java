@@ -26,6 +26,14 @@ interface Fault {
     default void duringSweep(Platform platform, Section section) throws Exception {
     }
 
+    /**
+     * Whether this fault puts records on dead-letter topics on purpose (poison records, checked by the fault itself);
+     * otherwise the audit requires every dead-letter topic to stay empty: a valid record there is a lost record.
+     */
+    default boolean deadLettersExpected() {
+        return false;
+    }
+
     /** After the audit's last wait (e.g. turn the simulator's faults off again). */
     default void after(Platform platform, Section section) throws Exception {
     }

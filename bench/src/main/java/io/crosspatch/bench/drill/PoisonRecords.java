@@ -53,6 +53,11 @@ final class PoisonRecords implements Fault {
         this.deadLetterTimeout = deadLetterTimeout;
     }
 
+    @Override
+    public boolean deadLettersExpected() {
+        return true;
+    }
+
     /** The three poisons of one topic; {@code schemaId} is the topic's real value schema id. */
     static List<Poison> poisonsFor(String topic, int schemaId) {
         byte[] json = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);

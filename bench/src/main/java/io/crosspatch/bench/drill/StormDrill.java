@@ -55,6 +55,9 @@ final class StormDrill {
             Map<String, String> managed = audit.afterStorm(section, accounts, vms, enrolled);
             sweep(platform, fleet, sizes, section);
             audit.afterWindows(section, accounts, managed, sizes.settleTimeout());
+            if (!fault.deadLettersExpected()) {
+                audit.nothingDeadLettered(section, platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"));
+            }
             fault.after(platform, section);
         }
     }

@@ -3,6 +3,7 @@ package io.crosspatch.identity.web;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.NodeUnavailableException;
 import com.datastax.oss.driver.api.core.RequestThrottlingException;
 import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
 import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
@@ -60,7 +61,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * same request will succeed later, and enrollments are idempotent, so tell the VM to retry (the startup script
      * retries 429 and 503) instead of failing it with a 500. Everything else from the driver is a defect: 500.
      */
-    @ExceptionHandler({DriverTimeoutException.class, AllNodesFailedException.class, HeartbeatException.class,
+    @ExceptionHandler({DriverTimeoutException.class, AllNodesFailedException.class, NodeUnavailableException.class,
+            HeartbeatException.class,
             ClosedConnectionException.class, BusyConnectionException.class, RequestThrottlingException.class,
             QueryExecutionException.class, OverloadedException.class, BootstrappingException.class})
     ResponseEntity<Object> storeUnavailable(DriverException e) {

@@ -1,9 +1,14 @@
 package io.crosspatch.servicekit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_MOCKS;
+import static org.mockito.Mockito.mock;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.NodeUnavailableException;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteType;
 import io.crosspatch.schemas.serde.UnknownSchemaIdException;
@@ -35,8 +40,16 @@ class InfrastructureOutageTest {
     }
 
     @Test
+    void shouldRecogniseANodeWithNoConnectionLeft() {
+        // what the driver throws while the only node restarts, besides NoNodeAvailableException
+        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not claim",
+                new NodeUnavailableException(mock(Node.class, RETURNS_MOCKS))))).isTrue();
+    }
+
+    @Test
     void shouldLeaveFailuresOfTheRecordItselfToTheBoundedRetries() {
         assertThat(InfrastructureOutage.isOutage(new IllegalArgumentException("no such tenant"))).isFalse();
+        assertThat(InfrastructureOutage.isOutage(new InvalidQueryException(null, "unconfigured table"))).isFalse();
         assertThat(InfrastructureOutage.isOutage(new UnknownSchemaIdException(876_543))).isFalse();
     }
 }
