@@ -4,11 +4,13 @@ import io.crosspatch.bench.report.Section;
 import io.crosspatch.launcher.JsonHttp;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
+import io.crosspatch.testbed.RestartableServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,26 +49,7 @@ final class Faults {
      * with acks=all on one broker the log is in the page cache, which survives the process).
      */
     static Fault kafka() {
-        return new Fault() {
-            @Override
-            public boolean strikesMidStorm() {
-                return true;
-            }
-
-            @Override
-            public void duringStorm(Platform platform, Section section) throws Exception {
-                long start = System.nanoTime();
-                platform.infrastructure().forkedKafka().restart();
-                timed(section, "Kafka broker restarted (clean stop) mid-storm", "kafka restart", start);
-            }
-
-            @Override
-            public void duringSweep(Platform platform, Section section) throws Exception {
-                long start = System.nanoTime();
-                platform.infrastructure().forkedKafka().crashAndRestart();
-                timed(section, "Kafka broker SIGKILLed and restarted mid-sweep", "kafka crash-restart", start);
-            }
-        };
+        return restarts("Kafka broker", "kafka", platform -> platform.infrastructure().forkedKafka(), "");
     }
 
     /**
@@ -76,6 +59,13 @@ final class Faults {
      * nothing lost — a loss here is a finding about the settings, not noise.
      */
     static Fault cassandra() {
+        return restarts("Cassandra", "cassandra", platform -> platform.infrastructure().cassandra(),
+                " (commitlog periodic 10 s)");
+    }
+
+    /** A clean restart of {@code server} mid-storm and a SIGKILL and restart mid-sweep, each timed into the report. */
+    private static Fault restarts(String what, String figure, Function<Platform, RestartableServer> server,
+            String crashNote) {
         return new Fault() {
             @Override
             public boolean strikesMidStorm() {
@@ -85,16 +75,15 @@ final class Faults {
             @Override
             public void duringStorm(Platform platform, Section section) throws Exception {
                 long start = System.nanoTime();
-                platform.infrastructure().cassandra().restart();
-                timed(section, "Cassandra restarted (clean stop) mid-storm", "cassandra restart", start);
+                server.apply(platform).restart();
+                timed(section, what + " restarted (clean stop) mid-storm", figure + " restart", start);
             }
 
             @Override
             public void duringSweep(Platform platform, Section section) throws Exception {
                 long start = System.nanoTime();
-                platform.infrastructure().cassandra().crashAndRestart();
-                timed(section, "Cassandra SIGKILLed and restarted mid-sweep (commitlog periodic 10 s)",
-                        "cassandra crash-restart", start);
+                server.apply(platform).crashAndRestart();
+                timed(section, what + " SIGKILLed and restarted mid-sweep" + crashNote, figure + " crash-restart", start);
             }
         };
     }

@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Small helpers for answering over the JDK HTTP server, and the one JSON mapper of the simulator. */
 public final class Http {
@@ -15,6 +18,22 @@ public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private Http() {
+    }
+
+    /** The request's query parameters, URL-decoded; a pair without {@code =} is ignored, a repeated name's last wins. */
+    public static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
     }
 
     public static byte[] body(HttpExchange exchange) throws IOException {

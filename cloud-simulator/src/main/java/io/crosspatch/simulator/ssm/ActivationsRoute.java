@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,7 +33,7 @@ final class ActivationsRoute implements Route {
             Http.error(exchange, 404, "NOT_FOUND", "no activations endpoint " + exchange.getRequestMethod() + " " + path);
             return;
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = Http.query(exchange);
         ArrayNode activations = Http.JSON.createArrayNode();
         for (SsmRegionState region : state.regions()) {
             boolean accountMatches = !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
@@ -63,17 +60,4 @@ final class ActivationsRoute implements Route {
         return json;
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
 }

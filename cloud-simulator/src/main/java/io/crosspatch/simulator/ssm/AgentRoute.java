@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +80,7 @@ final class AgentRoute implements Route {
     }
 
     private void listNodes(HttpExchange exchange) throws Exception {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = Http.query(exchange);
         ArrayNode nodes = Http.JSON.createArrayNode();
         for (SsmRegionState region : state.regions()) {
             boolean accountMatches = !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
@@ -164,17 +161,4 @@ final class AgentRoute implements Route {
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * needs its own Netty and Logback, and leaves global state behind, so it never runs inside the test JVM). The node
  * owns the whole ring with one token, never bootstraps and keeps caches and memtables small.
  */
-public final class CassandraNode implements AutoCloseable {
+public final class CassandraNode implements AutoCloseable, RestartableServer {
 
     private static final String HOST = "127.0.0.1";
     private static final String DATACENTER = "datacenter1";
@@ -81,12 +81,14 @@ public final class CassandraNode implements AutoCloseable {
      * Stops the node (SIGTERM: Cassandra drains) and starts it again on the same data and ports; returns once it
      * accepts CQL again. The commit log replays whatever was not yet flushed.
      */
+    @Override
     public void restart() throws InterruptedException {
         jvm.stop();
         jvm = launch(workDir, port, storagePort);
     }
 
     /** Kills the node with SIGKILL, as a crash would, and starts it again; the commit log is what saves the writes. */
+    @Override
     public void crashAndRestart() throws InterruptedException {
         jvm.kill();
         jvm = launch(workDir, port, storagePort);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the jars that kafka-dist records. Tuned for tests: replication factor 1 everywhere, no initial rebalance delay, and
  * no automatic topic creation, so that a service that forgets to declare a topic fails here as it would in production.
  */
-public final class KafkaBroker implements KafkaEndpoint {
+public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -67,12 +67,14 @@ public final class KafkaBroker implements KafkaEndpoint {
      * Stops the broker (SIGTERM, a controlled shutdown) and starts it again on the same ports and log directory;
      * returns once it answers again. Clients see the broker vanish and come back, as in a rolling restart.
      */
+    @Override
     public void restart() throws InterruptedException {
         jvm.stop();
         jvm = launch(workDir, config, port);
     }
 
     /** Kills the broker with SIGKILL (unflushed writes lost, as in a crash) and starts it again on the same data. */
+    @Override
     public void crashAndRestart() throws InterruptedException {
         jvm.kill();
         jvm = launch(workDir, config, port);

@@ -12,9 +12,6 @@ import io.crosspatch.simulator.ssm.SsmRegionState;
 import io.crosspatch.simulator.ssm.SsmState;
 import io.crosspatch.simulator.ssm.WindowExecution;
 import io.crosspatch.simulator.ssm.patching.PatchRun.PatchState;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,9 +46,9 @@ final class PatchingControlRoute implements Route {
         if (path.startsWith(WINDOWS_PREFIX) && path.endsWith("/run") && exchange.getRequestMethod().equals("POST")) {
             runWindow(exchange, path.substring(WINDOWS_PREFIX.length(), path.length() - "/run".length()));
         } else if ((path.equals(WINDOWS_PATH) || path.equals(WINDOWS_PREFIX)) && exchange.getRequestMethod().equals("GET")) {
-            listWindows(exchange, query(exchange.getRequestURI().getRawQuery()));
+            listWindows(exchange, Http.query(exchange));
         } else if (path.equals(STATES_PATH) && exchange.getRequestMethod().equals("GET")) {
-            patchStates(exchange, query(exchange.getRequestURI().getRawQuery()));
+            patchStates(exchange, Http.query(exchange));
         } else {
             Http.error(exchange, 404, "NOT_FOUND", "no patching endpoint " + exchange.getRequestMethod() + " " + path);
         }
@@ -132,17 +129,4 @@ final class PatchingControlRoute implements Route {
         Http.json(exchange, 200, nodes);
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return values;
-    }
 }
