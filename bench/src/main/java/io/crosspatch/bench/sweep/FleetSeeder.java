@@ -21,13 +21,17 @@ import org.slf4j.LoggerFactory;
  * Seeds the sweep's managed nodes through the real pipeline: onboards the accounts, then chunk by chunk creates the
  * simulated VMs and POSTs their enrollments, while a follower thread polls the previous chunks' statuses in rounds
  * (registering each agent once its activation is there) until they are REGISTERED. Enrolling and following overlap,
- * so the services always have work; the chunks are a multiple of the account count so that VMs spread evenly and no
- * account exceeds SSM's 1,000 hybrid nodes.
+ * so the services always have work, but at most {@link #CHUNKS_AHEAD} chunks are enrolled ahead of the one being
+ * followed: POSTing a whole 100,000-node fleet at once (the ingress accepts ~100/s, the pipeline registers ~35/s)
+ * buried the pipeline's stages under a backlog that took the machine's cores from them. The chunks are a multiple of
+ * the account count so that VMs spread evenly and no account exceeds SSM's 1,000 hybrid nodes.
  */
 final class FleetSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(FleetSeeder.class);
     private static final int CHUNK_TARGET = 5_000;
+    /** Chunks enrolled but not yet followed to REGISTERED, at most. */
+    private static final int CHUNKS_AHEAD = 2;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** How long the follower waits for one chunk before moving on to the next (stragglers are followed at the end). */
     private static final Duration CHUNK_PATIENCE = Duration.ofMinutes(10);
@@ -65,6 +69,9 @@ final class FleetSeeder {
         AtomicLong lastProgress = new AtomicLong();
         try {
             for (int from = 0, index = 0; from < options.nodes(); from += chunk, index++) {
+                if (index >= CHUNKS_AHEAD) {
+                    following.get(index - CHUNKS_AHEAD).get(); // keeps the backlog bounded (a chunk waits 10 min at most)
+                }
                 int size = Math.min(chunk, options.nodes() - from);
                 List<FleetVm> vms = fleet.createVms(accounts, size, 1_000L + index, options.seedParallelism());
                 List<BenchFleet.Enrolled> posted = fleet.enroll(vms, options.seedParallelism(), accepted);

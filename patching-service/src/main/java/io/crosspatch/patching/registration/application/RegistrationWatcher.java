@@ -24,9 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -37,9 +42,14 @@ import org.springframework.stereotype.Service;
  * published. The less frequent audit lists every node of the account and deregisters those that registered with
  * no activation of ours (reporting them in the log, a metric and {@code unexpected_nodes}), and deletes
  * activations that expired unused, failing their enrollments at stage REGISTRATION.
+ *
+ * <p>Accounts are watched side by side ({@code registration.account-concurrency} at a time): each registration costs
+ * a read, a tag check in SSM, a write, an acknowledged send and a lightweight transaction, so one account after the
+ * other registers only a handful of nodes a second, and a storm across many accounts would queue behind it. Within
+ * an account the nodes stay in order, under that account's client-side SSM rate.
  */
 @Service
-public class RegistrationWatcher {
+public class RegistrationWatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
     private static final String PENDING = "PENDING";
@@ -53,10 +63,12 @@ public class RegistrationWatcher {
     private final EnrollmentEvents events;
     private final Clock clock;
     private final Counter deregistered;
+    private final ExecutorService pool;
 
     public RegistrationWatcher(SystemAccountRepository accounts, EnrollmentRepository enrollments, NodeRepository nodes,
             UnexpectedNodeRepository unexpected, NodeDirectory directory, ActivationPolicy policy, EnrollmentEvents events,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters,
+            @Value("${crosspatch.patching.registration.account-concurrency}") int accountConcurrency) {
         this.accounts = accounts;
         this.enrollments = enrollments;
         this.nodes = nodes;
@@ -66,18 +78,33 @@ public class RegistrationWatcher {
         this.events = events;
         this.clock = clock;
         this.deregistered = meters.counter("crosspatch.patching.unexpected.nodes.deregistered");
+        if (accountConcurrency < 1) {
+            throw new IllegalArgumentException("crosspatch.patching.registration.account-concurrency must be at least 1");
+        }
+        this.pool = Executors.newFixedThreadPool(accountConcurrency, runnable -> {
+            Thread thread = new Thread(runnable, "registration-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
+    /** Watches every account, side by side, and returns once all are watched (the next sweep starts an interval later). */
     @Scheduled(fixedDelayString = "${crosspatch.patching.registration.interval}",
             initialDelayString = "${crosspatch.patching.registration.interval}")
     public void sweep() {
-        for (KnownAccount account : accounts.all()) {
-            try {
-                watch(account.account());
-            } catch (RuntimeException e) {
-                log.warn("registration sweep of system account {} failed, next sweep retries: {}",
-                        account.account().accountId(), e.toString());
-            }
+        List<CompletableFuture<Integer>> watched = accounts.all().stream()
+                .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool)).toList();
+        int registered = watched.stream().mapToInt(CompletableFuture::join).sum();
+        log.debug("registration sweep: {} enrollments registered", registered);
+    }
+
+    private int watchSafely(SystemAccountRef account) {
+        try {
+            return watch(account);
+        } catch (RuntimeException e) {
+            log.warn("registration sweep of system account {} failed, next sweep retries: {}", account.accountId(),
+                    e.toString());
+            return 0;
         }
     }
 
@@ -186,6 +213,11 @@ public class RegistrationWatcher {
             log.info("activation {} of enrollment {} expired unused and was deleted", activation.activationId(),
                     activation.enrollmentId());
         }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
     }
 
     /** What one audit did. */
