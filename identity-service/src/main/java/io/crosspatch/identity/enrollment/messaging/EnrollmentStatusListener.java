@@ -24,13 +24,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
 public class EnrollmentStatusListener {
 
+    /** Consumer threads per topic: every write is an upsert stamped with its event's time, so any order is right. */
+    private static final String CONCURRENCY = "${crosspatch.identity.status.concurrency:3}";
+
     private final EnrollmentProgressRecorder recorder;
 
     public EnrollmentStatusListener(EnrollmentProgressRecorder recorder) {
         this.recorder = recorder;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}")
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
+            concurrency = CONCURRENCY)
     public void onIdentityVerified(IdentityVerified event) {
         String accountKey = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId());
@@ -39,14 +43,16 @@ public class EnrollmentStatusListener {
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}")
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}",
+            concurrency = CONCURRENCY)
     public void onAccountReady(AccountReady event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
             recorder.accountReady(event.getEnrollmentId(), event.getOccurredAt());
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}")
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}",
+            concurrency = CONCURRENCY)
     public void onInstanceActivated(InstanceActivated event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
             if (event.getStage() == ActivationStage.ACTIVATION_ISSUED && event.getActivation() != null) {
@@ -64,7 +70,8 @@ public class EnrollmentStatusListener {
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}")
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}",
+            concurrency = CONCURRENCY)
     public void onEnrollmentFailed(EnrollmentFailed event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
             recorder.failed(event.getEnrollmentId(), event.getStage() == EnrollmentStage.VERIFICATION,
