@@ -31,7 +31,8 @@ public class AccountReadyListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}", batch = "true")
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}", batch = "true",
+            containerPostProcessor = AccountOwnershipTracking.BEAN)
     public void onAccountReady(List<ConsumerRecord<String, AccountReady>> records) {
         int unreadable = -1;
         for (int i = 0; i < records.size() && unreadable < 0; i++) {

@@ -8,13 +8,13 @@ import io.crosspatch.patching.compliance.domain.PatchResultAssembler;
 import io.crosspatch.patching.compliance.domain.StateFingerprint;
 import io.crosspatch.patching.compliance.domain.WindowOutcome;
 import io.crosspatch.patching.compliance.messaging.PatchResultPublisher;
+import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -36,18 +36,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Collects patch compliance per system account and publishes {@code patch.results} only for instances whose state
- * changed. Per account and sweep: the account's enrolled nodes (one Cassandra partition), DescribeInstanceInformation
- * for all nodes (pages of 50), DescribeInstancePatchStates (batches of 50), the latest run of each install window,
- * and DescribeInstancePatches only for nodes whose last operation changed since their details were last read. The
- * assembled state is fingerprinted field by field; an unchanged fingerprint publishes nothing.
+ * Collects patch compliance per system account (those this instance looks after, {@link OwnedAccounts}) and
+ * publishes {@code patch.results} only for instances whose state changed. Per account and sweep: the account's
+ * enrolled nodes (one Cassandra partition), DescribeInstanceInformation for all nodes (pages of 50),
+ * DescribeInstancePatchStates (batches of 50), the latest run of each install window, and DescribeInstancePatches only
+ * for nodes whose last operation changed since their details were last read. The assembled state is fingerprinted
+ * field by field; an unchanged fingerprint publishes nothing.
  */
 @Service
 public class ComplianceCollector implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceCollector.class);
 
-    private final SystemAccountRepository accounts;
+    private final OwnedAccounts accounts;
     private final NodeRepository nodes;
     private final NodeDirectory directory;
     private final ComplianceReader reader;
@@ -55,7 +56,7 @@ public class ComplianceCollector implements DisposableBean {
     private final Clock clock;
     private final ExecutorService pool;
 
-    public ComplianceCollector(SystemAccountRepository accounts, NodeRepository nodes, NodeDirectory directory,
+    public ComplianceCollector(OwnedAccounts accounts, NodeRepository nodes, NodeDirectory directory,
             ComplianceReader reader, PatchResultPublisher publisher, Clock clock, ComplianceProperties properties) {
         this.accounts = accounts;
         this.nodes = nodes;
@@ -73,7 +74,7 @@ public class ComplianceCollector implements DisposableBean {
     @Scheduled(fixedDelayString = "${crosspatch.patching.compliance.interval}",
             initialDelayString = "${crosspatch.patching.compliance.interval}")
     public void sweep() {
-        collectAll(accounts.all().stream().map(KnownAccount::account).toList());
+        collectAll(accounts.list().stream().map(KnownAccount::account).toList());
     }
 
     /** Collects the accounts side by side; answers the number of results published. */

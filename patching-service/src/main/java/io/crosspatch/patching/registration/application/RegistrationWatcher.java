@@ -8,6 +8,7 @@ import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
 import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
 import io.crosspatch.patching.activation.persistence.EnrollmentRepository.AccountActivation;
 import io.crosspatch.patching.registration.persistence.UnexpectedNodeRepository;
+import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
 import io.crosspatch.patching.systemaccount.domain.ActivationStatus;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
@@ -15,7 +16,6 @@ import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -43,10 +43,11 @@ import org.springframework.stereotype.Service;
  * no activation of ours (reporting them in the log, a metric and {@code unexpected_nodes}), and deletes
  * activations that expired unused, failing their enrollments at stage REGISTRATION.
  *
- * <p>Accounts are watched side by side ({@code registration.account-concurrency} at a time): each registration costs
- * a read, a tag check in SSM, a write, an acknowledged send and a lightweight transaction, so one account after the
- * other registers only a handful of nodes a second, and a storm across many accounts would queue behind it. Within
- * an account the nodes stay in order, under that account's client-side SSM rate.
+ * <p>The accounts are those this instance looks after ({@link OwnedAccounts}), watched side by side
+ * ({@code registration.account-concurrency} at a time): each registration costs a read, a tag check in SSM, a write,
+ * an acknowledged send and a lightweight transaction, so one account after the other registers only a handful of
+ * nodes a second, and a storm across many accounts would queue behind it. Within an account the nodes stay in order,
+ * under that account's client-side SSM rate.
  */
 @Service
 public class RegistrationWatcher implements DisposableBean {
@@ -54,7 +55,7 @@ public class RegistrationWatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
     private static final String PENDING = "PENDING";
 
-    private final SystemAccountRepository accounts;
+    private final OwnedAccounts accounts;
     private final EnrollmentRepository enrollments;
     private final NodeRepository nodes;
     private final UnexpectedNodeRepository unexpected;
@@ -65,7 +66,7 @@ public class RegistrationWatcher implements DisposableBean {
     private final Counter deregistered;
     private final ExecutorService pool;
 
-    public RegistrationWatcher(SystemAccountRepository accounts, EnrollmentRepository enrollments, NodeRepository nodes,
+    public RegistrationWatcher(OwnedAccounts accounts, EnrollmentRepository enrollments, NodeRepository nodes,
             UnexpectedNodeRepository unexpected, NodeDirectory directory, ActivationPolicy policy, EnrollmentEvents events,
             Clock clock, MeterRegistry meters,
             @Value("${crosspatch.patching.registration.account-concurrency}") int accountConcurrency) {
@@ -92,7 +93,7 @@ public class RegistrationWatcher implements DisposableBean {
     @Scheduled(fixedDelayString = "${crosspatch.patching.registration.interval}",
             initialDelayString = "${crosspatch.patching.registration.interval}")
     public void sweep() {
-        List<CompletableFuture<Integer>> watched = accounts.all().stream()
+        List<CompletableFuture<Integer>> watched = accounts.list().stream()
                 .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool)).toList();
         int registered = watched.stream().mapToInt(CompletableFuture::join).sum();
         log.debug("registration sweep: {} enrollments registered", registered);
@@ -111,7 +112,7 @@ public class RegistrationWatcher implements DisposableBean {
     @Scheduled(fixedDelayString = "${crosspatch.patching.registration.audit-interval}",
             initialDelayString = "${crosspatch.patching.registration.audit-interval}")
     public void auditAll() {
-        for (KnownAccount account : accounts.all()) {
+        for (KnownAccount account : accounts.list()) {
             try {
                 audit(account.account());
             } catch (RuntimeException e) {
