@@ -162,10 +162,6 @@ final class ExactlyOnceAudit {
     }
 
     /**
-     * The checks that hold once the windows ran: waits up to {@code settle} for reporting to equal the simulator's
-     * ground truth for every node, then counts each node's records on {@code patch.results}.
-     */
-    /**
      * Every record on a dead-letter topic is one a consumer gave up on; in a drill without poison records each of
      * them is a valid event lost (an enrollment that never finishes, a result never shown). Counts them per topic.
      */
@@ -182,6 +178,10 @@ final class ExactlyOnceAudit {
                         : "dead-lettered: " + deadLetters);
     }
 
+    /**
+     * The checks that hold once the windows ran: waits up to {@code settle} for reporting to equal the simulator's
+     * ground truth for every node, then counts each node's records on {@code patch.results}.
+     */
     void afterWindows(Section section, List<CloudAccountSpec> accounts, Map<String, String> managedByEnrollment,
             Duration settle) {
         Set<String> managed = Set.copyOf(managedByEnrollment.values());
