@@ -11,8 +11,10 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Onboards a tenant's cloud accounts (the only thing that lets their VMs enroll) and lists them. Updating an
- * account's settings is idempotent; moving it to another tenant is refused.
+ * Onboards a tenant's cloud accounts (the only thing that lets their VMs enroll) and lists them. The first tenant to
+ * onboard an account owns it: the claim is a lightweight transaction, so two tenants onboarding one account at once
+ * cannot both win (a check-then-write would let both pass the check and the last write silently move the account).
+ * Updating an account's settings is idempotent and conditional on the owner; moving it to another tenant is refused.
  */
 @Service
 public class CloudAccountOnboarding {
@@ -33,15 +35,15 @@ public class CloudAccountOnboarding {
     public Onboarded onboard(CloudAccountSettings settings) {
         CloudAccount account = settings.toAccount(clock.instant());
         try (MDC.MDCCloseable ignored = MDC.putCloseable("cloudAccountKey", account.key())) {
-            Optional<CloudAccount> existing = accounts.find(account.provider(), account.cloudAccountId());
-            if (existing.isPresent() && !existing.get().tenantId().equals(account.tenantId())) {
-                log.warn("refused to move the cloud account from tenant {} to tenant {}", existing.get().tenantId(),
-                        account.tenantId());
+            Optional<String> holder = accounts.claim(account);
+            boolean created = holder.isEmpty();
+            if (!created && (!holder.get().equals(account.tenantId()) || !accounts.updateSettings(account))) {
+                log.warn("refused to move the cloud account from tenant {} to tenant {}", holder.get(), account.tenantId());
                 throw new AccountOwnedByAnotherTenantException();
             }
-            accounts.save(account);
-            log.info("cloud account {} for tenant {}", existing.isPresent() ? "updated" : "onboarded", account.tenantId());
-            return new Onboarded(account, existing.isEmpty());
+            accounts.listUnderTenant(account);
+            log.info("cloud account {} for tenant {}", created ? "onboarded" : "updated", account.tenantId());
+            return new Onboarded(account, created);
         }
     }
 

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import java.util.ArrayList;
@@ -13,7 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The onboarded cloud accounts, kept twice: by (provider, account) for the verifier's one-partition lookup and by
- * tenant for the admin listing. Both rows are written in one logged batch so they never disagree for long.
+ * tenant for the admin listing. The row by account is the owner's title: it is taken with a lightweight transaction
+ * ({@link #claim}) and its settings changed only under the condition that the owner is still the same tenant
+ * ({@link #updateSettings}), so of two tenants onboarding one account at once exactly one gets it. The row by
+ * tenant is written ({@link #listUnderTenant}) only by whoever holds the title, after taking it, so an account is
+ * never listed under a tenant that does not own it.
  */
 @Repository
 public class CloudAccountRepository {
@@ -22,6 +27,8 @@ public class CloudAccountRepository {
             + "aws_region, allowed_patch_groups, updated_at";
 
     private final CqlSession session;
+    private final PreparedStatement claim;
+    private final PreparedStatement updateSettings;
     private final PreparedStatement upsertByAccount;
     private final PreparedStatement upsertByTenant;
     private final PreparedStatement find;
@@ -29,16 +36,44 @@ public class CloudAccountRepository {
 
     public CloudAccountRepository(CqlSession session) {
         this.session = session;
+        this.claim = session.prepare("INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.updateSettings = session.prepare("UPDATE cloud_accounts SET display_name = ?, default_patch_group = ?, "
+                + "aws_region = ?, allowed_patch_groups = ?, updated_at = ? WHERE provider = ? AND cloud_account_id = ? "
+                + "IF tenant_id = ?");
         this.upsertByAccount = session.prepare("INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         this.upsertByTenant = session.prepare("INSERT INTO tenant_cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         this.find = session.prepare("SELECT " + COLUMNS + " FROM cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
         this.byTenant = session.prepare("SELECT " + COLUMNS + " FROM tenant_cloud_accounts WHERE tenant_id = ?");
     }
 
-    /** Onboards the account or replaces its settings (idempotent). */
+    /**
+     * Onboards the account to its tenant unless it is onboarded already (a lightweight transaction).
+     *
+     * @return empty if this call onboarded it, else the tenant that holds it (possibly the same one)
+     */
+    public Optional<String> claim(CloudAccount account) {
+        ResultSet result = session.execute(claim.bind(values(account)));
+        return result.wasApplied() ? Optional.empty() : Optional.of(result.one().getString("tenant_id"));
+    }
+
+    /** Replaces the account's settings if it is still {@code account.tenantId()}'s; answers whether it was. */
+    public boolean updateSettings(CloudAccount account) {
+        return session.execute(updateSettings.bind(account.displayName(), account.defaultPatchGroup(), account.awsRegion(),
+                account.allowedPatchGroups(), account.updatedAt(), account.provider(), account.cloudAccountId(),
+                account.tenantId())).wasApplied();
+    }
+
+    /** Writes the account into its tenant's listing; only for the tenant that {@link #claim claimed} it. */
+    public void listUnderTenant(CloudAccount account) {
+        session.execute(upsertByTenant.bind(values(account)));
+    }
+
+    /**
+     * Writes both rows unconditionally, whoever held the account: for seeding a keyspace (tests, benchmarks), never
+     * for onboarding, which goes through {@link #claim}.
+     */
     public void save(CloudAccount account) {
-        Object[] values = {account.tenantId(), account.provider(), account.cloudAccountId(), account.displayName(),
-                account.defaultPatchGroup(), account.awsRegion(), account.allowedPatchGroups(), account.updatedAt()};
+        Object[] values = values(account);
         session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
                 upsertByAccount.bind(values), upsertByTenant.bind(values)));
     }
@@ -52,6 +87,11 @@ public class CloudAccountRepository {
         List<CloudAccount> accounts = new ArrayList<>();
         session.execute(byTenant.bind(tenantId)).forEach(row -> accounts.add(account(row)));
         return accounts;
+    }
+
+    private static Object[] values(CloudAccount account) {
+        return new Object[] {account.tenantId(), account.provider(), account.cloudAccountId(), account.displayName(),
+                account.defaultPatchGroup(), account.awsRegion(), account.allowedPatchGroups(), account.updatedAt()};
     }
 
     private static CloudAccount account(Row row) {
