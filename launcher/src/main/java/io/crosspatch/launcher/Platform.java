@@ -210,7 +210,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Gives each demo vCenter/org its token issuer in the simulator, before identity-service starts: the issuers a
-     * verifier trusts are configuration, not something it learns at run time. Answers the issuers' descriptions.
+     * verifier trusts are configuration, not something it learns at run time. Each issuer is bound to its own org
+     * (identity-service refuses to start with an issuer bound to none). Answers the verifier's arguments.
      */
     private List<String> defineVmwareIssuers() {
         List<String> arguments = new ArrayList<>();
@@ -221,6 +222,7 @@ public final class Platform implements AutoCloseable {
             arguments.add(prefix + "issuer=" + issuer.get("issuer").asText());
             arguments.add(prefix + "jwks-uri=" + issuer.get("jwksUri").asText());
             arguments.add(prefix + "audience=" + issuer.get("audience").asText());
+            arguments.add(prefix + "org-ids=" + orgs.get(i));
         }
         return arguments;
     }

@@ -153,7 +153,8 @@ class ComposeFileTest {
         assertThat(demo.environment("identity-verifier"))
                 .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKSURI", simulator + "/_sim/trust/gcp/jwks")
                 .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKSURI",
-                        simulator + "/_sim/trust/vmware/demo-vcenter/jwks");
+                        simulator + "/_sim/trust/vmware/demo-vcenter/jwks")
+                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORGIDS", "demo-vcenter");
         String region = demo.environment("account-service").get("CROSSPATCH_AWS_REGION");
         assertThat(demo.environment("cloud-simulator")).containsEntry("TRUST_AWS_REGIONS", region);
         assertThat(demo.environment("identity-verifier"))

@@ -79,14 +79,22 @@ public class TrustConfiguration {
     @Bean
     ProviderVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules) {
         Map<String, VmwareTokenVerifier.RegisteredIssuer> issuers = new LinkedHashMap<>();
-        for (TrustProperties.Vmware.Issuer issuer : trust.vmware().issuers()) {
+        List<TrustProperties.Vmware.Issuer> configured = trust.vmware().issuers();
+        for (int n = 0; n < configured.size(); n++) {
+            TrustProperties.Vmware.Issuer issuer = configured.get(n);
+            String property = "crosspatch.identity.vmware.issuers[" + n + "]";
             if (issuer.issuer() == null || issuer.jwksUri() == null || issuer.audience() == null) {
-                throw new IllegalStateException("crosspatch.identity.vmware.issuers[n] needs issuer, jwks-uri and audience");
+                throw new IllegalStateException(property + " needs issuer, jwks-uri and audience");
+            }
+            if (issuer.boundOrgIds().isEmpty()) {
+                throw new IllegalStateException(property + " (" + issuer.issuer() + ") names no vCenter/org: set its "
+                        + "org-ids to the vcenter_id values it may vouch for (an issuer bound to none would vouch for "
+                        + "every tenant's org)");
             }
             issuers.put(issuer.issuer(), new VmwareTokenVerifier.RegisteredIssuer(issuer.issuer(), issuer.audience(),
-                    issuer.orgId(), jwks(issuer.jwksUri())));
+                    issuer.boundOrgIds(), jwks(issuer.jwksUri())));
         }
-        log.info("VMware token issuers: {}", issuers.keySet());
+        issuers.values().forEach(issuer -> log.info("VMware token issuer {} vouches for {}", issuer.issuer(), issuer.orgIds()));
         return new VmwareTokenVerifier(rules, issuers);
     }
 

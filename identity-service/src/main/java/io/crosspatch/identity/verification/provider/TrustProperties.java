@@ -1,8 +1,11 @@
 package io.crosspatch.identity.verification.provider;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -63,9 +66,26 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
         }
 
         /**
-         * @param orgId if set, the only vCenter/org id ({@code vcenter_id} claim) this issuer may vouch for
+         * A vCenter's token issuer and the cloud accounts it may vouch for. The binding is what keeps tenants apart:
+         * each tenant runs its own vCenter, so an issuer trusted for any {@code vcenter_id} would let one tenant's
+         * vCenter mint tokens that enroll VMs into another tenant's system account.
+         *
+         * @param orgId a single vCenter/org id, as earlier configurations bound an issuer; added to {@code orgIds}
+         * @param orgIds the vCenter/org ids ({@code vcenter_id} claim) this issuer may vouch for; an issuer must have
+         *     at least one (here or in {@code orgId})
          */
-        public record Issuer(String issuer, String jwksUri, String audience, String orgId) {
+        public record Issuer(String issuer, String jwksUri, String audience, String orgId, List<String> orgIds) {
+            public Issuer {
+                orgIds = orgIds == null ? List.of() : List.copyOf(orgIds);
+            }
+
+            /** Every org id this issuer is bound to, blanks dropped. */
+            public Set<String> boundOrgIds() {
+                Set<String> bound = new LinkedHashSet<>();
+                Stream.concat(Stream.ofNullable(orgId), orgIds.stream()).map(String::strip).filter(id -> !id.isEmpty())
+                        .forEach(bound::add);
+                return Set.copyOf(bound);
+            }
         }
     }
 

@@ -17,15 +17,22 @@ import java.util.Set;
 
 /**
  * VMware guestinfo tokens: a JWT from a registered issuer (one per vCenter/org, each with its own JWKS and
- * audience), RS256 or ES256. The unverified {@code iss} only chooses which pinned JWKS to try; an issuer bound to
- * an org may vouch for that org alone. The {@code jti} is returned so that it can be accepted once.
+ * audience), RS256 or ES256. The unverified {@code iss} only chooses which pinned JWKS to try. Each issuer vouches
+ * only for the vCenter/org ids it is bound to: a vCenter belongs to one tenant, and its signature says nothing about
+ * another tenant's org. The {@code jti} is returned so that it can be accepted once.
  */
 public final class VmwareTokenVerifier implements ProviderVerifier {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
-    /** A registered issuer with its pinned key source. */
-    public record RegisteredIssuer(String issuer, String audience, String orgId, JWKSource<SecurityContext> keys) {
+    /** A registered issuer with its pinned key source and the org ids it may vouch for (never empty). */
+    public record RegisteredIssuer(String issuer, String audience, Set<String> orgIds, JWKSource<SecurityContext> keys) {
+        public RegisteredIssuer {
+            orgIds = Set.copyOf(orgIds);
+            if (orgIds.isEmpty()) {
+                throw new IllegalArgumentException("issuer " + issuer + " is bound to no vCenter/org");
+            }
+        }
     }
 
     private final JwtRules rules;
@@ -53,7 +60,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
         Instant expiresAt = rules.checkTimes(unverified, now);
         JwtRules.checkAudience(unverified, issuer.audience());
         String orgId = JwtRules.requiredString(unverified.getClaim("vcenter_id"), "vcenter_id");
-        if (issuer.orgId() != null && !issuer.orgId().isBlank() && !issuer.orgId().equals(orgId)) {
+        if (!issuer.orgIds().contains(orgId)) {
             throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
                     "issuer " + issuer.issuer() + " may not vouch for vCenter/org " + orgId);
         }

@@ -35,7 +35,8 @@ class TrustPropertiesBindingTest {
                 "CROSSPATCH_IDENTITY_AZURE_SIGNERNAMES", "metadata.azure.com,metadata.azure.us",
                 "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ISSUER", "https://vcenter.acme.example",
                 "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKSURI", "https://vcenter.acme.example/jwks",
-                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_AUDIENCE", "crosspatch"));
+                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_AUDIENCE", "crosspatch",
+                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORGIDS", "vc-acme-01,vc-acme-02"));
 
         assertThat(trust.gcp().audience()).isEqualTo("https://enroll.example.com");
         assertThat(trust.gcp().jwksUri()).isEqualTo(TrustProperties.Gcp.GOOGLE_JWKS);
@@ -44,7 +45,9 @@ class TrustPropertiesBindingTest {
                 .satisfies(key -> assertThat(key.replace('.', '-')).isEqualTo("eu-west-1"));
         assertThat(trust.azure().signerNames()).containsExactly("metadata.azure.com", "metadata.azure.us");
         assertThat(trust.vmware().issuers()).containsExactly(new TrustProperties.Vmware.Issuer(
-                "https://vcenter.acme.example", "https://vcenter.acme.example/jwks", "crosspatch", null));
+                "https://vcenter.acme.example", "https://vcenter.acme.example/jwks", "crosspatch", null,
+                List.of("vc-acme-01", "vc-acme-02")));
+        assertThat(trust.vmware().issuers().get(0).boundOrgIds()).containsExactlyInAnyOrder("vc-acme-01", "vc-acme-02");
         assertThat(trust.verifier().clockSkew()).hasSeconds(60);
     }
 

@@ -60,11 +60,11 @@ public final class SimulatedClouds {
                 Map.entry("crosspatch.identity.vmware.issuers[0].issuer", "https://vcenter." + VMWARE_ORG + ".crosspatch.sim"),
                 Map.entry("crosspatch.identity.vmware.issuers[0].jwks-uri", url("/_sim/trust/vmware/" + VMWARE_ORG + "/jwks")),
                 Map.entry("crosspatch.identity.vmware.issuers[0].audience", AUDIENCE),
-                Map.entry("crosspatch.identity.vmware.issuers[0].org-id", VMWARE_ORG),
+                Map.entry("crosspatch.identity.vmware.issuers[0].org-ids", VMWARE_ORG),
                 Map.entry("crosspatch.identity.vmware.issuers[1].issuer", "https://vcenter." + VMWARE_ES256_ORG + ".crosspatch.sim"),
                 Map.entry("crosspatch.identity.vmware.issuers[1].jwks-uri", url("/_sim/trust/vmware/" + VMWARE_ES256_ORG + "/jwks")),
                 Map.entry("crosspatch.identity.vmware.issuers[1].audience", AUDIENCE),
-                Map.entry("crosspatch.identity.vmware.issuers[1].org-id", VMWARE_ES256_ORG));
+                Map.entry("crosspatch.identity.vmware.issuers[1].org-ids", VMWARE_ES256_ORG));
     }
 
     // ---- accounts of a fresh shape per test, so tests never share an instance or an onboarding ----
