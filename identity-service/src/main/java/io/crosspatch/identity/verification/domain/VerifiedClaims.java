@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param instanceName {@code null} where the signed identity carries no name (Azure, AWS)
  * @param location zone or region on the VM's own cloud; {@code null} where the signed identity has none
- * @param instanceCreatedAt {@code null} where the signed identity does not say (Azure, VMware)
+ * @param instanceCreatedAt {@code null} where the signed identity does not say (Azure, VMware, and AWS, whose
+ *     {@code pendingTime} is the last launch, not the creation)
  * @param signedLabels labels the signed identity itself carries (none of today's providers sign any)
  * @param expiresAt when the signed identity stops being acceptable; {@code null} for documents that never expire (AWS)
  * @param nonce the challenge nonce the document signs (Azure), else {@code null}

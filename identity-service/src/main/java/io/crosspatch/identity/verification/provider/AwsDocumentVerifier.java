@@ -8,7 +8,6 @@ import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,6 +17,10 @@ import java.util.regex.Pattern;
  * EC2 instance identity documents, rsa2048 flavour: the PKCS#7 must verify with the pinned certificate of the region
  * the signed document itself names (never a certificate inside the PKCS#7, which AWS does not send anyway). Account
  * and instance come only from the signed content; a plain document sent beside it must be the same text.
+ * <p>
+ * The document's {@code pendingTime} is not taken as the instance's creation time: it is the time of the instance's
+ * last launch and moves at every stop/start, so keying trust on first use on it would let one instance enroll again
+ * after each restart. EC2 never reuses an instance id, so account and instance id alone name the instance.
  */
 public final class AwsDocumentVerifier implements ProviderVerifier {
 
@@ -55,17 +58,6 @@ public final class AwsDocumentVerifier implements ProviderVerifier {
         return new VerifiedClaims(CloudProvider.AWS,
                 JwtRules.requiredString(document.get("accountId"), "accountId"),
                 JwtRules.requiredString(document.get("instanceId"), "instanceId"),
-                null, name, pendingTime(document.get("pendingTime")), Map.of(), null, null, null, "aws:" + name);
-    }
-
-    private static Instant pendingTime(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the document's pendingTime is not a time");
-        }
+                null, name, null, Map.of(), null, null, null, "aws:" + name);
     }
 }

@@ -26,6 +26,7 @@ import io.crosspatch.identity.verification.application.TrustSourceUnavailableExc
 import io.crosspatch.identity.verification.domain.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
+import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
@@ -73,7 +74,7 @@ class ProviderVerifiersTest {
     private static TrustProperties.Vmware.Issuer issuer(Map<String, String> p, int n) {
         String prefix = "crosspatch.identity.vmware.issuers[" + n + "].";
         return new TrustProperties.Vmware.Issuer(p.get(prefix + "issuer"), p.get(prefix + "jwks-uri"), p.get(prefix + "audience"),
-                p.get(prefix + "org-id"));
+                null, List.of(p.get(prefix + "org-ids").split(",")));
     }
 
     private static VerifiedClaims verify(IdentityMaterial material) {
@@ -305,14 +306,24 @@ class ProviderVerifiersTest {
                 Map.of("crosspatch-patching", "true"), Map.of("region", "eu-west-1"));
 
         @Test
-        void provesAccountInstanceRegionAndLaunchTimeOfAGenuineDocument() {
+        void provesAccountInstanceAndRegionOfAGenuineDocument() {
             VerifiedClaims claims = verify(CLOUDS.awsIdentity(vm));
 
             assertThat(claims.provider()).isEqualTo(CloudProvider.AWS);
             assertThat(claims.cloudAccountId()).isEqualTo(vm.get("accountId").asText());
             assertThat(claims.instanceId()).isEqualTo(vm.get("instanceId").asText()).startsWith("i-");
             assertThat(claims.location()).isEqualTo("eu-west-1");
-            assertThat(claims.instanceCreatedAt()).isNotNull();
+        }
+
+        @Test
+        void keysTheInstanceOnAccountAndInstanceIdWhateverItsLaunchTime() {
+            JsonNode restarted = CLOUDS.forge(vm, options().set("claims", options().put("pendingTime", "2031-05-04T03:02:01Z")));
+
+            VerifiedClaims first = verify(CLOUDS.awsIdentity(vm));
+            VerifiedClaims afterStopStart = verify(new IdentityMaterial.AwsDocument(restarted.get("pkcs7").asText(), null));
+
+            assertThat(afterStopStart.instanceKey()).isEqualTo(first.instanceKey());
+            assertThat(first.instanceKey().createdAt()).isEqualTo(InstanceKey.UNKNOWN_CREATION);
         }
 
         @Test

@@ -81,6 +81,26 @@ class ReEnrollmentAdminIntegrationTest extends IngressIntegrationTest {
     }
 
     @Test
+    void anAdminReleasesAnAwsInstanceWhateverBootItsClaimsWereKeyedOn() {
+        // given: an EC2 instance claimed under the old key (its pendingTime at the time) and under the instance alone
+        String awsAccount = String.valueOf(100_000_000_000L + Math.abs(System.nanoTime() % 800_000_000_000L));
+        String ec2Instance = "i-" + Long.toHexString(System.nanoTime());
+        accounts.save(new CloudAccount("aws", awsAccount, tenant, "Account", "on-time", "eu-west-1", Set.of(), Instant.now()));
+        claims.claim(new InstanceKey(CloudProvider.AWS, awsAccount, ec2Instance, Instant.parse("2026-01-01T00:00:00Z")),
+                "enr-before-upgrade", Instant.now());
+        claims.claim(new InstanceKey(CloudProvider.AWS, awsAccount, ec2Instance, null), "enr-before-upgrade", Instant.now());
+
+        // when
+        HttpResponse<String> response = post("/v1/admin/tenants/" + tenant + "/instances/aws/" + awsAccount + "/" + ec2Instance
+                + "/re-enrollment", Api.json(Map.of("reason", "instance rebuilt")), AdminTokens.admin());
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Api.tree(response).get("previousEnrollmentIds")).hasSize(1);
+        assertThat(claims.claimsOf(CloudProvider.AWS, awsAccount, ec2Instance)).isEmpty();
+    }
+
+    @Test
     void anotherTenantsAccountOrAnInstanceThatNeverEnrolledIsNotFound() {
         HttpResponse<String> otherTenant = post(path(unique("tenant"), instanceId), Api.json(Map.of("reason", "x")), AdminTokens.admin());
         HttpResponse<String> neverEnrolled = post(path(tenant, "42"), Api.json(Map.of("reason", "x")), AdminTokens.admin());
