@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentOnboardingIntegrationTest extends IngressIntegrationTest {
 
-    private static final int ROUNDS = 25;
+    private static final int ROUNDS = 50;
 
     @Test
     void exactlyOneOfTwoTenantsOnboardingOneAccountAtOnceWinsEveryRound() throws Exception {
