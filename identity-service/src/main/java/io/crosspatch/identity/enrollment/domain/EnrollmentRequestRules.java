@@ -1,11 +1,13 @@
 package io.crosspatch.identity.enrollment.domain;
 
-import static io.crosspatch.servicekit.text.TextShape.ALNUM;
-import static io.crosspatch.servicekit.text.TextShape.BASE64URL;
+import static io.crosspatch.servicekit.input.TextShape.ALNUM;
+import static io.crosspatch.servicekit.input.TextShape.BASE64URL;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
-import io.crosspatch.servicekit.text.TextShape;
-import io.crosspatch.servicekit.text.TextShape.Chars;
+import io.crosspatch.servicekit.input.DerNesting;
+import io.crosspatch.servicekit.input.TextShape;
+import io.crosspatch.servicekit.input.TextShape.Chars;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -27,6 +29,8 @@ public final class EnrollmentRequestRules {
     public static final int MAX_TOKEN_HEADER_CHARS = 2 * 1024;
 
     public static final int MAX_HOSTNAME_CHARS = 253;
+    /** Constructed values a PKCS#7 may nest (a real one with its certificates nests about a dozen). */
+    public static final int MAX_PKCS7_NESTING = 32;
     private static final int MAX_HOSTNAME_LABEL_CHARS = 63;
     private static final int MAX_OS_TEXT_CHARS = 32;
     private static final int MAX_LABEL_KEY_CHARS = 63;
@@ -116,6 +120,10 @@ public final class EnrollmentRequestRules {
         if (value.length() > maxChars || !base64(value)) {
             throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be base64");
         }
+        if (!DerNesting.atMost(decoded(value), MAX_PKCS7_NESTING)) {
+            throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be a PKCS#7 (DER or BER) of at most "
+                    + MAX_PKCS7_NESTING + " nested values");
+        }
     }
 
     private static void checkHost(HostFacts host) {
@@ -198,6 +206,14 @@ public final class EnrollmentRequestRules {
             i++;
         }
         return i == value.length();
+    }
+
+    private static byte[] decoded(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[] {-1};
+        }
     }
 
     private static boolean osText(String text) {

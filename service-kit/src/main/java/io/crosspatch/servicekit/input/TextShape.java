@@ -1,4 +1,4 @@
-package io.crosspatch.servicekit.text;
+package io.crosspatch.servicekit.input;
 
 /**
  * Shape checks for text an attacker chooses (ids, labels, host names, tokens, query parameters), written as one
@@ -47,34 +47,5 @@ public final class TextShape {
     /** 1 to {@code max} characters: the first of {@code first}, the others of {@code rest}. */
     public static boolean word(String text, int max, Chars first, Chars rest) {
         return text != null && !text.isEmpty() && first.has(text.charAt(0)) && of(text.substring(1), 0, max - 1, rest);
-    }
-
-    /**
-     * Whether the JSON text opens at most {@code maxDepth} objects or arrays inside each other (brackets inside
-     * strings do not count). Checked before a parser that recurses per level sees the text, so a deep document is
-     * refused in one pass instead of costing a stack overflow.
-     */
-    public static boolean jsonDepthAtMost(String json, int maxDepth) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > maxDepth) {
-                    return false;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return true;
     }
 }
