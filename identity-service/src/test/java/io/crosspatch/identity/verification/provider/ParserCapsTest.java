@@ -8,6 +8,7 @@ import io.crosspatch.identity.support.HostilePkcs7;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.servicekit.testing.WorstCase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +85,18 @@ class ParserCapsTest {
         assertThat(JWT.parse(header + "." + claims + ".c2ln", RS256).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertMalformed(() -> JWT.parse(header + "." + claims + ".c2ln.c2ln.c2ln", RS256));
         assertMalformed(() -> JWT.parse(header + "." + claims, RS256));
+    }
+
+    @Test
+    void shouldCheckTheSignedRegionInLinearTimeBeforeTheSignatureIsChecked() {
+        assertThat(AwsDocumentVerifier.region("us-gov-west-1")).isTrue();
+        assertThat(AwsDocumentVerifier.region("eu-west-12")).isTrue();
+        assertThat(AwsDocumentVerifier.region("eu-west-123")).isFalse();
+        assertThat(AwsDocumentVerifier.region("eu-west")).isFalse();
+        assertThat(AwsDocumentVerifier.region("EU-west-1")).isFalse();
+
+        WorstCase.assertCheapAndLinear(n -> "eu" + "-west".repeat(n / 5) + "-x", 64 * 1024,
+                AwsDocumentVerifier::region, Duration.ofMillis(50));
     }
 
     private static AzureDocumentVerifier azureVerifier(HostilePkcs7.Chain chain) {
