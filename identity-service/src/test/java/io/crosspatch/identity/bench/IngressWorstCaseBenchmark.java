@@ -135,8 +135,8 @@ public final class IngressWorstCaseBenchmark {
                 Enrollments.anyGcpEnrollment(), body -> body.put("labels", nearMissLabels()))));
         shapes.put("hostname: 253 characters, the last label ending in '-'", () -> padded(with(Enrollments.anyGcpEnrollment(),
                 body -> host(body).put("hostname", "a.".repeat(125) + "ab-"))));
-        shapes.put("Azure nonce: 60 K near-miss", () -> with(Enrollments.anyAzureEnrollment(),
-                body -> identity(body).put("nonce", "A".repeat(60 * 1024) + "!")));
+        shapes.put("Azure nonce: 60 K near-miss", () -> Api.json(with(Enrollments.anyAzureEnrollment(),
+                body -> identity(body).put("nonce", "A".repeat(60 * 1024) + "!"))));
         shapes.put("JSON nested 30,000 deep in an ignored field", () -> Api.json(Enrollments.anyGcpEnrollment())
                 .replaceFirst("^\\{", "{\"padding\":" + "[".repeat(30_000) + "]".repeat(30_000) + ","));
         shapes.put("JSON: 30,000 numbers in an ignored field", () -> Api.json(Enrollments.anyGcpEnrollment())
