@@ -5,7 +5,9 @@ package io.crosspatch.servicekit.input;
  * tag-length headers iteratively before a parser sees the bytes. BouncyCastle parses each nested value by recursion:
  * 24 KB of {@code 30 80} (a SEQUENCE of indefinite length, 6,000 deep) overflows a request thread's stack — a
  * {@code StackOverflowError} no handler expects. A real PKCS#7 with its certificates nests about a dozen levels.
- * Primitive values (the signed content, a key, an extension's octets) are skipped, not looked into.
+ * Primitive values (the signed content, a key, an extension's octets) are skipped, not looked into. Only depth is
+ * judged here: where the headers stop making sense (truncated, a length past the end) the walk stops and leaves the
+ * verdict to the parser, which refuses such input without recursing into it.
  */
 public final class DerNesting {
 
@@ -14,7 +16,7 @@ public final class DerNesting {
     private DerNesting() {
     }
 
-    /** Whether {@code der} is a sequence of well-formed headers whose constructed values nest at most {@code max} deep. */
+    /** Whether the constructed values of {@code der}, as far as its headers can be read, nest at most {@code max} deep. */
     public static boolean atMost(byte[] der, int max) {
         int[] ends = new int[max];
         int depth = 0;
@@ -32,12 +34,12 @@ public final class DerNesting {
                     i++;
                 }
                 if (i >= der.length) {
-                    return false;
+                    return true;
                 }
                 int length = length(der, i);
                 i += headerBytes(der[i]);
                 if (length == Integer.MIN_VALUE || (length != INDEFINITE && (length > der.length - i))) {
-                    return false;
+                    return true;
                 }
                 if ((tag & 0x20) != 0) {
                     if (depth == max) {
@@ -45,7 +47,7 @@ public final class DerNesting {
                     }
                     ends[depth++] = length == INDEFINITE ? INDEFINITE : i + length;
                 } else if (length == INDEFINITE) {
-                    return false;
+                    return true;
                 } else {
                     i += length;
                 }

@@ -62,7 +62,7 @@ final class SignedData {
         }
         if (!DerNesting.atMost(der, MAX_NESTING)) {
             throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
-                    "the signature is not a PKCS#7 SignedData (malformed or nested deeper than " + MAX_NESTING + ")");
+                    "the signature nests deeper than " + MAX_NESTING + " levels; no PKCS#7 SignedData does");
         }
         CMSSignedData cms;
         try {
