@@ -115,8 +115,8 @@ public final class IngressWorstCaseBenchmark {
         Map<String, Supplier<String>> shapes = new LinkedHashMap<>();
         shapes.put("valid GCP enrollment (202)", () -> Api.json(Enrollments.anyGcpEnrollment()));
         shapes.put("valid GCP enrollment padded to 64 KB in an ignored field (202)", () -> padded(Enrollments.anyGcpEnrollment()));
-        shapes.put("AWS pkcs7: 32 K newlines and one bad character", () -> padded(with(Enrollments.anyAwsEnrollment(),
-                body -> identity(body).put("pkcs7", "\n".repeat(32 * 1024 - 1) + "!"))));
+        shapes.put("AWS pkcs7: 31 K newlines (two bytes each in JSON) and one bad character", () -> padded(with(
+                Enrollments.anyAwsEnrollment(), body -> identity(body).put("pkcs7", "\n".repeat(31 * 1024) + "!"))));
         shapes.put("AWS pkcs7: 32 K of base64 that is no PKCS#7 (accepted, the verifier rejects it)",
                 () -> padded(with(Enrollments.anyAwsEnrollment(), body -> identity(body).put("pkcs7",
                         Base64.getEncoder().encodeToString(random(24 * 1024))))));
