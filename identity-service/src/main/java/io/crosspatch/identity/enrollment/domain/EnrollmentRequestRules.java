@@ -208,11 +208,12 @@ public final class EnrollmentRequestRules {
         return i == value.length();
     }
 
+    /** The bytes, or none when the padding is off: that is the verifier's to reject, with its reason. */
     private static byte[] decoded(String base64) {
         try {
             return Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            return new byte[] {-1};
+            return new byte[0];
         }
     }
 
