@@ -27,6 +27,7 @@ public final class EnrollmentRequestRules {
     public static final int MAX_LABELS = 64;
     public static final int MAX_LABEL_VALUE_CHARS = 256;
     public static final int MAX_TOKEN_HEADER_CHARS = 2 * 1024;
+    public static final int MAX_TOKEN_CLAIMS_CHARS = 12 * 1024;
 
     public static final int MAX_HOSTNAME_CHARS = 253;
     /** Constructed values a PKCS#7 may nest (a real one with its certificates nests about a dozen). */
@@ -174,12 +175,14 @@ public final class EnrollmentRequestRules {
 
     /**
      * Three base64url segments separated by dots, the first two non-empty (the signature may be empty: an unsigned
-     * token is the verifier's to reject with its reason), and a header no larger than a cloud's ever is.
+     * token is the verifier's to reject with its reason), and a header and claims no larger than a cloud's ever are
+     * (the limits the verifier reads, so what it would refuse does not reach the topic).
      */
     private static boolean compactJwt(String token) {
         int firstDot = token.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
-        if (firstDot < 1 || firstDot > MAX_TOKEN_HEADER_CHARS || secondDot < firstDot + 2) {
+        if (firstDot < 1 || firstDot > MAX_TOKEN_HEADER_CHARS || secondDot < firstDot + 2
+                || secondDot - firstDot - 1 > MAX_TOKEN_CLAIMS_CHARS) {
             return false;
         }
         for (int i = 0; i < token.length(); i++) {

@@ -125,6 +125,14 @@ class EnrollmentRequestRulesWorstCaseTest {
                 null, SECRET), "INVALID_IDENTITY");
     }
 
+    @Test
+    void shouldRefuseATokenWhoseClaimsAreLargerThanAnyCloudSends() {
+        String claims = "eyJ" + "a".repeat(EnrollmentRequestRules.MAX_TOKEN_CLAIMS_CHARS);
+
+        assertCode(() -> EnrollmentRequestRules.check("gcp", IdentityMaterial.jwt("eyJhbGciOiJSUzI1NiJ9." + claims + ".c2ln"),
+                HOST, null, SECRET), "INVALID_IDENTITY");
+    }
+
     private static void assertCode(Runnable check, String code) {
         assertThatThrownBy(check::run).isInstanceOf(InvalidEnrollmentException.class)
                 .satisfies(e -> assertThat(((InvalidEnrollmentException) e).code()).isEqualTo(code));
