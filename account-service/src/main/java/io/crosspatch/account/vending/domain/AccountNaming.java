@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * shortening it to AWS's limits could make two cloud accounts collide, the digest is appended.
  *
  * <p>AWS's rules: e-mail 6–64 characters, {@code [^\s@]+@[^\s@]+\.[^\s@]+}, and a deliverable local part;
- * account name 1–50 printable ASCII characters.
+ * account name 1–50 printable ASCII characters. Dashes are trimmed by a loop, not {@code -+$}, which tries every
+ * start of a long run of dashes that does not end the text.
  */
 public final class AccountNaming {
 
@@ -44,7 +45,7 @@ public final class AccountNaming {
         this.emailDomain = emailTemplate.substring(at);
         this.nameTemplate = nameTemplate;
         String sample = email(new CloudAccountKey(io.crosspatch.events.Provider.GCP, "sample"), "tenant");
-        if (!EMAIL.matcher(sample).matches() || sample.length() > MAX_EMAIL) {
+        if (sample.length() > MAX_EMAIL || !EMAIL.matcher(sample).matches()) {
             throw new IllegalArgumentException("e-mail template makes addresses AWS refuses: " + sample);
         }
     }
@@ -96,7 +97,15 @@ public final class AccountNaming {
 
     private static String localPart(String value) {
         String cleaned = NOT_LOCAL_PART.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("-");
-        return cleaned.replaceAll("^-+", "").replaceAll("-+$", "");
+        int start = 0;
+        int end = cleaned.length();
+        while (start < end && cleaned.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && cleaned.charAt(end - 1) == '-') {
+            end--;
+        }
+        return cleaned.substring(start, end);
     }
 
     private static String printable(String value) {

@@ -3,8 +3,8 @@ package io.crosspatch.identity.enrollment.application;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
+import io.crosspatch.servicekit.input.TextShape;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 public class EnrollmentStatusQuery {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentStatusQuery.class);
-    private static final Pattern ENROLLMENT_ID = Pattern.compile("enr-[0-9a-f]{32}");
+    private static final String ID_PREFIX = "enr-";
+    private static final int ID_HEX_CHARS = 32;
 
     private final EnrollmentRepository enrollments;
     private final ActivationCodeDecrypter decrypter;
@@ -29,7 +30,7 @@ public class EnrollmentStatusQuery {
     }
 
     public Optional<EnrollmentView> status(String enrollmentId, String presentedSecret) {
-        if (enrollmentId == null || !ENROLLMENT_ID.matcher(enrollmentId).matches() || presentedSecret == null) {
+        if (!wellFormedId(enrollmentId) || presentedSecret == null) {
             return Optional.empty();
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", enrollmentId)) {
@@ -37,6 +38,13 @@ public class EnrollmentStatusQuery {
                     .filter(progress -> progress.secretHash() != null && progress.secretHash().matches(presentedSecret))
                     .map(this::view);
         }
+    }
+
+    /** {@code enr-} and 32 lower-case hex digits, as {@code EnrollmentKey} makes them. */
+    private static boolean wellFormedId(String enrollmentId) {
+        return enrollmentId != null && enrollmentId.length() == ID_PREFIX.length() + ID_HEX_CHARS
+                && enrollmentId.startsWith(ID_PREFIX)
+                && TextShape.of(enrollmentId.substring(ID_PREFIX.length()), ID_HEX_CHARS, ID_HEX_CHARS, TextShape.HEX_LOWER);
     }
 
     private EnrollmentView view(EnrollmentProgress progress) {

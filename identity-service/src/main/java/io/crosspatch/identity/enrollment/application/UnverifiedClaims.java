@@ -3,6 +3,7 @@ package io.crosspatch.identity.enrollment.application;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
@@ -16,10 +17,14 @@ import org.springframework.stereotype.Component;
  * Reads which instance an identity names WITHOUT verifying anything, only to derive a stable enrollment id (so a
  * retry with a freshly read token is the same enrollment). Never used for a decision: the verifier trusts only what
  * it verified. Material that cannot be read this way falls back to itself, so the ingress stays purely syntactic
- * and the verifier gives the rejection its reason code.
+ * and the verifier gives the rejection its reason code — except a PKCS#7 carrying more certificates than any
+ * cloud sends, refused here as the verifier would ({@code INVALID_IDENTITY}), so it never reaches the topic.
  */
 @Component
 public class UnverifiedClaims {
+
+    /** As many certificates as the verifier accepts in a PKCS#7: Azure carries its signer and an intermediate. */
+    static final int MAX_CERTIFICATES = 4;
 
     /** A stable text naming the instance (e.g. {@code acme-prod|1234}), or the raw material when unreadable. */
     public String instanceOf(EnrollmentRequest request) {
@@ -53,12 +58,19 @@ public class UnverifiedClaims {
 
     private static String signedContent(String base64, ClaimPicker picker) {
         try {
-            CMSTypedData content = new CMSSignedData(Base64.getMimeDecoder().decode(base64)).getSignedContent();
+            CMSSignedData cms = new CMSSignedData(Base64.getMimeDecoder().decode(base64));
+            if (cms.getCertificates().getMatches(null).size() > MAX_CERTIFICATES) {
+                throw new InvalidEnrollmentException("INVALID_IDENTITY",
+                        "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
+            }
+            CMSTypedData content = cms.getSignedContent();
             if (content == null || !(content.getContent() instanceof byte[] bytes)) {
                 return base64;
             }
             return orElse(picker.pick(JSONObjectUtils.parse(new String(bytes, StandardCharsets.UTF_8))), base64);
-        } catch (CMSException | IllegalArgumentException | ParseException | ClassCastException e) {
+        } catch (InvalidEnrollmentException e) {
+            throw e;
+        } catch (CMSException | ParseException | RuntimeException e) {
             return base64;
         }
     }

@@ -1,13 +1,23 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import static io.crosspatch.servicekit.input.TextShape.ALNUM;
+import static io.crosspatch.servicekit.input.TextShape.BASE64URL;
+
 import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.servicekit.input.DerNesting;
+import io.crosspatch.servicekit.input.TextShape;
+import io.crosspatch.servicekit.input.TextShape.Chars;
+import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The ingress's synchronous checks: shape and size only, so they are cheap and cannot be used to make the service
  * do expensive work. Signatures, claims and tenants are the verifier's business. Each class of problem has its own
  * stable code; messages name the field, never echo the value.
+ *
+ * <p>Every check is one pass over the characters after a length check ({@link TextShape}), never a regular
+ * expression: a backtracking pattern on a near-miss (32 K newlines and one bad character in a PKCS#7 field) cost
+ * seconds of CPU per request.
  */
 public final class EnrollmentRequestRules {
 
@@ -16,13 +26,22 @@ public final class EnrollmentRequestRules {
     public static final int MAX_DOCUMENT_CHARS = 8 * 1024;
     public static final int MAX_LABELS = 64;
     public static final int MAX_LABEL_VALUE_CHARS = 256;
+    public static final int MAX_TOKEN_HEADER_CHARS = 2 * 1024;
+    public static final int MAX_TOKEN_CLAIMS_CHARS = 12 * 1024;
 
-    private static final Pattern COMPACT_JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/\\r\\n]+={0,2}[\\r\\n]*");
-    private static final Pattern HOSTNAME_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern OS_TEXT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+ -]{0,31}");
-    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,62}");
-    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{43}");
+    public static final int MAX_HOSTNAME_CHARS = 253;
+    /** Constructed values a PKCS#7 may nest (a real one with its certificates nests about a dozen). */
+    public static final int MAX_PKCS7_NESTING = 32;
+    private static final int MAX_HOSTNAME_LABEL_CHARS = 63;
+    private static final int MAX_OS_TEXT_CHARS = 32;
+    private static final int MAX_LABEL_KEY_CHARS = 63;
+    private static final int SECRET_CHARS = 43;
+
+    private static final Chars LINE_BREAK = c -> c == '\r' || c == '\n';
+    private static final Chars BASE64_OR_LINE_BREAK = ALNUM.or("+/\r\n");
+    private static final Chars OS_TEXT = ALNUM.or("._+ -");
+    private static final Chars LABEL_KEY = ALNUM.or("._/-");
+    private static final Chars HOSTNAME_INNER = ALNUM.or("-");
 
     private EnrollmentRequestRules() {
     }
@@ -90,7 +109,7 @@ public final class EnrollmentRequestRules {
         if (token == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity.token is required");
         }
-        if (token.length() > MAX_TOKEN_CHARS || !COMPACT_JWT.matcher(token).matches()) {
+        if (token.length() > MAX_TOKEN_CHARS || !compactJwt(token)) {
             throw new InvalidEnrollmentException("INVALID_IDENTITY", "identity.token must be a compact JWT");
         }
     }
@@ -99,8 +118,12 @@ public final class EnrollmentRequestRules {
         if (value == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", field + " is required");
         }
-        if (value.length() > maxChars || !BASE64.matcher(value).matches()) {
+        if (value.length() > maxChars || !base64(value)) {
             throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be base64");
+        }
+        if (!DerNesting.atMost(decoded(value), MAX_PKCS7_NESTING)) {
+            throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be a PKCS#7 (DER or BER) of at most "
+                    + MAX_PKCS7_NESTING + " nested values");
         }
     }
 
@@ -114,23 +137,91 @@ public final class EnrollmentRequestRules {
         if (host.osFamily() == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "host.os.family is required");
         }
-        if (!OS_TEXT.matcher(host.osFamily()).matches()
-                || (host.osVersion() != null && !OS_TEXT.matcher(host.osVersion()).matches())) {
+        if (!osText(host.osFamily()) || (host.osVersion() != null && !osText(host.osVersion()))) {
             throw new InvalidEnrollmentException("INVALID_OS", "host.os.family and version must be short printable words");
         }
     }
 
+    /** RFC 1123: dot-separated labels of 1-63 letters, digits and inner hyphens; one trailing dot allowed. */
     static boolean hostname(String hostname) {
-        if (hostname.isEmpty() || hostname.length() > 253) {
+        if (hostname.isEmpty() || hostname.length() > MAX_HOSTNAME_CHARS) {
             return false;
         }
-        String name = hostname.endsWith(".") ? hostname.substring(0, hostname.length() - 1) : hostname;
-        for (String label : name.split("\\.", -1)) {
-            if (!HOSTNAME_LABEL.matcher(label).matches()) {
+        int end = hostname.endsWith(".") ? hostname.length() - 1 : hostname.length();
+        int start = 0;
+        while (start <= end) {
+            int dot = hostname.indexOf('.', start);
+            int labelEnd = dot < 0 || dot > end ? end : dot;
+            if (!hostnameLabel(hostname, start, labelEnd)) {
+                return false;
+            }
+            start = labelEnd + 1;
+        }
+        return true;
+    }
+
+    private static boolean hostnameLabel(String name, int start, int end) {
+        int length = end - start;
+        if (length < 1 || length > MAX_HOSTNAME_LABEL_CHARS || !ALNUM.has(name.charAt(start)) || !ALNUM.has(name.charAt(end - 1))) {
+            return false;
+        }
+        for (int i = start + 1; i < end - 1; i++) {
+            if (!HOSTNAME_INNER.has(name.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Three base64url segments separated by dots, the first two non-empty (the signature may be empty: an unsigned
+     * token is the verifier's to reject with its reason), and a header and claims no larger than a cloud's ever are
+     * (the limits the verifier reads, so what it would refuse does not reach the topic).
+     */
+    private static boolean compactJwt(String token) {
+        int firstDot = token.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
+        if (firstDot < 1 || firstDot > MAX_TOKEN_HEADER_CHARS || secondDot < firstDot + 2
+                || secondDot - firstDot - 1 > MAX_TOKEN_CLAIMS_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (i != firstDot && i != secondDot && !BASE64URL.has(token.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Base64 with line breaks anywhere (as AWS and Azure send it), at most two '=' at the end, then line breaks. */
+    private static boolean base64(String value) {
+        int i = 0;
+        while (i < value.length() && BASE64_OR_LINE_BREAK.has(value.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        for (int padding = 0; padding < 2 && i < value.length() && value.charAt(i) == '='; padding++) {
+            i++;
+        }
+        while (i < value.length() && LINE_BREAK.has(value.charAt(i))) {
+            i++;
+        }
+        return i == value.length();
+    }
+
+    /** The bytes, or none when the padding is off: that is the verifier's to reject, with its reason. */
+    private static byte[] decoded(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static boolean osText(String text) {
+        return TextShape.word(text, MAX_OS_TEXT_CHARS, ALNUM, OS_TEXT);
     }
 
     private static void checkLabels(Map<String, String> labels) {
@@ -141,7 +232,7 @@ public final class EnrollmentRequestRules {
             throw new InvalidEnrollmentException("INVALID_LABELS", "at most " + MAX_LABELS + " labels");
         }
         labels.forEach((key, value) -> {
-            if (key == null || !LABEL_KEY.matcher(key).matches()) {
+            if (!TextShape.word(key, MAX_LABEL_KEY_CHARS, ALNUM, LABEL_KEY)) {
                 throw new InvalidEnrollmentException("INVALID_LABELS", "label keys are 1-63 letters, digits, '.', '_', '/', '-'");
             }
             if (value == null || value.length() > MAX_LABEL_VALUE_CHARS || !printable(value, false)) {
@@ -155,7 +246,7 @@ public final class EnrollmentRequestRules {
         if (secret == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "enrollmentSecret is required");
         }
-        if (!SECRET.matcher(secret).matches()) {
+        if (!TextShape.of(secret, SECRET_CHARS, SECRET_CHARS, BASE64URL)) {
             throw new InvalidEnrollmentException("INVALID_SECRET", "enrollmentSecret must be 43 base64url characters (32 random bytes)");
         }
     }

@@ -6,12 +6,12 @@ import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.servicekit.input.TextShape;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * EC2 instance identity documents, rsa2048 flavour: the PKCS#7 must verify with the pinned certificate of the region
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class AwsDocumentVerifier implements ProviderVerifier {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    private static final int MAX_REGION_CHARS = 32;
 
     private final Function<String, Optional<X509Certificate>> certificateOfRegion;
 
@@ -43,7 +43,7 @@ public final class AwsDocumentVerifier implements ProviderVerifier {
         SignedData signed = SignedData.parse(aws.pkcs7());
         Map<String, Object> document = signed.json();
         Object region = document.get("region");
-        if (!(region instanceof String name) || !REGION.matcher(name).matches()) {
+        if (!(region instanceof String name) || !region(name)) {
             throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the signed document names no region");
         }
         X509Certificate certificate = certificateOfRegion.apply(name).orElseThrow(() -> new IdentityRejectedException(
@@ -59,5 +59,26 @@ public final class AwsDocumentVerifier implements ProviderVerifier {
                 JwtRules.requiredString(document.get("accountId"), "accountId"),
                 JwtRules.requiredString(document.get("instanceId"), "instanceId"),
                 null, name, null, Map.of(), null, null, null, "aws:" + name);
+    }
+
+    /**
+     * As {@code [a-z]{2}(-[a-z]+)+-[0-9]{1,2}} but one pass after a length check: the region is read before the
+     * signature is checked, so whoever sends the document chooses it.
+     */
+    static boolean region(String name) {
+        if (!TextShape.of(name, 6, MAX_REGION_CHARS, TextShape.LOWER_ALNUM.or("-"))) {
+            return false;
+        }
+        String[] parts = name.split("-", -1);
+        if (parts.length < 3 || !TextShape.of(parts[0], 2, 2, TextShape.LOWER)
+                || !TextShape.of(parts[parts.length - 1], 1, 2, TextShape.DIGIT)) {
+            return false;
+        }
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (!TextShape.of(parts[i], 1, MAX_REGION_CHARS, TextShape.LOWER)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -47,6 +47,8 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss", Locale.ROOT);
     private static final int DNS_NAME = 2;
     private static final int MAX_REMEMBERED_CHAINS = 1_000;
+    /** Intermediates allowed between the signer and a root: Azure's chains have one. */
+    static final int MAX_INTERMEDIATES = 2;
 
     private final Set<TrustAnchor> roots;
     private final List<String> signerNames;
@@ -124,6 +126,7 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
             target.setCertificate(signer);
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(roots, target);
             parameters.setRevocationEnabled(false);
+            parameters.setMaxPathLength(MAX_INTERMEDIATES);
             parameters.setDate(Date.from(now));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
             PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);

@@ -46,11 +46,31 @@ public final class JwtRules {
         this.maxLifetime = maxLifetime;
     }
 
-    /** A signed token whose header is acceptable; nothing is trusted yet. */
+    /** Longest token read: what the ingress accepts. */
+    static final int MAX_TOKEN_CHARS = 16 * 1024;
+    /** Longest header read (base64url): a cloud's header is {@code alg}, {@code kid} and {@code typ}, under 200. */
+    static final int MAX_HEADER_CHARS = 2 * 1024;
+    /** Longest claims segment read (base64url): GCP's full-format claims are about 1 K. */
+    static final int MAX_CLAIMS_CHARS = 12 * 1024;
+
+    /**
+     * A signed token whose header is acceptable; nothing is trusted yet. The token, its header and its claims are
+     * measured before any of it is decoded, and a compact JWS has exactly three segments (five would be a JWE,
+     * which nimbus would go on to parse as one).
+     */
     SignedJWT parse(String token, Set<JWSAlgorithm> allowed) {
+        String compact = token == null ? "" : token.trim();
+        int firstDot = compact.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : compact.indexOf('.', firstDot + 1);
+        if (compact.length() > MAX_TOKEN_CHARS || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0
+                || firstDot > MAX_HEADER_CHARS || secondDot - firstDot - 1 > MAX_CLAIMS_CHARS) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+                    "the token is not a compact JWS of at most " + MAX_TOKEN_CHARS + " characters (header at most "
+                            + MAX_HEADER_CHARS + ", claims at most " + MAX_CLAIMS_CHARS + ")");
+        }
         JWT jwt;
         try {
-            jwt = JWTParser.parse(token == null ? "" : token.trim());
+            jwt = JWTParser.parse(compact);
         } catch (ParseException e) {
             throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the token is not a JWT");
         }

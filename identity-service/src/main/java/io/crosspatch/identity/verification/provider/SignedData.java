@@ -18,13 +18,23 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.crosspatch.servicekit.input.DerNesting;
 
 /**
  * A PKCS#7 (CMS) SignedData with attached content and exactly one signer, as Azure's attested documents and
  * AWS's rsa2048 identity documents are. Reading it trusts nothing: the signer's certificate is chosen and checked
  * by the caller, and only then is {@link #json()} worth anything.
+ *
+ * <p>What the parser is given is bounded before it runs, since an attacker chooses every byte: at most
+ * {@link #MAX_BASE64_CHARS} characters of base64 (what the ingress lets through), nesting no deeper than
+ * {@link #MAX_NESTING} (the parser recurses per level), and at most {@link #MAX_CERTIFICATES} certificates carried
+ * (each is a candidate for chain building). Azure carries its signer and perhaps an intermediate; AWS carries none.
  */
 final class SignedData {
+
+    static final int MAX_BASE64_CHARS = 32 * 1024;
+    static final int MAX_NESTING = 32;
+    static final int MAX_CERTIFICATES = 4;
 
     private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
 
@@ -40,11 +50,19 @@ final class SignedData {
 
     /** Decodes base64 (with or without line breaks) and parses; anything else than one signer and content is refused. */
     static SignedData parse(String base64) {
+        if (base64 != null && base64.length() > MAX_BASE64_CHARS) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+                    "the signature is longer than " + MAX_BASE64_CHARS + " characters");
+        }
         byte[] der;
         try {
             der = Base64.getMimeDecoder().decode(base64 == null ? "" : base64.strip());
         } catch (IllegalArgumentException e) {
             throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signature is not base64");
+        }
+        if (!DerNesting.atMost(der, MAX_NESTING)) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+                    "the signature nests deeper than " + MAX_NESTING + " levels; no PKCS#7 SignedData does");
         }
         CMSSignedData cms;
         try {
@@ -54,6 +72,16 @@ final class SignedData {
         }
         if (cms.getSignedContent() == null || !(cms.getSignedContent().getContent() instanceof byte[] bytes)) {
             throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries no signed content");
+        }
+        int carried;
+        try {
+            carried = cms.getCertificates().getMatches(null).size();
+        } catch (RuntimeException e) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries an unreadable certificate");
+        }
+        if (carried > MAX_CERTIFICATES) {
+            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+                    "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
         }
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The tenant-scoped reporting API (DESIGN §3). Every method first checks that the token may read the tenant in
  * the path, then reads only that tenant's partitions: another tenant's data is out of reach by construction,
- * whatever id a caller guesses.
+ * whatever id a caller guesses. Path and query values are shape-checked first ({@link QueryInput}).
  */
 @RestController
 @RequestMapping("/v1/tenants/{tenantId}")
@@ -37,7 +37,7 @@ public class ReportingController {
 
     @GetMapping("/summary")
     public SummaryView summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId) {
-        Caller.of(jwt).requireAccessTo(tenantId);
+        Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
         Summary summary = queries.summary(tenantId);
         List<SummaryView.AccountRow> accounts = summary.accounts().entrySet().stream()
                 .map(entry -> SummaryView.AccountRow.of(entry.getKey().provider(), entry.getKey().cloudAccountId(),
@@ -51,10 +51,11 @@ public class ReportingController {
             @RequestParam(required = false) String provider, @RequestParam(required = false) String cloudAccountId,
             @RequestParam(required = false) String patchGroup, @RequestParam(required = false) String pageToken,
             @RequestParam(required = false) Integer pageSize) {
-        Caller.of(jwt).requireAccessTo(tenantId);
-        InstanceFilter filter = new InstanceFilter(provider(provider), blankToNull(cloudAccountId),
-                blankToNull(patchGroup));
-        InstancePage page = queries.instances(tenantId, filter, pageSize(pageSize), blankToNull(pageToken));
+        Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
+        InstanceFilter filter = new InstanceFilter(provider(provider),
+                QueryInput.id("cloudAccountId", blankToNull(cloudAccountId)), QueryInput.patchGroup(blankToNull(patchGroup)));
+        InstancePage page = queries.instances(tenantId, filter, pageSize(pageSize),
+                QueryInput.pageToken(blankToNull(pageToken)));
         return new InstancePageView(page.instances().stream().map(InstanceView::of).toList(), page.nextPageToken());
     }
 
@@ -62,14 +63,15 @@ public class ReportingController {
     public UpdatesView updates(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId,
             @PathVariable String instanceId, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String cloudAccountId) {
-        Caller.of(jwt).requireAccessTo(tenantId);
-        return UpdatesView.of(queries.updates(tenantId, instanceId, provider(provider), blankToNull(cloudAccountId)));
+        Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
+        return UpdatesView.of(queries.updates(tenantId, QueryInput.id("instanceId", instanceId), provider(provider),
+                QueryInput.id("cloudAccountId", blankToNull(cloudAccountId))));
     }
 
     @GetMapping("/enrollment-failures")
     public List<EnrollmentFailureView> enrollmentFailures(@AuthenticationPrincipal Jwt jwt,
             @PathVariable String tenantId) {
-        Caller.of(jwt).requireAccessTo(tenantId);
+        Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
         return queries.enrollmentFailures(tenantId).stream().map(EnrollmentFailureView::of).toList();
     }
 
