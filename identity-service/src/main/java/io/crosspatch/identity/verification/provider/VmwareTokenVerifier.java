@@ -1,8 +1,6 @@
 package io.crosspatch.identity.verification.provider;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
@@ -25,13 +23,13 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     /** A registered issuer with its pinned key source. */
-    public record RegisteredIssuer(String issuer, String audience, String orgId, JWKSource<SecurityContext> keys) {
+    record RegisteredIssuer(String issuer, String audience, String orgId, IssuerKeys keys) {
     }
 
     private final JwtRules rules;
     private final Map<String, RegisteredIssuer> issuers;
 
-    public VmwareTokenVerifier(JwtRules rules, Map<String, RegisteredIssuer> issuers) {
+    VmwareTokenVerifier(JwtRules rules, Map<String, RegisteredIssuer> issuers) {
         this.rules = rules;
         this.issuers = Map.copyOf(issuers);
     }
@@ -49,7 +47,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
         if (issuer == null) {
             throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
         }
-        rules.verifySignature(jwt, issuer.keys(), issuer.issuer());
+        rules.verifySignature(jwt, issuer.keys());
         Instant expiresAt = rules.checkTimes(unverified, now);
         JwtRules.checkAudience(unverified, issuer.audience());
         String orgId = JwtRules.requiredString(unverified.getClaim("vcenter_id"), "vcenter_id");
