@@ -17,11 +17,12 @@ import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.JwksRelay;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.identity.verification.support.VerdictWatch;
-import io.crosspatch.identity.verification.support.VerifierIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,9 +45,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * one bad record used to hold every tenant's enrollments behind it: forged GCP tokens naming key ids Google never
  * published are rejected at once ({@code UNTRUSTED_SIGNER}) after at most one JWKS refresh per interval, and a
  * VMware issuer whose JWKS endpoint is down delays only its own enrollments, which verify once it is back. The
- * GCP JWKS and the down issuer's are served through loopback relays that count the verifier's fetches.
+ * GCP JWKS and the down issuer's are served through loopback relays that count the verifier's fetches (so the
+ * simulator's trust properties are registered here, with those two changed, rather than by
+ * {@code VerifierIntegrationTest}, whose registrations would win).
  */
-class VerifierAvailabilityTest extends VerifierIntegrationTest {
+@CrosspatchIntegrationTest
+@DirtiesContext
+class VerifierAvailabilityTest {
+
+    private static final SimulatedClouds CLOUDS = SimulatedClouds.shared();
 
     private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
     private static final String OUTAGE_ORG = "vc-crosspatch-outage";
@@ -61,8 +69,10 @@ class VerifierAvailabilityTest extends VerifierIntegrationTest {
     private ChallengeRepository challenges;
 
     @DynamicPropertySource
-    static void countTheJwksFetchesAndAddAnIssuerThatGoesDown(DynamicPropertyRegistry registry) {
-        registry.add("crosspatch.identity.gcp.jwks-uri", GCP_JWKS::url);
+    static void trustTheSimulatorThroughCountingRelaysAndAddAnIssuerThatGoesDown(DynamicPropertyRegistry registry) {
+        Map<String, String> trust = new HashMap<>(CLOUDS.trustProperties());
+        trust.put("crosspatch.identity.gcp.jwks-uri", GCP_JWKS.url());
+        trust.forEach((name, value) -> registry.add(name, () -> value));
         registry.add("crosspatch.identity.vmware.issuers[2].issuer", () -> "https://vcenter." + OUTAGE_ORG + ".crosspatch.sim");
         registry.add("crosspatch.identity.vmware.issuers[2].jwks-uri", OUTAGE_JWKS::url);
         registry.add("crosspatch.identity.vmware.issuers[2].audience", () -> SimulatedClouds.AUDIENCE);
