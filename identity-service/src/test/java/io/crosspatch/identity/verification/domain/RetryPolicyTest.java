@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The back-off of enrollments parked for an unavailable trust source, and when they are given up. */
 class RetryPolicyTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
