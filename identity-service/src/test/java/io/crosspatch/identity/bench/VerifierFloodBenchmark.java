@@ -70,7 +70,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * both runs and the ratio of the p99s.
  *
  * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60]</pre>
+ *     -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60 \
+ *     -Dbench.serviceArgs="--crosspatch.identity.verifier.concurrency=6"]</pre>
  */
 public final class VerifierFloodBenchmark {
 
@@ -93,6 +94,9 @@ public final class VerifierFloodBenchmark {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.io.crosspatch=WARN",
                 "--logging.level.io.crosspatch.identity.bench=INFO"));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        arguments.addAll(List.of(System.getProperty("bench.serviceArgs", "").split(" +")).stream()
+                .filter(argument -> !argument.isBlank()).toList());
+        log.info("service arguments beyond the simulator's trust: {}", System.getProperty("bench.serviceArgs", "none"));
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer()).run(arguments.toArray(String[]::new));
                 Verdicts verdicts = Verdicts.watch()) {
