@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the design, each with one writer. Immutable constants only, so no
+ * The topic catalogue: the six topics of the design and the verifier's retry topic, each with one writer. Immutable constants only, so no
  * service can change what another one sees.
  */
 public final class Topics {
@@ -22,6 +22,14 @@ public final class Topics {
     /** A VM asked to enroll. Written by the identity-service ingress, read by its verifier. */
     public static final TopicDefinition<EnrollmentRequested> ENROLLMENT_REQUESTED = new TopicDefinition<>(
             "enrollment.requested", KeyMeaning.ENROLLMENT_ID, EnrollmentRequested.class, DEFAULT_PARTITIONS);
+
+    /**
+     * Enrollments the verifier parked because a trust source they need (an issuer's JWKS) could not be read: the
+     * {@code enrollment.requested} record as it arrived, with headers saying when it is due again. Written and read by
+     * the verifier only, so an issuer's outage delays its own enrollments without holding everyone's.
+     */
+    public static final TopicDefinition<EnrollmentRequested> ENROLLMENT_REQUESTED_RETRY = new TopicDefinition<>(
+            "enrollment.requested.retry", KeyMeaning.ENROLLMENT_ID, EnrollmentRequested.class, DEFAULT_PARTITIONS);
 
     /** A VM's identity checked out. Written by the verifier, read by account-service and the status view. */
     public static final TopicDefinition<IdentityVerified> IDENTITY_VERIFIED = new TopicDefinition<>(
@@ -44,7 +52,7 @@ public final class Topics {
             "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
 
     private static final List<TopicDefinition<?>> ALL = List.of(
-            ENROLLMENT_REQUESTED, IDENTITY_VERIFIED, ACCOUNT_READY, INSTANCE_ACTIVATED, PATCH_RESULTS, ENROLLMENT_FAILED);
+            ENROLLMENT_REQUESTED, ENROLLMENT_REQUESTED_RETRY, IDENTITY_VERIFIED, ACCOUNT_READY, INSTANCE_ACTIVATED, PATCH_RESULTS, ENROLLMENT_FAILED);
 
     private Topics() {
     }

@@ -8,8 +8,8 @@ import java.time.Instant;
 /**
  * Checks one provider's signed identity against that provider's pinned trust anchors and returns what it proves.
  * A broken rule is an {@link io.crosspatch.identity.verification.domain.IdentityRejectedException}; a trust source
- * that cannot be reached is a {@link TrustSourceUnavailableException}, which is retried rather than turned into a
- * rejection.
+ * that cannot be reached is a {@link TrustSourceUnavailableException}, which defers the enrollment rather than
+ * rejecting it.
  */
 public interface ProviderVerifier {
 

@@ -1,8 +1,9 @@
 package io.crosspatch.identity.verification.application;
 
 /**
- * A key source (a JWKS endpoint) could not be read. Not the VM's fault, so not a rejection: the record is retried
- * by the error handler and, if the source stays down, dead-lettered for an operator.
+ * A trust source (an issuer's JWKS endpoint) could not be read and none of its keys are known. Not the VM's fault,
+ * so not a rejection: {@link VerificationService} defers the enrollment, which is parked and verified again later
+ * without holding the records of other issuers (and given up only after hours, as retryable).
  */
 public class TrustSourceUnavailableException extends RuntimeException {
 

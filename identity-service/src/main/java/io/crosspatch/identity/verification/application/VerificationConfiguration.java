@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,12 +21,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(RetryProperties.class)
 public class VerificationConfiguration {
 
     @Bean
     VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
-            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims) {
-        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, Clock.systemUTC());
+            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
+            RetryProperties retry) {
+        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
     }
 
     /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */

@@ -10,6 +10,8 @@ import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.ManagedOs;
 import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.identity.verification.domain.RetryPolicy;
+import io.crosspatch.identity.verification.domain.RetryTicket;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
@@ -21,6 +23,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,11 @@ import org.slf4j.MDC;
  * identity's signature and claims; the cloud account's onboarding; the labels and OS; the nonce or jti; and last
  * the trust-on-first-use claim. Every step is idempotent for the same enrollment id, so a redelivered record
  * comes to the same verdict and never counts as its own replay.
+ *
+ * <p>A trust source that cannot be read (an issuer's JWKS down, with none of its keys known) decides nothing: the
+ * enrollment is {@link VerificationOutcome.Deferred deferred} with a ticket of the {@link RetryPolicy} — to be parked
+ * and verified again later, without holding anyone else's — and given up as {@code TRUST_SOURCE_UNAVAILABLE} only
+ * once the policy's time is up.
  */
 public class VerificationService {
 
@@ -42,20 +50,29 @@ public class VerificationService {
     private final ChallengeRepository challenges;
     private final TokenIdRepository tokenIds;
     private final InstanceClaimRepository claims;
+    private final RetryPolicy retryPolicy;
     private final Clock clock;
 
     public VerificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
-            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims, Clock clock) {
+            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
+            RetryPolicy retryPolicy, Clock clock) {
         this.verifiers = new EnumMap<>(CloudProvider.class);
         verifiers.forEach(verifier -> this.verifiers.put(verifier.provider(), verifier));
         this.accounts = accounts;
         this.challenges = challenges;
         this.tokenIds = tokenIds;
         this.claims = claims;
+        this.retryPolicy = retryPolicy;
         this.clock = clock;
     }
 
+    /** Verifies an enrollment for the first time. */
     public VerificationOutcome verify(EnrollmentRequest request) {
+        return verify(request, null);
+    }
+
+    /** Verifies an enrollment; {@code parked} is its ticket if it was deferred before, else null. */
+    public VerificationOutcome verify(EnrollmentRequest request, RetryTicket parked) {
         Instant now = clock.instant();
         VerifiedClaims proven = null;
         CloudAccount account = null;
@@ -85,7 +102,22 @@ public class VerificationService {
             return new VerificationOutcome.Rejected(request.enrollmentId(), e.reason(), e.getMessage(),
                     proven == null ? request.identity().provider() : proven.provider(),
                     proven == null ? null : proven.cloudAccountId(), account == null ? null : account.tenantId());
+        } catch (TrustSourceUnavailableException e) {
+            return deferOrGiveUp(request, parked, e.getMessage(), now);
         }
+    }
+
+    private VerificationOutcome deferOrGiveUp(EnrollmentRequest request, RetryTicket parked, String why, Instant now) {
+        Optional<RetryTicket> next = parked == null ? Optional.of(retryPolicy.first(now)) : retryPolicy.next(parked, now);
+        if (next.isEmpty()) {
+            log.warn("enrollment {} given up: {} since {}", request.enrollmentId(), why, parked.since());
+            return new VerificationOutcome.Rejected(request.enrollmentId(), RejectionReason.TRUST_SOURCE_UNAVAILABLE,
+                    "the identity's trust source could not be read since " + parked.since() + " (" + why
+                            + "); enroll again later", request.identity().provider(), null, null);
+        }
+        log.info("enrollment {} parked until {} (attempt {}): {}", request.enrollmentId(), next.get().due(),
+                next.get().attempt(), why);
+        return new VerificationOutcome.Deferred(request.enrollmentId(), next.get(), why);
     }
 
     private static VerifiedEnrollment decide(EnrollmentRequest request, VerifiedClaims identity, CloudAccount account) {

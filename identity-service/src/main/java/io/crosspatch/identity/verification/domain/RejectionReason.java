@@ -2,7 +2,8 @@ package io.crosspatch.identity.verification.domain;
 
 /**
  * Why the verifier refused an enrollment: the stable {@code reasonCode} of {@code enrollment.failed} (stage
- * VERIFICATION), which the VM sees as its REJECTED reason. None of them is retryable with the same identity.
+ * VERIFICATION), which the VM sees as its REJECTED reason. None of them is retryable with the same identity but
+ * {@link #TRUST_SOURCE_UNAVAILABLE}.
  */
 public enum RejectionReason {
     /** The signature does not verify with the trusted key the token or document names (forged, tampered). */
@@ -42,5 +43,15 @@ public enum RejectionReason {
     /** The reported OS family has no SSM patch baseline. */
     OS_NOT_SUPPORTED,
     /** This instance already enrolled with another enrollment; re-enrollment is an audited admin action. */
-    ALREADY_ENROLLED
+    ALREADY_ENROLLED,
+    /**
+     * The issuer's keys could not be read for as long as the verifier waits for them (hours): not the VM's fault,
+     * so the only reason published as retryable — enrolling again later may succeed.
+     */
+    TRUST_SOURCE_UNAVAILABLE;
+
+    /** Whether enrolling again later (with a fresh identity) may succeed. */
+    public boolean retryable() {
+        return this == TRUST_SOURCE_UNAVAILABLE;
+    }
 }

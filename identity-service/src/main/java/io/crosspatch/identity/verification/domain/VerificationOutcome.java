@@ -1,6 +1,9 @@
 package io.crosspatch.identity.verification.domain;
 
-/** What verifying one enrollment came to: verified (to be published) or rejected with a reason. */
+/**
+ * What verifying one enrollment came to: verified (to be published), rejected with a reason, or deferred because a
+ * trust source it needs is unavailable (parked until its ticket is due).
+ */
 public sealed interface VerificationOutcome {
 
     String enrollmentId();
@@ -19,5 +22,9 @@ public sealed interface VerificationOutcome {
      */
     record Rejected(String enrollmentId, RejectionReason reason, String message, CloudProvider provider,
             String cloudAccountId, String tenantId) implements VerificationOutcome {
+    }
+
+    /** Not decided: the trust source {@code message} names could not be read; verify again when {@code ticket} is due. */
+    record Deferred(String enrollmentId, RetryTicket ticket, String message) implements VerificationOutcome {
     }
 }

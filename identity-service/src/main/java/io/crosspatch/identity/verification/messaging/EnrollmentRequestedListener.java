@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * Reads {@code enrollment.requested} in the verifier's own consumer group, a poll at a time, hands the batch to
  * {@link BatchVerification} and publishes the verdicts; it returns (and the offsets are committed) only once the
  * broker acknowledged them all. Thin on purpose. A record that cannot be read or breaks the contract (see
- * {@link EnrollmentRequests}) is reported by index and dead-lettered without retries; a verification that failed
- * (Cassandra, a JWKS endpoint) is reported by index and retried by the error handler, not turned into a rejection.
+ * {@link EnrollmentRequests}) is reported by index and dead-lettered without retries; an enrollment whose trust
+ * source (an issuer's JWKS) is unavailable is parked on {@code enrollment.requested.retry} and the batch goes on
+ * (see {@link ParkedEnrollmentListener}); a verification that failed (Cassandra) is reported by index and retried by
+ * the error handler until Cassandra is back, not turned into a rejection.
  * Records after a failed one may already be verified and published; their redelivery verifies them again, which is
  * idempotent (the same verdict, published again).
  */
@@ -39,6 +41,7 @@ public class EnrollmentRequestedListener {
             containerFactory = VerifierListenerConfiguration.CONTAINER_FACTORY)
     public void onEnrollmentRequested(List<ConsumerRecord<String, EnrollmentRequested>> records) {
         List<EnrollmentRequest> requests = new ArrayList<>(records.size());
+        List<EnrollmentRequested> read = new ArrayList<>(records.size());
         int unreadable = -1;
         RuntimeException contractViolation = null;
         for (int i = 0; i < records.size() && unreadable < 0; i++) {
@@ -47,15 +50,16 @@ public class EnrollmentRequestedListener {
                     throw new NonRetryableEventException("enrollment.requested record could not be deserialized");
                 }
                 requests.add(EnrollmentRequests.toDomain(records.get(i).value()));
+                read.add(records.get(i).value());
             } catch (NonRetryableEventException e) {
                 unreadable = i;
                 contractViolation = e;
             }
         }
         try {
-            events.publishAll(verification.verifyAll(requests));
+            events.publishAll(verification.verifyAll(requests), read);
         } catch (BatchVerification.PartialFailure e) {
-            events.publishAll(e.completed());
+            events.publishAll(e.completed(), read);
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.failedIndex());
         }
         if (unreadable >= 0) {

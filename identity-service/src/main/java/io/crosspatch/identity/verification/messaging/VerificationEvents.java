@@ -1,6 +1,7 @@
 package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.EnrollmentFailed;
+import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.OperatingSystem;
@@ -19,14 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the verifier's verdicts: {@code identity.verified} keyed by cloud account, {@code enrollment.failed}
- * (stage VERIFICATION, not retryable) keyed by enrollment id. A batch's verdicts are sent together and awaited
- * together, so the listener returns — and its offsets are committed — only once they are safely on Kafka.
+ * (stage VERIFICATION, retryable only for {@code TRUST_SOURCE_UNAVAILABLE}) keyed by enrollment id, and parks
+ * deferred enrollments: their {@code enrollment.requested} record, unchanged, on {@code enrollment.requested.retry}
+ * with its {@link RetryHeaders ticket}. A batch's sends are made together and awaited together, so the listener
+ * returns — and its offsets are committed — only once they are safely on Kafka.
  */
 @Component
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
@@ -41,11 +45,20 @@ public class VerificationEvents {
         this.kafka = kafka;
     }
 
-    /** Sends every verdict, then waits until the broker acknowledged them all. */
-    public void publishAll(List<VerificationOutcome> outcomes) {
+    /**
+     * Sends every verdict and parks every deferred enrollment, then waits until the broker acknowledged them all.
+     *
+     * @param outcomes the outcomes of {@code requests}, in their order (a prefix of them if the batch failed part-way)
+     * @param requests the records as read, which a deferred enrollment is parked with
+     */
+    public void publishAll(List<VerificationOutcome> outcomes, List<EnrollmentRequested> requests) {
         List<CompletableFuture<?>> sends = new ArrayList<>(outcomes.size());
-        for (VerificationOutcome outcome : outcomes) {
-            if (outcome instanceof VerificationOutcome.Verified verified) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            VerificationOutcome outcome = outcomes.get(i);
+            if (outcome instanceof VerificationOutcome.Deferred deferred) {
+                sends.add(kafka.send(new ProducerRecord<>(Topics.ENROLLMENT_REQUESTED_RETRY.name(), null,
+                        deferred.enrollmentId(), requests.get(i), RetryHeaders.of(deferred.ticket()))));
+            } else if (outcome instanceof VerificationOutcome.Verified verified) {
                 sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey(),
                         identityVerified(verified.enrollment())));
             } else if (outcome instanceof VerificationOutcome.Rejected rejected) {
@@ -86,7 +99,7 @@ public class VerificationEvents {
     private EnrollmentFailed enrollmentFailed(VerificationOutcome.Rejected rejected) {
         return EnrollmentFailed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(clock.instant())
                 .setEnrollmentId(rejected.enrollmentId()).setStage(EnrollmentStage.VERIFICATION)
-                .setReasonCode(rejected.reason().name()).setMessage(rejected.message()).setRetryable(false)
+                .setReasonCode(rejected.reason().name()).setMessage(rejected.message()).setRetryable(rejected.reason().retryable())
                 .setTenantId(rejected.tenantId())
                 .setProvider(rejected.provider() == null ? null : provider(rejected.provider()))
                 .setCloudAccountId(rejected.cloudAccountId()).build();

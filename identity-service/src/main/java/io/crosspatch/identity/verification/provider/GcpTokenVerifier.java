@@ -1,8 +1,6 @@
 package io.crosspatch.identity.verification.provider;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
@@ -27,10 +25,10 @@ public final class GcpTokenVerifier implements ProviderVerifier {
     private static final Set<String> ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
 
     private final JwtRules rules;
-    private final JWKSource<SecurityContext> keys;
+    private final IssuerKeys keys;
     private final String audience;
 
-    public GcpTokenVerifier(JwtRules rules, JWKSource<SecurityContext> keys, String audience) {
+    GcpTokenVerifier(JwtRules rules, IssuerKeys keys, String audience) {
         this.rules = rules;
         this.keys = keys;
         this.audience = audience;
@@ -44,7 +42,7 @@ public final class GcpTokenVerifier implements ProviderVerifier {
     @Override
     public VerifiedClaims verify(IdentityMaterial material, Instant now) {
         SignedJWT jwt = rules.parse(((IdentityMaterial.GcpToken) material).token(), ALGORITHMS);
-        rules.verifySignature(jwt, keys, "Google");
+        rules.verifySignature(jwt, keys);
         JWTClaimsSet claims = rules.claims(jwt);
         if (!ISSUERS.contains(claims.getIssuer())) {
             throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not Google");

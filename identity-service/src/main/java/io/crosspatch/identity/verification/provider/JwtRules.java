@@ -4,22 +4,16 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import java.text.ParseException;
@@ -33,7 +27,7 @@ import java.util.Set;
  * The JWT rules GCP and VMware tokens share, in the order an attacker's tricks are best refused: parse; the
  * algorithm from an allow-list (so {@code none}, HMAC with a public key, and anything unexpected fail before any
  * key is touched); no key carried or pointed to by the token itself ({@code jwk}, {@code jku}, {@code x5u},
- * {@code x5c}); a key from the pinned JWKS only; then expiry, not-before and lifetime with a small skew, and the
+ * {@code x5c}); a key from the pinned JWKS only (see {@link IssuerKeys}); then expiry, not-before and lifetime with a small skew, and the
  * exact audience.
  */
 public final class JwtRules {
@@ -101,17 +95,16 @@ public final class JwtRules {
         }
     }
 
-    /** Verifies the signature with a key of {@code keys} that the header's kid and algorithm select. */
-    void verifySignature(SignedJWT jwt, JWKSource<SecurityContext> keys, String source) {
-        List<JWK> candidates;
-        try {
-            candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
-        } catch (KeySourceException e) {
-            throw new TrustSourceUnavailableException("cannot read the JWKS of " + source, e);
-        }
+    /**
+     * Verifies the signature with a key of the issuer's that the header's kid and algorithm select. A key id the
+     * issuer does not publish is a verdict ({@code UNTRUSTED_SIGNER}), never an outage: {@link IssuerKeys} has
+     * already refreshed (at most once per interval) before answering that it has no such key.
+     */
+    void verifySignature(SignedJWT jwt, IssuerKeys keys) {
+        List<JWK> candidates = keys.select(jwt.getHeader());
         if (candidates.isEmpty()) {
             throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
-                    "no trusted key of " + source + " has the token's key id");
+                    "no trusted key of " + keys.issuer() + " has the token's key id");
         }
         for (JWK key : candidates) {
             if (verifies(jwt, key)) {

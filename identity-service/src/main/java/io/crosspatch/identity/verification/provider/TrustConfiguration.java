@@ -1,12 +1,9 @@
 package io.crosspatch.identity.verification.provider;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +20,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Builds the four provider verifiers from {@link TrustProperties}: JWKS sources cached and refreshed by nimbus
- * (fetched on first use, so a service that never sees a GCP token never calls Google), certificates read at start.
+ * Builds the four provider verifiers from {@link TrustProperties}: one {@link IssuerKeys} per JWKS (Google's, each
+ * VMware issuer's), fetched on first use (so a service that never sees a GCP token never calls Google) and refreshed
+ * as {@link JwksProperties} allow; certificates read at start.
  * Only the verifier role has them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(TrustProperties.class)
+@EnableConfigurationProperties({TrustProperties.class, JwksProperties.class})
 public class TrustConfiguration {
 
     /** Microsoft's roots for Azure's attested documents (DigiCert Global Root G2/G3, Microsoft RSA/ECC Root 2017). */
@@ -43,11 +41,16 @@ public class TrustConfiguration {
     }
 
     @Bean
-    ProviderVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules) {
+    JwksFetcher jwksFetcher(JwksProperties jwks) {
+        return new JwksFetcher(jwks);
+    }
+
+    @Bean
+    ProviderVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         if (trust.gcp().audience() == null || trust.gcp().audience().isBlank()) {
             log.warn("crosspatch.identity.gcp.audience is not set: every GCP enrollment will be rejected (AUDIENCE_MISMATCH)");
         }
-        return new GcpTokenVerifier(rules, jwks(trust.gcp().jwksUri()), trust.gcp().audience());
+        return new GcpTokenVerifier(rules, keys("Google", trust.gcp().jwksUri(), fetcher, jwks), trust.gcp().audience());
     }
 
     @Bean
@@ -77,7 +80,7 @@ public class TrustConfiguration {
     }
 
     @Bean
-    ProviderVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules) {
+    ProviderVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         Map<String, VmwareTokenVerifier.RegisteredIssuer> issuers = new LinkedHashMap<>();
         List<TrustProperties.Vmware.Issuer> configured = trust.vmware().issuers();
         for (int n = 0; n < configured.size(); n++) {
@@ -92,18 +95,23 @@ public class TrustConfiguration {
                         + "every tenant's org)");
             }
             issuers.put(issuer.issuer(), new VmwareTokenVerifier.RegisteredIssuer(issuer.issuer(), issuer.audience(),
-                    issuer.boundOrgIds(), jwks(issuer.jwksUri())));
+                    issuer.boundOrgIds(), keys(issuer.issuer(), issuer.jwksUri(), fetcher, jwks)));
         }
         issuers.values().forEach(issuer -> log.info("VMware token issuer {} vouches for {}", issuer.issuer(), issuer.orgIds()));
         return new VmwareTokenVerifier(rules, issuers);
     }
 
-    /** A JWKS fetched over HTTP on first use, cached (5 min) with refresh ahead, refetched for an unknown kid (rate-limited). */
-    private static JWKSource<SecurityContext> jwks(String uri) {
+    /** An issuer's JWKS over HTTP(S), fetched on first use. */
+    private static IssuerKeys keys(String issuer, String uri, JwksFetcher fetcher, JwksProperties jwks) {
+        URI location;
         try {
-            return JWKSourceBuilder.<SecurityContext>create(URI.create(uri).toURL()).retrying(true).build();
-        } catch (MalformedURLException | IllegalArgumentException e) {
+            location = URI.create(uri);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("not a JWKS URL: " + uri, e);
         }
+        if (!"https".equals(location.getScheme()) && !"http".equals(location.getScheme())) {
+            throw new IllegalStateException("a JWKS is read over http(s), not " + uri);
+        }
+        return new IssuerKeys(issuer, location, fetcher, jwks, Clock.systemUTC());
     }
 }

@@ -1,8 +1,6 @@
 package io.crosspatch.identity.verification.provider;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
@@ -26,7 +24,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     /** A registered issuer with its pinned key source and the org ids it may vouch for (never empty). */
-    public record RegisteredIssuer(String issuer, String audience, Set<String> orgIds, JWKSource<SecurityContext> keys) {
+    record RegisteredIssuer(String issuer, String audience, Set<String> orgIds, IssuerKeys keys) {
         public RegisteredIssuer {
             orgIds = Set.copyOf(orgIds);
             if (orgIds.isEmpty()) {
@@ -38,7 +36,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
     private final JwtRules rules;
     private final Map<String, RegisteredIssuer> issuers;
 
-    public VmwareTokenVerifier(JwtRules rules, Map<String, RegisteredIssuer> issuers) {
+    VmwareTokenVerifier(JwtRules rules, Map<String, RegisteredIssuer> issuers) {
         this.rules = rules;
         this.issuers = Map.copyOf(issuers);
     }
@@ -56,7 +54,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
         if (issuer == null) {
             throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
         }
-        rules.verifySignature(jwt, issuer.keys(), issuer.issuer());
+        rules.verifySignature(jwt, issuer.keys());
         Instant expiresAt = rules.checkTimes(unverified, now);
         JwtRules.checkAudience(unverified, issuer.audience());
         String orgId = JwtRules.requiredString(unverified.getClaim("vcenter_id"), "vcenter_id");

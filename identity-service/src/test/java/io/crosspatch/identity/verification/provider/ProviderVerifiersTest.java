@@ -66,8 +66,10 @@ class ProviderVerifiersTest {
                 null);
         TrustConfiguration configuration = new TrustConfiguration();
         JwtRules rules = configuration.jwtRules(trust);
-        verifiers = List.of(configuration.gcpTokenVerifier(trust, rules), configuration.azureDocumentVerifier(trust),
-                        configuration.awsDocumentVerifier(trust), configuration.vmwareTokenVerifier(trust, rules))
+        JwksProperties jwks = JwksProperties.defaults();
+        JwksFetcher fetcher = configuration.jwksFetcher(jwks);
+        verifiers = List.of(configuration.gcpTokenVerifier(trust, rules, fetcher, jwks), configuration.azureDocumentVerifier(trust),
+                        configuration.awsDocumentVerifier(trust), configuration.vmwareTokenVerifier(trust, rules, fetcher, jwks))
                 .stream().collect(Collectors.toMap(ProviderVerifier::provider, v -> v));
     }
 
@@ -216,7 +218,9 @@ class ProviderVerifiersTest {
             TrustProperties unreachable = new TrustProperties(new TrustProperties.Gcp("http://127.0.0.1:1/jwks", SimulatedClouds.AUDIENCE),
                     null, null, null, null);
             TrustConfiguration configuration = new TrustConfiguration();
-            ProviderVerifier verifier = configuration.gcpTokenVerifier(unreachable, configuration.jwtRules(unreachable));
+            JwksProperties jwks = JwksProperties.defaults();
+            ProviderVerifier verifier = configuration.gcpTokenVerifier(unreachable, configuration.jwtRules(unreachable),
+                    configuration.jwksFetcher(jwks), jwks);
 
             assertThatThrownBy(() -> verifier.verify(CLOUDS.gcpIdentity(vm), Instant.now()))
                     .isInstanceOf(TrustSourceUnavailableException.class);
