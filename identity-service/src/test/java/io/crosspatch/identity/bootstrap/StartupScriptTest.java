@@ -1,7 +1,9 @@
 package io.crosspatch.identity.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosspatch.identity.bootstrap.domain.PublicUrl;
 import io.crosspatch.identity.bootstrap.domain.StartupScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +40,23 @@ class StartupScriptTest {
 
     @Test
     void fillsInTheServerAndAudienceThatArePlainUrls() throws IOException {
-        String script = new StartupScript(template()).render(Optional.of("https://crosspatch.example.com"),
+        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com/"),
                 Optional.of("https://crosspatch.example.com/gcp"));
         assertThat(script).contains("readonly DEFAULT_SERVER=\"https://crosspatch.example.com\"")
                 .contains("readonly DEFAULT_GCP_AUDIENCE=\"https://crosspatch.example.com/gcp\"");
     }
 
     @Test
-    void leavesThePlaceholderRatherThanInjectShellFromAForgedHostHeader() throws IOException {
-        String script = new StartupScript(template()).render(Optional.of("http://evil\"$(touch /tmp/pwned)\""), Optional.empty());
-        assertThat(script).doesNotContain("pwned").contains("readonly DEFAULT_SERVER=\"@CROSSPATCH_URL@\"");
+    void leavesTheAudiencePlaceholderRatherThanInjectShell() throws IOException {
+        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com"),
+                Optional.of("x\"$(touch /tmp/pwned)\""));
+        assertThat(script).doesNotContain("pwned").contains("readonly DEFAULT_GCP_AUDIENCE=\"@CROSSPATCH_GCP_AUDIENCE@\"");
+    }
+
+    @Test
+    void refusesAPublicUrlThatCarriesShell() {
+        assertThatThrownBy(() -> new PublicUrl("https://evil\"$(touch /tmp/pwned)\""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
