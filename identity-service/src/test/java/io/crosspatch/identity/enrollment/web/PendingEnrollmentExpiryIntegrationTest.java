@@ -12,18 +12,27 @@ import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * An enrollment that never got past PENDING expires from the status view, so a flood of enrollments that are never
  * verified does not stay in Cassandra for ever; one that was verified does not expire, not even the cells the
- * ingress wrote while it was PENDING (a Cassandra TTL is per cell). A three-second TTL here; a day by default.
+ * ingress wrote while it was PENDING (a Cassandra TTL is per cell). A five-second TTL here; a day by default. The
+ * test starts once this context's status view consumes, or the verification would arrive after the TTL.
  */
-@TestPropertySource(properties = "crosspatch.identity.ingress.pending-ttl=3s")
+@TestPropertySource(properties = "crosspatch.identity.ingress.pending-ttl=5s")
 class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void shouldForgetAPendingEnrollmentAfterItsTtlButKeepAVerifiedOne() {
+        Awaitility.await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> container.isRunning() && !container.getAssignedPartitions().isEmpty()));
+
         // given: two enrollments, the first of which gets verified
         Api vm = newSource();
         Map<String, Object> verifiedBody = anyGcpEnrollment();
