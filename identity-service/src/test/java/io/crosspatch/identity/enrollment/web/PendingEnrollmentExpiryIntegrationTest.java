@@ -4,12 +4,16 @@ import static io.crosspatch.identity.support.Enrollments.anyGcpEnrollment;
 import static io.crosspatch.identity.support.Enrollments.secretOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosspatch.events.EnrollmentFailed;
+import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.identity.support.Api;
 import io.crosspatch.identity.support.IngressIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +34,7 @@ class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
 
     @Test
     void shouldForgetAPendingEnrollmentAfterItsTtlButKeepAVerifiedOne() {
-        Awaitility.await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> container.isRunning() && !container.getAssignedPartitions().isEmpty()));
+        awaitTheStatusViewConsuming();
 
         // given: two enrollments, the first of which gets verified
         Api vm = newSource();
@@ -49,6 +52,29 @@ class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
         // then: the verified one, accepted before the pending one, is still there for its secret's holder
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> status(vm, verifiedId, secretOf(verifiedBody)), "VERIFIED"::equals);
+    }
+
+    @Test
+    void shouldForgetARejectedEnrollmentAfterTheTtlToo() {
+        awaitTheStatusViewConsuming();
+
+        // given: a rejected enrollment (a never-verified identity, which anyone can send)
+        Api vm = newSource();
+        Map<String, Object> body = anyGcpEnrollment();
+        String id = enroll(vm, body);
+        kafka.send(Topics.ENROLLMENT_FAILED.name(), id, EnrollmentFailed.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now()).setEnrollmentId(id).setStage(EnrollmentStage.VERIFICATION)
+                .setReasonCode("SIGNATURE_INVALID").setMessage("test").setRetryable(false).build());
+        Awaitility.await().atMost(PATIENCE).until(() -> status(vm, id, secretOf(body)), "REJECTED"::equals);
+
+        // when / then
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> vm.get("/v1/enrollments/" + id, secretOf(body)).statusCode() == 404);
+    }
+
+    private void awaitTheStatusViewConsuming() {
+        Awaitility.await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(container -> container.isRunning() && !container.getAssignedPartitions().isEmpty()));
     }
 
     private static String enroll(Api vm, Map<String, Object> body) {
