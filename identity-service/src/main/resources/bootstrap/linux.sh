@@ -10,7 +10,8 @@
 # in the state directory with the enrollment id) instead of enrolling twice; delete that directory to start over.
 #
 # Options:
-#   --server URL          Crosspatch's enrollment endpoint (default: the server this script was downloaded from)
+#   --server URL          Crosspatch's enrollment endpoint (default: the server's configured public URL); https,
+#                         or plain http only to this machine's loopback (127.0.0.0/8, localhost, [::1])
 #   --provider NAME       gcp, azure, aws or vmware (default: detected from the metadata services)
 #   --audience AUD        audience of the GCP identity token (default: the server's configured audience)
 #   --label KEY=VALUE     a label to send (repeatable); overrides the VM's own crosspatch-* labels/tags
@@ -29,13 +30,23 @@
 #   CROSSPATCH_HOSTNAME            the host name to report (default: this host's)
 #   CROSSPATCH_POLL_INITIAL_SECONDS, CROSSPATCH_POLL_MAX_SECONDS   status polling back-off (default 2 and 60)
 #
-# Exit status: 0 registered; 2 usage; 3 enrollment rejected or failed; 4 no identity; 5 timed out; 6 agent.
+# Exit status: 0 registered; 2 usage; 3 enrollment rejected or failed; 4 no identity; 5 timed out; 6 agent;
+# 7 the server answered a value that is not what Crosspatch sends (nothing of that answer is used).
 # Nothing secret is printed: the enrollment secret and the activation code go only to Crosspatch and the agent.
+# Every value the server sends is checked against its exact shape before it is used: this script runs as root,
+# and the region ends up in the URL of the package it installs.
 set -euo pipefail
 
 readonly DEFAULT_SERVER="@CROSSPATCH_URL@"
 readonly DEFAULT_GCP_AUDIENCE="@CROSSPATCH_GCP_AUDIENCE@"
 readonly AZURE_API_VERSION="2021-02-01"
+readonly ENROLLMENT_ID_SHAPE='^enr-[0-9a-f]{32}$'
+readonly ACTIVATION_ID_SHAPE='^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+readonly ACTIVATION_CODE_SHAPE='^[A-Za-z0-9+/=]{20,128}$'
+readonly REGION_SHAPE='^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$'
+readonly NONCE_SHAPE='^[A-Za-z0-9]{32}$'
+readonly REASON_SHAPE='^[A-Za-z0-9_.-]{1,64}$'
+readonly SERVER_SHAPE='^(https?)://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$'
 
 server="${CROSSPATCH_URL:-}"
 provider="${CROSSPATCH_PROVIDER:-}"
@@ -62,6 +73,28 @@ die() {
     shift
     log "$*"
     exit "$status"
+}
+
+# Refuses (exit 7) a value from the server that is not of its exact shape; the value itself is not printed.
+expect() {
+    local what=$1 value=$2 shape=$3
+    [[ $value =~ $shape ]] || die 7 "Crosspatch answered a malformed ${what}; refusing to use it"
+}
+
+# Only printable characters of a server's message reach the terminal.
+printable() {
+    printf '%s' "$1" | tr -cd '[:print:]' | head -c 200
+}
+
+# The server must be https, or plain http to this machine's loopback: the enrollment secret and the activation
+# code travel to it, and what it answers decides what is installed as root.
+check_server() {
+    [[ $server =~ $SERVER_SHAPE ]] || die 2 "--server must be an https URL (plain http only to loopback)"
+    local scheme=${BASH_REMATCH[1]} host=${BASH_REMATCH[2]}
+    if [[ $scheme == http ]] && ! [[ $host == localhost || $host == "[::1]" \
+            || $host =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]]; then
+        die 2 "refusing plain http to ${host}: use https (plain http only to loopback)"
+    fi
 }
 
 usage() {
@@ -113,6 +146,7 @@ parse_arguments() {
     fi
     [[ -n $server ]] || die 2 "no Crosspatch server: pass --server URL or set CROSSPATCH_URL"
     server=${server%/}
+    check_server
     [[ $timeout_seconds =~ ^[0-9]+$ ]] || die 2 "--timeout must be a number of seconds"
 }
 
@@ -188,6 +222,7 @@ identity_json() {
             challenge=$(curl -fsS --max-time 10 -X POST "${server}/v1/challenges") || die 4 "Crosspatch gave no challenge"
             nonce=$(json_member nonce "$challenge")
             [[ -n $nonce ]] || die 4 "Crosspatch's challenge had no nonce"
+            expect "challenge nonce" "$nonce" "$NONCE_SHAPE"
             attested=$(azure_get "attested/document?api-version=${AZURE_API_VERSION}&nonce=${nonce}") \
                 || die 4 "Azure IMDS gave no attested document"
             signature=$(json_member signature "$attested")
@@ -270,9 +305,14 @@ enroll() {
         status=${response##*$'\n'}
         payload=${response%$'\n'*}
         case $status in
-            202|200) json_member enrollmentId "$payload"; return 0 ;;
+            202|200)
+                local enrollment_id
+                enrollment_id=$(json_member enrollmentId "$payload")
+                expect "enrollment id" "$enrollment_id" "$ENROLLMENT_ID_SHAPE"
+                printf '%s\n' "$enrollment_id"
+                return 0 ;;
             429|5??|000) log "enrollment not accepted yet (HTTP ${status}), attempt ${attempt}" ;;
-            *) die 3 "enrollment refused (HTTP ${status}): $(json_member error "$payload") $(json_member message "$payload")" ;;
+            *) die 3 "enrollment refused (HTTP ${status}): $(printable "$(json_member error "$payload") $(json_member message "$payload")")" ;;
         esac
         sleep "$delay"
         delay=$(next_delay "$delay")
@@ -284,9 +324,10 @@ next_delay() {
     awk -v d="$1" -v max="$poll_max" 'BEGIN { n = d * 2; if (n > max) n = max; print n }'
 }
 
-# Polls the status until an activation arrives (prints "id code region") or the enrollment is refused.
+# Polls the status until an activation arrives (prints "id code region", each checked) or the enrollment is refused.
 await_activation() {
-    local enrollment_id=$1 secret=$2 deadline delay=$poll_initial response status payload state
+    local enrollment_id=$1 secret=$2 deadline delay=$poll_initial response status payload state reason
+    local activation_id code region
     deadline=$(($(date +%s) + timeout_seconds))
     while (($(date +%s) < deadline)); do
         response=$(curl -sS --max-time 30 -H @- -w '\n%{http_code}' "${server}/v1/enrollments/${enrollment_id}" \
@@ -297,11 +338,20 @@ await_activation() {
             state=$(json_member status "$payload")
             case $state in
                 ACTIVATION_ISSUED|REGISTERED)
-                    printf '%s %s %s\n' "$(json_member activationId "$payload")" \
-                        "$(json_member activationCode "$payload")" "$(json_member region "$payload")"
+                    activation_id=$(json_member activationId "$payload")
+                    code=$(json_member activationCode "$payload")
+                    region=$(json_member region "$payload")
+                    expect "activation id" "$activation_id" "$ACTIVATION_ID_SHAPE"
+                    expect "activation code" "$code" "$ACTIVATION_CODE_SHAPE"
+                    expect "region" "$region" "$REGION_SHAPE"
+                    printf '%s %s %s\n' "$activation_id" "$code" "$region"
                     return 0 ;;
-                REJECTED|FAILED) die 3 "enrollment ${enrollment_id} ${state}: $(json_member reason "$payload")" ;;
-                *) log "enrollment ${enrollment_id}: ${state}" ;;
+                REJECTED|FAILED)
+                    reason=$(json_member reason "$payload")
+                    [[ $reason =~ $REASON_SHAPE ]] || reason="(no readable reason)"
+                    die 3 "enrollment ${enrollment_id} ${state}: ${reason}" ;;
+                PENDING|VERIFIED|ACCOUNT_READY) log "enrollment ${enrollment_id}: ${state}" ;;
+                *) die 7 "Crosspatch answered a malformed status; refusing to use it" ;;
             esac
         elif [[ $status == 404 ]]; then
             die 3 "enrollment ${enrollment_id} is unknown to Crosspatch (or the kept secret does not match)"
@@ -367,6 +417,7 @@ main() {
         # A rerun (a reboot, a second boot script) follows the enrollment it already made: a fresh identity
         # document under the same secret would be a different request, which Crosspatch refuses as a conflict.
         enrollment_id=$(cat "$id_file")
+        [[ $enrollment_id =~ $ENROLLMENT_ID_SHAPE ]] || die 2 "${id_file} holds no enrollment id; delete ${state_dir} to start over"
         log "following enrollment ${enrollment_id} (delete ${state_dir} to start over)"
     else
         # Each part is read into a variable first: a failure inside a nested $(…) would not stop the script.
@@ -377,13 +428,16 @@ main() {
         body=$(printf '{"provider":"%s","identity":%s,"host":%s,"labels":%s,"enrollmentSecret":"%s"}' \
             "$provider" "$identity" "$host" "$labels_object" "$secret")
         enrollment_id=$(enroll "$body")
-        [[ -n $enrollment_id ]] || die 3 "the enrollment answer had no enrollment id"
         (umask 077 && printf '%s\n' "$enrollment_id" >"$id_file")
         log "enrollment ${enrollment_id} accepted; waiting for the activation"
     fi
 
     activation=$(await_activation "$enrollment_id" "$secret")
     read -r activation_id code region <<<"$activation"
+    # Checked again where they are used: a function's exit inside $(…) is easy to lose in a later edit.
+    expect "activation id" "$activation_id" "$ACTIVATION_ID_SHAPE"
+    expect "activation code" "$code" "$ACTIVATION_CODE_SHAPE"
+    expect "region" "$region" "$REGION_SHAPE"
     install_agent "$region"
     register_agent "$activation_id" "$code" "$region"
     log "registered with SSM in ${region} (activation ${activation_id})"

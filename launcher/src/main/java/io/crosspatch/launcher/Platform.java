@@ -255,6 +255,9 @@ public final class Platform implements AutoCloseable {
                 // Every demo VM enrolls from this machine's loopback address: one "source" for the rate limit.
                 args.add("--crosspatch.identity.ingress.rate-limit.per-second=2000");
                 args.add("--crosspatch.identity.ingress.rate-limit.burst=2000");
+                // ... and polls its status from there: a benchmark's whole fleet in one bucket.
+                args.add("--crosspatch.identity.ingress.status-rate-limit.per-second=1000000");
+                args.add("--crosspatch.identity.ingress.status-rate-limit.burst=1000000");
                 args.add("--crosspatch.identity.gcp.jwks-uri=" + sim + "/_sim/trust/gcp/jwks");
                 args.add("--crosspatch.identity.gcp.audience=" + GCP_AUDIENCE);
                 args.add("--crosspatch.identity.azure.trust-anchors=" + sim + "/_sim/trust/azure/root.pem");

@@ -8,28 +8,29 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 429 to a source that creates enrollments or challenges faster than its bucket allows. The source is the
- * remote address as the servlet container sees it (behind a load balancer, set {@code
- * server.forward-headers-strategy=native} so that it is the client's, from trusted proxies only). Status polls are
- * not limited: they are one partition read each and the VM backs off.
+ * Answers 429 to a source that sends requests of one method (on the paths it is registered for) faster than its
+ * bucket allows: POSTs that create enrollments and challenges, and, with a bucket of its own, status polls. The
+ * source is the client address ({@link ClientAddressFilter}), IPv6 clients by their /64 ({@link SourceKeys}).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private final SourceRateLimiter limiter;
+    private final String method;
 
-    public RateLimitFilter(SourceRateLimiter limiter) {
+    public RateLimitFilter(SourceRateLimiter limiter, String method) {
         this.limiter = limiter;
+        this.method = method;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod());
+        return !method.equals(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+        if (!limiter.tryAcquire(SourceKeys.of(request.getRemoteAddr()))) {
             response.setHeader("Retry-After", "1");
             JsonErrors.write(response, 429, "RATE_LIMITED", "too many requests from this source; retry later");
             return;

@@ -51,6 +51,9 @@ public final class IngressThroughputBenchmark {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
                 .run("--server.port=0", "--crosspatch.identity.verifier.enabled=false",
+                        "--crosspatch.identity.public-url=http://127.0.0.1:8080",
+                        "--crosspatch.identity.ingress.status-rate-limit.per-second=1000000",
+                        "--crosspatch.identity.ingress.status-rate-limit.burst=1000000",
                         "--crosspatch.identity.ingress.rate-limit.per-second=1000000",
                         "--crosspatch.identity.ingress.rate-limit.burst=1000000", "--logging.level.root=WARN",
                         "--logging.level.io.crosspatch.identity.bench=INFO", "--server.tomcat.threads.max=200")) {

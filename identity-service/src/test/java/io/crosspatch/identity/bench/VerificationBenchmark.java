@@ -72,6 +72,7 @@ public final class VerificationBenchmark {
         int count = Integer.getInteger("bench.count", 2000);
         SimulatedClouds clouds = SimulatedClouds.shared();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.io.crosspatch=WARN",
+                "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                 "--crosspatch.identity.verifier.group-id=bench-verifier-" + UUID.randomUUID()));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityServiceApplication.class)

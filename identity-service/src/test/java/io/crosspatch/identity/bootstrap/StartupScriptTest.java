@@ -1,7 +1,9 @@
 package io.crosspatch.identity.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosspatch.identity.bootstrap.domain.PublicUrl;
 import io.crosspatch.identity.bootstrap.domain.StartupScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +12,22 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The startup script's own checks. That it really enrolls a VM on each of the four clouds and registers the agent
  * is proven end to end (launcher's WholePlatformEndToEndTest runs it against the simulator's metadata services).
+ * The hostile cases run it with bash against a {@link HostileServer}: a stubbed {@code curl} that answers as a
+ * compromised or impersonated Crosspatch would, and records every URL the script asks for.
  */
 class StartupScriptTest {
 
     private static final Path SCRIPT = Path.of("src", "main", "resources", "bootstrap", "linux.sh");
+
+    @TempDir
+    Path home;
 
     @Test
     void isCleanUnderShellcheck() throws Exception {
@@ -30,16 +40,23 @@ class StartupScriptTest {
 
     @Test
     void fillsInTheServerAndAudienceThatArePlainUrls() throws IOException {
-        String script = new StartupScript(template()).render(Optional.of("https://crosspatch.example.com"),
+        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com/"),
                 Optional.of("https://crosspatch.example.com/gcp"));
         assertThat(script).contains("readonly DEFAULT_SERVER=\"https://crosspatch.example.com\"")
                 .contains("readonly DEFAULT_GCP_AUDIENCE=\"https://crosspatch.example.com/gcp\"");
     }
 
     @Test
-    void leavesThePlaceholderRatherThanInjectShellFromAForgedHostHeader() throws IOException {
-        String script = new StartupScript(template()).render(Optional.of("http://evil\"$(touch /tmp/pwned)\""), Optional.empty());
-        assertThat(script).doesNotContain("pwned").contains("readonly DEFAULT_SERVER=\"@CROSSPATCH_URL@\"");
+    void leavesTheAudiencePlaceholderRatherThanInjectShell() throws IOException {
+        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com"),
+                Optional.of("x\"$(touch /tmp/pwned)\""));
+        assertThat(script).doesNotContain("pwned").contains("readonly DEFAULT_GCP_AUDIENCE=\"@CROSSPATCH_GCP_AUDIENCE@\"");
+    }
+
+    @Test
+    void refusesAPublicUrlThatCarriesShell() {
+        assertThatThrownBy(() -> new PublicUrl("https://evil\"$(touch /tmp/pwned)\""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -49,6 +66,89 @@ class StartupScriptTest {
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).isEqualTo(2);
         assertThat(output).contains("no Crosspatch server: pass --server URL or set CROSSPATCH_URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://crosspatch.example.com", "http://10.0.0.5:8080", "http://127.0.0.1.evil.example",
+            "ftp://crosspatch.example.com", "https://crosspatch.example.com\"$(id)\""})
+    void refusesAServerThatIsNotHttpsUnlessItIsLoopback(String server) throws Exception {
+        HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", server, "--provider", "vmware");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("https");
+        assertThat(fake.requestedUrls()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
+            "https://crosspatch.example.com"})
+    void acceptsHttpsOrPlainHttpToLoopback(String server) throws Exception {
+        HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", server, "--provider", "vmware");
+
+        assertThat(fake.requestedUrls()).as(run.output()).contains(server + "/v1/enrollments/" + HostileServer.ENROLLMENT_ID);
+    }
+
+    @Test
+    void fetchesTheAgentPackageOfTheRegionAWellFormedActivationNames() throws Exception {
+        HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+
+        assertThat(fake.requestedUrls()).as(run.output()).contains(
+                "https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/latest/debian_" + HostileServer.debArch()
+                        + "/amazon-ssm-agent.deb");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-1/../../evil", "attacker.example/x#", "$(touch @MARKER@)", "us-east-1 evil",
+            "`touch @MARKER@`", "eu-west-1\\n", ""})
+    void refusesAnActivationRegionThatIsNotARegionAndFetchesNothing(String region) throws Exception {
+        HostileServer fake = HostileServer.in(home);
+        fake.answeringStatus(activation(region.replace("@MARKER@", fake.marker().toString())));
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
+        assertThat(run.output()).contains("region");
+        assertThat(fake.requestedUrls()).noneMatch(url -> url.contains("amazonaws") || url.contains("attacker"));
+        assertThat(fake.marker()).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"../../x\",\"activationCode\":\"Cg3L4F0s5+oE7WQ8Dv2z\",\"region\":\"eu-west-1\"}",
+            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"-register $(id)\",\"region\":\"eu-west-1\"}",
+            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"short\",\"region\":\"eu-west-1\"}",
+            "{\"status\":\"$(id)\"}"})
+    void refusesAnActivationWhoseIdCodeOrStatusIsMalformed(String answer) throws Exception {
+        HostileServer fake = HostileServer.in(home).answeringStatus(answer);
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
+        assertThat(fake.requestedUrls()).noneMatch(url -> url.contains("amazonaws"));
+    }
+
+    @Test
+    void refusesAnEnrollmentIdThatIsNotOneAndRemembersNothing() throws Exception {
+        HostileServer fake = HostileServer.in(home).withoutKeptEnrollment()
+                .answeringEnrollment("{\"enrollmentId\":\"../admin/tenants\"}");
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
+        assertThat(run.output()).contains("enrollment id");
+        assertThat(fake.requestedUrls()).containsExactly("https://crosspatch.example.com/v1/enrollments");
+        assertThat(fake.keptEnrollmentId()).doesNotExist();
+    }
+
+    private static String activation(String region) {
+        return "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\","
+                + "\"activationCode\":\"Cg3L4F0s5+oE7WQ8Dv2z\",\"region\":\"" + region + "\"}";
     }
 
     private static String template() throws IOException {

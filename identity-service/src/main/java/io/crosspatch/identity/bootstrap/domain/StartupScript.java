@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The startup script with this deployment's defaults filled in: the server to enroll with and the GCP token
- * audience. A VM that fetched the script from here needs no options. Values are filled in only when they are
- * plain URLs or audience strings, because they land inside a bash string: anything else leaves the
- * placeholder, and the script then asks for {@code --server}/{@code --audience} instead of running injected text.
+ * The startup script with this deployment's defaults filled in: the server to enroll with (always the configured
+ * {@link PublicUrl}) and the GCP token audience. A VM that fetched the script from here needs no options. The
+ * audience is filled in only when it is a plain string, because it lands inside a bash string: anything else
+ * leaves the placeholder, and the script then asks for {@code --audience} instead of running injected text.
  */
 public final class StartupScript {
 
@@ -24,11 +24,8 @@ public final class StartupScript {
         this.template = template;
     }
 
-    public String render(Optional<String> serverUrl, Optional<String> gcpAudience) {
-        String script = template;
-        if (serverUrl.filter(StartupScript::safe).isPresent()) {
-            script = script.replace(SERVER_PLACEHOLDER, serverUrl.get());
-        }
+    public String render(PublicUrl server, Optional<String> gcpAudience) {
+        String script = template.replace(SERVER_PLACEHOLDER, server.value());
         if (gcpAudience.filter(StartupScript::safe).isPresent()) {
             script = script.replace(AUDIENCE_PLACEHOLDER, gcpAudience.get());
         }

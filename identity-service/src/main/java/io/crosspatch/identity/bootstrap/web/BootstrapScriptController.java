@@ -1,5 +1,6 @@
 package io.crosspatch.identity.bootstrap.web;
 
+import io.crosspatch.identity.bootstrap.domain.PublicUrl;
 import io.crosspatch.identity.bootstrap.domain.StartupScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +13,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Serves {@code GET /v1/bootstrap/linux.sh}, so a VM's user data can be one line
  * ({@code curl -fsS <crosspatch>/v1/bootstrap/linux.sh | sudo bash}) and a GCP {@code startup-script-url} can
- * point here. The server URL baked in is {@code crosspatch.identity.public-url} when set (behind a proxy or load
- * balancer), else the URL this request came to.
+ * point here. The server URL baked in is {@code crosspatch.identity.public-url} and nothing else: taking it from
+ * the request ({@code Host}, {@code X-Forwarded-Host}) would let whoever sends the request choose the server a VM
+ * enrolls with as root. The ingress does not start without it, or with a plain-http one that is not loopback.
  */
 @RestController
 @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
@@ -27,20 +28,28 @@ public class BootstrapScriptController {
     private static final MediaType SHELL_SCRIPT = new MediaType("text", "x-shellscript", StandardCharsets.UTF_8);
 
     private final StartupScript script;
-    private final Optional<String> publicUrl;
+    private final PublicUrl publicUrl;
     private final Optional<String> gcpAudience;
 
     public BootstrapScriptController(@Value("${crosspatch.identity.public-url:}") String publicUrl,
             @Value("${crosspatch.identity.gcp.audience:}") String gcpAudience) {
         this.script = new StartupScript(load());
-        this.publicUrl = Optional.of(publicUrl).filter(url -> !url.isBlank());
+        this.publicUrl = publicUrl(publicUrl);
         this.gcpAudience = Optional.of(gcpAudience).filter(audience -> !audience.isBlank());
     }
 
     @GetMapping("/v1/bootstrap/linux.sh")
     public ResponseEntity<String> linuxScript() {
-        String server = publicUrl.orElseGet(() -> ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
-        return ResponseEntity.ok().contentType(SHELL_SCRIPT).body(script.render(Optional.of(server), gcpAudience));
+        return ResponseEntity.ok().contentType(SHELL_SCRIPT).body(script.render(publicUrl, gcpAudience));
+    }
+
+    private static PublicUrl publicUrl(String configured) {
+        try {
+            return new PublicUrl(configured);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("crosspatch.identity.public-url (CROSSPATCH_IDENTITY_PUBLIC_URL) is invalid: "
+                    + e.getMessage());
+        }
     }
 
     private static String load() {

@@ -10,18 +10,30 @@ import io.crosspatch.identity.enrollment.domain.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code enrollments} table. The ingress claims an enrollment id with a lightweight transaction, so of two
  * racing requests under one id exactly one records its secret hash and fingerprint; the stage events are plain
  * upserts written with the event's time ({@code USING TIMESTAMP}), idempotent under redelivery.
+ *
+ * <p>Anyone can make an enrollment, so one that is never verified must not stay for ever: the claim is written
+ * with a TTL ({@code crosspatch.identity.ingress.pending-ttl}), and so is a rejection. A Cassandra TTL belongs to
+ * each cell, not to the row, so verification writes the claim's cells again without a TTL (with a write time just
+ * above theirs, so that the rewrite wins whatever the clocks say); otherwise the secret hash would expire under a
+ * live, verified row and its VM could no longer read its activation.
  */
 @Repository
 public class EnrollmentRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentRepository.class);
 
     private static final String COLUMNS = "enrollment_id, secret_hash, fingerprint, verified_at, account_ready_at, "
             + "activation_issued_at, activation_id, activation_region, activation_code_jwe, activation_key_id, "
@@ -35,11 +47,20 @@ public class EnrollmentRepository {
     private final PreparedStatement activationIssued;
     private final PreparedStatement registered;
     private final PreparedStatement failed;
+    private final PreparedStatement claimedCells;
+    private final PreparedStatement keepClaim;
+    private final int pendingTtlSeconds;
 
-    public EnrollmentRepository(CqlSession session) {
+    public EnrollmentRepository(CqlSession session,
+            @Value("${crosspatch.identity.ingress.pending-ttl:24h}") Duration pendingTtl) {
         this.session = session;
+        this.pendingTtlSeconds = Math.toIntExact(pendingTtl.toSeconds());
         this.claim = session.prepare("INSERT INTO enrollments (enrollment_id, secret_hash, fingerprint, provider, "
-                + "received_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
+                + "received_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS USING TTL ?");
+        this.claimedCells = session.prepare("SELECT secret_hash, fingerprint, provider, received_at, "
+                + "WRITETIME(secret_hash) AS claimed_micros FROM enrollments WHERE enrollment_id = ?");
+        this.keepClaim = session.prepare("UPDATE enrollments USING TIMESTAMP ? AND TTL 0 SET secret_hash = ?, "
+                + "fingerprint = ?, provider = ?, received_at = ? WHERE enrollment_id = ?");
         this.find = session.prepare("SELECT " + COLUMNS + " FROM enrollments WHERE enrollment_id = ?");
         this.verified = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET verified_at = ?, tenant_id = ?, "
                 + "cloud_account_key = ? WHERE enrollment_id = ?");
@@ -50,8 +71,8 @@ public class EnrollmentRepository {
                 + "WHERE enrollment_id = ?");
         this.registered = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET registered_at = ?, "
                 + "managed_instance_id = ? WHERE enrollment_id = ?");
-        this.failed = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET failed_at = ?, failure_status = ?, "
-                + "failure_reason = ? WHERE enrollment_id = ?");
+        this.failed = session.prepare("UPDATE enrollments USING TIMESTAMP ? AND TTL ? SET failed_at = ?, "
+                + "failure_status = ?, failure_reason = ? WHERE enrollment_id = ?");
     }
 
     /**
@@ -61,7 +82,7 @@ public class EnrollmentRepository {
     public Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
             CloudProvider provider, Instant receivedAt) {
         ResultSet result = session.execute(claim.bind(enrollmentId, secretHash.value(), fingerprint,
-                provider.wireName(), receivedAt));
+                provider.wireName(), receivedAt, pendingTtlSeconds));
         if (result.wasApplied()) {
             return Optional.empty();
         }
@@ -73,6 +94,7 @@ public class EnrollmentRepository {
     }
 
     public void verified(String enrollmentId, String tenantId, String cloudAccountKey, Instant at) {
+        keepClaim(enrollmentId);
         write(verified.bind(micros(at), at, tenantId, cloudAccountKey, enrollmentId));
     }
 
@@ -89,8 +111,22 @@ public class EnrollmentRepository {
         write(registered.bind(micros(at), at, managedInstanceId, enrollmentId));
     }
 
+    /** A rejection (the identity was never verified) expires like a pending enrollment; a later failure stays. */
     public void failed(String enrollmentId, EnrollmentStatus status, String reason, Instant at) {
-        write(failed.bind(micros(at), at, status.name(), reason, enrollmentId));
+        int ttl = status == EnrollmentStatus.REJECTED ? pendingTtlSeconds : 0;
+        write(failed.bind(micros(at), ttl, at, status.name(), reason, enrollmentId));
+    }
+
+    /** Writes the claim's cells again without a TTL; nothing when they are gone (expired before verification). */
+    private void keepClaim(String enrollmentId) {
+        Row claimed = session.execute(claimedCells.bind(enrollmentId)).one();
+        if (claimed == null || claimed.getString("secret_hash") == null) {
+            log.warn("verified enrollment has no claim left (it expired before verification, or never was)");
+            return;
+        }
+        write(keepClaim.bind(claimed.getLong("claimed_micros") + 1, claimed.getString("secret_hash"),
+                claimed.getString("fingerprint"), claimed.getString("provider"), claimed.getInstant("received_at"),
+                enrollmentId));
     }
 
     private void write(BoundStatement statement) {

@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * after each class, so this verifier stops consuming {@code enrollment.requested} before other test classes (whose
  * contexts run with the verifier off) produce records it would otherwise reject behind their backs.
  */
-@CrosspatchIntegrationTest
+@CrosspatchIntegrationTest(properties = "crosspatch.identity.public-url=http://127.0.0.1:8080")
 @DirtiesContext
 public abstract class VerifierIntegrationTest {
 
