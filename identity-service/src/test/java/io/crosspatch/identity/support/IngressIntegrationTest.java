@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "crosspatch.identity.ingress.rate-limit.per-second=1",
         "crosspatch.identity.ingress.rate-limit.burst=30",
         "crosspatch.activation-encryption.keys." + ActivationCodes.KEY_ID + "=" + ActivationCodes.KEY,
-        "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER})
+        "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+        "crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE})
 public abstract class IngressIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
