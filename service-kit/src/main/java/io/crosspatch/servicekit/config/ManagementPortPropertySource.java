@@ -12,14 +12,21 @@ import org.springframework.core.env.PropertySource;
  * environment is prepared, so a {@code server.port} set later (a test's random port, a command-line argument) is
  * the one it follows.
  */
-final class ManagementPortPropertySource extends PropertySource<ConfigurableEnvironment> {
+final class ManagementPortPropertySource extends PropertySource<Object> {
 
     static final String NAME = "crosspatchManagementPort";
     static final String PROPERTY = "crosspatch.management.default-port";
     static final int OFFSET = 1000;
 
+    /**
+     * Held beside, not as, the source: Spring Boot reads a property source whose source is an environment as that
+     * environment's sources, which would include this one again.
+     */
+    private final ConfigurableEnvironment environment;
+
     ManagementPortPropertySource(ConfigurableEnvironment environment) {
-        super(NAME, environment);
+        super(NAME, new Object());
+        this.environment = environment;
     }
 
     @Override
@@ -27,7 +34,7 @@ final class ManagementPortPropertySource extends PropertySource<ConfigurableEnvi
         if (!PROPERTY.equals(name)) {
             return null;
         }
-        int serverPort = getSource().getProperty("server.port", Integer.class, 8080);
+        int serverPort = environment.getProperty("server.port", Integer.class, 8080);
         if (serverPort <= 0) {
             return serverPort;
         }
