@@ -8,6 +8,8 @@ public final class AdminTokens {
     public static final String ISSUER = TestJwtIssuer.ISSUER;
     /** The audience the admin API is configured with in the tests. */
     public static final String AUDIENCE = "crosspatch-identity";
+    /** The subject of every admin token, which the audit records. */
+    public static final String SUBJECT = "ops";
 
     private AdminTokens() {
     }
@@ -17,22 +19,22 @@ public final class AdminTokens {
     }
 
     public static String admin() {
-        return TestJwtIssuer.token(AUDIENCE).roles("admin").sign();
+        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("admin").sign();
     }
 
     public static String withoutAdminRole() {
-        return TestJwtIssuer.token(AUDIENCE).roles("operator").sign();
+        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("operator").sign();
     }
 
     public static String adminSignedByStranger() {
-        return TestJwtIssuer.token(AUDIENCE).roles("admin").signedByStranger().sign();
+        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("admin").signedByStranger().sign();
     }
 
     public static String adminWithoutExpiry() {
-        return TestJwtIssuer.token(AUDIENCE).roles("admin").withoutExpiry().sign();
+        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("admin").withoutExpiry().sign();
     }
 
     public static String adminForAnotherAudience() {
-        return TestJwtIssuer.token("crosspatch-reporting").roles("admin").sign();
+        return TestJwtIssuer.token("crosspatch-reporting").subject(SUBJECT).roles("admin").sign();
     }
 }

@@ -77,6 +77,11 @@ public final class TestJwtIssuer {
             return this;
         }
 
+        public Token subject(String subject) {
+            claims.subject(subject);
+            return this;
+        }
+
         public Token issuer(String issuer) {
             claims.issuer(issuer);
             return this;
