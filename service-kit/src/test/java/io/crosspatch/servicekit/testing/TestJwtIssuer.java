@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -42,6 +43,12 @@ public final class TestJwtIssuer {
         registry.add(prefix + ".issuer", () -> ISSUER);
         registry.add(prefix + ".public-key-location", TestJwtIssuer::publicKeyLocation);
         registry.add(prefix + ".audiences", () -> audience);
+    }
+
+    /** The same as properties, for a service started with {@code SpringApplicationBuilder}. */
+    public static Map<String, String> trustProperties(String prefix, String audience) {
+        return Map.of(prefix + ".issuer", ISSUER, prefix + ".public-key-location", publicKeyLocation(),
+                prefix + ".audiences", audience);
     }
 
     /** The {@code file:} location of the trusted public key (PEM). */
