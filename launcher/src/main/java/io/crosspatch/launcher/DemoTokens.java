@@ -13,13 +13,18 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The local platform's stand-in for an identity provider: a fresh RSA key per run, whose public half
- * reporting-service trusts, and RS256 bearer tokens signed with it for the demo (an operator token). Never for
+ * The local platform's stand-in for an identity provider: a fresh RSA key per run, whose public half the services'
+ * APIs trust (identity's admin API, account's operator API, reporting's API), and RS256 bearer tokens signed with it
+ * for the demo, each with an {@code exp} and the audience of the APIs it is for, as the services require. Never for
  * anything but a local run: the key lives only in this process and the tokens expire with the day.
  */
 public final class DemoTokens {
 
     static final String ISSUER = "crosspatch-local";
+    /** The audiences the platform configures each API with. */
+    static final String IDENTITY_AUDIENCE = "crosspatch-identity";
+    static final String ACCOUNT_AUDIENCE = "crosspatch-account";
+    static final String REPORTING_AUDIENCE = "crosspatch-reporting";
     private static final Duration LIFETIME = Duration.ofHours(12);
 
     private final KeyPair keys;
@@ -34,7 +39,7 @@ public final class DemoTokens {
         }
     }
 
-    /** Writes the public key as PEM, for {@code crosspatch.reporting.auth.public-key-location}. */
+    /** Writes the public key as PEM, for the services' {@code …auth.public-key-location}. */
     public Path writePublicKey(Path file) throws IOException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
@@ -43,14 +48,23 @@ public final class DemoTokens {
         return file;
     }
 
-    /** A token for {@code subject}: an operator (all tenants) when {@code tenantId} is null, else that tenant's. */
+    /**
+     * A token for {@code subject}: an operator's (all tenants in reporting, and account-service's operator API) when
+     * {@code tenantId} is null, else that tenant's (reporting only).
+     */
     public String token(String subject, String tenantId) {
-        return tenantId == null ? signed(subject, ",\"roles\":[\"operator\"]") : signed(subject, ",\"tenant\":\"" + tenantId + "\"");
+        return tenantId == null
+                ? signed(subject, audiences(REPORTING_AUDIENCE, ACCOUNT_AUDIENCE) + ",\"roles\":[\"operator\"]")
+                : signed(subject, audiences(REPORTING_AUDIENCE) + ",\"tenant\":\"" + tenantId + "\"");
     }
 
     /** A token with the admin role, for identity-service's onboarding API. */
     public String adminToken(String subject) {
-        return signed(subject, ",\"roles\":[\"admin\"]");
+        return signed(subject, audiences(IDENTITY_AUDIENCE) + ",\"roles\":[\"admin\"]");
+    }
+
+    private static String audiences(String... audiences) {
+        return ",\"aud\":[\"" + String.join("\",\"", audiences) + "\"]";
     }
 
     private String signed(String subject, String extraClaims) {

@@ -105,8 +105,9 @@ public final class LocalPlatform {
         log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
         log.info("  AWS simulator    {}  (management access key {}; see cloud-simulator/README.md)", platform.simulator(),
                 Platform.SIMULATOR_ACCESS_KEY_ID);
-        platform.serviceUrls().forEach((service, url) -> log.info("  {} {}/actuator/health  (log: {})",
-                String.format("%-16s", service.module()), url, platform.logFile(service.module())));
+        platform.serviceUrls().forEach((service, url) -> log.info("  {} {}  health {}/actuator/health  (log: {})",
+                String.format("%-16s", service.module()), url, platform.management(service),
+                platform.logFile(service.module())));
         log.info("  Startup script   curl -fsS {}/v1/bootstrap/linux.sh | sudo bash", platform.service(LocalService.IDENTITY));
     }
 

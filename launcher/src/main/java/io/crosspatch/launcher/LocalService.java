@@ -2,7 +2,10 @@ package io.crosspatch.launcher;
 
 import java.nio.file.Path;
 
-/** The four services as the local platform runs them: where the build put each jar, and its HTTP port's offset. */
+/**
+ * The four services as the local platform runs them: where the build put each jar, its HTTP port's offset, and its
+ * management port (actuator), which is the HTTP port plus 1000 as in every deployment.
+ */
 public enum LocalService {
     IDENTITY("identity-service", 0),
     ACCOUNT("account-service", 2),
@@ -24,6 +27,11 @@ public enum LocalService {
     /** The service's port when the platform's services start at {@code firstPort} (8080 by default). */
     int port(int firstPort) {
         return firstPort + portOffset;
+    }
+
+    /** The service's management port (health, probes, Prometheus), never the public one. */
+    int managementPort(int firstPort) {
+        return port(firstPort) + 1000;
     }
 
     Path jar(Path repositoryRoot) {

@@ -138,6 +138,11 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + service.port(options.firstServicePort()));
     }
 
+    /** The service's management port: health, probes and Prometheus, which the public port does not serve. */
+    public URI management(LocalService service) {
+        return URI.create("http://127.0.0.1:" + service.managementPort(options.firstServicePort()));
+    }
+
     public DemoTokens tokens() {
         return tokens;
     }
@@ -233,6 +238,7 @@ public final class Platform implements AutoCloseable {
         infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--crosspatch.schema-registry.auto-register=true");
         args.add("--server.port=" + service.port(options.firstServicePort()));
+        args.add("--management.server.port=" + service.managementPort(options.firstServicePort()));
         args.addAll(serviceArguments(service, vmwareIssuers));
         args.addAll(options.extraArguments().getOrDefault(service, List.of()));
         return ForkedJvm.builder(service.module())
@@ -268,6 +274,7 @@ public final class Platform implements AutoCloseable {
                 args.addAll(vmwareIssuers);
                 args.add("--crosspatch.identity.admin.auth.issuer=" + DemoTokens.ISSUER);
                 args.add("--crosspatch.identity.admin.auth.public-key-location=file:" + publicKeyFile());
+                args.add("--crosspatch.identity.admin.auth.audiences=" + DemoTokens.IDENTITY_AUDIENCE);
                 args.addAll(activationKeyArguments());
             }
             case ACCOUNT -> {
@@ -275,6 +282,9 @@ public final class Platform implements AutoCloseable {
                 args.add("--crosspatch.aws.endpoint=" + sim);
                 args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
                 args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+                args.add("--crosspatch.operator.auth.issuer=" + DemoTokens.ISSUER);
+                args.add("--crosspatch.operator.auth.public-key-location=file:" + publicKeyFile());
+                args.add("--crosspatch.operator.auth.audiences=" + DemoTokens.ACCOUNT_AUDIENCE);
             }
             case PATCHING -> {
                 // patching-service assumes roles in the system accounts; the simulator knows only the management keys.
@@ -289,6 +299,7 @@ public final class Platform implements AutoCloseable {
             case REPORTING -> {
                 args.add("--crosspatch.reporting.auth.issuer=" + DemoTokens.ISSUER);
                 args.add("--crosspatch.reporting.auth.public-key-location=file:" + publicKeyFile());
+                args.add("--crosspatch.reporting.auth.audiences=" + DemoTokens.REPORTING_AUDIENCE);
             }
         }
         return args;
@@ -301,7 +312,7 @@ public final class Platform implements AutoCloseable {
 
     private void awaitReady(LocalService service) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(service(service).resolve("/actuator/health/readiness")).build();
+        HttpRequest readiness = HttpRequest.newBuilder(management(service).resolve("/actuator/health/readiness")).build();
         Readiness.await(services.get(service), READY_TIMEOUT,
                 () -> client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         log.info("{} ready on {}", service.module(), service(service));

@@ -10,6 +10,7 @@ import io.crosspatch.launcher.fleet.FleetOs;
 import io.crosspatch.launcher.fleet.FleetVm;
 import io.crosspatch.launcher.fleet.StartupScriptRunner;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,6 +135,28 @@ class WholePlatformEndToEndTest {
     }
 
     @Test
+    void theOperatorTokenReadsSystemAccountsWhichAreClosedWithoutIt() {
+        URI accounts = platform.service(LocalService.ACCOUNT).resolve("/v1/system-accounts?tenantId=acme");
+
+        JsonNode listed = http.get(accounts, Map.of("Authorization", "Bearer " + operatorToken())).ok();
+        assertThat(listed.get("systemAccounts")).hasSize((int) DemoTenants.ACCOUNTS.stream()
+                .filter(account -> account.tenantId().equals("acme")).count());
+        assertThat(http.get(accounts, Map.of()).status()).isEqualTo(401);
+        assertThat(http.get(accounts, Map.of("Authorization", "Bearer " + platform.tokens().token("acme-user", "acme")))
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void actuatorAnswersOnlyOnEachServicesManagementPort() {
+        for (LocalService service : LocalService.values()) {
+            assertThat(http.get(platform.management(service).resolve("/actuator/health/readiness"), Map.of()).status())
+                    .as(service.module()).isEqualTo(200);
+            assertThat(http.get(platform.service(service).resolve("/actuator/prometheus"), Map.of()).status())
+                    .as(service.module()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void patchResultsDecodeWithAStandardConfluentWireFormatReader() {
         Map<String, String> infra = platform.infrastructureProperties();
         Set<String> registered = Set.copyOf(fleet.managedInstanceIds().values());
@@ -172,13 +195,14 @@ class WholePlatformEndToEndTest {
         }
     }
 
-    /** The first of {@code size} consecutive free ports (the services' ports follow identity-service's). */
+    /** The first of {@code size} consecutive free ports, each free at +1000 too (the services' HTTP and management ports). */
     private static int freePortBlock(int size) throws Exception {
         for (int first = 20000 + new java.util.Random().nextInt(20000); ; first += size) {
             List<ServerSocket> held = new ArrayList<>();
             try {
                 for (int port = first; port < first + size; port++) {
                     held.add(new ServerSocket(port));
+                    held.add(new ServerSocket(port + 1000)); // its management port (see LocalService)
                 }
                 return first;
             } catch (java.io.IOException taken) {

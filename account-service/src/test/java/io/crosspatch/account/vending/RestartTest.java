@@ -11,6 +11,7 @@ import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -83,6 +84,7 @@ class RestartTest {
         properties.put("crosspatch.cassandra.schema-location", "classpath*:cassandra/crosspatch_account/*.cql");
         properties.put("spring.kafka.consumer.group-id", GROUP);
         properties.put("server.port", "0");
+        properties.putAll(TestJwtIssuer.trustProperties("crosspatch.operator.auth", "crosspatch-account"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountServiceApplication.class)
                 .initializers(new TestbedContextInitializer(), testProperties -> testProperties.getEnvironment()
                         .getPropertySources().addFirst(new MapPropertySource("restart-test", properties)))

@@ -10,24 +10,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The operator API of system accounts: by tenant and state, one by cloud account, stable error codes. */
+/**
+ * The operator API of system accounts: by tenant and state, one by cloud account, stable error codes; and only for
+ * a valid operator JWT, whatever the spelling of the path.
+ */
 @CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=account_it_api",
-        "spring.kafka.consumer.group-id=account-it-api", "crosspatch.operator.token=operator-test-token"})
+        "spring.kafka.consumer.group-id=account-it-api"})
 class SystemAccountApiTest extends VendingIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String OPERATOR_TOKEN = operator().sign();
     private static CloudAccountKey ready;
     private static CloudAccountKey failed;
 
@@ -87,20 +97,78 @@ class SystemAccountApiTest extends VendingIntegrationTest {
     }
 
     @Test
-    void shouldRefuseCallersWithoutTheOperatorToken() throws Exception {
-        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(uri("/v1/system-accounts?tenantId=acme")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(uri("/v1/system-accounts?tenantId=acme"))
-                .header("Authorization", "Bearer not-the-token").build(), HttpResponse.BodyHandlers.ofString());
+    void shouldRefuseEveryTokenThatIsNotAValidOperatorToken() throws Exception {
+        String path = "/v1/system-accounts?tenantId=acme";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("not a JWT", "not-a-jwt");
+        refused.put("without exp", operator().withoutExpiry().sign());
+        refused.put("expired", operator().expired().sign());
+        refused.put("foreign issuer", operator().issuer("https://evil.example/").sign());
+        refused.put("foreign audience", operator().audience("crosspatch-reporting").sign());
+        refused.put("stranger's key", operator().signedByStranger().sign());
 
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(error(anonymous)).isEqualTo("UNAUTHORIZED");
-        assertThat(wrong.statusCode()).isEqualTo(401);
+        refused.forEach((name, token) -> {
+            HttpResponse<String> response = send(path, token);
+            assertThat(response.statusCode()).as(name).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(name).hasValue("Bearer");
+            assertThat(response.body()).as(name).contains("\"UNAUTHENTICATED\"").doesNotContain(ready.cloudAccountId());
+        });
+        HttpResponse<String> tenantToken = send(path, TestJwtIssuer.token(OPERATOR_AUDIENCE).claim("tenant", "acme").sign());
+        assertThat(tenantToken.statusCode()).isEqualTo(403);
+        assertThat(tenantToken.body()).contains("\"FORBIDDEN\"").doesNotContain(ready.cloudAccountId());
+    }
+
+    @Test
+    void shouldSendStrictSecurityHeadersOnAnswersAndRefusals() {
+        for (HttpResponse<String> response : List.of(send("/v1/system-accounts?tenantId=acme", OPERATOR_TOKEN),
+                send("/v1/system-accounts?tenantId=acme", null), send("/v1/system-accounts", OPERATOR_TOKEN))) {
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
+                    "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        }
+    }
+
+    @Test
+    void shouldNotLetAnyOtherSpellingOfThePathSkipTheTokenCheck() {
+        for (String path : List.of("/v1;/system-accounts?tenantId=acme", "/v1;x=y/system-accounts?tenantId=acme",
+                "/v1/system-accounts;x=y?tenantId=acme", "/%76%31/system-accounts?tenantId=acme",
+                "/v1/%73ystem-accounts?tenantId=acme", "//v1/system-accounts?tenantId=acme",
+                "/v1//system-accounts?tenantId=acme", "/v1/./system-accounts?tenantId=acme",
+                "/x/../v1/system-accounts?tenantId=acme", "/V1/system-accounts?tenantId=acme",
+                "/v1/system-accounts/gcp/" + ready.cloudAccountId(), "/v1;/system-accounts/gcp/" + ready.cloudAccountId())) {
+            HttpResponse<String> response = send(path, null);
+
+            assertThat(response.statusCode()).as(path).isIn(400, 401, 404);
+            // The path itself may be echoed in an error; no field of an account may be.
+            assertThat(response.body()).as(path).doesNotContain("\"systemAccounts\"", "\"accountId\"", "\"roleArn\"",
+                    "\"tenantId\"");
+        }
+    }
+
+    private static TestJwtIssuer.Token operator() {
+        return TestJwtIssuer.token(OPERATOR_AUDIENCE).roles("operator");
+    }
+
+    private HttpResponse<String> send(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> get(String path, int expectedStatus) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer operator-test-token").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
         return response;

@@ -6,6 +6,7 @@ import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,6 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 public abstract class VendingIntegrationTest {
 
+    /** The audience the operator API is configured with in the tests. */
+    protected static final String OPERATOR_AUDIENCE = "crosspatch-account";
+
     protected static OutcomeTap tap;
 
     @Autowired
@@ -51,6 +55,7 @@ public abstract class VendingIntegrationTest {
     static void pointAtSimulator(DynamicPropertyRegistry registry) {
         TestSimulator.springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("crosspatch.cassandra.schema-location", () -> "classpath*:cassandra/crosspatch_account/*.cql");
+        TestJwtIssuer.trust(registry, "crosspatch.operator.auth", OPERATOR_AUDIENCE);
     }
 
     @BeforeAll

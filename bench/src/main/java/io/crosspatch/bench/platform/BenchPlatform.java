@@ -69,13 +69,14 @@ public final class BenchPlatform {
         }
     }
 
-    /** The first of {@code size} consecutive free ports (the services' ports follow identity-service's). */
+    /** The first of {@code size} consecutive free ports, each free at +1000 too (the services' HTTP and management ports). */
     private static int freePortBlock(int size) {
         for (int first = 20000 + new Random().nextInt(20000); ; first += size) {
             List<ServerSocket> held = new ArrayList<>();
             try {
                 for (int port = first; port < first + size; port++) {
                     held.add(new ServerSocket(port));
+                    held.add(new ServerSocket(port + 1000)); // its management port (see LocalService)
                 }
                 return first;
             } catch (IOException taken) {

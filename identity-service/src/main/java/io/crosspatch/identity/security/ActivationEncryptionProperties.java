@@ -1,6 +1,7 @@
 package io.crosspatch.identity.security;
 
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,5 +14,11 @@ public record ActivationEncryptionProperties(Map<String, String> keys) {
 
     public ActivationEncryptionProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+
+    /** The key ids only: the keys decrypt every activation code. */
+    @Override
+    public String toString() {
+        return "ActivationEncryptionProperties[keys=" + new TreeSet<>(keys.keySet()) + " <redacted>]";
     }
 }

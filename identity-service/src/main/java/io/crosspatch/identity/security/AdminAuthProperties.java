@@ -1,28 +1,18 @@
 package io.crosspatch.identity.security;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the admin API's bearer tokens' keys come from, under {@code crosspatch.identity.admin.auth}. Exactly one key
- * source is used: the JWKS URI when set, else the public key. Blank values mean "not set", so environment
- * placeholders with empty defaults work.
+ * Where the admin API's bearer tokens' keys come from and what their claims must say, under
+ * {@code crosspatch.identity.admin.auth}. Issuer, audience and one key source (the JWKS URI when set, else the public
+ * key) are all required: the service does not start without them.
  *
- * @param issuer            the exact {@code iss} every token must carry; blank to skip the check
+ * @param issuer            the exact {@code iss} every token must carry
  * @param jwkSetUri         the issuer's JWKS endpoint (RS256 and ES256 keys)
  * @param publicKeyLocation a Spring resource ({@code file:…}, {@code classpath:…}) with the RSA public key as PEM
- * @param audience          the {@code aud} a token must contain; blank to skip the check
+ * @param audiences         accepted {@code aud} values; a token must name one
  */
 @ConfigurationProperties("crosspatch.identity.admin.auth")
-public record AdminAuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, String audience) {
-
-    public AdminAuthProperties {
-        issuer = blankToNull(issuer);
-        jwkSetUri = blankToNull(jwkSetUri);
-        publicKeyLocation = blankToNull(publicKeyLocation);
-        audience = blankToNull(audience);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
+public record AdminAuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {
 }

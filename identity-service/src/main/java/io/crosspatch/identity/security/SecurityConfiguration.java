@@ -1,13 +1,12 @@
 package io.crosspatch.identity.security;
 
+import io.crosspatch.servicekit.security.BearerTokenDecoders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -45,21 +44,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/v1/admin/**").hasRole(ADMIN_ROLE)
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(adminJwtDecoder).jwtAuthenticationConverter(rolesFromClaim()))
+                        .jwt(jwt -> jwt.decoder(adminJwtDecoder)
+                                .jwtAuthenticationConverter(BearerTokenDecoders.rolesFromClaim()))
                         .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
                         .accessDeniedHandler(JsonSecurityErrors.forbidden()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
                         .accessDeniedHandler(JsonSecurityErrors.forbidden()))
                 .build();
-    }
-
-    private static JwtAuthenticationConverter rolesFromClaim() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return converter;
     }
 }

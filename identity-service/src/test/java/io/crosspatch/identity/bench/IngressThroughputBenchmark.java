@@ -1,6 +1,7 @@
 package io.crosspatch.identity.bench;
 
 import io.crosspatch.identity.IdentityServiceApplication;
+import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Api;
 import io.crosspatch.identity.support.Enrollments;
 import io.crosspatch.schemas.topics.Topics;
@@ -56,7 +57,10 @@ public final class IngressThroughputBenchmark {
                         "--crosspatch.identity.ingress.status-rate-limit.burst=1000000",
                         "--crosspatch.identity.ingress.rate-limit.per-second=1000000",
                         "--crosspatch.identity.ingress.rate-limit.burst=1000000", "--logging.level.root=WARN",
-                        "--logging.level.io.crosspatch.identity.bench=INFO", "--server.tomcat.threads.max=200")) {
+                        "--logging.level.io.crosspatch.identity.bench=INFO", "--server.tomcat.threads.max=200",
+                        "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+                        "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
+                        "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation())) {
             awaitTopicReady(service.getBean(KafkaAdmin.class), Topics.ENROLLMENT_REQUESTED.name());
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             log.info("making {} enrollment bodies (a mix of gcp, azure, aws, vmware)", WARM_UP + REQUESTS);

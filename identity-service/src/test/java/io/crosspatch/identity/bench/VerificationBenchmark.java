@@ -20,6 +20,7 @@ import io.crosspatch.identity.verification.support.Enrollments;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
 import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
@@ -75,6 +76,8 @@ public final class VerificationBenchmark {
                 "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                 "--crosspatch.identity.verifier.group-id=bench-verifier-" + UUID.randomUUID()));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        TestJwtIssuer.trustProperties("crosspatch.identity.admin.auth", "crosspatch-identity")
+                .forEach((name, value) -> arguments.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer()).run(arguments.toArray(String[]::new))) {
             Map<String, String> accounts = onboard(context.getBean(CloudAccountRepository.class));

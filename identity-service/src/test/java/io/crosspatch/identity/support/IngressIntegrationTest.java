@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "crosspatch.identity.ingress.status-rate-limit.per-second=20",
         "crosspatch.identity.ingress.status-rate-limit.burst=60",
         "crosspatch.activation-encryption.keys." + ActivationCodes.KEY_ID + "=" + ActivationCodes.KEY,
-        "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER})
+        "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+        "crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE})
 public abstract class IngressIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);

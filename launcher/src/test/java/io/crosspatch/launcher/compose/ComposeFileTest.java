@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code compose/docker-compose.yml} as Debian's docker-compose resolves it, in the demo (demo.env) and in real-AWS
  * mode (.env.example filled in): every service is there and healthy only when it says so, starts after what it
- * needs, Kafka runs in KRaft mode with internal and external listeners, the simulator only with the demo profile,
+ * needs, Kafka runs in KRaft mode with an internal listener only, Kafka, the registry and Cassandra are published on
+ * no host port, the services' health checks use their management ports, the simulator only with the demo profile,
  * scaled services have no fixed host port or container name, and every variable given to a Crosspatch service is
  * one that service really reads (a misspelt name would be a silent misconfiguration).
  */
@@ -57,14 +58,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyServiceHasAHealthCheckAndCrosspatchServicesAskTheirReadinessOnTheirOwnPort() {
+    void everyServiceHasAHealthCheckAndCrosspatchServicesAskTheirReadinessOnTheirManagementPort() {
         for (String service : demo.serviceNames()) {
             assertThat(demo.healthCheck(service)).as("health check of %s", service).isNotBlank();
         }
         for (String service : CROSSPATCH_SERVICES) {
             String port = demo.environment(service).get("PORT");
+            String management = demo.environment(service).get("MANAGEMENT_PORT");
+            assertThat(management).as("management port of %s", service).isNotBlank().isNotEqualTo(port);
             assertThat(demo.healthCheck(service)).as("health check of %s", service)
-                    .contains("http://localhost:" + port + "/actuator/health/readiness");
+                    .contains("http://localhost:" + management + "/actuator/health/readiness");
+            assertThat(demo.list(service, "ports").toString()).as("host ports of %s", service).doesNotContain(management);
         }
         assertThat(demo.healthCheck("cassandra")).contains("cqlsh");
         assertThat(demo.healthCheck("kafka")).contains("kafka-broker-api-versions");
@@ -80,22 +84,63 @@ class ComposeFileTest {
     }
 
     @Test
-    void kafkaRunsInKraftModeWithAnInternalListenerForContainersAndAnExternalOneForTheHost() {
+    void kafkaRunsInKraftModeWithAnInternalListenerForContainersOnly() {
         Map<String, String> kafka = demo.environment("kafka");
         assertThat(kafka.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
         assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka:9093");
         assertThat(kafka.get("CLUSTER_ID")).isNotBlank();
         assertThat(kafka.keySet()).noneMatch(name -> name.contains("ZOOKEEPER"));
         assertThat(kafka.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
-        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://kafka:19092,EXTERNAL://localhost:9092");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://kafka:19092");
         assertThat(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")).isEqualTo("INTERNAL");
-        assertThat(demo.list("kafka", "ports")).hasSize(1);
         for (String service : CROSSPATCH_SERVICES) {
             assertThat(demo.environment(service)).as("%s", service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
         }
         assertThat(demo.environment("schema-registry"))
                 .containsEntry("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
                 .containsEntry("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", "backward");
+    }
+
+    @Test
+    void kafkaTheRegistryAndCassandraArePublishedOnNoHostPortInEitherMode() {
+        for (ResolvedCompose mode : List.of(realAws, demo)) {
+            for (String infrastructure : List.of("kafka", "schema-registry", "cassandra")) {
+                assertThat(mode.list(infrastructure, "ports")).as("host ports of %s", infrastructure).isEmpty();
+                assertThat(mode.service(infrastructure).get("network_mode")).as("network_mode of %s", infrastructure)
+                        .isNull();
+            }
+        }
+    }
+
+    @Test
+    void whatIsPublishedIsOnlyThePublicApisAndTheDemoSimulatorOnLoopback() {
+        for (ResolvedCompose mode : List.of(realAws, demo)) {
+            for (String service : mode.serviceNames()) {
+                List<Object> ports = mode.list(service, "ports");
+                if (service.equals("cloud-simulator")) {
+                    assertThat(ports.toString()).as("simulator ports").contains("127.0.0.1");
+                } else if (!Set.of("identity-ingress", "reporting-service").contains(service)) {
+                    assertThat(ports).as("host ports of %s", service).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theBearerTokenApisCannotBeStartedWithoutIssuerAndAudience(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        assertThat(realAws.environment("account-service")).containsKeys("OPERATOR_JWT_ISSUER", "OPERATOR_JWT_AUDIENCES")
+                .doesNotContainKey("CROSSPATCH_OPERATOR_TOKEN");
+        assertThat(realAws.environment("identity-ingress")).containsKeys("ADMIN_JWT_ISSUER", "ADMIN_JWT_AUDIENCES");
+        assertThat(realAws.environment("reporting-service")).containsKeys("JWT_ISSUER", "JWT_AUDIENCES");
+
+        String everythingButTokens = Files.readString(repositoryRoot().resolve("compose/.env.example"))
+                .lines().filter(line -> !line.matches("(ADMIN_|OPERATOR_)?JWT_(ISSUER|AUDIENCES)=.*"))
+                .reduce("", (text, line) -> text + line + "\n");
+        DockerCompose.Result unset = compose.config(Files.writeString(dir.resolve("no-issuer.env"), everythingButTokens),
+                ACTIVATION_KEY);
+        assertThat(unset.exitCode()).as("docker-compose config without token issuers and audiences").isNotZero();
+        assertThat(unset.stderr()).contains("Missing mandatory value").containsPattern("set (ADMIN_|OPERATOR_)?JWT_");
     }
 
     @Test

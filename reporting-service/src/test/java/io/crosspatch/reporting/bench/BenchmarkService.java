@@ -28,6 +28,7 @@ final class BenchmarkService implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("crosspatch.reporting.auth.public-key-location", TestTokens.publicKeyLocation());
         properties.put("crosspatch.reporting.auth.issuer", TestTokens.ISSUER);
+        properties.put("crosspatch.reporting.auth.audiences", TestTokens.AUDIENCE);
         properties.put("logging.level.root", "WARN");
         properties.putAll(extraProperties);
         context = new SpringApplicationBuilder(ReportingServiceApplication.class)

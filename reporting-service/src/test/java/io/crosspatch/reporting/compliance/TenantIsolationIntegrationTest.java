@@ -84,7 +84,8 @@ class TenantIsolationIntegrationTest extends ReportingIntegrationTest {
     @Test
     void missingOrUntrustedTokensAreUnauthenticated() {
         for (String token : Arrays.asList(null, "not-a-jwt", TestTokens.expiredForTenant(alpha),
-                TestTokens.signedByStrangerForTenant(alpha), TestTokens.withForeignIssuerForTenant(alpha))) {
+                TestTokens.signedByStrangerForTenant(alpha), TestTokens.withForeignIssuerForTenant(alpha),
+                TestTokens.withoutExpiryForOperator(), TestTokens.forAnotherAudienceAsOperator())) {
             Api.Response response = api.get("/v1/tenants/" + alpha + "/summary", token);
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.json().get("error").asText()).isEqualTo("UNAUTHENTICATED");

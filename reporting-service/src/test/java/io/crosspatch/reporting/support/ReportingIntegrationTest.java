@@ -43,6 +43,7 @@ public abstract class ReportingIntegrationTest {
     static void trustTestTokens(DynamicPropertyRegistry registry) {
         registry.add("crosspatch.reporting.auth.public-key-location", TestTokens::publicKeyLocation);
         registry.add("crosspatch.reporting.auth.issuer", () -> TestTokens.ISSUER);
+        registry.add("crosspatch.reporting.auth.audiences", () -> TestTokens.AUDIENCE);
         registry.add("crosspatch.reporting.summary-cache-ttl", () -> "0s");
     }
 

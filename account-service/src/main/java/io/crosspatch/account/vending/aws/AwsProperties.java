@@ -29,6 +29,15 @@ public record AwsProperties(URI endpoint, String region, String accessKeyId, Str
                 ? "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" : ssmServicePolicyArn;
     }
 
+    /** Everything but the secret key, so the properties can be logged or shown in a failure. */
+    @Override
+    public String toString() {
+        return "AwsProperties[endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId
+                + ", secretAccessKey=" + (secretAccessKey == null || secretAccessKey.isBlank() ? "<none>" : "<redacted>")
+                + ", accessRoleName=" + accessRoleName + ", ssmServiceRoleName=" + ssmServiceRoleName
+                + ", ssmServicePolicyArn=" + ssmServicePolicyArn + "]";
+    }
+
     boolean hasStaticCredentials() {
         return accessKeyId != null && !accessKeyId.isBlank() && secretAccessKey != null && !secretAccessKey.isBlank();
     }

@@ -6,6 +6,7 @@ import io.crosspatch.account.vending.OutcomeTap;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
@@ -111,6 +112,7 @@ public final class AccountVendingBenchmark {
         properties.put("crosspatch.cassandra.schema-location", "classpath*:cassandra/crosspatch_account/*.cql");
         properties.put("spring.kafka.consumer.group-id", "account-bench-" + UUID.randomUUID());
         properties.put("server.port", "0");
+        properties.putAll(TestJwtIssuer.trustProperties("crosspatch.operator.auth", "crosspatch-account"));
         // Pacing for an Organizations that creates instantly and does not throttle: still at most 5 in progress.
         properties.put("crosspatch.accounts.create-account-rate-per-second", "1000");
         properties.put("crosspatch.accounts.create-account-burst", "50");

@@ -18,4 +18,18 @@ public record IdentityMaterial(String token, String attestedDocument, String non
     public static IdentityMaterial aws(String pkcs7, String document) {
         return new IdentityMaterial(null, null, null, pkcs7, document);
     }
+
+    /**
+     * Which parts were sent, never their content: a signed identity is a bearer credential until it expires, so it
+     * must not reach a log.
+     */
+    @Override
+    public String toString() {
+        return "IdentityMaterial[token=" + present(token) + ", attestedDocument=" + present(attestedDocument)
+                + ", nonce=" + nonce + ", pkcs7=" + present(pkcs7) + ", document=" + present(document) + "]";
+    }
+
+    static String present(String value) {
+        return value == null ? "<none>" : "<redacted>";
+    }
 }

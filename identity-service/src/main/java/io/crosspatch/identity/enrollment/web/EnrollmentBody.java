@@ -17,6 +17,12 @@ public record EnrollmentBody(String provider, Identity identity, Host host, Map<
         IdentityMaterial material() {
             return new IdentityMaterial(token, attestedDocument, nonce, pkcs7, document);
         }
+
+        /** As {@link IdentityMaterial#toString()}: which parts were sent, never their content. */
+        @Override
+        public String toString() {
+            return material().toString();
+        }
     }
 
     /** What the VM says about itself. */

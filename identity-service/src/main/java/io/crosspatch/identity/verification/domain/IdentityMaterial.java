@@ -2,7 +2,8 @@ package io.crosspatch.identity.verification.domain;
 
 /**
  * The signed instance identity exactly as the VM sent it, one shape per provider. Its type, not the provider the
- * request names, says which verifier reads it; the two must agree.
+ * request names, says which verifier reads it; the two must agree. A signed identity is a bearer credential until it
+ * expires, so no {@code toString()} prints it.
  */
 public sealed interface IdentityMaterial {
 
@@ -14,6 +15,11 @@ public sealed interface IdentityMaterial {
         public CloudProvider provider() {
             return CloudProvider.GCP;
         }
+
+        @Override
+        public String toString() {
+            return "GcpToken[token=<redacted>]";
+        }
     }
 
     /** An Azure IMDS attested document (base64 PKCS#7) and the nonce the VM says it had signed. */
@@ -21,6 +27,11 @@ public sealed interface IdentityMaterial {
         @Override
         public CloudProvider provider() {
             return CloudProvider.AZURE;
+        }
+
+        @Override
+        public String toString() {
+            return "AzureDocument[attestedDocument=<redacted>, nonce=" + nonce + "]";
         }
     }
 
@@ -30,6 +41,11 @@ public sealed interface IdentityMaterial {
         public CloudProvider provider() {
             return CloudProvider.AWS;
         }
+
+        @Override
+        public String toString() {
+            return "AwsDocument[pkcs7=<redacted>, document=" + (document == null ? "<none>" : "<redacted>") + "]";
+        }
     }
 
     /** A JWT minted by a registered VMware issuer and read from guestinfo. */
@@ -37,6 +53,11 @@ public sealed interface IdentityMaterial {
         @Override
         public CloudProvider provider() {
             return CloudProvider.VMWARE;
+        }
+
+        @Override
+        public String toString() {
+            return "VmwareToken[token=<redacted>]";
         }
     }
 }

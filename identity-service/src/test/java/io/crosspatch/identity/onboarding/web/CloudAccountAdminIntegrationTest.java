@@ -67,6 +67,8 @@ class CloudAccountAdminIntegrationTest extends IngressIntegrationTest {
         assertError(api().putJson(path, settings("early"), null), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), "not-a-jwt"), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), AdminTokens.adminSignedByStranger()), 401, "UNAUTHENTICATED");
+        assertError(api().putJson(path, settings("early"), AdminTokens.adminWithoutExpiry()), 401, "UNAUTHENTICATED");
+        assertError(api().putJson(path, settings("early"), AdminTokens.adminForAnotherAudience()), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), AdminTokens.withoutAdminRole()), 403, "FORBIDDEN");
         assertError(api().get("/v1/admin/tenants/t/cloud-accounts", null), 401, "UNAUTHENTICATED");
     }

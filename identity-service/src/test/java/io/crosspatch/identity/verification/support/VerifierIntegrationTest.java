@@ -2,6 +2,7 @@ package io.crosspatch.identity.verification.support;
 
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import org.springframework.test.annotation.DirtiesContext;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,5 +21,6 @@ public abstract class VerifierIntegrationTest {
     @DynamicPropertySource
     static void trustTheSimulator(DynamicPropertyRegistry registry) {
         CLOUDS.trustProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestJwtIssuer.trust(registry, "crosspatch.identity.admin.auth", "crosspatch-identity");
     }
 }

@@ -1,6 +1,7 @@
 package io.crosspatch.patching.activation.security;
 
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,5 +15,12 @@ public record ActivationEncryptionProperties(Map<String, String> keys, String cu
 
     public ActivationEncryptionProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+
+    /** The key ids only: the keys decrypt every activation code. */
+    @Override
+    public String toString() {
+        return "ActivationEncryptionProperties[keys=" + new TreeSet<>(keys.keySet()) + " <redacted>, currentKeyId="
+                + currentKeyId + "]";
     }
 }

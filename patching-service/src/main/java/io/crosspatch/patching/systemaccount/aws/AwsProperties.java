@@ -29,4 +29,15 @@ public record AwsProperties(URI endpoint, String stsRegion, String managementAcc
     public AwsProperties {
         rates = rates == null ? Map.of() : Map.copyOf(rates);
     }
+
+    /** Everything but the secret key, so the properties can be logged or shown in a failure. */
+    @Override
+    public String toString() {
+        return "AwsProperties[endpoint=" + endpoint + ", stsRegion=" + stsRegion + ", managementAccessKeyId="
+                + managementAccessKeyId + ", managementSecretAccessKey="
+                + (managementSecretAccessKey == null || managementSecretAccessKey.isBlank() ? "<none>" : "<redacted>")
+                + ", maxAttempts=" + maxAttempts + ", sessionDuration=" + sessionDuration + ", defaultRatePerSecond="
+                + defaultRatePerSecond + ", defaultBurst=" + defaultBurst + ", rates=" + rates
+                + ", maxConnectionsPerAccount=" + maxConnectionsPerAccount + "]";
+    }
 }

@@ -1,0 +1,58 @@
+package io.crosspatch.identity.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crosspatch.identity.enrollment.application.EnrollmentView;
+import io.crosspatch.identity.enrollment.domain.ActivationGrant;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.SecretHash;
+import io.crosspatch.identity.enrollment.web.EnrollmentBody;
+import io.crosspatch.identity.enrollment.web.StatusView;
+import io.crosspatch.identity.verification.domain.IdentityMaterial.AwsDocument;
+import io.crosspatch.identity.verification.domain.IdentityMaterial.AzureDocument;
+import io.crosspatch.identity.verification.domain.IdentityMaterial.GcpToken;
+import io.crosspatch.identity.verification.domain.IdentityMaterial.VmwareToken;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records that hold a secret (an activation code, an enrollment secret, a VM's replayable signed identity, an
+ * encryption key) never print it: a record's default {@code toString()} would put it in any log line or exception
+ * message that mentions the record.
+ */
+class SecretRedactionTest {
+
+    private static final String SECRET = "S3CR3T-value-that-must-not-print";
+
+    @Test
+    void shouldLeaveActivationCodesAndEnrollmentSecretsOutOfToString() {
+        List<Object> holders = List.of(
+                new ActivationGrant("act-1", "eu-west-1", SECRET, "k1"),
+                new EnrollmentView.DeliveredActivation("act-1", SECRET, "eu-west-1"),
+                new StatusView.Activation("act-1", SECRET, "eu-west-1"),
+                SecretHash.of(SECRET), new SecretHash(SECRET),
+                new EnrollmentBody("gcp", new EnrollmentBody.Identity(SECRET, null, null, null, null), null, Map.of(),
+                        SECRET));
+
+        assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContain(SECRET));
+    }
+
+    @Test
+    void shouldLeaveSignedIdentitiesOutOfToString() {
+        List<Object> holders = List.of(
+                IdentityMaterial.jwt(SECRET), IdentityMaterial.azure(SECRET, "nonce-1"), IdentityMaterial.aws(SECRET, SECRET),
+                new EnrollmentBody.Identity(SECRET, SECRET, "nonce-1", SECRET, SECRET),
+                new GcpToken(SECRET), new VmwareToken(SECRET), new AzureDocument(SECRET, "nonce-1"),
+                new AwsDocument(SECRET, SECRET));
+
+        assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContain(SECRET));
+    }
+
+    @Test
+    void shouldNameActivationEncryptionKeysButNeverPrintThem() {
+        ActivationEncryptionProperties properties = new ActivationEncryptionProperties(Map.of("k2026a", SECRET));
+
+        assertThat(properties.toString()).contains("k2026a").doesNotContain(SECRET);
+    }
+}
