@@ -4,6 +4,7 @@ import static io.crosspatch.identity.support.Enrollments.host;
 import static io.crosspatch.identity.support.Enrollments.identity;
 
 import io.crosspatch.identity.IdentityServiceApplication;
+import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Api;
 import io.crosspatch.identity.support.Enrollments;
 import io.crosspatch.identity.support.HostilePkcs7;
@@ -61,6 +62,10 @@ public final class IngressWorstCaseBenchmark {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
                 .run("--server.port=0", "--crosspatch.identity.verifier.enabled=false",
+                        "--crosspatch.identity.public-url=http://127.0.0.1:8080",
+                        "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+                        "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
+                        "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation(),
                         "--crosspatch.identity.ingress.rate-limit.per-second=1000000",
                         "--crosspatch.identity.ingress.rate-limit.burst=1000000", "--logging.level.root=WARN",
                         "--logging.level.io.crosspatch.identity.bench=INFO")) {

@@ -15,6 +15,7 @@ import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
+import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Identities;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
@@ -92,7 +93,10 @@ public final class VerifierFloodBenchmark {
     public static void main(String[] args) throws Exception {
         SimulatedClouds clouds = SimulatedClouds.shared();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.io.crosspatch=WARN",
-                "--logging.level.io.crosspatch.identity.bench=INFO"));
+                "--logging.level.io.crosspatch.identity.bench=INFO", "--crosspatch.identity.public-url=http://127.0.0.1:8080",
+                "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+                "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
+                "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation()));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(System.getProperty("bench.serviceArgs", "").split(" +")).stream()
                 .filter(argument -> !argument.isBlank()).toList());

@@ -16,6 +16,7 @@ import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.JwksRelay;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.identity.verification.support.VerdictWatch;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
@@ -49,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * simulator's trust properties are registered here, with those two changed, rather than by
  * {@code VerifierIntegrationTest}, whose registrations would win).
  */
-@CrosspatchIntegrationTest
+@CrosspatchIntegrationTest(properties = "crosspatch.identity.public-url=http://127.0.0.1:8080")
 @DirtiesContext
 class VerifierAvailabilityTest {
 
@@ -73,6 +74,7 @@ class VerifierAvailabilityTest {
         Map<String, String> trust = new HashMap<>(CLOUDS.trustProperties());
         trust.put("crosspatch.identity.gcp.jwks-uri", GCP_JWKS.url());
         trust.forEach((name, value) -> registry.add(name, () -> value));
+        TestJwtIssuer.trust(registry, "crosspatch.identity.admin.auth", "crosspatch-identity");
         registry.add("crosspatch.identity.vmware.issuers[2].issuer", () -> "https://vcenter." + OUTAGE_ORG + ".crosspatch.sim");
         registry.add("crosspatch.identity.vmware.issuers[2].jwks-uri", OUTAGE_JWKS::url);
         registry.add("crosspatch.identity.vmware.issuers[2].audience", () -> SimulatedClouds.AUDIENCE);
