@@ -5,7 +5,7 @@ import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import java.util.Map;
 
 /**
- * {@code POST /v1/enrollments} as sent by the startup script (DESIGN §3). Unknown fields are ignored; every known
+ * {@code POST /v1/enrollments} as sent by the startup script ({@code linux.sh}). Unknown fields are ignored; every known
  * one is checked by the domain's rules.
  */
 public record EnrollmentBody(String provider, Identity identity, Host host, Map<String, String> labels,

@@ -5,7 +5,7 @@ import io.crosspatch.identity.enrollment.application.EnrollmentView;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 
 /**
- * {@code GET /v1/enrollments/{id}} for the holder of the secret: absent fields are left out, as DESIGN §3 shows.
+ * {@code GET /v1/enrollments/{id}} for the holder of the secret: absent fields are left out.
  * {@link #toString()} leaves the activation code out so it cannot reach a log by accident.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

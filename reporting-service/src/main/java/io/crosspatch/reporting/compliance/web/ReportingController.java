@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tenant-scoped reporting API (DESIGN §3). Every method first checks that the token may read the tenant in
+ * The tenant-scoped reporting API. Every method first checks that the token may read the tenant in
  * the path, then reads only that tenant's partitions: another tenant's data is out of reach by construction,
  * whatever id a caller guesses. Path and query values are shape-checked first ({@link QueryInput}).
  */
