@@ -28,6 +28,7 @@ import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.servicekit.testing.EventLog;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -55,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * extra key; a third VMware issuer's JWKS is down from the start.
  */
 @CrosspatchIntegrationTest(properties = {
+        "crosspatch.identity.public-url=http://127.0.0.1:8080",
         "crosspatch.identity.ingress.trusted-proxies=127.0.0.1/32,::1/128",
         "crosspatch.identity.verifier.jwks.refresh-interval=2s"})
 @DirtiesContext
@@ -81,6 +83,7 @@ class ForgedKeyIdIngressIntegrationTest {
         registry.add("crosspatch.identity.vmware.issuers[2].jwks-uri", DOWN_JWKS::url);
         registry.add("crosspatch.identity.vmware.issuers[2].audience", () -> SimulatedClouds.AUDIENCE);
         registry.add("crosspatch.identity.vmware.issuers[2].org-ids", () -> DOWN_ORG);
+        TestJwtIssuer.trust(registry, "crosspatch.identity.admin.auth", "crosspatch-identity");
         DOWN_JWKS.stop();
     }
 
