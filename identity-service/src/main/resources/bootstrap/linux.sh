@@ -312,12 +312,28 @@ enroll() {
                 printf '%s\n' "$enrollment_id"
                 return 0 ;;
             429|5??|000) log "enrollment not accepted yet (HTTP ${status}), attempt ${attempt}" ;;
+            400) refused "$(json_member error "$payload")" "$(json_member message "$payload")" ;;
             *) die 3 "enrollment refused (HTTP ${status}): $(printable "$(json_member error "$payload") $(json_member message "$payload")")" ;;
         esac
         sleep "$delay"
         delay=$(next_delay "$delay")
     done
     die 3 "the enrollment endpoint kept failing; giving up"
+}
+
+# A 400 is final: the same request would be refused again. An identity signed with a key its cloud does not
+# publish (UNTRUSTED_SIGNER) is refused before anything is recorded, so say what that means rather than retry.
+refused() {
+    local code message
+    code=$(printable "$1")
+    message=$(printable "$2")
+    case $code in
+        UNTRUSTED_SIGNER)
+            die 3 "enrollment rejected (UNTRUSTED_SIGNER): this VM's identity is not signed by a key its cloud publishes" \
+                "(not a genuine identity from this VM's metadata service, or for VMware a vCenter signing key" \
+                "Crosspatch is not configured with): ${message}" ;;
+        *) die 3 "enrollment refused (HTTP 400): ${code} ${message}" ;;
+    esac
 }
 
 next_delay() {

@@ -124,8 +124,9 @@ public final class VerifierFloodBenchmark {
                 Result withFlood = post(port, flooded, verdicts, pool);
                 flood.stop();
                 log.info("with flood:    {}", withFlood);
-                log.info("flood: {} forged enrollments accepted (202) from {} sources, {} refused (429); "
-                                + "verdicts seen: {}", flood.accepted(), SOURCES, flood.limited(), verdicts.rejections());
+                log.info("flood: {} forged enrollments accepted (202) from {} sources, {} refused at the ingress (400), "
+                                + "{} rate-limited (429); verdicts seen: {}", flood.accepted(), SOURCES, flood.refused(),
+                        flood.limited(), verdicts.rejections());
                 log.info("p99 with flood / without: {} ms / {} ms = {}", withFlood.p99(), withoutFlood.p99(),
                         String.format("%.2f", withFlood.p99() / withoutFlood.p99()));
             } finally {
@@ -274,6 +275,7 @@ public final class VerifierFloodBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger accepted = new AtomicInteger();
         private final AtomicInteger limited = new AtomicInteger();
+        private final AtomicInteger refused = new AtomicInteger();
         private final List<Thread> threads = new ArrayList<>();
 
         static Flood start(int port, List<List<String>> forged) throws IOException {
@@ -297,7 +299,7 @@ public final class VerifierFloodBenchmark {
                     LockSupport.parkNanos(start + (i - SOURCE_BURST) * interval - System.nanoTime());
                 }
                 int status = Http.post(source, port, bodies.get(i)).status();
-                (status == 202 ? accepted : limited).incrementAndGet();
+                (status == 202 ? accepted : status == 400 ? refused : limited).incrementAndGet();
             }
         }
 
@@ -314,6 +316,10 @@ public final class VerifierFloodBenchmark {
 
         int limited() {
             return limited.get();
+        }
+
+        int refused() {
+            return refused.get();
         }
     }
 

@@ -30,7 +30,7 @@ final class HostileServer {
             printf '%s\\n' "$url" >>"$STUB_LOG"
             case $url in
                 */v1/enrollments/*) printf '%s\\n200' "$(cat "$STUB_STATUS")" ;;
-                */v1/enrollments) printf '%s\\n202' "$(cat "$STUB_ENROLLMENT")" ;;
+                */v1/enrollments) printf '%s\\n%s' "$(cat "$STUB_ENROLLMENT")" "$(cat "$STUB_ENROLLMENT_STATUS")" ;;
                 *) : ;;
             esac
             """;
@@ -64,7 +64,12 @@ final class HostileServer {
     }
 
     HostileServer answeringEnrollment(String body) throws IOException {
+        return answeringEnrollment(202, body);
+    }
+
+    HostileServer answeringEnrollment(int status, String body) throws IOException {
         Files.writeString(home.resolve("enrollment.json"), body);
+        Files.writeString(home.resolve("enrollment-status"), Integer.toString(status));
         return this;
     }
 
@@ -98,6 +103,7 @@ final class HostileServer {
         environment.put("STUB_LOG", home.resolve("requests.log").toString());
         environment.put("STUB_STATUS", home.resolve("status.json").toString());
         environment.put("STUB_ENROLLMENT", home.resolve("enrollment.json").toString());
+        environment.put("STUB_ENROLLMENT_STATUS", home.resolve("enrollment-status").toString());
         environment.put("CROSSPATCH_VMTOOLSD", bin.resolve("vmtoolsd").toString());
         environment.put("CROSSPATCH_STATE_DIR", state.toString());
         environment.put("CROSSPATCH_OS_RELEASE", home.resolve("os-release").toString());

@@ -146,6 +146,20 @@ class StartupScriptTest {
         assertThat(fake.keptEnrollmentId()).doesNotExist();
     }
 
+    @Test
+    void explainsAnIdentityRefusedForAnUnpublishedSigningKeyAndDoesNotRetryIt() throws Exception {
+        HostileServer fake = HostileServer.in(home).withoutKeptEnrollment().answeringEnrollment(400,
+                "{\"error\":\"UNTRUSTED_SIGNER\",\"message\":\"the identity is signed with a key its issuer does not publish\"}");
+
+        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+
+        assertThat(run.exitStatus()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("enrollment rejected (UNTRUSTED_SIGNER)")
+                .contains("not signed by a key its cloud publishes");
+        assertThat(fake.requestedUrls()).containsExactly("https://crosspatch.example.com/v1/enrollments");
+        assertThat(fake.keptEnrollmentId()).doesNotExist();
+    }
+
     private static String activation(String region) {
         return "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\","
                 + "\"activationCode\":\"Cg3L4F0s5+oE7WQ8Dv2z\",\"region\":\"" + region + "\"}";

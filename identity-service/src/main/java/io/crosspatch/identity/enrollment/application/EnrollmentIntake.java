@@ -4,6 +4,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentKey;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
+import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a syntactically valid enrollment: derives its id, claims it (so a retry is recognised and a different
+ * Accepts a syntactically valid enrollment: refuses a JWT identity whose key id its issuer certainly does not
+ * publish ({@link SignerScreen}; a flood of forged tokens then costs no Cassandra or Kafka work), derives its id, claims it (so a retry is recognised and a different
  * request under the same id is a conflict), and publishes it for the verifier. A retry of an enrollment still
  * PENDING is published again (the first publish may have failed; the verifier is idempotent by id); one that got
  * further is answered with its status and not published again.
@@ -27,15 +29,28 @@ public class EnrollmentIntake {
     private final EnrollmentRepository enrollments;
     private final UnverifiedClaims claims;
     private final EnrollmentRequestPublisher publisher;
+    private final SignerScreen signers;
     private final Clock clock = Clock.systemUTC();
 
-    public EnrollmentIntake(EnrollmentRepository enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher) {
+    public EnrollmentIntake(EnrollmentRepository enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
+            SignerScreen signers) {
         this.enrollments = enrollments;
         this.claims = claims;
         this.publisher = publisher;
+        this.signers = signers;
     }
 
+    /**
+     * @throws InvalidEnrollmentException {@code UNTRUSTED_SIGNER} if the identity names a key its issuer certainly
+     *                                    does not publish
+     */
     public Acceptance accept(EnrollmentRequest request, String sourceAddress) {
+        if (signers.screen(request) == SignerScreen.Answer.UNKNOWN_KEY_ID) {
+            log.debug("enrollment refused: key id not published by its issuer (provider {}, source {})",
+                    request.provider().wireName(), sourceAddress);
+            throw new InvalidEnrollmentException("UNTRUSTED_SIGNER",
+                    "the identity is signed with a key its issuer does not publish");
+        }
         EnrollmentKey key = EnrollmentKey.of(request, claims.instanceOf(request));
         try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", key.enrollmentId())) {
             Instant now = clock.instant();

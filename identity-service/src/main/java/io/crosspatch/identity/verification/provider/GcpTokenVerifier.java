@@ -62,6 +62,15 @@ public final class GcpTokenVerifier implements ProviderVerifier {
                 Instant.ofEpochSecond(seconds.longValue()), Map.of(), expiresAt, null, null, claims.getIssuer());
     }
 
+    /**
+     * Whether {@code token} names a key id Google certainly does not publish (see {@link IssuerKeys#certainlyLacks}).
+     *
+     * @throws IdentityRejectedException if the token is not one this verifier would look a key up for
+     */
+    boolean namesUnpublishedKey(String token) {
+        return keys.certainlyLacks(rules.parse(token, ALGORITHMS).getHeader());
+    }
+
     private static Map<String, Object> computeEngine(JWTClaimsSet claims) {
         try {
             Map<String, Object> google = claims.getJSONObjectClaim("google");

@@ -78,6 +78,24 @@ final class IssuerKeys {
         return selector.select(after.keys());
     }
 
+    /**
+     * Whether the issuer certainly has no key the header selects, for refusing a token before any other work: the
+     * same lookup as {@link #select} (so the same cache, the same at-most-one refresh per interval, a key rotated in
+     * found by it), but "certainly" only when the keys looked at are what the issuer last served: while its JWKS
+     * cannot be fetched (never yet, or not at the last try), the answer is false and the verifier decides.
+     */
+    boolean certainlyLacks(JWSHeader header) {
+        try {
+            if (!select(header).isEmpty()) {
+                return false;
+            }
+        } catch (TrustSourceUnavailableException e) {
+            return false;
+        }
+        Cached now = cached;
+        return now.keys() != null && now.fetchedAt().equals(now.triedAt());
+    }
+
     /** Fetches once per interval: threads arriving while a fetch is under way wait for it and use its result. */
     private Cached refreshUnlessRecentlyTried(Cached seen) {
         fetching.lock();

@@ -1,5 +1,6 @@
 package io.crosspatch.identity.verification.provider;
 
+import io.crosspatch.identity.enrollment.application.SignerScreen;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -22,8 +23,8 @@ import org.springframework.core.io.Resource;
 /**
  * Builds the four provider verifiers from {@link TrustProperties}: one {@link IssuerKeys} per JWKS (Google's, each
  * VMware issuer's), fetched on first use (so a service that never sees a GCP token never calls Google) and refreshed
- * as {@link JwksProperties} allow; certificates read at start.
- * Only the verifier role has them.
+ * as {@link JwksProperties} allow; certificates read at start. The ingress's {@link SignerScreen} uses the same key
+ * caches. Only the verifier role has them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
@@ -46,7 +47,7 @@ public class TrustConfiguration {
     }
 
     @Bean
-    ProviderVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
+    GcpTokenVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         if (trust.gcp().audience() == null || trust.gcp().audience().isBlank()) {
             log.warn("crosspatch.identity.gcp.audience is not set: every GCP enrollment will be rejected (AUDIENCE_MISMATCH)");
         }
@@ -80,7 +81,7 @@ public class TrustConfiguration {
     }
 
     @Bean
-    ProviderVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
+    VmwareTokenVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         Map<String, VmwareTokenVerifier.RegisteredIssuer> issuers = new LinkedHashMap<>();
         List<TrustProperties.Vmware.Issuer> configured = trust.vmware().issuers();
         for (int n = 0; n < configured.size(); n++) {
@@ -99,6 +100,12 @@ public class TrustConfiguration {
         }
         issuers.values().forEach(issuer -> log.info("VMware token issuer {} vouches for {}", issuer.issuer(), issuer.orgIds()));
         return new VmwareTokenVerifier(rules, issuers);
+    }
+
+    /** The ingress asks the GCP and VMware verifiers' own key caches whether a token's key id is published. */
+    @Bean
+    SignerScreen signerScreen(GcpTokenVerifier gcp, VmwareTokenVerifier vmware) {
+        return new JwksSignerScreen(gcp, vmware);
     }
 
     /** An issuer's JWKS over HTTP(S), fetched on first use. */

@@ -50,10 +50,7 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
     public VerifiedClaims verify(IdentityMaterial material, Instant now) {
         SignedJWT jwt = rules.parse(((IdentityMaterial.VmwareToken) material).token(), ALGORITHMS);
         JWTClaimsSet unverified = rules.claims(jwt);
-        RegisteredIssuer issuer = unverified.getIssuer() == null ? null : issuers.get(unverified.getIssuer());
-        if (issuer == null) {
-            throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
-        }
+        RegisteredIssuer issuer = registeredIssuerOf(unverified);
         rules.verifySignature(jwt, issuer.keys());
         Instant expiresAt = rules.checkTimes(unverified, now);
         JwtRules.checkAudience(unverified, issuer.audience());
@@ -67,5 +64,25 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
         Object name = unverified.getClaim("vm_name");
         return new VerifiedClaims(CloudProvider.VMWARE, orgId, instanceId, name instanceof String text ? text : null,
                 null, null, Map.of(), expiresAt, null, tokenId, issuer.issuer());
+    }
+
+    /**
+     * Whether {@code token} names a key id that the registered issuer its unverified {@code iss} names certainly
+     * does not publish (see {@link IssuerKeys#certainlyLacks}).
+     *
+     * @throws IdentityRejectedException if the token is not one this verifier would look a key up for (unparsable,
+     *                                   disallowed algorithm, unregistered issuer)
+     */
+    boolean namesUnpublishedKey(String token) {
+        SignedJWT jwt = rules.parse(token, ALGORITHMS);
+        return registeredIssuerOf(rules.claims(jwt)).keys().certainlyLacks(jwt.getHeader());
+    }
+
+    private RegisteredIssuer registeredIssuerOf(JWTClaimsSet unverified) {
+        RegisteredIssuer issuer = unverified.getIssuer() == null ? null : issuers.get(unverified.getIssuer());
+        if (issuer == null) {
+            throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
+        }
+        return issuer;
     }
 }

@@ -139,6 +139,32 @@ class IssuerKeysTest {
     }
 
     @Test
+    void isCertainOfAnUnpublishedKeyIdOnlyWhileTheIssuersKeysCanBeRead() {
+        IssuerKeys keys = keys();
+
+        assertThat(keys.certainlyLacks(header("forged-1"))).as("after the first fetch").isTrue();
+        assertThat(keys.certainlyLacks(header(current.getKeyID()))).isFalse();
+        assertThat(fetches).hasValue(1);
+
+        answer.set(new Answer(503, "down"));
+        clock.advance(INTERVAL.plusSeconds(1));
+        assertThat(keys.certainlyLacks(header("forged-2"))).as("the refresh it triggered failed").isFalse();
+        assertThat(keys.certainlyLacks(header(current.getKeyID()))).isFalse();
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void isNeverCertainAboutAnIssuerWhoseKeysWereNeverRead() {
+        answer.set(new Answer(503, "down"));
+        IssuerKeys keys = keys();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(keys.certainlyLacks(header("forged-" + i))).isFalse();
+        }
+        assertThat(fetches).as("one fetch per interval, as select").hasValue(1);
+    }
+
+    @Test
     void aJwksLargerThanTheLimitOrNotAJwksIsUnavailable() {
         answer.set(new Answer(200, "{\"keys\":[], \"padding\":\"" + "x".repeat(SETTINGS.maxBytes()) + "\"}"));
         assertThatThrownBy(() -> keys().select(header("any"))).isInstanceOf(TrustSourceUnavailableException.class);

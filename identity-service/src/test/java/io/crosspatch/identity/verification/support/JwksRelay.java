@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.support;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,12 +13,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JWKS endpoint on a loopback port of its own that relays the simulator's key set: it counts how often the
  * verifier fetches it, and it can be stopped (connections refused) and started again on the same port, which is
- * what an issuer's JWKS going down and coming back looks like to the verifier.
+ * what an issuer's JWKS going down and coming back looks like to the verifier. Keys {@link #publishAlso published}
+ * here are added to the simulator's, which is what an issuer rotating in a new key looks like.
  */
 public final class JwksRelay implements AutoCloseable {
 
@@ -24,6 +32,7 @@ public final class JwksRelay implements AutoCloseable {
 
     private final String upstream;
     private final AtomicInteger fetches = new AtomicInteger();
+    private final List<JWK> extraKeys = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
 
@@ -44,6 +53,11 @@ public final class JwksRelay implements AutoCloseable {
 
     public int fetches() {
         return fetches.get();
+    }
+
+    /** Publishes {@code key} (its public part) alongside the simulator's keys from now on: a key rotated in. */
+    public void publishAlso(JWK key) {
+        extraKeys.add(key.toPublicJWK());
     }
 
     /** Refuses connections from now on, until {@link #start()}. */
@@ -77,15 +91,24 @@ public final class JwksRelay implements AutoCloseable {
         try (exchange) {
             HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(upstream)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            byte[] served = answer.statusCode() == 200 && !extraKeys.isEmpty() ? withExtraKeys(answer.body()) : answer.body();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
+            exchange.sendResponseHeaders(answer.statusCode(), served.length);
             try (OutputStream body = exchange.getResponseBody()) {
-                body.write(answer.body());
+                body.write(served);
             }
+        } catch (ParseException e) {
+            throw new IOException("the upstream JWKS does not parse", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    private byte[] withExtraKeys(byte[] upstreamKeys) throws ParseException {
+        List<JWK> keys = new ArrayList<>(JWKSet.parse(new String(upstreamKeys, StandardCharsets.UTF_8)).getKeys());
+        keys.addAll(extraKeys);
+        return new JWKSet(keys).toString(true).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
