@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests install
-exec java -jar launcher/target/launcher.jar "$PWD"
+exec java -jar launcher/target/launcher.jar "$PWD" "$@"
