@@ -16,12 +16,13 @@ import org.springframework.stereotype.Repository;
  * instance gets there first owns it for good, and every other one learns who did. A redelivered record of the
  * owning enrollment finds itself as owner, which is what makes verification idempotent.
  * <p>
- * An instance keyed without a creation time (Azure, VMware, AWS) is held by any claim in its partition, not only by
- * the one under {@link InstanceKey#UNKNOWN_CREATION}: earlier versions keyed AWS instances on the document's
- * {@code pendingTime}, and those rows must go on holding their instances. They share the partition (provider,
- * account, instance id), so one single-partition read before the lightweight transaction honours them. The read
- * cannot race a current verifier: none writes such a row any more, and between current verifiers the lightweight
- * transaction on the one row decides.
+ * An AWS instance is held by any claim in its partition, not only by the one under
+ * {@link InstanceKey#UNKNOWN_CREATION}: earlier versions keyed AWS instances on the document's {@code pendingTime},
+ * and those rows must go on holding their instances. They share the partition (provider, account, instance id), so
+ * one single-partition read before the lightweight transaction honours them. Only AWS pays for that read: Azure and
+ * VMware instances were always keyed without a creation time, so their partition holds the one row the lightweight
+ * transaction already answers with. The read cannot race a current verifier: none writes such a row any more, and
+ * between current verifiers the lightweight transaction on the one row decides.
  */
 @Repository
 public class InstanceClaimRepository {
@@ -46,7 +47,7 @@ public class InstanceClaimRepository {
 
     /** Claims the instance for {@code enrollmentId} unless someone holds it; answers the enrollment that holds it now. */
     public String claim(InstanceKey key, String enrollmentId, Instant now) {
-        if (key.createdAt().equals(InstanceKey.UNKNOWN_CREATION)) {
+        if (key.provider() == CloudProvider.AWS) {
             Optional<String> holder = claimsOf(key.provider(), key.cloudAccountId(), key.instanceId()).stream()
                     .map(Claim::enrollmentId).filter(owner -> !owner.equals(enrollmentId)).findFirst();
             if (holder.isPresent()) {
