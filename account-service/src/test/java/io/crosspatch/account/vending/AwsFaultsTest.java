@@ -9,7 +9,7 @@ import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.simulator.control.Fault;
 import java.time.Duration;

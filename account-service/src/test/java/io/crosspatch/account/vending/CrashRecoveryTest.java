@@ -10,7 +10,7 @@ import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.account.vending.domain.AccountTags;
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.simulator.auth.Credentials;
 import java.nio.charset.StandardCharsets;

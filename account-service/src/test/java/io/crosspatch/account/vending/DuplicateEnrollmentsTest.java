@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.crosspatch.account.vending.OutcomeTap.Seen;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package io.crosspatch.account.vending;
 
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +19,7 @@ public final class Enrollments {
 
     /** A GCP cloud account no other test uses. */
     public static CloudAccountKey anyGcpAccount(String label) {
-        return new CloudAccountKey(Provider.GCP, label + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new CloudAccountKey(CloudProvider.GCP, label + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** A verified enrollment of a VM in {@code key} for tenant {@code acme}. */
@@ -28,7 +30,7 @@ public final class Enrollments {
                 .setEnrollmentId(enrollmentId)
                 .setIdentity(VerifiedIdentity.newBuilder()
                         .setTenantId("acme")
-                        .setProvider(key.provider())
+                        .setProvider(Providers.toAvro(key.provider()))
                         .setCloudAccountId(key.cloudAccountId())
                         .setCloudAccountName("Acme " + key.cloudAccountId())
                         .setInstanceId(UUID.randomUUID().toString())

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.crosspatch.account.vending.OutcomeTap.Seen;
 import io.crosspatch.events.AccountReady;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.crosspatch.account.vending;
 
+import io.crosspatch.schemas.topics.Providers;
 import static io.crosspatch.account.vending.Enrollments.anyGcpAccount;
 import static io.crosspatch.account.vending.Enrollments.verified;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,7 @@ import io.crosspatch.account.AccountServiceApplication;
 import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
@@ -99,7 +100,7 @@ class RestartTest {
     @SuppressWarnings("unchecked")
     private static void send(ConfigurableApplicationContext context, IdentityVerified event) throws Exception {
         KafkaTemplate<String, Object> kafka = context.getBean(KafkaTemplate.class);
-        String key = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+        String key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
         kafka.send(Topics.IDENTITY_VERIFIED.name(), key, event).get(10, TimeUnit.SECONDS);
     }
 

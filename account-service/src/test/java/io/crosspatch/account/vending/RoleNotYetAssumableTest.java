@@ -5,7 +5,7 @@ import static io.crosspatch.account.vending.Enrollments.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.time.Duration;
 import java.util.Set;

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosspatch.account.vending.domain.AccountNaming;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package io.crosspatch.account.vending;
 
+import io.crosspatch.schemas.topics.Providers;
 import static org.awaitility.Awaitility.await;
 
 import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
@@ -80,7 +81,7 @@ public abstract class VendingIntegrationTest {
     }
 
     protected void send(IdentityVerified event) {
-        CloudAccountKey key = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
+        CloudAccountKey key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
         try {
             kafka.send(Topics.IDENTITY_VERIFIED.name(), key.toString(), event).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.crosspatch.reporting.bench;
 
+import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.reporting.support.PatchResults.patches;
 import static io.crosspatch.reporting.support.PatchResults.state;
 
@@ -7,7 +8,7 @@ import io.crosspatch.events.OperationOutcome;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.events.Provider;
 import io.crosspatch.reporting.compliance.application.ReportingQueries;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class PatchResultIngestBenchmark {
                 String account = "acct-" + (i % accounts);
                 PatchResult event = state(tenant, Provider.GCP, account, "i-" + i, at,
                         patches(patchesPerEvent - 3, 2, 1, at), i % 10 != 0, i % 4 != 0, OperationOutcome.SUCCEEDED);
-                kafka.send(Topics.PATCH_RESULTS.name(), new CloudAccountKey(Provider.GCP, account).toString(), event);
+                kafka.send(Topics.PATCH_RESULTS.name(), new CloudAccountKey(CloudProvider.GCP, account).toString(), event);
             }
             kafka.flush();
             double publishSeconds = (System.nanoTime() - publishStart) / 1e9;

@@ -1,11 +1,12 @@
 package io.crosspatch.reporting.support;
 
+import io.crosspatch.schemas.topics.Providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.events.OperationOutcome;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.events.Provider;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public abstract class ReportingIntegrationTest {
     protected void publishPatchResults(List<PatchResult> events) {
         for (PatchResult event : events) {
             kafka.send(Topics.PATCH_RESULTS.name(),
-                    new CloudAccountKey(event.getProvider(), event.getCloudAccountId()).toString(), event);
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()).toString(), event);
         }
         kafka.flush();
     }

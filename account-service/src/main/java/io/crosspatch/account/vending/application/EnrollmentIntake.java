@@ -1,11 +1,12 @@
 package io.crosspatch.account.vending.application;
 
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.VerifiedIdentity;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class EnrollmentIntake {
             throw new NonRetryableEventException("identity.verified " + event.getEnrollmentId()
                     + " lacks its cloud account, tenant or AWS region");
         }
-        CloudAccountKey key = new CloudAccountKey(identity.getProvider(), identity.getCloudAccountId());
+        CloudAccountKey key = Providers.accountKey(identity.getProvider(), identity.getCloudAccountId());
         Instant now = clock.instant();
         WaitingEnrollment enrollment = new WaitingEnrollment(key, event.getEnrollmentId(), identity, now, null);
         Optional<WaitingEnrollment> known = enrollments.recordIfAbsent(enrollment);

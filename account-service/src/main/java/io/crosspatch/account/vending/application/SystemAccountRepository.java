@@ -2,7 +2,7 @@ package io.crosspatch.account.vending.application;
 
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

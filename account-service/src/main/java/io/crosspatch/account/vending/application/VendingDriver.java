@@ -3,7 +3,7 @@ package io.crosspatch.account.vending.application;
 import io.crosspatch.account.vending.application.SystemAccountRepository.WorkItem;
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.crosspatch.account.vending.application;
 
 import io.crosspatch.events.VerifiedIdentity;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 
 /**

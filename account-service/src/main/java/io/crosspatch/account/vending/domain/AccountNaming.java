@@ -1,6 +1,7 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,7 +45,7 @@ public final class AccountNaming {
         this.emailLocalTemplate = emailTemplate.substring(0, at);
         this.emailDomain = emailTemplate.substring(at);
         this.nameTemplate = nameTemplate;
-        String sample = email(new CloudAccountKey(io.crosspatch.events.Provider.GCP, "sample"), "tenant");
+        String sample = email(new CloudAccountKey(CloudProvider.GCP, "sample"), "tenant");
         if (sample.length() > MAX_EMAIL || !EMAIL.matcher(sample).matches()) {
             throw new IllegalArgumentException("e-mail template makes addresses AWS refuses: " + sample);
         }

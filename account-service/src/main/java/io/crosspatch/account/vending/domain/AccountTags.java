@@ -1,6 +1,6 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.crosspatch.account.vending.persistence;
 
+import io.crosspatch.kernel.CloudProvider;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -8,7 +9,7 @@ import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.Provider;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -88,14 +89,14 @@ public class CassandraSystemAccountRepository implements SystemAccountRepository
     @Override
     public List<SystemAccount> byTenant(String tenantId) {
         return session.execute(selectTenant.bind(tenantId)).all().stream()
-                .map(row -> new CloudAccountKey(Provider.valueOf(row.getString(0)), row.getString(1)))
+                .map(row -> new CloudAccountKey(CloudProvider.valueOf(row.getString(0)), row.getString(1)))
                 .map(this::find).flatMap(Optional::stream).toList();
     }
 
     @Override
     public List<WorkItem> workList(int bucket) {
         return session.execute(selectWork.bind(bucket)).all().stream()
-                .map(row -> new WorkItem(new CloudAccountKey(Provider.valueOf(row.getString(0)), row.getString(1)),
+                .map(row -> new WorkItem(new CloudAccountKey(CloudProvider.valueOf(row.getString(0)), row.getString(1)),
                         SystemAccountState.valueOf(row.getString(2)), row.getInstant(3)))
                 .toList();
     }
@@ -127,7 +128,7 @@ public class CassandraSystemAccountRepository implements SystemAccountRepository
     }
 
     private static SystemAccount account(Row row) {
-        return new SystemAccount(new CloudAccountKey(Provider.valueOf(row.getString("provider")),
+        return new SystemAccount(new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")),
                 row.getString("cloud_account_id")), row.getString("tenant_id"), row.getString("region"),
                 row.getInt("bucket"), SystemAccountState.valueOf(row.getString("state")), row.getInt("version"),
                 row.getString("email"), row.getString("account_name"), row.getString("create_request_id"),

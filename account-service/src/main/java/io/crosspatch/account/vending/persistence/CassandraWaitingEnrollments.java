@@ -6,7 +6,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.account.vending.application.WaitingEnrollment;
 import io.crosspatch.account.vending.application.WaitingEnrollments;
 import io.crosspatch.events.VerifiedIdentity;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

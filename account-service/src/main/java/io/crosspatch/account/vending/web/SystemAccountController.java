@@ -2,8 +2,8 @@ package io.crosspatch.account.vending.web;
 
 import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.events.Provider;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,9 +65,9 @@ public class SystemAccountController {
         }
     }
 
-    private static Provider provider(String text) {
+    private static CloudProvider provider(String text) {
         try {
-            return Provider.valueOf(text.toUpperCase(Locale.ROOT));
+            return CloudProvider.parse(text);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("INVALID_PROVIDER", "provider must be one of gcp, azure, aws, vmware");
         }

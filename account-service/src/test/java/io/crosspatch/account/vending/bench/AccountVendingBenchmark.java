@@ -1,10 +1,11 @@
 package io.crosspatch.account.vending.bench;
 
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.account.AccountServiceApplication;
 import io.crosspatch.account.vending.Enrollments;
 import io.crosspatch.account.vending.OutcomeTap;
 import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
@@ -87,7 +88,7 @@ public final class AccountVendingBenchmark {
     private static void sendAll(KafkaTemplate<String, Object> kafka, List<IdentityVerified> events) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (IdentityVerified event : events) {
-            String key = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+            String key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
             sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), key, event));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();

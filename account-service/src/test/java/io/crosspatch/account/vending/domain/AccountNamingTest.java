@@ -1,10 +1,11 @@
 package io.crosspatch.account.vending.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosspatch.events.Provider;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import org.junit.jupiter.api.Test;
 
 class AccountNamingTest {
@@ -15,7 +16,7 @@ class AccountNamingTest {
 
     @Test
     void shouldFillTemplatesForAShortCloudAccount() {
-        CloudAccountKey key = new CloudAccountKey(Provider.GCP, "acme-prod");
+        CloudAccountKey key = new CloudAccountKey(CloudProvider.GCP, "acme-prod");
 
         assertThat(naming.email(key, "acme")).isEqualTo("aws+acme-gcp-acme-prod@example.com");
         assertThat(naming.accountName(key, "acme")).isEqualTo("crosspatch acme gcp acme-prod");
@@ -23,8 +24,8 @@ class AccountNamingTest {
 
     @Test
     void shouldShortenLongCloudAccountsWithinAwsLimitsAndKeepThemApart() {
-        CloudAccountKey first = new CloudAccountKey(Provider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-a");
-        CloudAccountKey second = new CloudAccountKey(Provider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-b");
+        CloudAccountKey first = new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-a");
+        CloudAccountKey second = new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-b");
 
         String firstEmail = naming.email(first, "a-tenant-with-a-rather-long-name");
         String secondEmail = naming.email(second, "a-tenant-with-a-rather-long-name");
@@ -38,8 +39,8 @@ class AccountNamingTest {
 
     @Test
     void shouldKeepCloudAccountsApartThatOnlyDifferInCharactersAnEmailCannotCarry() {
-        CloudAccountKey upper = new CloudAccountKey(Provider.VMWARE, "Org/One");
-        CloudAccountKey lower = new CloudAccountKey(Provider.VMWARE, "org-one");
+        CloudAccountKey upper = new CloudAccountKey(CloudProvider.VMWARE, "Org/One");
+        CloudAccountKey lower = new CloudAccountKey(CloudProvider.VMWARE, "org-one");
 
         assertThat(naming.email(upper, "acme")).matches("aws\\+acme-vmware-org-one-[0-9a-f]{10}@example.com");
         assertThat(naming.email(upper, "acme")).isNotEqualToIgnoringCase(naming.email(lower, "acme"));

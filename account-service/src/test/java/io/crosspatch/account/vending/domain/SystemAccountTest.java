@@ -1,9 +1,10 @@
 package io.crosspatch.account.vending.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.events.Provider;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SystemAccountTest {
     }
 
     private static SystemAccount anyClaim() {
-        return SystemAccount.claim(new CloudAccountKey(Provider.GCP, "acme-prod"), "acme", "eu-west-1", 3,
+        return SystemAccount.claim(new CloudAccountKey(CloudProvider.GCP, "acme-prod"), "acme", "eu-west-1", 3,
                 "aws+acme@example.com", "crosspatch acme", "enr-1", NOW);
     }
 }

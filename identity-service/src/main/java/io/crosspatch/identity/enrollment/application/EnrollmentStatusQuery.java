@@ -3,7 +3,7 @@ package io.crosspatch.identity.enrollment.application;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
-import io.crosspatch.servicekit.input.TextShape;
+import io.crosspatch.kernel.TextShape;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,12 +1,12 @@
 package io.crosspatch.identity.enrollment.domain;
 
-import static io.crosspatch.servicekit.input.TextShape.ALNUM;
-import static io.crosspatch.servicekit.input.TextShape.BASE64URL;
+import static io.crosspatch.kernel.TextShape.ALNUM;
+import static io.crosspatch.kernel.TextShape.BASE64URL;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.servicekit.input.DerNesting;
-import io.crosspatch.servicekit.input.TextShape;
-import io.crosspatch.servicekit.input.TextShape.Chars;
+import io.crosspatch.kernel.TextShape;
+import io.crosspatch.kernel.TextShape.Chars;
 import java.util.Base64;
 import java.util.Map;
 

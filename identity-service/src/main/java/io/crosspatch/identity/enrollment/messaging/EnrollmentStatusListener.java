@@ -1,5 +1,6 @@
 package io.crosspatch.identity.enrollment.messaging;
 
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.ActivationStage;
 import io.crosspatch.events.EnrollmentFailed;
@@ -9,7 +10,7 @@ import io.crosspatch.events.InstanceActivated;
 import io.crosspatch.events.IssuedActivation;
 import io.crosspatch.identity.enrollment.application.EnrollmentProgressRecorder;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,7 +37,7 @@ public class EnrollmentStatusListener {
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
             concurrency = CONCURRENCY)
     public void onIdentityVerified(IdentityVerified event) {
-        String accountKey = new CloudAccountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+        String accountKey = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId());
                 MDC.MDCCloseable account = MDC.putCloseable("cloudAccountKey", accountKey)) {
             recorder.verified(event.getEnrollmentId(), event.getIdentity().getTenantId(), accountKey, event.getOccurredAt());

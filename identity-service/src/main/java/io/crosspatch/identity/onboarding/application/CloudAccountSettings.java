@@ -1,14 +1,14 @@
 package io.crosspatch.identity.onboarding.application;
 
-import static io.crosspatch.servicekit.input.TextShape.ALNUM;
-import static io.crosspatch.servicekit.input.TextShape.DIGIT;
-import static io.crosspatch.servicekit.input.TextShape.HEX_LOWER;
-import static io.crosspatch.servicekit.input.TextShape.LOWER;
-import static io.crosspatch.servicekit.input.TextShape.LOWER_ALNUM;
+import static io.crosspatch.kernel.TextShape.ALNUM;
+import static io.crosspatch.kernel.TextShape.DIGIT;
+import static io.crosspatch.kernel.TextShape.HEX_LOWER;
+import static io.crosspatch.kernel.TextShape.LOWER;
+import static io.crosspatch.kernel.TextShape.LOWER_ALNUM;
 
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
-import io.crosspatch.servicekit.input.TextShape;
-import io.crosspatch.servicekit.input.TextShape.Chars;
+import io.crosspatch.kernel.TextShape;
+import io.crosspatch.kernel.TextShape.Chars;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

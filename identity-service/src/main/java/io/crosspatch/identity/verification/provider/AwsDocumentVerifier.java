@@ -6,7 +6,7 @@ import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
-import io.crosspatch.servicekit.input.TextShape;
+import io.crosspatch.kernel.TextShape;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Map;

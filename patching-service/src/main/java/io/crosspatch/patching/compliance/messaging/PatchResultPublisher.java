@@ -1,7 +1,8 @@
 package io.crosspatch.patching.compliance.messaging;
 
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.PatchResult;
-import io.crosspatch.schemas.topics.CloudAccountKey;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.schemas.topics.Topics;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ public class PatchResultPublisher {
     }
 
     public void publish(PatchResult result) {
-        String key = new CloudAccountKey(result.getProvider(), result.getCloudAccountId()).toString();
+        String key = Providers.accountKey(result.getProvider(), result.getCloudAccountId()).toString();
         try {
             kafka.send(Topics.PATCH_RESULTS.name(), key, result).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,7 +1,7 @@
 package io.crosspatch.reporting.compliance.web;
 
-import io.crosspatch.servicekit.input.TextShape;
-import io.crosspatch.servicekit.input.TextShape.Chars;
+import io.crosspatch.kernel.TextShape;
+import io.crosspatch.kernel.TextShape.Chars;
 
 /**
  * The shapes of what a caller puts in the path and the query, checked in one pass after a length check before

@@ -1,4 +1,4 @@
-package io.crosspatch.servicekit.input;
+package io.crosspatch.kernel;
 
 /**
  * Shape checks for text an attacker chooses (ids, labels, host names, tokens, query parameters), written as one

@@ -1,0 +1,3 @@
+package io.crosspatch.fixtureapplication.billing.persistence;
+
+public record InvoiceTable(String name) {}

@@ -1,0 +1,3 @@
+package io.crosspatch.fixturedomain.billing.persistence;
+
+public record InvoiceRow(String id) {}

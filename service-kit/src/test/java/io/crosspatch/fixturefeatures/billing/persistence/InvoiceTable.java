@@ -1,0 +1,3 @@
+package io.crosspatch.fixturefeatures.billing.persistence;
+
+public record InvoiceTable(String name) {}
