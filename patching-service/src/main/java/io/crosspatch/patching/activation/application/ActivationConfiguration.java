@@ -1,8 +1,6 @@
 package io.crosspatch.patching.activation.application;
 
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -11,19 +9,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The activation policy, the code cipher and the two thread pools enrollments are worked on. */
+/** The activation policy and the two thread pools enrollments are worked on. */
 @Configuration
-@EnableConfigurationProperties({ActivationProperties.class, ActivationEncryptionProperties.class})
+@EnableConfigurationProperties(ActivationProperties.class)
 public class ActivationConfiguration {
 
     @Bean
     ActivationPolicy activationPolicy(ActivationProperties properties) {
         return new ActivationPolicy(properties.registrationLimit(), properties.validity());
-    }
-
-    @Bean
-    ActivationCodeCipher activationCodeCipher(ActivationEncryptionProperties properties) {
-        return new ActivationCodeCipher(properties);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -1,22 +1,17 @@
 package io.crosspatch.patching.activation.application;
 
-import io.crosspatch.patching.activation.aws.SsmActivations;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
 import io.crosspatch.patching.activation.domain.EnrollmentState;
 import io.crosspatch.patching.activation.domain.IssuedCode;
+import io.crosspatch.patching.activation.domain.SealedCode;
 import io.crosspatch.patching.activation.domain.StoredEnrollment;
-import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
-import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.EncryptedCode;
-import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
 import io.crosspatch.patching.desiredstate.domain.PatchGroupQuotaExceededException;
+import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Takes a batch of ready enrollments: per system account, records the account and its custom groups, makes sure
@@ -46,35 +40,39 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * a storm for one account proceeds in parallel under that account's request budget while other accounts proceed
  * beside it. Each enrollment is claimed once in Cassandra: a redelivered one is skipped, or only republished when
  * its activation was issued but the event not yet acknowledged.
+ *
+ * <p>Everything outside the process is a port ({@link KnownAccounts}, {@link SystemAccountSetup},
+ * {@link EnrollmentStore}, {@link ActivationIssuer}, {@link ActivationCodeSealer}, {@link EnrollmentEvents}), so
+ * these rules are tested in milliseconds against in-memory adapters as well as end to end.
  */
 @Service
 public class EnrollmentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
 
-    private final SystemAccountRepository accounts;
-    private final AccountConfigurer configurer;
+    private final KnownAccounts accounts;
+    private final SystemAccountSetup setup;
     private final DesiredState desiredState;
-    private final EnrollmentRepository enrollments;
-    private final SsmActivations activations;
-    private final ActivationCodeCipher cipher;
+    private final EnrollmentStore enrollments;
+    private final ActivationIssuer activations;
+    private final ActivationCodeSealer sealer;
     private final EnrollmentEvents events;
     private final ExecutorService accountsPool;
     private final ExecutorService workers;
     private final int perAccountConcurrency;
     private final Clock clock;
 
-    public EnrollmentIntake(SystemAccountRepository accounts, AccountConfigurer configurer, DesiredState desiredState,
-            EnrollmentRepository enrollments, SsmActivations activations, ActivationCodeCipher cipher,
+    public EnrollmentIntake(KnownAccounts accounts, SystemAccountSetup setup, DesiredState desiredState,
+            EnrollmentStore enrollments, ActivationIssuer activations, ActivationCodeSealer sealer,
             EnrollmentEvents events, @Qualifier("activationAccounts") ExecutorService accountsPool,
             @Qualifier("activationWorkers") ExecutorService workers,
             ActivationProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.configurer = configurer;
+        this.setup = setup;
         this.desiredState = desiredState;
         this.enrollments = enrollments;
         this.activations = activations;
-        this.cipher = cipher;
+        this.sealer = sealer;
         this.events = events;
         this.accountsPool = accountsPool;
         this.workers = workers;
@@ -123,7 +121,7 @@ public class EnrollmentIntake {
             return;
         }
         KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
-        configurer.ensureConfigured(known);
+        setup.ensureConfigured(known);
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
         for (int i = 0; i < Math.min(perAccountConcurrency, valid.size()); i++) {
@@ -191,7 +189,7 @@ public class EnrollmentIntake {
             case ISSUED -> {
                 if (!stored.issuedPublished()) {
                     publishIssued(enrollment, stored.activationId(), stored.expiresAt(),
-                            new EncryptedCode(stored.encryptedActivationCode(), stored.encryptionKeyId()));
+                            new SealedCode(stored.encryptedActivationCode(), stored.encryptionKeyId()));
                 } else {
                     log.debug("duplicate enrollment {}: activation already issued", enrollment.enrollmentId());
                 }
@@ -203,24 +201,21 @@ public class EnrollmentIntake {
     private void create(Enrollment enrollment) {
         IssuedCode issued;
         try {
-            issued = activations.create(enrollment);
-        } catch (AwsServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw e;
-            }
+            issued = activations.issue(enrollment);
+        } catch (ActivationRejectedException e) {
             fail(enrollment, EnrollmentFailure.activation("ACTIVATION_REJECTED", "SSM refused the activation: "
-                    + e.awsErrorDetails().errorCode(), false));
+                    + e.errorCode(), false));
             return;
         }
-        EncryptedCode encrypted = cipher.encrypt(issued.activationCode());
-        enrollments.markIssued(enrollment, issued.activationId(), encrypted.jwe(), encrypted.keyId(), issued.expiresAt());
+        SealedCode sealed = sealer.seal(issued.activationCode());
+        enrollments.markIssued(enrollment, issued.activationId(), sealed, issued.expiresAt());
         log.info("issued activation {} for enrollment {} in system account {}", issued.activationId(),
                 enrollment.enrollmentId(), enrollment.account().accountId());
-        publishIssued(enrollment, issued.activationId(), issued.expiresAt(), encrypted);
+        publishIssued(enrollment, issued.activationId(), issued.expiresAt(), sealed);
     }
 
-    private void publishIssued(Enrollment enrollment, String activationId, Instant expiresAt, EncryptedCode code) {
-        events.activationIssued(enrollment, activationId, expiresAt, code.jwe(), code.keyId());
+    private void publishIssued(Enrollment enrollment, String activationId, Instant expiresAt, SealedCode code) {
+        events.activationIssued(enrollment, activationId, expiresAt, code);
         enrollments.markPublished(enrollment.enrollmentId());
     }
 

@@ -1,34 +1,56 @@
 package io.crosspatch.patching.activation.aws;
 
+import io.crosspatch.patching.activation.application.ActivationIssuer;
+import io.crosspatch.patching.activation.application.ActivationRejectedException;
+import io.crosspatch.patching.activation.application.ActivationUnavailableException;
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.IssuedCode;
-import io.crosspatch.patching.systemaccount.aws.BudgetedSsm;
+import io.crosspatch.patching.systemaccount.application.BudgetedCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
-/** CreateActivation for one enrollment, in its system account, under the account's request budget. */
+/**
+ * CreateActivation for one enrollment, in its system account, under the account's request budget. SSM's refusals
+ * are translated here: throttling and server errors (what is left after the SDK's retries) may pass and are
+ * {@link ActivationUnavailableException}; any other service error would be refused again and is
+ * {@link ActivationRejectedException}.
+ */
 @Component
-public class SsmActivations {
+public class SsmActivations implements ActivationIssuer {
 
     private static final int MAX_NAME = 256;
 
-    private final BudgetedSsm ssm;
+    private final BudgetedCalls<SsmClient> ssm;
     private final ActivationPolicy policy;
     private final Clock clock;
 
-    public SsmActivations(BudgetedSsm ssm, ActivationPolicy policy, Clock clock) {
+    public SsmActivations(BudgetedCalls<SsmClient> ssm, ActivationPolicy policy, Clock clock) {
         this.ssm = ssm;
         this.policy = policy;
         this.clock = clock;
     }
 
-    public IssuedCode create(Enrollment enrollment) {
+    @Override
+    public IssuedCode issue(Enrollment enrollment) {
+        try {
+            return create(enrollment);
+        } catch (AwsServiceException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new ActivationUnavailableException("SSM could not create the activation now: " + e.getMessage(), e);
+            }
+            throw new ActivationRejectedException(e.awsErrorDetails().errorCode(), e);
+        }
+    }
+
+    private IssuedCode create(Enrollment enrollment) {
         Instant expiresAt = clock.instant().plus(policy.validity()).truncatedTo(ChronoUnit.SECONDS);
         List<Tag> tags = policy.tags(enrollment).entrySet().stream()
                 .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList();

@@ -3,8 +3,11 @@ package io.crosspatch.patching.activation.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.patching.activation.application.EnrollmentStore;
+import io.crosspatch.patching.activation.domain.AccountActivation;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentState;
+import io.crosspatch.patching.activation.domain.SealedCode;
 import io.crosspatch.patching.activation.domain.StoredEnrollment;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Instant;
@@ -18,12 +21,7 @@ import org.springframework.stereotype.Repository;
  * {@code activations_by_account} (what the registration watcher reads: one partition per system account).
  */
 @Repository
-public class EnrollmentRepository {
-
-    /** An activation of one account, as the registration watcher sees it. */
-    public record AccountActivation(String activationId, String enrollmentId, Instant expiresAt, String status,
-            String managedInstanceId) {
-    }
+public class EnrollmentRepository implements EnrollmentStore {
 
     private final CqlSession session;
     private final PreparedStatement claim;
@@ -58,7 +56,7 @@ public class EnrollmentRepository {
                 + "WHERE system_account_id = ? AND activation_id = ? IF status = 'PENDING'");
     }
 
-    /** Takes the enrollment on; false when it already was (a duplicate or a redelivery). */
+    @Override
     public boolean claim(Enrollment e, Instant at) {
         SystemAccountRef a = e.account();
         return session.execute(claim.bind(e.enrollmentId(), a.accountId(), a.region(), e.tenantId(), e.provider(),
@@ -66,23 +64,28 @@ public class EnrollmentRepository {
                 e.patchGroup(), at)).wasApplied();
     }
 
+    @Override
     public Optional<StoredEnrollment> find(String enrollmentId, SystemAccountRef account) {
         return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one()).map(row -> stored(row, account));
     }
 
-    public void markIssued(Enrollment e, String activationId, String encryptedCode, String keyId, Instant expiresAt) {
-        session.execute(issued.bind(activationId, encryptedCode, keyId, expiresAt, e.enrollmentId()));
+    @Override
+    public void markIssued(Enrollment e, String activationId, SealedCode code, Instant expiresAt) {
+        session.execute(issued.bind(activationId, code.jwe(), code.keyId(), expiresAt, e.enrollmentId()));
         session.execute(activation.bind(e.account().accountId(), activationId, e.enrollmentId(), expiresAt));
     }
 
+    @Override
     public void markPublished(String enrollmentId) {
         session.execute(published.bind(enrollmentId));
     }
 
+    @Override
     public void markFailed(String enrollmentId) {
         session.execute(failed.bind(enrollmentId));
     }
 
+    @Override
     public List<AccountActivation> activationsOf(String accountId) {
         List<AccountActivation> activations = new ArrayList<>();
         session.execute(activationsOf.bind(accountId)).forEach(row -> activations.add(new AccountActivation(
@@ -91,7 +94,7 @@ public class EnrollmentRepository {
         return activations;
     }
 
-    /** Records the node that registered with the activation; false when another sweep already did. */
+    @Override
     public boolean markRegistered(String accountId, String activationId, String enrollmentId, String managedInstanceId) {
         boolean first = session.execute(registerActivation.bind(managedInstanceId, accountId, activationId)).wasApplied();
         if (first) {
@@ -100,7 +103,7 @@ public class EnrollmentRepository {
         return first;
     }
 
-    /** Marks an unused activation expired; false when another sweep already did. */
+    @Override
     public boolean markExpired(String accountId, String activationId) {
         return session.execute(expireActivation.bind(accountId, activationId)).wasApplied();
     }

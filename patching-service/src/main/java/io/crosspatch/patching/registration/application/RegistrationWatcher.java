@@ -1,21 +1,20 @@
 package io.crosspatch.patching.registration.application;
 
+import io.crosspatch.patching.activation.application.EnrollmentEvents;
+import io.crosspatch.patching.activation.application.EnrollmentStore;
+import io.crosspatch.patching.activation.domain.AccountActivation;
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
 import io.crosspatch.patching.activation.domain.StoredEnrollment;
-import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
-import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
-import io.crosspatch.patching.activation.persistence.EnrollmentRepository.AccountActivation;
-import io.crosspatch.patching.registration.persistence.UnexpectedNodeRepository;
+import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
+import io.crosspatch.patching.systemaccount.application.ManagedNodes;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
-import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
 import io.crosspatch.patching.systemaccount.domain.ActivationStatus;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
-import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -48,26 +47,29 @@ import org.springframework.stereotype.Service;
  * an acknowledged send and a lightweight transaction, so one account after the other registers only a handful of
  * nodes a second, and a storm across many accounts would queue behind it. Within an account the nodes stay in order,
  * under that account's client-side SSM rate.
+ *
+ * <p>It reaches SSM, Cassandra and Kafka only through ports ({@link ManagedNodes}, {@link EnrollmentStore},
+ * {@link EnrolledNodes}, {@link UnexpectedNodes}, {@link EnrollmentEvents}), the activation feature's through its
+ * application API, so its branches are tested in milliseconds against in-memory adapters.
  */
 @Service
 public class RegistrationWatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
-    private static final String PENDING = "PENDING";
 
     private final OwnedAccounts accounts;
-    private final EnrollmentRepository enrollments;
-    private final NodeRepository nodes;
-    private final UnexpectedNodeRepository unexpected;
-    private final NodeDirectory directory;
+    private final EnrollmentStore enrollments;
+    private final EnrolledNodes nodes;
+    private final UnexpectedNodes unexpected;
+    private final ManagedNodes directory;
     private final ActivationPolicy policy;
     private final EnrollmentEvents events;
     private final Clock clock;
     private final Counter deregistered;
     private final ExecutorService pool;
 
-    public RegistrationWatcher(OwnedAccounts accounts, EnrollmentRepository enrollments, NodeRepository nodes,
-            UnexpectedNodeRepository unexpected, NodeDirectory directory, ActivationPolicy policy, EnrollmentEvents events,
+    public RegistrationWatcher(OwnedAccounts accounts, EnrollmentStore enrollments, EnrolledNodes nodes,
+            UnexpectedNodes unexpected, ManagedNodes directory, ActivationPolicy policy, EnrollmentEvents events,
             Clock clock, MeterRegistry meters,
             @Value("${crosspatch.patching.registration.account-concurrency}") int accountConcurrency) {
         this.accounts = accounts;
@@ -125,12 +127,12 @@ public class RegistrationWatcher implements DisposableBean {
     /** Finds the nodes of the account's pending activations; answers how many registered since the last sweep. */
     public int watch(SystemAccountRef account) {
         List<AccountActivation> pending = enrollments.activationsOf(account.accountId()).stream()
-                .filter(a -> PENDING.equals(a.status())).toList();
+                .filter(AccountActivation::pending).toList();
         Map<String, AccountActivation> byId = pending.stream()
                 .collect(Collectors.toMap(AccountActivation::activationId, a -> a));
         int registered = 0;
-        for (int from = 0; from < pending.size(); from += NodeDirectory.BATCH) {
-            List<String> ids = pending.subList(from, Math.min(pending.size(), from + NodeDirectory.BATCH)).stream()
+        for (int from = 0; from < pending.size(); from += ManagedNodes.BATCH) {
+            List<String> ids = pending.subList(from, Math.min(pending.size(), from + ManagedNodes.BATCH)).stream()
                     .map(AccountActivation::activationId).toList();
             for (ManagedNode node : directory.nodesOfActivations(account, ids)) {
                 AccountActivation activation = byId.get(node.activationId());
@@ -188,10 +190,10 @@ public class RegistrationWatcher implements DisposableBean {
                 strangers++;
             }
         }
-        List<AccountActivation> pending = activations.stream().filter(a -> PENDING.equals(a.status())).toList();
+        List<AccountActivation> pending = activations.stream().filter(AccountActivation::pending).toList();
         int expired = 0;
-        for (int from = 0; from < pending.size(); from += NodeDirectory.BATCH) {
-            List<AccountActivation> batch = pending.subList(from, Math.min(pending.size(), from + NodeDirectory.BATCH));
+        for (int from = 0; from < pending.size(); from += ManagedNodes.BATCH) {
+            List<AccountActivation> batch = pending.subList(from, Math.min(pending.size(), from + ManagedNodes.BATCH));
             Map<String, AccountActivation> byId = batch.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
             for (ActivationStatus status : directory.activations(account, List.copyOf(byId.keySet()))) {
                 if (status.expired() && status.registrations() == 0) {

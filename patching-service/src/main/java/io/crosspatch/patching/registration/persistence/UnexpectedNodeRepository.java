@@ -2,6 +2,7 @@ package io.crosspatch.patching.registration.persistence;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.crosspatch.patching.registration.application.UnexpectedNodes;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code unexpected_nodes} table: nodes deregistered because they matched no enrollment, kept for audit. */
 @Repository
-public class UnexpectedNodeRepository {
+public class UnexpectedNodeRepository implements UnexpectedNodes {
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -23,6 +24,7 @@ public class UnexpectedNodeRepository {
         this.ofAccount = session.prepare("SELECT managed_instance_id FROM unexpected_nodes WHERE system_account_id = ?");
     }
 
+    @Override
     public void record(String accountId, ManagedNode node, Instant at) {
         session.execute(insert.bind(accountId, node.instanceId(), node.activationId(), node.computerName(), at));
     }

@@ -3,6 +3,7 @@ package io.crosspatch.patching.systemaccount.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code nodes_by_account} table: the enrolled nodes of one system account, one partition per account. */
 @Repository
-public class NodeRepository {
+public class NodeRepository implements EnrolledNodes {
 
     private final CqlSession session;
     private final PreparedStatement insert;

@@ -3,6 +3,7 @@ package io.crosspatch.patching.systemaccount.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * (added to, never overwritten: a set column) and the desired-state hash last applied.
  */
 @Repository
-public class SystemAccountRepository {
+public class SystemAccountRepository implements KnownAccounts {
 
     private final CqlSession session;
     private final PreparedStatement upsert;

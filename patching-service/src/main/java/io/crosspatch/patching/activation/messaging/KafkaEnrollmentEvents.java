@@ -7,8 +7,10 @@ import io.crosspatch.events.InstanceActivated;
 import io.crosspatch.events.IssuedActivation;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.Registration;
+import io.crosspatch.patching.activation.application.EnrollmentEvents;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
+import io.crosspatch.patching.activation.domain.SealedCode;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,31 +28,32 @@ import org.springframework.stereotype.Component;
  * Publishes what patching-service says about enrollments: {@code instance.activated} (ACTIVATION_ISSUED with the
  * encrypted code, REGISTERED with the node and its tags) keyed by cloud account, and {@code enrollment.failed}
  * keyed by enrollment id. Sends wait for the broker's acknowledgement, so a caller marks an event published only
- * once it is.
+ * once it is. The Avro types stay here: the use cases hand over domain values.
  */
 @Component
-public class EnrollmentEvents {
+public class KafkaEnrollmentEvents implements EnrollmentEvents {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
 
-    public EnrollmentEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
+    public KafkaEnrollmentEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
         this.kafka = kafka;
         this.clock = clock;
     }
 
-    public void activationIssued(Enrollment enrollment, String activationId, Instant expiresAt, String encryptedCode,
-            String keyId) {
+    @Override
+    public void activationIssued(Enrollment enrollment, String activationId, Instant expiresAt, SealedCode code) {
         send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
                 .setStage(ActivationStage.ACTIVATION_ISSUED)
                 .setActivation(IssuedActivation.newBuilder().setActivationId(activationId)
                         .setRegion(enrollment.account().region()).setExpiresAt(expiresAt)
-                        .setEncryptedActivationCode(encryptedCode).setEncryptionKeyId(keyId).build())
+                        .setEncryptedActivationCode(code.jwe()).setEncryptionKeyId(code.keyId()).build())
                 .build());
     }
 
+    @Override
     public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
         send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
                 .setStage(ActivationStage.REGISTERED)
@@ -58,6 +61,7 @@ public class EnrollmentEvents {
                 .build());
     }
 
+    @Override
     public void failed(Enrollment enrollment, EnrollmentFailure failure) {
         send(Topics.ENROLLMENT_FAILED.name(), enrollment.enrollmentId(), EnrollmentFailed.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(clock.instant()).setEnrollmentId(enrollment.enrollmentId())

@@ -1,0 +1,33 @@
+package io.crosspatch.patching.activation.crypto;
+
+import io.crosspatch.patching.activation.application.ActivationCodeSealer;
+import io.crosspatch.patching.activation.domain.SealedCode;
+import io.crosspatch.patching.activation.security.ActivationCodeCipher;
+import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
+import io.crosspatch.patching.activation.security.EncryptedCode;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The activation-code cipher (keys shared with identity-service, which opens the codes) and the
+ * {@link ActivationCodeSealer} the intake seals codes with. The intake sees only the port, so where the cipher
+ * lives and how it is configured changes here alone.
+ */
+@Configuration
+@EnableConfigurationProperties(ActivationEncryptionProperties.class)
+public class ActivationCodeSealing {
+
+    @Bean
+    ActivationCodeCipher activationCodeCipher(ActivationEncryptionProperties properties) {
+        return new ActivationCodeCipher(properties);
+    }
+
+    @Bean
+    ActivationCodeSealer activationCodeSealer(ActivationCodeCipher cipher) {
+        return code -> {
+            EncryptedCode encrypted = cipher.encrypt(code);
+            return new SealedCode(encrypted.jwe(), encrypted.keyId());
+        };
+    }
+}
