@@ -1,5 +1,6 @@
 package io.crosspatch.patching.support;
 
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.desiredstate.domain.ApprovalRule;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
@@ -34,7 +35,7 @@ public final class Enrollments {
 
     public static Enrollment anyEnrollment(SystemAccountRef account, String operatingSystem, String patchGroup) {
         String id = UUID.randomUUID().toString();
-        return new Enrollment(id, "tenant-" + account.accountId(), "GCP", "acme-" + account.accountId(),
+        return new Enrollment(id, "tenant-" + account.accountId(), CloudProvider.GCP, "acme-" + account.accountId(),
                 "Acme " + account.accountId(), "vm-" + id.substring(0, 8), "host-" + id.substring(0, 8), operatingSystem,
                 patchGroup, account);
     }

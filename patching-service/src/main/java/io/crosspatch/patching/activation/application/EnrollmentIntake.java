@@ -120,7 +120,8 @@ public class EnrollmentIntake {
         if (valid.isEmpty()) {
             return;
         }
-        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
+        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey().toString(),
+                acceptedCustomGroups);
         setup.ensureConfigured(known);
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
@@ -168,7 +169,7 @@ public class EnrollmentIntake {
 
     private void issue(Enrollment enrollment) {
         MDC.put("enrollmentId", enrollment.enrollmentId());
-        MDC.put("cloudAccountKey", enrollment.cloudAccountKey());
+        MDC.put("cloudAccountKey", enrollment.cloudAccountKey().toString());
         try {
             if (!enrollments.claim(enrollment, clock.instant())) {
                 resume(enrollment);

@@ -36,7 +36,7 @@ public record ActivationPolicy(int registrationLimit, Duration validity) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(PATCH_GROUP_TAG, enrollment.patchGroup());
         tags.put(TENANT_TAG, enrollment.tenantId());
-        tags.put(PROVIDER_TAG, enrollment.provider().toLowerCase(java.util.Locale.ROOT));
+        tags.put(PROVIDER_TAG, enrollment.provider().wireName());
         tags.put(CLOUD_ACCOUNT_TAG, enrollment.cloudAccountId());
         tags.put(INSTANCE_TAG, enrollment.instanceId());
         tags.put(ENROLLMENT_TAG, enrollment.enrollmentId());

@@ -7,6 +7,7 @@ import io.crosspatch.patching.activation.application.EnrollmentIntake;
 import io.crosspatch.patching.activation.application.EnrollmentsNotAcceptedException;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public class AccountReadyListener {
     static Enrollment enrollment(AccountReady event) {
         VerifiedIdentity identity = event.getIdentity();
         SystemAccount system = event.getSystemAccount();
-        return new Enrollment(event.getEnrollmentId(), identity.getTenantId(), identity.getProvider().name(),
+        return new Enrollment(event.getEnrollmentId(), identity.getTenantId(), Providers.fromAvro(identity.getProvider()),
                 identity.getCloudAccountId(), identity.getCloudAccountName(), identity.getInstanceId(),
                 identity.getHostname(), identity.getOperatingSystem().name(), identity.getPatchGroup(),
                 new SystemAccountRef(system.getAccountId(), system.getRegion(), system.getRoleArn(),

@@ -11,11 +11,11 @@ import io.crosspatch.patching.activation.application.EnrollmentEvents;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
 import io.crosspatch.patching.activation.domain.SealedCode;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +45,7 @@ public class KafkaEnrollmentEvents implements EnrollmentEvents {
 
     @Override
     public void activationIssued(Enrollment enrollment, String activationId, Instant expiresAt, SealedCode code) {
-        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
+        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey().toString(), base(enrollment)
                 .setStage(ActivationStage.ACTIVATION_ISSUED)
                 .setActivation(IssuedActivation.newBuilder().setActivationId(activationId)
                         .setRegion(enrollment.account().region()).setExpiresAt(expiresAt)
@@ -55,7 +55,7 @@ public class KafkaEnrollmentEvents implements EnrollmentEvents {
 
     @Override
     public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
-        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey(), base(enrollment)
+        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey().toString(), base(enrollment)
                 .setStage(ActivationStage.REGISTERED)
                 .setRegistration(Registration.newBuilder().setManagedInstanceId(managedInstanceId).setTags(tags).build())
                 .build());
@@ -78,7 +78,7 @@ public class KafkaEnrollmentEvents implements EnrollmentEvents {
     }
 
     private static Provider provider(Enrollment enrollment) {
-        return Provider.valueOf(enrollment.provider().toUpperCase(Locale.ROOT));
+        return Providers.toAvro(enrollment.provider());
     }
 
     private void send(String topic, String key, Object value) {

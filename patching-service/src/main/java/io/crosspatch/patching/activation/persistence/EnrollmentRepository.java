@@ -3,6 +3,7 @@ package io.crosspatch.patching.activation.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.application.EnrollmentStore;
 import io.crosspatch.patching.activation.domain.AccountActivation;
 import io.crosspatch.patching.activation.domain.Enrollment;
@@ -59,7 +60,7 @@ public class EnrollmentRepository implements EnrollmentStore {
     @Override
     public boolean claim(Enrollment e, Instant at) {
         SystemAccountRef a = e.account();
-        return session.execute(claim.bind(e.enrollmentId(), a.accountId(), a.region(), e.tenantId(), e.provider(),
+        return session.execute(claim.bind(e.enrollmentId(), a.accountId(), a.region(), e.tenantId(), e.provider().name(),
                 e.cloudAccountId(), e.cloudAccountName(), e.instanceId(), e.hostname(), e.operatingSystem(),
                 e.patchGroup(), at)).wasApplied();
     }
@@ -110,7 +111,7 @@ public class EnrollmentRepository implements EnrollmentStore {
 
     private static StoredEnrollment stored(Row row, SystemAccountRef account) {
         Enrollment enrollment = new Enrollment(row.getString("enrollment_id"), row.getString("tenant_id"),
-                row.getString("provider"), row.getString("cloud_account_id"), row.getString("cloud_account_name"),
+                CloudProvider.parse(row.getString("provider")), row.getString("cloud_account_id"), row.getString("cloud_account_name"),
                 row.getString("instance_id"), row.getString("hostname"), row.getString("operating_system"),
                 row.getString("patch_group"), account);
         return new StoredEnrollment(enrollment, EnrollmentState.valueOf(row.getString("state")),
