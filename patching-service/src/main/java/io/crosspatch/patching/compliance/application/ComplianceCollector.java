@@ -71,8 +71,8 @@ public class ComplianceCollector implements DisposableBean {
         });
     }
 
-    @Scheduled(fixedDelayString = "${crosspatch.patching.compliance.interval}",
-            initialDelayString = "${crosspatch.patching.compliance.interval}")
+    @Scheduled(fixedDelayString = "${crosspatch.patching.compliance.interval:" + ComplianceProperties.DEFAULT_INTERVAL + "}",
+            initialDelayString = "${crosspatch.patching.compliance.interval:" + ComplianceProperties.DEFAULT_INTERVAL + "}")
     public void sweep() {
         collectAll(accounts.list().stream().map(KnownAccount::account).toList());
     }
