@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -95,8 +94,10 @@ class EnvironmentVariableNamingTest {
         return environment;
     }
 
-    /** A properties record shaped like the services' own: a scalar, a nested record and a map. */
-    @ConfigurationProperties("crosspatch.sample.ingress")
+    /**
+     * A record shaped like the services' properties records: a scalar, a nested record and a map. Bound by the
+     * binder directly, without {@code @ConfigurationProperties}, so that it stays out of the configuration metadata.
+     */
     record Sample(Integer maxBodyBytes, RateLimit rateLimit, Map<String, String> keys) {
 
         record RateLimit(Double perSecond) {

@@ -35,7 +35,7 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
     /**
      * Google's OAuth2 JWKS and the audience the startup script asks the metadata server for.
      *
-     * @param jwksUri  Google's OAuth2 JWKS; default {@value #GOOGLE_JWKS}, Google's published one
+     * @param jwksUri  Google's OAuth2 JWKS; default {@code https://www.googleapis.com/oauth2/v3/certs}, Google's published one
      * @param audience the audience every GCP identity token must name; no default: GCP enrollments are refused
      *                 (AUDIENCE_MISMATCH) until it is set
      */
