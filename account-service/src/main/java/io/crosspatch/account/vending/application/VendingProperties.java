@@ -2,7 +2,6 @@ package io.crosspatch.account.vending.application;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * How account vending names, paces and retries account creation, under {@code crosspatch.accounts}. The defaults
@@ -39,13 +38,16 @@ public record VendingProperties(
         Duration pollBackoffInitial, Duration pollBackoffMax, Duration retryBackoffInitial, Duration retryBackoffMax,
         Integer maxCreateRequests, Duration roleAssumableTimeout, Duration publicationLease) {
 
-    /** The driver's interval when none is set, as the {@code @Scheduled} placeholder's fallback needs it: a string. */
-    public static final String DEFAULT_DRIVER_INTERVAL = "200ms";
+    /**
+     * The driver's interval when none is set, as the {@code @Scheduled} placeholder's fallback needs it: an ISO-8601
+     * string, which java.time alone parses.
+     */
+    public static final String DEFAULT_DRIVER_INTERVAL = "PT0.2S";
 
     public VendingProperties {
         emailTemplate = emailTemplate == null ? "aws+{tenant}-{provider}-{account}@example.com" : emailTemplate;
         nameTemplate = nameTemplate == null ? "crosspatch {tenant} {provider} {account}" : nameTemplate;
-        driverInterval = driverInterval == null ? DurationStyle.detectAndParse(DEFAULT_DRIVER_INTERVAL) : driverInterval;
+        driverInterval = driverInterval == null ? Duration.parse(DEFAULT_DRIVER_INTERVAL) : driverInterval;
         concurrency = concurrency == null || concurrency <= 0 ? 8 : concurrency;
         maxCreationsInProgress = maxCreationsInProgress == null || maxCreationsInProgress <= 0 ? 5 : maxCreationsInProgress;
         createAccountRatePerSecond = createAccountRatePerSecond == null || createAccountRatePerSecond <= 0 ? 0.9 : createAccountRatePerSecond;
