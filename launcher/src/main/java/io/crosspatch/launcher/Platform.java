@@ -289,8 +289,8 @@ public final class Platform implements AutoCloseable {
             case PATCHING -> {
                 // patching-service assumes roles in the system accounts; the simulator knows only the management keys.
                 args.add("--crosspatch.aws.endpoint=" + sim);
-                args.add("--crosspatch.aws.management-access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
-                args.add("--crosspatch.aws.management-secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+                args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
+                args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
                 args.add("--crosspatch.patching.compliance.interval=" + options.sweepInterval().toSeconds() + "s");
                 // Registrations are what a waiting VM's activation turns into REGISTERED: watch them every 2 s here.
                 args.add("--crosspatch.patching.registration.interval=2s");

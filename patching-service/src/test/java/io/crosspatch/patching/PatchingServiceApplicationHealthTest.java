@@ -12,8 +12,8 @@ import io.crosspatch.servicekit.testing.ServiceHealthContract;
 @CrosspatchIntegrationTest(properties = {
         "crosspatch.activation-encryption.keys.k1=" + PatchingIntegrationTest.KEY_K1,
         "crosspatch.activation-encryption.current-key-id=k1",
-        "crosspatch.aws.management-access-key-id=AKIAHEALTHCHECKONLY0",
-        "crosspatch.aws.management-secret-access-key=health-check-only",
+        "crosspatch.aws.access-key-id=AKIAHEALTHCHECKONLY0",
+        "crosspatch.aws.secret-access-key=health-check-only",
         "crosspatch.patching.registration.interval=1h",
         "crosspatch.patching.registration.audit-interval=1h",
         "crosspatch.patching.compliance.interval=1h"})

@@ -63,8 +63,8 @@ class ComposeFileTest {
             assertThat(demo.healthCheck(service)).as("health check of %s", service).isNotBlank();
         }
         for (String service : CROSSPATCH_SERVICES) {
-            String port = demo.environment(service).get("PORT");
-            String management = demo.environment(service).get("MANAGEMENT_PORT");
+            String port = demo.environment(service).get("SERVER_PORT");
+            String management = demo.environment(service).get("MANAGEMENT_SERVER_PORT");
             assertThat(management).as("management port of %s", service).isNotBlank().isNotEqualTo(port);
             assertThat(demo.healthCheck(service)).as("health check of %s", service)
                     .contains("http://localhost:" + management + "/actuator/health/readiness");
@@ -94,7 +94,7 @@ class ComposeFileTest {
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://kafka:19092");
         assertThat(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")).isEqualTo("INTERNAL");
         for (String service : CROSSPATCH_SERVICES) {
-            assertThat(demo.environment(service)).as("%s", service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+            assertThat(demo.environment(service)).as("%s", service).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
         }
         assertThat(demo.environment("schema-registry"))
                 .containsEntry("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
@@ -129,18 +129,21 @@ class ComposeFileTest {
     @Test
     void theBearerTokenApisCannotBeStartedWithoutIssuerAndAudience(@TempDir Path dir)
             throws IOException, InterruptedException {
-        assertThat(realAws.environment("account-service")).containsKeys("OPERATOR_JWT_ISSUER", "OPERATOR_JWT_AUDIENCES")
+        assertThat(realAws.environment("account-service"))
+                .containsKeys("CROSSPATCH_OPERATOR_AUTH_ISSUER", "CROSSPATCH_OPERATOR_AUTH_AUDIENCES")
                 .doesNotContainKey("CROSSPATCH_OPERATOR_TOKEN");
-        assertThat(realAws.environment("identity-ingress")).containsKeys("ADMIN_JWT_ISSUER", "ADMIN_JWT_AUDIENCES");
-        assertThat(realAws.environment("reporting-service")).containsKeys("JWT_ISSUER", "JWT_AUDIENCES");
+        assertThat(realAws.environment("identity-ingress"))
+                .containsKeys("CROSSPATCH_IDENTITY_ADMIN_AUTH_ISSUER", "CROSSPATCH_IDENTITY_ADMIN_AUTH_AUDIENCES");
+        assertThat(realAws.environment("reporting-service"))
+                .containsKeys("CROSSPATCH_REPORTING_AUTH_ISSUER", "CROSSPATCH_REPORTING_AUTH_AUDIENCES");
 
         String everythingButTokens = Files.readString(repositoryRoot().resolve("compose/.env.example"))
-                .lines().filter(line -> !line.matches("(ADMIN_|OPERATOR_)?JWT_(ISSUER|AUDIENCES)=.*"))
+                .lines().filter(line -> !line.matches("CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_(ISSUER|AUDIENCES)=.*"))
                 .reduce("", (text, line) -> text + line + "\n");
         DockerCompose.Result unset = compose.config(Files.writeString(dir.resolve("no-issuer.env"), everythingButTokens),
                 ACTIVATION_KEY);
         assertThat(unset.exitCode()).as("docker-compose config without token issuers and audiences").isNotZero();
-        assertThat(unset.stderr()).contains("Missing mandatory value").containsPattern("set (ADMIN_|OPERATOR_)?JWT_");
+        assertThat(unset.stderr()).contains("Missing mandatory value").containsPattern("set CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_");
     }
 
     @Test
@@ -148,10 +151,10 @@ class ComposeFileTest {
         String datacenter = demo.environment("cassandra").get("CASSANDRA_DC");
         for (String service : CROSSPATCH_SERVICES) {
             assertThat(demo.environment(service)).as("%s", service)
-                    .containsEntry("SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
-                    .containsEntry("SCHEMA_REGISTRY_AUTO_REGISTER", "true")
-                    .containsEntry("CASSANDRA_CONTACT_POINTS", "cassandra:9042")
-                    .containsEntry("CASSANDRA_LOCAL_DATACENTER", datacenter);
+                    .containsEntry("CROSSPATCH_SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
+                    .containsEntry("CROSSPATCH_SCHEMA_REGISTRY_AUTO_REGISTER", "true")
+                    .containsEntry("SPRING_CASSANDRA_CONTACT_POINTS", "cassandra:9042")
+                    .containsEntry("SPRING_CASSANDRA_LOCAL_DATACENTER", datacenter);
         }
     }
 
@@ -194,16 +197,16 @@ class ComposeFileTest {
         assertThat(demo.environment("account-service")).containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
                 .containsEntry("AWS_ACCESS_KEY_ID", "AKIACROSSPATCHMGMT01");
         assertThat(demo.environment("patching-service")).containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
-                .containsEntry("AWS_MANAGEMENT_ACCESS_KEY_ID", "AKIACROSSPATCHMGMT01");
+                .containsEntry("CROSSPATCH_AWS_ACCESS_KEY_ID", "AKIACROSSPATCHMGMT01");
         assertThat(demo.environment("identity-verifier"))
-                .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKSURI", simulator + "/_sim/trust/gcp/jwks")
-                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKSURI",
+                .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKS_URI", simulator + "/_sim/trust/gcp/jwks")
+                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
                         simulator + "/_sim/trust/vmware/demo-vcenter/jwks")
-                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORGIDS", "demo-vcenter");
+                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORG_IDS", "demo-vcenter");
         String region = demo.environment("account-service").get("CROSSPATCH_AWS_REGION");
         assertThat(demo.environment("cloud-simulator")).containsEntry("TRUST_AWS_REGIONS", region);
         assertThat(demo.environment("identity-verifier"))
-                .containsEntry("CROSSPATCH_IDENTITY_AWS_DEFAULTCERTIFICATE", "/etc/crosspatch/trust/aws/" + region + ".pem");
+                .containsEntry("CROSSPATCH_IDENTITY_AWS_DEFAULT_CERTIFICATE", "/etc/crosspatch/trust/aws/" + region + ".pem");
     }
 
     @Test
@@ -213,7 +216,7 @@ class ComposeFileTest {
             assertThat(realAws.environment(service)).as("%s", service).containsEntry("CROSSPATCH_AWS_ENDPOINT", "");
         }
         assertThat(realAws.environment("identity-verifier"))
-                .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKSURI", "https://www.googleapis.com/oauth2/v3/certs");
+                .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKS_URI", "https://www.googleapis.com/oauth2/v3/certs");
 
         Path empty = Files.writeString(dir.resolve("empty.env"), "");
         DockerCompose.Result unset = compose.config(empty, Map.of());
@@ -237,16 +240,19 @@ class ComposeFileTest {
         DeclaredSettings account = DeclaredSettings.of(root, "account-service");
         DeclaredSettings patching = DeclaredSettings.of(root, "patching-service");
         DeclaredSettings identity = DeclaredSettings.of(root, "identity-service");
-        assertThat(account.undeclared(Set.of("CROSSPATCH_AWS_ENDPIONT", "KAFKA_BOOTSTRAP_SERVER",
-                "CROSSPATCH_ACCOUNTS_EMAILTEMPLATE", "AWS_MANAGEMENT_ACCESS_KEY_ID")))
-                .containsExactlyInAnyOrder("CROSSPATCH_AWS_ENDPIONT", "KAFKA_BOOTSTRAP_SERVER",
-                        "AWS_MANAGEMENT_ACCESS_KEY_ID");
-        assertThat(patching.undeclared(Set.of("AWS_ACCESS_KEY_ID", "CROSSPATCH_ACTIVATIONENCRYPTION_KEYS_K1",
-                "CROSSPATCH_AWS_RATES_CREATEACTIVATION", "CROSSPATCH_PATCHING_ACTIVATION_WORKER")))
+        assertThat(account.undeclared(Set.of("CROSSPATCH_AWS_ENDPIONT", "SPRING_KAFKA_BOOTSTRAP_SERVER",
+                "CROSSPATCH_ACCOUNTS_EMAIL_TEMPLATE", "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID", "KAFKA_BOOTSTRAP_SERVERS")))
+                .containsExactlyInAnyOrder("CROSSPATCH_AWS_ENDPIONT", "SPRING_KAFKA_BOOTSTRAP_SERVER",
+                        "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID", "KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(patching.undeclared(Set.of("AWS_ACCESS_KEY_ID", "CROSSPATCH_ACTIVATION_ENCRYPTION_KEYS_K1",
+                "CROSSPATCH_AWS_RATES_CREATEACTIVATION", "CROSSPATCH_PATCHING_ACTIVATION_WORKER",
+                "CROSSPATCH_AWS_ACCESS_KEY_ID")))
                 .containsExactlyInAnyOrder("AWS_ACCESS_KEY_ID", "CROSSPATCH_PATCHING_ACTIVATION_WORKER");
-        assertThat(identity.undeclared(Set.of("CROSSPATCH_IDENTITY_GCP_JWKS", "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKSURI",
-                "CROSSPATCH_IDENTITY_INGRESS_ENABLED")))
-                .containsExactly("CROSSPATCH_IDENTITY_GCP_JWKS");
+        assertThat(identity.undeclared(Set.of("CROSSPATCH_IDENTITY_GCP_JWKS", "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
+                "CROSSPATCH_IDENTITY_INGRESS_ENABLED", "CROSSPATCH_IDENTITY_GCP_JWKSURI",
+                "CROSSPATCH_IDENTITY_INGRESS_MAX_BODY_BYTES")))
+                .as("the scheme spells a dash as an underscore; dropping it is another name")
+                .containsExactlyInAnyOrder("CROSSPATCH_IDENTITY_GCP_JWKS", "CROSSPATCH_IDENTITY_GCP_JWKSURI");
     }
 
     private static String module(ResolvedCompose mode, String service) {

@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.Yaml;
  * What one service really reads, from its sources: the {@code ${NAME:default}} placeholders and the property keys
  * of its {@code application*.yml} (and what they import) and of service-kit's {@code crosspatch-defaults.yml}, and
  * the components of its {@code @ConfigurationProperties} records. An environment variable is declared when it is
- * one of those placeholders, or when Spring's relaxed binding turns it into one of those properties (upper case,
- * {@code .} → {@code _}, dashes dropped, list indexes as {@code _0}); a record component declared in the same file
+ * one of those placeholders, or when it is one of those properties spelled in Crosspatch's one naming scheme for
+ * environment variables (upper case, {@code .} and {@code -} → {@code _}, list indexes as {@code _0}; Spring's
+ * relaxed binding would also take dashes dropped, the scheme does not); a record component declared in the same file
  * is followed into its own components, and any other map, list or type accepts itself (a list as comma-separated
  * values) and any key below it. A few names are read by something other than Spring's binder and are listed with
  * the reason ({@link #isReadOutsideSpring}).
@@ -32,7 +33,7 @@ final class DeclaredSettings {
             "@ConfigurationProperties\\((?:prefix\\s*=\\s*)?\"([^\"]+)\"\\)\\s*public\\s+record\\s+\\w+\\s*\\((.*?)\\)\\s*\\{",
             Pattern.DOTALL);
     private static final Set<String> SCALARS = Set.of("String", "int", "long", "double", "boolean", "Integer",
-            "Long", "Double", "Boolean", "Duration", "URI", "URL");
+            "Long", "Double", "Boolean", "Short", "Duration", "URI", "URL");
     private static final Pattern NESTED_RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
     private static final Pattern LIST_OF = Pattern.compile("List<(\\w+)>");
 
@@ -174,7 +175,7 @@ final class DeclaredSettings {
         properties.put(property, environmentPattern(property));
     }
 
-    /** Spring's relaxed binding of an environment variable, as a pattern over the variable's name. */
+    /** The environment variable of a property in Crosspatch's naming scheme, as a pattern over the variable's name. */
     static Pattern environmentPattern(String property) {
         boolean open = property.endsWith(".*");
         String path = open ? property.substring(0, property.length() - 2) : property;
@@ -185,7 +186,7 @@ final class DeclaredSettings {
             }
             boolean indexed = segment.endsWith("[*]");
             String name = indexed ? segment.substring(0, segment.length() - 3) : segment;
-            regex.append(Pattern.quote(name.replace("-", "").toUpperCase()));
+            regex.append(Pattern.quote(name.replace("-", "_").toUpperCase()));
             if (indexed) {
                 regex.append("_\\d+");
             }

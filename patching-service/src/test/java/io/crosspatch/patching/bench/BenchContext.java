@@ -18,8 +18,8 @@ final class BenchContext {
                 .initializers(new TestbedContextInitializer())
                 .run("--server.port=0",
                         "--crosspatch.aws.endpoint=" + simulator.endpoint(),
-                        "--crosspatch.aws.management-access-key-id=" + simulator.managementCredentials().accessKeyId(),
-                        "--crosspatch.aws.management-secret-access-key=" + simulator.managementCredentials().secretAccessKey(),
+                        "--crosspatch.aws.access-key-id=" + simulator.managementCredentials().accessKeyId(),
+                        "--crosspatch.aws.secret-access-key=" + simulator.managementCredentials().secretAccessKey(),
                         "--crosspatch.activation-encryption.keys.k1=" + PatchingIntegrationTest.KEY_K1,
                         "--crosspatch.activation-encryption.current-key-id=k1",
                         "--crosspatch.patching.registration.interval=1h",

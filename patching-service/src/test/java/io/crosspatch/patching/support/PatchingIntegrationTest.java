@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "crosspatch.patching.desired-state.scan-schedule=rate(30 minutes)",
         "crosspatch.patching.activation.validity=1h",
         "crosspatch.aws.session-duration=12h",
-        "crosspatch.aws.sts-region=us-east-1"})
+        "crosspatch.aws.region=us-east-1"})
 @Import(PatchingIntegrationTest.SimulatedClock.class)
 public abstract class PatchingIntegrationTest {
 
@@ -38,8 +38,8 @@ public abstract class PatchingIntegrationTest {
     @DynamicPropertySource
     static void simulator(DynamicPropertyRegistry registry) {
         registry.add("crosspatch.aws.endpoint", () -> SIMULATOR.endpoint().toString());
-        registry.add("crosspatch.aws.management-access-key-id", () -> SIMULATOR.managementCredentials().accessKeyId());
-        registry.add("crosspatch.aws.management-secret-access-key",
+        registry.add("crosspatch.aws.access-key-id", () -> SIMULATOR.managementCredentials().accessKeyId());
+        registry.add("crosspatch.aws.secret-access-key",
                 () -> SIMULATOR.managementCredentials().secretAccessKey());
     }
 

@@ -5,7 +5,7 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * {@code crosspatch.management.default-port}, the default of {@code management.server.port} when {@code
- * MANAGEMENT_PORT} is not set (see {@code crosspatch-defaults.yml}): the HTTP port plus 1000 (identity 9080, account
+ * MANAGEMENT_SERVER_PORT} is not set (see {@code crosspatch-defaults.yml}): the HTTP port plus 1000 (identity 9080, account
  * 9082, patching 9083, reporting 9084), and a random port when the HTTP port is random (tests). Actuator — health
  * with its details, the probes, Prometheus — then never shares the public port: it is for the orchestrator and the
  * metrics scraper on the internal network, not for the callers of the API. Computed when asked, not when the

@@ -8,8 +8,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The management port follows the HTTP port (+1000), is random when that is, and MANAGEMENT_PORT overrides it. */
+/** The management port follows the HTTP port (+1000), is random when that is, and MANAGEMENT_SERVER_PORT overrides it. */
 class ManagementPortPropertySourceTest {
 
     @Test
@@ -24,12 +25,18 @@ class ManagementPortPropertySourceTest {
     }
 
     @Test
-    void shouldLetManagementPortOverrideTheDefault() {
-        assertThat(managementPort(Map.of("server.port", "8082", "MANAGEMENT_PORT", "7000"))).isEqualTo(7000);
+    void shouldLetManagementServerPortOverrideTheDefault() {
+        assertThat(managementPort(Map.of("server.port", "8082"), Map.of("MANAGEMENT_SERVER_PORT", "7000"))).isEqualTo(7000);
     }
 
     private static int managementPort(Map<String, Object> properties) {
+        return managementPort(properties, Map.of());
+    }
+
+    private static int managementPort(Map<String, Object> properties, Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return Binder.get(environment).bind("management.server.port", Integer.class).get();

@@ -60,7 +60,7 @@ public class VendingDriver implements DisposableBean {
         this.permits = new Semaphore(properties.concurrency());
     }
 
-    @Scheduled(fixedDelayString = "${crosspatch.accounts.driver-interval:200ms}")
+    @Scheduled(fixedDelayString = "${crosspatch.accounts.driver-interval:" + VendingProperties.DEFAULT_DRIVER_INTERVAL + "}")
     public void tick() {
         List<WorkItem> work = new ArrayList<>();
         for (int bucket : buckets.owned()) {

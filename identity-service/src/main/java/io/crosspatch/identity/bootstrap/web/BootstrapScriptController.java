@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * enrolls with as root. The ingress does not start without it, or with a plain-http one that is not loopback.
  */
 @RestController
+@EnableConfigurationProperties(BootstrapProperties.class)
 @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
 public class BootstrapScriptController {
 
@@ -31,11 +32,10 @@ public class BootstrapScriptController {
     private final PublicUrl publicUrl;
     private final Optional<String> gcpAudience;
 
-    public BootstrapScriptController(@Value("${crosspatch.identity.public-url:}") String publicUrl,
-            @Value("${crosspatch.identity.gcp.audience:}") String gcpAudience) {
+    public BootstrapScriptController(BootstrapProperties properties) {
         this.script = new StartupScript(load());
-        this.publicUrl = publicUrl(publicUrl);
-        this.gcpAudience = Optional.of(gcpAudience).filter(audience -> !audience.isBlank());
+        this.publicUrl = publicUrl(properties.publicUrl());
+        this.gcpAudience = Optional.of(properties.gcp().audience()).filter(audience -> !audience.isBlank());
     }
 
     @GetMapping("/v1/bootstrap/linux.sh")

@@ -9,11 +9,13 @@ import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.InstanceActivated;
 import io.crosspatch.events.IssuedActivation;
 import io.crosspatch.identity.enrollment.application.EnrollmentProgressRecorder;
+import io.crosspatch.identity.enrollment.application.StatusViewProperties;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +24,13 @@ import org.springframework.stereotype.Component;
  * method unwraps its event and records one fact. Runs with the ingress (it serves the status).
  */
 @Component
+@EnableConfigurationProperties(StatusViewProperties.class)
 @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
 public class EnrollmentStatusListener {
 
     /** Consumer threads per topic: every write is an upsert stamped with its event's time, so any order is right. */
-    private static final String CONCURRENCY = "${crosspatch.identity.status.concurrency:3}";
+    private static final String CONCURRENCY = "${crosspatch.identity.status.concurrency:"
+            + StatusViewProperties.DEFAULT_CONCURRENCY + "}";
 
     private final EnrollmentProgressRecorder recorder;
 

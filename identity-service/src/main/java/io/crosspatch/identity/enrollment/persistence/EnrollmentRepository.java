@@ -10,13 +10,12 @@ import io.crosspatch.identity.enrollment.domain.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
-import java.time.Duration;
+import io.crosspatch.identity.web.IngressProperties;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -51,10 +50,9 @@ public class EnrollmentRepository {
     private final PreparedStatement keepClaim;
     private final int pendingTtlSeconds;
 
-    public EnrollmentRepository(CqlSession session,
-            @Value("${crosspatch.identity.ingress.pending-ttl:24h}") Duration pendingTtl) {
+    public EnrollmentRepository(CqlSession session, IngressProperties ingress) {
         this.session = session;
-        this.pendingTtlSeconds = Math.toIntExact(pendingTtl.toSeconds());
+        this.pendingTtlSeconds = Math.toIntExact(ingress.pendingTtl().toSeconds());
         this.claim = session.prepare("INSERT INTO enrollments (enrollment_id, secret_hash, fingerprint, provider, "
                 + "received_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS USING TTL ?");
         this.claimedCells = session.prepare("SELECT secret_hash, fingerprint, provider, received_at, "

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(RetryProperties.class)
+@EnableConfigurationProperties({RetryProperties.class, VerifierProperties.class})
 public class VerificationConfiguration {
 
     @Bean
@@ -31,11 +30,11 @@ public class VerificationConfiguration {
         return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
     }
 
-    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */
+    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process. */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService verificationPool(@Value("${crosspatch.identity.verifier.parallelism:32}") int parallelism) {
+    ExecutorService verificationPool(VerifierProperties verifier) {
         AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(parallelism, runnable -> {
+        return Executors.newFixedThreadPool(verifier.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "verification-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

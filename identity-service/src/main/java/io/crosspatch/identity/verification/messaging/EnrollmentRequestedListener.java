@@ -4,6 +4,7 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.verification.application.BatchVerification;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
+import io.crosspatch.identity.verification.application.VerifierProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,8 +37,9 @@ public class EnrollmentRequestedListener {
     }
 
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED.name()}",
-            groupId = "${crosspatch.identity.verifier.group-id:identity-verifier}",
-            concurrency = "${crosspatch.identity.verifier.concurrency:2}", batch = "true",
+            groupId = "${crosspatch.identity.verifier.group-id:" + VerifierProperties.DEFAULT_GROUP_ID + "}",
+            concurrency = "${crosspatch.identity.verifier.concurrency:" + VerifierProperties.DEFAULT_CONCURRENCY + "}",
+            batch = "true",
             containerFactory = VerifierListenerConfiguration.CONTAINER_FACTORY)
     public void onEnrollmentRequested(List<ConsumerRecord<String, EnrollmentRequested>> records) {
         List<EnrollmentRequest> requests = new ArrayList<>(records.size());

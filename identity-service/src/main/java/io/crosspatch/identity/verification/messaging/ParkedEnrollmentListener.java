@@ -1,7 +1,9 @@
 package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.EnrollmentRequested;
+import io.crosspatch.identity.verification.application.RetryProperties;
 import io.crosspatch.identity.verification.application.VerificationService;
+import io.crosspatch.identity.verification.application.VerifierProperties;
 import io.crosspatch.identity.verification.domain.RetryTicket;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.time.Clock;
@@ -39,8 +41,8 @@ public class ParkedEnrollmentListener {
     }
 
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED_RETRY.name()}",
-            groupId = "${crosspatch.identity.verifier.group-id:identity-verifier}-retry",
-            concurrency = "${crosspatch.identity.verifier.retry.concurrency:1}",
+            groupId = "${crosspatch.identity.verifier.group-id:" + VerifierProperties.DEFAULT_GROUP_ID + "}-retry",
+            concurrency = "${crosspatch.identity.verifier.retry.concurrency:" + RetryProperties.DEFAULT_CONCURRENCY + "}",
             containerFactory = VerifierListenerConfiguration.RETRY_CONTAINER_FACTORY)
     public void onParkedEnrollment(ConsumerRecord<String, EnrollmentRequested> record, Acknowledgment ack) {
         if (record.value() == null) {

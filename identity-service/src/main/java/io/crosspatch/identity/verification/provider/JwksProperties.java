@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * cannot turn into a stream of requests to Google or a vCenter; every fetch is bounded in time and size.
  *
  * @param refreshInterval least time between two fetches of one issuer's JWKS for a key id it lacks (or after a
- *                        failed fetch); within it an unknown key id is {@code UNTRUSTED_SIGNER} at once
- * @param cacheLifetime   how long fetched keys are used before they are refetched (if that fails, they are kept)
- * @param connectTimeout  connecting to the JWKS endpoint
- * @param readTimeout     the whole answer
- * @param maxBytes        largest JWKS accepted (Google's is about 2 KB)
+ *                        failed fetch); within it an unknown key id is {@code UNTRUSTED_SIGNER} at once; default 30 s
+ * @param cacheLifetime   how long fetched keys are used before they are refetched (if that fails, they are kept);
+ *                        default 5 min
+ * @param connectTimeout  connecting to the JWKS endpoint; default 2 s
+ * @param readTimeout     the whole answer; default 5 s
+ * @param maxBytes        largest JWKS accepted, in bytes; default 65536 (Google's is about 2 KB)
  */
 @ConfigurationProperties("crosspatch.identity.verifier.jwks")
 public record JwksProperties(Duration refreshInterval, Duration cacheLifetime, Duration connectTimeout,

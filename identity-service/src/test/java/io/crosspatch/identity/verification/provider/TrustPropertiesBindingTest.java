@@ -32,11 +32,11 @@ class TrustPropertiesBindingTest {
         TrustProperties trust = bind(Map.of(
                 "CROSSPATCH_IDENTITY_GCP_AUDIENCE", "https://enroll.example.com",
                 "CROSSPATCH_IDENTITY_AWS_CERTIFICATES_EU_WEST_1", "/etc/crosspatch/aws/eu-west-1.pem",
-                "CROSSPATCH_IDENTITY_AZURE_SIGNERNAMES", "metadata.azure.com,metadata.azure.us",
+                "CROSSPATCH_IDENTITY_AZURE_SIGNER_NAMES", "metadata.azure.com,metadata.azure.us",
                 "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ISSUER", "https://vcenter.acme.example",
-                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKSURI", "https://vcenter.acme.example/jwks",
+                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI", "https://vcenter.acme.example/jwks",
                 "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_AUDIENCE", "crosspatch",
-                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORGIDS", "vc-acme-01,vc-acme-02"));
+                "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORG_IDS", "vc-acme-01,vc-acme-02"));
 
         assertThat(trust.gcp().audience()).isEqualTo("https://enroll.example.com");
         assertThat(trust.gcp().jwksUri()).isEqualTo(TrustProperties.Gcp.GOOGLE_JWKS);

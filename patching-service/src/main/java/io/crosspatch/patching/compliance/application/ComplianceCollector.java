@@ -47,6 +47,8 @@ import org.springframework.stereotype.Service;
 public class ComplianceCollector implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceCollector.class);
+    private static final String INTERVAL = "${crosspatch.patching.compliance.interval:"
+            + ComplianceProperties.DEFAULT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
     private final NodeRepository nodes;
@@ -71,8 +73,7 @@ public class ComplianceCollector implements DisposableBean {
         });
     }
 
-    @Scheduled(fixedDelayString = "${crosspatch.patching.compliance.interval}",
-            initialDelayString = "${crosspatch.patching.compliance.interval}")
+    @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
     public void sweep() {
         collectAll(accounts.list().stream().map(KnownAccount::account).toList());
     }

@@ -11,22 +11,50 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The desired state as configuration ({@code patching-desired-state.yml}, overridable like any property): per-OS
- * approval rules, the standard patch groups, the template of custom groups, window settings and schedules.
+ * The desired state as configuration: per-OS approval rules, the standard patch groups, the template of custom
+ * groups, window settings and schedules. Its one home is {@code patching-desired-state.yml} (a data file, not a set
+ * of defaults: every value there is the desired state), which a deployment overrides like any property.
+ *
+ * @param approvalRules       per OS, the rules a patch baseline approves patches by
+ * @param groups              the standard patch groups (early, on-time, late): delay and install schedule each
+ * @param customGroupTemplate the standard group whose delay and schedule a custom patch group (one a VM asks for by
+ *                            name) takes
+ * @param window              how Install maintenance windows run
+ * @param scanSchedule        rate or cron (SSM syntax) of the Scan association
+ * @param inventorySchedule   rate or cron (SSM syntax) of the inventory association
  */
 @ConfigurationProperties("crosspatch.patching.desired-state")
 public record DesiredStateProperties(Map<ManagedOs, List<Rule>> approvalRules, List<Group> groups,
         String customGroupTemplate, Window window, String scanSchedule, String inventorySchedule) {
 
-    /** One approval rule: SSM patch filters and the compliance level of what it approves. */
+    /**
+     * One approval rule: SSM patch filters and the compliance level of what it approves.
+     *
+     * @param filters         SSM patch filters by key (PRODUCT, CLASSIFICATION, SEVERITY, …) and accepted values
+     * @param complianceLevel the compliance level of the patches the rule approves (CRITICAL, HIGH, …)
+     */
     public record Rule(Map<String, List<String>> filters, String complianceLevel) {
     }
 
-    /** One standard patch group. */
+    /**
+     * One standard patch group.
+     *
+     * @param name            the group's name, the {@code Patch Group} tag a VM carries
+     * @param delayDays       days a patch waits after release before the group installs it
+     * @param installSchedule cron (SSM syntax) of the group's Install window
+     * @param scheduleOffset  days after the cron's day the window runs (SSM's schedule offset), if any
+     */
     public record Group(String name, int delayDays, String installSchedule, Integer scheduleOffset) {
     }
 
-    /** How Install windows run. */
+    /**
+     * How Install windows run.
+     *
+     * @param durationHours  length of an Install window, in hours
+     * @param cutoffHours    hours before the window's end that no new task starts
+     * @param maxConcurrency how many (or what percentage of) nodes install at once
+     * @param maxErrors      how many (or what percentage of) failures stop the window
+     */
     public record Window(int durationHours, int cutoffHours, String maxConcurrency, String maxErrors) {
     }
 

@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +55,10 @@ import org.springframework.stereotype.Service;
 public class RegistrationWatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
+    private static final String INTERVAL = "${crosspatch.patching.registration.interval:"
+            + RegistrationProperties.DEFAULT_INTERVAL + "}";
+    private static final String AUDIT_INTERVAL = "${crosspatch.patching.registration.audit-interval:"
+            + RegistrationProperties.DEFAULT_AUDIT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
     private final EnrollmentStore enrollments;
@@ -71,7 +74,7 @@ public class RegistrationWatcher implements DisposableBean {
     public RegistrationWatcher(OwnedAccounts accounts, EnrollmentStore enrollments, EnrolledNodes nodes,
             UnexpectedNodes unexpected, ManagedNodes directory, ActivationPolicy policy, EnrollmentEvents events,
             Clock clock, MeterRegistry meters,
-            @Value("${crosspatch.patching.registration.account-concurrency}") int accountConcurrency) {
+            RegistrationProperties properties) {
         this.accounts = accounts;
         this.enrollments = enrollments;
         this.nodes = nodes;
@@ -81,10 +84,7 @@ public class RegistrationWatcher implements DisposableBean {
         this.events = events;
         this.clock = clock;
         this.deregistered = meters.counter("crosspatch.patching.unexpected.nodes.deregistered");
-        if (accountConcurrency < 1) {
-            throw new IllegalArgumentException("crosspatch.patching.registration.account-concurrency must be at least 1");
-        }
-        this.pool = Executors.newFixedThreadPool(accountConcurrency, runnable -> {
+        this.pool = Executors.newFixedThreadPool(properties.accountConcurrency(), runnable -> {
             Thread thread = new Thread(runnable, "registration-watcher");
             thread.setDaemon(true);
             return thread;
@@ -92,8 +92,7 @@ public class RegistrationWatcher implements DisposableBean {
     }
 
     /** Watches every account, side by side, and returns once all are watched (the next sweep starts an interval later). */
-    @Scheduled(fixedDelayString = "${crosspatch.patching.registration.interval}",
-            initialDelayString = "${crosspatch.patching.registration.interval}")
+    @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
     public void sweep() {
         List<CompletableFuture<Integer>> watched = accounts.list().stream()
                 .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool)).toList();
@@ -111,8 +110,7 @@ public class RegistrationWatcher implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${crosspatch.patching.registration.audit-interval}",
-            initialDelayString = "${crosspatch.patching.registration.audit-interval}")
+    @Scheduled(fixedDelayString = AUDIT_INTERVAL, initialDelayString = AUDIT_INTERVAL)
     public void auditAll() {
         for (KnownAccount account : accounts.list()) {
             try {

@@ -35,7 +35,7 @@ public final class SsmSessions implements AutoCloseable {
 
     public SsmSessions(AwsProperties properties) {
         this.properties = properties;
-        StsClientBuilder builder = StsClient.builder().region(Region.of(properties.stsRegion()))
+        StsClientBuilder builder = StsClient.builder().region(Region.of(properties.region()))
                 .credentialsProvider(managementCredentials()).overrideConfiguration(retries());
         if (properties.endpoint() != null) {
             builder.endpointOverride(properties.endpoint());
@@ -69,8 +69,8 @@ public final class SsmSessions implements AutoCloseable {
     }
 
     private AwsCredentialsProvider managementCredentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.managementAccessKeyId(),
-                properties.managementSecretAccessKey()));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(),
+                properties.secretAccessKey()));
     }
 
     @Override

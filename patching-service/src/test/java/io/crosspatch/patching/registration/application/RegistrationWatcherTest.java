@@ -53,7 +53,7 @@ class RegistrationWatcherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RegistrationWatcher watcher = new RegistrationWatcher(owned, enrollments,
             (accountId, node) -> enrolledNodes.add(node), (accountId, node, at) -> unexpectedNodes.add(node.instanceId()),
-            ssm, policy, events, Clock.fixed(NOW, ZoneOffset.UTC), meters, 2);
+            ssm, policy, events, Clock.fixed(NOW, ZoneOffset.UTC), meters, new RegistrationProperties(null, null, 2));
     private final SystemAccountRef account = anySystemAccount();
 
     @AfterEach

@@ -9,10 +9,9 @@ import io.crosspatch.reporting.compliance.persistence.InstanceUpdatesRow;
 import io.crosspatch.reporting.compliance.persistence.ReadModelQueries;
 import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Service;
  * caller may read the tenant; everything here stays inside that tenant's partitions.
  */
 @Service
+@EnableConfigurationProperties(ReportingProperties.class)
 public class ReportingQueries {
 
     private final AccountFiguresRepository figures;
@@ -27,10 +27,10 @@ public class ReportingQueries {
     private final SummaryCache<Summary> summaries;
 
     public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries,
-            @Value("${crosspatch.reporting.summary-cache-ttl:1s}") Duration summaryCacheTtl) {
+            ReportingProperties properties) {
         this.figures = figures;
         this.queries = queries;
-        this.summaries = new SummaryCache<>(summaryCacheTtl, Clock.systemUTC());
+        this.summaries = new SummaryCache<>(properties.summaryCacheTtl(), Clock.systemUTC());
     }
 
     /** The figures per cloud account and their totals, at most the summary cache's time-to-live old. */

@@ -1,0 +1,13 @@
+package io.crosspatch.identity;
+
+import io.crosspatch.servicekit.testing.ConfigurationMetadataContract;
+import java.util.Set;
+
+/** Every property of identity-service is described in its metadata and listed in docs/configuration.md. */
+class ConfigurationMetadataTest extends ConfigurationMetadataContract {
+
+    @Override
+    protected Set<String> ownPrefixes() {
+        return Set.of("crosspatch.identity.");
+    }
+}
