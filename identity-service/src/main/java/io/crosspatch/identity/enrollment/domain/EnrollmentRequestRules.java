@@ -4,7 +4,7 @@ import static io.crosspatch.kernel.TextShape.ALNUM;
 import static io.crosspatch.kernel.TextShape.BASE64URL;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
-import io.crosspatch.servicekit.input.DerNesting;
+import io.crosspatch.kernel.DerNesting;
 import io.crosspatch.kernel.TextShape;
 import io.crosspatch.kernel.TextShape.Chars;
 import java.util.Base64;
