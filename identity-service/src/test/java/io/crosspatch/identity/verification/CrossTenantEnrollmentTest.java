@@ -12,7 +12,7 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;

@@ -20,7 +20,7 @@ import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
 import io.crosspatch.identity.verification.persistence.ReEnrollmentAuditRepository;

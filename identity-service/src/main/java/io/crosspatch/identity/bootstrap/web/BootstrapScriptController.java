@@ -2,12 +2,12 @@ package io.crosspatch.identity.bootstrap.web;
 
 import io.crosspatch.identity.bootstrap.domain.PublicUrl;
 import io.crosspatch.identity.bootstrap.domain.StartupScript;
+import io.crosspatch.identity.role.IngressRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * enrolls with as root. The ingress does not start without it, or with a plain-http one that is not loopback.
  */
 @RestController
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class BootstrapScriptController {
 
     private static final MediaType SHELL_SCRIPT = new MediaType("text", "x-shellscript", StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.kernel.TextShape.ALNUM;
 import static io.crosspatch.kernel.TextShape.BASE64URL;
 

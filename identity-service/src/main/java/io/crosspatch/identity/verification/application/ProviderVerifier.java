@@ -1,6 +1,6 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.kernel.CloudProvider;
+
 /**
  * The signed instance identity exactly as the VM sent it, one shape per provider. Its type, not the provider the
  * request names, says which verifier reads it; the two must agree. A signed identity is a bearer credential until it

@@ -6,7 +6,7 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.GcpIdentity;
 import io.crosspatch.events.HostFacts;
 import io.crosspatch.events.VmwareIdentity;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;

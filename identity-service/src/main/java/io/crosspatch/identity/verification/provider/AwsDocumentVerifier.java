@@ -1,7 +1,7 @@
 package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;

@@ -1,5 +1,6 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

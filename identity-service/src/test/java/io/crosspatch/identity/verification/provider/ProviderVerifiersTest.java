@@ -23,7 +23,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.InstanceKey;
