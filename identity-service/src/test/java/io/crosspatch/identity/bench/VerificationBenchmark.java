@@ -13,7 +13,7 @@ import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.application.VerificationService;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.messaging.EnrollmentRequests;
 import io.crosspatch.identity.verification.support.Enrollments;

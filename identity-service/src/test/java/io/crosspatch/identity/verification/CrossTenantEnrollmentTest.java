@@ -13,7 +13,7 @@ import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
 import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
 import io.crosspatch.identity.verification.support.SimulatedClouds;

@@ -21,7 +21,7 @@ import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
 import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
 import io.crosspatch.identity.verification.persistence.ReEnrollmentAuditRepository;
 import io.crosspatch.identity.verification.support.SimulatedClouds;

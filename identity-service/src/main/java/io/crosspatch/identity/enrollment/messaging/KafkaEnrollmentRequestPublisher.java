@@ -64,12 +64,16 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
 
     private static Object identity(EnrollmentRequest request) {
         IdentityMaterial identity = request.identity();
-        return switch (request.provider()) {
-            case GCP -> GcpIdentity.newBuilder().setToken(identity.token()).build();
-            case VMWARE -> VmwareIdentity.newBuilder().setToken(identity.token()).build();
-            case AZURE -> AzureIdentity.newBuilder().setAttestedDocument(identity.attestedDocument())
-                    .setNonce(identity.nonce()).build();
-            case AWS -> AwsIdentity.newBuilder().setPkcs7(identity.pkcs7()).setDocument(identity.document()).build();
-        };
+        if (identity instanceof IdentityMaterial.GcpToken gcp) {
+            return GcpIdentity.newBuilder().setToken(gcp.token()).build();
+        }
+        if (identity instanceof IdentityMaterial.VmwareToken vmware) {
+            return VmwareIdentity.newBuilder().setToken(vmware.token()).build();
+        }
+        if (identity instanceof IdentityMaterial.AzureDocument azure) {
+            return AzureIdentity.newBuilder().setAttestedDocument(azure.attestedDocument()).setNonce(azure.nonce()).build();
+        }
+        IdentityMaterial.AwsDocument aws = (IdentityMaterial.AwsDocument) identity;
+        return AwsIdentity.newBuilder().setPkcs7(aws.pkcs7()).setDocument(aws.document()).build();
     }
 }

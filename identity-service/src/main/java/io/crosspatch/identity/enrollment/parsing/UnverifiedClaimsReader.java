@@ -30,17 +30,21 @@ public class UnverifiedClaimsReader implements UnverifiedClaims {
     @Override
     public String instanceOf(EnrollmentRequest request) {
         IdentityMaterial identity = request.identity();
-        return switch (request.provider()) {
-            case GCP -> jwtClaims(identity.token(), claims -> {
+        if (identity instanceof IdentityMaterial.GcpToken gcp) {
+            return jwtClaims(gcp.token(), claims -> {
                 Object google = claims.get("google");
                 Object engine = google instanceof Map<?, ?> g ? g.get("compute_engine") : null;
                 return engine instanceof Map<?, ?> e ? join(e.get("project_id"), e.get("instance_id")) : null;
             });
-            case VMWARE -> jwtClaims(identity.token(), claims -> join(claims.get("vcenter_id"), claims.get("sub")));
-            case AWS -> signedContent(identity.pkcs7(), claims -> join(claims.get("accountId"), claims.get("instanceId")));
-            case AZURE -> signedContent(identity.attestedDocument(),
-                    claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
-        };
+        }
+        if (identity instanceof IdentityMaterial.VmwareToken vmware) {
+            return jwtClaims(vmware.token(), claims -> join(claims.get("vcenter_id"), claims.get("sub")));
+        }
+        if (identity instanceof IdentityMaterial.AwsDocument aws) {
+            return signedContent(aws.pkcs7(), claims -> join(claims.get("accountId"), claims.get("instanceId")));
+        }
+        IdentityMaterial.AzureDocument azure = (IdentityMaterial.AzureDocument) identity;
+        return signedContent(azure.attestedDocument(), claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
     }
 
     private interface ClaimPicker {

@@ -9,6 +9,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentRequestRules;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.role.IngressRole;
+import io.crosspatch.kernel.CloudProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.CacheControl;
@@ -48,8 +49,9 @@ public class EnrollmentController {
         if (body == null) {
             throw new InvalidEnrollmentException("INVALID_JSON", "the body must be a JSON object");
         }
-        EnrollmentRequest request = EnrollmentRequestRules.check(body.provider(),
-                body.identity() == null ? null : body.identity().material(),
+        CloudProvider provider = EnrollmentRequestRules.provider(body.provider());
+        EnrollmentRequest request = EnrollmentRequestRules.check(provider,
+                body.identity() == null ? null : body.identity().material(provider),
                 body.host() == null ? null : body.host().facts(), body.labels(), body.enrollmentSecret());
         Acceptance acceptance = intake.accept(request, http.getRemoteAddr());
         String statusUrl = "/v1/enrollments/" + acceptance.enrollmentId();

@@ -8,7 +8,7 @@ import io.crosspatch.events.HostFacts;
 import io.crosspatch.events.VmwareIdentity;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;

@@ -90,7 +90,7 @@ class EnrollmentIntakeTest {
     }
 
     private static EnrollmentRequest request(String hostname) {
-        return new EnrollmentRequest(CloudProvider.GCP, IdentityMaterial.jwt("header.claims.signature"),
+        return new EnrollmentRequest(CloudProvider.GCP, new IdentityMaterial.GcpToken("header.claims.signature"),
                 new HostFacts(hostname, "ubuntu", "22.04"), Map.of("crosspatch-patching", "true"), SECRET);
     }
 }

@@ -9,7 +9,7 @@ import io.crosspatch.identity.support.memory.InMemoryCloudAccounts;
 import io.crosspatch.identity.support.memory.InMemoryInstanceClaims;
 import io.crosspatch.identity.support.memory.InMemoryTokenIds;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.RetryPolicy;
