@@ -1,6 +1,6 @@
 package io.crosspatch.identity.web;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.crosspatch.identity.role.IngressRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ public class IngressFilterConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+    @IngressRole
     FilterRegistrationBean<RateLimitFilter> ingressRateLimit(IngressProperties properties) {
         FilterRegistrationBean<RateLimitFilter> registration =
                 new FilterRegistrationBean<>(new RateLimitFilter(limiter(properties.rateLimit()), "POST"));
@@ -47,7 +47,7 @@ public class IngressFilterConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+    @IngressRole
     FilterRegistrationBean<RateLimitFilter> statusRateLimit(IngressProperties properties) {
         FilterRegistrationBean<RateLimitFilter> registration =
                 new FilterRegistrationBean<>(new RateLimitFilter(limiter(properties.statusRateLimit()), "GET"));

@@ -17,7 +17,7 @@ import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Identities;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.topics.Topics;

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.enrollment.application.EnrollmentView;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.identity.enrollment.web.EnrollmentBody;
 import io.crosspatch.identity.enrollment.web.StatusView;
-import io.crosspatch.identity.verification.domain.IdentityMaterial.AwsDocument;
-import io.crosspatch.identity.verification.domain.IdentityMaterial.AzureDocument;
-import io.crosspatch.identity.verification.domain.IdentityMaterial.GcpToken;
-import io.crosspatch.identity.verification.domain.IdentityMaterial.VmwareToken;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AwsDocument;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AzureDocument;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial.GcpToken;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial.VmwareToken;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,6 @@ class SecretRedactionTest {
     @Test
     void shouldLeaveSignedIdentitiesOutOfToString() {
         List<Object> holders = List.of(
-                IdentityMaterial.jwt(SECRET), IdentityMaterial.azure(SECRET, "nonce-1"), IdentityMaterial.aws(SECRET, SECRET),
                 new EnrollmentBody.Identity(SECRET, SECRET, "nonce-1", SECRET, SECRET),
                 new GcpToken(SECRET), new VmwareToken(SECRET), new AzureDocument(SECRET, "nonce-1"),
                 new AwsDocument(SECRET, SECRET));

@@ -13,7 +13,7 @@ import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.JwksRelay;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;

@@ -2,6 +2,7 @@ package io.crosspatch.servicekit.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosspatch.kernel.DerNesting;
 import io.crosspatch.servicekit.testing.WorstCase;
 import java.time.Duration;
 import java.util.Base64;

@@ -2,11 +2,11 @@ package io.crosspatch.identity.bootstrap.web;
 
 import io.crosspatch.identity.bootstrap.domain.PublicUrl;
 import io.crosspatch.identity.bootstrap.domain.StartupScript;
+import io.crosspatch.identity.role.IngressRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @EnableConfigurationProperties(BootstrapProperties.class)
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class BootstrapScriptController {
 
     private static final MediaType SHELL_SCRIPT = new MediaType("text", "x-shellscript", StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.identity.challenge.application.Challenges;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.domain.NonceUse;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * two enrollments racing with the same nonce exactly one wins, on any number of verifier instances.
  */
 @Repository
-public class ChallengeRepository {
+public class ChallengeRepository implements Challenges {
 
     /** Rows stay this long after expiry, so a late use is reported as EXPIRED rather than UNKNOWN. */
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
@@ -35,14 +36,12 @@ public class ChallengeRepository {
                 + " SET consumed_by = ? WHERE nonce = ? IF consumed_by = null");
     }
 
+    @Override
     public void save(Challenge challenge) {
         session.execute(insert.bind(challenge.nonce(), challenge.expiresAt()));
     }
 
-    /**
-     * Uses up {@code nonce} for {@code enrollmentId} if it is unexpired at {@code now} and unused. Idempotent for
-     * the same enrollment: a redelivered record that already consumed the nonce gets CONSUMED again.
-     */
+    @Override
     public NonceUse consume(String nonce, String enrollmentId, Instant now) {
         if (!Challenge.wellFormed(nonce)) {
             return NonceUse.UNKNOWN;

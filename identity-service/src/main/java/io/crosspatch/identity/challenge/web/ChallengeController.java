@@ -1,9 +1,9 @@
 package io.crosspatch.identity.challenge.web;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
-import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.challenge.application.Challenges;
+import io.crosspatch.identity.role.IngressRole;
 import java.time.Instant;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
  * document. Anonymous (a VM has nothing else yet) and rate-limited per source like enrollments.
  */
 @RestController
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class ChallengeController {
 
-    private final ChallengeRepository challenges;
+    private final Challenges challenges;
 
-    public ChallengeController(ChallengeRepository challenges) {
+    public ChallengeController(Challenges challenges) {
         this.challenges = challenges;
     }
 

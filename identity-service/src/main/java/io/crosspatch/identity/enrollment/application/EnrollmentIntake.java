@@ -5,7 +5,6 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
-import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,13 +25,13 @@ public class EnrollmentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
 
-    private final EnrollmentRepository enrollments;
+    private final Enrollments enrollments;
     private final UnverifiedClaims claims;
     private final EnrollmentRequestPublisher publisher;
     private final SignerScreen signers;
     private final Clock clock = Clock.systemUTC();
 
-    public EnrollmentIntake(EnrollmentRepository enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
+    public EnrollmentIntake(Enrollments enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
             SignerScreen signers) {
         this.enrollments = enrollments;
         this.claims = claims;

@@ -2,7 +2,7 @@ package io.crosspatch.identity.enrollment.application;
 
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
-import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +17,14 @@ public class EnrollmentProgressRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentProgressRecorder.class);
 
-    private final EnrollmentRepository enrollments;
+    private final Enrollments enrollments;
 
-    public EnrollmentProgressRecorder(EnrollmentRepository enrollments) {
+    public EnrollmentProgressRecorder(Enrollments enrollments) {
         this.enrollments = enrollments;
     }
 
-    public void verified(String enrollmentId, String tenantId, String cloudAccountKey, Instant at) {
-        enrollments.verified(enrollmentId, tenantId, cloudAccountKey, at);
+    public void verified(String enrollmentId, String tenantId, CloudAccountKey cloudAccount, Instant at) {
+        enrollments.verified(enrollmentId, tenantId, cloudAccount, at);
         log.debug("enrollment verified for tenant {}", tenantId);
     }
 

@@ -2,7 +2,6 @@ package io.crosspatch.identity.enrollment.application;
 
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
-import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
 import io.crosspatch.kernel.TextShape;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,10 +20,10 @@ public class EnrollmentStatusQuery {
     private static final String ID_PREFIX = "enr-";
     private static final int ID_HEX_CHARS = 32;
 
-    private final EnrollmentRepository enrollments;
+    private final Enrollments enrollments;
     private final ActivationCodeDecrypter decrypter;
 
-    public EnrollmentStatusQuery(EnrollmentRepository enrollments, ActivationCodeDecrypter decrypter) {
+    public EnrollmentStatusQuery(Enrollments enrollments, ActivationCodeDecrypter decrypter) {
         this.enrollments = enrollments;
         this.decrypter = decrypter;
     }

@@ -1,85 +1,21 @@
 package io.crosspatch.identity.enrollment.application;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.Base64;
-import java.util.Map;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSTypedData;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads which instance an identity names WITHOUT verifying anything, only to derive a stable enrollment id (so a
+ * Which instance an identity names, read WITHOUT verifying anything, only to derive a stable enrollment id (so a
  * retry with a freshly read token is the same enrollment). Never used for a decision: the verifier trusts only what
- * it verified. Material that cannot be read this way falls back to itself, so the ingress stays purely syntactic
- * and the verifier gives the rejection its reason code — except a PKCS#7 carrying more certificates than any
- * cloud sends, refused here as the verifier would ({@code INVALID_IDENTITY}), so it never reaches the topic.
+ * it verified. A port because reading a JWT or a PKCS#7 takes the JOSE and CMS libraries, which a use case does not
+ * see.
  */
-@Component
-public class UnverifiedClaims {
+public interface UnverifiedClaims {
 
-    /** As many certificates as the verifier accepts in a PKCS#7: Azure carries its signer and an intermediate. */
-    static final int MAX_CERTIFICATES = 4;
-
-    /** A stable text naming the instance (e.g. {@code acme-prod|1234}), or the raw material when unreadable. */
-    public String instanceOf(EnrollmentRequest request) {
-        IdentityMaterial identity = request.identity();
-        return switch (request.provider()) {
-            case GCP -> jwtClaims(identity.token(), claims -> {
-                Object google = claims.get("google");
-                Object engine = google instanceof Map<?, ?> g ? g.get("compute_engine") : null;
-                return engine instanceof Map<?, ?> e ? join(e.get("project_id"), e.get("instance_id")) : null;
-            });
-            case VMWARE -> jwtClaims(identity.token(), claims -> join(claims.get("vcenter_id"), claims.get("sub")));
-            case AWS -> signedContent(identity.pkcs7(), claims -> join(claims.get("accountId"), claims.get("instanceId")));
-            case AZURE -> signedContent(identity.attestedDocument(),
-                    claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
-        };
-    }
-
-    private interface ClaimPicker {
-        String pick(Map<String, Object> claims);
-    }
-
-    private static String jwtClaims(String token, ClaimPicker picker) {
-        String[] parts = token.split("\\.", -1);
-        try {
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            return orElse(picker.pick(JSONObjectUtils.parse(payload)), token);
-        } catch (IllegalArgumentException | ParseException | ArrayIndexOutOfBoundsException e) {
-            return token;
-        }
-    }
-
-    private static String signedContent(String base64, ClaimPicker picker) {
-        try {
-            CMSSignedData cms = new CMSSignedData(Base64.getMimeDecoder().decode(base64));
-            if (cms.getCertificates().getMatches(null).size() > MAX_CERTIFICATES) {
-                throw new InvalidEnrollmentException("INVALID_IDENTITY",
-                        "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
-            }
-            CMSTypedData content = cms.getSignedContent();
-            if (content == null || !(content.getContent() instanceof byte[] bytes)) {
-                return base64;
-            }
-            return orElse(picker.pick(JSONObjectUtils.parse(new String(bytes, StandardCharsets.UTF_8))), base64);
-        } catch (InvalidEnrollmentException e) {
-            throw e;
-        } catch (CMSException | ParseException | RuntimeException e) {
-            return base64;
-        }
-    }
-
-    private static String join(Object account, Object instance) {
-        return account instanceof String a && instance instanceof String i ? a + "|" + i : null;
-    }
-
-    private static String orElse(String claims, String fallback) {
-        return claims == null ? fallback : claims;
-    }
+    /**
+     * A stable text naming the instance (e.g. {@code acme-prod|1234}), or the raw material when unreadable.
+     *
+     * @throws InvalidEnrollmentException {@code INVALID_IDENTITY} for material no cloud sends (more certificates in a
+     *                                    PKCS#7 than the verifier accepts), so it never reaches the topic
+     */
+    String instanceOf(EnrollmentRequest request);
 }

@@ -26,12 +26,30 @@ public record EnrollmentKey(String enrollmentId, String fingerprint) {
     }
 
     private static String[] fingerprintParts(EnrollmentRequest request) {
-        IdentityMaterial identity = request.identity();
         StringBuilder labels = new StringBuilder();
         new TreeMap<>(request.labels()).forEach((key, value) -> labels.append(key).append('=').append(value).append(SEPARATOR));
-        return new String[] {request.provider().wireName(), identity.token(), identity.attestedDocument(),
-                identity.nonce(), identity.pkcs7(), identity.document(), request.host().hostname(),
-                request.host().osFamily(), request.host().osVersion(), labels.toString()};
+        String[] identity = identityParts(request.identity());
+        return new String[] {request.provider().wireName(), identity[0], identity[1], identity[2], identity[3],
+                identity[4], request.host().hostname(), request.host().osFamily(), request.host().osVersion(),
+                labels.toString()};
+    }
+
+    /**
+     * Token, attested document, nonce, PKCS#7 and plain document, null where the identity has none: the parts in the
+     * order fingerprints have always been taken, so that enrollments recorded before keep theirs.
+     */
+    private static String[] identityParts(IdentityMaterial identity) {
+        if (identity instanceof IdentityMaterial.GcpToken gcp) {
+            return new String[] {gcp.token(), null, null, null, null};
+        }
+        if (identity instanceof IdentityMaterial.VmwareToken vmware) {
+            return new String[] {vmware.token(), null, null, null, null};
+        }
+        if (identity instanceof IdentityMaterial.AzureDocument azure) {
+            return new String[] {null, azure.attestedDocument(), azure.nonce(), null, null};
+        }
+        IdentityMaterial.AwsDocument aws = (IdentityMaterial.AwsDocument) identity;
+        return new String[] {null, null, null, aws.pkcs7(), aws.document()};
     }
 
     private static String digest(String... parts) {

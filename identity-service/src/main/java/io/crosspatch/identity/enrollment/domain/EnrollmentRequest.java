@@ -1,5 +1,6 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import java.util.Map;
 
 /**

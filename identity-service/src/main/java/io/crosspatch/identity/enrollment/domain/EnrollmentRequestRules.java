@@ -1,10 +1,11 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.kernel.TextShape.ALNUM;
 import static io.crosspatch.kernel.TextShape.BASE64URL;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
-import io.crosspatch.servicekit.input.DerNesting;
+import io.crosspatch.kernel.DerNesting;
 import io.crosspatch.kernel.TextShape;
 import io.crosspatch.kernel.TextShape.Chars;
 import java.util.Base64;
@@ -49,7 +50,12 @@ public final class EnrollmentRequestRules {
     /** The request if every field has the documented shape; otherwise an {@link InvalidEnrollmentException}. */
     public static EnrollmentRequest check(String provider, IdentityMaterial identity, HostFacts host,
             Map<String, String> labels, String secret) {
-        CloudProvider cloud = provider(provider);
+        return check(provider(provider), identity, host, labels, secret);
+    }
+
+    /** As {@link #check(String, IdentityMaterial, HostFacts, Map, String)}, for a provider already read. */
+    public static EnrollmentRequest check(CloudProvider cloud, IdentityMaterial identity, HostFacts host,
+            Map<String, String> labels, String secret) {
         if (identity == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity is required");
         }
@@ -60,7 +66,8 @@ public final class EnrollmentRequestRules {
         return new EnrollmentRequest(cloud, identity, host, labels, secret);
     }
 
-    private static CloudProvider provider(String provider) {
+    /** The provider of that wire name; {@code MISSING_FIELD} or {@code UNKNOWN_PROVIDER} otherwise. */
+    public static CloudProvider provider(String provider) {
         if (provider == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "provider is required");
         }
@@ -69,40 +76,41 @@ public final class EnrollmentRequestRules {
     }
 
     private static void checkIdentity(CloudProvider provider, IdentityMaterial identity) {
-        switch (provider) {
-            case GCP, VMWARE -> {
-                onlyThese(provider, identity.attestedDocument(), identity.nonce(), identity.pkcs7(), identity.document());
-                jwt(identity.token());
-            }
-            case AZURE -> {
-                onlyThese(provider, identity.token(), identity.pkcs7(), identity.document());
-                base64("identity.attestedDocument", identity.attestedDocument(), MAX_PKCS7_CHARS);
-                if (identity.nonce() == null) {
-                    throw new InvalidEnrollmentException("MISSING_FIELD", "identity.nonce is required for azure");
-                }
-                if (!Challenge.wellFormed(identity.nonce())) {
-                    throw new InvalidEnrollmentException("INVALID_NONCE", "identity.nonce must be a challenge from POST /v1/challenges");
-                }
-            }
-            case AWS -> {
-                onlyThese(provider, identity.token(), identity.attestedDocument(), identity.nonce());
-                base64("identity.pkcs7", identity.pkcs7(), MAX_PKCS7_CHARS);
-                if (identity.document() != null && (identity.document().length() > MAX_DOCUMENT_CHARS
-                        || !printable(identity.document(), true))) {
-                    throw new InvalidEnrollmentException("INVALID_IDENTITY", "identity.document must be a short JSON text");
-                }
-            }
-            default -> throw new IllegalStateException("unhandled provider " + provider);
+        if (identity.provider() != provider) {
+            throw notOf(provider);
+        }
+        if (identity instanceof IdentityMaterial.GcpToken gcp) {
+            jwt(gcp.token());
+        } else if (identity instanceof IdentityMaterial.VmwareToken vmware) {
+            jwt(vmware.token());
+        } else if (identity instanceof IdentityMaterial.AzureDocument azure) {
+            azureDocument(azure);
+        } else {
+            awsDocument((IdentityMaterial.AwsDocument) identity);
         }
     }
 
-    private static void onlyThese(CloudProvider provider, String... foreignFields) {
-        for (String field : foreignFields) {
-            if (field != null) {
-                throw new InvalidEnrollmentException("INVALID_IDENTITY",
-                        "identity carries fields that do not belong to a " + provider.wireName() + " identity");
-            }
+    private static void azureDocument(IdentityMaterial.AzureDocument azure) {
+        base64("identity.attestedDocument", azure.attestedDocument(), MAX_PKCS7_CHARS);
+        if (azure.nonce() == null) {
+            throw new InvalidEnrollmentException("MISSING_FIELD", "identity.nonce is required for azure");
         }
+        if (!Challenge.wellFormed(azure.nonce())) {
+            throw new InvalidEnrollmentException("INVALID_NONCE", "identity.nonce must be a challenge from POST /v1/challenges");
+        }
+    }
+
+    private static void awsDocument(IdentityMaterial.AwsDocument aws) {
+        base64("identity.pkcs7", aws.pkcs7(), MAX_PKCS7_CHARS);
+        if (aws.document() != null && (aws.document().length() > MAX_DOCUMENT_CHARS || !printable(aws.document(), true))) {
+            throw new InvalidEnrollmentException("INVALID_IDENTITY", "identity.document must be a short JSON text");
+        }
+    }
+
+    /** The refusal of an identity that carries fields another provider's identity has. */
+    public static InvalidEnrollmentException notOf(CloudProvider provider) {
+        return new InvalidEnrollmentException("INVALID_IDENTITY",
+                "identity carries fields that do not belong to a " + provider.wireName() + " identity");
     }
 
     private static void jwt(String token) {

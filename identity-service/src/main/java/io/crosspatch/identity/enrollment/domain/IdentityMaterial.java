@@ -1,35 +1,66 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import io.crosspatch.kernel.CloudProvider;
+
 /**
- * The signed identity a VM sends, exactly as received: a compact JWT (GCP, VMware), an Azure attested document
- * with its challenge nonce, or an AWS PKCS#7 with the optional plain document. Fields a provider does not use
- * are null. Nothing here is trusted: the verifier checks the signatures.
+ * The signed instance identity exactly as the VM sent it, one shape per provider: what the ingress checks the shape
+ * of, publishes and derives the enrollment id from, and what the verifier verifies. Its type, not the provider the
+ * request names, says which verifier reads it; the two must agree. Nothing here is trusted until verified. A signed
+ * identity is a bearer credential until it expires, so no {@code toString()} prints it.
  */
-public record IdentityMaterial(String token, String attestedDocument, String nonce, String pkcs7, String document) {
+public sealed interface IdentityMaterial {
 
-    public static IdentityMaterial jwt(String token) {
-        return new IdentityMaterial(token, null, null, null, null);
+    CloudProvider provider();
+
+    /** A GCP metadata-server identity token (JWT, format=full). */
+    record GcpToken(String token) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.GCP;
+        }
+
+        @Override
+        public String toString() {
+            return "GcpToken[token=<redacted>]";
+        }
     }
 
-    public static IdentityMaterial azure(String attestedDocument, String nonce) {
-        return new IdentityMaterial(null, attestedDocument, nonce, null, null);
+    /** An Azure IMDS attested document (base64 PKCS#7) and the nonce the VM says it had signed. */
+    record AzureDocument(String attestedDocument, String nonce) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.AZURE;
+        }
+
+        @Override
+        public String toString() {
+            return "AzureDocument[attestedDocument=<redacted>, nonce=" + nonce + "]";
+        }
     }
 
-    public static IdentityMaterial aws(String pkcs7, String document) {
-        return new IdentityMaterial(null, null, null, pkcs7, document);
+    /** An EC2 rsa2048 PKCS#7 and, optionally, the plain document the VM sent beside it. */
+    record AwsDocument(String pkcs7, String document) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.AWS;
+        }
+
+        @Override
+        public String toString() {
+            return "AwsDocument[pkcs7=<redacted>, document=" + (document == null ? "<none>" : "<redacted>") + "]";
+        }
     }
 
-    /**
-     * Which parts were sent, never their content: a signed identity is a bearer credential until it expires, so it
-     * must not reach a log.
-     */
-    @Override
-    public String toString() {
-        return "IdentityMaterial[token=" + present(token) + ", attestedDocument=" + present(attestedDocument)
-                + ", nonce=" + nonce + ", pkcs7=" + present(pkcs7) + ", document=" + present(document) + "]";
-    }
+    /** A JWT minted by a registered VMware issuer and read from guestinfo. */
+    record VmwareToken(String token) implements IdentityMaterial {
+        @Override
+        public CloudProvider provider() {
+            return CloudProvider.VMWARE;
+        }
 
-    static String present(String value) {
-        return value == null ? "<none>" : "<redacted>";
+        @Override
+        public String toString() {
+            return "VmwareToken[token=<redacted>]";
+        }
     }
 }

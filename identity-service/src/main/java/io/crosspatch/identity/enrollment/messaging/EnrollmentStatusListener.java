@@ -1,5 +1,6 @@
 package io.crosspatch.identity.enrollment.messaging;
 
+import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.ActivationStage;
@@ -14,7 +15,6 @@ import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import org.slf4j.MDC;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(StatusViewProperties.class)
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class EnrollmentStatusListener {
 
     /** Consumer threads per topic: every write is an upsert stamped with its event's time, so any order is right. */
@@ -41,9 +41,9 @@ public class EnrollmentStatusListener {
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
             concurrency = CONCURRENCY)
     public void onIdentityVerified(IdentityVerified event) {
-        String accountKey = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+        CloudAccountKey accountKey = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId());
-                MDC.MDCCloseable account = MDC.putCloseable("cloudAccountKey", accountKey)) {
+                MDC.MDCCloseable account = MDC.putCloseable("cloudAccountKey", accountKey.toString())) {
             recorder.verified(event.getEnrollmentId(), event.getIdentity().getTenantId(), accountKey, event.getOccurredAt());
         }
     }

@@ -11,30 +11,29 @@ import io.crosspatch.identity.enrollment.application.EnrollmentRequestPublisher;
 import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableException;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
-import io.crosspatch.identity.web.IngressProperties;
 import io.crosspatch.schemas.topics.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@code enrollment.requested}, keyed by enrollment id, with the identity exactly as received and only the
  * hash of the secret, and waits (bounded) for the broker's acknowledgement: the VM is told 202 only for an
- * enrollment that cannot be lost.
+ * enrollment that cannot be lost. Built with the ingress's publish timeout by
+ * {@code io.crosspatch.identity.IngressPublishingConfiguration}.
  */
-@Component
 public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublisher {
 
     private final KafkaTemplate<String, Object> kafka;
-    private final IngressProperties properties;
+    private final Duration publishTimeout;
 
-    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, IngressProperties properties) {
+    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, Duration publishTimeout) {
         this.kafka = kafka;
-        this.properties = properties;
+        this.publishTimeout = publishTimeout;
     }
 
     @Override
@@ -54,7 +53,7 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
                 .build();
         try {
             kafka.send(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, event)
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnrollmentsUnavailableException("interrupted while publishing an enrollment", e);
@@ -65,12 +64,16 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
 
     private static Object identity(EnrollmentRequest request) {
         IdentityMaterial identity = request.identity();
-        return switch (request.provider()) {
-            case GCP -> GcpIdentity.newBuilder().setToken(identity.token()).build();
-            case VMWARE -> VmwareIdentity.newBuilder().setToken(identity.token()).build();
-            case AZURE -> AzureIdentity.newBuilder().setAttestedDocument(identity.attestedDocument())
-                    .setNonce(identity.nonce()).build();
-            case AWS -> AwsIdentity.newBuilder().setPkcs7(identity.pkcs7()).setDocument(identity.document()).build();
-        };
+        if (identity instanceof IdentityMaterial.GcpToken gcp) {
+            return GcpIdentity.newBuilder().setToken(gcp.token()).build();
+        }
+        if (identity instanceof IdentityMaterial.VmwareToken vmware) {
+            return VmwareIdentity.newBuilder().setToken(vmware.token()).build();
+        }
+        if (identity instanceof IdentityMaterial.AzureDocument azure) {
+            return AzureIdentity.newBuilder().setAttestedDocument(azure.attestedDocument()).setNonce(azure.nonce()).build();
+        }
+        IdentityMaterial.AwsDocument aws = (IdentityMaterial.AwsDocument) identity;
+        return AwsIdentity.newBuilder().setPkcs7(aws.pkcs7()).setDocument(aws.document()).build();
     }
 }

@@ -5,12 +5,15 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.identity.enrollment.application.Enrollments;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
-import io.crosspatch.identity.enrollment.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.identity.web.IngressProperties;
+import io.crosspatch.kernel.CloudAccountKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Repository;
  * live, verified row and its VM could no longer read its activation.
  */
 @Repository
-public class EnrollmentRepository {
+public class EnrollmentRepository implements Enrollments {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentRepository.class);
 
@@ -73,10 +76,7 @@ public class EnrollmentRepository {
                 + "failure_status = ?, failure_reason = ? WHERE enrollment_id = ?");
     }
 
-    /**
-     * Records a new enrollment unless its id is taken; returns what is stored under the id when it is (the other
-     * request's), or nothing when this call recorded it.
-     */
+    @Override
     public Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
             CloudProvider provider, Instant receivedAt) {
         ResultSet result = session.execute(claim.bind(enrollmentId, secretHash.value(), fingerprint,
@@ -87,29 +87,35 @@ public class EnrollmentRepository {
         return find(enrollmentId);
     }
 
+    @Override
     public Optional<EnrollmentProgress> find(String enrollmentId) {
         return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one()).map(EnrollmentRepository::progress);
     }
 
-    public void verified(String enrollmentId, String tenantId, String cloudAccountKey, Instant at) {
+    @Override
+    public void verified(String enrollmentId, String tenantId, CloudAccountKey cloudAccount, Instant at) {
         keepClaim(enrollmentId);
-        write(verified.bind(micros(at), at, tenantId, cloudAccountKey, enrollmentId));
+        write(verified.bind(micros(at), at, tenantId, cloudAccount.toString(), enrollmentId));
     }
 
+    @Override
     public void accountReady(String enrollmentId, Instant at) {
         write(accountReady.bind(micros(at), at, enrollmentId));
     }
 
+    @Override
     public void activationIssued(String enrollmentId, ActivationGrant grant, Instant at) {
         write(activationIssued.bind(micros(at), at, grant.activationId(), grant.region(), grant.encryptedCode(),
                 grant.keyId(), enrollmentId));
     }
 
+    @Override
     public void registered(String enrollmentId, String managedInstanceId, Instant at) {
         write(registered.bind(micros(at), at, managedInstanceId, enrollmentId));
     }
 
     /** A rejection (the identity was never verified) expires like a pending enrollment; a later failure stays. */
+    @Override
     public void failed(String enrollmentId, EnrollmentStatus status, String reason, Instant at) {
         int ttl = status == EnrollmentStatus.REJECTED ? pendingTtlSeconds : 0;
         write(failed.bind(micros(at), ttl, at, status.name(), reason, enrollmentId));

@@ -8,10 +8,10 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequestRules;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
-import io.crosspatch.identity.web.ApiError;
+import io.crosspatch.identity.role.IngressRole;
+import io.crosspatch.kernel.CloudProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
  * missing or wrong secret all get the same 404.
  */
 @RestController
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class EnrollmentController {
 
     private static final String BEARER = "Bearer ";
-    private static final ApiError NOT_FOUND = new ApiError("NOT_FOUND", "no such enrollment");
+    private static final NotFound NOT_FOUND = new NotFound("NOT_FOUND", "no such enrollment");
 
     private final EnrollmentIntake intake;
     private final EnrollmentStatusQuery query;
@@ -49,8 +49,9 @@ public class EnrollmentController {
         if (body == null) {
             throw new InvalidEnrollmentException("INVALID_JSON", "the body must be a JSON object");
         }
-        EnrollmentRequest request = EnrollmentRequestRules.check(body.provider(),
-                body.identity() == null ? null : body.identity().material(),
+        CloudProvider provider = EnrollmentRequestRules.provider(body.provider());
+        EnrollmentRequest request = EnrollmentRequestRules.check(provider,
+                body.identity() == null ? null : body.identity().material(provider),
                 body.host() == null ? null : body.host().facts(), body.labels(), body.enrollmentSecret());
         Acceptance acceptance = intake.accept(request, http.getRemoteAddr());
         String statusUrl = "/v1/enrollments/" + acceptance.enrollmentId();
@@ -67,6 +68,14 @@ public class EnrollmentController {
         return query.status(enrollmentId, secret)
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusView.of(view)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND));
+    }
+
+    /**
+     * The 404 body, in the shape of every error the service answers ({@code error} code, {@code message}). Its own
+     * type rather than the service-wide one, which maps this feature's exceptions to HTTP: the two packages would
+     * depend on each other.
+     */
+    record NotFound(String error, String message) {
     }
 
     /** The answer to an accepted enrollment. */

@@ -1,7 +1,6 @@
 package io.crosspatch.identity.onboarding.application;
 
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
-import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +20,10 @@ public class CloudAccountOnboarding {
 
     private static final Logger log = LoggerFactory.getLogger(CloudAccountOnboarding.class);
 
-    private final CloudAccountRepository accounts;
+    private final CloudAccounts accounts;
     private final Clock clock = Clock.systemUTC();
 
-    public CloudAccountOnboarding(CloudAccountRepository accounts) {
+    public CloudAccountOnboarding(CloudAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -34,7 +33,7 @@ public class CloudAccountOnboarding {
 
     public Onboarded onboard(CloudAccountSettings settings) {
         CloudAccount account = settings.toAccount(clock.instant());
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("cloudAccountKey", account.key())) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("cloudAccountKey", account.key().toString())) {
             Optional<String> holder = accounts.claim(account);
             boolean created = holder.isEmpty();
             if (!created && (!holder.get().equals(account.tenantId()) || !accounts.updateSettings(account))) {

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.onboarding.domain;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -30,9 +32,9 @@ public record CloudAccount(
         allowedPatchGroups = allowedPatchGroups == null ? Set.of() : Set.copyOf(allowedPatchGroups);
     }
 
-    /** Lower-case provider name and account id, e.g. {@code gcp:acme-prod}: the Kafka key of its events. */
-    public String key() {
-        return provider.toLowerCase(java.util.Locale.ROOT) + ":" + cloudAccountId;
+    /** The account's key, e.g. {@code gcp:acme-prod}: the Kafka key of its events. */
+    public CloudAccountKey key() {
+        return new CloudAccountKey(CloudProvider.parse(provider), cloudAccountId);
     }
 
     /** Whether a VM of this account may be in {@code patchGroup}. */

@@ -6,7 +6,9 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.identity.onboarding.application.CloudAccounts;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * never listed under a tenant that does not own it.
  */
 @Repository
-public class CloudAccountRepository {
+public class CloudAccountRepository implements CloudAccounts {
 
     private static final String COLUMNS = "tenant_id, provider, cloud_account_id, display_name, default_patch_group, "
             + "aws_region, allowed_patch_groups, updated_at";
@@ -51,12 +53,14 @@ public class CloudAccountRepository {
      *
      * @return empty if this call onboarded it, else the tenant that holds it (possibly the same one)
      */
+    @Override
     public Optional<String> claim(CloudAccount account) {
         ResultSet result = session.execute(claim.bind(values(account)));
         return result.wasApplied() ? Optional.empty() : Optional.of(result.one().getString("tenant_id"));
     }
 
     /** Replaces the account's settings if it is still {@code account.tenantId()}'s; answers whether it was. */
+    @Override
     public boolean updateSettings(CloudAccount account) {
         return session.execute(updateSettings.bind(account.displayName(), account.defaultPatchGroup(), account.awsRegion(),
                 account.allowedPatchGroups(), account.updatedAt(), account.provider(), account.cloudAccountId(),
@@ -64,6 +68,7 @@ public class CloudAccountRepository {
     }
 
     /** Writes the account into its tenant's listing; only for the tenant that {@link #claim claimed} it. */
+    @Override
     public void listUnderTenant(CloudAccount account) {
         session.execute(upsertByTenant.bind(values(account)));
     }
@@ -78,11 +83,12 @@ public class CloudAccountRepository {
                 upsertByAccount.bind(values), upsertByTenant.bind(values)));
     }
 
-    /** @param provider lower-case provider name as in the cloud account key ({@code gcp}, {@code azure}, …) */
-    public Optional<CloudAccount> find(String provider, String cloudAccountId) {
-        return Optional.ofNullable(session.execute(find.bind(provider, cloudAccountId)).one()).map(CloudAccountRepository::account);
+    @Override
+    public Optional<CloudAccount> find(CloudAccountKey key) {
+        return Optional.ofNullable(session.execute(find.bind(key.provider().wireName(), key.cloudAccountId())).one()).map(CloudAccountRepository::account);
     }
 
+    @Override
     public List<CloudAccount> ofTenant(String tenantId) {
         List<CloudAccount> accounts = new ArrayList<>();
         session.execute(byTenant.bind(tenantId)).forEach(row -> accounts.add(account(row)));

@@ -3,10 +3,10 @@ package io.crosspatch.identity.onboarding.web;
 import io.crosspatch.identity.onboarding.application.CloudAccountOnboarding;
 import io.crosspatch.identity.onboarding.application.CloudAccountSettings;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.role.IngressRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tenant's accounts.
  */
 @RestController
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class CloudAccountAdminController {
 
     private final CloudAccountOnboarding onboarding;
@@ -57,7 +57,7 @@ public class CloudAccountAdminController {
             Instant updatedAt) {
 
         static CloudAccountView of(CloudAccount account) {
-            return new CloudAccountView(account.tenantId(), account.provider(), account.cloudAccountId(), account.key(),
+            return new CloudAccountView(account.tenantId(), account.provider(), account.cloudAccountId(), account.key().toString(),
                     account.displayName(), account.defaultPatchGroup(), account.awsRegion(),
                     account.allowedPatchGroups(), account.updatedAt());
         }

@@ -1,7 +1,7 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.identity.verification.domain.CloudProvider;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import java.time.Instant;
 

@@ -1,10 +1,9 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
-import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
-import io.crosspatch.identity.verification.persistence.ReEnrollmentAuditRepository;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +21,12 @@ public class ReEnrollmentService {
 
     private static final Logger log = LoggerFactory.getLogger(ReEnrollmentService.class);
 
-    private final CloudAccountRepository accounts;
-    private final InstanceClaimRepository claims;
-    private final ReEnrollmentAuditRepository audit;
+    private final CloudAccountDirectory accounts;
+    private final InstanceClaims claims;
+    private final ReEnrollmentAudit audit;
     private final Clock clock = Clock.systemUTC();
 
-    public ReEnrollmentService(CloudAccountRepository accounts, InstanceClaimRepository claims,
-            ReEnrollmentAuditRepository audit) {
+    public ReEnrollmentService(CloudAccountDirectory accounts, InstanceClaims claims, ReEnrollmentAudit audit) {
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
@@ -40,21 +38,22 @@ public class ReEnrollmentService {
      */
     public Optional<ReEnrollment> release(String tenantId, CloudProvider provider, String cloudAccountId, String instanceId,
             String reason, String admin) {
-        boolean ownAccount = accounts.find(provider.key(), cloudAccountId)
+        CloudAccountKey accountKey = new CloudAccountKey(provider, cloudAccountId);
+        boolean ownAccount = accounts.find(accountKey)
                 .filter(account -> account.tenantId().equals(tenantId)).isPresent();
         if (!ownAccount) {
             return Optional.empty();
         }
-        List<InstanceClaimRepository.Claim> held = claims.claimsOf(provider, cloudAccountId, instanceId);
+        List<InstanceClaims.Claim> held = claims.claimsOf(provider, cloudAccountId, instanceId);
         if (held.isEmpty()) {
             return Optional.empty();
         }
         ReEnrollment entry = new ReEnrollment(tenantId, provider, cloudAccountId, instanceId, clock.instant(), admin, reason,
-                held.stream().map(InstanceClaimRepository.Claim::enrollmentId).distinct().toList());
+                held.stream().map(InstanceClaims.Claim::enrollmentId).distinct().toList());
         audit.record(entry);
         claims.release(provider, cloudAccountId, instanceId);
-        log.info("instance {} of {}:{} released for re-enrollment by {} (previous enrollments {})", instanceId,
-                provider.key(), cloudAccountId, admin, entry.previousEnrollmentIds());
+        log.info("instance {} of {} released for re-enrollment by {} (previous enrollments {})", instanceId, accountKey,
+                admin, entry.previousEnrollmentIds());
         return Optional.of(entry);
     }
 }

@@ -1,10 +1,10 @@
 package io.crosspatch.identity.verification.application;
 
 import io.crosspatch.identity.challenge.domain.NonceUse;
-import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.challenge.application.Challenges;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
-import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.EnrollmentPolicy;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
@@ -15,8 +15,7 @@ import io.crosspatch.identity.verification.domain.RetryTicket;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
-import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
-import io.crosspatch.identity.verification.persistence.TokenIdRepository;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -46,15 +45,15 @@ public class VerificationService {
     private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
 
     private final Map<CloudProvider, ProviderVerifier> verifiers;
-    private final CloudAccountRepository accounts;
-    private final ChallengeRepository challenges;
-    private final TokenIdRepository tokenIds;
-    private final InstanceClaimRepository claims;
+    private final CloudAccountDirectory accounts;
+    private final Challenges challenges;
+    private final TokenIds tokenIds;
+    private final InstanceClaims claims;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
 
-    public VerificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
-            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
+    public VerificationService(List<ProviderVerifier> verifiers, CloudAccountDirectory accounts,
+            Challenges challenges, TokenIds tokenIds, InstanceClaims claims,
             RetryPolicy retryPolicy, Clock clock) {
         this.verifiers = new EnumMap<>(CloudProvider.class);
         verifiers.forEach(verifier -> this.verifiers.put(verifier.provider(), verifier));
@@ -79,18 +78,19 @@ public class VerificationService {
         try {
             if (request.claimedProvider() != request.identity().provider()) {
                 throw new IdentityRejectedException(RejectionReason.PROVIDER_MISMATCH, "the request says "
-                        + request.claimedProvider().key() + " but carries a " + request.identity().provider().key() + " identity");
+                        + request.claimedProvider().wireName() + " but carries a " + request.identity().provider().wireName() + " identity");
             }
             ProviderVerifier verifier = verifiers.get(request.identity().provider());
             if (verifier == null) {
                 throw new IllegalStateException("no verifier for " + request.identity().provider());
             }
             proven = verifier.verify(request.identity(), now);
-            MDC.put("cloudAccountKey", proven.provider().key() + ":" + proven.cloudAccountId());
+            CloudAccountKey accountKey = proven.cloudAccountKey();
+            MDC.put("cloudAccountKey", accountKey.toString());
             VerifiedClaims identity = proven;
-            account = accounts.find(identity.provider().key(), identity.cloudAccountId())
+            account = accounts.find(accountKey)
                     .orElseThrow(() -> new IdentityRejectedException(RejectionReason.ACCOUNT_NOT_ONBOARDED,
-                            "cloud account " + identity.provider().key() + ":" + identity.cloudAccountId() + " is not onboarded"));
+                            "cloud account " + accountKey + " is not onboarded"));
             VerifiedEnrollment enrollment = decide(request, identity, account);
             useSingleUseProofs(request.enrollmentId(), identity, now);
             claimInstance(request.enrollmentId(), identity, now);

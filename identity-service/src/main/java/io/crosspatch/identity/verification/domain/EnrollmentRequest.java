@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.kernel.CloudProvider;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.kernel.CloudProvider;
+
 /**
  * What verifying one enrollment came to: verified (to be published), rejected with a reason, or deferred because a
  * trust source it needs is unavailable (parked until its ticket is due).

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +37,11 @@ public record VerifiedClaims(
         Objects.requireNonNull(cloudAccountId, "cloudAccountId");
         Objects.requireNonNull(instanceId, "instanceId");
         signedLabels = signedLabels == null ? Map.of() : Map.copyOf(signedLabels);
+    }
+
+    /** The cloud account the signed identity belongs to. */
+    public CloudAccountKey cloudAccountKey() {
+        return new CloudAccountKey(provider, cloudAccountId);
     }
 
     /** The trust-on-first-use key of the instance this identity names. */

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ public record VerifiedEnrollment(
     }
 
     /** {@code <provider>:<cloudAccountId>}, the key of its events. */
-    public String cloudAccountKey() {
-        return provider.key() + ":" + cloudAccountId;
+    public CloudAccountKey cloudAccountKey() {
+        return new CloudAccountKey(provider, cloudAccountId);
     }
 }

@@ -1,6 +1,7 @@
 package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.EnrollmentRequested;
+import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.application.BatchVerification;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
@@ -8,7 +9,6 @@ import io.crosspatch.identity.verification.application.VerifierProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * idempotent (the same verdict, published again).
  */
 @Component
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 public class EnrollmentRequestedListener {
 
     private final BatchVerification verification;

@@ -2,6 +2,7 @@ package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.verification.application.RetryProperties;
+import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.application.VerificationService;
 import io.crosspatch.identity.verification.application.VerifierProperties;
 import io.crosspatch.identity.verification.domain.RetryTicket;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code TRUST_SOURCE_UNAVAILABLE} after {@code give-up-after}; its offset is committed only after that.
  */
 @Component
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 public class ParkedEnrollmentListener {
 
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);

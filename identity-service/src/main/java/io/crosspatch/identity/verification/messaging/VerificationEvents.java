@@ -7,7 +7,8 @@ import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.identity.role.VerifierRole;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
 import io.crosspatch.schemas.topics.Topics;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * returns — and its offsets are committed — only once they are safely on Kafka.
  */
 @Component
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 public class VerificationEvents {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
@@ -59,7 +59,7 @@ public class VerificationEvents {
                 sends.add(kafka.send(new ProducerRecord<>(Topics.ENROLLMENT_REQUESTED_RETRY.name(), null,
                         deferred.enrollmentId(), requests.get(i), RetryHeaders.of(deferred.ticket()))));
             } else if (outcome instanceof VerificationOutcome.Verified verified) {
-                sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey(),
+                sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey().toString(),
                         identityVerified(verified.enrollment())));
             } else if (outcome instanceof VerificationOutcome.Rejected rejected) {
                 sends.add(kafka.send(Topics.ENROLLMENT_FAILED.name(), rejected.enrollmentId(), enrollmentFailed(rejected)));

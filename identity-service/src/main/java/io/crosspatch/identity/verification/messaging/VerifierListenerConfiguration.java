@@ -1,6 +1,6 @@
 package io.crosspatch.identity.verification.messaging;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.crosspatch.identity.role.VerifierRole;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
  * error handler. Other listeners of the service keep the default record mode.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 public class VerifierListenerConfiguration {
 
     public static final String CONTAINER_FACTORY = "verifierListenerContainerFactory";

@@ -3,7 +3,8 @@ package io.crosspatch.identity.verification.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.identity.verification.application.InstanceClaims;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,7 @@ import org.springframework.stereotype.Repository;
  * between current verifiers the lightweight transaction on the one row decides.
  */
 @Repository
-public class InstanceClaimRepository {
-
-    /** An enrollment that holds (or held) an instance. */
-    public record Claim(Instant instanceCreatedAt, String enrollmentId, Instant claimedAt) {
-    }
+public class InstanceClaimRepository implements InstanceClaims {
 
     private final CqlSession session;
     private final PreparedStatement claim;
@@ -45,7 +42,7 @@ public class InstanceClaimRepository {
         this.release = session.prepare("DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
     }
 
-    /** Claims the instance for {@code enrollmentId} unless someone holds it; answers the enrollment that holds it now. */
+    @Override
     public String claim(InstanceKey key, String enrollmentId, Instant now) {
         if (key.provider() == CloudProvider.AWS) {
             Optional<String> holder = claimsOf(key.provider(), key.cloudAccountId(), key.instanceId()).stream()
@@ -54,21 +51,21 @@ public class InstanceClaimRepository {
                 return holder.get();
             }
         }
-        ResultSet result = session.execute(claim.bind(key.provider().key(), key.cloudAccountId(), key.instanceId(),
+        ResultSet result = session.execute(claim.bind(key.provider().wireName(), key.cloudAccountId(), key.instanceId(),
                 key.createdAt(), enrollmentId, now));
         return result.wasApplied() ? enrollmentId : result.one().getString("enrollment_id");
     }
 
-    /** Every claim held on the instance (one per creation time it was seen with). */
+    @Override
     public List<Claim> claimsOf(CloudProvider provider, String cloudAccountId, String instanceId) {
         List<Claim> claims = new ArrayList<>();
-        session.execute(ofInstance.bind(provider.key(), cloudAccountId, instanceId)).forEach(row -> claims.add(
+        session.execute(ofInstance.bind(provider.wireName(), cloudAccountId, instanceId)).forEach(row -> claims.add(
                 new Claim(row.getInstant("instance_created_at"), row.getString("enrollment_id"), row.getInstant("claimed_at"))));
         return claims;
     }
 
-    /** Drops every claim on the instance, so its next enrollment is a first one again. */
+    @Override
     public void release(CloudProvider provider, String cloudAccountId, String instanceId) {
-        session.execute(release.bind(provider.key(), cloudAccountId, instanceId));
+        session.execute(release.bind(provider.wireName(), cloudAccountId, instanceId));
     }
 }

@@ -3,6 +3,7 @@ package io.crosspatch.identity.verification.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
+import io.crosspatch.identity.verification.application.TokenIds;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Repository;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * TTL runs until the token expires (plus the clock skew), after which the token is refused for its expiry anyway.
  */
 @Repository
-public class TokenIdRepository {
+public class TokenIdRepository implements TokenIds {
 
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(5);
 
@@ -25,7 +26,7 @@ public class TokenIdRepository {
                 + "IF NOT EXISTS USING TTL ?");
     }
 
-    /** Whether {@code jti} of {@code issuer} is now (or already was) {@code enrollmentId}'s; false for a replay. */
+    @Override
     public boolean accept(String issuer, String jti, String enrollmentId, Instant expiresAt, Instant now) {
         long ttl = Math.max(1, Duration.between(now, expiresAt).plus(KEPT_AFTER_EXPIRY).toSeconds());
         ResultSet result = session.execute(accept.bind(issuer, jti, enrollmentId, (int) Math.min(ttl, Integer.MAX_VALUE)));

@@ -1,8 +1,8 @@
 package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.identity.verification.domain.CloudProvider;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;

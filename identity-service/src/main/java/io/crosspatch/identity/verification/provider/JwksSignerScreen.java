@@ -2,6 +2,7 @@ package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.enrollment.application.SignerScreen;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 
 /**
@@ -23,13 +24,12 @@ final class JwksSignerScreen implements SignerScreen {
 
     @Override
     public Answer screen(EnrollmentRequest request) {
-        String token = request.identity().token();
         try {
-            boolean unpublished = switch (request.provider()) {
-                case GCP -> gcp.namesUnpublishedKey(token);
-                case VMWARE -> vmware.namesUnpublishedKey(token);
-                case AWS, AZURE -> false;
-            };
+            IdentityMaterial identity = request.identity();
+            boolean unpublished = identity instanceof IdentityMaterial.GcpToken gcpToken
+                    ? gcp.namesUnpublishedKey(gcpToken.token())
+                    : identity instanceof IdentityMaterial.VmwareToken vmwareToken
+                            && vmware.namesUnpublishedKey(vmwareToken.token());
             return unpublished ? Answer.UNKNOWN_KEY_ID : Answer.DONT_KNOW;
         } catch (IdentityRejectedException e) {
             return Answer.DONT_KNOW;

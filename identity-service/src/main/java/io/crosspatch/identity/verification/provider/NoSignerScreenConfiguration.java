@@ -1,6 +1,7 @@
 package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.enrollment.application.SignerScreen;
+import io.crosspatch.identity.role.VerifierRole;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * spend; keeping it to the verifier keeps one.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "false")
+@ConditionalOnProperty(name = VerifierRole.ENABLED, havingValue = "false")
 public class NoSignerScreenConfiguration {
 
     @Bean

@@ -18,7 +18,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import io.crosspatch.servicekit.input.DerNesting;
+import io.crosspatch.kernel.DerNesting;
 
 /**
  * A PKCS#7 (CMS) SignedData with attached content and exactly one signer, as Azure's attested documents and

@@ -1,6 +1,7 @@
 package io.crosspatch.identity.verification.provider;
 
 import io.crosspatch.identity.enrollment.application.SignerScreen;
+import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +27,7 @@ import org.springframework.core.io.Resource;
  * caches. Only the verifier role has them.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 @EnableConfigurationProperties({TrustProperties.class, JwksProperties.class})
 public class TrustConfiguration {
 

@@ -1,7 +1,8 @@
 package io.crosspatch.identity.verification.web;
 
+import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
 import java.security.Principal;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter chain for {@code /v1/admin/**}; the audit names the token's subject.
  */
 @RestController
-@ConditionalOnProperty(name = "crosspatch.identity.ingress.enabled", havingValue = "true", matchIfMissing = true)
+@IngressRole
 public class ReEnrollmentController {
 
     static final int MAX_REASON_LENGTH = 500;
@@ -38,7 +38,7 @@ public class ReEnrollmentController {
             Instant releasedAt, String releasedBy, String reason, List<String> previousEnrollmentIds) {
 
         static ReEnrollmentResponse of(ReEnrollment entry) {
-            return new ReEnrollmentResponse(entry.tenantId(), entry.provider().key(), entry.cloudAccountId(), entry.instanceId(),
+            return new ReEnrollmentResponse(entry.tenantId(), entry.provider().wireName(), entry.cloudAccountId(), entry.instanceId(),
                     entry.releasedAt(), entry.releasedBy(), entry.reason(), entry.previousEnrollmentIds());
         }
     }

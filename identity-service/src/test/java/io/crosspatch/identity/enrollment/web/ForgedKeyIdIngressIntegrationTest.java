@@ -166,8 +166,10 @@ class ForgedKeyIdIngressIntegrationTest {
     private String enrollmentIdOf(Map<String, Object> body) {
         @SuppressWarnings("unchecked")
         Map<String, String> labels = (Map<String, String>) body.get("labels");
-        EnrollmentRequest request = EnrollmentRequestRules.check((String) body.get("provider"),
-                IdentityMaterial.jwt((String) identity(body).get("token")),
+        String provider = (String) body.get("provider");
+        String token = (String) identity(body).get("token");
+        EnrollmentRequest request = EnrollmentRequestRules.check(provider,
+                "vmware".equals(provider) ? new IdentityMaterial.VmwareToken(token) : new IdentityMaterial.GcpToken(token),
                 new HostFacts((String) host(body).get("hostname"), "ubuntu", "22.04"), labels, secretOf(body));
         return EnrollmentKey.of(request, unverifiedClaims.instanceOf(request)).enrollmentId();
     }

@@ -7,7 +7,7 @@ import io.crosspatch.events.GcpIdentity;
 import io.crosspatch.events.HostFacts;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.VmwareIdentity;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package io.crosspatch.identity.verification.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crosspatch.identity.verification.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
 import java.io.IOException;

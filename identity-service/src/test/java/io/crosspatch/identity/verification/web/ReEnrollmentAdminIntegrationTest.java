@@ -8,7 +8,7 @@ import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Api;
 import io.crosspatch.identity.support.IngressIntegrationTest;
-import io.crosspatch.identity.verification.domain.CloudProvider;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
 import io.crosspatch.identity.verification.persistence.ReEnrollmentAuditRepository;

@@ -1,4 +1,4 @@
-package io.crosspatch.servicekit.input;
+package io.crosspatch.kernel;
 
 /**
  * How deeply the constructed values of a BER/DER encoding (a PKCS#7, a certificate) nest, found by walking the

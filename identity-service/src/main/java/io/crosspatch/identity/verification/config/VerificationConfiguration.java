@@ -1,32 +1,37 @@
-package io.crosspatch.identity.verification.application;
+package io.crosspatch.identity.verification.config;
 
-import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
-import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
-import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
-import io.crosspatch.identity.verification.persistence.TokenIdRepository;
+import io.crosspatch.identity.challenge.application.Challenges;
+import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
+import io.crosspatch.identity.role.VerifierRole;
+import io.crosspatch.identity.verification.application.BatchVerification;
+import io.crosspatch.identity.verification.application.InstanceClaims;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
+import io.crosspatch.identity.verification.application.RetryProperties;
+import io.crosspatch.identity.verification.application.TokenIds;
+import io.crosspatch.identity.verification.application.VerificationService;
+import io.crosspatch.identity.verification.application.VerifierProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The verifier role's application services, wired to every provider verifier, and the bounded pool batches are
- * verified on. Absent in the {@code ingress} profile.
+ * The verifier role's application services, wired to every provider verifier and to the ports the persistence
+ * adapters implement, and the bounded pool batches are verified on. Kept out of {@code application} because it is
+ * wiring (the role's condition, the pool), not a use case. Absent in the {@code ingress} profile.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "crosspatch.identity.verifier.enabled", havingValue = "true", matchIfMissing = true)
+@VerifierRole
 @EnableConfigurationProperties({RetryProperties.class, VerifierProperties.class})
 public class VerificationConfiguration {
 
     @Bean
-    VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
-            ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
-            RetryProperties retry) {
+    VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountDirectory accounts,
+            Challenges challenges, TokenIds tokenIds, InstanceClaims claims, RetryProperties retry) {
         return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
     }
 
