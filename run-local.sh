@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
 # Runs Crosspatch on this machine: builds the modules (tests skipped), then starts Kafka, Cassandra, the
-# schema registry and the four services, each in its own JVM. Ctrl-C stops all of them.
+# schema registry, the cloud simulator and the four services, each in its own JVM. Ctrl-C stops all of them.
+# Options go to the launcher (--fleet N, --day-seconds S); ./run-local.sh --help lists them.
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -q -DskipTests install
+
+step() { printf '==> %s\n' "$*"; }
+
+# --help needs no build when the launcher is already built.
+for arg in "$@"; do
+  if { [ "$arg" = --help ] || [ "$arg" = -h ]; } && [ -f launcher/target/launcher.jar ]; then
+    exec java -jar launcher/target/launcher.jar --help
+  fi
+done
+
+mkdir -p .crosspatch
+build_log=.crosspatch/build.log
+step "Building Crosspatch: mvn -B -DskipTests install (full output in $build_log)"
+step "The first build downloads the Maven dependencies and Kafka, Cassandra and the registry: several minutes."
+started=$SECONDS
+# One line per module as Maven reaches it, and a running count while it downloads; the rest goes to the log.
+if ! mvn -B -DskipTests install 2>&1 | tee "$build_log" | awk '
+    /\[INFO\] Building .*\[[0-9]+\/[0-9]+\]/ {
+      line = $0; sub(/^\[INFO\] Building /, "", line); sub(/ +\[/, " [", line)
+      printf "    building %s\n", line; fflush() }
+    /Downloaded from/ { if (++downloads % 100 == 1) { printf "    downloading dependencies: %d files so far\n", downloads; fflush() } }
+    /BUILD SUCCESS/ { if (downloads) printf "    downloaded %d files\n", downloads }'; then
+  step "The build failed; the end of $build_log:"
+  tail -n 40 "$build_log"
+  exit 1
+fi
+step "Built in $((SECONDS - started)) s. Starting the platform (each part logs when it is ready)."
 exec java -jar launcher/target/launcher.jar "$PWD" "$@"

@@ -70,7 +70,12 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         if (daySeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--day-seconds must be 0 or more, not " + daySeconds);
         }
-        Path repository = root != null ? root : RepositoryRoot.of(Path.of("."));
+        Path repository;
+        try {
+            repository = root != null ? root : RepositoryRoot.of(Path.of("."));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + "; run it from the repository or name it");
+        }
         run.run(new Settings(repository, fleet, daySeconds));
         return 0;
     }

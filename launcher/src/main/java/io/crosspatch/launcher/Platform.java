@@ -118,11 +118,15 @@ public final class Platform implements AutoCloseable {
 
     private void startAll() throws Exception {
         wipe(options.work());
+        log.info("starting Kafka, Cassandra and the schema registry (work directory {})", options.work().resolve("infra"));
         infrastructure = Testbed.start(options.work().resolve("infra"));
         tokens.writePublicKey(publicKeyFile());
+        log.info("starting the cloud simulator on {} (log: {})", simulator(), logFile("cloud-simulator"));
         simulator = launchSimulator();
+        log.info("cloud-simulator ready on {}", simulator());
         vmwareIssuers = defineVmwareIssuers();
         for (LocalService service : LocalService.values()) {
+            log.info("starting {} on {} (log: {})", service.module(), service(service), logFile(service.module()));
             services.put(service, launch(service));
         }
         for (LocalService service : LocalService.values()) {

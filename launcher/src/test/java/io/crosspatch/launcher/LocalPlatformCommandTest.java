@@ -60,6 +60,16 @@ class LocalPlatformCommandTest {
     }
 
     @Test
+    void refusesToStartOutsideTheRepositoryWhenNoRootIsGiven() {
+        // the tests run in launcher/, which is not the repository's root
+        int status = runLocal("--fleet", "8");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("is not the Crosspatch repository root", "run it from the repository");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void startsWithTheGivenFleetAndDayLength() {
         int status = runLocal(REPOSITORY.toString(), "--fleet", "8", "--day-seconds", "1");
 

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The compliance sweep of issue #9 — 100,000 managed nodes across 100 accounts, from window run to dashboard — and,
@@ -69,20 +70,16 @@ public final class SweepBenchmark {
     }
 
     /** For development runs: {@code <repository root> [--sweep-nodes 300 --sweep-accounts 6 --dashboard-clients 10 …]}. */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            throw new IllegalArgumentException("usage: SweepBenchmark <repository root> [--sweep-nodes N] [--sweep-accounts M] "
-                    + "[--dashboard-clients C] [--seed-parallelism P] [--compliance-interval S] [--compliance-concurrency K] "
-                    + "[--simulator-heap 3g] [--sweep-limits on|off] [--sweep-timeout MIN]");
-        }
-        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SweepCommand(SweepBenchmark::runAlone)).execute(args));
+    }
+
+    private static int runAlone(Path root, SweepOptions options) throws Exception {
         BenchReport report = new BenchReport("Crosspatch compliance sweep", root.resolve("bench").resolve("target")
                 .resolve("reports").resolve("sweep-" + Instant.now().toString().replace(":", "")));
-        run(root, report, SweepOptions.parse(args));
+        run(root, report, options);
         log.info("report written to {}", report.directory());
-        if (!report.passed()) {
-            System.exit(1);
-        }
+        return report.passed() ? 0 : 1;
     }
 
     /** The simulator holds every node in memory; patching and reporting hold an account's nodes while they work. */

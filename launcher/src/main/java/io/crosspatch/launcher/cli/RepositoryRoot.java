@@ -14,14 +14,21 @@ public final class RepositoryRoot implements ITypeConverter<Path> {
 
     @Override
     public Path convert(String value) {
-        return of(Path.of(value));
+        try {
+            return of(Path.of(value));
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 
-    /** {@code directory}, absolute and normalised, if it holds the build's {@code pom.xml} and the launcher module. */
+    /**
+     * {@code directory}, absolute and normalised, if it holds the build's {@code pom.xml} and the launcher module;
+     * {@link IllegalArgumentException} otherwise.
+     */
     public static Path of(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("launcher"))) {
-            throw new TypeConversionException("'" + directory + "' is not the Crosspatch repository root "
+            throw new IllegalArgumentException("'" + directory + "' is not the Crosspatch repository root "
                     + "(no pom.xml and launcher/ in " + root + ")");
         }
         return root;
