@@ -20,12 +20,23 @@ step "Building Crosspatch: mvn -B -DskipTests install (full output in $build_log
 step "The first build downloads the Maven dependencies and Kafka, Cassandra and the registry: several minutes."
 started=$SECONDS
 # One line per module as Maven reaches it, and a running count while it downloads; the rest goes to the log.
-if ! mvn -B -DskipTests install 2>&1 | tee "$build_log" | awk '
-    /\[INFO\] Building .*\[[0-9]+\/[0-9]+\]/ {
-      line = $0; sub(/^\[INFO\] Building /, "", line); sub(/ +\[/, " [", line)
-      printf "    building %s\n", line; fflush() }
-    /Downloaded from/ { if (++downloads % 100 == 1) { printf "    downloading dependencies: %d files so far\n", downloads; fflush() } }
-    /BUILD SUCCESS/ { if (downloads) printf "    downloaded %d files\n", downloads }'; then
+progress() {
+  local line name downloads=0
+  while IFS= read -r line; do
+    case "$line" in
+      "[INFO] Building "*"/"*"]")
+        name=${line#\[INFO\] Building }
+        name=${name%\[*}
+        name=${name%"${name##*[! ]}"}
+        printf '    building %s [%s\n' "${name% *}" "${line##*\[}" ;;
+      *"Downloaded from "*)
+        downloads=$((downloads + 1))
+        if [ $((downloads % 100)) -eq 1 ]; then printf '    downloading dependencies: %d files so far\n' "$downloads"; fi ;;
+    esac
+  done
+  if [ "$downloads" -gt 0 ]; then printf '    downloaded %d files\n' "$downloads"; fi
+}
+if ! mvn -B -DskipTests install 2>&1 | tee "$build_log" | progress; then
   step "The build failed; the end of $build_log:"
   tail -n 40 "$build_log"
   exit 1
