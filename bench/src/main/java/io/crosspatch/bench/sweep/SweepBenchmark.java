@@ -11,6 +11,7 @@ import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +131,7 @@ public final class SweepBenchmark {
             this.sweep = sweep;
             this.dashboard = dashboard;
             this.report = report;
-            this.simulator = new SimulatorControl(http, platform.simulator());
+            this.simulator = platform.simulatorControl();
             this.reporting = new ReportingApi(http, platform.service(LocalService.REPORTING),
                     platform.tokens().token("bench-sweep-watcher", null));
             this.patchResults = new TopicCount(platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"),
@@ -235,11 +236,11 @@ public final class SweepBenchmark {
 
         private void sweep(Set<String> managed, List<DashboardLoad.KnownInstance> known) throws Exception {
             Map<String, String> systemAccounts = SsmTruth.systemAccounts(simulator);
-            List<SimulatorControl.Window> windows = new ArrayList<>();
+            List<InstallWindows.Window> windows = new ArrayList<>();
             for (CloudAccountSpec account : accounts) {
                 String systemAccount = systemAccounts.get(account.key());
                 if (systemAccount != null) {
-                    windows.addAll(simulator.installWindows(systemAccount, account.awsRegion()));
+                    windows.addAll(InstallWindows.of(simulator, systemAccount, account.awsRegion()));
                 }
             }
             simulator.rateLimits(options.limitsDuringSweep());
@@ -307,11 +308,11 @@ public final class SweepBenchmark {
             reportDashboard(loadResult);
         }
 
-        private void runWindows(List<SimulatorControl.Window> windows) throws InterruptedException {
+        private void runWindows(List<InstallWindows.Window> windows) throws InterruptedException {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> runs = new ArrayList<>();
-                windows.forEach(window -> runs.add(pool.submit(() -> simulator.run(window))));
+                windows.forEach(window -> runs.add(pool.submit(() -> InstallWindows.run(simulator, window))));
                 for (Future<?> run : runs) {
                     run.get();
                 }
