@@ -42,6 +42,15 @@ class LocalPlatformCommandTest {
     }
 
     @Test
+    void refusesAMistypedOptionWithoutARootToo() {
+        int status = runLocal("--flet", "8");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("'8' is not the Crosspatch repository root", "--fleet=N");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void refusesAValueThatIsNotANumberOrIsNegative() {
         assertThat(runLocal(REPOSITORY.toString(), "--fleet", "many")).isEqualTo(2);
         assertThat(err.toString()).contains("--fleet", "'many'");
