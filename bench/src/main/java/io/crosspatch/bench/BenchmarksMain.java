@@ -10,19 +10,22 @@ import io.crosspatch.bench.sweep.SweepBenchmark;
 import io.crosspatch.launcher.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The benchmarks command ({@code bench/run-benchmarks.sh}): the raw-infrastructure baselines, the enrollment storm
  * (limits off, then default limits, each on a fresh platform), the compliance sweep and the dashboard, into one
  * report (Markdown and JSON).
  *
- * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" io.crosspatch.bench.BenchmarksMain [repository root]
+ * <pre>java -cp "bench/target/bench.jar:bench/target/lib/*" io.crosspatch.bench.BenchmarksMain [--help] [repository root]
  *     [--only baselines,storm,sweep,dashboard] [--report-dir DIR] [--storm-vms 10000] [--storm-accounts 200]
  *     [--storm-existing-share 0.5] [--storm-clients 64] [--storm-timeout-minutes 30] [--kafka-records 100000]
  *     [--kafka-record-bytes N] [--cassandra-writes 100000] [--cassandra-lwt-writes 20000]
  *     [--sweep-nodes 100000] [--sweep-accounts 100] [--dashboard-clients 100] [--seed-parallelism 64]
  *     [--compliance-interval 10] [--compliance-concurrency 16] [--simulator-heap 3g] [--sweep-limits on|off]
  *     [--sweep-timeout 120]</pre>
+ *
+ * {@link BenchmarksCommand} reads the options.
  *
  * The baselines are measured on the first storm's platform before its storm starts (the same Kafka and Cassandra
  * the services use, idle), so that the storm's figures can be printed as ratios to them.
@@ -34,8 +37,12 @@ public final class BenchmarksMain {
     private BenchmarksMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchmarkArguments arguments = BenchmarkArguments.parse(args);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchmarksCommand(BenchmarksMain::run)).execute(args));
+    }
+
+    /** Runs the chosen benchmarks; 0 when every check passed, 1 otherwise. */
+    private static int run(BenchmarkArguments arguments) {
         BenchReport report = new BenchReport("Crosspatch benchmarks", arguments.reportDirectory());
         log.info("Benchmarks {} of {}; report in {}", arguments.only(), arguments.root(), arguments.reportDirectory());
         try {
@@ -53,7 +60,7 @@ public final class BenchmarksMain {
             report.write();
             log.info("Report: {}", arguments.reportDirectory().resolve("report.md"));
         }
-        System.exit(report.passed() ? 0 : 1);
+        return report.passed() ? 0 : 1;
     }
 
     /** The baselines on storm (a)'s platform before its storm, then storm (a), then storm (b) on a fresh platform. */

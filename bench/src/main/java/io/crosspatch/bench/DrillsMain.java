@@ -5,24 +5,24 @@ import io.crosspatch.bench.drill.Drills;
 import io.crosspatch.bench.report.BenchReport;
 import io.crosspatch.bench.report.Section;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The drills command: runs the fault drills, each on a fresh platform, writes {@code bench/reports/drills-<UTC>/}
  * ({@code report.md}, {@code report.json}), and exits non-zero with a loud last line when any check failed.
  *
  * <pre>
- * DrillsMain &lt;repository root&gt; [--vms 400] [--accounts 12] [--fault-after-seconds 8] [--only kill,kafka,cassandra,faults,poison]
+ * DrillsMain [--help] &lt;repository root&gt; [--vms 400] [--accounts 12] [--fault-after-seconds 8] [--only kill,kafka,cassandra,faults,poison]
  * </pre>
+ *
+ * {@link DrillsCommand} reads the options.
  */
 public final class DrillsMain {
 
@@ -32,27 +32,14 @@ public final class DrillsMain {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1) {
-            log.error("usage: DrillsMain <repository root> [--vms N] [--accounts N] [--fault-after-seconds S] "
-                    + "[--only kill,kafka,cassandra,faults,poison or drill names]");
-            System.exit(2);
-        }
-        Path root = Path.of(args[0]).toAbsolutePath().normalize();
-        DrillSizes sizes = DrillSizes.defaults();
-        Set<String> only = new LinkedHashSet<>();
-        for (int i = 1; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--vms" -> sizes = sizes.withFleet(Integer.parseInt(value), sizes.accounts());
-                case "--accounts" -> sizes = sizes.withFleet(sizes.vms(), Integer.parseInt(value));
-                case "--fault-after-seconds" -> sizes = sizes.withFaultAfter(Duration.ofSeconds(Long.parseLong(value)));
-                case "--only" -> only.addAll(Arrays.asList(value.split(",")));
-                default -> {
-                    log.error("unknown option {}", args[i]);
-                    System.exit(2);
-                }
-            }
-        }
+        System.exit(new CommandLine(new DrillsCommand(DrillsMain::run)).execute(args));
+    }
+
+    /** Runs the chosen drills; 0 when every check passed, 1 otherwise. */
+    private static int run(DrillsCommand.Arguments arguments) {
+        Path root = arguments.root();
+        DrillSizes sizes = arguments.sizes();
+        Set<String> only = arguments.only();
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         BenchReport report = new BenchReport("Crosspatch fault drills", root.resolve("bench").resolve("reports")
                 .resolve("drills-" + stamp));
@@ -80,6 +67,6 @@ public final class DrillsMain {
         } else {
             log.error("==== {} ==== report: {}", verdict, report.directory().resolve("report.md"));
         }
-        System.exit(failed.isEmpty() ? 0 : 1);
+        return failed.isEmpty() ? 0 : 1;
     }
 }

@@ -5,6 +5,7 @@ import io.crosspatch.simulator.auth.Credentials;
 import io.crosspatch.simulator.auth.SigV4Verifier;
 import io.crosspatch.simulator.aws.AwsOperations;
 import io.crosspatch.simulator.aws.AwsProtocolRoute;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.CallLog;
 import io.crosspatch.simulator.control.ControlRoute;
 import io.crosspatch.simulator.control.RateLimits;
@@ -67,7 +68,7 @@ public final class CloudSimulator implements AutoCloseable {
         modules.forEach(module -> module.install(context));
         server.route("/", new AwsProtocolRoute(operations, new SigV4Verifier(credentials, config.verifySignatures()),
                 calls, traffic, clock));
-        server.route("/_sim/", new ControlRoute(calls, clock, traffic));
+        server.route(SimulatorPaths.CONTROL, new ControlRoute(calls, clock, traffic));
         server.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "simulator-clock");

@@ -13,15 +13,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The README's run command: the whole {@link Platform} with a demo fleet on four clouds, until Ctrl-C.
  *
- * <pre>java -jar launcher/target/launcher.jar [repository root] [--fleet N] [--day-seconds S]</pre>
+ * <pre>java -jar launcher/target/launcher.jar [repository root] [--fleet N] [--day-seconds S] [--help]</pre>
  *
  * {@code --fleet} is the number of simulated VMs (default 200; 0 for none); {@code --day-seconds} how many real
  * seconds one simulated day lasts once the fleet is enrolled (default 2), so a month of maintenance windows plays
- * out in about a minute.
+ * out in about a minute. The options are read by {@link LocalPlatformCommand}.
  */
 public final class LocalPlatform {
 
@@ -32,19 +33,16 @@ public final class LocalPlatform {
     private LocalPlatform() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path root = Path.of(".");
-        int fleetSize = 200;
-        int daySeconds = 2;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--fleet" -> fleetSize = Integer.parseInt(args[++i]);
-                case "--day-seconds" -> daySeconds = Integer.parseInt(args[++i]);
-                default -> root = Path.of(args[i]);
-            }
-        }
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalPlatformCommand(LocalPlatform::run)).execute(args));
+    }
+
+    private static void run(LocalPlatformCommand.Settings settings) throws Exception {
+        Path root = settings.root();
+        int fleetSize = settings.fleet();
+        int daySeconds = settings.daySeconds();
         long started = System.nanoTime();
-        Platform platform = Platform.start(Platform.Options.local(root.toAbsolutePath().normalize()));
+        Platform platform = Platform.start(Platform.Options.local(root));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping Crosspatch");
             platform.close();

@@ -2,6 +2,7 @@ package io.crosspatch.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.launcher.fleet.DemoTenants;
+import io.crosspatch.simulator.client.SimulatorControl;
 import io.crosspatch.testbed.ForkedJvm;
 import io.crosspatch.testbed.Readiness;
 import io.crosspatch.testbed.Testbed;
@@ -100,9 +101,11 @@ public final class Platform implements AutoCloseable {
     private final String activationKey = newActivationKey();
     private Testbed infrastructure;
     private ForkedJvm simulator;
+    private final SimulatorControl simulatorControl;
 
     private Platform(Options options) {
         this.options = options;
+        this.simulatorControl = new SimulatorControl(simulator());
     }
 
     public static Platform start(Options options) throws Exception {
@@ -118,16 +121,25 @@ public final class Platform implements AutoCloseable {
 
     private void startAll() throws Exception {
         wipe(options.work());
+        log.info("starting Kafka, Cassandra and the schema registry (work directory {})", options.work().resolve("infra"));
         infrastructure = Testbed.start(options.work().resolve("infra"));
         tokens.writePublicKey(publicKeyFile());
+        log.info("starting the cloud simulator on {} (log: {})", simulator(), logFile("cloud-simulator"));
         simulator = launchSimulator();
+        log.info("cloud-simulator ready on {}", simulator());
         vmwareIssuers = defineVmwareIssuers();
         for (LocalService service : LocalService.values()) {
+            log.info("starting {} on {} (log: {})", service.module(), service(service), logFile(service.module()));
             services.put(service, launch(service));
         }
         for (LocalService service : LocalService.values()) {
             awaitReady(service);
         }
+    }
+
+    /** The simulator's control API ({@code /_sim/}): VMs, clock, faults, limits, ground truth. */
+    public SimulatorControl simulatorControl() {
+        return simulatorControl;
     }
 
     public URI simulator() {
@@ -207,9 +219,8 @@ public final class Platform implements AutoCloseable {
                 .workingDir(options.work())
                 .logFile(logFile("cloud-simulator"))
                 .start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest clock = HttpRequest.newBuilder(simulator().resolve("/_sim/clock")).build();
-        Readiness.await(jvm, READY_TIMEOUT, () -> client.send(clock, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        SimulatorControl probe = new SimulatorControl(simulator(), Duration.ofSeconds(2));
+        Readiness.await(jvm, READY_TIMEOUT, () -> probe.now() != null);
         return jvm;
     }
 
@@ -222,7 +233,7 @@ public final class Platform implements AutoCloseable {
         List<String> arguments = new ArrayList<>();
         List<String> orgs = options.vmwareOrgs();
         for (int i = 0; i < orgs.size(); i++) {
-            JsonNode issuer = http.put(simulator().resolve("/_sim/trust/vmware/" + orgs.get(i)), Map.of(), JsonHttp.object()).ok();
+            JsonNode issuer = simulatorControl.defineVmwareIssuer(orgs.get(i), SimulatorControl.object());
             String prefix = "--crosspatch.identity.vmware.issuers[" + i + "].";
             arguments.add(prefix + "issuer=" + issuer.get("issuer").asText());
             arguments.add(prefix + "jwks-uri=" + issuer.get("jwksUri").asText());
@@ -254,6 +265,7 @@ public final class Platform implements AutoCloseable {
     /** What each service needs to know about this platform: the simulator as AWS and as the clouds, and the keys. */
     private List<String> serviceArguments(LocalService service, List<String> vmwareIssuers) {
         String sim = simulator().toString();
+        SimulatorControl control = simulatorControl;
         List<String> args = new ArrayList<>();
         switch (service) {
             case IDENTITY -> {
@@ -264,12 +276,11 @@ public final class Platform implements AutoCloseable {
                 // ... and polls its status from there: a benchmark's whole fleet in one bucket.
                 args.add("--crosspatch.identity.ingress.status-rate-limit.per-second=1000000");
                 args.add("--crosspatch.identity.ingress.status-rate-limit.burst=1000000");
-                args.add("--crosspatch.identity.gcp.jwks-uri=" + sim + "/_sim/trust/gcp/jwks");
+                args.add("--crosspatch.identity.gcp.jwks-uri=" + control.gcpJwks());
                 args.add("--crosspatch.identity.gcp.audience=" + GCP_AUDIENCE);
-                args.add("--crosspatch.identity.azure.trust-anchors=" + sim + "/_sim/trust/azure/root.pem");
+                args.add("--crosspatch.identity.azure.trust-anchors=" + control.azureRootPem());
                 for (String region : DemoTenants.ec2Regions()) {
-                    args.add("--crosspatch.identity.aws.certificates." + region + "=" + sim + "/_sim/trust/aws/certificates/"
-                            + region + ".pem");
+                    args.add("--crosspatch.identity.aws.certificates." + region + "=" + control.awsCertificate(region));
                 }
                 args.addAll(vmwareIssuers);
                 args.add("--crosspatch.identity.admin.auth.issuer=" + DemoTokens.ISSUER);

@@ -2,7 +2,7 @@ package io.crosspatch.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
-import java.net.URI;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,22 +21,20 @@ final class GroundTruth {
 
     private final Map<String, String> systemAccountByCloudAccount;
     private final Map<String, List<JsonNode>> nodesByAccount;
-    private final JsonHttp http;
-    private final URI simulator;
+    private final SimulatorControl simulator;
     private final Map<String, JsonNode> patchStatesByNode = new HashMap<>();
     private final Map<String, List<JsonNode>> statesByCloudAccount = new HashMap<>();
 
     private GroundTruth(Map<String, String> systemAccountByCloudAccount, Map<String, List<JsonNode>> nodesByAccount,
-            JsonHttp http, URI simulator) {
+            SimulatorControl simulator) {
         this.systemAccountByCloudAccount = systemAccountByCloudAccount;
         this.nodesByAccount = nodesByAccount;
-        this.http = http;
         this.simulator = simulator;
     }
 
-    static GroundTruth read(JsonHttp http, URI simulator) {
+    static GroundTruth read(SimulatorControl simulator) {
         Map<String, String> systemAccounts = new HashMap<>();
-        for (JsonNode account : http.get(simulator.resolve("/_sim/organizations/accounts"), Map.of()).ok()) {
+        for (JsonNode account : simulator.organizationAccounts()) {
             JsonNode tags = account.path("tags");
             if (tags.has("crosspatch:provider") && tags.has("crosspatch:cloud-account-id")) {
                 systemAccounts.put(tags.get("crosspatch:provider").asText().toLowerCase(Locale.ROOT) + ":"
@@ -44,10 +42,10 @@ final class GroundTruth {
             }
         }
         Map<String, List<JsonNode>> nodes = new HashMap<>();
-        for (JsonNode node : http.get(simulator.resolve("/_sim/nodes"), Map.of()).ok()) {
+        for (JsonNode node : simulator.nodes()) {
             nodes.computeIfAbsent(node.get("accountId").asText(), id -> new java.util.ArrayList<>()).add(node);
         }
-        GroundTruth truth = new GroundTruth(systemAccounts, nodes, http, simulator);
+        GroundTruth truth = new GroundTruth(systemAccounts, nodes, simulator);
         for (CloudAccountSpec account : io.crosspatch.launcher.fleet.DemoTenants.ACCOUNTS) {
             String systemAccount = systemAccounts.get(account.key());
             if (systemAccount != null) {
@@ -108,8 +106,7 @@ final class GroundTruth {
 
     private List<JsonNode> patchStates(String systemAccount, String region) {
         List<JsonNode> states = new java.util.ArrayList<>();
-        http.get(simulator.resolve("/_sim/patch-states?accountId=" + systemAccount + "&region=" + region), Map.of()).ok()
-                .forEach(state -> {
+        simulator.patchStates(systemAccount, region, true).forEach(state -> {
                     states.add(state);
                     patchStatesByNode.put(state.get("InstanceId").asText(), state);
                 });

@@ -83,7 +83,7 @@ class WholePlatformEndToEndTest {
     @Test
     void reportingSummaryEqualsTheSimulatorsGroundTruthForEveryAccount() {
         Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            GroundTruth truth = GroundTruth.read(http, platform.simulator());
+            GroundTruth truth = GroundTruth.read(platform.simulatorControl());
             for (String tenant : DemoTenants.tenants()) {
                 JsonNode summary = get("/v1/tenants/" + tenant + "/summary", operatorToken());
                 Map<String, Map<String, Object>> reported = new TreeMap<>();
@@ -100,7 +100,7 @@ class WholePlatformEndToEndTest {
     @Test
     void everyInstancesUpdatesEqualWhatSsmReportsForItsNode() {
         Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            GroundTruth truth = GroundTruth.read(http, platform.simulator());
+            GroundTruth truth = GroundTruth.read(platform.simulatorControl());
             int compared = 0;
             for (String tenant : DemoTenants.tenants()) {
                 for (JsonNode instance : instances(tenant)) {

@@ -1,14 +1,9 @@
 package io.crosspatch.account.vending;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +16,8 @@ import java.util.stream.StreamSupport;
  */
 public final class TestSimulator {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static CloudSimulator simulator;
+    private static SimulatorControl control;
 
     private TestSimulator() {
     }
@@ -54,7 +48,7 @@ public final class TestSimulator {
         CloudSimulator sim = get();
         sim.context().config().accountCreationDuration(Duration.ofSeconds(2)).roleAssumableDelay(Duration.ZERO);
         sim.traffic().clearFaults();
-        send("DELETE", "/_sim/organizations/failures", null);
+        control().clearAccountCreationFailures();
         sim.clock().advance(Duration.ofHours(2));
         sim.traffic().resetBuckets();
         sim.calls().reset();
@@ -62,13 +56,13 @@ public final class TestSimulator {
 
     /** The next creation for {@code email} ends FAILED with {@code reason}. */
     public static void failNextCreation(String email, String reason) {
-        send("POST", "/_sim/organizations/failures",
-                JSON.createObjectNode().put("reason", reason).put("count", 1).put("email", email).toString());
+        control().failAccountCreations(SimulatorControl.object().put("reason", reason).put("count", 1)
+                .put("email", email));
     }
 
     /** The organization's accounts tagged with this cloud account id. */
     public static List<JsonNode> accountsTagged(String cloudAccountId) {
-        JsonNode accounts = send("GET", "/_sim/organizations/accounts", null);
+        JsonNode accounts = control().organizationAccounts();
         return StreamSupport.stream(accounts.spliterator(), false)
                 .filter(account -> cloudAccountId.equals(account.path("tags").path("crosspatch:cloud-account-id").asText()))
                 .toList();
@@ -78,21 +72,10 @@ public final class TestSimulator {
         return get().calls().count(service, operation);
     }
 
-    private static JsonNode send(String method, String path, String body) {
-        URI uri = get().endpoint().resolve(path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static synchronized SimulatorControl control() {
+        if (control == null) {
+            control = new SimulatorControl(get().endpoint());
         }
+        return control;
     }
 }

@@ -42,8 +42,8 @@ final class ExactlyOnceAudit {
 
     ExactlyOnceAudit(Platform platform) {
         this.platform = platform;
-        this.truth = new SimulatorTruth(http, platform.simulator());
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulator(),
+        this.truth = new SimulatorTruth(platform.simulatorControl());
+        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(),
                 Platform.GCP_AUDIENCE);
     }
 

@@ -1,15 +1,11 @@
 package io.crosspatch.bench.drill;
 
 import io.crosspatch.bench.report.Section;
-import io.crosspatch.launcher.JsonHttp;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
+import io.crosspatch.simulator.client.SimulatorControl;
 import io.crosspatch.testbed.RestartableServer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,12 +86,11 @@ final class Faults {
 
     /** Every AWS call of every service throttled with {@code throttle} and failed with 5xx with {@code error}, throughout. */
     static Fault simulatorFaults(double throttle, double error) {
-        JsonHttp http = new JsonHttp();
         return new Fault() {
             @Override
             public void beforeStorm(Platform platform, Section section) {
-                http.post(platform.simulator().resolve("/_sim/faults"), Map.of(), JsonHttp.object().put("service", "*")
-                        .put("operation", "*").put("throttleProbability", throttle).put("errorProbability", error)).ok();
+                platform.simulatorControl().injectFault(SimulatorControl.object().put("service", "*")
+                        .put("operation", "*").put("throttleProbability", throttle).put("errorProbability", error));
                 section.note("simulator: every AWS call throttled with probability " + throttle + " and failed with 5xx "
                         + "with probability " + error + ", from before the storm to the end of the audit's waits. The "
                         + "simulator refuses a call before running it, so this drill shows retries complete everything; "
@@ -105,16 +100,11 @@ final class Faults {
             @Override
             public void after(Platform platform, Section section) throws Exception {
                 long calls = 0;
-                for (var row : http.get(platform.simulator().resolve("/_sim/calls"), Map.of()).ok()) {
+                for (var row : platform.simulatorControl().calls()) {
                     calls += row.path("calls").asLong();
                 }
                 section.figure("AWS calls made under the faults (throttled and failed ones included)", calls, "calls");
-                HttpClient client = HttpClient.newHttpClient();
-                HttpResponse<Void> cleared = client.send(HttpRequest.newBuilder(platform.simulator().resolve("/_sim/faults"))
-                        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
-                if (cleared.statusCode() != 200) {
-                    throw new IllegalStateException("could not clear the simulator's faults: HTTP " + cleared.statusCode());
-                }
+                platform.simulatorControl().clearFaults();
             }
         };
     }

@@ -1,8 +1,7 @@
 package io.crosspatch.bench.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crosspatch.launcher.JsonHttp;
-import java.net.URI;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,17 +36,15 @@ final class SimulatorTruth {
     record Node(String instanceId, String accountId, String region, String enrollmentId, String cloudInstanceId) {
     }
 
-    private final JsonHttp http;
-    private final URI simulator;
+    private final SimulatorControl simulator;
 
-    SimulatorTruth(JsonHttp http, URI simulator) {
-        this.http = http;
+    SimulatorTruth(SimulatorControl simulator) {
         this.simulator = simulator;
     }
 
     List<SystemAccount> systemAccounts() {
         List<SystemAccount> accounts = new ArrayList<>();
-        for (JsonNode account : get("/_sim/organizations/accounts")) {
+        for (JsonNode account : simulator.organizationAccounts()) {
             JsonNode tags = account.path("tags");
             String key = tags.has(PROVIDER_TAG) && tags.has(CLOUD_ACCOUNT_TAG)
                     ? tags.get(PROVIDER_TAG).asText().toLowerCase(Locale.ROOT) + ":" + tags.get(CLOUD_ACCOUNT_TAG).asText()
@@ -59,7 +56,7 @@ final class SimulatorTruth {
 
     List<Activation> activations() {
         List<Activation> activations = new ArrayList<>();
-        for (JsonNode activation : get("/_sim/activations")) {
+        for (JsonNode activation : simulator.activations()) {
             activations.add(new Activation(activation.get("activationId").asText(), activation.get("accountId").asText(),
                     activation.path("tags").path(ENROLLMENT_TAG).asText(null), activation.get("registrationLimit").asInt(),
                     activation.get("registrationsCount").asInt()));
@@ -69,7 +66,7 @@ final class SimulatorTruth {
 
     List<Node> nodes() {
         List<Node> nodes = new ArrayList<>();
-        for (JsonNode node : get("/_sim/nodes")) {
+        for (JsonNode node : simulator.nodes()) {
             nodes.add(new Node(node.get("instanceId").asText(), node.get("accountId").asText(), node.get("region").asText(),
                     node.path("tags").path(ENROLLMENT_TAG).asText(null), node.path("tags").path(INSTANCE_TAG).asText(null)));
         }
@@ -82,7 +79,7 @@ final class SimulatorTruth {
      */
     Map<String, Map<String, String>> patches(String accountId, String region) {
         Map<String, Map<String, String>> byNode = new TreeMap<>();
-        for (JsonNode state : get("/_sim/patch-states?accountId=" + accountId + "&region=" + region)) {
+        for (JsonNode state : simulator.patchStates(accountId, region, true)) {
             Map<String, String> patches = new TreeMap<>();
             state.get("Patches").forEach(p -> patches.put(p.get("KBId").asText(), line(p.get("State").asText(),
                     p.get("Severity").asText(), p.get("Classification").asText(), p.get("InstalledTime"))));
@@ -104,9 +101,5 @@ final class SimulatorTruth {
         Instant installed = installedAt == null || installedAt.isNull() || installedAt.asText().isEmpty() ? null
                 : Instant.parse(installedAt.asText()).truncatedTo(ChronoUnit.MILLIS);
         return state + " | " + severity + " | " + classification + " | " + installed;
-    }
-
-    private JsonNode get(String pathAndQuery) {
-        return http.get(URI.create(simulator + pathAndQuery), Map.of()).ok();
     }
 }

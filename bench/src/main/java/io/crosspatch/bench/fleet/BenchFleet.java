@@ -73,7 +73,7 @@ public final class BenchFleet {
     public BenchFleet(Platform platform, List<CloudAccountSpec> accounts) {
         this.platform = platform;
         this.accounts = List.copyOf(accounts);
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulator(),
+        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(),
                 Platform.GCP_AUDIENCE);
     }
 
@@ -122,7 +122,7 @@ public final class BenchFleet {
             body.put(plan.account().provider().equals("gcp") ? "zone" : "region", plan.account().location());
         }
         body.putObject("labels").put("crosspatch-patchgroup", plan.patchGroup());
-        JsonNode view = http.post(platform.simulator().resolve("/_sim/vms"), Map.of(), body).ok();
+        JsonNode view = platform.simulatorControl().createVm(body);
         return new FleetVm(plan.account(), plan.os(), plan.patchGroup(), view.get("vmId").asText(),
                 view.get("instanceId").asText(), view.get("instanceName").asText(),
                 view.get("metadataBaseUrl").asText(), view.path("guestinfoUrl").asText(null));
@@ -239,8 +239,7 @@ public final class BenchFleet {
 
     /** Moves the simulator's clock, which runs what came due on the way (maintenance windows, scans). */
     public void advanceClock(Duration by) {
-        http.post(platform.simulator().resolve("/_sim/clock"), Map.of(),
-                JsonHttp.object().put("advanceSeconds", by.toSeconds())).ok();
+        platform.simulatorControl().advanceClock(by);
     }
 
     /** Runs {@code action} on every item from {@code parallelism} threads; the first failure is rethrown after all ran. */

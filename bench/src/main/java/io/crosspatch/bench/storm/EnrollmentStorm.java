@@ -13,6 +13,7 @@ import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.launcher.fleet.FleetEnroller;
 import io.crosspatch.launcher.fleet.FleetVm;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +48,7 @@ public final class EnrollmentStorm {
         this.platform = platform;
         this.accounts = List.copyOf(accounts);
         this.options = options;
-        this.simulator = new SimulatorControl(platform.simulator());
+        this.simulator = platform.simulatorControl();
     }
 
     /**
@@ -79,7 +80,7 @@ public final class EnrollmentStorm {
                     seconds(lastAccepted - start));
             awaitSettled(watcher, enrolled);
             Map<String, ProcessSampler.Usage> usage = sampler.stop();
-            List<SimulatorControl.CallCount> calls = simulator.calls();
+            List<CallTotals.CallCount> calls = CallTotals.of(simulator.calls());
 
             StormOutcome outcome = StormOutcome.of(enrolled, watcher, existingKeys, start);
             report(section, outcome, vms.size(), fleet.postFailures(), accepted, lastAccepted - start, baselines);
@@ -113,14 +114,14 @@ public final class EnrollmentStorm {
                 + "every record was seen count.");
     }
 
-    private static void reportCalls(Section section, List<SimulatorControl.CallCount> calls, int enrollments) {
+    private static void reportCalls(Section section, List<CallTotals.CallCount> calls, int enrollments) {
         section.note("AWS calls are counted by the simulator from the clock's start to the last activation, "
                 + "throttled and failed calls included. DescribeInstanceInformation comes from patching-service's "
                 + "registration watcher (every 2 s on the local platform, for pending activations): it grows with "
                 + "the storm's duration rather than with its enrollments.");
         section.table("AWS calls during the storm (all accounts)", List.of("service", "operation", "calls",
-                "per enrollment"), SimulatorControl.rows(calls, enrollments));
-        long totalCalls = calls.stream().mapToLong(SimulatorControl.CallCount::calls).sum();
+                "per enrollment"), CallTotals.rows(calls, enrollments));
+        long totalCalls = calls.stream().mapToLong(CallTotals.CallCount::calls).sum();
         section.figure("AWS calls", totalCalls, "calls")
                 .figure("AWS calls per enrollment", enrollments == 0 ? 0.0 : (double) totalCalls / enrollments,
                         "calls/enrollment");
@@ -267,7 +268,7 @@ public final class EnrollmentStorm {
         Collections.shuffle(activated, new Random(3));
         List<Enrolled> sample = activated.subList(0, Math.min(options.statusSample(), activated.size()));
         FleetEnroller enroller = new FleetEnroller(new JsonHttp(), platform.service(LocalService.IDENTITY),
-                platform.simulator(), Platform.GCP_AUDIENCE);
+                platform.simulatorControl(), Platform.GCP_AUDIENCE);
         int agreeing = 0;
         List<String> disagreeing = new ArrayList<>();
         for (Enrolled one : sample) {

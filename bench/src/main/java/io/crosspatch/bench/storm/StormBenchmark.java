@@ -8,6 +8,7 @@ import io.crosspatch.bench.report.Section;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public final class StormBenchmark {
             Baselines baselines) throws Exception {
         log.info("{}: {} VMs across {} accounts", mode.title, options.vms(), options.accounts());
         Section section = report.section(mode.title);
-        SimulatorControl simulator = new SimulatorControl(platform.simulator());
+        SimulatorControl simulator = platform.simulatorControl();
         TheoreticalMinimum.Limits floor = null;
         if (mode == Mode.LIMITS_OFF) {
             simulator.rateLimits(false);

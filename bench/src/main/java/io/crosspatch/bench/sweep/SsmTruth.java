@@ -2,6 +2,7 @@ package io.crosspatch.bench.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ final class SsmTruth {
                     List<JsonNode> nodes = new ArrayList<>();
                     simulator.nodes(systemAccount, account.awsRegion()).forEach(nodes::add);
                     List<JsonNode> reported = new ArrayList<>();
-                    for (JsonNode state : simulator.patchStates(systemAccount, account.awsRegion())) {
+                    for (JsonNode state : simulator.patchStates(systemAccount, account.awsRegion(), false)) {
                         reported.add(state);
                         states.put(state.get("InstanceId").asText(), NodeState.ofTruth(state));
                     }

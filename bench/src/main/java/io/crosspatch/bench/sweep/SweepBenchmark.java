@@ -11,6 +11,7 @@ import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The compliance sweep of issue #9 — 100,000 managed nodes across 100 accounts, from window run to dashboard — and,
@@ -69,20 +71,16 @@ public final class SweepBenchmark {
     }
 
     /** For development runs: {@code <repository root> [--sweep-nodes 300 --sweep-accounts 6 --dashboard-clients 10 …]}. */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            throw new IllegalArgumentException("usage: SweepBenchmark <repository root> [--sweep-nodes N] [--sweep-accounts M] "
-                    + "[--dashboard-clients C] [--seed-parallelism P] [--compliance-interval S] [--compliance-concurrency K] "
-                    + "[--simulator-heap 3g] [--sweep-limits on|off] [--sweep-timeout MIN]");
-        }
-        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SweepCommand(SweepBenchmark::runAlone)).execute(args));
+    }
+
+    private static int runAlone(Path root, SweepOptions options) throws Exception {
         BenchReport report = new BenchReport("Crosspatch compliance sweep", root.resolve("bench").resolve("target")
                 .resolve("reports").resolve("sweep-" + Instant.now().toString().replace(":", "")));
-        run(root, report, SweepOptions.parse(args));
+        run(root, report, options);
         log.info("report written to {}", report.directory());
-        if (!report.passed()) {
-            System.exit(1);
-        }
+        return report.passed() ? 0 : 1;
     }
 
     /** The simulator holds every node in memory; patching and reporting hold an account's nodes while they work. */
@@ -133,7 +131,7 @@ public final class SweepBenchmark {
             this.sweep = sweep;
             this.dashboard = dashboard;
             this.report = report;
-            this.simulator = new SimulatorControl(http, platform.simulator());
+            this.simulator = platform.simulatorControl();
             this.reporting = new ReportingApi(http, platform.service(LocalService.REPORTING),
                     platform.tokens().token("bench-sweep-watcher", null));
             this.patchResults = new TopicCount(platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"),
@@ -238,11 +236,11 @@ public final class SweepBenchmark {
 
         private void sweep(Set<String> managed, List<DashboardLoad.KnownInstance> known) throws Exception {
             Map<String, String> systemAccounts = SsmTruth.systemAccounts(simulator);
-            List<SimulatorControl.Window> windows = new ArrayList<>();
+            List<InstallWindows.Window> windows = new ArrayList<>();
             for (CloudAccountSpec account : accounts) {
                 String systemAccount = systemAccounts.get(account.key());
                 if (systemAccount != null) {
-                    windows.addAll(simulator.installWindows(systemAccount, account.awsRegion()));
+                    windows.addAll(InstallWindows.of(simulator, systemAccount, account.awsRegion()));
                 }
             }
             simulator.rateLimits(options.limitsDuringSweep());
@@ -310,11 +308,11 @@ public final class SweepBenchmark {
             reportDashboard(loadResult);
         }
 
-        private void runWindows(List<SimulatorControl.Window> windows) throws InterruptedException {
+        private void runWindows(List<InstallWindows.Window> windows) throws InterruptedException {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<?>> runs = new ArrayList<>();
-                windows.forEach(window -> runs.add(pool.submit(() -> simulator.run(window))));
+                windows.forEach(window -> runs.add(pool.submit(() -> InstallWindows.run(simulator, window))));
                 for (Future<?> run : runs) {
                     run.get();
                 }

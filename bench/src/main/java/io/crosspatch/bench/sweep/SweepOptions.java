@@ -1,8 +1,6 @@
 package io.crosspatch.bench.sweep;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The sizes and knobs of the compliance-sweep benchmark, each a command-line option whose default is the issue's
@@ -43,23 +41,7 @@ public record SweepOptions(int nodes, int accounts, int dashboardClients, int se
 
     /** Reads the options this benchmark knows from {@code args}; others (another benchmark's) are left alone. */
     public static SweepOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].startsWith("--")) {
-                values.put(args[i], args[i + 1]);
-            }
-        }
-        SweepOptions d = defaults();
-        return new SweepOptions(
-                intOption(values, "--sweep-nodes", d.nodes()),
-                intOption(values, "--sweep-accounts", d.accounts()),
-                intOption(values, "--dashboard-clients", d.dashboardClients()),
-                intOption(values, "--seed-parallelism", d.seedParallelism()),
-                Duration.ofSeconds(intOption(values, "--compliance-interval", (int) d.complianceInterval().toSeconds())),
-                intOption(values, "--compliance-concurrency", d.complianceConcurrency()),
-                values.getOrDefault("--simulator-heap", defaultHeap(intOption(values, "--sweep-nodes", d.nodes()))),
-                !"off".equals(values.getOrDefault("--sweep-limits", "on")),
-                Duration.ofMinutes(intOption(values, "--sweep-timeout", (int) d.timeout().toMinutes())));
+        return SweepArguments.parse(args);
     }
 
     /**
@@ -68,17 +50,5 @@ public record SweepOptions(int nodes, int accounts, int dashboardClients, int se
      */
     static String defaultHeap(int nodes) {
         return nodes > 20_000 ? "3g" : nodes > 2_000 ? "1g" : "512m";
-    }
-
-    private static int intOption(Map<String, String> values, String name, int otherwise) {
-        String value = values.get(name);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, not " + value, e);
-        }
     }
 }

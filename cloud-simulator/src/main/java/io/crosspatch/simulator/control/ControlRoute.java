@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import java.time.Duration;
@@ -30,10 +31,10 @@ public final class ControlRoute implements Route {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         switch (path) {
-            case "/_sim/calls" -> calls(exchange, method);
-            case "/_sim/clock" -> clock(exchange, method);
-            case "/_sim/faults" -> faults(exchange, method);
-            case "/_sim/limits" -> limits(exchange, method);
+            case SimulatorPaths.CALLS -> calls(exchange, method);
+            case SimulatorPaths.CLOCK -> clock(exchange, method);
+            case SimulatorPaths.FAULTS -> faults(exchange, method);
+            case SimulatorPaths.LIMITS -> limits(exchange, method);
             default -> Http.error(exchange, 404, "NOT_FOUND", "no control endpoint " + path);
         }
     }

@@ -3,6 +3,7 @@ package io.crosspatch.simulator.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 final class ForgeRoute implements Route {
 
-    static final String PREFIX = "/_sim/forge";
+    static final String PREFIX = SimulatorPaths.FORGE;
     private static final long MAX_SECONDS = Duration.ofDays(36_525).toSeconds();
 
     private final VmRegistry vms;

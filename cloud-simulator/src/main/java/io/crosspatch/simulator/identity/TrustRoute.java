@@ -2,6 +2,7 @@ package io.crosspatch.simulator.identity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class TrustRoute implements Route {
 
-    static final String PREFIX = "/_sim/trust";
+    static final String PREFIX = SimulatorPaths.TRUST;
 
     private final Map<Provider, CloudIdentity> clouds;
 

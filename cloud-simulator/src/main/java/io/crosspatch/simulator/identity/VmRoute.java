@@ -3,6 +3,7 @@ package io.crosspatch.simulator.identity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 final class VmRoute implements Route {
 
-    static final String PREFIX = "/_sim/vms";
+    static final String PREFIX = SimulatorPaths.VMS;
 
     private final VmRegistry vms;
     private final Map<Provider, CloudIdentity> clouds;

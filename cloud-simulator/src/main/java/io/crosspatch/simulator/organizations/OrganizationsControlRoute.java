@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 
@@ -28,9 +29,9 @@ final class OrganizationsControlRoute implements Route {
     public void handle(HttpExchange exchange) throws Exception {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
-        if (path.equals("/_sim/organizations/accounts") && method.equals("GET")) {
+        if (path.equals(SimulatorPaths.ORGANIZATIONS_ACCOUNTS) && method.equals("GET")) {
             Http.json(exchange, 200, accounts());
-        } else if (path.equals("/_sim/organizations/failures")) {
+        } else if (path.equals(SimulatorPaths.ORGANIZATIONS_FAILURES)) {
             failures(exchange, method);
         } else {
             Http.error(exchange, 404, "NOT_FOUND", "no organizations endpoint " + method + " " + path);

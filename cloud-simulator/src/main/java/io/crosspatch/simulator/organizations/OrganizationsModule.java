@@ -2,6 +2,7 @@ package io.crosspatch.simulator.organizations;
 
 import io.crosspatch.simulator.SimulatorContext;
 import io.crosspatch.simulator.SimulatorModule;
+import io.crosspatch.simulator.client.SimulatorPaths;
 
 /**
  * AWS Organizations as account vending uses it: one organization whose management account creates member
@@ -15,7 +16,7 @@ public final class OrganizationsModule implements SimulatorModule {
     public void install(SimulatorContext context) {
         Organization organization = new Organization(context.config(), context.clock(), context.iam());
         new OrganizationsApi(organization, context.config().managementAccountId()).register(context.operations());
-        context.server().route("/_sim/organizations/", new OrganizationsControlRoute(organization));
+        context.server().route(SimulatorPaths.ORGANIZATIONS, new OrganizationsControlRoute(organization));
         context.clock().onTick(organization::completeDue);
     }
 }

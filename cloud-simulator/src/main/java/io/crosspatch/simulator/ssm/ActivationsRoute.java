@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class ActivationsRoute implements Route {
 
-    static final String PATH = "/_sim/activations";
+    static final String PATH = SimulatorPaths.ACTIVATIONS;
 
     private final SsmState state;
     private final Clock clock;

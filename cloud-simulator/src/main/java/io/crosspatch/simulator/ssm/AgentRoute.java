@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import java.time.Clock;
@@ -28,8 +29,8 @@ import java.util.Optional;
  */
 final class AgentRoute implements Route {
 
-    private static final String REGISTER = "/_sim/agent/register";
-    private static final String NODES = "/_sim/nodes";
+    private static final String REGISTER = SimulatorPaths.AGENT_REGISTER;
+    private static final String NODES = SimulatorPaths.NODES;
 
     private final AgentRegistration registration;
     private final SsmState state;

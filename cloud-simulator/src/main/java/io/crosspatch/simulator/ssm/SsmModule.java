@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm;
 import io.crosspatch.simulator.SimulatorContext;
 import io.crosspatch.simulator.SimulatorModule;
 import io.crosspatch.simulator.aws.AwsOperations;
+import io.crosspatch.simulator.client.SimulatorPaths;
 
 /**
  * AWS Systems Manager as Crosspatch uses it for hybrid nodes: activations and agent registration, managed nodes,
@@ -35,8 +36,8 @@ public final class SsmModule implements SimulatorModule {
         new Associations(state, context.clock()).register(operations);
         AgentRoute agents = new AgentRoute(new AgentRegistration(state, context.clock(), context.config()), state,
                 context.clock());
-        context.server().route("/_sim/agent/", agents);
-        context.server().route("/_sim/nodes", agents);
+        context.server().route(SimulatorPaths.AGENT, agents);
+        context.server().route(SimulatorPaths.NODES, agents);
         context.server().route(ActivationsRoute.PATH, new ActivationsRoute(state, context.clock()));
         context.clock().onTick(now -> state.regions().forEach(region -> region.refreshPings(now)));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SharedSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,7 +94,7 @@ class TrafficControlTest {
             sts.getCallerIdentity();
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + "/_sim/calls")).build(),
+                HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + SimulatorPaths.CALLS)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         JsonNode rows = Http.JSON.readTree(response.body());
@@ -108,7 +109,7 @@ class TrafficControlTest {
     void shouldAdvanceTheClockOverHttp() throws Exception {
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults())) {
             java.time.Instant before = simulator.clock().instant();
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + "/_sim/clock"))
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + SimulatorPaths.CLOCK))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": 86400}")).build(),
                     HttpResponse.BodyHandlers.ofString());
 

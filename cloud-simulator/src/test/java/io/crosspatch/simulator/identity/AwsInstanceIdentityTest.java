@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class AwsInstanceIdentityTest {
     }
 
     private static X509Certificate regionCertificate(String region) throws Exception {
-        return Pkcs7.certificate(ok(get(simulator() + "/_sim/trust/aws/certificates/" + region + ".pem")));
+        return Pkcs7.certificate(ok(get(simulator() + SimulatorPaths.AWS_CERTIFICATES + "/" + region + ".pem")));
     }
 
     @Test
@@ -149,8 +150,8 @@ class AwsInstanceIdentityTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(first.getPublicKey().getAlgorithm()).isEqualTo("RSA");
-        assertThat(IdentityFixtures.json(get(simulator() + "/_sim/trust/aws/certificates")).get("regions").toString())
+        assertThat(IdentityFixtures.json(get(simulator() + SimulatorPaths.AWS_CERTIFICATES)).get("regions").toString())
                 .contains("me-central-1", "eu-west-1", "us-east-1", "us-west-2", "ap-northeast-1");
-        assertThat(get(simulator() + "/_sim/trust/aws/certificates/not-a-region.pem").statusCode()).isEqualTo(404);
+        assertThat(get(simulator() + SimulatorPaths.awsCertificate("not-a-region")).statusCode()).isEqualTo(404);
     }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.SharedSimulator;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.net.http.HttpResponse;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.X509Certificate;
@@ -36,7 +37,7 @@ class AzureAttestedDocumentTest {
     }
 
     private static X509Certificate trustedRoot() throws Exception {
-        return Pkcs7.certificate(ok(get(simulator() + "/_sim/trust/azure/root.pem")));
+        return Pkcs7.certificate(ok(get(simulator() + SimulatorPaths.AZURE_ROOT_PEM)));
     }
 
     private static Date simulatorNow() {

@@ -17,6 +17,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -39,7 +40,7 @@ class GcpIdentityTokenTest {
     }
 
     private static String gcpJwks() {
-        return simulator() + "/_sim/trust/gcp/jwks";
+        return simulator() + SimulatorPaths.GCP_JWKS;
     }
 
     @Test

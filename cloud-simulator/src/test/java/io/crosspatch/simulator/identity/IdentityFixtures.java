@@ -15,6 +15,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SharedSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -89,13 +90,13 @@ final class IdentityFixtures {
     }
 
     static JsonNode createVm(String simulator, String body) {
-        HttpResponse<String> response = send("POST", simulator + "/_sim/vms", body);
+        HttpResponse<String> response = send("POST", simulator + SimulatorPaths.VMS, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response);
     }
 
     static JsonNode forge(String provider, String body) {
-        HttpResponse<String> response = send("POST", simulator() + "/_sim/forge/" + provider, body);
+        HttpResponse<String> response = send("POST", simulator() + SimulatorPaths.FORGE + "/" + provider, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
     }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class SimulatedVmsTest {
         assertThat(vmware.get("instanceId").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(Instant.parse(aws.get("createdAt").asText())).isBetween(before, Instant.now());
         assertThat(gcp.get("metadataBaseUrl").asText())
-                .isEqualTo(simulator() + "/_sim/vms/" + gcp.get("vmId").asText() + "/metadata");
+                .isEqualTo(simulator() + SimulatorPaths.VMS + "/" + gcp.get("vmId").asText() + "/metadata");
         assertThat(vmware.get("guestinfoUrl").asText()).isEqualTo(vmware.get("metadataBaseUrl").asText() + "/guestinfo");
     }
 
@@ -60,16 +61,16 @@ class SimulatedVmsTest {
     void shouldShowACreatedVm() {
         JsonNode created = anyAzureVm();
 
-        HttpResponse<String> shown = get(simulator() + "/_sim/vms/" + created.get("vmId").asText());
+        HttpResponse<String> shown = get(simulator() + SimulatorPaths.VMS + "/" + created.get("vmId").asText());
 
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(json(shown)).isEqualTo(created);
-        assertThat(json(get(simulator() + "/_sim/vms")).findValuesAsText("vmId")).contains(created.get("vmId").asText());
+        assertThat(json(get(simulator() + SimulatorPaths.VMS)).findValuesAsText("vmId")).contains(created.get("vmId").asText());
     }
 
     @Test
     void shouldAnswerNotFoundForAnUnknownVm() {
-        HttpResponse<String> response = get(simulator() + "/_sim/vms/vm-0000000000000000/metadata/latest/api/token");
+        HttpResponse<String> response = get(simulator() + SimulatorPaths.VMS + "/vm-0000000000000000/metadata/latest/api/token");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("error").asText()).isEqualTo("VM_NOT_FOUND");
@@ -89,7 +90,7 @@ class SimulatedVmsTest {
         "{\"provider\":\"vmware\",\"accountId\":\"vc1\",\"instanceName\":\"a\",\"labels\":[1]}          | INVALID_LABELS",
         "{not json                                                                                      | INVALID_JSON"})
     void shouldRefuseMalformedVmRequests(String body, String code) {
-        HttpResponse<String> response = send("POST", simulator() + "/_sim/vms", body.strip());
+        HttpResponse<String> response = send("POST", simulator() + SimulatorPaths.VMS, body.strip());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo(code);
@@ -99,10 +100,10 @@ class SimulatedVmsTest {
     void shouldRefuseMalformedForgeries() {
         String gcpVm = anyGcpVm().get("vmId").asText();
 
-        HttpResponse<String> wrongProvider = send("POST", simulator() + "/_sim/forge/aws", "{\"vmId\":\"" + gcpVm + "\"}");
-        HttpResponse<String> unknownVm = send("POST", simulator() + "/_sim/forge/gcp", "{\"vmId\":\"vm-nope\"}");
-        HttpResponse<String> badSigner = send("POST", simulator() + "/_sim/forge/gcp", "{\"vmId\":\"" + gcpVm + "\",\"signer\":\"x\"}");
-        HttpResponse<String> hugeShift = send("POST", simulator() + "/_sim/forge/gcp",
+        HttpResponse<String> wrongProvider = send("POST", simulator() + SimulatorPaths.FORGE + "/aws", "{\"vmId\":\"" + gcpVm + "\"}");
+        HttpResponse<String> unknownVm = send("POST", simulator() + SimulatorPaths.FORGE + "/gcp", "{\"vmId\":\"vm-nope\"}");
+        HttpResponse<String> badSigner = send("POST", simulator() + SimulatorPaths.FORGE + "/gcp", "{\"vmId\":\"" + gcpVm + "\",\"signer\":\"x\"}");
+        HttpResponse<String> hugeShift = send("POST", simulator() + SimulatorPaths.FORGE + "/gcp",
                 "{\"vmId\":\"" + gcpVm + "\",\"issuedAtOffsetSeconds\":9000000000000000}");
 
         assertThat(wrongProvider.statusCode()).isEqualTo(400);
@@ -114,7 +115,7 @@ class SimulatedVmsTest {
 
     @Test
     void shouldSummariseWhereEachCloudsTrustAnchorsAre() {
-        JsonNode trust = json(get(simulator() + "/_sim/trust"));
+        JsonNode trust = json(get(simulator() + SimulatorPaths.TRUST));
 
         assertThat(trust.at("/gcp/jwksUri").asText()).isEqualTo(simulator() + "/_sim/trust/gcp/jwks");
         assertThat(trust.at("/gcp/issuer").asText()).isEqualTo("https://accounts.google.com");

@@ -19,6 +19,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class VmwareGuestInfoTokenTest {
 
     private static JsonNode issuer(String orgId) {
-        return json(get(simulator() + "/_sim/trust/vmware/" + orgId));
+        return json(get(simulator() + SimulatorPaths.VMWARE + orgId));
     }
 
     private static JWTClaimsSet verify(String token, String orgId, JWSAlgorithm algorithm) throws Exception {
@@ -61,7 +62,7 @@ class VmwareGuestInfoTokenTest {
     @Test
     void shouldSignWithEs256AndTheAudienceOfAnIssuerDefinedSo() throws Exception {
         String orgId = anyOrgId();
-        JsonNode defined = json(send("PUT", simulator() + "/_sim/trust/vmware/" + orgId,
+        JsonNode defined = json(send("PUT", simulator() + SimulatorPaths.VMWARE + orgId,
                 "{\"algorithm\":\"ES256\",\"audience\":\"crosspatch-eu\",\"issuer\":\"https://vc01.customer.example\"}"));
 
         String token = anyVmwareVm(orgId).get("token").asText();
@@ -77,7 +78,7 @@ class VmwareGuestInfoTokenTest {
         String orgId = anyOrgId();
         anyVmwareVm(orgId);
 
-        JsonNode issuers = json(get(simulator() + "/_sim/trust/vmware/issuers"));
+        JsonNode issuers = json(get(simulator() + SimulatorPaths.VMWARE_ISSUERS));
 
         assertThat(issuers.findValuesAsText("orgId")).contains(orgId);
         assertThat(issuers.findValuesAsText("jwksUri")).contains(simulator() + "/_sim/trust/vmware/" + orgId + "/jwks");
@@ -88,7 +89,7 @@ class VmwareGuestInfoTokenTest {
         String orgId = anyOrgId();
         JsonNode vm = anyVmwareVm(orgId);
 
-        String fresh = json(send("POST", simulator() + "/_sim/vms/" + vm.get("vmId").asText() + "/vmware-token", "")).get("token").asText();
+        String fresh = json(send("POST", simulator() + SimulatorPaths.VMS + "/" + vm.get("vmId").asText() + "/vmware-token", "")).get("token").asText();
 
         assertThat(verify(fresh, orgId, JWSAlgorithm.RS256).getJWTID())
                 .isNotEqualTo(verify(vm.get("token").asText(), orgId, JWSAlgorithm.RS256).getJWTID());

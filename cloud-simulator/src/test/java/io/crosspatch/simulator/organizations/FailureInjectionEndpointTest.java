@@ -8,6 +8,7 @@ import static io.crosspatch.simulator.organizations.OrganizationsFixtures.unique
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -22,7 +23,7 @@ class FailureInjectionEndpointTest {
     void failsTheNextCreationsWithTheInjectedReasonAsOftenAsAsked() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
             // given
-            JsonNode pending = send(simulator.endpoint(), "POST", "/_sim/organizations/failures",
+            JsonNode pending = send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES,
                     "{\"reason\":\"CONCURRENT_ACCOUNT_MODIFICATION\",\"count\":2}", 200);
             assertThat(pending.get(0).path("count").asInt()).isEqualTo(2);
 
@@ -43,9 +44,9 @@ class FailureInjectionEndpointTest {
     @Test
     void clearsPendingInjections() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
-            send(simulator.endpoint(), "POST", "/_sim/organizations/failures", "{\"reason\":\"INTERNAL_FAILURE\",\"count\":5}", 200);
+            send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"INTERNAL_FAILURE\",\"count\":5}", 200);
 
-            assertThat(send(simulator.endpoint(), "DELETE", "/_sim/organizations/failures", null, 200)).isEmpty();
+            assertThat(send(simulator.endpoint(), "DELETE", SimulatorPaths.ORGANIZATIONS_FAILURES, null, 200)).isEmpty();
             assertThat(pendingFailures(simulator.endpoint())).isEmpty();
         }
     }
@@ -53,8 +54,8 @@ class FailureInjectionEndpointTest {
     @Test
     void refusesAnUndocumentedReasonOrACountBelowOne() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
-            send(simulator.endpoint(), "POST", "/_sim/organizations/failures", "{\"reason\":\"BAD_LUCK\"}", 400);
-            send(simulator.endpoint(), "POST", "/_sim/organizations/failures", "{\"reason\":\"INTERNAL_FAILURE\",\"count\":0}", 400);
+            send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"BAD_LUCK\"}", 400);
+            send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"INTERNAL_FAILURE\",\"count\":0}", 400);
 
             assertThat(pendingFailures(simulator.endpoint())).isEmpty();
         }

@@ -3,6 +3,7 @@ package io.crosspatch.simulator.organizations;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import java.io.IOException;
 import java.net.URI;
@@ -56,16 +57,16 @@ final class OrganizationsFixtures {
     /** {@code POST /_sim/organizations/failures}: the next {@code count} creations for {@code email} fail. */
     static JsonNode injectFailure(URI simulator, String reason, int count, String email) {
         String body = Http.JSON.createObjectNode().put("reason", reason).put("count", count).put("email", email).toString();
-        return send(simulator, "POST", "/_sim/organizations/failures", body, 200);
+        return send(simulator, "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, body, 200);
     }
 
     static JsonNode pendingFailures(URI simulator) {
-        return send(simulator, "GET", "/_sim/organizations/failures", null, 200);
+        return send(simulator, "GET", SimulatorPaths.ORGANIZATIONS_FAILURES, null, 200);
     }
 
     /** {@code GET /_sim/organizations/accounts}: every account of the organization with its tags. */
     static JsonNode simulatedAccounts(URI simulator) {
-        return send(simulator, "GET", "/_sim/organizations/accounts", null, 200);
+        return send(simulator, "GET", SimulatorPaths.ORGANIZATIONS_ACCOUNTS, null, 200);
     }
 
     static JsonNode send(URI simulator, String method, String path, String body, int expectedStatus) {

@@ -8,6 +8,7 @@ import static io.crosspatch.simulator.ssm.SsmFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.ssm.SsmFixtures.SimResponse;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class ActivationsRouteTest {
         registerUbuntu(used);
 
         // when
-        SimResponse listed = SsmFixtures.get("/_sim/activations?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT
+        SimResponse listed = SsmFixtures.get(SimulatorPaths.ACTIVATIONS + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT
                 + "&region=" + REGION);
 
         // then
@@ -51,8 +52,8 @@ class ActivationsRouteTest {
 
     @Test
     void filtersByAccountAndAnswersNotFoundForOtherMethods() {
-        assertThat(SsmFixtures.get("/_sim/activations?accountId=000000000001").body()).isEmpty();
-        assertThat(SsmFixtures.post("/_sim/activations", "{}").status()).isEqualTo(404);
+        assertThat(SsmFixtures.get(SimulatorPaths.ACTIVATIONS + "?accountId=000000000001").body()).isEmpty();
+        assertThat(SsmFixtures.post(SimulatorPaths.ACTIVATIONS, "{}").status()).isEqualTo(404);
     }
 
     private static JsonNode find(JsonNode activations, String activationId) {

@@ -10,6 +10,7 @@ import static io.crosspatch.simulator.ssm.SsmFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.simulator.SharedSimulator;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.ssm.SsmFixtures.SimResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ class AgentRegistrationTest {
 
         assertThat(register(wrongCode, "h1", "Ubuntu", "22.04").body().get("error").asText()).isEqualTo("InvalidActivation");
         assertThat(register(unknownId, "h1", "Ubuntu", "22.04").body().get("error").asText()).isEqualTo("InvalidActivation");
-        SimResponse otherRegion = SsmFixtures.post("/_sim/agent/register", """
+        SimResponse otherRegion = SsmFixtures.post(SimulatorPaths.AGENT_REGISTER, """
                 {"activationCode":"%s","activationId":"%s","region":"us-east-1","hostname":"h1","platformName":"Ubuntu"}"""
                 .formatted(activation.activationCode(), activation.activationId()));
         assertThat(otherRegion.status()).isEqualTo(400);
@@ -134,13 +135,13 @@ class AgentRegistrationTest {
         CreateActivationResponse activation = activation(ssm, 1);
         String instanceId = registerUbuntu(activation);
 
-        SsmFixtures.post("/_sim/nodes/" + instanceId + "/connection-lost", "");
+        SsmFixtures.post(SimulatorPaths.NODES + "/" + instanceId + "/connection-lost", "");
 
         assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString()).isEqualTo("ConnectionLost");
         assertThat(ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds", activation.activationId()),
                 filter("PingStatus", "ConnectionLost"))).instanceInformationList()).hasSize(1);
 
-        SimResponse online = SsmFixtures.post("/_sim/nodes/" + instanceId + "/online", "");
+        SimResponse online = SsmFixtures.post(SimulatorPaths.NODES + "/" + instanceId + "/online", "");
 
         assertThat(online.body().get("pingStatus").asText()).isEqualTo("Online");
         assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString()).isEqualTo("Online");
@@ -152,7 +153,7 @@ class AgentRegistrationTest {
         CreateActivationResponse activation = activation(ssm, 2);
         String online = registerUbuntu(activation);
         String lost = registerUbuntu(activation);
-        SsmFixtures.post("/_sim/nodes/" + lost + "/connection-lost", "");
+        SsmFixtures.post(SimulatorPaths.NODES + "/" + lost + "/connection-lost", "");
 
         // when ten minutes pass
         Instant later = SharedSimulator.get().clock().advance(Duration.ofMinutes(10));
@@ -172,7 +173,7 @@ class AgentRegistrationTest {
         CreateActivationResponse activation = activation(ssm, 1);
         String instanceId = registerUbuntu(activation);
 
-        SimResponse listed = SsmFixtures.get("/_sim/nodes?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT + "&region=" + REGION);
+        SimResponse listed = SsmFixtures.get(SimulatorPaths.NODES + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT + "&region=" + REGION);
 
         assertThat(StreamSupport.stream(listed.body().spliterator(), false)
                 .filter(node -> node.get("instanceId").asText().equals(instanceId)))
@@ -181,7 +182,7 @@ class AgentRegistrationTest {
                     assertThat(node.get("operatingSystem").asText()).isEqualTo("UBUNTU");
                     assertThat(node.get("activationId").asText()).isEqualTo(activation.activationId());
                 });
-        assertThat(SsmFixtures.get("/_sim/nodes?accountId=000000000001").body()).isEmpty();
+        assertThat(SsmFixtures.get(SimulatorPaths.NODES + "?accountId=000000000001").body()).isEmpty();
     }
 
     @Test

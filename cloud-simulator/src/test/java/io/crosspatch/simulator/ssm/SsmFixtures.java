@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.simulator.SharedSimulator;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ final class SsmFixtures {
                 .put("ipAddress", "10.0.0." + (SEQUENCE.incrementAndGet() % 250 + 1))
                 .put("platformName", platformName)
                 .put("platformVersion", platformVersion);
-        return post("/_sim/agent/register", body.toString());
+        return post(SimulatorPaths.AGENT_REGISTER, body.toString());
     }
 
     /** Registers an Ubuntu node and answers its instance id. */

@@ -20,6 +20,7 @@ import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.identity.verification.support.VerdictWatch;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ class VerifierAvailabilityTest {
     private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(10);
     private static final String OUTAGE_ORG = "vc-crosspatch-outage";
     private static final int PARTITION = 0;
-    private static final JwksRelay GCP_JWKS = JwksRelay.of(CLOUDS.url("/_sim/trust/gcp/jwks"));
-    private static final JwksRelay OUTAGE_JWKS = JwksRelay.of(CLOUDS.url("/_sim/trust/vmware/" + OUTAGE_ORG + "/jwks"));
+    private static final JwksRelay GCP_JWKS = JwksRelay.of(CLOUDS.url(SimulatorPaths.GCP_JWKS));
+    private static final JwksRelay OUTAGE_JWKS = JwksRelay.of(CLOUDS.url(SimulatorPaths.vmwareJwks(OUTAGE_ORG)));
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;

@@ -41,7 +41,7 @@ public final class DemoFleet {
     public DemoFleet(Platform platform) {
         this.platform = platform;
         this.http = new JsonHttp();
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulator(), Platform.GCP_AUDIENCE);
+        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
 
     /** Onboards every demo cloud account to its tenant (idempotent: a PUT). */
@@ -78,7 +78,7 @@ public final class DemoFleet {
             body.put(account.provider().equals("gcp") ? "zone" : "region", account.location());
         }
         body.putObject("labels").put("crosspatch-patchgroup", patchGroup);
-        JsonNode view = http.post(platform.simulator().resolve("/_sim/vms"), Map.of(), body).ok();
+        JsonNode view = platform.simulatorControl().createVm(body);
         FleetVm vm = FleetVm.of(account, os, patchGroup, view);
         stages.put(vm.vmId(), "CREATED");
         return vm;
@@ -190,7 +190,6 @@ public final class DemoFleet {
 
     /** Moves the simulator's clock, which runs what came due on the way (maintenance windows, scans). */
     public void advanceClock(Duration by) {
-        http.post(platform.simulator().resolve("/_sim/clock"), Map.of(),
-                JsonHttp.object().put("advanceSeconds", by.toSeconds())).ok();
+        platform.simulatorControl().advanceClock(by);
     }
 }

@@ -3,6 +3,7 @@ package io.crosspatch.launcher.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.launcher.JsonHttp;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,10 +37,10 @@ public final class FleetEnroller {
     private final AtomicLong metadataRetries = new AtomicLong();
     private final JsonHttp http;
     private final URI identityService;
-    private final URI simulator;
+    private final SimulatorControl simulator;
     private final String gcpAudience;
 
-    public FleetEnroller(JsonHttp http, URI identityService, URI simulator, String gcpAudience) {
+    public FleetEnroller(JsonHttp http, URI identityService, SimulatorControl simulator, String gcpAudience) {
         this.http = http;
         this.identityService = identityService;
         this.simulator = simulator;
@@ -145,7 +146,7 @@ public final class FleetEnroller {
                 .put("hostname", vm.instanceName()).put("ipAddress", "10.0.0." + (1 + RANDOM.nextInt(250)))
                 .put("platformName", vm.os().platformName()).put("platformVersion", vm.os().version())
                 .put("platformType", vm.os().platformType());
-        JsonNode registered = http.post(simulator.resolve("/_sim/agent/register"), Map.of(), agent).ok();
+        JsonNode registered = simulator.registerAgent(agent);
         return Optional.of(registered.get("instanceId").asText());
     }
 

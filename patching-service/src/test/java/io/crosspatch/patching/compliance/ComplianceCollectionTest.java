@@ -20,10 +20,7 @@ import io.crosspatch.patching.support.Fixtures;
 import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.schemas.topics.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -99,8 +96,7 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
 
             // when one node loses its connection, exactly that instance is published again
             String lost = nodeOf.get("UBUNTU/late");
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SIMULATOR.endpoint() + "/_sim/nodes/" + lost
-                    + "/connection-lost")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            new SimulatorControl(SIMULATOR.endpoint()).setNodeStatus(lost, SimulatorControl.NodeStatus.CONNECTION_LOST);
             assertThat(collector.collect(ref)).isEqualTo(1);
             List<PatchResult> ofLost = EventLog.all(Topics.PATCH_RESULTS.name(), Fixtures.cloudAccountKey(account), PatchResult.class)
                     .stream().filter(r -> r.getManagedInstanceId().equals(lost)).toList();

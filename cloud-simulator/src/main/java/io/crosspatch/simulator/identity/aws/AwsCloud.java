@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
@@ -63,7 +64,7 @@ public final class AwsCloud implements CloudIdentity {
 
     public AwsCloud(SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
         this.clock = clock;
-        this.certificateUriTemplate = simulatorUrl + "/_sim/trust/aws/certificates/{region}.pem";
+        this.certificateUriTemplate = simulatorUrl + SimulatorPaths.awsCertificate("{region}");
         this.validFrom = certificatesValidFrom;
         this.validUntil = certificatesValidUntil;
     }

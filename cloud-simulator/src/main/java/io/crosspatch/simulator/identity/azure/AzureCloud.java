@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
@@ -53,7 +54,7 @@ public final class AzureCloud implements CloudIdentity {
 
     public AzureCloud(SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
         this.clock = clock;
-        this.rootPemUri = simulatorUrl + "/_sim/trust/azure/root.pem";
+        this.rootPemUri = simulatorUrl + SimulatorPaths.AZURE_ROOT_PEM;
         this.trusted = new AzureCa(certificatesValidFrom, certificatesValidUntil);
         this.foreign = new AzureCa(certificatesValidFrom, certificatesValidUntil);
     }

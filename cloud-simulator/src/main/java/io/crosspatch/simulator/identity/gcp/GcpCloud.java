@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
@@ -50,7 +51,7 @@ public final class GcpCloud implements CloudIdentity {
 
     public GcpCloud(SimClock clock, String simulatorUrl) {
         this.clock = clock;
-        this.jwksUri = simulatorUrl + "/_sim/trust/gcp/jwks";
+        this.jwksUri = simulatorUrl + SimulatorPaths.GCP_JWKS;
     }
 
     @Override

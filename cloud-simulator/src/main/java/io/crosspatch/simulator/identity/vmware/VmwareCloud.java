@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
@@ -134,7 +135,7 @@ public final class VmwareCloud implements CloudIdentity {
 
     private ObjectNode describe(VmwareIssuers.Issuer issuer) {
         return Http.JSON.createObjectNode().put("orgId", issuer.orgId()).put("issuer", issuer.issuer())
-                .put("jwksUri", simulatorUrl + "/_sim/trust/vmware/" + issuer.orgId() + "/jwks")
+                .put("jwksUri", simulatorUrl + SimulatorPaths.vmwareJwks(issuer.orgId()))
                 .put("audience", issuer.audience()).put("algorithm", issuer.signer().algorithm().getName());
     }
 
@@ -146,7 +147,7 @@ public final class VmwareCloud implements CloudIdentity {
 
     @Override
     public ObjectNode anchors() {
-        ObjectNode anchors = Http.JSON.createObjectNode().put("issuersUri", simulatorUrl + "/_sim/trust/vmware/issuers");
+        ObjectNode anchors = Http.JSON.createObjectNode().put("issuersUri", simulatorUrl + SimulatorPaths.VMWARE_ISSUERS);
         anchors.set("issuers", describeIssuers());
         return anchors;
     }

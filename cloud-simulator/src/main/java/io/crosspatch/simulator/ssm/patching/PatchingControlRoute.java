@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
@@ -24,9 +25,9 @@ import java.util.Optional;
  */
 final class PatchingControlRoute implements Route {
 
-    static final String WINDOWS_PATH = "/_sim/maintenance-windows";
+    static final String WINDOWS_PATH = SimulatorPaths.MAINTENANCE_WINDOWS;
     static final String WINDOWS_PREFIX = WINDOWS_PATH + "/";
-    static final String STATES_PATH = "/_sim/patch-states";
+    static final String STATES_PATH = SimulatorPaths.PATCH_STATES;
 
     private final SsmState ssm;
     private final PatchStates states;

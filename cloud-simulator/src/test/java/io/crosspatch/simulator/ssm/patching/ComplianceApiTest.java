@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ class ComplianceApiTest {
     @Test
     void shouldFailTheWindowForNodesThatLostConnection() throws Exception {
         String node = fixture.register(fixture.activation("on-time"), "gone", "Ubuntu", "22.04");
-        fixture.post("/_sim/nodes/" + node + "/connection-lost", "");
+        fixture.post(SimulatorPaths.NODES + "/" + node + "/connection-lost", "");
 
         JsonNode execution = fixture.runNow(fixture.installWindow("on-time", SCHEDULE));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.http.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +71,7 @@ final class PatchingFixture implements AutoCloseable {
         String body = Http.JSON.createObjectNode().put("activationCode", activation.activationCode())
                 .put("activationId", activation.activationId()).put("region", REGION).put("hostname", hostname)
                 .put("platformName", platformName).put("platformVersion", version).toString();
-        return post("/_sim/agent/register", body).get("instanceId").asText();
+        return post(SimulatorPaths.AGENT_REGISTER, body).get("instanceId").asText();
     }
 
     /** A window that installs (reboot if needed) on the nodes of one patch group. */
@@ -89,23 +90,23 @@ final class PatchingFixture implements AutoCloseable {
 
     /** Opens the window now; returns the execution the simulator recorded. */
     JsonNode runNow(String windowId) throws Exception {
-        return post("/_sim/maintenance-windows/" + windowId + "/run",
+        return post(SimulatorPaths.MAINTENANCE_WINDOWS + "/" + windowId + "/run",
                 "{\"accountId\":\"" + ACCOUNT + "\",\"region\":\"" + REGION + "\"}");
     }
 
     /** The control endpoint's list of the account's windows in {@code region}. */
     JsonNode windows(String region) throws Exception {
-        return Http.JSON.readTree(get("/_sim/maintenance-windows?accountId=" + ACCOUNT + "&region=" + region));
+        return Http.JSON.readTree(get(SimulatorPaths.MAINTENANCE_WINDOWS + "?accountId=" + ACCOUNT + "&region=" + region));
     }
 
     /** The ground truth without the patch lists ({@code patches=false}). */
     JsonNode patchCounts() throws Exception {
-        return Http.JSON.readTree(get("/_sim/patch-states?accountId=" + ACCOUNT + "&region=" + REGION + "&patches=false"));
+        return Http.JSON.readTree(get(SimulatorPaths.PATCH_STATES + "?accountId=" + ACCOUNT + "&region=" + REGION + "&patches=false"));
     }
 
     /** The simulator's ground truth of every reported node of the account. */
     JsonNode patchStates() throws Exception {
-        return Http.JSON.readTree(get("/_sim/patch-states?accountId=" + ACCOUNT + "&region=" + REGION));
+        return Http.JSON.readTree(get(SimulatorPaths.PATCH_STATES + "?accountId=" + ACCOUNT + "&region=" + REGION));
     }
 
     JsonNode post(String path, String body) throws Exception {

@@ -29,6 +29,7 @@ import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -64,8 +65,8 @@ class ForgedKeyIdIngressIntegrationTest {
 
     private static final SimulatedClouds CLOUDS = SimulatedClouds.shared();
     private static final String DOWN_ORG = "vc-crosspatch-jwks-down";
-    private static final JwksRelay GCP_JWKS = JwksRelay.of(CLOUDS.url("/_sim/trust/gcp/jwks"));
-    private static final JwksRelay DOWN_JWKS = JwksRelay.of(CLOUDS.url("/_sim/trust/vmware/" + DOWN_ORG + "/jwks"));
+    private static final JwksRelay GCP_JWKS = JwksRelay.of(CLOUDS.url(SimulatorPaths.GCP_JWKS));
+    private static final JwksRelay DOWN_JWKS = JwksRelay.of(CLOUDS.url(SimulatorPaths.vmwareJwks(DOWN_ORG)));
 
     @LocalServerPort
     private int port;

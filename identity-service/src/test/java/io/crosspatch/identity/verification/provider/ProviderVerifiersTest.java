@@ -30,6 +30,7 @@ import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -447,6 +448,6 @@ class ProviderVerifiersTest {
     }
 
     private static JsonNode fetchJwks() throws Exception {
-        return new ObjectMapper().readTree(URI.create(CLOUDS.url("/_sim/trust/gcp/jwks")).toURL());
+        return new ObjectMapper().readTree(URI.create(CLOUDS.url(SimulatorPaths.GCP_JWKS)).toURL());
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.simulator.CloudSimulator;
 import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorControl;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,19 +34,22 @@ public final class SimulatedClouds {
     private static SimulatedClouds shared;
 
     private final CloudSimulator simulator;
+    private final SimulatorControl control;
 
     private SimulatedClouds(CloudSimulator simulator) {
         this.simulator = simulator;
+        this.control = new SimulatorControl(simulator.endpoint());
     }
 
     public static synchronized SimulatedClouds shared() {
         if (shared == null) {
             shared = new SimulatedClouds(CloudSimulator.start(SimulatorConfig.defaults()));
-            shared.put("/_sim/trust/vmware/" + VMWARE_ES256_ORG, JSON.createObjectNode().put("algorithm", "ES256"));
+            shared.control.defineVmwareIssuer(VMWARE_ES256_ORG, JSON.createObjectNode().put("algorithm", "ES256"));
         }
         return shared;
     }
 
+    /** The absolute URL of a simulator path ({@link SimulatorPaths}). */
     public String url(String path) {
         return simulator.endpoint().toString().replaceAll("/$", "") + path;
     }
@@ -52,17 +57,17 @@ public final class SimulatedClouds {
     /** The trust properties that point identity-service at this simulator's anchors, and only those. */
     public Map<String, String> trustProperties() {
         return Map.ofEntries(
-                Map.entry("crosspatch.identity.gcp.jwks-uri", url("/_sim/trust/gcp/jwks")),
+                Map.entry("crosspatch.identity.gcp.jwks-uri", url(SimulatorPaths.GCP_JWKS)),
                 Map.entry("crosspatch.identity.gcp.audience", AUDIENCE),
-                Map.entry("crosspatch.identity.azure.trust-anchors", url("/_sim/trust/azure/root.pem")),
-                Map.entry("crosspatch.identity.aws.certificates.eu-west-1", url("/_sim/trust/aws/certificates/eu-west-1.pem")),
-                Map.entry("crosspatch.identity.aws.default-certificate", url("/_sim/trust/aws/certificates/us-east-1.pem")),
+                Map.entry("crosspatch.identity.azure.trust-anchors", url(SimulatorPaths.AZURE_ROOT_PEM)),
+                Map.entry("crosspatch.identity.aws.certificates.eu-west-1", url(SimulatorPaths.awsCertificate("eu-west-1"))),
+                Map.entry("crosspatch.identity.aws.default-certificate", url(SimulatorPaths.awsCertificate("us-east-1"))),
                 Map.entry("crosspatch.identity.vmware.issuers[0].issuer", "https://vcenter." + VMWARE_ORG + ".crosspatch.sim"),
-                Map.entry("crosspatch.identity.vmware.issuers[0].jwks-uri", url("/_sim/trust/vmware/" + VMWARE_ORG + "/jwks")),
+                Map.entry("crosspatch.identity.vmware.issuers[0].jwks-uri", url(SimulatorPaths.vmwareJwks(VMWARE_ORG))),
                 Map.entry("crosspatch.identity.vmware.issuers[0].audience", AUDIENCE),
                 Map.entry("crosspatch.identity.vmware.issuers[0].org-ids", VMWARE_ORG),
                 Map.entry("crosspatch.identity.vmware.issuers[1].issuer", "https://vcenter." + VMWARE_ES256_ORG + ".crosspatch.sim"),
-                Map.entry("crosspatch.identity.vmware.issuers[1].jwks-uri", url("/_sim/trust/vmware/" + VMWARE_ES256_ORG + "/jwks")),
+                Map.entry("crosspatch.identity.vmware.issuers[1].jwks-uri", url(SimulatorPaths.vmwareJwks(VMWARE_ES256_ORG))),
                 Map.entry("crosspatch.identity.vmware.issuers[1].audience", AUDIENCE),
                 Map.entry("crosspatch.identity.vmware.issuers[1].org-ids", VMWARE_ES256_ORG));
     }
@@ -94,7 +99,7 @@ public final class SimulatedClouds {
         ObjectNode body = JSON.createObjectNode().put("provider", provider).put("accountId", accountId).put("instanceName", name);
         extra.forEach(body::put);
         body.set("labels", JSON.valueToTree(labels));
-        return post("/_sim/vms", body);
+        return control.createVm(body);
     }
 
     public JsonNode createVm(String provider, String accountId, String name) {
@@ -133,24 +138,14 @@ public final class SimulatedClouds {
                 vm.get("metadataBaseUrl").asText() + "/guestinfo/crosspatch.token")).GET().build()));
     }
 
-    /** {@code POST /_sim/forge/{provider}} for {@code vm}, with the forge options given. */
+    /** A forgery for {@code vm} ({@link SimulatorControl#forge}), with the forge options given. */
     public JsonNode forge(JsonNode vm, ObjectNode options) {
         options.put("vmId", vm.get("vmId").asText());
-        return post("/_sim/forge/" + vm.get("provider").asText(), options);
+        return control.forge(vm.get("provider").asText(), options);
     }
 
     public static ObjectNode options() {
         return JSON.createObjectNode();
-    }
-
-    private JsonNode post(String path, JsonNode body) {
-        return readTree(send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build()));
-    }
-
-    private JsonNode put(String path, JsonNode body) {
-        return readTree(send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build()));
     }
 
     private static String send(HttpRequest request) {
