@@ -9,9 +9,10 @@ import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.domain.InstanceFigures;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,10 @@ class ReportingQueriesTest {
                 new InstanceListing.Setup("UBUNTU", "on-time", null), null, List.of());
     }
 
+    /** An account of {@code instances} activated instances without a patch result yet. */
     private static AccountFigures figures(String name, int instances) {
-        AccountFigures figures = AccountFigures.EMPTY;
-        for (int i = 0; i < instances; i++) {
-            figures = figures.plus(new AccountFigures(name, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0));
-        }
-        return figures;
+        InstanceFigures activated = new InstanceFigures(name, false, false, 0, false, 0, 0, null);
+        return AccountFigures.sum(Collections.nCopies(instances, activated));
     }
 
     /** A read model in memory: what the test put in is what the queries read. */
