@@ -83,8 +83,10 @@ class CrashRecoveryTest extends VendingIntegrationTest {
     private void crashedAfterCreateAccount(CloudAccountKey account) {
         TestSimulator.get().calls().reset();
         Instant now = Instant.now();
-        SystemAccount claim = SystemAccount.claim(account, "acme", "eu-west-1", partition(account),
-                naming.email(account, "acme"), naming.accountName(account, "acme"), "enr-before-crash", now);
+        SystemAccount claim = SystemAccount.claim(
+                new SystemAccount.CloudAccount(account, "acme", "eu-west-1", partition(account)),
+                new SystemAccount.AccountRequest(naming.email(account, "acme"), naming.accountName(account, "acme"),
+                        "enr-before-crash"), now);
         assertThat(accounts.claim(claim)).isTrue();
         assertThat(accounts.transition(claim.requesting(now))).isTrue();
         Credentials keys = TestSimulator.get().managementCredentials();

@@ -1,5 +1,7 @@
 package io.crosspatch.reporting.bench;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.reporting.compliance.application.ReadModelUpdater;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
@@ -105,7 +107,7 @@ public final class ReportingQueryBenchmark {
                     installed ? "INSTALLED" : "MISSING", installed ? at.minus(Duration.ofDays(p)) : null,
                     List.of("CVE-2026-" + (1000 + p))));
         }
-        return new InstanceState(new InstanceRef(TENANT, "AZURE", "sub-" + (i % accounts), "i-" + i), at,
+        return new InstanceState(new InstanceRef(TENANT, new CloudAccountKey(CloudProvider.AZURE, "sub-" + (i % accounts)), "i-" + i), at,
                 "Subscription " + (i % accounts), "host-" + i, "mi-" + String.format("%017x", i), "210987654321",
                 "Microsoft Windows Server 2022 10.0.20348", "WINDOWS", "on-time", "pb-0123456789abcdef0",
                 new InstanceState.AgentStatus("3.3.1142.0", i % 5 != 0, i % 20 == 0 ? "CONNECTION_LOST" : "ONLINE", at),

@@ -1,13 +1,9 @@
 package io.crosspatch.account.vending.application;
 
-import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.account.vending.domain.AccountNaming;
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.events.IdentityVerified;
-import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.kernel.CloudAccountKey;
-import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -46,19 +42,14 @@ public class EnrollmentIntake {
     }
 
     /**
-     * @param event  the verified enrollment
-     * @param bucket the partition the event arrived on: the work-list bucket of its cloud account
+     * @param verified the verified enrollment
+     * @param bucket   the partition the event arrived on: the work-list bucket of its cloud account
      */
-    public void accept(IdentityVerified event, int bucket) {
-        VerifiedIdentity identity = event.getIdentity();
-        if (identity == null || identity.getCloudAccountId() == null || identity.getCloudAccountId().isBlank()
-                || identity.getTenantId() == null || identity.getAwsRegion() == null) {
-            throw new NonRetryableEventException("identity.verified " + event.getEnrollmentId()
-                    + " lacks its cloud account, tenant or AWS region");
-        }
-        CloudAccountKey key = Providers.accountKey(identity.getProvider(), identity.getCloudAccountId());
+    public void accept(VerifiedEnrollment verified, int bucket) {
+        CloudAccountKey key = verified.key();
         Instant now = clock.instant();
-        WaitingEnrollment enrollment = new WaitingEnrollment(key, event.getEnrollmentId(), identity, now, null);
+        WaitingEnrollment enrollment = new WaitingEnrollment(key, verified.enrollmentId(), verified.identity(), now,
+                null);
         Optional<WaitingEnrollment> known = enrollments.recordIfAbsent(enrollment);
         if (known.isPresent() && known.get().resolved()) {
             log.debug("duplicate identity.verified {} for {}: already answered {}", enrollment.enrollmentId(), key,
@@ -70,9 +61,11 @@ public class EnrollmentIntake {
             account = accounts.find(key).orElse(null);
         }
         if (account == null) {
-            SystemAccount claim = SystemAccount.claim(key, identity.getTenantId(), identity.getAwsRegion(), bucket,
-                    naming.email(key, identity.getTenantId()), naming.accountName(key, identity.getTenantId()),
-                    enrollment.enrollmentId(), now);
+            SystemAccount claim = SystemAccount.claim(
+                    new SystemAccount.CloudAccount(key, verified.tenantId(), verified.awsRegion(), bucket),
+                    new SystemAccount.AccountRequest(naming.email(key, verified.tenantId()),
+                            naming.accountName(key, verified.tenantId()), enrollment.enrollmentId()),
+                    now);
             accounts.markWork(claim);
             if (accounts.claim(claim)) {
                 log.info("claimed system account creation for {} (enrollment {})", key, enrollment.enrollmentId());

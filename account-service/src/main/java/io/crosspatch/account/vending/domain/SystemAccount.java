@@ -9,109 +9,278 @@ import java.util.Objects;
  * versioned so that every transition is a compare-and-set and two drivers can never both take the same step.
  * Immutable; each transition returns the next version.
  *
- * @param key                  the cloud account
- * @param tenantId             the tenant the cloud account belongs to
- * @param region               AWS region where SSM manages the cloud account's VMs
- * @param bucket               the Kafka partition of the cloud account key: the instance that owns it drives this row
- * @param state                where creation stands
- * @param version              incremented by every transition (the compare-and-set guard)
- * @param email                the e-mail address the account is created with (unique per cloud account)
- * @param accountName          the account name it is created with
- * @param createRequestId      the CreateAccount request id, once known
- * @param accountId            the 12-digit account id, once known
- * @param roleArn              the role patching-service assumes, once ready
- * @param ssmServiceRoleName   the IAM role hybrid activations give managed nodes
- * @param failureReason        the terminal (or last retryable) reason code
- * @param failureMessage       a human explanation of the failure
- * @param attempts             consecutive unsuccessful tries of the current step (drives the back-off)
- * @param createRequests       CreateAccount requests accepted so far (more than one only after INTERNAL_FAILURE)
- * @param nextAttemptAt        when the driver may take the next step
- * @param stateSince           when the current state was entered
- * @param creatorEnrollmentId  the enrollment whose arrival claimed the creation
- * @param updatedAt            when the row last changed
+ * <p>It is told in six parts, each a small record of its own, so that no call passes a long run of positional
+ * values and swapping two of them does not compile: what the claim fixed for good ({@link CloudAccount},
+ * {@link AccountRequest}), where creation stands ({@link Progress}, {@link Pacing}), what AWS answered
+ * ({@link AwsAccount}) and why it last did not succeed ({@link Failure}). The accessors of the single facts
+ * ({@link #key()}, {@link #state()}, …) read through the parts.
+ *
+ * @param cloudAccount the cloud account served, fixed by the claim
+ * @param request      the account asked of AWS, fixed by the claim
+ * @param progress     the state and its version
+ * @param pacing       the tries of the current step and when the next one is due
+ * @param aws          what AWS answered so far
+ * @param failure      the terminal (or last retryable) failure, {@link Failure#NONE} after a success
  */
-public record SystemAccount(
-        CloudAccountKey key, String tenantId, String region, int bucket, SystemAccountState state, int version,
-        String email, String accountName, String createRequestId, String accountId, String roleArn,
-        String ssmServiceRoleName, String failureReason, String failureMessage, int attempts, int createRequests,
-        Instant nextAttemptAt, Instant stateSince, String creatorEnrollmentId, Instant updatedAt) {
+public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, Progress progress, Pacing pacing,
+        AwsAccount aws, Failure failure) {
 
     public SystemAccount {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(cloudAccount, "cloudAccount");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(aws, "aws");
+        Objects.requireNonNull(failure, "failure");
     }
 
     /** A new claim: nothing has been sent to AWS yet. */
-    public static SystemAccount claim(CloudAccountKey key, String tenantId, String region, int bucket, String email,
-            String accountName, String creatorEnrollmentId, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.QUEUED, 0, email, accountName,
-                null, null, null, null, null, null, 0, 0, now, now, creatorEnrollmentId, now);
+    public static SystemAccount claim(CloudAccount cloudAccount, AccountRequest request, Instant now) {
+        return new SystemAccount(cloudAccount, request, new Progress(SystemAccountState.QUEUED, 0, now, now),
+                new Pacing(0, 0, now), AwsAccount.NONE, Failure.NONE);
     }
 
     public boolean isDue(Instant now) {
-        return nextAttemptAt == null || !nextAttemptAt.isAfter(now);
+        return pacing.nextAttemptAt() == null || !pacing.nextAttemptAt().isAfter(now);
     }
 
     /** About to send CreateAccount: from here on a crash leaves an unknown outcome. */
     public SystemAccount requesting(Instant now) {
-        return to(SystemAccountState.REQUESTING, now, now).withAttempts(attempts);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.REQUESTING, now),
+                pacing.dueAt(now), aws, failure);
     }
 
     public SystemAccount creating(String requestId, Instant now, Instant firstPoll) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.CREATING, version + 1, email,
-                accountName, requestId, accountId, roleArn, ssmServiceRoleName, null, null, 0, createRequests + 1,
-                firstPoll, now, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CREATING, now),
+                pacing.succeeded(pacing.createRequests() + 1, firstPoll), aws.withCreateRequestId(requestId),
+                Failure.NONE);
     }
 
     /** The request (or the account) was found after an unknown outcome: follow it without counting a new request. */
     public SystemAccount adoptedRequest(String requestId, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.CREATING, version + 1, email,
-                accountName, requestId, accountId, roleArn, ssmServiceRoleName, null, null, 0,
-                Math.max(1, createRequests), now, now, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CREATING, now),
+                pacing.succeeded(Math.max(1, pacing.createRequests()), now), aws.withCreateRequestId(requestId),
+                Failure.NONE);
     }
 
     public SystemAccount created(String newAccountId, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.CONFIGURING, version + 1, email,
-                accountName, createRequestId, newAccountId, roleArn, ssmServiceRoleName, null, null, 0,
-                Math.max(1, createRequests), now, now, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CONFIGURING, now),
+                pacing.succeeded(Math.max(1, pacing.createRequests()), now), aws.withAccountId(newAccountId),
+                Failure.NONE);
     }
 
     public SystemAccount ready(String assumeRoleArn, String serviceRoleName, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.READY, version + 1, email,
-                accountName, createRequestId, accountId, assumeRoleArn, serviceRoleName, null, null, 0,
-                createRequests, now, now, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.READY, now),
+                pacing.succeeded(pacing.createRequests(), now), aws.withRoles(assumeRoleArn, serviceRoleName),
+                Failure.NONE);
     }
 
     public SystemAccount failed(String reason, String message, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.FAILED, version + 1, email,
-                accountName, createRequestId, accountId, roleArn, ssmServiceRoleName, reason, message, attempts,
-                createRequests, now, now, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.FAILED, now),
+                pacing.dueAt(now), aws, new Failure(reason, message));
     }
 
     /** The step did not succeed but may later: go to {@code next} and try again at {@code retryAt}. */
     public SystemAccount retry(SystemAccountState next, String reason, String message, Instant retryAt, Instant now) {
-        Instant since = next == state ? stateSince : now;
-        return new SystemAccount(key, tenantId, region, bucket, next, version + 1, email, accountName,
-                next == SystemAccountState.QUEUED ? null : createRequestId, accountId, roleArn, ssmServiceRoleName,
-                reason, message, attempts + 1, createRequests, retryAt, since, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.moveTo(next, now), pacing.triedAgain(retryAt),
+                next == SystemAccountState.QUEUED ? aws.withCreateRequestId(null) : aws, new Failure(reason, message));
     }
 
     /** Nothing changed but time: look again at {@code nextTry} (e.g. a creation still in progress). */
     public SystemAccount pollAgain(Instant nextTry, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, state, version + 1, email, accountName,
-                createRequestId, accountId, roleArn, ssmServiceRoleName, failureReason, failureMessage, attempts + 1,
-                createRequests, nextTry, stateSince, creatorEnrollmentId, now);
+        return new SystemAccount(cloudAccount, request, progress.moveTo(progress.state(), now),
+                pacing.triedAgain(nextTry), aws, failure);
     }
 
-    private SystemAccount to(SystemAccountState next, Instant nextTry, Instant now) {
-        return new SystemAccount(key, tenantId, region, bucket, next, version + 1, email, accountName,
-                createRequestId, accountId, roleArn, ssmServiceRoleName, failureReason, failureMessage, attempts,
-                createRequests, nextTry, now, creatorEnrollmentId, now);
+    public CloudAccountKey key() {
+        return cloudAccount.key();
     }
 
-    private SystemAccount withAttempts(int value) {
-        return new SystemAccount(key, tenantId, region, bucket, state, version, email, accountName, createRequestId,
-                accountId, roleArn, ssmServiceRoleName, failureReason, failureMessage, value, createRequests,
-                nextAttemptAt, stateSince, creatorEnrollmentId, updatedAt);
+    public String tenantId() {
+        return cloudAccount.tenantId();
+    }
+
+    public String region() {
+        return cloudAccount.region();
+    }
+
+    public int bucket() {
+        return cloudAccount.bucket();
+    }
+
+    public String email() {
+        return request.email();
+    }
+
+    public String accountName() {
+        return request.accountName();
+    }
+
+    public String creatorEnrollmentId() {
+        return request.creatorEnrollmentId();
+    }
+
+    public SystemAccountState state() {
+        return progress.state();
+    }
+
+    public int version() {
+        return progress.version();
+    }
+
+    public Instant stateSince() {
+        return progress.stateSince();
+    }
+
+    public Instant updatedAt() {
+        return progress.updatedAt();
+    }
+
+    public int attempts() {
+        return pacing.attempts();
+    }
+
+    public int createRequests() {
+        return pacing.createRequests();
+    }
+
+    public Instant nextAttemptAt() {
+        return pacing.nextAttemptAt();
+    }
+
+    public String createRequestId() {
+        return aws.createRequestId();
+    }
+
+    public String accountId() {
+        return aws.accountId();
+    }
+
+    public String roleArn() {
+        return aws.roleArn();
+    }
+
+    public String ssmServiceRoleName() {
+        return aws.ssmServiceRoleName();
+    }
+
+    public String failureReason() {
+        return failure.reason();
+    }
+
+    public String failureMessage() {
+        return failure.message();
+    }
+
+    /**
+     * The cloud account a system account serves; fixed by the claim.
+     *
+     * @param key      the cloud account
+     * @param tenantId the tenant the cloud account belongs to
+     * @param region   AWS region where SSM manages the cloud account's VMs
+     * @param bucket   the Kafka partition of the cloud account key: the instance that owns it drives this row
+     */
+    public record CloudAccount(CloudAccountKey key, String tenantId, String region, int bucket) {
+
+        public CloudAccount {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * The account asked of Organizations; fixed by the claim.
+     *
+     * @param email               the e-mail address the account is created with (unique per cloud account)
+     * @param accountName         the account name it is created with
+     * @param creatorEnrollmentId the enrollment whose arrival claimed the creation
+     */
+    public record AccountRequest(String email, String accountName, String creatorEnrollmentId) {
+    }
+
+    /**
+     * Where creation stands.
+     *
+     * @param state      where creation stands
+     * @param version    incremented by every transition (the compare-and-set guard)
+     * @param stateSince when the current state was entered
+     * @param updatedAt  when the row last changed
+     */
+    public record Progress(SystemAccountState state, int version, Instant stateSince, Instant updatedAt) {
+
+        public Progress {
+            Objects.requireNonNull(state, "state");
+        }
+
+        /** The next version in state {@code next}, entered now. */
+        Progress enter(SystemAccountState next, Instant now) {
+            return new Progress(next, version + 1, now, now);
+        }
+
+        /** The next version in state {@code next}; the state keeps its age when it does not change. */
+        Progress moveTo(SystemAccountState next, Instant now) {
+            return new Progress(next, version + 1, next == state ? stateSince : now, now);
+        }
+    }
+
+    /**
+     * How often the current step was tried and when the driver may try it next.
+     *
+     * @param attempts       consecutive unsuccessful tries of the current step (drives the back-off)
+     * @param createRequests CreateAccount requests accepted so far (more than one only after INTERNAL_FAILURE)
+     * @param nextAttemptAt  when the driver may take the next step
+     */
+    public record Pacing(int attempts, int createRequests, Instant nextAttemptAt) {
+
+        /** A step succeeded: its tries are forgotten. */
+        Pacing succeeded(int requests, Instant next) {
+            return new Pacing(0, requests, next);
+        }
+
+        /** A step did not succeed (or found nothing new yet): one more try, at {@code next}. */
+        Pacing triedAgain(Instant next) {
+            return new Pacing(attempts + 1, createRequests, next);
+        }
+
+        Pacing dueAt(Instant next) {
+            return new Pacing(attempts, createRequests, next);
+        }
+    }
+
+    /**
+     * What AWS answered so far; each part null until known.
+     *
+     * @param createRequestId    the CreateAccount request id
+     * @param accountId          the 12-digit account id
+     * @param roleArn            the role patching-service assumes, once ready
+     * @param ssmServiceRoleName the IAM role hybrid activations give managed nodes
+     */
+    public record AwsAccount(String createRequestId, String accountId, String roleArn, String ssmServiceRoleName) {
+
+        /** Nothing sent, nothing known. */
+        public static final AwsAccount NONE = new AwsAccount(null, null, null, null);
+
+        AwsAccount withCreateRequestId(String requestId) {
+            return new AwsAccount(requestId, accountId, roleArn, ssmServiceRoleName);
+        }
+
+        AwsAccount withAccountId(String id) {
+            return new AwsAccount(createRequestId, id, roleArn, ssmServiceRoleName);
+        }
+
+        AwsAccount withRoles(String assumeRoleArn, String serviceRoleName) {
+            return new AwsAccount(createRequestId, accountId, assumeRoleArn, serviceRoleName);
+        }
+    }
+
+    /**
+     * Why the account failed, or why its last step did not succeed.
+     *
+     * @param reason  the reason code, e.g. an Organizations {@code FailureReason}; null when none
+     * @param message a human explanation; null when none
+     */
+    public record Failure(String reason, String message) {
+
+        /** No failure recorded. */
+        public static final Failure NONE = new Failure(null, null);
     }
 }

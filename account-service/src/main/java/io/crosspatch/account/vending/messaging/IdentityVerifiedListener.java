@@ -7,7 +7,10 @@ import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Thin adapter: unwraps an {@code identity.verified} record and hands it, with its partition, to the intake. */
+/**
+ * Thin adapter: unwraps an {@code identity.verified} record, maps it out of the contract and hands it, with its
+ * partition, to the intake.
+ */
 @Component
 public class IdentityVerifiedListener {
 
@@ -25,7 +28,7 @@ public class IdentityVerifiedListener {
         MDC.put("enrollmentId", record.value().getEnrollmentId());
         MDC.put("cloudAccountKey", record.key());
         try {
-            intake.accept(record.value(), record.partition());
+            intake.accept(EnrollmentMapping.enrollment(record.value()), record.partition());
         } finally {
             MDC.remove("enrollmentId");
             MDC.remove("cloudAccountKey");

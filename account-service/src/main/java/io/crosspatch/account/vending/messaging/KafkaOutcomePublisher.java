@@ -35,7 +35,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
 
     @Override
     public void accountReady(WaitingEnrollment enrollment, SystemAccount account) {
-        VerifiedIdentity identity = enrollment.identity();
+        VerifiedIdentity identity = IdentityCodec.decode(enrollment.identity());
         AccountReady event = AccountReady.newBuilder()
                 .setEventId(eventId("account.ready", enrollment.enrollmentId()))
                 .setOccurredAt(Instant.now())
@@ -54,7 +54,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
 
     @Override
     public void enrollmentFailed(WaitingEnrollment enrollment, SystemAccount account) {
-        VerifiedIdentity identity = enrollment.identity();
+        VerifiedIdentity identity = IdentityCodec.decode(enrollment.identity());
         EnrollmentFailed event = EnrollmentFailed.newBuilder()
                 .setEventId(eventId("enrollment.failed", enrollment.enrollmentId()))
                 .setOccurredAt(Instant.now())

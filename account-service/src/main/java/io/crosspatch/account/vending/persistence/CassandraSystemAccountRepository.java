@@ -128,13 +128,19 @@ public class CassandraSystemAccountRepository implements SystemAccountRepository
     }
 
     private static SystemAccount account(Row row) {
-        return new SystemAccount(new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")),
-                row.getString("cloud_account_id")), row.getString("tenant_id"), row.getString("region"),
-                row.getInt("bucket"), SystemAccountState.valueOf(row.getString("state")), row.getInt("version"),
-                row.getString("email"), row.getString("account_name"), row.getString("create_request_id"),
-                row.getString("account_id"), row.getString("role_arn"), row.getString("ssm_service_role_name"),
-                row.getString("failure_reason"), row.getString("failure_message"), row.getInt("attempts"),
-                row.getInt("create_requests"), row.getInstant("next_attempt_at"), row.getInstant("state_since"),
-                row.getString("creator_enrollment_id"), row.getInstant("updated_at"));
+        CloudAccountKey key = new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")),
+                row.getString("cloud_account_id"));
+        return new SystemAccount(
+                new SystemAccount.CloudAccount(key, row.getString("tenant_id"), row.getString("region"),
+                        row.getInt("bucket")),
+                new SystemAccount.AccountRequest(row.getString("email"), row.getString("account_name"),
+                        row.getString("creator_enrollment_id")),
+                new SystemAccount.Progress(SystemAccountState.valueOf(row.getString("state")), row.getInt("version"),
+                        row.getInstant("state_since"), row.getInstant("updated_at")),
+                new SystemAccount.Pacing(row.getInt("attempts"), row.getInt("create_requests"),
+                        row.getInstant("next_attempt_at")),
+                new SystemAccount.AwsAccount(row.getString("create_request_id"), row.getString("account_id"),
+                        row.getString("role_arn"), row.getString("ssm_service_role_name")),
+                new SystemAccount.Failure(row.getString("failure_reason"), row.getString("failure_message")));
     }
 }

@@ -3,28 +3,21 @@ package io.crosspatch.account.vending.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.account.vending.application.PassedOnIdentity;
 import io.crosspatch.account.vending.application.WaitingEnrollment;
 import io.crosspatch.account.vending.application.WaitingEnrollments;
-import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.kernel.CloudAccountKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.springframework.stereotype.Repository;
 
 /**
- * Waiting enrollments in Cassandra, one partition per cloud account. The verified identity is kept as Avro
- * binary of the contract's own {@code VerifiedIdentity}, so {@code account.ready} carries it unchanged. Recording
+ * Waiting enrollments in Cassandra, one partition per cloud account. The verified identity is stored as the bytes
+ * it arrived as ({@link PassedOnIdentity}: Avro binary of the contract's {@code VerifiedIdentity}), so
+ * {@code account.ready} carries it unchanged. Recording
  * a read, then a plain insert: one enrollment id always arrives on one partition, handled by one
  * consumer in order, so a redelivered record finds its first copy without a lightweight transaction. The
  * publication lease is a conditional update on an unresolved row whose lease has run out: the listener and the
@@ -61,7 +54,7 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
             return Optional.of(enrollment(e.key(), row));
         }
         session.execute(insert.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId(),
-                ByteBuffer.wrap(encode(e.identity())), e.receivedAt(), Instant.EPOCH));
+                ByteBuffer.wrap(e.identity().encoded()), e.receivedAt(), Instant.EPOCH));
         return Optional.empty();
     }
 
@@ -83,30 +76,13 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
     }
 
     private static WaitingEnrollment enrollment(CloudAccountKey key, Row row) {
-        return new WaitingEnrollment(key, row.getString("enrollment_id"), decode(row.getByteBuffer("identity")),
+        return new WaitingEnrollment(key, row.getString("enrollment_id"), identity(row.getByteBuffer("identity")),
                 row.getInstant("received_at"), row.getString("outcome"));
     }
 
-    static byte[] encode(VerifiedIdentity identity) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-            new SpecificDatumWriter<>(VerifiedIdentity.class).write(identity, encoder);
-            encoder.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a verified identity", e);
-        }
-    }
-
-    static VerifiedIdentity decode(ByteBuffer buffer) {
+    private static PassedOnIdentity identity(ByteBuffer buffer) {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
-        try {
-            return new SpecificDatumReader<>(VerifiedIdentity.class).read(null,
-                    DecoderFactory.get().binaryDecoder(bytes, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode a stored verified identity", e);
-        }
+        return PassedOnIdentity.of(bytes);
     }
 }

@@ -47,7 +47,8 @@ class SystemAccountTest {
     }
 
     private static SystemAccount anyClaim() {
-        return SystemAccount.claim(new CloudAccountKey(CloudProvider.GCP, "acme-prod"), "acme", "eu-west-1", 3,
-                "aws+acme@example.com", "crosspatch acme", "enr-1", NOW);
+        return SystemAccount.claim(
+                new SystemAccount.CloudAccount(new CloudAccountKey(CloudProvider.GCP, "acme-prod"), "acme", "eu-west-1", 3),
+                new SystemAccount.AccountRequest("aws+acme@example.com", "crosspatch acme", "enr-1"), NOW);
     }
 }

@@ -5,8 +5,6 @@ import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
-import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository;
-import io.crosspatch.reporting.compliance.persistence.ReadModelWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +29,10 @@ public class ReadModelUpdater {
     /** How many events are written at once: enough to hide the round trip, few enough not to flood the node. */
     private static final int IN_FLIGHT = 128;
 
-    private final ReadModelWriter writer;
-    private final AccountFiguresRepository figures;
+    private final ReadModelStore writer;
+    private final FiguresStore figures;
 
-    public ReadModelUpdater(ReadModelWriter writer, AccountFiguresRepository figures) {
+    public ReadModelUpdater(ReadModelStore writer, FiguresStore figures) {
         this.writer = writer;
         this.figures = figures;
     }

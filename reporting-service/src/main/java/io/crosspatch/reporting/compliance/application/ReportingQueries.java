@@ -1,13 +1,9 @@
 package io.crosspatch.reporting.compliance.application;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
-import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository;
-import io.crosspatch.reporting.compliance.persistence.AccountFiguresRepository.AccountKey;
-import io.crosspatch.reporting.compliance.persistence.InstanceFilter;
-import io.crosspatch.reporting.compliance.persistence.InstanceUpdatesRow;
-import io.crosspatch.reporting.compliance.persistence.ReadModelQueries;
-import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +18,11 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(ReportingProperties.class)
 public class ReportingQueries {
 
-    private final AccountFiguresRepository figures;
-    private final ReadModelQueries queries;
+    private final FiguresStore figures;
+    private final ReadModelReader queries;
     private final SummaryCache<Summary> summaries;
 
-    public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries,
+    public ReportingQueries(FiguresStore figures, ReadModelReader queries,
             ReportingProperties properties) {
         this.figures = figures;
         this.queries = queries;
@@ -39,7 +35,7 @@ public class ReportingQueries {
     }
 
     private Summary computeSummary(String tenantId) {
-        Map<AccountKey, AccountFigures> accounts = figures.figuresOf(tenantId);
+        Map<CloudAccountKey, AccountFigures> accounts = figures.figuresOf(tenantId);
         AccountFigures totals = accounts.values().stream().reduce(AccountFigures.EMPTY, AccountFigures::plus)
                 .withoutName();
         return new Summary(accounts, totals);
@@ -54,10 +50,10 @@ public class ReportingQueries {
      * The instance with this provider instance id in the tenant, narrowed to a provider and cloud account
      * when given; throws when there is none, or several and the caller did not say which.
      */
-    public InstanceUpdatesRow updates(String tenantId, String instanceId, String provider, String cloudAccountId) {
-        List<InstanceUpdatesRow> matches = queries.updates(tenantId, instanceId).stream()
-                .filter(row -> provider == null || row.provider().equals(provider))
-                .filter(row -> cloudAccountId == null || row.cloudAccountId().equals(cloudAccountId))
+    public InstanceUpdates updates(String tenantId, String instanceId, CloudProvider provider, String cloudAccountId) {
+        List<InstanceUpdates> matches = queries.updates(tenantId, instanceId).stream()
+                .filter(found -> provider == null || found.node().account().provider() == provider)
+                .filter(found -> cloudAccountId == null || found.node().account().cloudAccountId().equals(cloudAccountId))
                 .toList();
         if (matches.isEmpty()) {
             throw new InstanceNotFoundException(instanceId);
@@ -79,6 +75,6 @@ public class ReportingQueries {
      * @param accounts figures per cloud account, ordered by provider and account id
      * @param totals   the sum over all accounts
      */
-    public record Summary(Map<AccountKey, AccountFigures> accounts, AccountFigures totals) {
+    public record Summary(Map<CloudAccountKey, AccountFigures> accounts, AccountFigures totals) {
     }
 }

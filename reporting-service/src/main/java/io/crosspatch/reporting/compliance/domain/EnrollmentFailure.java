@@ -1,5 +1,6 @@
 package io.crosspatch.reporting.compliance.domain;
 
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 
 /**
@@ -14,11 +15,11 @@ import java.time.Instant;
  * @param reasonCode     the stable reason, e.g. {@code EMAIL_ALREADY_EXISTS}
  * @param message        the human-readable explanation
  * @param retryable      whether enrolling again may succeed
- * @param provider       the provider in upper case, may be null
+ * @param provider       the provider, may be null
  * @param cloudAccountId the cloud account, may be null
  */
 public record EnrollmentFailure(String tenantId, String enrollmentId, Instant failedAt, String stage,
-        String reasonCode, String message, boolean retryable, String provider, String cloudAccountId) {
+        String reasonCode, String message, boolean retryable, CloudProvider provider, String cloudAccountId) {
 
     public EnrollmentFailure {
         InstanceRef.requireText(tenantId, "tenantId");

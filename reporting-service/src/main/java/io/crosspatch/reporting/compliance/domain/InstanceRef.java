@@ -1,23 +1,31 @@
 package io.crosspatch.reporting.compliance.domain;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.util.Objects;
 
 /**
  * Names one managed instance in the read model: the tenant that owns it, its cloud account and the provider's
  * instance id. Provider instance ids are unique only within a cloud account, so all four are the identity.
  *
- * @param tenantId       the owning tenant
- * @param provider       the provider in upper case, as the events spell it ({@code GCP}, {@code AZURE}, …)
- * @param cloudAccountId the cloud account
- * @param instanceId     the provider's instance id
+ * @param tenantId   the owning tenant
+ * @param account    the cloud account
+ * @param instanceId the provider's instance id
  */
-public record InstanceRef(String tenantId, String provider, String cloudAccountId, String instanceId) {
+public record InstanceRef(String tenantId, CloudAccountKey account, String instanceId) {
 
     public InstanceRef {
         requireText(tenantId, "tenantId");
-        requireText(provider, "provider");
-        requireText(cloudAccountId, "cloudAccountId");
+        Objects.requireNonNull(account, "account");
         requireText(instanceId, "instanceId");
+    }
+
+    public CloudProvider provider() {
+        return account.provider();
+    }
+
+    public String cloudAccountId() {
+        return account.cloudAccountId();
     }
 
     /** The figures bucket of this instance within its cloud account. */
@@ -27,7 +35,7 @@ public record InstanceRef(String tenantId, String provider, String cloudAccountI
 
     /** The bucket this instance's figures are aggregated in. */
     public BucketRef bucketRef() {
-        return new BucketRef(tenantId, provider, cloudAccountId, bucket());
+        return new BucketRef(new AccountRef(tenantId, account), bucket());
     }
 
     static void requireText(String value, String name) {

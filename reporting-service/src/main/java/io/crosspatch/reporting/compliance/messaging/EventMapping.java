@@ -10,6 +10,7 @@ import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +29,8 @@ final class EventMapping {
 
     static InstanceState state(PatchResult event) {
         try {
-            InstanceRef ref = new InstanceRef(event.getTenantId(), event.getProvider().name(),
-                    event.getCloudAccountId(), event.getInstanceId());
+            InstanceRef ref = new InstanceRef(event.getTenantId(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()), event.getInstanceId());
             var agent = event.getAgent();
             var counts = event.getCounts();
             return new InstanceState(ref, event.getOccurredAt(), event.getCloudAccountName(), event.getHostname(),
@@ -52,8 +53,8 @@ final class EventMapping {
 
     static InstanceActivation activation(InstanceActivated event) {
         try {
-            InstanceRef ref = new InstanceRef(event.getTenantId(), event.getProvider().name(),
-                    event.getCloudAccountId(), event.getInstanceId());
+            InstanceRef ref = new InstanceRef(event.getTenantId(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()), event.getInstanceId());
             String managedInstanceId = event.getRegistration() == null
                     ? null : event.getRegistration().getManagedInstanceId();
             return new InstanceActivation(ref, event.getEnrollmentId(), event.getOccurredAt(),
@@ -72,7 +73,7 @@ final class EventMapping {
         try {
             return new EnrollmentFailure(event.getTenantId(), event.getEnrollmentId(), event.getOccurredAt(),
                     event.getStage().name(), event.getReasonCode(), event.getMessage(), event.getRetryable(),
-                    event.getProvider() == null ? null : event.getProvider().name(), event.getCloudAccountId());
+                    event.getProvider() == null ? null : Providers.fromAvro(event.getProvider()), event.getCloudAccountId());
         } catch (RuntimeException e) {
             throw new NonRetryableEventException("enrollment failure " + event.getEventId()
                     + " breaks the contract: " + e.getMessage(), e);

@@ -6,6 +6,9 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.reporting.compliance.application.FiguresStore;
 import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
@@ -23,10 +26,10 @@ import org.springframework.stereotype.Repository;
  * the bucket's instance rows) and one per cloud account (recomputed from its 16 bucket rows). Each aggregate is
  * recomputed from what it sums and overwritten whole, at a strictly increasing write time, so recomputing twice
  * gives the same row and no redelivered event can skew it (as a counter would). The summary reads one row per
- * cloud account of the tenant, whatever the number of instances.
+ * cloud account of the tenant, whatever the number of instances. Providers are stored by their upper-case names.
  */
 @Repository
-public class AccountFiguresRepository {
+public class AccountFiguresRepository implements FiguresStore {
 
     private static final String FIGURE_COLUMNS = """
             cloud_account_name, instances, online, unknown_patch_state, pending_os_updates,
@@ -67,10 +70,12 @@ public class AccountFiguresRepository {
     }
 
     /** Re-reads a bucket's instances and overwrites its aggregate row. */
+    @Override
     public CompletableFuture<Void> recompute(BucketRef bucket) {
         List<InstanceFigures> figures = new ArrayList<>();
+        AccountRef account = bucket.account();
         return session.executeAsync(selectBucketInstances.bind(
-                        bucket.tenantId(), bucket.provider(), bucket.cloudAccountId(), bucket.bucket()))
+                        account.tenantId(), account.provider().name(), account.cloudAccountId(), bucket.bucket()))
                 .thenCompose(page -> collect(page, figures))
                 .thenCompose(done -> session.executeAsync(figureRow(upsertBucket.boundStatementBuilder(),
                         bucket.account(), AccountFigures.sum(figures)).setInt("bucket", bucket.bucket()).build()))
@@ -79,8 +84,9 @@ public class AccountFiguresRepository {
     }
 
     /** Re-reads an account's bucket rows (after they were recomputed) and overwrites its summary row. */
+    @Override
     public CompletableFuture<Void> recompute(AccountRef account) {
-        return session.executeAsync(selectAccountBuckets.bind(account.tenantId(), account.provider(),
+        return session.executeAsync(selectAccountBuckets.bind(account.tenantId(), account.provider().name(),
                         account.cloudAccountId()))
                 .thenCompose(page -> {
                     AccountFigures sum = AccountFigures.EMPTY;
@@ -94,10 +100,12 @@ public class AccountFiguresRepository {
     }
 
     /** The figures per cloud account of a tenant, in provider and account order. */
-    public Map<AccountKey, AccountFigures> figuresOf(String tenantId) {
-        Map<AccountKey, AccountFigures> accounts = new LinkedHashMap<>();
+    @Override
+    public Map<CloudAccountKey, AccountFigures> figuresOf(String tenantId) {
+        Map<CloudAccountKey, AccountFigures> accounts = new LinkedHashMap<>();
         for (Row row : session.execute(selectTenantAccounts.bind(tenantId))) {
-            accounts.put(new AccountKey(row.getString("provider"), row.getString("cloud_account_id")), figures(row));
+            accounts.put(new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")),
+                    row.getString("cloud_account_id")), figures(row));
         }
         return accounts;
     }
@@ -128,7 +136,7 @@ public class AccountFiguresRepository {
         return builder
                 .setLong("ts", WriteTime.forRecomputation())
                 .setString("tenant_id", account.tenantId())
-                .setString("provider", account.provider())
+                .setString("provider", account.provider().name())
                 .setString("cloud_account_id", account.cloudAccountId())
                 .setString("cloud_account_name", sum.cloudAccountName())
                 .setInt("instances", sum.instances())
@@ -142,14 +150,5 @@ public class AccountFiguresRepository {
                 .setInt("critical_non_compliant", sum.criticalNonCompliant())
                 .setInt("last_run_succeeded", sum.lastRunSucceeded())
                 .setInt("last_run_failed", sum.lastRunFailed());
-    }
-
-    /**
-     * A cloud account of a tenant.
-     *
-     * @param provider       the provider in upper case
-     * @param cloudAccountId the cloud account
-     */
-    public record AccountKey(String provider, String cloudAccountId) {
     }
 }

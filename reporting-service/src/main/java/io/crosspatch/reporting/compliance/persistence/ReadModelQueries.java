@@ -7,6 +7,13 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.data.UdtValue;
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.reporting.compliance.application.InstanceFilter;
+import io.crosspatch.reporting.compliance.application.InstanceListing;
+import io.crosspatch.reporting.compliance.application.InstancePage;
+import io.crosspatch.reporting.compliance.application.InstanceUpdates;
+import io.crosspatch.reporting.compliance.application.ReadModelReader;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import java.util.ArrayList;
@@ -21,10 +28,11 @@ import org.springframework.stereotype.Repository;
  * partition, so no filter or page token can reach another tenant's rows.
  *
  * <p>Page tokens are the driver's safe paging state, base64url-encoded: opaque to clients, and refused by the
- * driver when they were issued for another query (other tenant, other filters).
+ * driver when they were issued for another query (other tenant, other filters). Providers are stored by their
+ * upper-case names.
  */
 @Repository
-public class ReadModelQueries {
+public class ReadModelQueries implements ReadModelReader {
 
     private static final String INSTANCE_COLUMNS = """
             provider, cloud_account_id, cloud_account_name, instance_id, hostname, managed_instance_id, platform,
@@ -50,6 +58,7 @@ public class ReadModelQueries {
     }
 
     /** One page of a tenant's instances, and the token of the next page (null on the last). */
+    @Override
     public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
@@ -58,7 +67,7 @@ public class ReadModelQueries {
         boolean filtering = false;
         if (filter.provider() != null) {
             cql.append(" AND provider = ?");
-            values.add(filter.provider());
+            values.add(filter.provider().name());
         }
         if (filter.cloudAccountId() != null) {
             cql.append(" AND cloud_account_id = ?");
@@ -79,9 +88,9 @@ public class ReadModelQueries {
             statement = withPagingState(statement, pageToken);
         }
         ResultSet result = session.execute(statement);
-        List<InstanceRow> rows = new ArrayList<>(pageSize);
+        List<InstanceListing> rows = new ArrayList<>(pageSize);
         for (int available = result.getAvailableWithoutFetching(); available > 0; available--) {
-            rows.add(instanceRow(result.one()));
+            rows.add(listing(result.one()));
         }
         PagingState next = result.getExecutionInfo().getSafePagingState();
         return new InstancePage(rows, next == null ? null : Base64.getUrlEncoder().withoutPadding()
@@ -89,27 +98,25 @@ public class ReadModelQueries {
     }
 
     /** The instances of a tenant with this provider instance id: one, or several only across cloud accounts. */
-    public List<InstanceUpdatesRow> updates(String tenantId, String instanceId) {
-        List<InstanceUpdatesRow> rows = new ArrayList<>(1);
+    @Override
+    public List<InstanceUpdates> updates(String tenantId, String instanceId) {
+        List<InstanceUpdates> rows = new ArrayList<>(1);
         for (Row row : session.execute(selectUpdates.bind(tenantId, instanceId))) {
             List<UdtValue> patches = row.getList("patches", UdtValue.class);
-            rows.add(new InstanceUpdatesRow(row.getString("provider"), row.getString("cloud_account_id"),
-                    row.getString("cloud_account_name"), row.getString("instance_id"), row.getString("hostname"),
-                    row.getString("managed_instance_id"), row.getString("operating_system"),
-                    row.getString("patch_group"), row.getString("activation_stage"),
-                    row.getInstant("state_observed_at"),
+            rows.add(new InstanceUpdates(node(row), setup(row), row.getInstant("state_observed_at"),
                     patches == null ? List.of() : patches.stream().map(ReadModelQueries::patchUpdate).toList()));
         }
         return rows;
     }
 
     /** The tenant's enrollments that never became instances (at most 1,000). */
+    @Override
     public List<EnrollmentFailure> enrollmentFailures(String tenantId) {
         List<EnrollmentFailure> failures = new ArrayList<>();
         for (Row row : session.execute(selectFailures.bind(tenantId))) {
             failures.add(new EnrollmentFailure(row.getString("tenant_id"), row.getString("enrollment_id"),
                     row.getInstant("failed_at"), row.getString("stage"), row.getString("reason_code"),
-                    row.getString("message"), row.getBoolean("retryable"), row.getString("provider"),
+                    row.getString("message"), row.getBoolean("retryable"), provider(row.getString("provider")),
                     row.getString("cloud_account_id")));
         }
         return failures;
@@ -124,30 +131,36 @@ public class ReadModelQueries {
         }
     }
 
-    private static InstanceRow instanceRow(Row row) {
-        return new InstanceRow(row.getString("provider"), row.getString("cloud_account_id"),
-                row.getString("cloud_account_name"), row.getString("instance_id"), row.getString("hostname"),
-                row.getString("managed_instance_id"), row.getString("platform"), row.getString("operating_system"),
-                row.getString("patch_group"), row.getString("activation_stage"), row.getString("ping_status"),
-                row.getString("agent_version"), row.isNull("agent_latest") ? null : row.getBoolean("agent_latest"),
-                row.getInt("missing"), row.getInt("failed"), row.getInt("installed"),
-                row.getInt("critical_non_compliant"), row.getInt("security_non_compliant"),
-                row.getString("last_operation"), row.getString("last_operation_outcome"),
-                row.getInstant("last_operation_ended_at"), row.getInstant("state_observed_at"));
+    private static InstanceListing listing(Row row) {
+        return new InstanceListing(node(row), setup(row), row.getString("platform"),
+                new InstanceListing.Agent(row.getString("agent_version"),
+                        row.isNull("agent_latest") ? null : row.getBoolean("agent_latest"), row.getString("ping_status")),
+                new InstanceListing.Counts(row.getInt("installed"), row.getInt("missing"), row.getInt("failed"),
+                        row.getInt("critical_non_compliant"), row.getInt("security_non_compliant")),
+                new InstanceListing.LastRun(row.getString("last_operation"), row.getString("last_operation_outcome"),
+                        row.getInstant("last_operation_ended_at")),
+                row.getInstant("state_observed_at"));
+    }
+
+    private static InstanceListing.Node node(Row row) {
+        return new InstanceListing.Node(
+                new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")), row.getString("cloud_account_id")),
+                row.getString("instance_id"), row.getString("cloud_account_name"), row.getString("hostname"),
+                row.getString("managed_instance_id"));
+    }
+
+    private static InstanceListing.Setup setup(Row row) {
+        return new InstanceListing.Setup(row.getString("operating_system"), row.getString("patch_group"),
+                row.getString("activation_stage"));
+    }
+
+    private static CloudProvider provider(String stored) {
+        return stored == null ? null : CloudProvider.valueOf(stored);
     }
 
     private static PatchUpdate patchUpdate(UdtValue value) {
         return new PatchUpdate(value.getString("patch_id"), value.getString("title"),
                 value.getString("classification"), value.getString("severity"), value.getString("state"),
                 value.getInstant("installed_at"), value.getList("cve_ids", String.class));
-    }
-
-    /**
-     * A page of instances.
-     *
-     * @param instances     the rows
-     * @param nextPageToken the opaque token of the next page, null on the last page
-     */
-    public record InstancePage(List<InstanceRow> instances, String nextPageToken) {
     }
 }

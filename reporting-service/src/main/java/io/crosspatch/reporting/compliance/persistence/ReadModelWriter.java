@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import io.crosspatch.reporting.compliance.application.ReadModelStore;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
@@ -18,10 +19,11 @@ import org.springframework.stereotype.Repository;
  * Writes events into the read model: idempotent upserts by natural key at the event's time
  * ({@code USING TIMESTAMP}), asynchronously so a batch of events is written with many requests in flight.
  * A patch result writes the instance row and the instance's update list; an activation writes only the
- * activation columns, so it never hides a patch state and a patch state never hides it.
+ * activation columns, so it never hides a patch state and a patch state never hides it. Providers are stored by
+ * their upper-case names.
  */
 @Repository
-public class ReadModelWriter {
+public class ReadModelWriter implements ReadModelStore {
 
     private final CqlSession session;
     private final UserDefinedType patchUpdateType;
@@ -82,6 +84,7 @@ public class ReadModelWriter {
     }
 
     /** Writes an instance's patch state; completes when both tables have it. */
+    @Override
     public CompletableFuture<Void> write(InstanceState state) {
         long ts = WriteTime.of(state.observedAt());
         BoundStatementBuilder instance = keyed(upsertInstanceState.boundStatementBuilder(), state.ref(), ts)
@@ -113,6 +116,7 @@ public class ReadModelWriter {
     }
 
     /** Writes that an instance was activated or registered, and clears its enrollment's older failure. */
+    @Override
     public CompletableFuture<Void> write(InstanceActivation activation) {
         long ts = WriteTime.of(activation.occurredAt());
         BoundStatementBuilder instance = keyed(upsertInstanceActivation.boundStatementBuilder(), activation.ref(), ts)
@@ -136,12 +140,13 @@ public class ReadModelWriter {
     }
 
     /** Writes a failed enrollment of a tenant. */
+    @Override
     public CompletableFuture<Void> write(EnrollmentFailure failure) {
         return execute(upsertFailure.boundStatementBuilder()
                 .setLong("ts", WriteTime.of(failure.failedAt()))
                 .setString("tenant_id", failure.tenantId())
                 .setString("enrollment_id", failure.enrollmentId())
-                .setString("provider", failure.provider())
+                .setString("provider", failure.provider() == null ? null : failure.provider().name())
                 .setString("cloud_account_id", failure.cloudAccountId())
                 .setString("stage", failure.stage())
                 .setString("reason_code", failure.reasonCode())
@@ -153,7 +158,7 @@ public class ReadModelWriter {
     private static BoundStatementBuilder keyed(BoundStatementBuilder builder, InstanceRef ref, long ts) {
         return builder.setLong("ts", ts)
                 .setString("tenant_id", ref.tenantId())
-                .setString("provider", ref.provider())
+                .setString("provider", ref.provider().name())
                 .setString("cloud_account_id", ref.cloudAccountId())
                 .setString("instance_id", ref.instanceId());
     }

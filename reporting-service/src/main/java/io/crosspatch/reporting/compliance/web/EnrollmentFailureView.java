@@ -2,7 +2,6 @@ package io.crosspatch.reporting.compliance.web;
 
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * An enrollment of the tenant that never became an instance.
@@ -21,7 +20,7 @@ public record EnrollmentFailureView(String enrollmentId, String provider, String
 
     static EnrollmentFailureView of(EnrollmentFailure failure) {
         return new EnrollmentFailureView(failure.enrollmentId(),
-                failure.provider() == null ? null : failure.provider().toLowerCase(Locale.ROOT),
+                failure.provider() == null ? null : failure.provider().wireName(),
                 failure.cloudAccountId(), failure.stage(), failure.reasonCode(), failure.message(),
                 failure.retryable(), failure.failedAt());
     }

@@ -1,8 +1,7 @@
 package io.crosspatch.reporting.compliance.web;
 
-import io.crosspatch.reporting.compliance.persistence.InstanceRow;
+import io.crosspatch.reporting.compliance.application.InstanceListing;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * One line of the instance list.
@@ -38,13 +37,18 @@ public record InstanceView(String instanceId, String provider, String cloudAccou
         int securityNonCompliant, String lastOperation, String lastOperationOutcome, Instant lastOperationEndedAt,
         Instant stateObservedAt) {
 
-    static InstanceView of(InstanceRow row) {
-        return new InstanceView(row.instanceId(), row.provider().toLowerCase(Locale.ROOT), row.cloudAccountId(),
-                row.cloudAccountName(), row.hostname(), row.managedInstanceId(), row.platform(),
-                row.operatingSystem(), row.patchGroup(), row.activationStage(), row.stateObservedAt() != null,
-                row.pingStatus(), row.agentVersion(), row.agentLatest() == null ? null : !row.agentLatest(),
-                row.installed(), row.missing(), row.failed(), row.criticalNonCompliant(),
-                row.securityNonCompliant(), row.lastOperation(), row.lastOperationOutcome(),
-                row.lastOperationEndedAt(), row.stateObservedAt());
+    static InstanceView of(InstanceListing listing) {
+        InstanceListing.Node node = listing.node();
+        InstanceListing.Setup setup = listing.setup();
+        InstanceListing.Agent agent = listing.agent();
+        InstanceListing.Counts counts = listing.counts();
+        InstanceListing.LastRun lastRun = listing.lastRun();
+        return new InstanceView(node.instanceId(), node.account().provider().wireName(),
+                node.account().cloudAccountId(), node.cloudAccountName(), node.hostname(), node.managedInstanceId(),
+                listing.platform(), setup.operatingSystem(), setup.patchGroup(), setup.activationStage(),
+                listing.stateObservedAt() != null, agent.pingStatus(), agent.version(),
+                agent.latest() == null ? null : !agent.latest(), counts.installed(), counts.missing(),
+                counts.failed(), counts.criticalNonCompliant(), counts.securityNonCompliant(), lastRun.operation(),
+                lastRun.outcome(), lastRun.endedAt(), listing.stateObservedAt());
     }
 }

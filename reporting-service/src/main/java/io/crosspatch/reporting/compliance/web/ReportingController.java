@@ -1,14 +1,12 @@
 package io.crosspatch.reporting.compliance.web;
 
-import io.crosspatch.events.Provider;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.reporting.compliance.application.InstanceFilter;
+import io.crosspatch.reporting.compliance.application.InstancePage;
 import io.crosspatch.reporting.compliance.application.ReportingQueries;
 import io.crosspatch.reporting.compliance.application.ReportingQueries.Summary;
-import io.crosspatch.reporting.compliance.persistence.InstanceFilter;
-import io.crosspatch.reporting.compliance.persistence.ReadModelQueries.InstancePage;
 import io.crosspatch.reporting.security.Caller;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +38,7 @@ public class ReportingController {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
         Summary summary = queries.summary(tenantId);
         List<SummaryView.AccountRow> accounts = summary.accounts().entrySet().stream()
-                .map(entry -> SummaryView.AccountRow.of(entry.getKey().provider(), entry.getKey().cloudAccountId(),
-                        entry.getValue()))
+                .map(entry -> SummaryView.AccountRow.of(entry.getKey(), entry.getValue()))
                 .toList();
         return new SummaryView(tenantId, accounts, SummaryView.Figures.of(summary.totals()));
     }
@@ -75,16 +72,17 @@ public class ReportingController {
         return queries.enrollmentFailures(tenantId).stream().map(EnrollmentFailureView::of).toList();
     }
 
-    private static String provider(String provider) {
+    /** A provider in any case ({@code gcp}, {@code GCP}), or null for no filter. */
+    private static CloudProvider provider(String provider) {
         String value = blankToNull(provider);
         if (value == null) {
             return null;
         }
-        String upper = value.toUpperCase(Locale.ROOT);
-        if (Arrays.stream(Provider.values()).noneMatch(known -> known.name().equals(upper))) {
+        try {
+            return CloudProvider.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new BadRequestException("INVALID_PROVIDER", "provider must be one of gcp, azure, aws, vmware");
         }
-        return upper;
     }
 
     private static int pageSize(Integer pageSize) {

@@ -1,8 +1,8 @@
 package io.crosspatch.reporting.compliance.web;
 
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code GET /v1/tenants/{tenantId}/summary}: the seed's figure 11, one row per provider and cloud account,
@@ -24,8 +24,9 @@ public record SummaryView(String tenantId, List<AccountRow> accounts, Figures to
      */
     public record AccountRow(String provider, String cloudAccountId, String cloudAccountName, Figures figures) {
 
-        static AccountRow of(String provider, String cloudAccountId, AccountFigures figures) {
-            return new AccountRow(provider.toLowerCase(Locale.ROOT), cloudAccountId,
+        static AccountRow of(CloudAccountKey account, AccountFigures figures) {
+            String cloudAccountId = account.cloudAccountId();
+            return new AccountRow(account.provider().wireName(), cloudAccountId,
                     figures.cloudAccountName() == null ? cloudAccountId : figures.cloudAccountName(),
                     Figures.of(figures));
         }

@@ -1,10 +1,10 @@
 package io.crosspatch.reporting.compliance.web;
 
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
-import io.crosspatch.reporting.compliance.persistence.InstanceUpdatesRow;
+import io.crosspatch.reporting.compliance.application.InstanceUpdates;
+import io.crosspatch.reporting.compliance.application.InstanceListing;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code GET /v1/tenants/{tenantId}/instances/{instanceId}/updates}: the seed's figure 12 for one instance.
@@ -26,11 +26,14 @@ public record UpdatesView(String instanceId, String provider, String cloudAccoun
         String hostname, String managedInstanceId, String operatingSystem, String patchGroup,
         String activationStage, boolean patchStateKnown, Instant stateObservedAt, List<Update> updates) {
 
-    static UpdatesView of(InstanceUpdatesRow row) {
-        return new UpdatesView(row.instanceId(), row.provider().toLowerCase(Locale.ROOT), row.cloudAccountId(),
-                row.cloudAccountName(), row.hostname(), row.managedInstanceId(), row.operatingSystem(),
-                row.patchGroup(), row.activationStage(), row.stateObservedAt() != null, row.stateObservedAt(),
-                row.updates().stream().map(Update::of).toList());
+    static UpdatesView of(InstanceUpdates instance) {
+        InstanceListing.Node node = instance.node();
+        InstanceListing.Setup setup = instance.setup();
+        return new UpdatesView(node.instanceId(), node.account().provider().wireName(),
+                node.account().cloudAccountId(), node.cloudAccountName(), node.hostname(), node.managedInstanceId(),
+                setup.operatingSystem(), setup.patchGroup(), setup.activationStage(),
+                instance.stateObservedAt() != null, instance.stateObservedAt(),
+                instance.updates().stream().map(Update::of).toList());
     }
 
     /**

@@ -1,0 +1,15 @@
+package io.crosspatch.account;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.crosspatch.servicekit.testing.architecture.ServiceArchitecture;
+
+/** account-service has the shape every service has: the layering rules of {@link ServiceArchitecture}. */
+@AnalyzeClasses(packages = "io.crosspatch.account", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests shape = ArchTests.in(ServiceArchitecture.class);
+}

@@ -1,0 +1,12 @@
+package io.crosspatch.reporting.compliance.application;
+
+import java.util.List;
+
+/**
+ * A page of instances.
+ *
+ * @param instances     the instances of the page
+ * @param nextPageToken the opaque token of the next page, null on the last page
+ */
+public record InstancePage(List<InstanceListing> instances, String nextPageToken) {
+}

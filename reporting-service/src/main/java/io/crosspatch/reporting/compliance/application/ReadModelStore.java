@@ -1,0 +1,23 @@
+package io.crosspatch.reporting.compliance.application;
+
+import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.domain.InstanceActivation;
+import io.crosspatch.reporting.compliance.domain.InstanceState;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the read model keeps what the events say: idempotent upserts by natural key at the event's own time, so
+ * a redelivered or late event can never overwrite a newer state. Asynchronous, so a batch is written with many
+ * writes in flight; each future completes when its write is stored.
+ */
+public interface ReadModelStore {
+
+    /** Stores an instance's patch state (the newest by observation time wins). */
+    CompletableFuture<Void> write(InstanceState state);
+
+    /** Stores that an instance was activated or registered, and clears its enrollment's older failure. */
+    CompletableFuture<Void> write(InstanceActivation activation);
+
+    /** Stores a failed enrollment of a tenant. */
+    CompletableFuture<Void> write(EnrollmentFailure failure);
+}
