@@ -22,9 +22,10 @@ public class CloudAccountOnboarding {
     private static final Logger log = LoggerFactory.getLogger(CloudAccountOnboarding.class);
 
     private final CloudAccountRepository accounts;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CloudAccountOnboarding(CloudAccountRepository accounts) {
+    public CloudAccountOnboarding(CloudAccountRepository accounts, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
     }
 

@@ -27,8 +27,8 @@ public class VerificationConfiguration {
     @Bean
     VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
             ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
-            RetryProperties retry) {
-        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
+            RetryProperties retry, Clock clock) {
+        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), clock);
     }
 
     /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */

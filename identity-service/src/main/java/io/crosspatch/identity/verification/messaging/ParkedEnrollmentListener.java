@@ -31,9 +31,10 @@ public class ParkedEnrollmentListener {
 
     private final VerificationService verification;
     private final VerificationEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ParkedEnrollmentListener(VerificationService verification, VerificationEvents events) {
+    public ParkedEnrollmentListener(VerificationService verification, VerificationEvents events, Clock clock) {
+        this.clock = clock;
         this.verification = verification;
         this.events = events;
     }

@@ -39,9 +39,10 @@ public class VerificationEvents {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, Object> kafka;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public VerificationEvents(KafkaTemplate<String, Object> kafka) {
+    public VerificationEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
+        this.clock = clock;
         this.kafka = kafka;
     }
 
