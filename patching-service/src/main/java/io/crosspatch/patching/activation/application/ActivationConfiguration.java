@@ -1,8 +1,8 @@
 package io.crosspatch.patching.activation.application;
 
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
+import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
+import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
 import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.util.concurrent.ExecutorService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -8,8 +8,6 @@ import io.crosspatch.patching.activation.domain.IssuedCode;
 import io.crosspatch.patching.activation.domain.StoredEnrollment;
 import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
 import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.EncryptedCode;
 import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
@@ -17,6 +15,8 @@ import io.crosspatch.patching.desiredstate.domain.PatchGroupQuotaExceededExcepti
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
+import io.crosspatch.servicekit.activationcode.EncryptedCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
