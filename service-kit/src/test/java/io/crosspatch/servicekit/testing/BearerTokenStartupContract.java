@@ -25,14 +25,14 @@ public abstract class BearerTokenStartupContract {
     }
 
     @Test
-    void shouldStartWithIssuerAudienceAndKey() {
+    public void shouldStartWithIssuerAudienceAndKey() {
         context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=" + audience,
                 prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
                 .run(started -> assertThat(started).hasNotFailed().hasSingleBean(JwtDecoder.class));
     }
 
     @Test
-    void shouldRefuseToStartWithoutAnIssuer() {
+    public void shouldRefuseToStartWithoutAnIssuer() {
         context.withPropertyValues(prefix + ".audiences=" + audience,
                 prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
@@ -40,7 +40,7 @@ public abstract class BearerTokenStartupContract {
     }
 
     @Test
-    void shouldRefuseToStartWithoutAnAudience() {
+    public void shouldRefuseToStartWithoutAnAudience() {
         context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=",
                 prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
@@ -48,7 +48,7 @@ public abstract class BearerTokenStartupContract {
     }
 
     @Test
-    void shouldRefuseToStartWithoutAKeySource() {
+    public void shouldRefuseToStartWithoutAKeySource() {
         context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=" + audience)
                 .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
                         .hasMessageContaining(prefix + ".public-key-location"));
