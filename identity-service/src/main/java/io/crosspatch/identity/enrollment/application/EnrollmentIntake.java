@@ -34,11 +34,11 @@ public class EnrollmentIntake {
 
     public EnrollmentIntake(EnrollmentRepository enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
             SignerScreen signers, Clock clock) {
-        this.clock = clock;
         this.enrollments = enrollments;
         this.claims = claims;
         this.publisher = publisher;
         this.signers = signers;
+        this.clock = clock;
     }
 
     /**

@@ -25,8 +25,8 @@ public class CloudAccountOnboarding {
     private final Clock clock;
 
     public CloudAccountOnboarding(CloudAccountRepository accounts, Clock clock) {
-        this.clock = clock;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The outcome: the stored account and whether it was new. */

@@ -29,10 +29,10 @@ public class ReEnrollmentService {
 
     public ReEnrollmentService(CloudAccountRepository accounts, InstanceClaimRepository claims,
             ReEnrollmentAuditRepository audit, Clock clock) {
-        this.clock = clock;
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**

@@ -30,8 +30,10 @@ public class VerificationConfiguration {
         return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), clock);
     }
 
-    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */
-    /** The pool is shut down by {@link NamedExecutors} with the context, not by Spring's inferred destroy method. */
+    /**
+     * At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). The
+     * pool is shut down by {@link NamedExecutors} with the context, not by Spring's inferred destroy method.
+     */
     @Bean(destroyMethod = "")
     ExecutorService verificationPool(NamedExecutors executors,
             @Value("${crosspatch.identity.verifier.parallelism:32}") int parallelism) {

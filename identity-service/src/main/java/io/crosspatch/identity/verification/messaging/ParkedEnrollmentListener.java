@@ -34,9 +34,9 @@ public class ParkedEnrollmentListener {
     private final Clock clock;
 
     public ParkedEnrollmentListener(VerificationService verification, VerificationEvents events, Clock clock) {
-        this.clock = clock;
         this.verification = verification;
         this.events = events;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED_RETRY.name()}",

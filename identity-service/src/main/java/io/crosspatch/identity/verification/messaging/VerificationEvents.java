@@ -42,8 +42,8 @@ public class VerificationEvents {
     private final Clock clock;
 
     public VerificationEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
-        this.clock = clock;
         this.kafka = kafka;
+        this.clock = clock;
     }
 
     /**
