@@ -2,6 +2,7 @@ package io.crosspatch.identity.challenge.web;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.CacheControl;
@@ -19,14 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChallengeController {
 
     private final ChallengeRepository challenges;
+    private final Clock clock;
 
-    public ChallengeController(ChallengeRepository challenges) {
+    public ChallengeController(ChallengeRepository challenges, Clock clock) {
         this.challenges = challenges;
+        this.clock = clock;
     }
 
     @PostMapping("/v1/challenges")
     public ResponseEntity<ChallengeView> issue() {
-        Challenge challenge = Challenge.issue(Instant.now());
+        Challenge challenge = Challenge.issue(clock.instant());
         challenges.save(challenge);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new ChallengeView(challenge.nonce(), challenge.expiresAt()));

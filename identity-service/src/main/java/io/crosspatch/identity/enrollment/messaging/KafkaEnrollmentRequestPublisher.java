@@ -13,6 +13,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.web.IngressProperties;
 import io.crosspatch.schemas.topics.Topics;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -31,17 +32,20 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
 
     private final KafkaTemplate<String, Object> kafka;
     private final IngressProperties properties;
+    private final Clock clock;
 
-    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, IngressProperties properties) {
+    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, IngressProperties properties,
+            Clock clock) {
         this.kafka = kafka;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
     public void publish(String enrollmentId, EnrollmentRequest request, String sourceAddress, Instant receivedAt) {
         EnrollmentRequested event = EnrollmentRequested.newBuilder()
                 .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setEnrollmentId(enrollmentId)
                 .setProvider(Provider.valueOf(request.provider().name()))
                 .setIdentity(identity(request))

@@ -22,10 +22,11 @@ public class CloudAccountOnboarding {
     private static final Logger log = LoggerFactory.getLogger(CloudAccountOnboarding.class);
 
     private final CloudAccountRepository accounts;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CloudAccountOnboarding(CloudAccountRepository accounts) {
+    public CloudAccountOnboarding(CloudAccountRepository accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The outcome: the stored account and whether it was new. */

@@ -25,13 +25,14 @@ public class ReEnrollmentService {
     private final CloudAccountRepository accounts;
     private final InstanceClaimRepository claims;
     private final ReEnrollmentAuditRepository audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ReEnrollmentService(CloudAccountRepository accounts, InstanceClaimRepository claims,
-            ReEnrollmentAuditRepository audit) {
+            ReEnrollmentAuditRepository audit, Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**

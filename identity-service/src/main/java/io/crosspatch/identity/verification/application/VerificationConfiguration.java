@@ -4,11 +4,10 @@ import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
 import io.crosspatch.identity.verification.persistence.TokenIdRepository;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,19 +26,18 @@ public class VerificationConfiguration {
     @Bean
     VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountRepository accounts,
             ChallengeRepository challenges, TokenIdRepository tokenIds, InstanceClaimRepository claims,
-            RetryProperties retry) {
-        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
+            RetryProperties retry, Clock clock) {
+        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), clock);
     }
 
-    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService verificationPool(@Value("${crosspatch.identity.verifier.parallelism:32}") int parallelism) {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(parallelism, runnable -> {
-            Thread thread = new Thread(runnable, "verification-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    /**
+     * At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process (default 32). The
+     * pool is shut down by {@link NamedExecutors} with the context, not by Spring's inferred destroy method.
+     */
+    @Bean(destroyMethod = "")
+    ExecutorService verificationPool(NamedExecutors executors,
+            @Value("${crosspatch.identity.verifier.parallelism:32}") int parallelism) {
+        return executors.fixed("verification", parallelism);
     }
 
     @Bean

@@ -27,10 +27,10 @@ public class ReportingQueries {
     private final SummaryCache<Summary> summaries;
 
     public ReportingQueries(AccountFiguresRepository figures, ReadModelQueries queries,
-            @Value("${crosspatch.reporting.summary-cache-ttl:1s}") Duration summaryCacheTtl) {
+            @Value("${crosspatch.reporting.summary-cache-ttl:1s}") Duration summaryCacheTtl, Clock clock) {
         this.figures = figures;
         this.queries = queries;
-        this.summaries = new SummaryCache<>(summaryCacheTtl, Clock.systemUTC());
+        this.summaries = new SummaryCache<>(summaryCacheTtl, clock);
     }
 
     /** The figures per cloud account and their totals, at most the summary cache's time-to-live old. */
