@@ -2,6 +2,7 @@ package io.crosspatch.identity;
 
 import io.crosspatch.identity.enrollment.messaging.KafkaEnrollmentRequestPublisher;
 import io.crosspatch.identity.web.IngressProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,7 +17,7 @@ class IngressPublishingConfiguration {
 
     @Bean
     KafkaEnrollmentRequestPublisher enrollmentRequestPublisher(KafkaTemplate<String, Object> kafka,
-            IngressProperties ingress) {
-        return new KafkaEnrollmentRequestPublisher(kafka, ingress.publishTimeout());
+            IngressProperties ingress, Clock clock) {
+        return new KafkaEnrollmentRequestPublisher(kafka, ingress.publishTimeout(), clock);
     }
 }

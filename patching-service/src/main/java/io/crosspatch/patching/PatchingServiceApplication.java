@@ -1,10 +1,8 @@
 package io.crosspatch.patching;
 
-import java.time.Clock;
 import io.crosspatch.servicekit.cassandra.NettyAllocator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** patching-service: reconciles SSM Patch Manager in each system account, issues activations, watches registrations and collects patch compliance. */
@@ -15,10 +13,5 @@ public class PatchingServiceApplication {
     public static void main(String[] args) {
         NettyAllocator.pinPooledAllocator();
         SpringApplication.run(PatchingServiceApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

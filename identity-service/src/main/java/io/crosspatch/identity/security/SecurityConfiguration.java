@@ -1,6 +1,6 @@
 package io.crosspatch.identity.security;
 
-import io.crosspatch.servicekit.security.BearerTokenDecoders;
+import io.crosspatch.servicekit.security.BearerTokenSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,8 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Two filter chains. The VMs' endpoints (challenges, enrollments, the startup script) and the probes are anonymous
  * and have no resource server at all: an enrollment status poll carries the enrollment secret as its bearer, which
- * must never be parsed as a JWT. Everything else goes through the resource server, and {@code /v1/admin/**}
- * requires the {@code admin} role from the token's {@code roles} claim.
+ * must never be parsed as a JWT. Everything else goes through the resource server every Crosspatch API shares
+ * ({@link BearerTokenSecurity}), and {@code /v1/admin/**} requires the {@code admin} role from the token's
+ * {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -36,21 +37,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder adminJwtDecoder) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
+        return BearerTokenSecurity.statelessResourceServer(http, adminJwtDecoder, "this token does not grant the admin role")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v1/admin/**").hasRole(ADMIN_ROLE)
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(adminJwtDecoder)
-                                .jwtAuthenticationConverter(BearerTokenDecoders.rolesFromClaim()))
-                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
-                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
-                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
                 .build();
     }
 }

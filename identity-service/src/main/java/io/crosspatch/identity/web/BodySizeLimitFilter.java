@@ -1,5 +1,6 @@
 package io.crosspatch.identity.web;
 
+import io.crosspatch.servicekit.web.error.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -30,8 +31,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "the request body must be at most " + limit + " bytes");
+            new ApiError("PAYLOAD_TOO_LARGE", "the request body must be at most " + limit + " bytes")
+                    .write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setHeader("Connection", "close");
             return;
         }

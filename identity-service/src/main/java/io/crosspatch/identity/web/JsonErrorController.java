@@ -1,9 +1,9 @@
 package io.crosspatch.identity.web;
 
+import io.crosspatch.servicekit.web.error.ApiError;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,9 +20,6 @@ public class JsonErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        HttpStatus resolved = HttpStatus.resolve(status);
-        String message = status >= 500 ? "the request could not be completed"
-                : resolved == null ? "invalid request" : resolved.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(JsonErrors.codeOf(status), message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.ofStatus(status));
     }
 }

@@ -1,5 +1,6 @@
 package io.crosspatch.identity.web;
 
+import io.crosspatch.servicekit.web.error.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!limiter.tryAcquire(SourceKeys.of(request.getRemoteAddr()))) {
             response.setHeader("Retry-After", "1");
-            JsonErrors.write(response, 429, "RATE_LIMITED", "too many requests from this source; retry later");
+            new ApiError("RATE_LIMITED", "too many requests from this source; retry later").write(response, 429);
             return;
         }
         chain.doFilter(request, response);

@@ -11,6 +11,7 @@ import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AwsDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AzureDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.GcpToken;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.VmwareToken;
+import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SecretRedactionTest {
 
     @Test
     void shouldNameActivationEncryptionKeysButNeverPrintThem() {
-        ActivationEncryptionProperties properties = new ActivationEncryptionProperties(Map.of("k2026a", SECRET));
+        ActivationEncryptionProperties properties = new ActivationEncryptionProperties(Map.of("k2026a", SECRET), null);
 
         assertThat(properties.toString()).contains("k2026a").doesNotContain(SECRET);
     }

@@ -12,7 +12,7 @@ import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.InstanceActivated;
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.SystemAccount;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
+import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
 import io.crosspatch.patching.registration.application.RegistrationWatcher;
 import io.crosspatch.patching.support.AccountSsm;
 import io.crosspatch.patching.support.Calls;

@@ -7,8 +7,8 @@ import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
-import io.crosspatch.patching.systemaccount.messaging.AccountOwnership;
 import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import io.crosspatch.servicekit.ownership.OwnedPartitions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccountOwnershipIntegrationTest extends PatchingIntegrationTest {
 
     @Autowired
-    private AccountOwnership ownership;
+    private OwnedPartitions ownership;
 
     @Autowired
     private OwnedAccounts owned;

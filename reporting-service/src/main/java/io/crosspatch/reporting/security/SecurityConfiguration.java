@@ -1,37 +1,28 @@
 package io.crosspatch.reporting.security;
 
+import io.crosspatch.servicekit.security.BearerTokenSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The API is a stateless OAuth2 resource server: every {@code /v1/**} request carries a bearer JWT that Boot's
- * decoder verifies against the configured issuer and key source ({@code
- * spring.security.oauth2.resourceserver.jwt.*}: a JWKS URI, or a public key, and the issuer). Tenant scoping
- * is decided per request from the token's claims ({@link Caller}). The dashboard's static files, the API
- * descriptions and the health and metrics endpoints are public: they hold no tenant data.
+ * The API is a stateless OAuth2 resource server, set up as every Crosspatch API is ({@link BearerTokenSecurity}):
+ * every {@code /v1/**} request carries a bearer JWT that the decoder of {@link JwtDecoderConfiguration} verifies
+ * against the configured issuer, audience and key source. Tenant scoping is decided per request from the token's
+ * claims ({@link Caller}). The dashboard's static files, the API descriptions and the health and metrics endpoints
+ * are public: they hold no tenant data.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
+        return BearerTokenSecurity.statelessResourceServer(http, jwtDecoder, "this token does not grant access")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v1/**").authenticated()
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
-                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(JsonSecurityErrors.unauthenticated())
-                        .accessDeniedHandler(JsonSecurityErrors.forbidden()))
                 .build();
     }
 }

@@ -1,13 +1,12 @@
 package io.crosspatch.account.vending.application;
 
 import io.crosspatch.account.vending.domain.AccountNaming;
-import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires account vending: its settings, the naming rules (checked at start, so bad templates fail fast) and the clock. */
+/** Wires account vending: its settings, and the naming rules (checked at start, so bad templates fail fast). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(VendingProperties.class)
@@ -16,10 +15,5 @@ public class VendingConfiguration {
     @Bean
     AccountNaming accountNaming(VendingProperties properties) {
         return new AccountNaming(properties.emailTemplate(), properties.nameTemplate());
-    }
-
-    @Bean
-    Clock vendingClock() {
-        return Clock.systemUTC();
     }
 }

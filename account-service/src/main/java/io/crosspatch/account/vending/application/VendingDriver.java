@@ -4,6 +4,7 @@ import io.crosspatch.account.vending.application.SystemAccountRepository.WorkIte
 import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +26,7 @@ import org.springframework.stereotype.Component;
  * exactly what is left to do, including creations whose outcome a crash left unknown.
  */
 @Component
-public class VendingDriver implements DisposableBean {
+public class VendingDriver {
 
     private static final Logger log = LoggerFactory.getLogger(VendingDriver.class);
 
@@ -44,19 +40,13 @@ public class VendingDriver implements DisposableBean {
     private final Set<CloudAccountKey> inFlight = ConcurrentHashMap.newKeySet();
 
     public VendingDriver(SystemAccountRepository accounts, CreationWorkflow workflow, OwnedBuckets buckets,
-            VendingProperties properties, Clock clock) {
+            VendingProperties properties, Clock clock, NamedExecutors executors) {
         this.accounts = accounts;
         this.workflow = workflow;
         this.buckets = buckets;
         this.properties = properties;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "account-vending-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.pool = executors.fixed("account-vending", properties.concurrency());
         this.permits = new Semaphore(properties.concurrency());
     }
 
@@ -105,11 +95,5 @@ public class VendingDriver implements DisposableBean {
             permits.release();
             MDC.remove("cloudAccountKey");
         }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        pool.shutdownNow();
-        pool.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -1,32 +1,37 @@
 package io.crosspatch.account.vending.messaging;
 
 import io.crosspatch.account.vending.application.OwnedBuckets;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.stereotype.Component;
+import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.messaging.PartitionOwnership;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * The work-list buckets this instance owns: the {@code identity.verified} partitions Kafka assigned to its
- * listener. When the group rebalances, work moves with the partitions.
+ * listener, followed by service-kit's {@link PartitionOwnership}. When the group rebalances, work moves with the
+ * partitions.
  */
-@Component
-public class AssignedPartitions implements OwnedBuckets {
+@Configuration(proxyBeanMethods = false)
+public class AssignedPartitions {
 
-    private final KafkaListenerEndpointRegistry registry;
+    /** The bean that makes the ownership the {@code identity.verified} listener's rebalance listener. */
+    static final String BEAN = "identityVerifiedPartitionsToOwnership";
 
-    public AssignedPartitions(KafkaListenerEndpointRegistry registry) {
-        this.registry = registry;
+    @Bean
+    PartitionOwnership identityVerifiedOwnership() {
+        return new PartitionOwnership(Topics.IDENTITY_VERIFIED.name());
     }
 
-    @Override
-    public Set<Integer> owned() {
-        MessageListenerContainer container = registry.getListenerContainer(IdentityVerifiedListener.ID);
-        if (container == null || !container.isRunning() || container.getAssignedPartitions() == null) {
-            return Set.of();
-        }
-        return container.getAssignedPartitions().stream().map(TopicPartition::partition).collect(Collectors.toSet());
+    @Bean(BEAN)
+    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> identityVerifiedPartitionsToOwnership(
+            PartitionOwnership identityVerifiedOwnership) {
+        return identityVerifiedOwnership.onContainer();
+    }
+
+    @Bean
+    OwnedBuckets ownedBuckets(PartitionOwnership identityVerifiedOwnership) {
+        return identityVerifiedOwnership::partitions;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityVerifiedListener {
 
-    /** The listener container id, by which {@link AssignedPartitions} finds what this instance owns. */
+    /** The listener container id. */
     static final String ID = "account-vending-identity-verified";
 
     private final EnrollmentIntake intake;
@@ -23,7 +23,8 @@ public class IdentityVerifiedListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
+            containerPostProcessor = AssignedPartitions.BEAN)
     public void onIdentityVerified(ConsumerRecord<String, IdentityVerified> record) {
         MDC.put("enrollmentId", record.value().getEnrollmentId());
         MDC.put("cloudAccountKey", record.key());

@@ -9,7 +9,7 @@ import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +28,11 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<String, Object> kafka;
+    private final Clock clock;
 
-    public KafkaOutcomePublisher(KafkaTemplate<String, Object> kafka) {
+    public KafkaOutcomePublisher(KafkaTemplate<String, Object> kafka, Clock clock) {
         this.kafka = kafka;
+        this.clock = clock;
     }
 
     @Override
@@ -38,7 +40,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
         VerifiedIdentity identity = IdentityCodec.decode(enrollment.identity());
         AccountReady event = AccountReady.newBuilder()
                 .setEventId(eventId("account.ready", enrollment.enrollmentId()))
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setEnrollmentId(enrollment.enrollmentId())
                 .setIdentity(identity)
                 .setSystemAccount(io.crosspatch.events.SystemAccount.newBuilder()
@@ -57,7 +59,7 @@ public class KafkaOutcomePublisher implements OutcomePublisher {
         VerifiedIdentity identity = IdentityCodec.decode(enrollment.identity());
         EnrollmentFailed event = EnrollmentFailed.newBuilder()
                 .setEventId(eventId("enrollment.failed", enrollment.enrollmentId()))
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setEnrollmentId(enrollment.enrollmentId())
                 .setStage(EnrollmentStage.ACCOUNT)
                 .setReasonCode(account.failureReason())

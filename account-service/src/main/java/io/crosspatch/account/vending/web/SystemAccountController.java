@@ -4,6 +4,7 @@ import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.servicekit.web.error.ApiError;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package io.crosspatch.identity.challenge.web;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.application.Challenges;
 import io.crosspatch.identity.role.IngressRole;
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -19,14 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChallengeController {
 
     private final Challenges challenges;
+    private final Clock clock;
 
-    public ChallengeController(Challenges challenges) {
+    public ChallengeController(Challenges challenges, Clock clock) {
         this.challenges = challenges;
+        this.clock = clock;
     }
 
     @PostMapping("/v1/challenges")
     public ResponseEntity<ChallengeView> issue() {
-        Challenge challenge = Challenge.issue(Instant.now());
+        Challenge challenge = Challenge.issue(clock.instant());
         challenges.save(challenge);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new ChallengeView(challenge.nonce(), challenge.expiresAt()));

@@ -29,14 +29,15 @@ public class EnrollmentIntake {
     private final UnverifiedClaims claims;
     private final EnrollmentRequestPublisher publisher;
     private final SignerScreen signers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public EnrollmentIntake(Enrollments enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
-            SignerScreen signers) {
+            SignerScreen signers, Clock clock) {
         this.enrollments = enrollments;
         this.claims = claims;
         this.publisher = publisher;
         this.signers = signers;
+        this.clock = clock;
     }
 
     /**

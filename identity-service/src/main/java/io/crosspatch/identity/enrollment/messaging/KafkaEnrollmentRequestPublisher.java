@@ -12,6 +12,7 @@ import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableExcep
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.schemas.topics.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,17 +31,19 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
 
     private final KafkaTemplate<String, Object> kafka;
     private final Duration publishTimeout;
+    private final Clock clock;
 
-    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, Duration publishTimeout) {
+    public KafkaEnrollmentRequestPublisher(KafkaTemplate<String, Object> kafka, Duration publishTimeout, Clock clock) {
         this.kafka = kafka;
         this.publishTimeout = publishTimeout;
+        this.clock = clock;
     }
 
     @Override
     public void publish(String enrollmentId, EnrollmentRequest request, String sourceAddress, Instant receivedAt) {
         EnrollmentRequested event = EnrollmentRequested.newBuilder()
                 .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(clock.instant())
                 .setEnrollmentId(enrollmentId)
                 .setProvider(Provider.valueOf(request.provider().name()))
                 .setIdentity(identity(request))

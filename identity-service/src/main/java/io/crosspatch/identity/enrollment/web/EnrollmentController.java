@@ -10,6 +10,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.servicekit.web.error.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.CacheControl;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class EnrollmentController {
 
     private static final String BEARER = "Bearer ";
-    private static final NotFound NOT_FOUND = new NotFound("NOT_FOUND", "no such enrollment");
+    private static final ApiError NOT_FOUND = new ApiError("NOT_FOUND", "no such enrollment");
 
     private final EnrollmentIntake intake;
     private final EnrollmentStatusQuery query;
@@ -68,14 +69,6 @@ public class EnrollmentController {
         return query.status(enrollmentId, secret)
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusView.of(view)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND));
-    }
-
-    /**
-     * The 404 body, in the shape of every error the service answers ({@code error} code, {@code message}). Its own
-     * type rather than the service-wide one, which maps this feature's exceptions to HTTP: the two packages would
-     * depend on each other.
-     */
-    record NotFound(String error, String message) {
     }
 
     /** The answer to an accepted enrollment. */

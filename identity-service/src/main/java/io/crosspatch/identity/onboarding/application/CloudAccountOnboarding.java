@@ -21,10 +21,11 @@ public class CloudAccountOnboarding {
     private static final Logger log = LoggerFactory.getLogger(CloudAccountOnboarding.class);
 
     private final CloudAccounts accounts;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CloudAccountOnboarding(CloudAccounts accounts) {
+    public CloudAccountOnboarding(CloudAccounts accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The outcome: the stored account and whether it was new. */

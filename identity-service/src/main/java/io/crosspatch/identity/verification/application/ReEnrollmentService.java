@@ -24,12 +24,14 @@ public class ReEnrollmentService {
     private final CloudAccountDirectory accounts;
     private final InstanceClaims claims;
     private final ReEnrollmentAudit audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ReEnrollmentService(CloudAccountDirectory accounts, InstanceClaims claims, ReEnrollmentAudit audit) {
+    public ReEnrollmentService(CloudAccountDirectory accounts, InstanceClaims claims, ReEnrollmentAudit audit,
+            Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**

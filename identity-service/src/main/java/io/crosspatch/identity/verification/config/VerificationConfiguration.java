@@ -10,11 +10,10 @@ import io.crosspatch.identity.verification.application.RetryProperties;
 import io.crosspatch.identity.verification.application.TokenIds;
 import io.crosspatch.identity.verification.application.VerificationService;
 import io.crosspatch.identity.verification.application.VerifierProperties;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,19 +30,17 @@ public class VerificationConfiguration {
 
     @Bean
     VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountDirectory accounts,
-            Challenges challenges, TokenIds tokenIds, InstanceClaims claims, RetryProperties retry) {
-        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), Clock.systemUTC());
+            Challenges challenges, TokenIds tokenIds, InstanceClaims claims, RetryProperties retry, Clock clock) {
+        return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), clock);
     }
 
-    /** At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process. */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService verificationPool(VerifierProperties verifier) {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(verifier.parallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "verification-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    /**
+     * At most {@code crosspatch.identity.verifier.parallelism} verifications at once per process. The pool is shut
+     * down by {@link NamedExecutors} with the context, not by Spring's inferred destroy method.
+     */
+    @Bean(destroyMethod = "")
+    ExecutorService verificationPool(NamedExecutors executors, VerifierProperties verifier) {
+        return executors.fixed("verification", verifier.parallelism());
     }
 
     @Bean

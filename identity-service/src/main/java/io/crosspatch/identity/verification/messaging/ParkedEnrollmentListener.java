@@ -33,11 +33,12 @@ public class ParkedEnrollmentListener {
 
     private final VerificationService verification;
     private final VerificationEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ParkedEnrollmentListener(VerificationService verification, VerificationEvents events) {
+    public ParkedEnrollmentListener(VerificationService verification, VerificationEvents events, Clock clock) {
         this.verification = verification;
         this.events = events;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED_RETRY.name()}",

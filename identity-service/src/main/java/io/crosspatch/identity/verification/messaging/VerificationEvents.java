@@ -39,10 +39,11 @@ public class VerificationEvents {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, Object> kafka;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public VerificationEvents(KafkaTemplate<String, Object> kafka) {
+    public VerificationEvents(KafkaTemplate<String, Object> kafka, Clock clock) {
         this.kafka = kafka;
+        this.clock = clock;
     }
 
     /**

@@ -36,6 +36,13 @@ public class TrustConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TrustConfiguration.class);
 
+    /** When a key cache last fetched, and when to refresh it: the service's clock. */
+    private final Clock clock;
+
+    public TrustConfiguration(Clock clock) {
+        this.clock = clock;
+    }
+
     @Bean
     JwtRules jwtRules(TrustProperties trust) {
         return new JwtRules(trust.verifier().clockSkew(), trust.verifier().maxTokenLifetime());
@@ -109,7 +116,7 @@ public class TrustConfiguration {
     }
 
     /** An issuer's JWKS over HTTP(S), fetched on first use. */
-    private static IssuerKeys keys(String issuer, String uri, JwksFetcher fetcher, JwksProperties jwks) {
+    private IssuerKeys keys(String issuer, String uri, JwksFetcher fetcher, JwksProperties jwks) {
         URI location;
         try {
             location = URI.create(uri);
@@ -119,6 +126,6 @@ public class TrustConfiguration {
         if (!"https".equals(location.getScheme()) && !"http".equals(location.getScheme())) {
             throw new IllegalStateException("a JWKS is read over http(s), not " + uri);
         }
-        return new IssuerKeys(issuer, location, fetcher, jwks, Clock.systemUTC());
+        return new IssuerKeys(issuer, location, fetcher, jwks, clock);
     }
 }

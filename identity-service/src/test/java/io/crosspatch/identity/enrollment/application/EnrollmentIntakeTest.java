@@ -13,6 +13,7 @@ import io.crosspatch.identity.support.memory.InMemoryEnrollments;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ class EnrollmentIntakeTest {
     private final List<String> published = new ArrayList<>();
     private SignerScreen.Answer screen = SignerScreen.Answer.DONT_KNOW;
     private final EnrollmentIntake intake = new EnrollmentIntake(enrollments, request -> INSTANCE,
-            (enrollmentId, request, sourceAddress, receivedAt) -> published.add(enrollmentId), request -> screen);
+            (enrollmentId, request, sourceAddress, receivedAt) -> published.add(enrollmentId), request -> screen,
+            Clock.systemUTC());
 
     @Test
     void recordsAndPublishesANewEnrollmentAsPending() {

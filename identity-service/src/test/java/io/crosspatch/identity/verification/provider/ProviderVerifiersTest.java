@@ -34,6 +34,7 @@ import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -65,7 +66,7 @@ class ProviderVerifiersTest {
                 new TrustProperties.Vmware(List.of(
                         issuer(p, 0), issuer(p, 1))),
                 null);
-        TrustConfiguration configuration = new TrustConfiguration();
+        TrustConfiguration configuration = new TrustConfiguration(Clock.systemUTC());
         JwtRules rules = configuration.jwtRules(trust);
         JwksProperties jwks = JwksProperties.defaults();
         JwksFetcher fetcher = configuration.jwksFetcher(jwks);
@@ -218,7 +219,7 @@ class ProviderVerifiersTest {
         void anUnreachableJwksIsATransientFailureNotARejection() {
             TrustProperties unreachable = new TrustProperties(new TrustProperties.Gcp("http://127.0.0.1:1/jwks", SimulatedClouds.AUDIENCE),
                     null, null, null, null);
-            TrustConfiguration configuration = new TrustConfiguration();
+            TrustConfiguration configuration = new TrustConfiguration(Clock.systemUTC());
             JwksProperties jwks = JwksProperties.defaults();
             ProviderVerifier verifier = configuration.gcpTokenVerifier(unreachable, configuration.jwtRules(unreachable),
                     configuration.jwksFetcher(jwks), jwks);

@@ -3,7 +3,9 @@ package io.crosspatch.identity.verification.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.verification.application.ProviderVerifier;
+import io.crosspatch.servicekit.time.ClockAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -13,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class VmwareIssuerBindingStartupTest {
 
     private final ApplicationContextRunner verifier = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ClockAutoConfiguration.class))
             .withUserConfiguration(TrustConfiguration.class)
             .withPropertyValues(
                     "crosspatch.identity.vmware.issuers[0].issuer=https://vcenter.acme.example",

@@ -1,10 +1,8 @@
 package io.crosspatch.patching.activation.application;
 
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,22 +17,14 @@ public class ActivationConfiguration {
         return new ActivationPolicy(properties.registrationLimit(), properties.validity());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService activationAccounts(ActivationProperties properties) {
-        return Executors.newFixedThreadPool(properties.workers(), named("activation-account-"));
+    /** Shut down by {@link NamedExecutors} with the context, not by Spring's inferred destroy method. */
+    @Bean(destroyMethod = "")
+    ExecutorService activationAccounts(NamedExecutors executors, ActivationProperties properties) {
+        return executors.fixed("activation-account", properties.workers());
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService activationWorkers(ActivationProperties properties) {
-        return Executors.newFixedThreadPool(properties.workers(), named("activation-worker-"));
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    @Bean(destroyMethod = "")
+    ExecutorService activationWorkers(NamedExecutors executors, ActivationProperties properties) {
+        return executors.fixed("activation-worker", properties.workers());
     }
 }

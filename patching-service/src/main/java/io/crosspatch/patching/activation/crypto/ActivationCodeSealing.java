@@ -2,9 +2,9 @@ package io.crosspatch.patching.activation.crypto;
 
 import io.crosspatch.patching.activation.application.ActivationCodeSealer;
 import io.crosspatch.patching.activation.domain.SealedCode;
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
-import io.crosspatch.patching.activation.security.EncryptedCode;
+import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
+import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
+import io.crosspatch.servicekit.activationcode.EncryptedCode;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

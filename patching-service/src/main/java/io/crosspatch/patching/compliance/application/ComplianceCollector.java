@@ -15,6 +15,7 @@ import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,12 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +43,7 @@ import org.springframework.stereotype.Service;
  * field by field; an unchanged fingerprint publishes nothing.
  */
 @Service
-public class ComplianceCollector implements DisposableBean {
+public class ComplianceCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceCollector.class);
     private static final String INTERVAL = "${crosspatch.patching.compliance.interval:"
@@ -59,18 +58,15 @@ public class ComplianceCollector implements DisposableBean {
     private final ExecutorService pool;
 
     public ComplianceCollector(OwnedAccounts accounts, NodeRepository nodes, NodeDirectory directory,
-            ComplianceReader reader, PatchResultPublisher publisher, Clock clock, ComplianceProperties properties) {
+            ComplianceReader reader, PatchResultPublisher publisher, Clock clock, ComplianceProperties properties,
+            NamedExecutors executors) {
         this.accounts = accounts;
         this.nodes = nodes;
         this.directory = directory;
         this.reader = reader;
         this.publisher = publisher;
         this.clock = clock;
-        this.pool = Executors.newFixedThreadPool(properties.accountConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "compliance-collector");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = executors.fixed("compliance-collector", properties.accountConcurrency());
     }
 
     @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
@@ -164,10 +160,5 @@ public class ComplianceCollector implements DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
     }
 }

@@ -15,6 +15,7 @@ import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,11 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +51,7 @@ import org.springframework.stereotype.Service;
  * application API, so its branches are tested in milliseconds against in-memory adapters.
  */
 @Service
-public class RegistrationWatcher implements DisposableBean {
+public class RegistrationWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
     private static final String INTERVAL = "${crosspatch.patching.registration.interval:"
@@ -73,7 +72,7 @@ public class RegistrationWatcher implements DisposableBean {
 
     public RegistrationWatcher(OwnedAccounts accounts, EnrollmentStore enrollments, EnrolledNodes nodes,
             UnexpectedNodes unexpected, ManagedNodes directory, ActivationPolicy policy, EnrollmentEvents events,
-            Clock clock, MeterRegistry meters,
+            Clock clock, MeterRegistry meters, NamedExecutors executors,
             RegistrationProperties properties) {
         this.accounts = accounts;
         this.enrollments = enrollments;
@@ -84,11 +83,7 @@ public class RegistrationWatcher implements DisposableBean {
         this.events = events;
         this.clock = clock;
         this.deregistered = meters.counter("crosspatch.patching.unexpected.nodes.deregistered");
-        this.pool = Executors.newFixedThreadPool(properties.accountConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "registration-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = executors.fixed("registration-watcher", properties.accountConcurrency());
     }
 
     /** Watches every account, side by side, and returns once all are watched (the next sweep starts an interval later). */
@@ -216,10 +211,6 @@ public class RegistrationWatcher implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        pool.shutdownNow();
-    }
 
     /** What one audit did. */
     public record AuditOutcome(int deregisteredNodes, int deletedActivations) {

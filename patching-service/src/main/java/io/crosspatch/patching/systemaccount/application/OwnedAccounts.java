@@ -1,19 +1,22 @@
 package io.crosspatch.patching.systemaccount.application;
 
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
-import io.crosspatch.patching.systemaccount.messaging.AccountOwnership;
 import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
+import io.crosspatch.servicekit.ownership.OwnedPartitions;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The known system accounts this instance looks after on a schedule (see {@link AccountOwnership}). */
+/**
+ * The known system accounts this instance looks after on a schedule: those whose cloud account key falls in an
+ * {@code account.ready} partition this instance owns ({@link OwnedPartitions}).
+ */
 @Service
 public class OwnedAccounts {
 
     private final SystemAccountRepository accounts;
-    private final AccountOwnership ownership;
+    private final OwnedPartitions ownership;
 
-    public OwnedAccounts(SystemAccountRepository accounts, AccountOwnership ownership) {
+    public OwnedAccounts(SystemAccountRepository accounts, OwnedPartitions ownership) {
         this.accounts = accounts;
         this.ownership = ownership;
     }

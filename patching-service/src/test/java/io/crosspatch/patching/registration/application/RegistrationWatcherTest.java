@@ -19,6 +19,7 @@ import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +52,15 @@ class RegistrationWatcherTest {
     private final List<String> unexpectedNodes = new CopyOnWriteArrayList<>();
     private final OwnedAccounts owned = mock(OwnedAccounts.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NamedExecutors executors = new NamedExecutors(meters);
     private final RegistrationWatcher watcher = new RegistrationWatcher(owned, enrollments,
             (accountId, node) -> enrolledNodes.add(node), (accountId, node, at) -> unexpectedNodes.add(node.instanceId()),
-            ssm, policy, events, Clock.fixed(NOW, ZoneOffset.UTC), meters, new RegistrationProperties(null, null, 2));
+            ssm, policy, events, Clock.fixed(NOW, ZoneOffset.UTC), meters, executors, new RegistrationProperties(null, null, 2));
     private final SystemAccountRef account = anySystemAccount();
 
     @AfterEach
-    void stopWatcher() {
-        watcher.destroy();
+    void stopWatcher() throws InterruptedException {
+        executors.destroy();
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.crosspatch.patching.systemaccount.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
+import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

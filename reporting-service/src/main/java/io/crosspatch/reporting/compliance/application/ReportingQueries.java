@@ -23,10 +23,10 @@ public class ReportingQueries {
     private final SummaryCache<Summary> summaries;
 
     public ReportingQueries(FiguresStore figures, ReadModelReader queries,
-            ReportingProperties properties) {
+            ReportingProperties properties, Clock clock) {
         this.figures = figures;
         this.queries = queries;
-        this.summaries = new SummaryCache<>(properties.summaryCacheTtl(), Clock.systemUTC());
+        this.summaries = new SummaryCache<>(properties.summaryCacheTtl(), clock);
     }
 
     /** The figures per cloud account and their totals, at most the summary cache's time-to-live old. */

@@ -10,6 +10,7 @@ import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceFigures;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,8 @@ class ReportingQueriesTest {
     private static final CloudAccountKey AZURE_PROD = new CloudAccountKey(CloudProvider.AZURE, "prod");
 
     private final InMemoryReadModel readModel = new InMemoryReadModel();
-    private final ReportingQueries queries = new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO));
+    private final ReportingQueries queries = new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO),
+            Clock.systemUTC());
 
     @Test
     void shouldFindTheOneInstanceWithAnIdWhenNoProviderIsNamed() {

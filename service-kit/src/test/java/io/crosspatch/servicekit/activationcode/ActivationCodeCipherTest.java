@@ -1,11 +1,14 @@
-package io.crosspatch.patching.activation;
+package io.crosspatch.servicekit.activationcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crosspatch.patching.activation.security.ActivationCodeCipher;
-import io.crosspatch.patching.activation.security.ActivationEncryptionProperties;
-import io.crosspatch.patching.activation.security.EncryptedCode;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectEncrypter;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,5 +45,37 @@ class ActivationCodeCipherTest {
                 Map.of("k1", Base64.getEncoder().encodeToString(new byte[16])), "k1"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k9")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void opensWithIdentityServicesConfigurationACodeSealedWithPatchingServices() {
+        // patching-service: the shared keys and the current one; identity-service: the same keys as its environment
+        // gives them (here with the trailing newline of a key file), and no current key
+        ActivationCodeCipher patching = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1, "k2", K2), "k2"));
+        ActivationCodeCipher identity = ActivationCodeCipher.openingOnly(
+                new ActivationEncryptionProperties(Map.of("k1", K1 + "\n", "k2", " " + K2 + "\n"), ""));
+
+        EncryptedCode sealed = patching.encrypt("code-CCCC");
+
+        assertThat(identity.decrypt(sealed.jwe())).isEqualTo("code-CCCC");
+        assertThatThrownBy(() -> identity.encrypt("code-DDDD")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesToSealWithoutACurrentKey() {
+        assertThatThrownBy(() -> new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current-key-id");
+    }
+
+    @Test
+    void refusesACodeWhoseHeaderNamesAnotherContentEncryption() throws Exception {
+        ActivationCodeCipher cipher = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
+        // decryptable with the same 256-bit key, were the header trusted
+        JWEObject forged = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A128CBC_HS256)
+                .keyID("k1").build(), new Payload("code-EEEE"));
+        forged.encrypt(new DirectEncrypter(Base64.getDecoder().decode(K1)));
+
+        assertThatThrownBy(() -> cipher.decrypt(forged.serialize())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dir/A256GCM");
     }
 }
