@@ -10,6 +10,7 @@ import io.crosspatch.patching.activation.messaging.EnrollmentEvents;
 import io.crosspatch.patching.activation.persistence.EnrollmentRepository;
 import io.crosspatch.patching.activation.security.ActivationCodeCipher;
 import io.crosspatch.patching.activation.security.EncryptedCode;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
@@ -122,7 +123,8 @@ public class EnrollmentIntake {
         if (valid.isEmpty()) {
             return;
         }
-        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
+        KnownAccount known = accounts.remember(account, CloudAccountKey.parse(valid.get(0).cloudAccountKey()),
+                acceptedCustomGroups);
         configurer.ensureConfigured(known);
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.crosspatch.patching.registration.application;
 
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
@@ -162,7 +163,7 @@ public class RegistrationWatcher implements DisposableBean {
             directory.addTags(account, node.instanceId(), missing);
         }
         nodes.add(account.accountId(), new EnrolledNode(node.instanceId(), enrollment.enrollmentId(), enrollment.tenantId(),
-                enrollment.provider(), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
+                CloudProvider.parse(enrollment.provider()), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
                 enrollment.hostname(), enrollment.operatingSystem(), enrollment.patchGroup(), Optional.empty(),
                 Optional.empty(), Optional.empty()));
         events.registered(enrollment, node.instanceId(), expected);

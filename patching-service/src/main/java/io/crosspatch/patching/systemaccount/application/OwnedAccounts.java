@@ -1,24 +1,22 @@
 package io.crosspatch.patching.systemaccount.application;
 
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
-import io.crosspatch.patching.systemaccount.messaging.AccountOwnership;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** The known system accounts this instance looks after on a schedule (see {@link AccountOwnership}). */
+/** The known system accounts this instance looks after on a schedule (see {@link AccountAssignment}). */
 @Service
 public class OwnedAccounts {
 
-    private final SystemAccountRepository accounts;
-    private final AccountOwnership ownership;
+    private final AccountLedger accounts;
+    private final AccountAssignment assignment;
 
-    public OwnedAccounts(SystemAccountRepository accounts, AccountOwnership ownership) {
+    public OwnedAccounts(AccountLedger accounts, AccountAssignment assignment) {
         this.accounts = accounts;
-        this.ownership = ownership;
+        this.assignment = assignment;
     }
 
     public List<KnownAccount> list() {
-        return accounts.all().stream().filter(account -> ownership.owns(account.cloudAccountKey())).toList();
+        return accounts.all().stream().filter(account -> assignment.isAssignedHere(account.cloudAccountKey())).toList();
     }
 }

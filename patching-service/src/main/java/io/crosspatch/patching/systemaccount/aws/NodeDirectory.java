@@ -1,5 +1,6 @@
 package io.crosspatch.patching.systemaccount.aws;
 
+import io.crosspatch.patching.systemaccount.application.ManagedNodes;
 import io.crosspatch.patching.systemaccount.domain.ActivationStatus;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.ssm.model.Tag;
  * answers at once), and the few changes the registration watcher makes to them.
  */
 @Component
-public class NodeDirectory {
+public class NodeDirectory implements ManagedNodes {
 
     /** Activation ids per DescribeInstanceInformation / DescribeActivations filter. */
     public static final int BATCH = 50;

@@ -1,0 +1,19 @@
+package io.crosspatch.patching.systemaccount.application;
+
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.patching.systemaccount.domain.KnownAccount;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The system accounts patching-service has seen, with their custom patch groups, as other features record and
+ * read them. Custom groups are only ever added: concurrent intakes of one account cannot lose each other's.
+ */
+public interface KnownAccounts {
+
+    Optional<KnownAccount> find(String accountId);
+
+    /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
+    KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups);
+}
