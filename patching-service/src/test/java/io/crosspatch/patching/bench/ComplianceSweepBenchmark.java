@@ -2,6 +2,8 @@ package io.crosspatch.patching.bench;
 
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.SystemAccount;
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.compliance.application.ComplianceCollector;
 import io.crosspatch.patching.desiredstate.application.AccountConfigurer;
 import io.crosspatch.patching.support.AccountSsm;
@@ -59,7 +61,7 @@ public final class ComplianceSweepBenchmark {
                         account.getSsmServiceRoleName());
                 refs.add(ref);
                 registerNodes(simulator, account, nodes);
-                configurer.ensureConfigured(accounts.remember(ref, Fixtures.cloudAccountKey(account), Set.of()));
+                configurer.ensureConfigured(accounts.remember(ref, CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), Set.of()));
             }
             long reported = awaitScanned(simulator, refs);
             log.warn("ComplianceSweepBenchmark: {} nodes registered and scanned in {} accounts", reported, ACCOUNTS);
@@ -92,7 +94,7 @@ public final class ComplianceSweepBenchmark {
                     String instanceId = test.registerAgent(activations.get(group).activationId(),
                             activations.get(group).activationCode(), hostname, Fixtures.platform(os));
                     nodes.add(account.getAccountId(), new EnrolledNode(instanceId, UUID.randomUUID().toString(),
-                            "tenant-" + account.getAccountId(), "GCP", Fixtures.cloudAccountId(account), "Acme",
+                            "tenant-" + account.getAccountId(), CloudProvider.GCP, Fixtures.cloudAccountId(account), "Acme",
                             "vm-" + i, hostname, os.name(), group, Optional.empty(), Optional.empty(), Optional.empty()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

@@ -83,7 +83,8 @@ class AccountReconcileTest extends PatchingIntegrationTest {
         // given an account whose first reconcile dies after its baselines, at the first maintenance window
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
         accounts.remember(new io.crosspatch.patching.systemaccount.domain.SystemAccountRef(account.getAccountId(),
-                account.getRegion(), account.getRoleArn(), account.getSsmServiceRoleName()), Fixtures.cloudAccountKey(account), Set.of());
+                account.getRegion(), account.getRoleArn(), account.getSsmServiceRoleName()),
+                io.crosspatch.kernel.CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), Set.of());
         Fault broken = new Fault("ssm", "CreateMaintenanceWindow", 0, 1.0, 0);
         SIMULATOR.traffic().addFault(broken);
         try {

@@ -5,6 +5,8 @@ import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.SystemAccount;
 import io.crosspatch.events.VerifiedIdentity;
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.simulator.CloudSimulator;
 import java.time.Instant;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public final class Fixtures {
     }
 
     public static String cloudAccountKey(SystemAccount account) {
-        return "gcp:" + cloudAccountId(account);
+        return new CloudAccountKey(CloudProvider.GCP, cloudAccountId(account)).toString();
     }
 
     /** What the SSM Agent reports as its platform for an OS. */

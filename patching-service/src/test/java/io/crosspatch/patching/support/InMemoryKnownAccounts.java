@@ -1,5 +1,6 @@
 package io.crosspatch.patching.support;
 
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -20,7 +21,7 @@ public final class InMemoryKnownAccounts implements KnownAccounts {
     }
 
     @Override
-    public synchronized KnownAccount remember(SystemAccountRef account, String cloudAccountKey, Set<String> customGroups) {
+    public synchronized KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
         Set<String> groups = new HashSet<>(customGroups);
         KnownAccount before = accounts.get(account.accountId());
         if (before != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crosspatch.patching.support.PatchingIntegrationTest;
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -39,7 +40,8 @@ class AccountOwnershipIntegrationTest extends PatchingIntegrationTest {
 
         accounts.remember(new SystemAccountRef("990000000001", "eu-west-1",
                 "arn:aws:iam::990000000001:role/OrganizationAccountAccessRole", "CrosspatchSsmServiceRole"),
-                "gcp:ownership-remembered", Set.of());
-        assertThat(owned.list()).extracting(KnownAccount::cloudAccountKey).contains("gcp:ownership-remembered");
+                CloudAccountKey.parse("gcp:ownership-remembered"), Set.of());
+        assertThat(owned.list()).extracting(KnownAccount::cloudAccountKey)
+                .contains(CloudAccountKey.parse("gcp:ownership-remembered"));
     }
 }

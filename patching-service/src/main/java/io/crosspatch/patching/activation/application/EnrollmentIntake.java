@@ -120,8 +120,7 @@ public class EnrollmentIntake {
         if (valid.isEmpty()) {
             return;
         }
-        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey().toString(),
-                acceptedCustomGroups);
+        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
         setup.ensureConfigured(known);
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();

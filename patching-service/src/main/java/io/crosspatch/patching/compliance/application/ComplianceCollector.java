@@ -1,26 +1,20 @@
 package io.crosspatch.patching.compliance.application;
 
-import io.crosspatch.events.PatchDetail;
-import io.crosspatch.events.PatchResult;
-import io.crosspatch.patching.compliance.aws.ComplianceReader;
 import io.crosspatch.patching.compliance.domain.NodePatchState;
+import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.patching.compliance.domain.PatchResultAssembler;
+import io.crosspatch.patching.compliance.domain.ReportedPatch;
 import io.crosspatch.patching.compliance.domain.StateFingerprint;
 import io.crosspatch.patching.compliance.domain.WindowOutcome;
-import io.crosspatch.patching.compliance.messaging.PatchResultPublisher;
+import io.crosspatch.patching.systemaccount.application.ManagedNodes;
+import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
-import io.crosspatch.patching.systemaccount.aws.NodeDirectory;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
-import io.crosspatch.patching.systemaccount.persistence.NodeRepository;
 import io.crosspatch.servicekit.concurrent.NamedExecutors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +44,23 @@ public class ComplianceCollector {
             + ComplianceProperties.DEFAULT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
-    private final NodeRepository nodes;
-    private final NodeDirectory directory;
+    private final NodeStates nodes;
+    private final ManagedNodes directory;
     private final ComplianceReader reader;
     private final PatchResultPublisher publisher;
+    private final PatchResultCodec codec;
     private final Clock clock;
     private final ExecutorService pool;
 
-    public ComplianceCollector(OwnedAccounts accounts, NodeRepository nodes, NodeDirectory directory,
-            ComplianceReader reader, PatchResultPublisher publisher, Clock clock, ComplianceProperties properties,
-            NamedExecutors executors) {
+    public ComplianceCollector(OwnedAccounts accounts, NodeStates nodes, ManagedNodes directory,
+            ComplianceReader reader, PatchResultPublisher publisher, PatchResultCodec codec, Clock clock,
+            ComplianceProperties properties, NamedExecutors executors) {
         this.accounts = accounts;
         this.nodes = nodes;
         this.directory = directory;
         this.reader = reader;
         this.publisher = publisher;
+        this.codec = codec;
         this.clock = clock;
         this.pool = executors.fixed("compliance-collector", properties.accountConcurrency());
     }
@@ -122,43 +118,23 @@ public class ComplianceCollector {
     private boolean collectNode(SystemAccountRef account, EnrolledNode node, ManagedNode info,
             Optional<NodePatchState> state, Map<String, WindowOutcome> windows) {
         String marker = state.map(NodePatchState::operationMarker).orElse("none");
-        List<PatchDetail> patches;
-        Optional<PatchResult> previous = node.lastResult().map(ComplianceCollector::decode);
-        if (previous.isPresent() && node.operationMarker().filter(marker::equals).isPresent()) {
-            patches = previous.get().getPatches();
+        List<ReportedPatch> patches;
+        if (node.lastResult().isPresent() && node.operationMarker().filter(marker::equals).isPresent()) {
+            patches = codec.patchesOf(node.lastResult().get());
         } else if (state.isPresent()) {
-            patches = new ArrayList<>(reader.patches(account, info.instanceId()).stream()
-                    .map(PatchResultAssembler::detail).toList());
+            patches = reader.patches(account, info.instanceId()).stream().map(PatchResultAssembler::detail).toList();
         } else {
             patches = List.of();
         }
-        PatchResult result = PatchResultAssembler.assemble(account.accountId(), node, info, state, patches,
+        PatchReport report = PatchResultAssembler.assemble(account.accountId(), node, info, state, patches,
                 Optional.ofNullable(windows.get(node.patchGroup())), clock.instant());
-        String fingerprint = StateFingerprint.of(result);
+        String fingerprint = StateFingerprint.of(report);
         if (node.fingerprint().filter(fingerprint::equals).isPresent()) {
             return false;
         }
-        publisher.publish(result);
-        nodes.markPublished(account.accountId(), info.instanceId(), marker, fingerprint, encode(result), clock.instant());
+        publisher.publish(report);
+        nodes.markPublished(account.accountId(), info.instanceId(), marker, fingerprint, codec.encode(report),
+                clock.instant());
         return true;
-    }
-
-    private static byte[] encode(PatchResult result) {
-        try {
-            ByteBuffer buffer = result.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PatchResult decode(byte[] bytes) {
-        try {
-            return PatchResult.fromByteBuffer(ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.crosspatch.patching.compliance.domain;
 
-import io.crosspatch.events.PatchDetail;
-import io.crosspatch.events.PatchResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,37 +8,38 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The fingerprint of an instance's published state: SHA-256 over every field of a {@link PatchResult} that
+ * The fingerprint of an instance's published state: SHA-256 over every field of a {@link PatchReport} that
  * describes the instance, written out field by field — not the event's id or time, and not the last ping time,
- * which moves with every heartbeat (the ping status is included). Avro's generated {@code equals()} cannot be
- * used for this: it throws on the patch list's timestamp unions.
+ * which moves with every heartbeat (the ping status is included). Field by field rather than by {@code equals()}
+ * because it is stored per node and compared across restarts and releases: the text is the one fingerprints were
+ * always computed over (enum names, {@code null} for absent values, patches ordered by id), so a release does not
+ * republish every unchanged instance.
  */
 public final class StateFingerprint {
 
     private StateFingerprint() {
     }
 
-    public static String of(PatchResult result) {
+    public static String of(PatchReport report) {
         StringBuilder text = new StringBuilder();
-        append(text, result.getTenantId(), result.getProvider(), result.getCloudAccountId(), result.getCloudAccountName(),
-                result.getInstanceId(), result.getManagedInstanceId(), result.getSystemAccountId(), result.getHostname(),
-                result.getPlatformName(), result.getPlatformVersion(), result.getOperatingSystem(), result.getPatchGroup(),
-                result.getBaselineId());
-        append(text, result.getAgent().getVersion(), result.getAgent().getIsLatestVersion(), result.getAgent().getPingStatus());
-        var counts = result.getCounts();
-        append(text, counts.getInstalled(), counts.getInstalledOther(), counts.getInstalledPendingReboot(),
-                counts.getInstalledRejected(), counts.getMissing(), counts.getFailed(), counts.getNotApplicable(),
-                counts.getCriticalNonCompliant(), counts.getSecurityNonCompliant(), counts.getOtherNonCompliant());
-        var operation = result.getLastOperation();
-        if (operation == null) {
-            append(text, "no-operation");
-        } else {
-            append(text, operation.getOperation(), operation.getStartedAt(), operation.getEndedAt(), operation.getOutcome());
-        }
-        List<PatchDetail> patches = result.getPatches().stream().sorted(Comparator.comparing(PatchDetail::getId)).toList();
-        for (PatchDetail patch : patches) {
-            append(text, patch.getId(), patch.getTitle(), patch.getClassification(), patch.getSeverity(), patch.getState(),
-                    patch.getInstalledAt(), String.join(",", patch.getCveIds()));
+        PatchReport.Node node = report.node();
+        append(text, node.tenantId(), node.cloudAccount().provider().name(), node.cloudAccount().cloudAccountId(),
+                node.cloudAccountName(), node.instanceId(), node.managedInstanceId(), node.systemAccountId(),
+                node.hostname(), node.platformName(), node.platformVersion(), node.operatingSystem(), node.patchGroup(),
+                report.baselineId().orElse(null));
+        PatchReport.Agent agent = report.agent();
+        append(text, agent.version(), agent.latestVersion(), agent.pingStatus());
+        PatchReport.Counts counts = report.counts();
+        append(text, counts.installed(), counts.installedOther(), counts.installedPendingReboot(),
+                counts.installedRejected(), counts.missing(), counts.failed(), counts.notApplicable(),
+                counts.criticalNonCompliant(), counts.securityNonCompliant(), counts.otherNonCompliant());
+        report.lastOperation().ifPresentOrElse(
+                operation -> append(text, operation.type(), operation.startedAt(), operation.endedAt(), operation.outcome()),
+                () -> append(text, "no-operation"));
+        List<ReportedPatch> patches = report.patches().stream().sorted(Comparator.comparing(ReportedPatch::id)).toList();
+        for (ReportedPatch patch : patches) {
+            append(text, patch.id(), patch.title(), patch.classification(), patch.severity(), patch.state(),
+                    patch.installedAt(), String.join(",", patch.cveIds()));
         }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

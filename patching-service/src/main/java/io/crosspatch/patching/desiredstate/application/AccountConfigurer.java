@@ -1,10 +1,10 @@
 package io.crosspatch.patching.desiredstate.application;
 
-import io.crosspatch.patching.desiredstate.aws.SsmReconciler;
 import io.crosspatch.patching.desiredstate.domain.AccountPlan;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
+import io.crosspatch.patching.systemaccount.application.AccountLedger;
+import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +25,18 @@ public class AccountConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AccountConfigurer.class);
 
     private final DesiredState desiredState;
-    private final SsmReconciler reconciler;
-    private final SystemAccountRepository accounts;
+    private final AccountReconciler reconciler;
+    private final KnownAccounts accounts;
+    private final AccountLedger ledger;
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public AccountConfigurer(DesiredState desiredState, SsmReconciler reconciler, SystemAccountRepository accounts,
-            Clock clock) {
+    public AccountConfigurer(DesiredState desiredState, AccountReconciler reconciler, KnownAccounts accounts,
+            AccountLedger ledger, Clock clock) {
         this.desiredState = desiredState;
         this.reconciler = reconciler;
         this.accounts = accounts;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -60,7 +62,7 @@ public class AccountConfigurer {
         synchronized (locks.computeIfAbsent(accountId, id -> new Object())) {
             Optional<String> current = accounts.find(accountId).flatMap(KnownAccount::appliedDesiredStateHash);
             int changes = reconciler.reconcile(account.account(), plan);
-            accounts.markApplied(accountId, hash, clock.instant());
+            ledger.markApplied(accountId, hash, clock.instant());
             log.info("system account {} now holds desired state {} (was {})", accountId, hash, current.orElse("none"));
             return changes;
         }

@@ -1,12 +1,13 @@
 package io.crosspatch.patching.desiredstate.aws;
 
+import io.crosspatch.patching.desiredstate.application.AccountReconciler;
 import io.crosspatch.patching.desiredstate.domain.AccountPlan;
 import io.crosspatch.patching.desiredstate.domain.AssociationSpec;
 import io.crosspatch.patching.desiredstate.domain.BaselineSpec;
 import io.crosspatch.patching.desiredstate.domain.RuleSpec;
 import io.crosspatch.patching.desiredstate.domain.TargetSpec;
 import io.crosspatch.patching.desiredstate.domain.WindowSpec;
-import io.crosspatch.patching.systemaccount.aws.BudgetedSsm;
+import io.crosspatch.patching.systemaccount.application.BudgetedCalls;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Association;
 import software.amazon.awssdk.services.ssm.model.AssociationDescription;
 import software.amazon.awssdk.services.ssm.model.DescribeMaintenanceWindowsResponse;
@@ -51,20 +53,20 @@ import software.amazon.awssdk.services.ssm.model.Target;
  * the names make every later run find what an earlier one created.
  */
 @Component
-public class SsmReconciler {
+public class SsmReconciler implements AccountReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SsmReconciler.class);
     private static final String PREFIX = "crosspatch-";
 
-    private final BudgetedSsm ssm;
+    private final BudgetedCalls<SsmClient> ssm;
     private final Clock clock;
 
-    public SsmReconciler(BudgetedSsm ssm, Clock clock) {
+    public SsmReconciler(BudgetedCalls<SsmClient> ssm, Clock clock) {
         this.ssm = ssm;
         this.clock = clock;
     }
 
-    /** Applies {@code plan} to {@code account}; answers the number of mutating calls it needed. */
+    @Override
     public int reconcile(SystemAccountRef account, AccountPlan plan) {
         AtomicInteger changes = new AtomicInteger();
         reconcileBaselines(account, plan.baselines(), changes);

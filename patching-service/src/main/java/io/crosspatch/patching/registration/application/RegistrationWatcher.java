@@ -157,7 +157,7 @@ public class RegistrationWatcher {
             directory.addTags(account, node.instanceId(), missing);
         }
         nodes.add(account.accountId(), new EnrolledNode(node.instanceId(), enrollment.enrollmentId(), enrollment.tenantId(),
-                enrollment.provider().name(), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
+                enrollment.provider(), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
                 enrollment.hostname(), enrollment.operatingSystem(), enrollment.patchGroup(), Optional.empty(),
                 Optional.empty(), Optional.empty()));
         events.registered(enrollment, node.instanceId(), expected);

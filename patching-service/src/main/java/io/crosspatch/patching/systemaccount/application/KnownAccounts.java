@@ -1,5 +1,6 @@
 package io.crosspatch.patching.systemaccount.application;
 
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.util.Optional;
@@ -14,5 +15,5 @@ public interface KnownAccounts {
     Optional<KnownAccount> find(String accountId);
 
     /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
-    KnownAccount remember(SystemAccountRef account, String cloudAccountKey, Set<String> customGroups);
+    KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups);
 }

@@ -1,7 +1,6 @@
 package io.crosspatch.patching.systemaccount.application;
 
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
-import io.crosspatch.patching.systemaccount.persistence.SystemAccountRepository;
 import io.crosspatch.servicekit.ownership.OwnedPartitions;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -13,15 +12,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class OwnedAccounts {
 
-    private final SystemAccountRepository accounts;
+    private final AccountLedger accounts;
     private final OwnedPartitions ownership;
 
-    public OwnedAccounts(SystemAccountRepository accounts, OwnedPartitions ownership) {
+    public OwnedAccounts(AccountLedger accounts, OwnedPartitions ownership) {
         this.accounts = accounts;
         this.ownership = ownership;
     }
 
     public List<KnownAccount> list() {
-        return accounts.all().stream().filter(account -> ownership.owns(account.cloudAccountKey())).toList();
+        return accounts.all().stream().filter(account -> ownership.owns(account.cloudAccountKey().toString())).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.crosspatch.patching.systemaccount.domain;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -7,7 +10,20 @@ import java.util.Optional;
  * partition per account, not one row per node) and what was last published about it: the marker of the patch
  * operation its details were read for, the fingerprint of the last published state, and that state itself.
  */
-public record EnrolledNode(String managedInstanceId, String enrollmentId, String tenantId, String provider,
+public record EnrolledNode(String managedInstanceId, String enrollmentId, String tenantId, CloudProvider provider,
         String cloudAccountId, String cloudAccountName, String instanceId, String hostname, String operatingSystem,
-        String patchGroup, Optional<String> operationMarker, Optional<String> fingerprint, Optional<byte[]> lastResult) {
+        String patchGroup, Optional<String> operationMarker, Optional<String> fingerprint,
+        Optional<ResultBytes> lastResult) {
+
+    public EnrolledNode {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(operationMarker, "operationMarker");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(lastResult, "lastResult");
+    }
+
+    /** The cloud account the node's VM belongs to, the key its events are published under. */
+    public CloudAccountKey cloudAccountKey() {
+        return new CloudAccountKey(provider, cloudAccountId);
+    }
 }

@@ -3,8 +3,11 @@ package io.crosspatch.patching.systemaccount.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
+import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
+import io.crosspatch.patching.systemaccount.domain.ResultBytes;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
-/** The {@code nodes_by_account} table: the enrolled nodes of one system account, one partition per account. */
+/**
+ * The {@code nodes_by_account} table: the enrolled nodes of one system account, one partition per account. The
+ * provider is stored as its upper-case name, as it always was; any case reads back.
+ */
 @Repository
-public class NodeRepository implements EnrolledNodes {
+public class NodeRepository implements EnrolledNodes, NodeStates {
 
     private final CqlSession session;
     private final PreparedStatement insert;
@@ -31,36 +37,42 @@ public class NodeRepository implements EnrolledNodes {
                 + "last_result = ?, published_at = ? WHERE system_account_id = ? AND managed_instance_id = ?");
     }
 
-    /** Records a node with its enrollment's identity (an upsert: a repeated registration changes nothing). */
+    @Override
     public void add(String accountId, EnrolledNode node) {
         session.execute(insert.bind(accountId, node.managedInstanceId(), node.enrollmentId(), node.tenantId(),
-                node.provider(), node.cloudAccountId(), node.cloudAccountName(), node.instanceId(), node.hostname(),
+                node.provider().name(), node.cloudAccountId(), node.cloudAccountName(), node.instanceId(),
+                node.hostname(),
                 node.operatingSystem(), node.patchGroup()));
     }
 
+    @Override
     public List<EnrolledNode> ofAccount(String accountId) {
         List<EnrolledNode> nodes = new ArrayList<>();
         session.execute(ofAccount.bind(accountId)).forEach(row -> nodes.add(node(row)));
         return nodes;
     }
 
+    @Override
     public void markPublished(String accountId, String managedInstanceId, String operationMarker, String fingerprint,
-            byte[] result, Instant at) {
-        session.execute(published.bind(operationMarker, fingerprint, ByteBuffer.wrap(result), at, accountId, managedInstanceId));
+            ResultBytes result, Instant at) {
+        session.execute(published.bind(operationMarker, fingerprint, ByteBuffer.wrap(result.toByteArray()), at, accountId,
+                managedInstanceId));
     }
 
     private static EnrolledNode node(Row row) {
         ByteBuffer result = row.getByteBuffer("last_result");
-        byte[] bytes = null;
+        Optional<ResultBytes> lastResult = Optional.empty();
         if (result != null) {
-            bytes = new byte[result.remaining()];
+            byte[] bytes = new byte[result.remaining()];
             result.duplicate().get(bytes);
+            lastResult = Optional.of(ResultBytes.of(bytes));
         }
         return new EnrolledNode(row.getString("managed_instance_id"), row.getString("enrollment_id"),
-                row.getString("tenant_id"), row.getString("provider"), row.getString("cloud_account_id"),
+                row.getString("tenant_id"), CloudProvider.parse(row.getString("provider")),
+                row.getString("cloud_account_id"),
                 row.getString("cloud_account_name"), row.getString("instance_id"), row.getString("hostname"),
                 row.getString("operating_system"), row.getString("patch_group"),
                 Optional.ofNullable(row.getString("operation_marker")), Optional.ofNullable(row.getString("fingerprint")),
-                Optional.ofNullable(bytes));
+                lastResult);
     }
 }

@@ -3,6 +3,8 @@ package io.crosspatch.patching.systemaccount.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.patching.systemaccount.application.AccountLedger;
 import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -15,10 +17,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code system_accounts} table: every system account patching-service works in, its custom patch groups
- * (added to, never overwritten: a set column) and the desired-state hash last applied.
+ * (added to, never overwritten: a set column) and the desired-state hash last applied. The cloud account key is
+ * stored in its {@code <provider>:<id>} form.
  */
 @Repository
-public class SystemAccountRepository implements KnownAccounts {
+public class SystemAccountRepository implements KnownAccounts, AccountLedger {
 
     private final CqlSession session;
     private final PreparedStatement upsert;
@@ -36,31 +39,35 @@ public class SystemAccountRepository implements KnownAccounts {
                 + "WHERE system_account_id = ?");
     }
 
-    /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
-    public KnownAccount remember(SystemAccountRef account, String cloudAccountKey, Set<String> customGroups) {
-        session.execute(upsert.bind(account.region(), account.roleArn(), account.ssmServiceRoleName(), cloudAccountKey,
-                customGroups, account.accountId()));
+    @Override
+    public KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
+        session.execute(upsert.bind(account.region(), account.roleArn(), account.ssmServiceRoleName(),
+                cloudAccountKey.toString(), customGroups, account.accountId()));
         return find(account.accountId()).orElseThrow();
     }
 
+    @Override
     public Optional<KnownAccount> find(String accountId) {
         return Optional.ofNullable(session.execute(find.bind(accountId)).one()).map(SystemAccountRepository::known);
     }
 
     /** Every known account; the table holds one small row per system account. */
+    @Override
     public List<KnownAccount> all() {
         List<KnownAccount> accounts = new ArrayList<>();
         session.execute(all.bind()).forEach(row -> accounts.add(known(row)));
         return accounts;
     }
 
+    @Override
     public void markApplied(String accountId, String desiredStateHash, Instant at) {
         session.execute(applied.bind(desiredStateHash, at, accountId));
     }
 
     private static KnownAccount known(Row row) {
         return new KnownAccount(new SystemAccountRef(row.getString("system_account_id"), row.getString("region"),
-                row.getString("role_arn"), row.getString("ssm_service_role_name")), row.getString("cloud_account_key"),
+                row.getString("role_arn"), row.getString("ssm_service_role_name")),
+                CloudAccountKey.parse(row.getString("cloud_account_key")),
                 row.getSet("custom_groups", String.class), Optional.ofNullable(row.getString("applied_desired_state_hash")));
     }
 }

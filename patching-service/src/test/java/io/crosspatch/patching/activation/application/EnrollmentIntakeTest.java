@@ -1,5 +1,7 @@
 package io.crosspatch.patching.activation.application;
 
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.CloudAccountKey;
 import static io.crosspatch.patching.support.Enrollments.anyEnrollment;
 import static io.crosspatch.patching.support.Enrollments.anySystemAccount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,7 +254,7 @@ class EnrollmentIntakeTest {
     @Test
     void refusesAFourthCustomGroupThatWouldExceedTheBaselineQuota() {
         // given an account that already has three custom groups
-        accounts.remember(account, "gcp:acme-" + account.accountId(), Set.of("a", "b", "c"));
+        accounts.remember(account, new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()), Set.of("a", "b", "c"));
         Enrollment fourth = anyEnrollment(account, "d");
         Enrollment known = anyEnrollment(account, "b");
 

@@ -1,5 +1,7 @@
 package io.crosspatch.patching.registration.application;
 
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.CloudAccountKey;
 import static io.crosspatch.patching.support.Enrollments.anyEnrollment;
 import static io.crosspatch.patching.support.Enrollments.anySystemAccount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,6 +230,6 @@ class RegistrationWatcherTest {
     }
 
     private static KnownAccount known(SystemAccountRef of) {
-        return new KnownAccount(of, "gcp:acme-" + of.accountId(), Set.of(), Optional.empty());
+        return new KnownAccount(of, new CloudAccountKey(CloudProvider.GCP, "acme-" + of.accountId()), Set.of(), Optional.empty());
     }
 }

@@ -1,8 +1,7 @@
 package io.crosspatch.patching.compliance.messaging;
 
-import io.crosspatch.schemas.topics.Providers;
-import io.crosspatch.events.PatchResult;
-import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.patching.compliance.application.PatchResultPublisher;
+import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.schemas.topics.Topics;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,20 +14,21 @@ import org.springframework.stereotype.Component;
  * collector records a state as published only once it is.
  */
 @Component
-public class PatchResultPublisher {
+public class KafkaPatchResultPublisher implements PatchResultPublisher {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<String, Object> kafka;
 
-    public PatchResultPublisher(KafkaTemplate<String, Object> kafka) {
+    public KafkaPatchResultPublisher(KafkaTemplate<String, Object> kafka) {
         this.kafka = kafka;
     }
 
-    public void publish(PatchResult result) {
-        String key = Providers.accountKey(result.getProvider(), result.getCloudAccountId()).toString();
+    @Override
+    public void publish(PatchReport report) {
         try {
-            kafka.send(Topics.PATCH_RESULTS.name(), key, result).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            kafka.send(Topics.PATCH_RESULTS.name(), PatchResults.key(report).toString(), PatchResults.toAvro(report))
+                    .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing a patch result", e);

@@ -1,9 +1,10 @@
 package io.crosspatch.patching.compliance.aws;
 
+import io.crosspatch.patching.compliance.application.ComplianceReader;
 import io.crosspatch.patching.compliance.domain.NodePatch;
 import io.crosspatch.patching.compliance.domain.NodePatchState;
 import io.crosspatch.patching.compliance.domain.WindowOutcome;
-import io.crosspatch.patching.systemaccount.aws.BudgetedSsm;
+import io.crosspatch.patching.systemaccount.application.BudgetedCalls;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeInstancePatchStatesResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeInstancePatchesResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeMaintenanceWindowsResponse;
@@ -21,22 +23,22 @@ import software.amazon.awssdk.services.ssm.model.MaintenanceWindowIdentity;
 import software.amazon.awssdk.services.ssm.model.PatchComplianceData;
 
 /**
- * The compliance reads of one system account: patch state summaries in batches of 50 nodes, a node's patch
- * details in pages of 100, and the latest execution of each Crosspatch install window.
+ * {@link ComplianceReader} on SSM: DescribeInstancePatchStates in batches of 50 nodes, DescribeInstancePatches in
+ * pages of 100, and DescribeMaintenanceWindowExecutions of each Crosspatch install window. SSM's types end here:
+ * what leaves is the compliance domain's records.
  */
 @Component
-public class ComplianceReader {
+public class SsmComplianceReader implements ComplianceReader {
 
-    /** Node ids per DescribeInstancePatchStates call (SSM's maximum). */
-    public static final int STATE_BATCH = 50;
     private static final String INSTALL_WINDOW_PREFIX = "crosspatch-install-";
 
-    private final BudgetedSsm ssm;
+    private final BudgetedCalls<SsmClient> ssm;
 
-    public ComplianceReader(BudgetedSsm ssm) {
+    public SsmComplianceReader(BudgetedCalls<SsmClient> ssm) {
         this.ssm = ssm;
     }
 
+    @Override
     public List<NodePatchState> patchStates(SystemAccountRef account, List<String> instanceIds) {
         List<NodePatchState> states = new ArrayList<>();
         String token = null;
@@ -50,6 +52,7 @@ public class ComplianceReader {
         return states;
     }
 
+    @Override
     public List<NodePatch> patches(SystemAccountRef account, String instanceId) {
         List<NodePatch> patches = new ArrayList<>();
         String token = null;
@@ -63,7 +66,7 @@ public class ComplianceReader {
         return patches;
     }
 
-    /** Patch group → the latest execution of its install window, for groups whose window ran at all. */
+    @Override
     public Map<String, WindowOutcome> latestInstallRuns(SystemAccountRef account) {
         List<MaintenanceWindowIdentity> windows = new ArrayList<>();
         String token = null;

@@ -1,0 +1,14 @@
+package io.crosspatch.patching.desiredstate.application;
+
+import io.crosspatch.patching.desiredstate.domain.AccountPlan;
+import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
+
+/**
+ * Brings one system account's patch configuration to a plan (a port; SSM behind it): read what is there, apply only
+ * the difference, and survive being broken off half-way.
+ */
+public interface AccountReconciler {
+
+    /** Applies {@code plan} to {@code account}; answers the number of mutating calls it needed. */
+    int reconcile(SystemAccountRef account, AccountPlan plan);
+}
