@@ -25,7 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes {@code enrollment.requested}, keyed by enrollment id, with the identity exactly as received and only the
  * hash of the secret, and waits (bounded) for the broker's acknowledgement: the VM is told 202 only for an
  * enrollment that cannot be lost. Built with the ingress's publish timeout by
- * {@code io.crosspatch.identity.IngressPublishingConfiguration}.
+ * {@code io.crosspatch.identity.IngressSettingsConfiguration}.
  */
 public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublisher {
 

@@ -11,7 +11,6 @@ import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
-import io.crosspatch.identity.web.IngressProperties;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Repository;
 
 /**
  * The {@code enrollments} table. The ingress claims an enrollment id with a lightweight transaction, so of two
@@ -32,7 +30,6 @@ import org.springframework.stereotype.Repository;
  * above theirs, so that the rewrite wins whatever the clocks say); otherwise the secret hash would expire under a
  * live, verified row and its VM could no longer read its activation.
  */
-@Repository
 public class EnrollmentRepository implements Enrollments {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentRepository.class);
@@ -53,9 +50,10 @@ public class EnrollmentRepository implements Enrollments {
     private final PreparedStatement keepClaim;
     private final int pendingTtlSeconds;
 
-    public EnrollmentRepository(CqlSession session, IngressProperties ingress) {
+    /** Built by the service's root configuration, which owns the ingress settings ({@code pendingTtl} is one). */
+    public EnrollmentRepository(CqlSession session, Duration pendingTtl) {
         this.session = session;
-        this.pendingTtlSeconds = Math.toIntExact(ingress.pendingTtl().toSeconds());
+        this.pendingTtlSeconds = Math.toIntExact(pendingTtl.toSeconds());
         this.claim = session.prepare("INSERT INTO enrollments (enrollment_id, secret_hash, fingerprint, provider, "
                 + "received_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS USING TTL ?");
         this.claimedCells = session.prepare("SELECT secret_hash, fingerprint, provider, received_at, "
