@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +47,7 @@ public class ReportingQueries {
     }
 
     /** A page of the tenant's instances. */
-    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
+    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, @Nullable String pageToken) {
         return queries.instances(tenantId, filter, pageSize, pageToken);
     }
 
@@ -54,7 +55,8 @@ public class ReportingQueries {
      * The instance with this provider instance id in the tenant, narrowed to a provider and cloud account
      * when given; throws when there is none, or several and the caller did not say which.
      */
-    public InstanceUpdatesRow updates(String tenantId, String instanceId, String provider, String cloudAccountId) {
+    public InstanceUpdatesRow updates(String tenantId, String instanceId, @Nullable String provider,
+            @Nullable String cloudAccountId) {
         List<InstanceUpdatesRow> matches = queries.updates(tenantId, instanceId).stream()
                 .filter(row -> provider == null || row.provider().equals(provider))
                 .filter(row -> cloudAccountId == null || row.cloudAccountId().equals(cloudAccountId))

@@ -1,5 +1,7 @@
 package io.crosspatch.reporting.compliance.persistence;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The filters of the instance list; each may be null (no filter).
  *
@@ -7,5 +9,5 @@ package io.crosspatch.reporting.compliance.persistence;
  * @param cloudAccountId the cloud account
  * @param patchGroup     the patch group
  */
-public record InstanceFilter(String provider, String cloudAccountId, String patchGroup) {
+public record InstanceFilter(@Nullable String provider, @Nullable String cloudAccountId, @Nullable String patchGroup) {
 }

@@ -1,6 +1,7 @@
 package io.crosspatch.reporting.compliance.persistence;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the instance list, as stored.
@@ -30,7 +31,7 @@ import java.time.Instant;
  */
 public record InstanceRow(String provider, String cloudAccountId, String cloudAccountName, String instanceId,
         String hostname, String managedInstanceId, String platform, String operatingSystem, String patchGroup,
-        String activationStage, String pingStatus, String agentVersion, Boolean agentLatest, int missing,
+        String activationStage, String pingStatus, String agentVersion, @Nullable Boolean agentLatest, int missing,
         int failed, int installed, int criticalNonCompliant, int securityNonCompliant, String lastOperation,
         String lastOperationOutcome, Instant lastOperationEndedAt, Instant stateObservedAt) {
 }

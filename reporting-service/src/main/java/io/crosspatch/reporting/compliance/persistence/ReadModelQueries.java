@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -50,7 +51,7 @@ public class ReadModelQueries {
     }
 
     /** One page of a tenant's instances, and the token of the next page (null on the last). */
-    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
+    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, @Nullable String pageToken) {
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
         StringBuilder cql = new StringBuilder("SELECT ").append(INSTANCE_COLUMNS)
@@ -148,6 +149,6 @@ public class ReadModelQueries {
      * @param instances     the rows
      * @param nextPageToken the opaque token of the next page, null on the last page
      */
-    public record InstancePage(List<InstanceRow> instances, String nextPageToken) {
+    public record InstancePage(List<InstanceRow> instances, @Nullable String nextPageToken) {
     }
 }

@@ -12,6 +12,7 @@ import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Repository;
  * activation columns, so it never hides a patch state and a patch state never hides it.
  */
 @Repository
+// The driver's BoundStatementBuilder is mutable: its setters change the builder and return it, so their results
+// may be dropped (Error Prone's CheckReturnValue assumes an immutable statement).
+@SuppressWarnings("CheckReturnValue")
 public class ReadModelWriter {
 
     private final CqlSession session;
@@ -171,7 +175,7 @@ public class ReadModelWriter {
                 .setInt("other_non_compliant", counts.otherNonCompliant());
     }
 
-    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.LastOperation operation) {
+    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.@Nullable LastOperation operation) {
         builder.setString("last_operation", operation == null ? null : operation.operation())
                 .setInstant("last_operation_started_at", operation == null ? null : operation.startedAt())
                 .setInstant("last_operation_ended_at", operation == null ? null : operation.endedAt())
@@ -179,7 +183,7 @@ public class ReadModelWriter {
     }
 
     /** A state without an account name leaves the name another state wrote in place (the value stays unset). */
-    private static void bindAccountName(BoundStatementBuilder builder, String cloudAccountName) {
+    private static void bindAccountName(BoundStatementBuilder builder, @Nullable String cloudAccountName) {
         if (cloudAccountName != null) {
             builder.setString("cloud_account_name", cloudAccountName);
         }

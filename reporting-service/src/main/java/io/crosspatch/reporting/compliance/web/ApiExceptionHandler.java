@@ -4,6 +4,7 @@ import io.crosspatch.reporting.compliance.application.AmbiguousInstanceException
 import io.crosspatch.reporting.compliance.application.InstanceNotFoundException;
 import io.crosspatch.reporting.compliance.persistence.InvalidPageTokenException;
 import io.crosspatch.reporting.security.TenantAccessDeniedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -69,7 +70,7 @@ public class ApiExceptionHandler {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "the request could not be completed");
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
+    private static ResponseEntity<ApiError> error(HttpStatus status, String code, @Nullable String message) {
         return ResponseEntity.status(status).body(new ApiError(code, message));
     }
 }

@@ -3,6 +3,7 @@ package io.crosspatch.reporting.compliance.web;
 import io.crosspatch.reporting.compliance.persistence.InstanceRow;
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the instance list.
@@ -34,7 +35,7 @@ import java.util.Locale;
 public record InstanceView(String instanceId, String provider, String cloudAccountId, String cloudAccountName,
         String hostname, String managedInstanceId, String platform, String operatingSystem, String patchGroup,
         String activationStage, boolean patchStateKnown, String pingStatus, String agentVersion,
-        Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
+        @Nullable Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
         int securityNonCompliant, String lastOperation, String lastOperationOutcome, Instant lastOperationEndedAt,
         Instant stateObservedAt) {
 

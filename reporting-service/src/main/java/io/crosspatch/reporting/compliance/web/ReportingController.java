@@ -9,6 +9,8 @@ import io.crosspatch.reporting.security.Caller;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +66,7 @@ public class ReportingController {
             @PathVariable String instanceId, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String cloudAccountId) {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
-        return UpdatesView.of(queries.updates(tenantId, QueryInput.id("instanceId", instanceId), provider(provider),
+        return UpdatesView.of(queries.updates(tenantId, Objects.requireNonNull(QueryInput.id("instanceId", instanceId)), provider(provider),
                 QueryInput.id("cloudAccountId", blankToNull(cloudAccountId))));
     }
 
@@ -75,7 +77,7 @@ public class ReportingController {
         return queries.enrollmentFailures(tenantId).stream().map(EnrollmentFailureView::of).toList();
     }
 
-    private static String provider(String provider) {
+    private static @Nullable String provider(String provider) {
         String value = blankToNull(provider);
         if (value == null) {
             return null;
@@ -97,7 +99,7 @@ public class ReportingController {
         return pageSize;
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }
