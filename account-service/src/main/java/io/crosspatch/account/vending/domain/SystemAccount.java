@@ -3,6 +3,7 @@ package io.crosspatch.account.vending.domain;
 import io.crosspatch.schemas.topics.CloudAccountKey;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The system account of one customer cloud account, as account vending tracks it: one row per cloud account,
@@ -32,9 +33,10 @@ import java.util.Objects;
  */
 public record SystemAccount(
         CloudAccountKey key, String tenantId, String region, int bucket, SystemAccountState state, int version,
-        String email, String accountName, String createRequestId, String accountId, String roleArn,
-        String ssmServiceRoleName, String failureReason, String failureMessage, int attempts, int createRequests,
-        Instant nextAttemptAt, Instant stateSince, String creatorEnrollmentId, Instant updatedAt) {
+        String email, String accountName, @Nullable String createRequestId, @Nullable String accountId,
+        @Nullable String roleArn, @Nullable String ssmServiceRoleName, @Nullable String failureReason,
+        @Nullable String failureMessage, int attempts, int createRequests, @Nullable Instant nextAttemptAt,
+        Instant stateSince, String creatorEnrollmentId, Instant updatedAt) {
 
     public SystemAccount {
         Objects.requireNonNull(key, "key");
@@ -82,14 +84,15 @@ public record SystemAccount(
                 createRequests, now, now, creatorEnrollmentId, now);
     }
 
-    public SystemAccount failed(String reason, String message, Instant now) {
+    public SystemAccount failed(@Nullable String reason, @Nullable String message, Instant now) {
         return new SystemAccount(key, tenantId, region, bucket, SystemAccountState.FAILED, version + 1, email,
                 accountName, createRequestId, accountId, roleArn, ssmServiceRoleName, reason, message, attempts,
                 createRequests, now, now, creatorEnrollmentId, now);
     }
 
     /** The step did not succeed but may later: go to {@code next} and try again at {@code retryAt}. */
-    public SystemAccount retry(SystemAccountState next, String reason, String message, Instant retryAt, Instant now) {
+    public SystemAccount retry(SystemAccountState next, @Nullable String reason, @Nullable String message, Instant retryAt,
+            Instant now) {
         Instant since = next == state ? stateSince : now;
         return new SystemAccount(key, tenantId, region, bucket, next, version + 1, email, accountName,
                 next == SystemAccountState.QUEUED ? null : createRequestId, accountId, roleArn, ssmServiceRoleName,
