@@ -16,6 +16,7 @@ import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableExcep
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.onboarding.application.AccountOwnedByAnotherTenantException;
 import io.crosspatch.identity.onboarding.application.InvalidCloudAccountException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -97,11 +98,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         int code = status.value();
+        HttpStatus known = HttpStatus.resolve(code);
         String message = status.is5xxServerError() ? "the request could not be completed"
-                : HttpStatus.resolve(code) == null ? "invalid request" : HttpStatus.resolve(code).getReasonPhrase();
+                : known == null ? "invalid request" : known.getReasonPhrase();
         if (status.is5xxServerError()) {
             log.error("request failed", e);
         }
@@ -117,7 +119,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static ResponseEntity<Object> error(HttpStatus status, String code, String message) {
+    private static ResponseEntity<Object> error(HttpStatus status, String code, @Nullable String message) {
         return ResponseEntity.status(status).body(new ApiError(code, message));
     }
 }

@@ -19,6 +19,8 @@ public record IngressProperties(boolean enabled, Integer maxBodyBytes, List<Stri
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     private static final long MAX_CASSANDRA_TTL_SECONDS = 630_720_000;
 
+    // RateLimit's compact constructor replaces its nulls with defaults, as Spring's binder relies on.
+    @SuppressWarnings("NullAway")
     public IngressProperties {
         maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);

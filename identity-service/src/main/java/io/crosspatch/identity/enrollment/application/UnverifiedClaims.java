@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +32,20 @@ public class UnverifiedClaims {
     public String instanceOf(EnrollmentRequest request) {
         IdentityMaterial identity = request.identity();
         return switch (request.provider()) {
-            case GCP -> jwtClaims(identity.token(), claims -> {
+            case GCP -> jwtClaims(Objects.requireNonNull(identity.token()), claims -> {
                 Object google = claims.get("google");
                 Object engine = google instanceof Map<?, ?> g ? g.get("compute_engine") : null;
                 return engine instanceof Map<?, ?> e ? join(e.get("project_id"), e.get("instance_id")) : null;
             });
-            case VMWARE -> jwtClaims(identity.token(), claims -> join(claims.get("vcenter_id"), claims.get("sub")));
-            case AWS -> signedContent(identity.pkcs7(), claims -> join(claims.get("accountId"), claims.get("instanceId")));
-            case AZURE -> signedContent(identity.attestedDocument(),
+            case VMWARE -> jwtClaims(Objects.requireNonNull(identity.token()), claims -> join(claims.get("vcenter_id"), claims.get("sub")));
+            case AWS -> signedContent(Objects.requireNonNull(identity.pkcs7()), claims -> join(claims.get("accountId"), claims.get("instanceId")));
+            case AZURE -> signedContent(Objects.requireNonNull(identity.attestedDocument()),
                     claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
         };
     }
 
     private interface ClaimPicker {
-        String pick(Map<String, Object> claims);
+        @Nullable String pick(Map<String, Object> claims);
     }
 
     private static String jwtClaims(String token, ClaimPicker picker) {
@@ -75,11 +77,11 @@ public class UnverifiedClaims {
         }
     }
 
-    private static String join(Object account, Object instance) {
+    private static @Nullable String join(@Nullable Object account, @Nullable Object instance) {
         return account instanceof String a && instance instanceof String i ? a + "|" + i : null;
     }
 
-    private static String orElse(String claims, String fallback) {
+    private static String orElse(@Nullable String claims, String fallback) {
         return claims == null ? fallback : claims;
     }
 }

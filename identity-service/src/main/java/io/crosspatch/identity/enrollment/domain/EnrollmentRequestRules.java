@@ -9,6 +9,8 @@ import io.crosspatch.servicekit.input.TextShape;
 import io.crosspatch.servicekit.input.TextShape.Chars;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ingress's synchronous checks: shape and size only, so they are cheap and cannot be used to make the service
@@ -47,7 +49,7 @@ public final class EnrollmentRequestRules {
     }
 
     /** The request if every field has the documented shape; otherwise an {@link InvalidEnrollmentException}. */
-    public static EnrollmentRequest check(String provider, IdentityMaterial identity, HostFacts host,
+    public static EnrollmentRequest check(String provider, @Nullable IdentityMaterial identity, @Nullable HostFacts host,
             Map<String, String> labels, String secret) {
         CloudProvider cloud = provider(provider);
         if (identity == null) {
@@ -57,7 +59,7 @@ public final class EnrollmentRequestRules {
         checkHost(host);
         checkLabels(labels);
         checkSecret(secret);
-        return new EnrollmentRequest(cloud, identity, host, labels, secret);
+        return new EnrollmentRequest(cloud, identity, Objects.requireNonNull(host), labels, secret);
     }
 
     private static CloudProvider provider(String provider) {
@@ -96,8 +98,8 @@ public final class EnrollmentRequestRules {
         }
     }
 
-    private static void onlyThese(CloudProvider provider, String... foreignFields) {
-        for (String field : foreignFields) {
+    private static void onlyThese(CloudProvider provider, @Nullable String... foreignFields) {
+        for (@Nullable String field : foreignFields) {
             if (field != null) {
                 throw new InvalidEnrollmentException("INVALID_IDENTITY",
                         "identity carries fields that do not belong to a " + provider.wireName() + " identity");
@@ -105,7 +107,7 @@ public final class EnrollmentRequestRules {
         }
     }
 
-    private static void jwt(String token) {
+    private static void jwt(@Nullable String token) {
         if (token == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity.token is required");
         }
@@ -114,7 +116,7 @@ public final class EnrollmentRequestRules {
         }
     }
 
-    private static void base64(String field, String value, int maxChars) {
+    private static void base64(String field, @Nullable String value, int maxChars) {
         if (value == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", field + " is required");
         }
@@ -127,7 +129,7 @@ public final class EnrollmentRequestRules {
         }
     }
 
-    private static void checkHost(HostFacts host) {
+    private static void checkHost(@Nullable HostFacts host) {
         if (host == null || host.hostname() == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "host.hostname is required");
         }

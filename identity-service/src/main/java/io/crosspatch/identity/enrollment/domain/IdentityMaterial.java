@@ -1,11 +1,14 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The signed identity a VM sends, exactly as received: a compact JWT (GCP, VMware), an Azure attested document
  * with its challenge nonce, or an AWS PKCS#7 with the optional plain document. Fields a provider does not use
  * are null. Nothing here is trusted: the verifier checks the signatures.
  */
-public record IdentityMaterial(String token, String attestedDocument, String nonce, String pkcs7, String document) {
+public record IdentityMaterial(@Nullable String token, @Nullable String attestedDocument, @Nullable String nonce,
+        @Nullable String pkcs7, @Nullable String document) {
 
     public static IdentityMaterial jwt(String token) {
         return new IdentityMaterial(token, null, null, null, null);
@@ -29,7 +32,7 @@ public record IdentityMaterial(String token, String attestedDocument, String non
                 + ", nonce=" + nonce + ", pkcs7=" + present(pkcs7) + ", document=" + present(document) + "]";
     }
 
-    static String present(String value) {
+    static String present(@Nullable String value) {
         return value == null ? "<none>" : "<redacted>";
     }
 }

@@ -2,6 +2,7 @@ package io.crosspatch.identity.verification.domain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An enrollment that passed every check: the proven identity mapped to its tenant, with the patch group and OS
@@ -14,14 +15,14 @@ public record VerifiedEnrollment(
         String cloudAccountId,
         String cloudAccountName,
         String instanceId,
-        String instanceName,
-        String location,
+        @Nullable String instanceName,
+        @Nullable String location,
         String hostname,
         ManagedOs operatingSystem,
         String osVersion,
         String patchGroup,
         String awsRegion,
-        Instant instanceCreatedAt,
+        @Nullable Instant instanceCreatedAt,
         Map<String, String> labels) {
 
     public VerifiedEnrollment {

@@ -3,6 +3,7 @@ package io.crosspatch.identity.verification.provider;
 import io.crosspatch.identity.enrollment.application.SignerScreen;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
+import java.util.Objects;
 
 /**
  * The ingress's {@link SignerScreen} in a process that has the verifier's trust sources: asks the GCP and VMware
@@ -26,8 +27,8 @@ final class JwksSignerScreen implements SignerScreen {
         String token = request.identity().token();
         try {
             boolean unpublished = switch (request.provider()) {
-                case GCP -> gcp.namesUnpublishedKey(token);
-                case VMWARE -> vmware.namesUnpublishedKey(token);
+                case GCP -> gcp.namesUnpublishedKey(Objects.requireNonNull(token));
+                case VMWARE -> vmware.namesUnpublishedKey(Objects.requireNonNull(token));
                 case AWS, AZURE -> false;
             };
             return unpublished ? Answer.UNKNOWN_KEY_ID : Answer.DONT_KNOW;
