@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local platform's stand-in for an identity provider: a fresh RSA key per run, whose public half the services'
@@ -52,7 +53,7 @@ public final class DemoTokens {
      * A token for {@code subject}: an operator's (all tenants in reporting, and account-service's operator API) when
      * {@code tenantId} is null, else that tenant's (reporting only).
      */
-    public String token(String subject, String tenantId) {
+    public String token(String subject, @Nullable String tenantId) {
         return tenantId == null
                 ? signed(subject, audiences(REPORTING_AUDIENCE, ACCOUNT_AUDIENCE) + ",\"roles\":[\"operator\"]")
                 : signed(subject, audiences(REPORTING_AUDIENCE) + ",\"tenant\":\"" + tenantId + "\"");

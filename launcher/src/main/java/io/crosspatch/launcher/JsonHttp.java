@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The small JSON-over-HTTP client the launcher and the demo fleet talk to the platform with: the services' public
@@ -41,7 +42,7 @@ public final class JsonHttp {
         return send(request(uri, headers).GET());
     }
 
-    public Answer post(URI uri, Map<String, String> headers, JsonNode body) {
+    public Answer post(URI uri, Map<String, String> headers, @Nullable JsonNode body) {
         return send(request(uri, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())));
     }

@@ -3,6 +3,7 @@ package io.crosspatch.launcher;
 import io.crosspatch.launcher.cli.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,7 @@ public final class LocalPlatformCommand implements Callable<Integer> {
     }
 
     @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before running the command
     private CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
@@ -46,7 +48,7 @@ public final class LocalPlatformCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "ROOT", converter = RepositoryRoot.class,
             description = "The repository root (default: the current directory).")
-    private Path root;
+    private @Nullable Path root;
 
     @Option(names = "--fleet", paramLabel = "N", defaultValue = "200",
             description = "Simulated VMs to onboard and enroll (default: ${DEFAULT-VALUE}; 0 for no demo).")

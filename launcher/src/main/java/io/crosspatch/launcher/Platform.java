@@ -23,7 +23,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +101,8 @@ public final class Platform implements AutoCloseable {
     private final JsonHttp http = new JsonHttp();
     /** A fresh key per run for the activation codes: patching-service encrypts them, identity-service decrypts. */
     private final String activationKey = newActivationKey();
-    private Testbed infrastructure;
-    private ForkedJvm simulator;
+    private @Nullable Testbed infrastructure;
+    private @Nullable ForkedJvm simulator;
     private final SimulatorControl simulatorControl;
 
     private Platform(Options options) {
@@ -161,26 +163,26 @@ public final class Platform implements AutoCloseable {
 
     /** The real Kafka, Cassandra and registry, for drills that restart them. */
     public Testbed infrastructure() {
-        return infrastructure;
+        return Objects.requireNonNull(infrastructure, "the platform is not running");
     }
 
     /** Every process of the platform by name (infrastructure, simulator, services) and its pid, for sampling. */
     public Map<String, Long> processIds() {
-        Map<String, Long> pids = new LinkedHashMap<>(infrastructure.processIds());
-        pids.put("cloud-simulator", simulator.pid());
+        Map<String, Long> pids = new LinkedHashMap<>(infrastructure().processIds());
+        pids.put("cloud-simulator", Objects.requireNonNull(simulator, "the platform is not running").pid());
         services.forEach((service, jvm) -> pids.put(service.module(), jvm.pid()));
         return pids;
     }
 
     /** Kills a service with SIGKILL, as a crash would: no shutdown hook, no offsets committed, nothing flushed. */
     public synchronized void kill(LocalService service) {
-        services.get(service).kill();
+        running(service).kill();
         log.info("{} killed", service.module());
     }
 
     /** Starts a service again (after {@link #kill}), with the arguments it had, and waits until it is ready. */
     public synchronized void restart(LocalService service) throws InterruptedException {
-        ForkedJvm previous = services.get(service);
+        ForkedJvm previous = running(service);
         if (previous.isAlive()) {
             previous.stop();
         }
@@ -189,7 +191,7 @@ public final class Platform implements AutoCloseable {
     }
 
     public Map<String, String> infrastructureProperties() {
-        return infrastructure.springProperties();
+        return infrastructure().springProperties();
     }
 
     public Path work() {
@@ -246,7 +248,7 @@ public final class Platform implements AutoCloseable {
     private ForkedJvm launch(LocalService service) {
         Path jar = requireJar(service.jar(options.root()));
         List<String> args = new ArrayList<>();
-        infrastructure.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        infrastructure().springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         args.add("--crosspatch.schema-registry.auto-register=true");
         args.add("--server.port=" + service.port(options.firstServicePort()));
         args.add("--management.server.port=" + service.managementPort(options.firstServicePort()));
@@ -324,16 +326,21 @@ public final class Platform implements AutoCloseable {
     private void awaitReady(LocalService service) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(management(service).resolve("/actuator/health/readiness")).build();
-        Readiness.await(services.get(service), READY_TIMEOUT,
+        Readiness.await(running(service), READY_TIMEOUT,
                 () -> client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         log.info("{} ready on {}", service.module(), service(service));
+    }
+
+    /** The JVM of a service this platform launched (and has not closed). */
+    private ForkedJvm running(LocalService service) {
+        return Objects.requireNonNull(services.get(service), () -> service.module() + " was not launched");
     }
 
     @Override
     public void close() {
         List<LocalService> newestFirst = new ArrayList<>(services.keySet());
         Collections.reverse(newestFirst);
-        newestFirst.forEach(service -> services.get(service).stop());
+        newestFirst.forEach(service -> running(service).stop());
         services.clear();
         if (simulator != null) {
             simulator.stop();

@@ -59,8 +59,9 @@ final class Associations {
         SsmRegionState region = state.region(call.accountId(), call.region());
         synchronized (region) {
             if (instanceId != null) {
-                region.node(instanceId).orElseThrow(() -> SsmErrors.invalidInstanceId("Instance id " + instanceId
-                        + " is not registered."));
+                if (region.node(instanceId).isEmpty()) {
+                    throw SsmErrors.invalidInstanceId("Instance id " + instanceId + " is not registered.");
+                }
                 boolean duplicate = region.associations().stream().anyMatch(existing ->
                         instanceId.equals(existing.instanceId()) && existing.name().equals(association.name()));
                 if (duplicate) {

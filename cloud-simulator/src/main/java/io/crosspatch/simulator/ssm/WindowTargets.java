@@ -137,8 +137,9 @@ final class WindowTargets {
         SsmRegionState region = state.region(call.accountId(), call.region());
         synchronized (region) {
             MaintenanceWindow window = MaintenanceWindows.existing(region, request);
-            region.windowTarget(targetId).filter(target -> target.windowId().equals(window.windowId()))
-                    .orElseThrow(() -> missing(targetId));
+            if (region.windowTarget(targetId).filter(target -> target.windowId().equals(window.windowId())).isEmpty()) {
+                throw missing(targetId);
+            }
             boolean inUse = region.windowTasks(window.windowId()).stream().flatMap(task -> task.targets().stream())
                     .anyMatch(target -> target.key().equals(Target.WINDOW_TARGET_IDS) && target.values().contains(targetId));
             if (safe && inUse) {

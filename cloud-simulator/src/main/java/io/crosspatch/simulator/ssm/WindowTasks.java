@@ -197,8 +197,9 @@ final class WindowTasks {
         for (Target target : task.targets()) {
             if (target.key().equals(Target.WINDOW_TARGET_IDS)) {
                 for (String targetId : target.values()) {
-                    region.windowTarget(targetId).filter(known -> known.windowId().equals(task.windowId()))
-                            .orElseThrow(() -> WindowTargets.missing(targetId));
+                    if (region.windowTarget(targetId).filter(known -> known.windowId().equals(task.windowId())).isEmpty()) {
+                        throw WindowTargets.missing(targetId);
+                    }
                 }
             } else if (target.key().equalsIgnoreCase(Target.INSTANCE_IDS)) {
                 target.values().stream().filter(id -> !WindowTargets.INSTANCE_ID.matcher(id).matches()).findFirst()

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,7 +43,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class Bounded extends HttpServletRequestWrapper {
 
         private final int limit;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         Bounded(HttpServletRequest request, int limit) {
             super(request);

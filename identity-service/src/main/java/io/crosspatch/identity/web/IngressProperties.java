@@ -2,6 +2,7 @@ package io.crosspatch.identity.web;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,6 +35,8 @@ public record IngressProperties(Boolean enabled, Integer maxBodyBytes, List<Stri
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     private static final long MAX_CASSANDRA_TTL_SECONDS = 630_720_000;
 
+    // RateLimit's compact constructor replaces its nulls with defaults, as Spring's binder relies on.
+    @SuppressWarnings("NullAway")
     public IngressProperties {
         enabled = enabled == null || enabled;
         maxBodyBytes = maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
@@ -58,7 +61,8 @@ public record IngressProperties(Boolean enabled, Integer maxBodyBytes, List<Stri
      */
     public record RateLimit(Double perSecond, Integer burst, Integer maxSources) {
 
-        static RateLimit orDefaults(RateLimit limit, double perSecond, int burst) {
+        @SuppressWarnings("NullAway") // unset components are null until their defaults are filled in here
+        static RateLimit orDefaults(@Nullable RateLimit limit, double perSecond, int burst) {
             RateLimit set = limit == null ? new RateLimit(null, null, null) : limit;
             return new RateLimit(set.perSecond() == null ? perSecond : set.perSecond(),
                     set.burst() == null ? burst : set.burst(),

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ public final class ForkedJvm {
     }
 
     /** An exception saying what went wrong, with the last lines of the child's log and the cause. */
-    public IllegalStateException failure(String message, Throwable cause) {
+    public IllegalStateException failure(String message, @Nullable Throwable cause) {
         return new IllegalStateException(message + describeLog(), cause);
     }
 
@@ -203,9 +204,9 @@ public final class ForkedJvm {
         private final List<String> classpath = new ArrayList<>();
         private final List<String> jvmArgs = new ArrayList<>();
         private final List<String> args = new ArrayList<>();
-        private String mainClass;
-        private Path workingDir;
-        private Path logFile;
+        private @Nullable String mainClass;
+        private @Nullable Path workingDir;
+        private @Nullable Path logFile;
         private Duration stopGrace = DEFAULT_STOP_GRACE;
 
         private Builder(String name) {

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,8 @@ public final class Testbed implements AutoCloseable {
     private static final long START_TIMEOUT_MINUTES = 5;
     private static final int PIECES = 3;
 
-    private static Testbed shared;
-    private static RuntimeException sharedFailure;
+    private static @Nullable Testbed shared;
+    private static @Nullable RuntimeException sharedFailure;
 
     private final Path workDir;
     private final KafkaEndpoint kafka;

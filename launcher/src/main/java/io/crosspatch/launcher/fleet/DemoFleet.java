@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -111,7 +112,7 @@ public final class DemoFleet {
                 try {
                     task.get();
                 } catch (java.util.concurrent.ExecutionException e) {
-                    log.warn("enrolling a VM failed: {}", e.getCause().toString());
+                    log.warn("enrolling a VM failed: {}", String.valueOf(e.getCause()));
                 }
             }
         } finally {
@@ -139,7 +140,8 @@ public final class DemoFleet {
                     outcome.output());
             return;
         }
-        follow(new FleetEnroller.Enrollment(vm, outcome.enrollmentId(), outcome.secret()), timeout, false);
+        follow(new FleetEnroller.Enrollment(vm, Objects.requireNonNull(outcome.enrollmentId()), outcome.secret()), timeout,
+                false);
     }
 
     /** Polls the status as the VM would until a final stage, registering the agent on the way if asked to. */

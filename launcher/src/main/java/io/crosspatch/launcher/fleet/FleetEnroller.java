@@ -12,9 +12,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Does for a simulated VM what the startup script does on a real one, in-process so that a fleet of hundreds
@@ -27,7 +29,7 @@ public final class FleetEnroller {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One VM's enrollment, as far as it got. */
-    public record Enrollment(FleetVm vm, String enrollmentId, String secret) {
+    public record Enrollment(FleetVm vm, String enrollmentId, @Nullable String secret) {
     }
 
     private static final int MAX_ATTEMPTS = 8;
@@ -66,7 +68,7 @@ public final class FleetEnroller {
      * so a retry never enrolls twice. Other answers are final. At least {@link #MAX_ATTEMPTS} tries and, like the
      * script (six tries 2 s doubling apart), about a minute: long enough to ride out identity-service restarting.
      */
-    private JsonNode postRetryingWhenBusy(URI uri, JsonNode body) {
+    private JsonNode postRetryingWhenBusy(URI uri, @Nullable JsonNode body) {
         long delayMillis = 200;
         long deadline = System.nanoTime() + INGRESS_RETRY_BUDGET.toNanos();
         for (int attempt = 1; ; attempt++) {
@@ -82,7 +84,7 @@ public final class FleetEnroller {
             }
             boolean busy = answer == null || answer.status() == 429 || answer.status() / 100 == 5;
             if (!busy || last) {
-                return answer.ok();
+                return Objects.requireNonNull(answer).ok();
             }
             ingressRetries.incrementAndGet();
             pause(delayMillis);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the real startup script ({@code linux.sh}, as identity-service serves it) for a simulated VM: its metadata
@@ -26,7 +27,8 @@ public final class StartupScriptRunner {
      * How a run ended: the script's exit status, what it printed, the agent's registration file, and the enrollment
      * it made (the id it printed, the secret it kept in its state directory).
      */
-    public record Outcome(int exitStatus, String output, String registration, String enrollmentId, String secret) {
+    public record Outcome(int exitStatus, String output, @Nullable String registration, @Nullable String enrollmentId,
+            @Nullable String secret) {
     }
 
     private static final java.util.regex.Pattern ACCEPTED = java.util.regex.Pattern.compile("enrollment (\\S+) accepted");

@@ -3,6 +3,7 @@ package io.crosspatch.reporting.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param tenantId the caller's tenant, null for a token without one
  * @param operator whether the caller is an operator
  */
-public record Caller(String tenantId, boolean operator) {
+public record Caller(@Nullable String tenantId, boolean operator) {
 
     /** The role that reads every tenant. */
     public static final String OPERATOR_ROLE = "operator";

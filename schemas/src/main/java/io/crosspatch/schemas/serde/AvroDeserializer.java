@@ -15,6 +15,7 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kafka deserializer for the Confluent wire format. The writer schema comes from the registry by the id in
@@ -30,8 +31,11 @@ public class AvroDeserializer implements org.apache.kafka.common.serialization.D
     /** Optional: the generated class to read values as, overriding the catalogue. */
     public static final String VALUE_TYPE = "crosspatch.avro.value.type";
 
+    // Set by configure(), which Kafka calls on every deserializer before the first deserialize().
+    @SuppressWarnings("NullAway.Init")
     private SchemaRegistryClient registry;
-    private Class<?> configuredType;
+
+    private @Nullable Class<?> configuredType;
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
     public AvroDeserializer() {
@@ -60,7 +64,7 @@ public class AvroDeserializer implements org.apache.kafka.common.serialization.D
     }
 
     @Override
-    public Object deserialize(String topic, byte[] data) {
+    public @Nullable Object deserialize(String topic, byte @Nullable [] data) {
         if (data == null) {
             return null;
         }

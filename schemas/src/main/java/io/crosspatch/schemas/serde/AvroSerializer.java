@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Kafka serializer writing Avro records in the Confluent wire format, registering (or, in production,
@@ -24,7 +25,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
+    // Set by configure(), which Kafka calls on every serializer before the first serialize().
+    @SuppressWarnings("NullAway.Init")
     private SchemaRegistryClient registry;
+
     private boolean isKey;
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
@@ -45,7 +49,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
 
     @Override
-    public byte[] serialize(String topic, T data) {
+    public byte @Nullable [] serialize(String topic, @Nullable T data) {
         if (data == null) {
             return null;
         }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small client of the Confluent Schema Registry REST API (which Apicurio's ccompat API also speaks), with
@@ -97,7 +98,7 @@ public final class SchemaRegistryClient {
     }
 
     /** Tries each configured URL in turn; only when all are unreachable is the registry unavailable. */
-    private HttpResponse<String> send(String method, String path, String body) {
+    private HttpResponse<String> send(String method, String path, @Nullable String body) {
         SchemaRegistryUnavailableException last = null;
         for (URI base : config.urls()) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one activation-code cipher: patching-service seals the SSM activation code it issues, identity-service opens it
@@ -33,7 +34,7 @@ public final class ActivationCodeCipher {
     private static final int KEY_BYTES = 32;
 
     private final Map<String, SecretKey> keys = new HashMap<>();
-    private final String currentKeyId;
+    private final @Nullable String currentKeyId;
 
     /**
      * A cipher that seals under {@code current-key-id} and opens codes of every configured key.

@@ -1,5 +1,6 @@
 package io.crosspatch.servicekit.config;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
@@ -30,7 +31,7 @@ final class ManagementPortPropertySource extends PropertySource<Object> {
     }
 
     @Override
-    public Object getProperty(String name) {
+    public @Nullable Object getProperty(String name) {
         if (!PROPERTY.equals(name)) {
             return null;
         }

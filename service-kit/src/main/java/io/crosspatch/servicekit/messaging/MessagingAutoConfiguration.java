@@ -77,7 +77,7 @@ public class MessagingAutoConfiguration {
         handler.addRetryableExceptions(SchemaRegistryUnavailableException.class);
         handler.setRetryListeners((record, exception, attempt) -> log.warn(
                 "record {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
-                exception.getMessage()));
+                exception == null ? null : exception.getMessage()));
         return handler;
     }
 

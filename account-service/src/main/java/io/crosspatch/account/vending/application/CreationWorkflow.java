@@ -11,8 +11,10 @@ import io.crosspatch.account.vending.domain.SystemAccountState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -120,7 +122,7 @@ public class CreationWorkflow {
     private void poll(SystemAccount account) {
         CreationStatus status;
         try {
-            status = organizations.describeCreation(account.createRequestId());
+            status = organizations.describeCreation(Objects.requireNonNull(account.createRequestId()));
         } catch (AwsCallException e) {
             save(retry(account, SystemAccountState.CREATING, e.errorCode(), e.getMessage()));
             return;
@@ -182,7 +184,7 @@ public class CreationWorkflow {
 
     private void configure(SystemAccount account) {
         try {
-            String roleArn = organizations.makeUsable(account.accountId());
+            String roleArn = organizations.makeUsable(Objects.requireNonNull(account.accountId()));
             SystemAccount ready = account.ready(roleArn, organizations.ssmServiceRoleName(), clock.instant());
             if (save(ready)) {
                 log.info("system account {} of {} is ready", account.accountId(), account.key());
@@ -200,7 +202,7 @@ public class CreationWorkflow {
         }
     }
 
-    private void fail(SystemAccount account, String reason, String message) {
+    private void fail(SystemAccount account, @Nullable String reason, @Nullable String message) {
         SystemAccount failed = account.failed(reason, message, clock.instant());
         if (save(failed)) {
             log.warn("system account of {} FAILED: {} ({})", account.key(), reason, message);
@@ -217,7 +219,8 @@ public class CreationWorkflow {
         }
     }
 
-    private SystemAccount retry(SystemAccount account, SystemAccountState next, String reason, String message) {
+    private SystemAccount retry(SystemAccount account, SystemAccountState next, @Nullable String reason,
+            @Nullable String message) {
         Instant now = clock.instant();
         return account.retry(next, reason, message, now.plus(retryBackoff.delay(account.attempts(), random())), now);
     }

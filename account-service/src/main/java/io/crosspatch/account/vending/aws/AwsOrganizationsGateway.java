@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -145,7 +146,7 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
         }
     }
 
-    private static AwsCallException translate(AwsServiceException e, String reason) {
+    private static AwsCallException translate(AwsServiceException e, @Nullable String reason) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         return new AwsCallException(code, reason, e.statusCode(), e.getMessage(), e);
     }

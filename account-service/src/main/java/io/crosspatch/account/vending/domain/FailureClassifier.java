@@ -1,6 +1,7 @@
 package io.crosspatch.account.vending.domain;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps every way account creation can fail to what to do next. Two sources: the {@code FailureReason} of a
@@ -41,7 +42,8 @@ public final class FailureClassifier {
      * @param reason      the {@code Reason} of a {@code ConstraintViolationException} or {@code InvalidInputException}
      * @param statusCode  the HTTP status, 0 when no answer arrived
      */
-    public static CreationDecision forCreateAccountError(String errorCode, String reason, int statusCode) {
+    public static CreationDecision forCreateAccountError(@Nullable String errorCode, @Nullable String reason,
+            int statusCode) {
         if (errorCode == null || statusCode == 0 || statusCode >= 500) {
             return CreationDecision.FIND_EXISTING;
         }
@@ -49,7 +51,9 @@ public final class FailureClassifier {
             return CreationDecision.RETRY_LATER;
         }
         if (errorCode.equals("ConstraintViolationException")) {
-            return RETRYABLE_CONSTRAINTS.contains(reason) ? CreationDecision.RETRY_LATER : CreationDecision.TERMINAL;
+            // Set.of(...).contains(null) throws: a violation without a reason is not a retryable one.
+            return reason != null && RETRYABLE_CONSTRAINTS.contains(reason) ? CreationDecision.RETRY_LATER
+                    : CreationDecision.TERMINAL;
         }
         if (errorCode.equals("ServiceException")) {
             return CreationDecision.FIND_EXISTING;
@@ -58,14 +62,14 @@ public final class FailureClassifier {
     }
 
     /** For errors of calls that change nothing (describe, list, assume-role, idempotent IAM calls): retry unless bad input. */
-    public static boolean isRetryableReadError(String errorCode, int statusCode) {
+    public static boolean isRetryableReadError(@Nullable String errorCode, int statusCode) {
         return errorCode == null || statusCode == 0 || statusCode >= 500 || statusCode == 429
                 || THROTTLING.contains(errorCode) || CONFIGURATION_ERRORS.contains(errorCode)
                 || errorCode.equals("AccessDenied");
     }
 
     /** The reason code published for a terminal CreateAccount error: its {@code Reason}, else the error code. */
-    public static String reasonCode(String errorCode, String reason) {
+    public static @Nullable String reasonCode(@Nullable String errorCode, @Nullable String reason) {
         return reason != null && !reason.isBlank() ? reason : errorCode;
     }
 }

@@ -3,6 +3,7 @@ package io.crosspatch.account.vending.domain;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The system account of one customer cloud account, as account vending tracks it: one row per cloud account,
@@ -75,13 +76,14 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
                 Failure.NONE);
     }
 
-    public SystemAccount failed(String reason, String message, Instant now) {
+    public SystemAccount failed(@Nullable String reason, @Nullable String message, Instant now) {
         return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.FAILED, now),
                 pacing.dueAt(now), aws, new Failure(reason, message));
     }
 
     /** The step did not succeed but may later: go to {@code next} and try again at {@code retryAt}. */
-    public SystemAccount retry(SystemAccountState next, String reason, String message, Instant retryAt, Instant now) {
+    public SystemAccount retry(SystemAccountState next, @Nullable String reason, @Nullable String message, Instant retryAt,
+            Instant now) {
         return new SystemAccount(cloudAccount, request, progress.moveTo(next, now), pacing.triedAgain(retryAt),
                 next == SystemAccountState.QUEUED ? aws.withCreateRequestId(null) : aws, new Failure(reason, message));
     }
@@ -148,27 +150,27 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
         return pacing.nextAttemptAt();
     }
 
-    public String createRequestId() {
+    public @Nullable String createRequestId() {
         return aws.createRequestId();
     }
 
-    public String accountId() {
+    public @Nullable String accountId() {
         return aws.accountId();
     }
 
-    public String roleArn() {
+    public @Nullable String roleArn() {
         return aws.roleArn();
     }
 
-    public String ssmServiceRoleName() {
+    public @Nullable String ssmServiceRoleName() {
         return aws.ssmServiceRoleName();
     }
 
-    public String failureReason() {
+    public @Nullable String failureReason() {
         return failure.reason();
     }
 
-    public String failureMessage() {
+    public @Nullable String failureMessage() {
         return failure.message();
     }
 
@@ -254,12 +256,13 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
      * @param roleArn            the role patching-service assumes, once ready
      * @param ssmServiceRoleName the IAM role hybrid activations give managed nodes
      */
-    public record AwsAccount(String createRequestId, String accountId, String roleArn, String ssmServiceRoleName) {
+    public record AwsAccount(@Nullable String createRequestId, @Nullable String accountId, @Nullable String roleArn,
+            @Nullable String ssmServiceRoleName) {
 
         /** Nothing sent, nothing known. */
         public static final AwsAccount NONE = new AwsAccount(null, null, null, null);
 
-        AwsAccount withCreateRequestId(String requestId) {
+        AwsAccount withCreateRequestId(@Nullable String requestId) {
             return new AwsAccount(requestId, accountId, roleArn, ssmServiceRoleName);
         }
 
@@ -278,7 +281,7 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
      * @param reason  the reason code, e.g. an Organizations {@code FailureReason}; null when none
      * @param message a human explanation; null when none
      */
-    public record Failure(String reason, String message) {
+    public record Failure(@Nullable String reason, @Nullable String message) {
 
         /** No failure recorded. */
         public static final Failure NONE = new Failure(null, null);

@@ -49,6 +49,14 @@ class FailureClassifierTest {
     }
 
     @Test
+    void shouldFailOnAConstraintViolationThatGivesNoReason() {
+        assertThat(FailureClassifier.forCreateAccountError("ConstraintViolationException", null, 400))
+                .isEqualTo(CreationDecision.TERMINAL);
+        assertThat(FailureClassifier.reasonCode("ConstraintViolationException", null))
+                .isEqualTo("ConstraintViolationException");
+    }
+
+    @Test
     void shouldLookBeforeCreatingAgainWhenTheOutcomeIsUnknown() {
         assertThat(FailureClassifier.forCreateAccountError("ServiceException", null, 500)).isEqualTo(CreationDecision.FIND_EXISTING);
         assertThat(FailureClassifier.forCreateAccountError(null, null, 0)).isEqualTo(CreationDecision.FIND_EXISTING);

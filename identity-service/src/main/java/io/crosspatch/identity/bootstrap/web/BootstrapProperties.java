@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crosspatch.identity")
 public record BootstrapProperties(String publicUrl, Gcp gcp) {
 
+    @SuppressWarnings("NullAway") // an unset component binds as null; the constructor replaces it by its default
     public BootstrapProperties {
         publicUrl = publicUrl == null ? "" : publicUrl;
         gcp = gcp == null ? new Gcp(null) : gcp;

@@ -4,6 +4,7 @@ import io.crosspatch.identity.enrollment.domain.ActivationGrant;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.kernel.TextShape;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,7 +29,7 @@ public class EnrollmentStatusQuery {
         this.decrypter = decrypter;
     }
 
-    public Optional<EnrollmentView> status(String enrollmentId, String presentedSecret) {
+    public Optional<EnrollmentView> status(String enrollmentId, @Nullable String presentedSecret) {
         if (!wellFormedId(enrollmentId) || presentedSecret == null) {
             return Optional.empty();
         }
@@ -52,7 +53,7 @@ public class EnrollmentStatusQuery {
                 delivered(progress.deliverableActivation()), progress.managedInstanceId());
     }
 
-    private EnrollmentView.DeliveredActivation delivered(ActivationGrant grant) {
+    private EnrollmentView.@Nullable DeliveredActivation delivered(@Nullable ActivationGrant grant) {
         if (grant == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.crosspatch.identity.enrollment.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What is known about one enrollment: one fact per stage, each recorded by its own event. The status is derived from
  * which facts exist rather than stored, so events may arrive in any order and any number of times and the status
@@ -9,13 +11,13 @@ package io.crosspatch.identity.enrollment.domain;
  */
 public record EnrollmentProgress(
         String enrollmentId,
-        SecretHash secretHash,
-        String fingerprint,
+        @Nullable SecretHash secretHash,
+        @Nullable String fingerprint,
         boolean verified,
         boolean accountReady,
-        ActivationGrant activation,
-        String managedInstanceId,
-        Failure failure) {
+        @Nullable ActivationGrant activation,
+        @Nullable String managedInstanceId,
+        @Nullable Failure failure) {
 
     /** A stage gave up: the status it leads to and the reason code. */
     public record Failure(EnrollmentStatus status, String reason) {
@@ -38,7 +40,7 @@ public record EnrollmentProgress(
     }
 
     /** The activation, but only while the VM still needs it to register (or has just used it). */
-    public ActivationGrant deliverableActivation() {
+    public @Nullable ActivationGrant deliverableActivation() {
         EnrollmentStatus status = status();
         return status == EnrollmentStatus.ACTIVATION_ISSUED || status == EnrollmentStatus.REGISTERED ? activation : null;
     }

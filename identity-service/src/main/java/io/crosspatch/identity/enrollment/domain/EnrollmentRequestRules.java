@@ -10,6 +10,7 @@ import io.crosspatch.kernel.TextShape;
 import io.crosspatch.kernel.TextShape.Chars;
 import java.util.Base64;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ingress's synchronous checks: shape and size only, so they are cheap and cannot be used to make the service
@@ -48,22 +49,22 @@ public final class EnrollmentRequestRules {
     }
 
     /** The request if every field has the documented shape; otherwise an {@link InvalidEnrollmentException}. */
-    public static EnrollmentRequest check(String provider, IdentityMaterial identity, HostFacts host,
+    public static EnrollmentRequest check(String provider, @Nullable IdentityMaterial identity, @Nullable HostFacts host,
             Map<String, String> labels, String secret) {
         return check(provider(provider), identity, host, labels, secret);
     }
 
     /** As {@link #check(String, IdentityMaterial, HostFacts, Map, String)}, for a provider already read. */
-    public static EnrollmentRequest check(CloudProvider cloud, IdentityMaterial identity, HostFacts host,
+    public static EnrollmentRequest check(CloudProvider cloud, @Nullable IdentityMaterial identity, @Nullable HostFacts host,
             Map<String, String> labels, String secret) {
         if (identity == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity is required");
         }
         checkIdentity(cloud, identity);
-        checkHost(host);
+        HostFacts checkedHost = checkHost(host);
         checkLabels(labels);
         checkSecret(secret);
-        return new EnrollmentRequest(cloud, identity, host, labels, secret);
+        return new EnrollmentRequest(cloud, identity, checkedHost, labels, secret);
     }
 
     /** The provider of that wire name; {@code MISSING_FIELD} or {@code UNKNOWN_PROVIDER} otherwise. */
@@ -135,7 +136,7 @@ public final class EnrollmentRequestRules {
         }
     }
 
-    private static void checkHost(HostFacts host) {
+    private static HostFacts checkHost(@Nullable HostFacts host) {
         if (host == null || host.hostname() == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "host.hostname is required");
         }
@@ -148,6 +149,7 @@ public final class EnrollmentRequestRules {
         if (!osText(host.osFamily()) || (host.osVersion() != null && !osText(host.osVersion()))) {
             throw new InvalidEnrollmentException("INVALID_OS", "host.os.family and version must be short printable words");
         }
+        return host;
     }
 
     /** RFC 1123: dot-separated labels of 1-63 letters, digits and inner hyphens; one trailing dot allowed. */

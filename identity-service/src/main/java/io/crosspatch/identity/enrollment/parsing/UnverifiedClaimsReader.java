@@ -12,6 +12,7 @@ import java.util.Map;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ public class UnverifiedClaimsReader implements UnverifiedClaims {
     }
 
     private interface ClaimPicker {
-        String pick(Map<String, Object> claims);
+        @Nullable String pick(Map<String, Object> claims);
     }
 
     private static String jwtClaims(String token, ClaimPicker picker) {
@@ -80,11 +81,11 @@ public class UnverifiedClaimsReader implements UnverifiedClaims {
         }
     }
 
-    private static String join(Object account, Object instance) {
+    private static @Nullable String join(@Nullable Object account, @Nullable Object instance) {
         return account instanceof String a && instance instanceof String i ? a + "|" + i : null;
     }
 
-    private static String orElse(String claims, String fallback) {
+    private static String orElse(@Nullable String claims, String fallback) {
         return claims == null ? fallback : claims;
     }
 }

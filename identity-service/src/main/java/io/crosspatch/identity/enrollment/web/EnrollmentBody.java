@@ -5,6 +5,7 @@ import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.kernel.CloudProvider;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/enrollments} as sent by the startup script ({@code linux.sh}). Unknown fields are ignored; every known
@@ -35,7 +36,10 @@ public record EnrollmentBody(String provider, Identity identity, Host host, Map<
             };
         }
 
-        private static String only(CloudProvider provider, String kept, String... foreign) {
+        // A field the JSON body left out is null here; EnrollmentRequestRules.check refuses such material before
+        // anything reads it.
+        @SuppressWarnings("NullAway")
+        private static String only(CloudProvider provider, @Nullable String kept, @Nullable String... foreign) {
             for (String field : foreign) {
                 if (field != null) {
                     throw EnrollmentRequestRules.notOf(provider);

@@ -22,8 +22,10 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -71,7 +73,7 @@ public class VerificationService {
     }
 
     /** Verifies an enrollment; {@code parked} is its ticket if it was deferred before, else null. */
-    public VerificationOutcome verify(EnrollmentRequest request, RetryTicket parked) {
+    public VerificationOutcome verify(EnrollmentRequest request, @Nullable RetryTicket parked) {
         Instant now = clock.instant();
         VerifiedClaims proven = null;
         CloudAccount account = null;
@@ -107,12 +109,14 @@ public class VerificationService {
         }
     }
 
-    private VerificationOutcome deferOrGiveUp(EnrollmentRequest request, RetryTicket parked, String why, Instant now) {
+    private VerificationOutcome deferOrGiveUp(EnrollmentRequest request, @Nullable RetryTicket parked, @Nullable String why,
+            Instant now) {
         Optional<RetryTicket> next = parked == null ? Optional.of(retryPolicy.first(now)) : retryPolicy.next(parked, now);
         if (next.isEmpty()) {
-            log.warn("enrollment {} given up: {} since {}", request.enrollmentId(), why, parked.since());
+            RetryTicket last = Objects.requireNonNull(parked); // a first deferral always gets a ticket
+            log.warn("enrollment {} given up: {} since {}", request.enrollmentId(), why, last.since());
             return new VerificationOutcome.Rejected(request.enrollmentId(), RejectionReason.TRUST_SOURCE_UNAVAILABLE,
-                    "the identity's trust source could not be read since " + parked.since() + " (" + why
+                    "the identity's trust source could not be read since " + last.since() + " (" + why
                             + "); enroll again later", request.identity().provider(), null, null);
         }
         log.info("enrollment {} parked until {} (attempt {}): {}", request.enrollmentId(), next.get().due(),
@@ -146,7 +150,7 @@ public class VerificationService {
             }
         }
         if (identity.tokenId() != null && !tokenIds.accept(identity.issuer(), identity.tokenId(), enrollmentId,
-                identity.expiresAt(), now)) {
+                Objects.requireNonNull(identity.expiresAt()), now)) {
             throw new IdentityRejectedException(RejectionReason.TOKEN_REPLAYED, "this VMware token was already used by another enrollment");
         }
     }

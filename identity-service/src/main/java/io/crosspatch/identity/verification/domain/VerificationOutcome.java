@@ -1,6 +1,7 @@
 package io.crosspatch.identity.verification.domain;
 
 import io.crosspatch.kernel.CloudProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What verifying one enrollment came to: verified (to be published), rejected with a reason, or deferred because a
@@ -22,11 +23,11 @@ public sealed interface VerificationOutcome {
      * @param cloudAccountId the signed cloud account, when known
      * @param tenantId the tenant, when the account was found
      */
-    record Rejected(String enrollmentId, RejectionReason reason, String message, CloudProvider provider,
-            String cloudAccountId, String tenantId) implements VerificationOutcome {
+    record Rejected(String enrollmentId, RejectionReason reason, @Nullable String message, CloudProvider provider,
+            @Nullable String cloudAccountId, @Nullable String tenantId) implements VerificationOutcome {
     }
 
     /** Not decided: the trust source {@code message} names could not be read; verify again when {@code ticket} is due. */
-    record Deferred(String enrollmentId, RetryTicket ticket, String message) implements VerificationOutcome {
+    record Deferred(String enrollmentId, RetryTicket ticket, @Nullable String message) implements VerificationOutcome {
     }
 }

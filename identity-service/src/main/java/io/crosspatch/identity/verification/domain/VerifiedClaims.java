@@ -5,6 +5,7 @@ import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a provider's signed identity proves, and nothing else: every field here came out of verified bytes.
@@ -23,13 +24,13 @@ public record VerifiedClaims(
         CloudProvider provider,
         String cloudAccountId,
         String instanceId,
-        String instanceName,
-        String location,
-        Instant instanceCreatedAt,
+        @Nullable String instanceName,
+        @Nullable String location,
+        @Nullable Instant instanceCreatedAt,
         Map<String, String> signedLabels,
-        Instant expiresAt,
-        String nonce,
-        String tokenId,
+        @Nullable Instant expiresAt,
+        @Nullable String nonce,
+        @Nullable String tokenId,
         String issuer) {
 
     public VerifiedClaims {
@@ -45,6 +46,8 @@ public record VerifiedClaims(
     }
 
     /** The trust-on-first-use key of the instance this identity names. */
+    // InstanceKey's compact constructor turns an unknown creation time into InstanceKey.UNKNOWN_CREATION.
+    @SuppressWarnings("NullAway")
     public InstanceKey instanceKey() {
         return new InstanceKey(provider, cloudAccountId, instanceId, instanceCreatedAt);
     }

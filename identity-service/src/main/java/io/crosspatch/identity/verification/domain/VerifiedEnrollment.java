@@ -4,6 +4,7 @@ import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An enrollment that passed every check: the proven identity mapped to its tenant, with the patch group and OS
@@ -16,14 +17,14 @@ public record VerifiedEnrollment(
         String cloudAccountId,
         String cloudAccountName,
         String instanceId,
-        String instanceName,
-        String location,
+        @Nullable String instanceName,
+        @Nullable String location,
         String hostname,
         ManagedOs operatingSystem,
         String osVersion,
         String patchGroup,
         String awsRegion,
-        Instant instanceCreatedAt,
+        @Nullable Instant instanceCreatedAt,
         Map<String, String> labels) {
 
     public VerifiedEnrollment {

@@ -62,7 +62,7 @@ public class EnrollmentRequestedListener {
             events.publishAll(verification.verifyAll(requests), read);
         } catch (BatchVerification.PartialFailure e) {
             events.publishAll(e.completed(), read);
-            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.failedIndex());
+            throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e.getCause(), e.failedIndex());
         }
         if (unreadable >= 0) {
             throw new BatchListenerFailedException("unreadable enrollment.requested record", contractViolation, unreadable);

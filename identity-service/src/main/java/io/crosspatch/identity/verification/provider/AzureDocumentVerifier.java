@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Azure IMDS attested documents: one signer, whose certificate (carried in the PKCS#7) has a DNS SAN that is a
@@ -176,7 +177,7 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
     }
 
     /** Azure writes {@code MM/dd/yy HH:mm:ss -0000} (UTC). */
-    private static Instant timestamp(Map<String, Object> document, String field) {
+    private static @Nullable Instant timestamp(Map<String, Object> document, String field) {
         Object stamps = document.get("timeStamp");
         Object value = stamps instanceof Map<?, ?> map ? map.get(field) : null;
         if (!(value instanceof String text)) {

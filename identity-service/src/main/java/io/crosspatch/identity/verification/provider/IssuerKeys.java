@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class IssuerKeys {
     private static final Logger log = LoggerFactory.getLogger(IssuerKeys.class);
 
     /** The keys last fetched (null before the first success), when, and when a fetch was last tried. */
-    private record Cached(JWKSet keys, Instant fetchedAt, Instant triedAt) {
+    private record Cached(@Nullable JWKSet keys, Instant fetchedAt, Instant triedAt) {
     }
 
     private final String issuer;

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a JWKS over HTTP(S), bounded: a connect timeout, a deadline on the whole exchange (headers and body, so a
@@ -28,7 +29,7 @@ final class JwksFetcher {
 
     /** The JWKS endpoint could not be read or did not answer a key set. */
     static final class JwksUnavailableException extends Exception {
-        JwksUnavailableException(String message, Throwable cause) {
+        JwksUnavailableException(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }
@@ -74,6 +75,8 @@ final class JwksFetcher {
         private final int maxBytes;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        // Set by onSubscribe, which the HTTP client calls before any other method of a subscriber.
+        @SuppressWarnings("NullAway.Init")
         private Flow.Subscription subscription;
 
         LimitedBody(int maxBytes) {

@@ -28,6 +28,8 @@ public record JwksProperties(Duration refreshInterval, Duration cacheLifetime, D
         maxBytes = maxBytes == null ? 65_536 : maxBytes;
     }
 
+    // The compact constructor replaces every null with its default.
+    @SuppressWarnings("NullAway")
     public static JwksProperties defaults() {
         return new JwksProperties(null, null, null, null, null);
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JWT rules GCP and VMware tokens share, in the order an attacker's tricks are best refused: parse; the
@@ -163,7 +164,7 @@ public final class JwtRules {
         }
     }
 
-    static String requiredString(Object value, String name) {
+    static String requiredString(@Nullable Object value, String name) {
         if (value instanceof String text && !text.isBlank()) {
             return text;
         }

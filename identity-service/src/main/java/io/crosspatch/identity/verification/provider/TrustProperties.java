@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("crosspatch.identity")
 public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Verifier verifier) {
 
+    // Each nested record's compact constructor replaces its nulls with defaults too, as Spring's binder relies on.
+    @SuppressWarnings("NullAway")
     public TrustProperties {
         gcp = gcp == null ? new Gcp(null, null) : gcp;
         aws = aws == null ? new Aws(null, null) : aws;

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -142,7 +143,7 @@ public class EnrollmentIntake {
     }
 
     /** Why an enrollment cannot be enrolled at all; adds an acceptable new custom group to {@code customGroups}. */
-    private EnrollmentFailure problem(Enrollment enrollment, Set<String> customGroups) {
+    private @Nullable EnrollmentFailure problem(Enrollment enrollment, Set<String> customGroups) {
         if (ManagedOs.of(enrollment.operatingSystem()).isEmpty()) {
             return EnrollmentFailure.activation("UNSUPPORTED_OPERATING_SYSTEM", "Crosspatch does not patch "
                     + enrollment.operatingSystem() + " through SSM", false);
@@ -160,7 +161,7 @@ public class EnrollmentIntake {
         try {
             desiredState.planFor(withGroup);
         } catch (PatchGroupQuotaExceededException e) {
-            return EnrollmentFailure.activation("PATCH_GROUP_QUOTA_EXCEEDED", e.getMessage(), false);
+            return EnrollmentFailure.activation("PATCH_GROUP_QUOTA_EXCEEDED", String.valueOf(e.getMessage()), false);
         }
         customGroups.add(group);
         return null;

@@ -49,7 +49,7 @@ public class AccountReadyListener {
         } catch (EnrollmentsNotAcceptedException e) {
             for (int i = 0; i < enrollments.size(); i++) {
                 if (e.enrollmentIds().contains(enrollments.get(i).enrollmentId())) {
-                    throw new BatchListenerFailedException(e.getMessage(), e, i);
+                    throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
                 }
             }
             throw e;

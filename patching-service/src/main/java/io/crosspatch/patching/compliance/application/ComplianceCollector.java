@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -105,7 +106,7 @@ public class ComplianceCollector {
         Map<String, WindowOutcome> windows = states.isEmpty() ? Map.of() : reader.latestInstallRuns(account);
         int published = 0;
         for (ManagedNode info : present) {
-            if (collectNode(account, enrolled.get(info.instanceId()), info, Optional.ofNullable(states.get(info.instanceId())),
+            if (collectNode(account, Objects.requireNonNull(enrolled.get(info.instanceId())), info, Optional.ofNullable(states.get(info.instanceId())),
                     windows)) {
                 published++;
             }

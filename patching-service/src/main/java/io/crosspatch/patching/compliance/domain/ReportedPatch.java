@@ -3,13 +3,14 @@ package io.crosspatch.patching.compliance.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One patch of a node as {@code patch.results} reports it: SSM's state folded into the states Crosspatch reports,
  * and no missing classification or severity (an empty text instead).
  */
 public record ReportedPatch(String id, String title, String classification, String severity, State state,
-        Instant installedAt, List<String> cveIds) {
+        @Nullable Instant installedAt, List<String> cveIds) {
 
     /** A patch's state on the node. */
     public enum State {

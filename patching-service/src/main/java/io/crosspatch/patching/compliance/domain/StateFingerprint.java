@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fingerprint of an instance's published state: SHA-256 over every field of a {@link PatchReport} that
@@ -49,7 +50,7 @@ public final class StateFingerprint {
         }
     }
 
-    private static void append(StringBuilder text, Object... values) {
+    private static void append(StringBuilder text, @Nullable Object... values) {
         for (Object value : values) {
             String s = String.valueOf(value);
             text.append(s.length()).append(':').append(s).append(';');

@@ -15,6 +15,7 @@ import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.patching.compliance.domain.ReportedPatch;
 import io.crosspatch.schemas.topics.Providers;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The edge between a {@link PatchReport} and the {@code patch.results} record: the domain's enums and the Avro ones
@@ -81,7 +82,8 @@ final class PatchResults {
                 detail.getCveIds().stream().map(PatchResults::text).toList());
     }
 
-    private static String text(CharSequence value) {
-        return value == null ? null : value.toString();
+    /** Avro's text as a string; the domain's patch texts are never null (an absent one is empty, as the assembler makes it). */
+    private static String text(@Nullable CharSequence value) {
+        return value == null ? "" : value.toString();
     }
 }

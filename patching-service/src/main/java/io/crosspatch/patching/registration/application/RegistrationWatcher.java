@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -190,7 +191,7 @@ public class RegistrationWatcher {
             Map<String, AccountActivation> byId = batch.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
             for (ActivationStatus status : directory.activations(account, List.copyOf(byId.keySet()))) {
                 if (status.expired() && status.registrations() == 0) {
-                    expire(account, byId.get(status.activationId()));
+                    expire(account, Objects.requireNonNull(byId.get(status.activationId())));
                     expired++;
                 }
             }

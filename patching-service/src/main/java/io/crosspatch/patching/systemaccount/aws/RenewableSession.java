@@ -1,5 +1,6 @@
 package io.crosspatch.patching.systemaccount.aws;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ final class RenewableSession implements AwsCredentialsProvider, ExecutionInterce
 
     @Override
     public AwsCredentials resolveCredentials() {
-        return current.get().resolveCredentials();
+        return Objects.requireNonNull(current.get()).resolveCredentials();
     }
 
     @Override
@@ -48,6 +49,6 @@ final class RenewableSession implements AwsCredentialsProvider, ExecutionInterce
 
     @Override
     public void close() {
-        current.get().close();
+        Objects.requireNonNull(current.get()).close();
     }
 }

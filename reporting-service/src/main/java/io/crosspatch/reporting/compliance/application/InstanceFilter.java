@@ -1,6 +1,7 @@
 package io.crosspatch.reporting.compliance.application;
 
 import io.crosspatch.kernel.CloudProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The filters of the instance list; each may be null (no filter).
@@ -9,5 +10,5 @@ import io.crosspatch.kernel.CloudProvider;
  * @param cloudAccountId the cloud account
  * @param patchGroup     the patch group
  */
-public record InstanceFilter(CloudProvider provider, String cloudAccountId, String patchGroup) {
+public record InstanceFilter(@Nullable CloudProvider provider, @Nullable String cloudAccountId, @Nullable String patchGroup) {
 }

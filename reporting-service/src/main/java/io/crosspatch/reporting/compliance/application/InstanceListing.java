@@ -3,6 +3,7 @@ package io.crosspatch.reporting.compliance.application;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the instance list, as the read model holds it, told in named parts: which node it is, how it is
@@ -62,7 +63,7 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param latest     whether the agent is the latest, null when unknown
      * @param pingStatus agent ping status
      */
-    public record Agent(String version, Boolean latest, String pingStatus) {
+    public record Agent(String version, @Nullable Boolean latest, String pingStatus) {
     }
 
     /**

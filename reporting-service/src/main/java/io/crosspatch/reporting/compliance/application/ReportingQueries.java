@@ -7,6 +7,7 @@ import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +43,7 @@ public class ReportingQueries {
     }
 
     /** A page of the tenant's instances. */
-    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
+    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, @Nullable String pageToken) {
         return queries.instances(tenantId, filter, pageSize, pageToken);
     }
 
@@ -50,7 +51,8 @@ public class ReportingQueries {
      * The instance with this provider instance id in the tenant, narrowed to a provider and cloud account
      * when given; throws when there is none, or several and the caller did not say which.
      */
-    public InstanceUpdates updates(String tenantId, String instanceId, CloudProvider provider, String cloudAccountId) {
+    public InstanceUpdates updates(String tenantId, String instanceId, @Nullable CloudProvider provider,
+            @Nullable String cloudAccountId) {
         List<InstanceUpdates> matches = queries.updates(tenantId, instanceId).stream()
                 .filter(found -> provider == null || found.node().account().provider() == provider)
                 .filter(found -> cloudAccountId == null || found.node().account().cloudAccountId().equals(cloudAccountId))

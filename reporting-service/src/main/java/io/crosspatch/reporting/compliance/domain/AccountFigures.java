@@ -1,5 +1,7 @@
 package io.crosspatch.reporting.compliance.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The figures of the summary for a set of instances (one bucket, one cloud account, or a whole tenant): sums
  * that can be added together, so bucket rows add up to account rows and account rows to the totals.
@@ -17,7 +19,7 @@ package io.crosspatch.reporting.compliance.domain;
  * @param lastRunSucceeded              instances whose last patching run succeeded
  * @param lastRunFailed                 instances whose last patching run failed
  */
-public record AccountFigures(String cloudAccountName, int instances, int online, int unknownPatchState,
+public record AccountFigures(@Nullable String cloudAccountName, int instances, int online, int unknownPatchState,
         int pendingOsUpdates, int instancesWithPendingOsUpdates, int pendingAgentUpdates, int failedUpdates,
         int instancesWithFailedUpdates, int criticalNonCompliant, int lastRunSucceeded, int lastRunFailed) {
 
@@ -69,7 +71,7 @@ public record AccountFigures(String cloudAccountName, int instances, int online,
     }
 
     /** Share of last runs that succeeded, in [0, 1]; null when no instance ran yet. */
-    public Double runSuccessRate() {
+    public @Nullable Double runSuccessRate() {
         int runs = lastRunSucceeded + lastRunFailed;
         return runs == 0 ? null : (double) lastRunSucceeded / runs;
     }

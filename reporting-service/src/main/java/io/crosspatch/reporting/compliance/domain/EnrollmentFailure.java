@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.domain;
 
 import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An enrollment some stage gave up on: a VM that asked to be patched and never became a managed instance.
@@ -19,7 +20,7 @@ import java.time.Instant;
  * @param cloudAccountId the cloud account, may be null
  */
 public record EnrollmentFailure(String tenantId, String enrollmentId, Instant failedAt, String stage,
-        String reasonCode, String message, boolean retryable, CloudProvider provider, String cloudAccountId) {
+        String reasonCode, String message, boolean retryable, @Nullable CloudProvider provider, String cloudAccountId) {
 
     public EnrollmentFailure {
         InstanceRef.requireText(tenantId, "tenantId");

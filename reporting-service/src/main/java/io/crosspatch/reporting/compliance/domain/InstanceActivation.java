@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance got its SSM activation ({@code ACTIVATION_ISSUED}) or registered ({@code REGISTERED}). The
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param systemAccountId   the AWS system account
  */
 public record InstanceActivation(InstanceRef ref, String enrollmentId, Instant occurredAt, String stage,
-        String managedInstanceId, String systemAccountId) {
+        @Nullable String managedInstanceId, String systemAccountId) {
 
     public InstanceActivation {
         Objects.requireNonNull(ref, "ref");

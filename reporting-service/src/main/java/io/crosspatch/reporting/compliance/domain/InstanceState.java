@@ -3,6 +3,7 @@ package io.crosspatch.reporting.compliance.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole patch state of one managed instance at one moment, as one {@code patch.results} event carries it.
@@ -24,8 +25,8 @@ import java.util.Objects;
  * @param patches           every update SSM reports for the node
  */
 public record InstanceState(InstanceRef ref, Instant observedAt, String cloudAccountName, String hostname,
-        String managedInstanceId, String systemAccountId, String platform, String operatingSystem,
-        String patchGroup, String baselineId, AgentStatus agent, PatchCounts counts, LastOperation lastOperation,
+        String managedInstanceId, String systemAccountId, @Nullable String platform, String operatingSystem,
+        String patchGroup, String baselineId, AgentStatus agent, PatchCounts counts, @Nullable LastOperation lastOperation,
         List<PatchUpdate> patches) {
 
     public InstanceState {

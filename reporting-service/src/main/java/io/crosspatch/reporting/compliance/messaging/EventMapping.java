@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the Avro events to the read model's domain records. A value the contract forbids (a blank tenant or
@@ -66,7 +67,7 @@ final class EventMapping {
     }
 
     /** The failure, or null when no tenant is known: such an enrollment belongs to no tenant's report. */
-    static EnrollmentFailure failure(EnrollmentFailed event) {
+    static @Nullable EnrollmentFailure failure(EnrollmentFailed event) {
         if (event.getTenantId() == null || event.getTenantId().isBlank()) {
             return null;
         }
@@ -85,12 +86,12 @@ final class EventMapping {
                 patch.getState().name(), patch.getInstalledAt(), List.copyOf(patch.getCveIds()));
     }
 
-    private static InstanceState.LastOperation lastOperation(PatchOperation operation) {
+    private static InstanceState.@Nullable LastOperation lastOperation(PatchOperation operation) {
         return operation == null ? null : new InstanceState.LastOperation(operation.getOperation().name(),
                 operation.getStartedAt(), operation.getEndedAt(), operation.getOutcome().name());
     }
 
-    private static String platform(String name, String version) {
+    private static @Nullable String platform(String name, String version) {
         String platform = Stream.of(name, version).filter(Objects::nonNull).collect(Collectors.joining(" "));
         return platform.isEmpty() ? null : platform;
     }

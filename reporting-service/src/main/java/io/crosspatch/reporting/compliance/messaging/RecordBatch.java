@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,13 +52,13 @@ final class RecordBatch {
                     log.warn("record {}-{}@{} cannot be stored: {}", record.topic(), record.partition(),
                             record.offset(), failure.getMessage());
                 }
-                throw new BatchListenerFailedException(failure.getMessage(), failure, index);
+                throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, index);
             }
         }
         apply.accept(mapped.stream().filter(Objects::nonNull).toList());
     }
 
-    private static RuntimeException unreadable(ConsumerRecord<String, ?> record) {
+    private static @Nullable RuntimeException unreadable(ConsumerRecord<String, ?> record) {
         if (record.value() != null) {
             return null;
         }

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -59,7 +60,7 @@ public class ReadModelQueries implements ReadModelReader {
 
     /** One page of a tenant's instances, and the token of the next page (null on the last). */
     @Override
-    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, String pageToken) {
+    public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, @Nullable String pageToken) {
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
         StringBuilder cql = new StringBuilder("SELECT ").append(INSTANCE_COLUMNS)
@@ -154,7 +155,7 @@ public class ReadModelQueries implements ReadModelReader {
                 row.getString("activation_stage"));
     }
 
-    private static CloudProvider provider(String stored) {
+    private static @Nullable CloudProvider provider(@Nullable String stored) {
         return stored == null ? null : CloudProvider.valueOf(stored);
     }
 

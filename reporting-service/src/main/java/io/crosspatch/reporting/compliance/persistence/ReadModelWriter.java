@@ -13,6 +13,7 @@ import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Repository;
  * their upper-case names.
  */
 @Repository
+// The driver's BoundStatementBuilder is mutable: its setters change the builder and return it, so their results
+// may be dropped (Error Prone's CheckReturnValue assumes an immutable statement).
+@SuppressWarnings("CheckReturnValue")
 public class ReadModelWriter implements ReadModelStore {
 
     private final CqlSession session;
@@ -176,7 +180,7 @@ public class ReadModelWriter implements ReadModelStore {
                 .setInt("other_non_compliant", counts.otherNonCompliant());
     }
 
-    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.LastOperation operation) {
+    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.@Nullable LastOperation operation) {
         builder.setString("last_operation", operation == null ? null : operation.operation())
                 .setInstant("last_operation_started_at", operation == null ? null : operation.startedAt())
                 .setInstant("last_operation_ended_at", operation == null ? null : operation.endedAt())

@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.web;
 
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An enrollment of the tenant that never became an instance.
@@ -15,7 +16,7 @@ import java.time.Instant;
  * @param retryable      whether enrolling again may succeed
  * @param failedAt       when it gave up
  */
-public record EnrollmentFailureView(String enrollmentId, String provider, String cloudAccountId, String stage,
+public record EnrollmentFailureView(String enrollmentId, @Nullable String provider, String cloudAccountId, String stage,
         String reasonCode, String message, boolean retryable, Instant failedAt) {
 
     static EnrollmentFailureView of(EnrollmentFailure failure) {

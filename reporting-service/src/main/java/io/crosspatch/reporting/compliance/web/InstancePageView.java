@@ -1,6 +1,7 @@
 package io.crosspatch.reporting.compliance.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/tenants/{tenantId}/instances}: a page of instances.
@@ -8,5 +9,5 @@ import java.util.List;
  * @param instances     the instances of this page
  * @param nextPageToken opaque token for the next page ({@code pageToken=}), absent on the last page
  */
-public record InstancePageView(List<InstanceView> instances, String nextPageToken) {
+public record InstancePageView(List<InstanceView> instances, @Nullable String nextPageToken) {
 }

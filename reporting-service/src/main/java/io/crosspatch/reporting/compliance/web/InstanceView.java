@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.web;
 
 import io.crosspatch.reporting.compliance.application.InstanceListing;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the instance list.
@@ -33,7 +34,7 @@ import java.time.Instant;
 public record InstanceView(String instanceId, String provider, String cloudAccountId, String cloudAccountName,
         String hostname, String managedInstanceId, String platform, String operatingSystem, String patchGroup,
         String activationStage, boolean patchStateKnown, String pingStatus, String agentVersion,
-        Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
+        @Nullable Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
         int securityNonCompliant, String lastOperation, String lastOperationOutcome, Instant lastOperationEndedAt,
         Instant stateObservedAt) {
 

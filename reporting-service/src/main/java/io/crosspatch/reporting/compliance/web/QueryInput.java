@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.web;
 
 import io.crosspatch.kernel.TextShape;
 import io.crosspatch.kernel.TextShape.Chars;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shapes of what a caller puts in the path and the query, checked in one pass after a length check before
@@ -30,22 +31,27 @@ final class QueryInput {
         return tenantId;
     }
 
-    /** A cloud account or instance id: null stays null (no filter). */
-    static String id(String name, String value) {
-        if (value != null && !TextShape.of(value, 1, MAX_ID_CHARS, PRINTABLE)) {
+    /** A cloud account or instance id filter: null stays null (no filter). */
+    static @Nullable String id(String name, @Nullable String value) {
+        return value == null ? null : requiredId(name, value);
+    }
+
+    /** An id the request must carry (a path segment). */
+    static String requiredId(String name, String value) {
+        if (!TextShape.of(value, 1, MAX_ID_CHARS, PRINTABLE)) {
             throw invalid(name, "1-" + MAX_ID_CHARS + " printable characters");
         }
         return value;
     }
 
-    static String patchGroup(String patchGroup) {
+    static @Nullable String patchGroup(@Nullable String patchGroup) {
         if (patchGroup != null && !TextShape.of(patchGroup, 1, MAX_PATCH_GROUP_CHARS, PATCH_GROUP)) {
             throw invalid("patchGroup", "1-" + MAX_PATCH_GROUP_CHARS + " of a-z, 0-9, '-'");
         }
         return patchGroup;
     }
 
-    static String pageToken(String pageToken) {
+    static @Nullable String pageToken(@Nullable String pageToken) {
         if (pageToken != null && !TextShape.of(pageToken, 1, MAX_PAGE_TOKEN_CHARS, TextShape.BASE64URL)) {
             throw new BadRequestException("INVALID_PAGE_TOKEN", "the page token was not issued by this API");
         }

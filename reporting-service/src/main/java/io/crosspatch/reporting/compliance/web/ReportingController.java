@@ -7,6 +7,7 @@ import io.crosspatch.reporting.compliance.application.ReportingQueries;
 import io.crosspatch.reporting.compliance.application.ReportingQueries.Summary;
 import io.crosspatch.reporting.security.Caller;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +62,7 @@ public class ReportingController {
             @PathVariable String instanceId, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String cloudAccountId) {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
-        return UpdatesView.of(queries.updates(tenantId, QueryInput.id("instanceId", instanceId), provider(provider),
+        return UpdatesView.of(queries.updates(tenantId, QueryInput.requiredId("instanceId", instanceId), provider(provider),
                 QueryInput.id("cloudAccountId", blankToNull(cloudAccountId))));
     }
 
@@ -73,7 +74,7 @@ public class ReportingController {
     }
 
     /** A provider in any case ({@code gcp}, {@code GCP}), or null for no filter. */
-    private static CloudProvider provider(String provider) {
+    private static @Nullable CloudProvider provider(@Nullable String provider) {
         String value = blankToNull(provider);
         if (value == null) {
             return null;
@@ -95,7 +96,7 @@ public class ReportingController {
         return pageSize;
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
 }

@@ -3,6 +3,7 @@ package io.crosspatch.reporting.compliance.web;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/tenants/{tenantId}/summary}: the seed's figure 11, one row per provider and cloud account,
@@ -66,6 +67,6 @@ public record SummaryView(String tenantId, List<AccountRow> accounts, Figures to
      * @param failed      instances whose last run failed
      * @param successRate succeeded / (succeeded + failed), null when none ran
      */
-    public record LastRun(int succeeded, int failed, Double successRate) {
+    public record LastRun(int succeeded, int failed, @Nullable Double successRate) {
     }
 }

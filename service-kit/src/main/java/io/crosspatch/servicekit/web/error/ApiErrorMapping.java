@@ -1,7 +1,9 @@
 package io.crosspatch.servicekit.web.error;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -19,12 +21,12 @@ import org.springframework.http.ResponseEntity;
 public interface ApiErrorMapping {
 
     /** The answer to {@code failure}, or {@code null} when it is not one this mapping knows. */
-    ResponseEntity<ApiError> answer(Throwable failure);
+    @Nullable ResponseEntity<ApiError> answer(Throwable failure);
 
     /** This mapping's answer, or {@code next}'s when this one has none. */
     default ApiErrorMapping orElse(ApiErrorMapping next) {
         return failure -> {
-            ResponseEntity<ApiError> answer = answer(failure);
+            @Nullable ResponseEntity<ApiError> answer = answer(failure);
             return answer != null ? answer : next.answer(failure);
         };
     }
@@ -37,7 +39,8 @@ public interface ApiErrorMapping {
 
     /** {@code type} answered with {@code status}, the code the exception carries, and its message. */
     static <E extends Throwable> ApiErrorMapping of(Class<E> type, HttpStatus status, Function<? super E, String> code) {
-        return answering(type, e -> new ApiError(code.apply(e), e.getMessage()).withStatus(status));
+        return answering(type, e -> new ApiError(code.apply(e), Objects.requireNonNullElse(e.getMessage(), status.getReasonPhrase()))
+                .withStatus(status));
     }
 
     /** {@code type} answered with {@code status}, a fixed code, and the exception's message. */

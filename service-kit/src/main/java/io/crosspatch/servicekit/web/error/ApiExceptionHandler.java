@@ -2,6 +2,7 @@ package io.crosspatch.servicekit.web.error;
 
 import io.crosspatch.servicekit.messaging.InfrastructureOutage;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -67,7 +68,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ResponseEntity<ApiError> mapped = mapped(e);
         if (mapped != null) {
@@ -82,9 +83,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).headers(headers).body(error);
     }
 
-    private ResponseEntity<ApiError> mapped(Exception e) {
+    private @Nullable ResponseEntity<ApiError> mapped(Exception e) {
         for (ApiErrorMapping mapping : mappings) {
-            ResponseEntity<ApiError> answer = mapping.answer(e);
+            @Nullable ResponseEntity<ApiError> answer = mapping.answer(e);
             if (answer != null) {
                 return answer;
             }
