@@ -11,8 +11,13 @@ import java.util.Set;
  * The benchmarks command's arguments: the repository root, which benchmarks to run ({@code --only}), where the report
  * goes, and every size, each defaulting to the issue's figure. {@link BenchmarksCommand} reads them.
  */
-record BenchmarkArguments(Path root, Set<String> only, Path reportDirectory, InfrastructureBaselines.Options baselines,
-        StormOptions storm, SweepOptions sweep) {
+record BenchmarkArguments(
+        Path root,
+        Set<String> only,
+        Path reportDirectory,
+        InfrastructureBaselines.Options baselines,
+        StormOptions storm,
+        SweepOptions sweep) {
 
     static final List<String> BENCHMARKS = List.of("baselines", "storm", "sweep", "dashboard");
 

@@ -31,7 +31,10 @@ import picocli.CommandLine.TypeConversionException;
  * usage, an unknown option or a bad value refused with a message and exit status 2 before any platform starts. It
  * hands {@link BenchmarksMain} one {@link BenchmarkArguments}.
  */
-@Command(name = "run-benchmarks.sh", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "run-benchmarks.sh",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Runs the raw Kafka and Cassandra baselines, the enrollment storm (simulator limits off, then its"
                 + " default limits), the compliance sweep and the dashboard, each against a fresh local platform,"
                 + " and writes report.md and report.json.")
@@ -40,54 +43,90 @@ final class BenchmarksCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this usage and exit.")
     private boolean help;
 
-    @Parameters(arity = "0..1", paramLabel = "ROOT", description = "The repository root (default: the current directory).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "ROOT",
+            description = "The repository root (default: the current directory).")
     private Path root = Path.of(".");
 
-    @Option(names = "--only", paramLabel = "LIST", converter = BenchmarkList.class,
+    @Option(
+            names = "--only",
+            paramLabel = "LIST",
+            converter = BenchmarkList.class,
             description = "Which benchmarks to run, of baselines,storm,sweep,dashboard (default: all; sweep and"
                     + " dashboard are one run).")
     private Set<String> only;
 
-    @Option(names = "--report-dir", paramLabel = "DIR",
+    @Option(
+            names = "--report-dir",
+            paramLabel = "DIR",
             description = "Where the report goes (default: bench/reports/benchmarks-<UTC time>).")
     private Path reportDirectory;
 
-    @Option(names = "--kafka-records", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--kafka-records",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Records of the raw Kafka producer baseline (default: 100,000).")
     private Integer kafkaRecords;
 
-    @Option(names = "--kafka-record-bytes", paramLabel = "BYTES", converter = WholeNumber.class,
+    @Option(
+            names = "--kafka-record-bytes",
+            paramLabel = "BYTES",
+            converter = WholeNumber.class,
             description = "Their size (default: the size of an enrollment.requested record).")
     private Integer kafkaRecordBytes;
 
-    @Option(names = "--cassandra-writes", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--cassandra-writes",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Prepared inserts of the raw Cassandra baseline (default: 100,000).")
     private Integer cassandraWrites;
 
-    @Option(names = "--cassandra-lwt-writes", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--cassandra-lwt-writes",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "INSERT ... IF NOT EXISTS of the raw Cassandra baseline (default: 20,000).")
     private Integer cassandraLwtWrites;
 
-    @Option(names = "--storm-vms", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--storm-vms",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "VMs of the enrollment storm (default: 10,000).")
     private Integer stormVms;
 
-    @Option(names = "--storm-accounts", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--storm-accounts",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 200).")
     private Integer stormAccounts;
 
-    @Option(names = "--storm-existing-share", paramLabel = "SHARE",
+    @Option(
+            names = "--storm-existing-share",
+            paramLabel = "SHARE",
             description = "Share of those accounts that have their system account before the storm (default: 0.5).")
     private Double stormExistingShare;
 
-    @Option(names = "--storm-clients", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--storm-clients",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Threads POSTing the enrollments (default: 64).")
     private Integer stormClients;
 
-    @Option(names = "--storm-timeout-minutes", paramLabel = "MINUTES",
+    @Option(
+            names = "--storm-timeout-minutes",
+            paramLabel = "MINUTES",
             description = "How long the storm may take to its last activation (default: 30).")
     private Long stormTimeoutMinutes;
 
@@ -114,11 +153,21 @@ final class BenchmarksCommand implements Callable<Integer> {
     BenchmarkArguments arguments() {
         try {
             Path repository = root.toAbsolutePath().normalize();
-            Path report = reportDirectory != null ? reportDirectory : repository.resolve("bench").resolve("reports")
-                    .resolve("benchmarks-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                            .format(ZonedDateTime.now(ZoneOffset.UTC)));
-            return new BenchmarkArguments(repository, only != null ? only : new LinkedHashSet<>(BenchmarkArguments.BENCHMARKS),
-                    report.toAbsolutePath(), baselines(), storm(), sweep.options());
+            Path report = reportDirectory != null
+                    ? reportDirectory
+                    : repository
+                            .resolve("bench")
+                            .resolve("reports")
+                            .resolve("benchmarks-"
+                                    + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                                            .format(ZonedDateTime.now(ZoneOffset.UTC)));
+            return new BenchmarkArguments(
+                    repository,
+                    only != null ? only : new LinkedHashSet<>(BenchmarkArguments.BENCHMARKS),
+                    report.toAbsolutePath(),
+                    baselines(),
+                    storm(),
+                    sweep.options());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -126,10 +175,12 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     private InfrastructureBaselines.Options baselines() {
         InfrastructureBaselines.Options d = InfrastructureBaselines.Options.defaults();
-        return new InfrastructureBaselines.Options(kafkaRecords != null ? kafkaRecords : d.kafkaRecords(),
+        return new InfrastructureBaselines.Options(
+                kafkaRecords != null ? kafkaRecords : d.kafkaRecords(),
                 kafkaRecordBytes != null ? kafkaRecordBytes : d.kafkaRecordBytes(),
                 cassandraWrites != null ? cassandraWrites : d.cassandraWrites(),
-                cassandraLwtWrites != null ? cassandraLwtWrites : d.cassandraLwtWrites(), d.cassandraInFlight());
+                cassandraLwtWrites != null ? cassandraLwtWrites : d.cassandraLwtWrites(),
+                d.cassandraInFlight());
     }
 
     private StormOptions storm() {
@@ -157,11 +208,17 @@ final class BenchmarksCommand implements Callable<Integer> {
 
         @Override
         public Set<String> convert(String list) {
-            Set<String> chosen = new LinkedHashSet<>(Arrays.stream(list.split(",")).map(String::trim)
-                    .filter(name -> !name.isEmpty()).toList());
-            chosen.stream().filter(name -> !BenchmarkArguments.BENCHMARKS.contains(name)).findFirst().ifPresent(name -> {
-                throw new TypeConversionException("--only knows " + BenchmarkArguments.BENCHMARKS + ", not " + name);
-            });
+            Set<String> chosen = new LinkedHashSet<>(Arrays.stream(list.split(","))
+                    .map(String::trim)
+                    .filter(name -> !name.isEmpty())
+                    .toList());
+            chosen.stream()
+                    .filter(name -> !BenchmarkArguments.BENCHMARKS.contains(name))
+                    .findFirst()
+                    .ifPresent(name -> {
+                        throw new TypeConversionException(
+                                "--only knows " + BenchmarkArguments.BENCHMARKS + ", not " + name);
+                    });
             return chosen;
         }
     }

@@ -34,8 +34,7 @@ public final class BenchmarksMain {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarksMain.class);
 
-    private BenchmarksMain() {
-    }
+    private BenchmarksMain() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchmarksCommand(BenchmarksMain::run)).execute(args));
@@ -70,10 +69,13 @@ public final class BenchmarksMain {
         }
         Baselines baselines = null;
         Mode first = Mode.LIMITS_OFF;
-        try (Platform platform = BenchPlatform.start(arguments.root(),
-                arguments.runs("storm") ? first.runName() : "baselines", StormBenchmark.tuning(first, arguments.storm()))) {
+        try (Platform platform = BenchPlatform.start(
+                arguments.root(),
+                arguments.runs("storm") ? first.runName() : "baselines",
+                StormBenchmark.tuning(first, arguments.storm()))) {
             if (arguments.runs("baselines")) {
-                baselines = InfrastructureBaselines.run(platform.infrastructureProperties(), report, arguments.baselines());
+                baselines =
+                        InfrastructureBaselines.run(platform.infrastructureProperties(), report, arguments.baselines());
             }
             if (arguments.runs("storm")) {
                 StormBenchmark.runOn(platform, first, report, arguments.storm(), baselines);
@@ -82,7 +84,9 @@ public final class BenchmarksMain {
             didNotComplete(report, arguments.runs("storm") ? first.title() : "Baselines", e);
         }
         if (arguments.runs("storm")) {
-            try (Platform platform = BenchPlatform.start(arguments.root(), Mode.DEFAULT_LIMITS.runName(),
+            try (Platform platform = BenchPlatform.start(
+                    arguments.root(),
+                    Mode.DEFAULT_LIMITS.runName(),
                     StormBenchmark.tuning(Mode.DEFAULT_LIMITS, arguments.storm()))) {
                 StormBenchmark.runOn(platform, Mode.DEFAULT_LIMITS, report, arguments.storm(), baselines);
             } catch (Exception e) {

@@ -24,38 +24,58 @@ import picocli.CommandLine.Spec;
  * option, a bad value or a drill that does not exist refused with a message and exit status 2 before any platform
  * starts (a mistyped {@code --only} used to select no drill and report that all of them passed).
  */
-@Command(name = "run-drills.sh", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "run-drills.sh",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Runs the fault drills (kill -9 of each service, Kafka and Cassandra restarts, AWS throttling and"
                 + " 5xx, poison records), each on a fresh local platform, each ending in an exactly-once audit;"
                 + " exits 1 when any check failed.")
 final class DrillsCommand implements Callable<Integer> {
 
     /** What the drills command runs: the repository, the drills' sizes and the drills chosen (all when empty). */
-    record Arguments(Path root, DrillSizes sizes, Set<String> only) {
-    }
+    record Arguments(Path root, DrillSizes sizes, Set<String> only) {}
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this usage and exit.")
     private boolean help;
 
-    @Parameters(index = "0", paramLabel = "ROOT", converter = RepositoryRoot.class, description = "The repository root.")
+    @Parameters(
+            index = "0",
+            paramLabel = "ROOT",
+            converter = RepositoryRoot.class,
+            description = "The repository root.")
     private Path root;
 
-    @Option(names = "--vms", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--vms",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "VMs of each drill's storm (default: 400).")
     private Integer vms;
 
-    @Option(names = "--accounts", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--accounts",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 12).")
     private Integer accounts;
 
-    @Option(names = "--fault-after-seconds", paramLabel = "SECONDS",
+    @Option(
+            names = "--fault-after-seconds",
+            paramLabel = "SECONDS",
             description = "From the storm's first POST to the mid-storm fault (default: 8).")
     private Long faultAfterSeconds;
 
-    @Option(names = "--only", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--only",
+            paramLabel = "LIST",
+            split = ",",
             description = "Drill groups (kill, kafka, cassandra, faults, poison) or drill names such as"
                     + " kill-patching-service (default: all).")
     private List<String> only = List.of();
@@ -76,12 +96,15 @@ final class DrillsCommand implements Callable<Integer> {
             sizes = sizes.withFaultAfter(Duration.ofSeconds(faultAfterSeconds));
         }
         if (sizes.vms() < 1 || sizes.accounts() < 1 || sizes.vms() < sizes.accounts()) {
-            throw new ParameterException(spec.commandLine(), "need at least one VM per account: " + sizes.vms()
-                    + " VMs, " + sizes.accounts() + " accounts");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "need at least one VM per account: " + sizes.vms() + " VMs, " + sizes.accounts() + " accounts");
         }
         Set<String> chosen = new LinkedHashSet<>(only);
-        List<String> known = Drills.select(Set.of()).stream().flatMap(drill -> Stream.of(drill.group(), drill.name()))
-                .distinct().toList();
+        List<String> known = Drills.select(Set.of()).stream()
+                .flatMap(drill -> Stream.of(drill.group(), drill.name()))
+                .distinct()
+                .toList();
         chosen.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
             throw new ParameterException(spec.commandLine(), "--only knows " + known + ", not " + name);
         });

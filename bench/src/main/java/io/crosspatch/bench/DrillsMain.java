@@ -28,8 +28,7 @@ public final class DrillsMain {
 
     private static final Logger log = LoggerFactory.getLogger(DrillsMain.class);
 
-    private DrillsMain() {
-    }
+    private DrillsMain() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DrillsCommand(DrillsMain::run)).execute(args));
@@ -41,8 +40,9 @@ public final class DrillsMain {
         DrillSizes sizes = arguments.sizes();
         Set<String> only = arguments.only();
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
-        BenchReport report = new BenchReport("Crosspatch fault drills", root.resolve("bench").resolve("reports")
-                .resolve("drills-" + stamp));
+        BenchReport report = new BenchReport(
+                "Crosspatch fault drills",
+                root.resolve("bench").resolve("reports").resolve("drills-" + stamp));
         List<Drills.StormDrillHandle> drills = Drills.select(only);
         for (Drills.StormDrillHandle drill : drills) {
             Section section = report.section("Drill: " + drill.name());
@@ -57,7 +57,10 @@ public final class DrillsMain {
             report.write();
         }
         report.write();
-        List<String> failed = report.sections().stream().filter(s -> !s.passed()).map(Section::title).toList();
+        List<String> failed = report.sections().stream()
+                .filter(s -> !s.passed())
+                .map(Section::title)
+                .toList();
         String verdict = failed.isEmpty()
                 ? "ALL " + drills.size() + " DRILLS PASSED"
                 : "DRILLS FAILED (" + failed.size() + " of " + drills.size() + "): " + failed

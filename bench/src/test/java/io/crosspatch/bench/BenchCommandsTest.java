@@ -13,36 +13,51 @@ import picocli.CommandLine;
 
 class BenchCommandsTest {
 
-    private static final String REPOSITORY = Path.of("..").toAbsolutePath().normalize().toString();
+    private static final String REPOSITORY =
+            Path.of("..").toAbsolutePath().normalize().toString();
 
     private final List<Object> ran = new ArrayList<>();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int benchmarks(String... args) {
-        return execute(new BenchmarksCommand(arguments -> {
-            ran.add(arguments);
-            return 0;
-        }), args);
+        return execute(
+                new BenchmarksCommand(arguments -> {
+                    ran.add(arguments);
+                    return 0;
+                }),
+                args);
     }
 
     private int drills(String... args) {
-        return execute(new DrillsCommand(arguments -> {
-            ran.add(arguments);
-            return 0;
-        }), args);
+        return execute(
+                new DrillsCommand(arguments -> {
+                    ran.add(arguments);
+                    return 0;
+                }),
+                args);
     }
 
     private int execute(Callable<Integer> command, String... args) {
-        return new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(command)
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
     void benchmarksHelpListsEveryOptionWithoutRunning() {
         assertThat(benchmarks("--help")).isZero();
 
-        assertThat(out.toString()).contains("Usage: run-benchmarks.sh", "--only=LIST", "--storm-vms=N",
-                "--cassandra-lwt-writes=N", "--sweep-nodes=N", "--sweep-limits=on|off", "--report-dir=DIR");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: run-benchmarks.sh",
+                        "--only=LIST",
+                        "--storm-vms=N",
+                        "--cassandra-lwt-writes=N",
+                        "--sweep-nodes=N",
+                        "--sweep-limits=on|off",
+                        "--report-dir=DIR");
         assertThat(ran).isEmpty();
     }
 
@@ -74,7 +89,8 @@ class BenchCommandsTest {
 
     @Test
     void benchmarksRunWithSizesWrittenAsPeopleWriteThem() {
-        assertThat(benchmarks(REPOSITORY, "--only", "storm", "--storm-vms", "2_000", "--sweep-nodes", "3,000")).isZero();
+        assertThat(benchmarks(REPOSITORY, "--only", "storm", "--storm-vms", "2_000", "--sweep-nodes", "3,000"))
+                .isZero();
 
         assertThat(ran).singleElement().isInstanceOfSatisfying(BenchmarkArguments.class, arguments -> {
             assertThat(arguments.root()).isEqualTo(Path.of(REPOSITORY));
@@ -88,8 +104,8 @@ class BenchCommandsTest {
     void drillsHelpListsEveryOptionWithoutRunning() {
         assertThat(drills("--help")).isZero();
 
-        assertThat(out.toString()).contains("Usage: run-drills.sh", "--vms=N", "--accounts=N", "--fault-after-seconds",
-                "--only=LIST");
+        assertThat(out.toString())
+                .contains("Usage: run-drills.sh", "--vms=N", "--accounts=N", "--fault-after-seconds", "--only=LIST");
         assertThat(ran).isEmpty();
     }
 
@@ -106,7 +122,8 @@ class BenchCommandsTest {
 
     @Test
     void drillsRunTheChosenGroupsAtTheGivenSizes() {
-        assertThat(drills(REPOSITORY, "--vms", "40", "--accounts", "4", "--only", "kill,kafka-restart")).isZero();
+        assertThat(drills(REPOSITORY, "--vms", "40", "--accounts", "4", "--only", "kill,kafka-restart"))
+                .isZero();
 
         assertThat(ran).singleElement().isInstanceOfSatisfying(DrillsCommand.Arguments.class, arguments -> {
             assertThat(arguments.sizes().vms()).isEqualTo(40);

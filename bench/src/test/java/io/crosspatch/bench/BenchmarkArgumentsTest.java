@@ -22,8 +22,16 @@ class BenchmarkArgumentsTest {
 
     @Test
     void runsOnlyTheChosenBenchmarksAtTheGivenSizes() {
-        BenchmarkArguments arguments = BenchmarkArguments.parse("/repo", "--only", "baselines,storm", "--storm-vms",
-                "300", "--storm-accounts", "10", "--report-dir", "/tmp/r");
+        BenchmarkArguments arguments = BenchmarkArguments.parse(
+                "/repo",
+                "--only",
+                "baselines,storm",
+                "--storm-vms",
+                "300",
+                "--storm-accounts",
+                "10",
+                "--report-dir",
+                "/tmp/r");
 
         assertThat(arguments.runs("storm")).isTrue();
         assertThat(arguments.runs("sweep")).isFalse();
@@ -41,8 +49,16 @@ class BenchmarkArgumentsTest {
 
     @Test
     void handsTheSweepItsOwnOptionsAndStillRefusesAMistypedOne() {
-        BenchmarkArguments arguments = BenchmarkArguments.parse("/repo", "--only", "sweep", "--sweep-nodes", "2000",
-                "--sweep-accounts", "20", "--dashboard-clients", "10");
+        BenchmarkArguments arguments = BenchmarkArguments.parse(
+                "/repo",
+                "--only",
+                "sweep",
+                "--sweep-nodes",
+                "2000",
+                "--sweep-accounts",
+                "20",
+                "--dashboard-clients",
+                "10");
 
         assertThat(arguments.sweep().nodes()).isEqualTo(2000);
         assertThat(arguments.sweep().accounts()).isEqualTo(20);

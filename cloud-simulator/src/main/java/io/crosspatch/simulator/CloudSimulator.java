@@ -54,8 +54,13 @@ public final class CloudSimulator implements AutoCloseable {
     public static CloudSimulator start(SimulatorConfig config) {
         SimClock clock = SimClock.systemUtc();
         CredentialStore credentials = new CredentialStore();
-        credentials.add(new Credentials(config.managementAccessKeyId(), config.managementSecretAccessKey(), null,
-                config.managementAccountId(), "arn:aws:iam::" + config.managementAccountId() + ":root", null));
+        credentials.add(new Credentials(
+                config.managementAccessKeyId(),
+                config.managementSecretAccessKey(),
+                null,
+                config.managementAccountId(),
+                "arn:aws:iam::" + config.managementAccountId() + ":root",
+                null));
         CallLog calls = new CallLog();
         TrafficControl traffic = new TrafficControl(new RateLimits(config.rateLimitsEnabled()), config.seed());
         AwsOperations operations = new AwsOperations();
@@ -63,11 +68,14 @@ public final class CloudSimulator implements AutoCloseable {
         IamService iam = new IamService(clock);
         iam.register(operations);
         new StsService(iam, credentials, clock).register(operations);
-        SimulatorContext context = new SimulatorContext(config, server, operations, clock, credentials, iam, calls, traffic);
+        SimulatorContext context =
+                new SimulatorContext(config, server, operations, clock, credentials, iam, calls, traffic);
         List<SimulatorModule> modules = modules();
         modules.forEach(module -> module.install(context));
-        server.route("/", new AwsProtocolRoute(operations, new SigV4Verifier(credentials, config.verifySignatures()),
-                calls, traffic, clock));
+        server.route(
+                "/",
+                new AwsProtocolRoute(
+                        operations, new SigV4Verifier(credentials, config.verifySignatures()), calls, traffic, clock));
         server.route(SimulatorPaths.CONTROL, new ControlRoute(calls, clock, traffic));
         server.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,7 +91,8 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The endpoint to give the AWS SDK's {@code endpointOverride}, and the base of every other endpoint. */
     public URI endpoint() {
-        return URI.create("http://" + context.config().host() + ":" + context.server().port());
+        return URI.create(
+                "http://" + context.config().host() + ":" + context.server().port());
     }
 
     public int port() {
@@ -96,7 +105,10 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The installed module of a type, e.g. {@code module(SsmModule.class).state()} for what SSM holds. */
     public <T extends SimulatorModule> T module(Class<T> type) {
-        return modules.stream().filter(type::isInstance).map(type::cast).findFirst()
+        return modules.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no module " + type.getSimpleName()));
     }
 
@@ -114,7 +126,9 @@ public final class CloudSimulator implements AutoCloseable {
 
     /** The organization's management account keys: the only long-term credentials the simulator accepts. */
     public Credentials managementCredentials() {
-        return context.credentials().find(context.config().managementAccessKeyId()).orElseThrow();
+        return context.credentials()
+                .find(context.config().managementAccessKeyId())
+                .orElseThrow();
     }
 
     @Override

@@ -14,8 +14,7 @@ public final class CloudSimulatorMain {
 
     private static final Logger log = LoggerFactory.getLogger(CloudSimulatorMain.class);
 
-    private CloudSimulatorMain() {
-    }
+    private CloudSimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.defaults();
@@ -24,8 +23,11 @@ public final class CloudSimulatorMain {
                 .rateLimitsEnabled(!Boolean.getBoolean("crosspatch.simulator.noRateLimits"));
         CloudSimulator simulator = CloudSimulator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-stop"));
-        log.info("AWS endpoint {} ; management account {} ; access key {}", simulator.endpoint(),
-                config.managementAccountId(), config.managementAccessKeyId());
+        log.info(
+                "AWS endpoint {} ; management account {} ; access key {}",
+                simulator.endpoint(),
+                config.managementAccountId(),
+                config.managementAccessKeyId());
         new CountDownLatch(1).await();
     }
 }

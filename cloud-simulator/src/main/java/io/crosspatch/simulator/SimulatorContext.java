@@ -13,6 +13,12 @@ import io.crosspatch.simulator.iam.IamService;
  * server for its own endpoints (under {@code /_sim/…} or a cloud's metadata paths), the clock, and the
  * shared pieces other modules build on (IAM roles, credentials).
  */
-public record SimulatorContext(SimulatorConfig config, SimulatorServer server, AwsOperations operations,
-        SimClock clock, CredentialStore credentials, IamService iam, CallLog calls, TrafficControl traffic) {
-}
+public record SimulatorContext(
+        SimulatorConfig config,
+        SimulatorServer server,
+        AwsOperations operations,
+        SimClock clock,
+        CredentialStore credentials,
+        IamService iam,
+        CallLog calls,
+        TrafficControl traffic) {}

@@ -23,12 +23,12 @@ public final class SharedSimulator {
     public static final Region REGION = Region.EU_WEST_1;
     private static CloudSimulator simulator;
 
-    private SharedSimulator() {
-    }
+    private SharedSimulator() {}
 
     public static synchronized CloudSimulator get() {
         if (simulator == null) {
-            simulator = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false)
+            simulator = CloudSimulator.start(SimulatorConfig.defaults()
+                    .rateLimitsEnabled(false)
                     .accountCreationDuration(java.time.Duration.ofSeconds(1)));
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         }
@@ -49,26 +49,50 @@ public final class SharedSimulator {
     }
 
     public static StsClient sts(AwsCredentialsProvider credentials) {
-        return StsClient.builder().endpointOverride(endpoint()).region(REGION).credentialsProvider(credentials).build();
+        return StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     public static IamClient iam(AwsCredentialsProvider credentials) {
-        return IamClient.builder().endpointOverride(endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials).build();
+        return IamClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     public static OrganizationsClient organizations(AwsCredentialsProvider credentials) {
-        return OrganizationsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        return OrganizationsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     public static OrganizationsAsyncClient organizationsAsync(AwsCredentialsProvider credentials) {
-        return OrganizationsAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials).build();
+        return OrganizationsAsyncClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     public static SsmClient ssm(AwsCredentialsProvider credentials) {
-        return SsmClient.builder().endpointOverride(endpoint()).region(REGION).credentialsProvider(credentials).build();
+        return SsmClient.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     public static SsmAsyncClient ssmAsync(AwsCredentialsProvider credentials) {
-        return SsmAsyncClient.builder().endpointOverride(endpoint()).region(REGION).credentialsProvider(credentials).build();
+        return SsmAsyncClient.builder()
+                .endpointOverride(endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .build();
     }
 }

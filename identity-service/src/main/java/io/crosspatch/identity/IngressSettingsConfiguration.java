@@ -19,8 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 class IngressSettingsConfiguration {
 
     @Bean
-    KafkaEnrollmentRequestPublisher enrollmentRequestPublisher(KafkaTemplate<String, Object> kafka,
-            IngressProperties ingress, Clock clock) {
+    KafkaEnrollmentRequestPublisher enrollmentRequestPublisher(
+            KafkaTemplate<String, Object> kafka, IngressProperties ingress, Clock clock) {
         return new KafkaEnrollmentRequestPublisher(kafka, ingress.publishTimeout(), clock);
     }
 

@@ -13,8 +13,7 @@ public final class DerNesting {
 
     private static final int INDEFINITE = -1;
 
-    private DerNesting() {
-    }
+    private DerNesting() {}
 
     /** Whether the constructed values of {@code der}, as far as its headers can be read, nest at most {@code max} deep. */
     public static boolean atMost(byte[] der, int max) {

@@ -28,8 +28,7 @@ public final class TextShape {
     public static final Chars BASE64URL = ALNUM.or("_-");
     public static final Chars HEX_LOWER = c -> DIGIT.has(c) || (c >= 'a' && c <= 'f');
 
-    private TextShape() {
-    }
+    private TextShape() {}
 
     /** {@code min} to {@code max} characters, all of {@code chars}; the length is checked first. */
     public static boolean of(String text, int min, int max, Chars chars) {

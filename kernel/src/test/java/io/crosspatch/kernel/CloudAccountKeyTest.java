@@ -22,7 +22,8 @@ class CloudAccountKeyTest {
             assertThatThrownBy(() -> CloudAccountKey.parse(bad)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> CloudAccountKey.parse(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CloudAccountKey(CloudProvider.GCP, " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CloudAccountKey(CloudProvider.GCP, " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class DemoTokens {
     static final String ISSUER = "crosspatch-local";
     /** The audiences the platform configures each API with. */
     static final String IDENTITY_AUDIENCE = "crosspatch-identity";
+
     static final String ACCOUNT_AUDIENCE = "crosspatch-account";
     static final String REPORTING_AUDIENCE = "crosspatch-reporting";
     private static final Duration LIFETIME = Duration.ofHours(12);
@@ -43,7 +44,8 @@ public final class DemoTokens {
     /** Writes the public key as PEM, for the services' {@code …auth.public-key-location}. */
     public Path writePublicKey(Path file) throws IOException {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         Files.writeString(file, pem);
         return file;

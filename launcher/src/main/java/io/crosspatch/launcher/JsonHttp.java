@@ -32,7 +32,8 @@ public final class JsonHttp {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static ObjectNode object() {
         return JSON.createObjectNode();
@@ -43,12 +44,14 @@ public final class JsonHttp {
     }
 
     public Answer post(URI uri, Map<String, String> headers, @Nullable JsonNode body) {
-        return send(request(uri, headers).header("Content-Type", "application/json")
+        return send(request(uri, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())));
     }
 
     public Answer put(URI uri, Map<String, String> headers, JsonNode body) {
-        return send(request(uri, headers).header("Content-Type", "application/json")
+        return send(request(uri, headers)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
@@ -76,7 +79,8 @@ public final class JsonHttp {
     private String raw(HttpRequest.Builder request) {
         HttpResponse<String> response = exchange(request);
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + " from " + response.uri() + ": " + response.body());
+            throw new IllegalStateException(
+                    "HTTP " + response.statusCode() + " from " + response.uri() + ": " + response.body());
         }
         return response.body();
     }
@@ -85,7 +89,8 @@ public final class JsonHttp {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(request.build().method() + " " + request.build().uri() + ": " + e, e);
+            throw new UncheckedIOException(
+                    request.build().method() + " " + request.build().uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

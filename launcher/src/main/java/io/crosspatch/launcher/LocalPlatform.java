@@ -30,8 +30,7 @@ public final class LocalPlatform {
     private static final int SIMULATED_DAYS = 31;
     private static final JsonHttp HTTP = new JsonHttp();
 
-    private LocalPlatform() {
-    }
+    private LocalPlatform() {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalPlatformCommand(LocalPlatform::run)).execute(args));
@@ -43,10 +42,13 @@ public final class LocalPlatform {
         int daySeconds = settings.daySeconds();
         long started = System.nanoTime();
         Platform platform = Platform.start(Platform.Options.local(root));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping Crosspatch");
-            platform.close();
-        }, "local-platform-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("stopping Crosspatch");
+                            platform.close();
+                        },
+                        "local-platform-stop"));
         printEndpoints(platform, started);
         printDashboards(platform);
         if (fleetSize > 0) {
@@ -61,17 +63,28 @@ public final class LocalPlatform {
         DemoFleet fleet = new DemoFleet(platform);
         fleet.onboard();
         List<FleetVm> vms = fleet.createVms(fleetSize, 42);
-        log.info("demo fleet: {} VMs on gcp, azure, aws and vmware; enrolling (a few through the real linux.sh)", vms.size());
+        log.info(
+                "demo fleet: {} VMs on gcp, azure, aws and vmware; enrolling (a few through the real linux.sh)",
+                vms.size());
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-        progress.scheduleAtFixedRate(() -> log.info("fleet: {}; reporting: {} instances with patch state",
-                fleet.stageCounts(), reportingInstances(platform)), 5, 5, TimeUnit.SECONDS);
+        progress.scheduleAtFixedRate(
+                () -> log.info(
+                        "fleet: {}; reporting: {} instances with patch state",
+                        fleet.stageCounts(),
+                        reportingInstances(platform)),
+                5,
+                5,
+                TimeUnit.SECONDS);
         try {
             fleet.enrollAll(vms, 48, 1, Duration.ofMinutes(5));
             log.info("fleet enrolled: {}; now a simulated month, one day every {} s", fleet.stageCounts(), daySeconds);
             for (int day = 1; day <= SIMULATED_DAYS; day++) {
                 fleet.advanceClock(Duration.ofDays(1));
                 if (day % 7 == 0) {
-                    log.info("simulated day {} of {}: maintenance windows and scans run as they come due", day, SIMULATED_DAYS);
+                    log.info(
+                            "simulated day {} of {}: maintenance windows and scans run as they come due",
+                            day,
+                            SIMULATED_DAYS);
                 }
                 Thread.sleep(Duration.ofSeconds(daySeconds).toMillis());
             }
@@ -85,11 +98,15 @@ public final class LocalPlatform {
         String operator = "Bearer " + platform.tokens().token("local-operator", null);
         int instances = 0;
         for (String tenant : DemoTenants.tenants()) {
-            JsonHttp.Answer summary = HTTP.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
+            JsonHttp.Answer summary = HTTP.get(
+                    platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
                     Map.of("Authorization", operator));
             if (summary.status() == 200) {
                 instances += summary.body().path("totals").path("instances").asInt()
-                        - summary.body().path("totals").path("unknownPatchState").asInt();
+                        - summary.body()
+                                .path("totals")
+                                .path("unknownPatchState")
+                                .asInt();
             }
         }
         return instances;
@@ -101,12 +118,20 @@ public final class LocalPlatform {
         log.info("  Kafka            {}", infra.get("spring.kafka.bootstrap-servers"));
         log.info("  Cassandra        {}", infra.get("spring.cassandra.contact-points"));
         log.info("  Schema registry  {}", infra.get("crosspatch.schema-registry.url"));
-        log.info("  AWS simulator    {}  (management access key {}; see cloud-simulator/README.md)", platform.simulator(),
+        log.info(
+                "  AWS simulator    {}  (management access key {}; see cloud-simulator/README.md)",
+                platform.simulator(),
                 Platform.SIMULATOR_ACCESS_KEY_ID);
-        platform.serviceUrls().forEach((service, url) -> log.info("  {} {}  health {}/actuator/health  (log: {})",
-                String.format("%-16s", service.module()), url, platform.management(service),
-                platform.logFile(service.module())));
-        log.info("  Startup script   curl -fsS {}/v1/bootstrap/linux.sh | sudo bash", platform.service(LocalService.IDENTITY));
+        platform.serviceUrls()
+                .forEach((service, url) -> log.info(
+                        "  {} {}  health {}/actuator/health  (log: {})",
+                        String.format("%-16s", service.module()),
+                        url,
+                        platform.management(service),
+                        platform.logFile(service.module())));
+        log.info(
+                "  Startup script   curl -fsS {}/v1/bootstrap/linux.sh | sudo bash",
+                platform.service(LocalService.IDENTITY));
     }
 
     private static void printDashboards(Platform platform) {
@@ -114,7 +139,11 @@ public final class LocalPlatform {
         log.info("Dashboards (tokens of this run, valid 12 h):");
         log.info("  operator         {}{}", dashboard, platform.tokens().token("local-operator", null));
         for (String tenant : DemoTenants.tenants()) {
-            log.info("  tenant {} {}{}", String.format("%-9s", tenant), dashboard, platform.tokens().token(tenant + "-user", tenant));
+            log.info(
+                    "  tenant {} {}{}",
+                    String.format("%-9s", tenant),
+                    dashboard,
+                    platform.tokens().token(tenant + "-user", tenant));
         }
     }
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
  * anything starts. Kept apart from {@link LocalPlatform}, which starts the platform, so the parsing can be tested without
  * starting a single process.
  */
-@Command(name = "run-local.sh", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "run-local.sh",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Runs Crosspatch on this machine: Kafka, Cassandra, the schema registry, the cloud simulator and"
                 + " the four services, each in its own JVM, then enrolls a demo fleet on four clouds and plays a"
                 + " simulated month. Ctrl-C stops everything.")
@@ -36,26 +39,38 @@ public final class LocalPlatformCommand implements Callable<Integer> {
      * @param fleet      simulated VMs of the demo; 0 for none
      * @param daySeconds real seconds one simulated day lasts once the fleet is enrolled
      */
-    public record Settings(Path root, int fleet, int daySeconds) {
-    }
+    public record Settings(Path root, int fleet, int daySeconds) {}
 
     @Spec
     @SuppressWarnings("NullAway.Init") // picocli injects it before running the command
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this usage and exit.")
     private boolean help;
 
-    @Parameters(arity = "0..1", paramLabel = "ROOT", converter = RepositoryRoot.class,
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "ROOT",
+            converter = RepositoryRoot.class,
             description = "The repository root (default: the current directory).")
     private @Nullable Path root;
 
-    @Option(names = "--fleet", paramLabel = "N", defaultValue = "200",
+    @Option(
+            names = "--fleet",
+            paramLabel = "N",
+            defaultValue = "200",
             description = "Simulated VMs to onboard and enroll (default: ${DEFAULT-VALUE}; 0 for no demo).")
     private int fleet;
 
-    @Option(names = "--day-seconds", paramLabel = "S", defaultValue = "2",
-            description = "Real seconds one simulated day lasts once the fleet is enrolled (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--day-seconds",
+            paramLabel = "S",
+            defaultValue = "2",
+            description =
+                    "Real seconds one simulated day lasts once the fleet is enrolled (default: ${DEFAULT-VALUE}).")
     private int daySeconds;
 
     private final Run run;
@@ -76,7 +91,8 @@ public final class LocalPlatformCommand implements Callable<Integer> {
         try {
             repository = root != null ? root : RepositoryRoot.of(Path.of("."));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage() + "; run it from the repository or name it");
+            throw new ParameterException(
+                    spec.commandLine(), e.getMessage() + "; run it from the repository or name it");
         }
         run.run(new Settings(repository, fleet, daySeconds));
         return 0;

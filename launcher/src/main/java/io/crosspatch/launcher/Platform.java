@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The simulator's management keys: simulator-only values, not secrets of anything real. */
     static final String SIMULATOR_ACCESS_KEY_ID = "AKIACROSSPATCHMGMT01";
+
     private static final String SIMULATOR_SECRET_ACCESS_KEY = "crosspatch/simulator/management/secret00";
     private static final String ACTIVATION_KEY_ID = "local";
     /** The audience the demo's GCP identity tokens are minted for. */
@@ -59,11 +60,26 @@ public final class Platform implements AutoCloseable {
      * @param vmwareOrgs         the vCenter/org ids whose token issuers identity-service trusts (the demo's two by
      *                           default; a benchmark fleet brings its own)
      */
-    public record Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval,
-            Map<LocalService, List<String>> extraArguments, Map<String, String> heaps, List<String> vmwareOrgs) {
+    public record Options(
+            Path root,
+            Path work,
+            int simulatorPort,
+            int firstServicePort,
+            Duration sweepInterval,
+            Map<LocalService, List<String>> extraArguments,
+            Map<String, String> heaps,
+            List<String> vmwareOrgs) {
 
         public Options(Path root, Path work, int simulatorPort, int firstServicePort, Duration sweepInterval) {
-            this(root, work, simulatorPort, firstServicePort, sweepInterval, Map.of(), Map.of(), DemoTenants.vmwareOrgs());
+            this(
+                    root,
+                    work,
+                    simulatorPort,
+                    firstServicePort,
+                    sweepInterval,
+                    Map.of(),
+                    Map.of(),
+                    DemoTenants.vmwareOrgs());
         }
 
         public Options {
@@ -77,12 +93,13 @@ public final class Platform implements AutoCloseable {
         }
 
         public Options withExtraArguments(Map<LocalService, List<String>> arguments) {
-            return new Options(root, work, simulatorPort, firstServicePort, sweepInterval, arguments, heaps, vmwareOrgs);
+            return new Options(
+                    root, work, simulatorPort, firstServicePort, sweepInterval, arguments, heaps, vmwareOrgs);
         }
 
         public Options withHeaps(Map<String, String> maxHeaps) {
-            return new Options(root, work, simulatorPort, firstServicePort, sweepInterval, extraArguments, maxHeaps,
-                    vmwareOrgs);
+            return new Options(
+                    root, work, simulatorPort, firstServicePort, sweepInterval, extraArguments, maxHeaps, vmwareOrgs);
         }
 
         public Options withVmwareOrgs(List<String> orgs) {
@@ -101,6 +118,7 @@ public final class Platform implements AutoCloseable {
     private final JsonHttp http = new JsonHttp();
     /** A fresh key per run for the activation codes: patching-service encrypts them, identity-service decrypts. */
     private final String activationKey = newActivationKey();
+
     private @Nullable Testbed infrastructure;
     private @Nullable ForkedJvm simulator;
     private final SimulatorControl simulatorControl;
@@ -123,7 +141,9 @@ public final class Platform implements AutoCloseable {
 
     private void startAll() throws Exception {
         wipe(options.work());
-        log.info("starting Kafka, Cassandra and the schema registry (work directory {})", options.work().resolve("infra"));
+        log.info(
+                "starting Kafka, Cassandra and the schema registry (work directory {})",
+                options.work().resolve("infra"));
         infrastructure = Testbed.start(options.work().resolve("infra"));
         tokens.writePublicKey(publicKeyFile());
         log.info("starting the cloud simulator on {} (log: {})", simulator(), logFile("cloud-simulator"));
@@ -169,7 +189,9 @@ public final class Platform implements AutoCloseable {
     /** Every process of the platform by name (infrastructure, simulator, services) and its pid, for sampling. */
     public Map<String, Long> processIds() {
         Map<String, Long> pids = new LinkedHashMap<>(infrastructure().processIds());
-        pids.put("cloud-simulator", Objects.requireNonNull(simulator, "the platform is not running").pid());
+        pids.put(
+                "cloud-simulator",
+                Objects.requireNonNull(simulator, "the platform is not running").pid());
         services.forEach((service, jvm) -> pids.put(service.module(), jvm.pid()));
         return pids;
     }
@@ -204,7 +226,11 @@ public final class Platform implements AutoCloseable {
 
     /** The stand-ins for the VM side ({@code amazon-ssm-agent}, {@code vmtoolsd}) the real startup script calls. */
     public Path vmToolsDirectory() {
-        return options.root().resolve("cloud-simulator").resolve("src").resolve("main").resolve("dist");
+        return options.root()
+                .resolve("cloud-simulator")
+                .resolve("src")
+                .resolve("main")
+                .resolve("dist");
     }
 
     public Path logFile(String component) {
@@ -213,7 +239,8 @@ public final class Platform implements AutoCloseable {
 
     /** The AWS control plane and the clouds' identity services the platform talks to here. */
     private ForkedJvm launchSimulator() throws InterruptedException {
-        Path jar = requireJar(options.root().resolve("cloud-simulator").resolve("target").resolve("cloud-simulator.jar"));
+        Path jar = requireJar(
+                options.root().resolve("cloud-simulator").resolve("target").resolve("cloud-simulator.jar"));
         ForkedJvm jvm = ForkedJvm.builder("cloud-simulator")
                 .executableJar(jar)
                 .jvmArgs(List.of("-Xms64m", "-Xmx" + options.maxHeap("cloud-simulator", "512m")))
@@ -256,7 +283,10 @@ public final class Platform implements AutoCloseable {
         args.addAll(options.extraArguments().getOrDefault(service, List.of()));
         return ForkedJvm.builder(service.module())
                 .executableJar(jar)
-                .jvmArgs(List.of("-Xms64m", "-Xmx" + options.maxHeap(service.module(), "384m"), "-XX:+UseSerialGC",
+                .jvmArgs(List.of(
+                        "-Xms64m",
+                        "-Xmx" + options.maxHeap(service.module(), "384m"),
+                        "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1"))
                 .args(args)
                 .workingDir(options.work())
@@ -304,7 +334,8 @@ public final class Platform implements AutoCloseable {
                 args.add("--crosspatch.aws.endpoint=" + sim);
                 args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
                 args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
-                args.add("--crosspatch.patching.compliance.interval=" + options.sweepInterval().toSeconds() + "s");
+                args.add("--crosspatch.patching.compliance.interval="
+                        + options.sweepInterval().toSeconds() + "s");
                 // Registrations are what a waiting VM's activation turns into REGISTERED: watch them every 2 s here.
                 args.add("--crosspatch.patching.registration.interval=2s");
                 args.addAll(activationKeyArguments());
@@ -319,15 +350,22 @@ public final class Platform implements AutoCloseable {
     }
 
     private List<String> activationKeyArguments() {
-        return List.of("--crosspatch.activation-encryption.keys." + ACTIVATION_KEY_ID + "=" + activationKey,
+        return List.of(
+                "--crosspatch.activation-encryption.keys." + ACTIVATION_KEY_ID + "=" + activationKey,
                 "--crosspatch.activation-encryption.current-key-id=" + ACTIVATION_KEY_ID);
     }
 
     private void awaitReady(LocalService service) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(management(service).resolve("/actuator/health/readiness")).build();
-        Readiness.await(running(service), READY_TIMEOUT,
-                () -> client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(management(service).resolve("/actuator/health/readiness"))
+                .build();
+        Readiness.await(
+                running(service),
+                READY_TIMEOUT,
+                () -> client.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
         log.info("{} ready on {}", service.module(), service(service));
     }
 

@@ -26,26 +26,32 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class ConfluentWireReader {
 
-    private ConfluentWireReader() {
-    }
+    private ConfluentWireReader() {}
 
     static List<GenericRecord> readAll(String bootstrapServers, String registryUrl, String topic) {
         JsonHttp http = new JsonHttp();
         Map<Integer, Schema> schemas = new HashMap<>();
         List<GenericRecord> records = new ArrayList<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-confluent-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "e2e-confluent-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     records.add(decode(record.value(), schemas, http, registryUrl));
                 }
-                if (!consumer.assignment().isEmpty() && consumer.assignment().stream().allMatch(partition ->
-                        consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition))) {
+                if (!consumer.assignment().isEmpty()
+                        && consumer.assignment().stream()
+                                .allMatch(partition -> consumer.position(partition)
+                                        >= consumer.endOffsets(List.of(partition))
+                                                .get(partition))) {
                     break;
                 }
             }
@@ -60,12 +66,13 @@ final class ConfluentWireReader {
         }
         int id = buffer.getInt();
         Schema schema = schemas.computeIfAbsent(id, key -> {
-            JsonNode answer = http.get(URI.create(registryUrl + "/schemas/ids/" + key), Map.of()).ok();
+            JsonNode answer = http.get(URI.create(registryUrl + "/schemas/ids/" + key), Map.of())
+                    .ok();
             return new Schema.Parser().parse(answer.get("schema").asText());
         });
         try {
-            return new GenericDatumReader<GenericRecord>(schema).read(null,
-                    DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+            return new GenericDatumReader<GenericRecord>(schema)
+                    .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot decode a record with schema id " + id, e);
         }

@@ -25,7 +25,9 @@ final class GroundTruth {
     private final Map<String, JsonNode> patchStatesByNode = new HashMap<>();
     private final Map<String, List<JsonNode>> statesByCloudAccount = new HashMap<>();
 
-    private GroundTruth(Map<String, String> systemAccountByCloudAccount, Map<String, List<JsonNode>> nodesByAccount,
+    private GroundTruth(
+            Map<String, String> systemAccountByCloudAccount,
+            Map<String, List<JsonNode>> nodesByAccount,
             SimulatorControl simulator) {
         this.systemAccountByCloudAccount = systemAccountByCloudAccount;
         this.nodesByAccount = nodesByAccount;
@@ -37,13 +39,16 @@ final class GroundTruth {
         for (JsonNode account : simulator.organizationAccounts()) {
             JsonNode tags = account.path("tags");
             if (tags.has("crosspatch:provider") && tags.has("crosspatch:cloud-account-id")) {
-                systemAccounts.put(tags.get("crosspatch:provider").asText().toLowerCase(Locale.ROOT) + ":"
-                        + tags.get("crosspatch:cloud-account-id").asText(), account.get("id").asText());
+                systemAccounts.put(
+                        tags.get("crosspatch:provider").asText().toLowerCase(Locale.ROOT) + ":"
+                                + tags.get("crosspatch:cloud-account-id").asText(),
+                        account.get("id").asText());
             }
         }
         Map<String, List<JsonNode>> nodes = new HashMap<>();
         for (JsonNode node : simulator.nodes()) {
-            nodes.computeIfAbsent(node.get("accountId").asText(), id -> new java.util.ArrayList<>()).add(node);
+            nodes.computeIfAbsent(node.get("accountId").asText(), id -> new java.util.ArrayList<>())
+                    .add(node);
         }
         GroundTruth truth = new GroundTruth(systemAccounts, nodes, simulator);
         for (CloudAccountSpec account : io.crosspatch.launcher.fleet.DemoTenants.ACCOUNTS) {
@@ -58,28 +63,46 @@ final class GroundTruth {
     /** The summary figures of one cloud account as SSM has them, in the shape of {@link #figures(JsonNode)}. */
     Map<String, Object> figures(CloudAccountSpec account) {
         String systemAccount = systemAccountByCloudAccount.get(account.key());
-        List<JsonNode> nodes = systemAccount == null ? List.of() : nodesByAccount.getOrDefault(systemAccount, List.of());
+        List<JsonNode> nodes =
+                systemAccount == null ? List.of() : nodesByAccount.getOrDefault(systemAccount, List.of());
         List<JsonNode> states = statesByCloudAccount.getOrDefault(account.key(), List.of());
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("instances", nodes.size());
-        figures.put("online", (int) nodes.stream().filter(n -> n.get("pingStatus").asText().equals("Online")).count());
-        figures.put("pendingOsUpdates", states.stream().mapToInt(s -> s.get("MissingCount").asInt()).sum());
-        figures.put("instancesWithPendingOsUpdates", (int) states.stream().filter(s -> s.get("MissingCount").asInt() > 0).count());
-        figures.put("pendingAgentUpdates", (int) nodes.stream().filter(n -> !n.get("isLatestVersion").asBoolean()).count());
-        figures.put("failedUpdates", states.stream().mapToInt(s -> s.get("FailedCount").asInt()).sum());
-        figures.put("lastRunSucceeded", (int) states.stream().filter(s -> s.get("Succeeded").asBoolean()).count());
-        figures.put("lastRunFailed", (int) states.stream().filter(s -> !s.get("Succeeded").asBoolean()).count());
+        figures.put("online", (int) nodes.stream()
+                .filter(n -> n.get("pingStatus").asText().equals("Online"))
+                .count());
+        figures.put(
+                "pendingOsUpdates",
+                states.stream().mapToInt(s -> s.get("MissingCount").asInt()).sum());
+        figures.put("instancesWithPendingOsUpdates", (int)
+                states.stream().filter(s -> s.get("MissingCount").asInt() > 0).count());
+        figures.put("pendingAgentUpdates", (int) nodes.stream()
+                .filter(n -> !n.get("isLatestVersion").asBoolean())
+                .count());
+        figures.put(
+                "failedUpdates",
+                states.stream().mapToInt(s -> s.get("FailedCount").asInt()).sum());
+        figures.put("lastRunSucceeded", (int)
+                states.stream().filter(s -> s.get("Succeeded").asBoolean()).count());
+        figures.put("lastRunFailed", (int)
+                states.stream().filter(s -> !s.get("Succeeded").asBoolean()).count());
         return figures;
     }
 
     /** The same figures out of a reporting summary row's {@code figures}. */
     static Map<String, Object> figures(JsonNode reported) {
         Map<String, Object> figures = new LinkedHashMap<>();
-        for (String name : List.of("instances", "online", "pendingOsUpdates", "instancesWithPendingOsUpdates",
-                "pendingAgentUpdates", "failedUpdates")) {
+        for (String name : List.of(
+                "instances",
+                "online",
+                "pendingOsUpdates",
+                "instancesWithPendingOsUpdates",
+                "pendingAgentUpdates",
+                "failedUpdates")) {
             figures.put(name, reported.get(name).asInt());
         }
-        figures.put("lastRunSucceeded", reported.path("lastRun").path("succeeded").asInt());
+        figures.put(
+                "lastRunSucceeded", reported.path("lastRun").path("succeeded").asInt());
         figures.put("lastRunFailed", reported.path("lastRun").path("failed").asInt());
         return figures;
     }
@@ -89,8 +112,14 @@ final class GroundTruth {
         JsonNode state = patchStatesByNode.get(managedInstanceId);
         Map<String, String> patches = new TreeMap<>();
         if (state != null) {
-            state.get("Patches").forEach(p -> patches.put(p.get("KBId").asText(), line(p.get("State").asText(),
-                    p.get("Severity").asText(), p.get("Classification").asText(), instant(p.get("InstalledTime")))));
+            state.get("Patches")
+                    .forEach(p -> patches.put(
+                            p.get("KBId").asText(),
+                            line(
+                                    p.get("State").asText(),
+                                    p.get("Severity").asText(),
+                                    p.get("Classification").asText(),
+                                    instant(p.get("InstalledTime")))));
         }
         return patches;
     }
@@ -98,18 +127,23 @@ final class GroundTruth {
     /** The same out of the reporting API's updates of an instance. */
     static Map<String, String> updates(JsonNode updates) {
         Map<String, String> patches = new TreeMap<>();
-        StreamSupport.stream(updates.spliterator(), false).forEach(u -> patches.put(u.get("name").asText(), line(
-                u.get("installStatus").asText(), u.get("severity").asText(), u.get("classification").asText(),
-                instant(u.get("installedAt")))));
+        StreamSupport.stream(updates.spliterator(), false)
+                .forEach(u -> patches.put(
+                        u.get("name").asText(),
+                        line(
+                                u.get("installStatus").asText(),
+                                u.get("severity").asText(),
+                                u.get("classification").asText(),
+                                instant(u.get("installedAt")))));
         return patches;
     }
 
     private List<JsonNode> patchStates(String systemAccount, String region) {
         List<JsonNode> states = new java.util.ArrayList<>();
         simulator.patchStates(systemAccount, region, true).forEach(state -> {
-                    states.add(state);
-                    patchStatesByNode.put(state.get("InstanceId").asText(), state);
-                });
+            states.add(state);
+            patchStatesByNode.put(state.get("InstanceId").asText(), state);
+        });
         return states;
     }
 
@@ -119,7 +153,8 @@ final class GroundTruth {
 
     /** At the contract's precision: events carry timestamp-millis (and AWS itself reports no finer). */
     private static Instant instant(JsonNode value) {
-        return value == null || value.isNull() || value.asText().isEmpty() ? null
+        return value == null || value.isNull() || value.asText().isEmpty()
+                ? null
                 : Instant.parse(value.asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

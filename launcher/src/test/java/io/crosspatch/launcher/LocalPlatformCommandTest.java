@@ -19,8 +19,10 @@ class LocalPlatformCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int runLocal(String... args) {
-        return new CommandLine(new LocalPlatformCommand(started::add)).setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(new LocalPlatformCommand(started::add))
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test

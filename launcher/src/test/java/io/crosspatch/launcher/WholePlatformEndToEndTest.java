@@ -41,14 +41,17 @@ class WholePlatformEndToEndTest {
     @BeforeAll
     static void enrollFleetAndRunAMonthOfWindows() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        platform = Platform.start(new Platform.Options(root, Path.of("target", "e2e").toAbsolutePath(), freePort(),
-                freePortBlock(5), Duration.ofSeconds(5)));
+        platform = Platform.start(new Platform.Options(
+                root, Path.of("target", "e2e").toAbsolutePath(), freePort(), freePortBlock(5), Duration.ofSeconds(5)));
         fleet = new DemoFleet(platform);
         fleet.onboard();
         vms = new ArrayList<>();
         // one Linux VM per account first, so that each provider has one for the real script ...
         for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
-            vms.add(fleet.createVm(account, FleetOs.LINUX.get(vms.size() % FleetOs.LINUX.size()), "early",
+            vms.add(fleet.createVm(
+                    account,
+                    FleetOs.LINUX.get(vms.size() % FleetOs.LINUX.size()),
+                    "early",
                     account.tenantId() + "-script-" + vms.size()));
         }
         // ... then the rest, every OS and group
@@ -69,10 +72,14 @@ class WholePlatformEndToEndTest {
     @Test
     void everyEnrollmentEndsRegisteredAndTheRealScriptRegisteredTheAgentOnEachProvider() {
         assertThat(fleet.stages()).hasSize(FLEET);
-        assertThat(fleet.stages().values()).as("stages by VM %s", fleet.stageCounts()).containsOnly("REGISTERED");
+        assertThat(fleet.stages().values())
+                .as("stages by VM %s", fleet.stageCounts())
+                .containsOnly("REGISTERED");
         Map<String, StartupScriptRunner.Outcome> scripted = fleet.scriptOutcomes();
-        Set<String> providers = vms.stream().filter(vm -> scripted.containsKey(vm.vmId()))
-                .map(vm -> vm.account().provider()).collect(Collectors.toSet());
+        Set<String> providers = vms.stream()
+                .filter(vm -> scripted.containsKey(vm.vmId()))
+                .map(vm -> vm.account().provider())
+                .collect(Collectors.toSet());
         assertThat(providers).containsExactlyInAnyOrder("gcp", "azure", "aws", "vmware");
         scripted.values().forEach(outcome -> {
             assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
@@ -82,38 +89,54 @@ class WholePlatformEndToEndTest {
 
     @Test
     void reportingSummaryEqualsTheSimulatorsGroundTruthForEveryAccount() {
-        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            GroundTruth truth = GroundTruth.read(platform.simulatorControl());
-            for (String tenant : DemoTenants.tenants()) {
-                JsonNode summary = get("/v1/tenants/" + tenant + "/summary", operatorToken());
-                Map<String, Map<String, Object>> reported = new TreeMap<>();
-                summary.get("accounts").forEach(row -> reported.put(row.get("provider").asText() + ":"
-                        + row.get("cloudAccountId").asText(), GroundTruth.figures(row.get("figures"))));
-                Map<String, Map<String, Object>> expected = new TreeMap<>();
-                DemoTenants.ACCOUNTS.stream().filter(account -> account.tenantId().equals(tenant))
-                        .forEach(account -> expected.put(account.key(), truth.figures(account)));
-                assertThat(reported).as("summary of %s", tenant).isEqualTo(expected);
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+                    for (String tenant : DemoTenants.tenants()) {
+                        JsonNode summary = get("/v1/tenants/" + tenant + "/summary", operatorToken());
+                        Map<String, Map<String, Object>> reported = new TreeMap<>();
+                        summary.get("accounts")
+                                .forEach(row -> reported.put(
+                                        row.get("provider").asText() + ":"
+                                                + row.get("cloudAccountId").asText(),
+                                        GroundTruth.figures(row.get("figures"))));
+                        Map<String, Map<String, Object>> expected = new TreeMap<>();
+                        DemoTenants.ACCOUNTS.stream()
+                                .filter(account -> account.tenantId().equals(tenant))
+                                .forEach(account -> expected.put(account.key(), truth.figures(account)));
+                        assertThat(reported).as("summary of %s", tenant).isEqualTo(expected);
+                    }
+                });
     }
 
     @Test
     void everyInstancesUpdatesEqualWhatSsmReportsForItsNode() {
-        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            GroundTruth truth = GroundTruth.read(platform.simulatorControl());
-            int compared = 0;
-            for (String tenant : DemoTenants.tenants()) {
-                for (JsonNode instance : instances(tenant)) {
-                    String managed = instance.path("managedInstanceId").asText();
-                    JsonNode updates = get("/v1/tenants/" + tenant + "/instances/" + instance.get("instanceId").asText()
-                            + "/updates?provider=" + instance.get("provider").asText() + "&cloudAccountId="
-                            + instance.get("cloudAccountId").asText(), operatorToken());
-                    assertThat(GroundTruth.updates(updates.get("updates"))).as(managed).isEqualTo(truth.patches(managed));
-                    compared++;
-                }
-            }
-            assertThat(compared).isEqualTo(FLEET);
-        });
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+                    int compared = 0;
+                    for (String tenant : DemoTenants.tenants()) {
+                        for (JsonNode instance : instances(tenant)) {
+                            String managed = instance.path("managedInstanceId").asText();
+                            JsonNode updates = get(
+                                    "/v1/tenants/" + tenant + "/instances/"
+                                            + instance.get("instanceId").asText()
+                                            + "/updates?provider="
+                                            + instance.get("provider").asText() + "&cloudAccountId="
+                                            + instance.get("cloudAccountId").asText(),
+                                    operatorToken());
+                            assertThat(GroundTruth.updates(updates.get("updates")))
+                                    .as(managed)
+                                    .isEqualTo(truth.patches(managed));
+                            compared++;
+                        }
+                    }
+                    assertThat(compared).isEqualTo(FLEET);
+                });
     }
 
     @Test
@@ -122,13 +145,21 @@ class WholePlatformEndToEndTest {
             String token = platform.tokens().token(tenant + "-user", tenant);
             JsonNode summary = get("/v1/tenants/" + tenant + "/summary", token);
             Set<String> accounts = new java.util.HashSet<>();
-            summary.get("accounts").forEach(row -> accounts.add(row.get("cloudAccountId").asText()));
-            assertThat(accounts).isEqualTo(DemoTenants.ACCOUNTS.stream().filter(a -> a.tenantId().equals(tenant))
-                    .map(CloudAccountSpec::cloudAccountId).collect(Collectors.toSet()));
+            summary.get("accounts")
+                    .forEach(row -> accounts.add(row.get("cloudAccountId").asText()));
+            assertThat(accounts)
+                    .isEqualTo(DemoTenants.ACCOUNTS.stream()
+                            .filter(a -> a.tenantId().equals(tenant))
+                            .map(CloudAccountSpec::cloudAccountId)
+                            .collect(Collectors.toSet()));
             for (String other : DemoTenants.tenants()) {
                 if (!other.equals(tenant)) {
-                    assertThat(http.get(platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + other + "/summary"),
-                            Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(403);
+                    assertThat(http.get(
+                                            platform.service(LocalService.REPORTING)
+                                                    .resolve("/v1/tenants/" + other + "/summary"),
+                                            Map.of("Authorization", "Bearer " + token))
+                                    .status())
+                            .isEqualTo(403);
                 }
             }
         }
@@ -138,21 +169,32 @@ class WholePlatformEndToEndTest {
     void theOperatorTokenReadsSystemAccountsWhichAreClosedWithoutIt() {
         URI accounts = platform.service(LocalService.ACCOUNT).resolve("/v1/system-accounts?tenantId=acme");
 
-        JsonNode listed = http.get(accounts, Map.of("Authorization", "Bearer " + operatorToken())).ok();
+        JsonNode listed = http.get(accounts, Map.of("Authorization", "Bearer " + operatorToken()))
+                .ok();
         assertThat(listed.get("systemAccounts")).hasSize((int) DemoTenants.ACCOUNTS.stream()
-                .filter(account -> account.tenantId().equals("acme")).count());
+                .filter(account -> account.tenantId().equals("acme"))
+                .count());
         assertThat(http.get(accounts, Map.of()).status()).isEqualTo(401);
-        assertThat(http.get(accounts, Map.of("Authorization", "Bearer " + platform.tokens().token("acme-user", "acme")))
-                .status()).isEqualTo(401);
+        assertThat(http.get(
+                                accounts,
+                                Map.of(
+                                        "Authorization",
+                                        "Bearer " + platform.tokens().token("acme-user", "acme")))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void actuatorAnswersOnlyOnEachServicesManagementPort() {
         for (LocalService service : LocalService.values()) {
-            assertThat(http.get(platform.management(service).resolve("/actuator/health/readiness"), Map.of()).status())
-                    .as(service.module()).isEqualTo(200);
-            assertThat(http.get(platform.service(service).resolve("/actuator/prometheus"), Map.of()).status())
-                    .as(service.module()).isEqualTo(404);
+            assertThat(http.get(platform.management(service).resolve("/actuator/health/readiness"), Map.of())
+                            .status())
+                    .as(service.module())
+                    .isEqualTo(200);
+            assertThat(http.get(platform.service(service).resolve("/actuator/prometheus"), Map.of())
+                            .status())
+                    .as(service.module())
+                    .isEqualTo(404);
         }
     }
 
@@ -160,29 +202,44 @@ class WholePlatformEndToEndTest {
     void patchResultsDecodeWithAStandardConfluentWireFormatReader() {
         Map<String, String> infra = platform.infrastructureProperties();
         Set<String> registered = Set.copyOf(fleet.managedInstanceIds().values());
-        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
-            List<org.apache.avro.generic.GenericRecord> results = ConfluentWireReader.readAll(
-                    infra.get("spring.kafka.bootstrap-servers"), infra.get("crosspatch.schema-registry.url"), "patch.results");
-            Set<String> managed = results.stream().map(r -> r.get("managedInstanceId").toString()).collect(Collectors.toSet());
-            assertThat(managed).containsExactlyInAnyOrderElementsOf(registered);
-            assertThat(results).allSatisfy(r -> assertThat(DemoTenants.tenants()).contains(r.get("tenantId").toString()));
-        });
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    List<org.apache.avro.generic.GenericRecord> results = ConfluentWireReader.readAll(
+                            infra.get("spring.kafka.bootstrap-servers"),
+                            infra.get("crosspatch.schema-registry.url"),
+                            "patch.results");
+                    Set<String> managed = results.stream()
+                            .map(r -> r.get("managedInstanceId").toString())
+                            .collect(Collectors.toSet());
+                    assertThat(managed).containsExactlyInAnyOrderElementsOf(registered);
+                    assertThat(results)
+                            .allSatisfy(r -> assertThat(DemoTenants.tenants())
+                                    .contains(r.get("tenantId").toString()));
+                });
     }
 
     private static List<JsonNode> instances(String tenant) {
         List<JsonNode> all = new ArrayList<>();
         String pageToken = null;
         do {
-            JsonNode page = get("/v1/tenants/" + tenant + "/instances?pageSize=100"
-                    + (pageToken == null ? "" : "&pageToken=" + pageToken), operatorToken());
+            JsonNode page = get(
+                    "/v1/tenants/" + tenant + "/instances?pageSize=100"
+                            + (pageToken == null ? "" : "&pageToken=" + pageToken),
+                    operatorToken());
             page.get("instances").forEach(all::add);
-            pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
         } while (pageToken != null);
         return all;
     }
 
     private static JsonNode get(String path, String token) {
-        return http.get(platform.service(LocalService.REPORTING).resolve(path), Map.of("Authorization", "Bearer " + token)).ok();
+        return http.get(
+                        platform.service(LocalService.REPORTING).resolve(path),
+                        Map.of("Authorization", "Bearer " + token))
+                .ok();
     }
 
     private static String operatorToken() {

@@ -36,10 +36,11 @@ public class KitTestApplication {
         @KafkaListener(topics = "patch.results", groupId = "service-kit-test")
         void onPatchResult(PatchResult result) {
             if (result.getHostname().startsWith(OUTAGE_PREFIX)
-                    && failures.computeIfAbsent(result.getHostname(), h -> new AtomicInteger()).incrementAndGet()
-                    <= OUTAGE_FAILURES) {
-                throw new IllegalStateException("could not record the result",
-                        new DriverTimeoutException("Query timed out after PT2S"));
+                    && failures.computeIfAbsent(result.getHostname(), h -> new AtomicInteger())
+                                    .incrementAndGet()
+                            <= OUTAGE_FAILURES) {
+                throw new IllegalStateException(
+                        "could not record the result", new DriverTimeoutException("Query timed out after PT2S"));
             }
             received.add(result);
         }

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A service on the kit starts against the real infrastructure, creates its keyspace and reports healthy. */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=service_kit_test",
-        "crosspatch.messaging.retry-initial-interval=20ms", "crosspatch.messaging.retry-max-interval=100ms"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.cassandra.keyspace=service_kit_test",
+            "crosspatch.messaging.retry-initial-interval=20ms",
+            "crosspatch.messaging.retry-max-interval=100ms"
+        })
 class ServiceHealthTest extends ServiceHealthContract {
 
     @Autowired
@@ -19,7 +23,10 @@ class ServiceHealthTest extends ServiceHealthContract {
     @Test
     void shouldCreateKeyspaceAndTablesFromScripts() {
         assertThat(cassandra.getKeyspace()).map(Object::toString).contains("service_kit_test");
-        assertThat(cassandra.execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = 'service_kit_test'")
-                .all()).extracting(row -> row.getString("table_name")).contains("probe");
+        assertThat(cassandra
+                        .execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = 'service_kit_test'")
+                        .all())
+                .extracting(row -> row.getString("table_name"))
+                .contains("probe");
     }
 }

@@ -22,11 +22,12 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, JwtDecoder operatorJwtDecoder) throws Exception {
-        return BearerTokenSecurity.statelessResourceServer(http, operatorJwtDecoder,
-                        "this token does not grant the operator role")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/error").permitAll()
-                        .anyRequest().hasRole(OPERATOR_ROLE))
+        return BearerTokenSecurity.statelessResourceServer(
+                        http, operatorJwtDecoder, "this token does not grant the operator role")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(OPERATOR_ROLE))
                 .build();
     }
 }

@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** AWS misbehaving: throttling everywhere, a creation that fails with INTERNAL_FAILURE, one whose e-mail is taken. */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=account_it_faults",
-        "spring.kafka.consumer.group-id=account-it-faults", "crosspatch.accounts.retry-backoff-max=3s",
-        "crosspatch.accounts.poll-backoff-max=3s"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.cassandra.keyspace=account_it_faults",
+            "spring.kafka.consumer.group-id=account-it-faults",
+            "crosspatch.accounts.retry-backoff-max=3s",
+            "crosspatch.accounts.poll-backoff-max=3s"
+        })
 class AwsFaultsTest extends VendingIntegrationTest {
 
     @Autowired
@@ -41,7 +45,8 @@ class AwsFaultsTest extends VendingIntegrationTest {
     void getsEveryAccountReadyThroughThrottlingAndInternalFailureAndFailsTakenEmail() {
         // given 30% of Organizations, STS and IAM calls throttled, one creation failing with INTERNAL_FAILURE
         // and one with EMAIL_ALREADY_EXISTS (an address that belongs to no account of ours)
-        List<CloudAccountKey> healthy = IntStream.range(0, 4).mapToObj(i -> anyGcpAccount("throttled")).toList();
+        List<CloudAccountKey> healthy =
+                IntStream.range(0, 4).mapToObj(i -> anyGcpAccount("throttled")).toList();
         CloudAccountKey internalFailure = anyGcpAccount("internal");
         CloudAccountKey emailTaken = anyGcpAccount("taken");
         for (String service : List.of("organizations", "sts", "iam")) {
@@ -61,14 +66,19 @@ class AwsFaultsTest extends VendingIntegrationTest {
         enrollments.forEach(this::send);
 
         // then every other cloud account gets its account and every enrollment its account.ready
-        Set<String> readyKeys = succeeding.stream().map(CloudAccountKey::toString).collect(Collectors.toSet());
+        Set<String> readyKeys =
+                succeeding.stream().map(CloudAccountKey::toString).collect(Collectors.toSet());
         await().atMost(Duration.ofMinutes(3)).until(() -> tap.ready(readyKeys).size() == 10);
         for (CloudAccountKey account : succeeding) {
-            assertThat(TestSimulator.accountsTagged(account.cloudAccountId())).as("accounts of %s", account).hasSize(1);
+            assertThat(TestSimulator.accountsTagged(account.cloudAccountId()))
+                    .as("accounts of %s", account)
+                    .hasSize(1);
         }
         // and the taken e-mail ends in enrollment.failed with that reason, for both its enrollments
-        Set<String> failedIds = enrollments.stream().filter(e -> e.getIdentity().getCloudAccountId()
-                .equals(emailTaken.cloudAccountId())).map(IdentityVerified::getEnrollmentId).collect(Collectors.toSet());
+        Set<String> failedIds = enrollments.stream()
+                .filter(e -> e.getIdentity().getCloudAccountId().equals(emailTaken.cloudAccountId()))
+                .map(IdentityVerified::getEnrollmentId)
+                .collect(Collectors.toSet());
         await().atMost(Duration.ofMinutes(1)).until(() -> tap.failed(failedIds).size() == 2);
         assertThat(tap.failed(failedIds)).extracting(seen -> seen.value()).allSatisfy((EnrollmentFailed failed) -> {
             assertThat(failed.getStage()).isEqualTo(EnrollmentStage.ACCOUNT);
@@ -78,7 +88,8 @@ class AwsFaultsTest extends VendingIntegrationTest {
         });
         assertThat(TestSimulator.accountsTagged(emailTaken.cloudAccountId())).isEmpty();
         // and the throttling really happened
-        assertThat(TestSimulator.calls("organizations", "DescribeCreateAccountStatus")).isGreaterThan(5);
+        assertThat(TestSimulator.calls("organizations", "DescribeCreateAccountStatus"))
+                .isGreaterThan(5);
     }
 
     private static List<CloudAccountKey> concat(List<CloudAccountKey> accounts, CloudAccountKey more) {

@@ -1,12 +1,11 @@
 package io.crosspatch.account.vending;
 
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.OperatingSystem;
-import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.schemas.topics.Providers;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +13,12 @@ import java.util.UUID;
 /** Small factories for the events account vending consumes. */
 public final class Enrollments {
 
-    private Enrollments() {
-    }
+    private Enrollments() {}
 
     /** A GCP cloud account no other test uses. */
     public static CloudAccountKey anyGcpAccount(String label) {
-        return new CloudAccountKey(CloudProvider.GCP, label + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return new CloudAccountKey(
+                CloudProvider.GCP, label + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** A verified enrollment of a VM in {@code key} for tenant {@code acme}. */

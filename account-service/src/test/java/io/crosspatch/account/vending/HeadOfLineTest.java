@@ -18,8 +18,11 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /** A slow creation does not hold up the other cloud accounts on its partition. */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=account_it_head_of_line",
-        "spring.kafka.consumer.group-id=account-it-head-of-line"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.cassandra.keyspace=account_it_head_of_line",
+            "spring.kafka.consumer.group-id=account-it-head-of-line"
+        })
 class HeadOfLineTest extends VendingIntegrationTest {
 
     @Test
@@ -27,7 +30,8 @@ class HeadOfLineTest extends VendingIntegrationTest {
         // given a cloud account whose system account is ready
         CloudAccountKey ready = anyGcpAccount("ready");
         send(verified(ready, "enr-hol-first"));
-        await().atMost(Duration.ofMinutes(1)).until(() -> tap.ready(Set.of(ready.toString())).size() == 1);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> tap.ready(Set.of(ready.toString())).size() == 1);
         // and, on the same partition, one whose creation takes an hour
         CloudAccountKey slow = onSamePartitionAs(ready);
         TestSimulator.get().context().config().accountCreationDuration(Duration.ofHours(1));
@@ -42,9 +46,11 @@ class HeadOfLineTest extends VendingIntegrationTest {
         }
 
         // then the ready account's enrollments are answered within two seconds, the slow one's still wait
-        await().atMost(Duration.ofSeconds(2)).until(() -> tap.ready(Set.of(ready.toString())).size() == 6);
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> tap.ready(Set.of(ready.toString())).size() == 6);
         List<Seen<AccountReady>> answered = tap.ready(Set.of(ready.toString()));
-        long lastArrival = answered.stream().mapToLong(Seen::arrivedAtNanos).max().orElseThrow();
+        long lastArrival =
+                answered.stream().mapToLong(Seen::arrivedAtNanos).max().orElseThrow();
         assertThat(Duration.ofNanos(lastArrival - sentAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(tap.ready(Set.of(slow.toString()))).isEmpty();
     }

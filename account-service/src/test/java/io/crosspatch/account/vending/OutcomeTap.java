@@ -24,8 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class OutcomeTap implements AutoCloseable {
 
     /** A record as it arrived. */
-    public record Seen<V>(String key, V value, long arrivedAtNanos) {
-    }
+    public record Seen<V>(String key, V value, long arrivedAtNanos) {}
 
     private final KafkaConsumer<String, Object> consumer;
     private final Thread poller;
@@ -35,12 +34,18 @@ public final class OutcomeTap implements AutoCloseable {
 
     public OutcomeTap() {
         AvroDeserializer values = new AvroDeserializer();
-        values.configure(Map.of("schema.registry.url", Testbed.shared().schemaRegistry().url()), false);
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "outcome-tap-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), values);
+        values.configure(
+                Map.of("schema.registry.url", Testbed.shared().schemaRegistry().url()), false);
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        Testbed.shared().kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "outcome-tap-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                values);
         consumer.subscribe(List.of(Topics.ACCOUNT_READY.name(), Topics.ENROLLMENT_FAILED.name()));
         poller = new Thread(this::poll, "outcome-tap");
         poller.setDaemon(true);
@@ -68,12 +73,16 @@ public final class OutcomeTap implements AutoCloseable {
 
     /** {@code account.ready} records of these cloud account keys. */
     public List<Seen<AccountReady>> ready(Set<String> cloudAccountKeys) {
-        return ready.stream().filter(seen -> cloudAccountKeys.contains(seen.key())).toList();
+        return ready.stream()
+                .filter(seen -> cloudAccountKeys.contains(seen.key()))
+                .toList();
     }
 
     /** {@code enrollment.failed} records of these enrollments. */
     public List<Seen<EnrollmentFailed>> failed(Set<String> enrollmentIds) {
-        return failed.stream().filter(seen -> enrollmentIds.contains(seen.key())).toList();
+        return failed.stream()
+                .filter(seen -> enrollmentIds.contains(seen.key()))
+                .toList();
     }
 
     @Override

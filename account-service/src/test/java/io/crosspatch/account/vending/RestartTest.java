@@ -1,6 +1,5 @@
 package io.crosspatch.account.vending;
 
-import io.crosspatch.schemas.topics.Providers;
 import static io.crosspatch.account.vending.Enrollments.anyGcpAccount;
 import static io.crosspatch.account.vending.Enrollments.verified;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +10,7 @@ import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
@@ -59,8 +59,10 @@ class RestartTest {
             send(first, verified(account, "enr-restart-1"));
             send(first, verified(account, "enr-restart-2"));
             SystemAccountRepository accounts = first.getBean(SystemAccountRepository.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> accounts.find(account)
-                    .map(found -> found.state() == SystemAccountState.CREATING).orElse(false));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> accounts.find(account)
+                            .map(found -> found.state() == SystemAccountState.CREATING)
+                            .orElse(false));
             assertThat(TestSimulator.calls("organizations", "CreateAccount")).isEqualTo(1);
             // when the service stops before the creation SUCCEEDED
         }
@@ -71,8 +73,10 @@ class RestartTest {
             send(second, verified(account, "enr-restart-1"));
 
             // then all enrollments complete on the one account the first instance asked for
-            await().atMost(Duration.ofMinutes(1)).until(() -> tap.ready(Set.of(account.toString())).size() == 3);
-            assertThat(tap.ready(Set.of(account.toString()))).extracting(seen -> seen.value().getEnrollmentId())
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> tap.ready(Set.of(account.toString())).size() == 3);
+            assertThat(tap.ready(Set.of(account.toString())))
+                    .extracting(seen -> seen.value().getEnrollmentId())
                     .containsExactlyInAnyOrder("enr-restart-1", "enr-restart-2", "enr-restart-3");
         }
         assertThat(TestSimulator.calls("organizations", "CreateAccount")).isEqualTo(1);
@@ -87,21 +91,27 @@ class RestartTest {
         properties.put("server.port", "0");
         properties.putAll(TestJwtIssuer.trustProperties("crosspatch.operator.auth", "crosspatch-account"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountServiceApplication.class)
-                .initializers(new TestbedContextInitializer(), testProperties -> testProperties.getEnvironment()
-                        .getPropertySources().addFirst(new MapPropertySource("restart-test", properties)))
+                .initializers(
+                        new TestbedContextInitializer(),
+                        testProperties -> testProperties
+                                .getEnvironment()
+                                .getPropertySources()
+                                .addFirst(new MapPropertySource("restart-test", properties)))
                 .run();
         KafkaListenerEndpointRegistry listeners = context.getBean(KafkaListenerEndpointRegistry.class);
-        await().atMost(Duration.ofMinutes(1)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> container.getAssignedPartitions() != null
-                        && container.getAssignedPartitions().size() == Topics.IDENTITY_VERIFIED.partitions()));
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> listeners.getListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && container.getAssignedPartitions().size() == Topics.IDENTITY_VERIFIED.partitions()));
         return context;
     }
 
     @SuppressWarnings("unchecked")
     private static void send(ConfigurableApplicationContext context, IdentityVerified event) throws Exception {
         KafkaTemplate<String, Object> kafka = context.getBean(KafkaTemplate.class);
-        String key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+        String key = Providers.accountKey(
+                        event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId())
+                .toString();
         kafka.send(Topics.IDENTITY_VERIFIED.name(), key, event).get(10, TimeUnit.SECONDS);
     }
-
 }

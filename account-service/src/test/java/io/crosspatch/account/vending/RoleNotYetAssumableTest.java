@@ -12,8 +12,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A new account refuses its OrganizationAccountAccessRole for a while after SUCCEEDED, as AWS's do. */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=account_it_role",
-        "spring.kafka.consumer.group-id=account-it-role", "crosspatch.accounts.retry-backoff-max=2s"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.cassandra.keyspace=account_it_role",
+            "spring.kafka.consumer.group-id=account-it-role",
+            "crosspatch.accounts.retry-backoff-max=2s"
+        })
 class RoleNotYetAssumableTest extends VendingIntegrationTest {
 
     @Test
@@ -27,10 +31,16 @@ class RoleNotYetAssumableTest extends VendingIntegrationTest {
         send(verified(account, "enr-role-1"));
 
         // then it is refused at first, retried, and then the account is ready
-        await().atMost(Duration.ofMinutes(1)).until(() -> tap.ready(Set.of(account.toString())).size() == 1);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> tap.ready(Set.of(account.toString())).size() == 1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(6));
         assertThat(TestSimulator.calls("sts", "AssumeRole")).isGreaterThan(1);
-        String accountId = tap.ready(Set.of(account.toString())).get(0).value().getSystemAccount().getAccountId();
-        assertThat(TestSimulator.get().context().iam().find(accountId, "CrosspatchSsmServiceRole")).isPresent();
+        String accountId = tap.ready(Set.of(account.toString()))
+                .get(0)
+                .value()
+                .getSystemAccount()
+                .getAccountId();
+        assertThat(TestSimulator.get().context().iam().find(accountId, "CrosspatchSsmServiceRole"))
+                .isPresent();
     }
 }

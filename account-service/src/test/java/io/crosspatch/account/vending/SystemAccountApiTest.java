@@ -31,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The operator API of system accounts: by tenant and state, one by cloud account, stable error codes; and only for
  * a valid operator JWT, whatever the spelling of the path.
  */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=account_it_api",
-        "spring.kafka.consumer.group-id=account-it-api"})
+@CrosspatchIntegrationTest(
+        properties = {"crosspatch.cassandra.keyspace=account_it_api", "spring.kafka.consumer.group-id=account-it-api"})
 class SystemAccountApiTest extends VendingIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,8 +57,9 @@ class SystemAccountApiTest extends VendingIntegrationTest {
         TestSimulator.failNextCreation(naming.email(failed, "acme"), "ACCOUNT_LIMIT_EXCEEDED");
         send(verified(ready, "enr-api-ready"));
         send(verified(failed, "enr-api-failed"));
-        await().atMost(Duration.ofMinutes(1)).until(() -> tap.ready(Set.of(ready.toString())).size() == 1
-                && tap.failed(Set.of("enr-api-failed")).size() == 1);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> tap.ready(Set.of(ready.toString())).size() == 1
+                        && tap.failed(Set.of("enr-api-failed")).size() == 1);
     }
 
     @Test
@@ -68,12 +69,16 @@ class SystemAccountApiTest extends VendingIntegrationTest {
         JsonNode all = body(get("/v1/system-accounts?tenantId=acme", 200));
 
         assertThat(readyOnes.get("systemAccounts")).hasSize(1);
-        assertThat(readyOnes.get("systemAccounts").get(0).get("cloudAccountKey").asText()).isEqualTo(ready.toString());
-        assertThat(readyOnes.get("systemAccounts").get(0).get("accountId").asText()).matches("\\d{12}");
+        assertThat(readyOnes.get("systemAccounts").get(0).get("cloudAccountKey").asText())
+                .isEqualTo(ready.toString());
+        assertThat(readyOnes.get("systemAccounts").get(0).get("accountId").asText())
+                .matches("\\d{12}");
         assertThat(failedOnes.get("systemAccounts")).hasSize(1);
-        assertThat(failedOnes.get("systemAccounts").get(0).get("failureReason").asText()).isEqualTo("ACCOUNT_LIMIT_EXCEEDED");
+        assertThat(failedOnes.get("systemAccounts").get(0).get("failureReason").asText())
+                .isEqualTo("ACCOUNT_LIMIT_EXCEEDED");
         assertThat(all.get("systemAccounts")).hasSize(2);
-        assertThat(body(get("/v1/system-accounts?tenantId=nobody", 200)).get("systemAccounts")).isEmpty();
+        assertThat(body(get("/v1/system-accounts?tenantId=nobody", 200)).get("systemAccounts"))
+                .isEmpty();
     }
 
     @Test
@@ -90,10 +95,12 @@ class SystemAccountApiTest extends VendingIntegrationTest {
     @Test
     void shouldAnswerBadInputWithStableCodesAndNever5xx() throws Exception {
         assertThat(error(get("/v1/system-accounts", 400))).isEqualTo("TENANT_ID_REQUIRED");
-        assertThat(error(get("/v1/system-accounts?tenantId=acme&state=SOMEWHERE", 400))).isEqualTo("INVALID_STATE");
+        assertThat(error(get("/v1/system-accounts?tenantId=acme&state=SOMEWHERE", 400)))
+                .isEqualTo("INVALID_STATE");
         assertThat(error(get("/v1/system-accounts/ibm/acme-prod", 400))).isEqualTo("INVALID_PROVIDER");
         assertThat(error(get("/v1/system-accounts/gcp/no-such-account", 404))).isEqualTo("SYSTEM_ACCOUNT_NOT_FOUND");
-        assertThat(error(get("/v1/system-accounts?tenantId=" + "x".repeat(300), 400))).isEqualTo("TENANT_ID_REQUIRED");
+        assertThat(error(get("/v1/system-accounts?tenantId=" + "x".repeat(300), 400)))
+                .isEqualTo("TENANT_ID_REQUIRED");
     }
 
     @Test
@@ -105,26 +112,34 @@ class SystemAccountApiTest extends VendingIntegrationTest {
         refused.put("without exp", operator().withoutExpiry().sign());
         refused.put("expired", operator().expired().sign());
         refused.put("foreign issuer", operator().issuer("https://evil.example/").sign());
-        refused.put("foreign audience", operator().audience("crosspatch-reporting").sign());
+        refused.put(
+                "foreign audience", operator().audience("crosspatch-reporting").sign());
         refused.put("stranger's key", operator().signedByStranger().sign());
 
         refused.forEach((name, token) -> {
             HttpResponse<String> response = send(path, token);
             assertThat(response.statusCode()).as(name).isEqualTo(401);
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(name).hasValue("Bearer");
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as(name)
+                    .hasValue("Bearer");
             assertThat(response.body()).as(name).contains("\"UNAUTHENTICATED\"").doesNotContain(ready.cloudAccountId());
         });
-        HttpResponse<String> tenantToken = send(path, TestJwtIssuer.token(OPERATOR_AUDIENCE).claim("tenant", "acme").sign());
+        HttpResponse<String> tenantToken = send(
+                path,
+                TestJwtIssuer.token(OPERATOR_AUDIENCE).claim("tenant", "acme").sign());
         assertThat(tenantToken.statusCode()).isEqualTo(403);
         assertThat(tenantToken.body()).contains("\"FORBIDDEN\"").doesNotContain(ready.cloudAccountId());
     }
 
     @Test
     void shouldSendStrictSecurityHeadersOnAnswersAndRefusals() {
-        for (HttpResponse<String> response : List.of(send("/v1/system-accounts?tenantId=acme", OPERATOR_TOKEN),
-                send("/v1/system-accounts?tenantId=acme", null), send("/v1/system-accounts", OPERATOR_TOKEN))) {
-            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
-                    "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        for (HttpResponse<String> response : List.of(
+                send("/v1/system-accounts?tenantId=acme", OPERATOR_TOKEN),
+                send("/v1/system-accounts?tenantId=acme", null),
+                send("/v1/system-accounts", OPERATOR_TOKEN))) {
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(
+                            "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         }
@@ -132,18 +147,26 @@ class SystemAccountApiTest extends VendingIntegrationTest {
 
     @Test
     void shouldNotLetAnyOtherSpellingOfThePathSkipTheTokenCheck() {
-        for (String path : List.of("/v1;/system-accounts?tenantId=acme", "/v1;x=y/system-accounts?tenantId=acme",
-                "/v1/system-accounts;x=y?tenantId=acme", "/%76%31/system-accounts?tenantId=acme",
-                "/v1/%73ystem-accounts?tenantId=acme", "//v1/system-accounts?tenantId=acme",
-                "/v1//system-accounts?tenantId=acme", "/v1/./system-accounts?tenantId=acme",
-                "/x/../v1/system-accounts?tenantId=acme", "/V1/system-accounts?tenantId=acme",
-                "/v1/system-accounts/gcp/" + ready.cloudAccountId(), "/v1;/system-accounts/gcp/" + ready.cloudAccountId())) {
+        for (String path : List.of(
+                "/v1;/system-accounts?tenantId=acme",
+                "/v1;x=y/system-accounts?tenantId=acme",
+                "/v1/system-accounts;x=y?tenantId=acme",
+                "/%76%31/system-accounts?tenantId=acme",
+                "/v1/%73ystem-accounts?tenantId=acme",
+                "//v1/system-accounts?tenantId=acme",
+                "/v1//system-accounts?tenantId=acme",
+                "/v1/./system-accounts?tenantId=acme",
+                "/x/../v1/system-accounts?tenantId=acme",
+                "/V1/system-accounts?tenantId=acme",
+                "/v1/system-accounts/gcp/" + ready.cloudAccountId(),
+                "/v1;/system-accounts/gcp/" + ready.cloudAccountId())) {
             HttpResponse<String> response = send(path, null);
 
             assertThat(response.statusCode()).as(path).isIn(400, 401, 404);
             // The path itself may be echoed in an error; no field of an account may be.
-            assertThat(response.body()).as(path).doesNotContain("\"systemAccounts\"", "\"accountId\"", "\"roleArn\"",
-                    "\"tenantId\"");
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain("\"systemAccounts\"", "\"accountId\"", "\"roleArn\"", "\"tenantId\"");
         }
     }
 
@@ -167,10 +190,14 @@ class SystemAccountApiTest extends VendingIntegrationTest {
     }
 
     private HttpResponse<String> get(String path, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + OPERATOR_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("json"));
         return response;
     }
 

@@ -19,8 +19,7 @@ public final class TestSimulator {
     private static CloudSimulator simulator;
     private static SimulatorControl control;
 
-    private TestSimulator() {
-    }
+    private TestSimulator() {}
 
     public static synchronized CloudSimulator get() {
         if (simulator == null) {
@@ -35,8 +34,10 @@ public final class TestSimulator {
         Map<String, String> properties = new HashMap<>();
         properties.put("crosspatch.aws.endpoint", sim.endpoint().toString());
         properties.put("crosspatch.aws.region", "eu-west-1");
-        properties.put("crosspatch.aws.access-key-id", sim.managementCredentials().accessKeyId());
-        properties.put("crosspatch.aws.secret-access-key", sim.managementCredentials().secretAccessKey());
+        properties.put(
+                "crosspatch.aws.access-key-id", sim.managementCredentials().accessKeyId());
+        properties.put(
+                "crosspatch.aws.secret-access-key", sim.managementCredentials().secretAccessKey());
         return properties;
     }
 
@@ -56,15 +57,19 @@ public final class TestSimulator {
 
     /** The next creation for {@code email} ends FAILED with {@code reason}. */
     public static void failNextCreation(String email, String reason) {
-        control().failAccountCreations(SimulatorControl.object().put("reason", reason).put("count", 1)
-                .put("email", email));
+        control()
+                .failAccountCreations(SimulatorControl.object()
+                        .put("reason", reason)
+                        .put("count", 1)
+                        .put("email", email));
     }
 
     /** The organization's accounts tagged with this cloud account id. */
     public static List<JsonNode> accountsTagged(String cloudAccountId) {
         JsonNode accounts = control().organizationAccounts();
         return StreamSupport.stream(accounts.spliterator(), false)
-                .filter(account -> cloudAccountId.equals(account.path("tags").path("crosspatch:cloud-account-id").asText()))
+                .filter(account -> cloudAccountId.equals(
+                        account.path("tags").path("crosspatch:cloud-account-id").asText()))
                 .toList();
     }
 

@@ -1,10 +1,10 @@
 package io.crosspatch.account.vending;
 
-import io.crosspatch.schemas.topics.Providers;
 import static org.awaitility.Awaitility.await;
 
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
@@ -75,13 +75,16 @@ public abstract class VendingIntegrationTest {
     @BeforeEach
     void freshSimulatorAndPartitionsAssigned() {
         TestSimulator.reset();
-        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
-                .map(MessageListenerContainer::getAssignedPartitions)
-                .allMatch(assigned -> assigned != null && assigned.size() == Topics.IDENTITY_VERIFIED.partitions()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> listeners.getListenerContainers().stream()
+                        .map(MessageListenerContainer::getAssignedPartitions)
+                        .allMatch(assigned ->
+                                assigned != null && assigned.size() == Topics.IDENTITY_VERIFIED.partitions()));
     }
 
     protected void send(IdentityVerified event) {
-        CloudAccountKey key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
+        CloudAccountKey key = Providers.accountKey(
+                event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
         try {
             kafka.send(Topics.IDENTITY_VERIFIED.name(), key.toString(), event).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -91,23 +94,30 @@ public abstract class VendingIntegrationTest {
 
     static String property(Class<?> testClass, String name) {
         CrosspatchIntegrationTest annotation = testClass.getAnnotation(CrosspatchIntegrationTest.class);
-        return Arrays.stream(annotation.properties()).filter(p -> p.startsWith(name + "="))
-                .map(p -> p.substring(name.length() + 1)).findFirst()
+        return Arrays.stream(annotation.properties())
+                .filter(p -> p.startsWith(name + "="))
+                .map(p -> p.substring(name.length() + 1))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(testClass.getSimpleName() + " must set " + name));
     }
 
     /** Commits the current end of identity.verified for the group, when the topic exists already. */
     static void skipExistingRecords(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 Testbed.shared().kafka().bootstrapServers()))) {
             String topic = Topics.IDENTITY_VERIFIED.name();
             if (!admin.listTopics().names().get().contains(topic)) {
                 return;
             }
-            Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, Topics.IDENTITY_VERIFIED.partitions())
-                    .boxed().collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(
+                            0, Topics.IDENTITY_VERIFIED.partitions())
+                    .boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
             Map<TopicPartition, OffsetAndMetadata> ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            e -> new OffsetAndMetadata(e.getValue().offset())));
             admin.alterConsumerGroupOffsets(group, ends).all().get();
         }
     }

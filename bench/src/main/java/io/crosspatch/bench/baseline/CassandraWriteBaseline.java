@@ -30,8 +30,7 @@ public final class CassandraWriteBaseline {
     private static final int WARM_UP_WRITES = 1_000;
 
     /** The figures the ratios need. */
-    public record Result(double writesPerSecond, double lwtWritesPerSecond) {
-    }
+    public record Result(double writesPerSecond, double lwtWritesPerSecond) {}
 
     private final String contactPoint;
     private final String localDatacenter;
@@ -49,10 +48,10 @@ public final class CassandraWriteBaseline {
             session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".writes (id uuid PRIMARY KEY, payload text, "
                     + "written_at timestamp)");
             try {
-                PreparedStatement insert = session.prepare("INSERT INTO " + KEYSPACE
-                        + ".writes (id, payload, written_at) VALUES (?, ?, ?)");
-                PreparedStatement claim = session.prepare("INSERT INTO " + KEYSPACE
-                        + ".writes (id, payload, written_at) VALUES (?, ?, ?) IF NOT EXISTS");
+                PreparedStatement insert = session.prepare(
+                        "INSERT INTO " + KEYSPACE + ".writes (id, payload, written_at) VALUES (?, ?, ?)");
+                PreparedStatement claim = session.prepare(
+                        "INSERT INTO " + KEYSPACE + ".writes (id, payload, written_at) VALUES (?, ?, ?) IF NOT EXISTS");
                 double writesPerSecond = measure(session, insert, plainWrites, inFlight, plain, false);
                 double lwtPerSecond = measure(session, claim, lwtWrites, inFlight, lwt, true);
                 return new Result(writesPerSecond, lwtPerSecond);
@@ -62,8 +61,14 @@ public final class CassandraWriteBaseline {
         }
     }
 
-    private static double measure(CqlSession session, PreparedStatement statement, int writes, int inFlight,
-            Section section, boolean conditional) throws InterruptedException {
+    private static double measure(
+            CqlSession session,
+            PreparedStatement statement,
+            int writes,
+            int inFlight,
+            Section section,
+            boolean conditional)
+            throws InterruptedException {
         write(session, statement, WARM_UP_WRITES, inFlight, new Latencies(), conditional);
         Latencies latencies = new Latencies();
         long started = System.nanoTime();
@@ -75,16 +80,25 @@ public final class CassandraWriteBaseline {
                 .figure("elapsed", seconds, "s")
                 .figure("throughput", perSecond, conditional ? "LWT writes/s" : "writes/s")
                 .figures("latency ", latencies.summaryMillis(), "ms")
-                .note("Prepared " + (conditional ? "INSERT … IF NOT EXISTS (a Paxos round per row, every one applied: "
-                        + "fresh keys)" : "INSERT") + " of one row (uuid key, 200-character text, timestamp) into a "
+                .note("Prepared "
+                        + (conditional
+                                ? "INSERT … IF NOT EXISTS (a Paxos round per row, every one applied: " + "fresh keys)"
+                                : "INSERT")
+                        + " of one row (uuid key, 200-character text, timestamp) into a "
                         + "bench keyspace with RF 1, async from one DataStax driver session with at most " + inFlight
                         + " in flight; " + WARM_UP_WRITES + " writes first, not counted.");
         return perSecond;
     }
 
     /** Executes {@code count} writes of fresh keys, never more than {@code inFlight} at once; throws on any failure. */
-    private static void write(CqlSession session, PreparedStatement statement, int count, int inFlight,
-            Latencies latencies, boolean conditional) throws InterruptedException {
+    private static void write(
+            CqlSession session,
+            PreparedStatement statement,
+            int count,
+            int inFlight,
+            Latencies latencies,
+            boolean conditional)
+            throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong notApplied = new AtomicLong();
@@ -92,8 +106,8 @@ public final class CassandraWriteBaseline {
         for (int i = 0; i < count && failure.get() == null; i++) {
             permits.acquire();
             long sent = System.nanoTime();
-            CompletionStage<AsyncResultSet> result = session.executeAsync(
-                    statement.bind(UUID.randomUUID(), payload, Instant.now()));
+            CompletionStage<AsyncResultSet> result =
+                    session.executeAsync(statement.bind(UUID.randomUUID(), payload, Instant.now()));
             result.whenComplete((rows, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
@@ -125,8 +139,8 @@ public final class CassandraWriteBaseline {
                 .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 1024)
                 .build();
         return CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(contactPoint.substring(0, colon),
-                        Integer.parseInt(contactPoint.substring(colon + 1))))
+                .addContactPoint(new InetSocketAddress(
+                        contactPoint.substring(0, colon), Integer.parseInt(contactPoint.substring(colon + 1))))
                 .withLocalDatacenter(localDatacenter)
                 .withConfigLoader(config)
                 .build();

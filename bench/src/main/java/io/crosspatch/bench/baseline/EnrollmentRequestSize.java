@@ -34,12 +34,12 @@ public final class EnrollmentRequestSize {
     private static final int AZURE_PKCS7_CHARS = 4_400;
     /** EC2's rsa2048 PKCS#7 (base64) and the plain identity document. */
     private static final int AWS_PKCS7_CHARS = 1_500;
+
     private static final int AWS_DOCUMENT_CHARS = 480;
     /** A VMware issuer's JWT in guestinfo. */
     private static final int VMWARE_TOKEN_CHARS = 850;
 
-    private EnrollmentRequestSize() {
-    }
+    private EnrollmentRequestSize() {}
 
     /** The mean encoded size over the four providers (a storm enrolls on all four alike), in bytes. */
     public static int estimateBytes() {

@@ -17,7 +17,11 @@ public final class InfrastructureBaselines {
     private static final Logger log = LoggerFactory.getLogger(InfrastructureBaselines.class);
 
     /** How much each baseline sends. */
-    public record Options(int kafkaRecords, int kafkaRecordBytes, int cassandraWrites, int cassandraLwtWrites,
+    public record Options(
+            int kafkaRecords,
+            int kafkaRecordBytes,
+            int cassandraWrites,
+            int cassandraLwtWrites,
             int cassandraInFlight) {
 
         public static Options defaults() {
@@ -26,12 +30,13 @@ public final class InfrastructureBaselines {
     }
 
     /** The measured ceilings. */
-    public record Baselines(double kafkaRecordsPerSecond, double kafkaMegabytesPerSecond, double cassandraWritesPerSecond,
-            double cassandraLwtWritesPerSecond) {
-    }
+    public record Baselines(
+            double kafkaRecordsPerSecond,
+            double kafkaMegabytesPerSecond,
+            double cassandraWritesPerSecond,
+            double cassandraLwtWritesPerSecond) {}
 
-    private InfrastructureBaselines() {
-    }
+    private InfrastructureBaselines() {}
 
     /**
      * @param infrastructure the testbed's Spring properties ({@code Testbed#springProperties()}): bootstrap servers,
@@ -39,25 +44,32 @@ public final class InfrastructureBaselines {
      */
     public static Baselines run(Map<String, String> infrastructure, BenchReport report, Options options)
             throws Exception {
-        log.info("Baseline: Kafka producer, {} records of {} bytes", options.kafkaRecords(), options.kafkaRecordBytes());
+        log.info(
+                "Baseline: Kafka producer, {} records of {} bytes", options.kafkaRecords(), options.kafkaRecordBytes());
         Section kafka = report.section("Baseline: Kafka producer (acks=all, idempotent)");
         KafkaProducerBaseline.Result producer = new KafkaProducerBaseline(
-                infrastructure.get("spring.kafka.bootstrap-servers"))
+                        infrastructure.get("spring.kafka.bootstrap-servers"))
                 .run(options.kafkaRecords(), options.kafkaRecordBytes(), kafka);
         kafka.note("Record size: the mean encoded enrollment.requested value over the four providers, estimated with "
                 + "identity material of the real clouds' typical size (EnrollmentRequestSize); the storm reports the "
                 + "size it saw.");
         report.write();
 
-        log.info("Baseline: Cassandra, {} writes and {} LWT writes", options.cassandraWrites(),
+        log.info(
+                "Baseline: Cassandra, {} writes and {} LWT writes",
+                options.cassandraWrites(),
                 options.cassandraLwtWrites());
         Section plain = report.section("Baseline: Cassandra writes");
         Section lwt = report.section("Baseline: Cassandra lightweight transactions (INSERT … IF NOT EXISTS)");
         CassandraWriteBaseline.Result cassandra = new CassandraWriteBaseline(
-                infrastructure.get("spring.cassandra.contact-points"), infrastructure.get("spring.cassandra.local-datacenter"))
+                        infrastructure.get("spring.cassandra.contact-points"),
+                        infrastructure.get("spring.cassandra.local-datacenter"))
                 .run(options.cassandraWrites(), options.cassandraLwtWrites(), options.cassandraInFlight(), plain, lwt);
         report.write();
-        return new Baselines(producer.recordsPerSecond(), producer.megabytesPerSecond(), cassandra.writesPerSecond(),
+        return new Baselines(
+                producer.recordsPerSecond(),
+                producer.megabytesPerSecond(),
+                cassandra.writesPerSecond(),
                 cassandra.lwtWritesPerSecond());
     }
 }

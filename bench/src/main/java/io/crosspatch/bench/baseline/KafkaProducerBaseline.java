@@ -39,8 +39,7 @@ public final class KafkaProducerBaseline {
     static final int IN_FLIGHT_RECORDS = 1_000;
 
     /** The figures the ratios need. */
-    public record Result(long records, int recordBytes, double recordsPerSecond, double megabytesPerSecond) {
-    }
+    public record Result(long records, int recordBytes, double recordsPerSecond, double megabytesPerSecond) {}
 
     private final String bootstrapServers;
 
@@ -52,9 +51,11 @@ public final class KafkaProducerBaseline {
         String topic = "bench.baseline." + UUID.randomUUID();
         int partitions = Topics.ENROLLMENT_REQUESTED.partitions();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
-                    new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, byte[]> producer =
+                    new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
                 byte[] value = new byte[recordBytes];
                 new Random(42).nextBytes(value); // incompressible, and the services do not compress either
                 send(producer, topic, value, WARM_UP_RECORDS, new Latencies());
@@ -62,8 +63,8 @@ public final class KafkaProducerBaseline {
                 long started = System.nanoTime();
                 send(producer, topic, value, records, latencies);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                Result result = new Result(records, recordBytes, records / seconds,
-                        (double) records * recordBytes / seconds / 1e6);
+                Result result = new Result(
+                        records, recordBytes, records / seconds, (double) records * recordBytes / seconds / 1e6);
                 section.figure("records", records, "records")
                         .figure("record size", recordBytes, "bytes")
                         .figure("partitions", partitions, "partitions")
@@ -84,8 +85,9 @@ public final class KafkaProducerBaseline {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, byte[] value, int count,
-            Latencies latencies) throws InterruptedException {
+    private static void send(
+            KafkaProducer<String, byte[]> producer, String topic, byte[] value, int count, Latencies latencies)
+            throws InterruptedException {
         CountDownLatch acknowledged = new CountDownLatch(count);
         Semaphore inFlight = new Semaphore(IN_FLIGHT_RECORDS);
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -105,7 +107,8 @@ public final class KafkaProducerBaseline {
             });
         }
         if (!acknowledged.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("Kafka did not acknowledge " + acknowledged.getCount() + " records in 10 min");
+            throw new IllegalStateException(
+                    "Kafka did not acknowledge " + acknowledged.getCount() + " records in 10 min");
         }
         if (failure.get() != null) {
             throw new IllegalStateException(failures.get() + " of " + count + " sends failed", failure.get());

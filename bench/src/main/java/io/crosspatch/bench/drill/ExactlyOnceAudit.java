@@ -43,25 +43,27 @@ final class ExactlyOnceAudit {
     ExactlyOnceAudit(Platform platform) {
         this.platform = platform;
         this.truth = new SimulatorTruth(platform.simulatorControl());
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(),
-                Platform.GCP_AUDIENCE);
+        this.enroller = new FleetEnroller(
+                http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
 
     /**
      * The checks that hold once the storm is over. Answers the managed instance id of each enrollment seen
      * REGISTERED, by enrollment id, for {@link #afterWindows}.
      */
-    Map<String, String> afterStorm(Section section, List<CloudAccountSpec> accounts, List<FleetVm> vms,
-            List<BenchFleet.Enrolled> enrolled) {
+    Map<String, String> afterStorm(
+            Section section, List<CloudAccountSpec> accounts, List<FleetVm> vms, List<BenchFleet.Enrolled> enrolled) {
         Map<String, String> managed = everyVmRegistered(section, vms, enrolled);
-        Set<String> enrollmentIds = enrolled.stream().map(BenchFleet.Enrolled::enrollmentId).collect(Collectors.toSet());
+        Set<String> enrollmentIds =
+                enrolled.stream().map(BenchFleet.Enrolled::enrollmentId).collect(Collectors.toSet());
         oneSystemAccountPerCloudAccount(section, accounts);
         activationsWithinThePolicy(section, enrollmentIds);
         oneNodePerEnrollment(section, vms, enrollmentIds, managed);
         return managed;
     }
 
-    private Map<String, String> everyVmRegistered(Section section, List<FleetVm> vms, List<BenchFleet.Enrolled> enrolled) {
+    private Map<String, String> everyVmRegistered(
+            Section section, List<FleetVm> vms, List<BenchFleet.Enrolled> enrolled) {
         Map<String, BenchFleet.Enrolled> byVm = new HashMap<>();
         enrolled.forEach(one -> byVm.put(one.vm().vmId(), one));
         Map<String, Long> stages = new TreeMap<>();
@@ -74,17 +76,23 @@ final class ExactlyOnceAudit {
                 stage = "NO_ENROLLMENT_ACCEPTED";
             } else {
                 JsonNode status = status(one);
-                stage = status == null ? "STATUS_UNREADABLE" : status.path("status").asText("UNKNOWN");
+                stage = status == null
+                        ? "STATUS_UNREADABLE"
+                        : status.path("status").asText("UNKNOWN");
                 if (stage.equals("REGISTERED")) {
-                    managed.put(one.enrollmentId(), status.path("managedInstanceId").asText());
+                    managed.put(
+                            one.enrollmentId(), status.path("managedInstanceId").asText());
                 } else if (examples.size() < 5) {
-                    examples.add(one.enrollmentId() + " " + stage + (status == null ? "" : " " + status.path("reason").asText("")));
+                    examples.add(one.enrollmentId() + " " + stage
+                            + (status == null ? "" : " " + status.path("reason").asText("")));
                 }
             }
             stages.merge(stage, 1L, Long::sum);
         }
         section.figures("final stage ", stages, "VMs");
-        section.check("every VM ends REGISTERED (none FAILED/REJECTED)", managed.size() == vms.size(),
+        section.check(
+                "every VM ends REGISTERED (none FAILED/REJECTED)",
+                managed.size() == vms.size(),
                 vms.size() + " VMs, final stages " + stages + (examples.isEmpty() ? "" : "; e.g. " + examples));
         return managed;
     }
@@ -105,11 +113,16 @@ final class ExactlyOnceAudit {
 
     private void oneSystemAccountPerCloudAccount(Section section, List<CloudAccountSpec> accounts) {
         List<SimulatorTruth.SystemAccount> tagged = truth.systemAccounts().stream()
-                .filter(account -> account.cloudAccountKey() != null).toList();
-        Tally tally = Tally.of(accounts.stream().map(CloudAccountSpec::key).toList(), tagged,
+                .filter(account -> account.cloudAccountKey() != null)
+                .toList();
+        Tally tally = Tally.of(
+                accounts.stream().map(CloudAccountSpec::key).toList(),
+                tagged,
                 SimulatorTruth.SystemAccount::cloudAccountKey);
         section.figure("system accounts created", tagged.size(), "accounts");
-        section.check("exactly one system account per cloud account", tally.exactlyOnce() && tally.unexpected().isEmpty(),
+        section.check(
+                "exactly one system account per cloud account",
+                tally.exactlyOnce() && tally.unexpected().isEmpty(),
                 tally.describe("cloud accounts"));
     }
 
@@ -121,7 +134,8 @@ final class ExactlyOnceAudit {
      */
     private void activationsWithinThePolicy(Section section, Set<String> enrollmentIds) {
         List<SimulatorTruth.Activation> activations = truth.activations();
-        List<SimulatorTruth.Activation> used = activations.stream().filter(a -> a.registrationsCount() > 0).toList();
+        List<SimulatorTruth.Activation> used =
+                activations.stream().filter(a -> a.registrationsCount() > 0).toList();
         List<String> offPolicy = activations.stream()
                 .filter(a -> a.registrationLimit() != 1 || a.registrationsCount() > 1 || a.enrollmentId() == null)
                 .map(a -> a.activationId() + " (limit " + a.registrationLimit() + ", registrations "
@@ -130,32 +144,42 @@ final class ExactlyOnceAudit {
         Tally tally = Tally.of(enrollmentIds, used, SimulatorTruth.Activation::enrollmentId);
         Map<String, Integer> perEnrollment = new TreeMap<>();
         activations.forEach(a -> perEnrollment.merge(String.valueOf(a.enrollmentId()), 1, Integer::sum));
-        long enrollmentsWithExtras = perEnrollment.values().stream().filter(count -> count > 1).count();
+        long enrollmentsWithExtras =
+                perEnrollment.values().stream().filter(count -> count > 1).count();
         int unused = activations.size() - used.size();
         section.figure("activations", activations.size(), "activations");
         section.figure("activations unused (created, never registered with)", unused, "activations");
         section.figure("enrollments with more than one activation", enrollmentsWithExtras, "enrollments");
-        section.check("no enrollment got a second activation beyond the policy (one used activation each, limit 1)",
+        section.check(
+                "no enrollment got a second activation beyond the policy (one used activation each, limit 1)",
                 tally.exactlyOnce() && tally.unexpected().isEmpty() && offPolicy.isEmpty(),
                 tally.describe("enrollments with a used activation") + "; " + activations.size() + " activations, "
                         + unused + " unused, " + enrollmentsWithExtras + " enrollments with more than one"
-                        + (offPolicy.isEmpty() ? "" : "; off policy: " + offPolicy.subList(0, Math.min(5, offPolicy.size()))));
+                        + (offPolicy.isEmpty()
+                                ? ""
+                                : "; off policy: " + offPolicy.subList(0, Math.min(5, offPolicy.size()))));
     }
 
-    private void oneNodePerEnrollment(Section section, List<FleetVm> vms, Set<String> enrollmentIds,
-            Map<String, String> managed) {
+    private void oneNodePerEnrollment(
+            Section section, List<FleetVm> vms, Set<String> enrollmentIds, Map<String, String> managed) {
         List<SimulatorTruth.Node> nodes = truth.nodes();
         Tally byEnrollment = Tally.of(enrollmentIds, nodes, node -> String.valueOf(node.enrollmentId()));
-        Tally byInstance = Tally.of(vms.stream().map(FleetVm::instanceId).toList(), nodes,
-                node -> String.valueOf(node.cloudInstanceId()));
-        Map<String, String> nodeByEnrollment = nodes.stream().filter(node -> node.enrollmentId() != null)
-                .collect(Collectors.toMap(SimulatorTruth.Node::enrollmentId, SimulatorTruth.Node::instanceId, (a, b) -> a));
+        Tally byInstance = Tally.of(
+                vms.stream().map(FleetVm::instanceId).toList(), nodes, node -> String.valueOf(node.cloudInstanceId()));
+        Map<String, String> nodeByEnrollment = nodes.stream()
+                .filter(node -> node.enrollmentId() != null)
+                .collect(Collectors.toMap(
+                        SimulatorTruth.Node::enrollmentId, SimulatorTruth.Node::instanceId, (a, b) -> a));
         List<String> disagreeing = managed.entrySet().stream()
                 .filter(entry -> !entry.getValue().equals(nodeByEnrollment.get(entry.getKey())))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         section.figure("managed nodes", nodes.size(), "nodes");
-        section.check("exactly one managed node per enrollment and per VM",
-                byEnrollment.exactlyOnce() && byEnrollment.unexpected().isEmpty() && byInstance.exactlyOnce()
+        section.check(
+                "exactly one managed node per enrollment and per VM",
+                byEnrollment.exactlyOnce()
+                        && byEnrollment.unexpected().isEmpty()
+                        && byInstance.exactlyOnce()
                         && disagreeing.isEmpty(),
                 byEnrollment.describe("enrollments") + "; " + byInstance.describe("VM instances") + "; "
                         + disagreeing.size() + " enrollments whose status names another node than SSM has");
@@ -168,13 +192,17 @@ final class ExactlyOnceAudit {
     void nothingDeadLettered(Section section, String bootstrapServers) {
         Map<String, Integer> deadLetters = new TreeMap<>();
         for (TopicDefinition<?> topic : Topics.all()) {
-            int count = TopicReader.readAll(bootstrapServers, topic.deadLetterTopic(), Duration.ofSeconds(30)).size();
+            int count = TopicReader.readAll(bootstrapServers, topic.deadLetterTopic(), Duration.ofSeconds(30))
+                    .size();
             if (count > 0) {
                 deadLetters.put(topic.deadLetterTopic(), count);
             }
         }
-        section.check("no valid record dead-lettered (every <topic>.DLT empty)", deadLetters.isEmpty(),
-                deadLetters.isEmpty() ? "all " + Topics.all().size() + " dead-letter topics empty"
+        section.check(
+                "no valid record dead-lettered (every <topic>.DLT empty)",
+                deadLetters.isEmpty(),
+                deadLetters.isEmpty()
+                        ? "all " + Topics.all().size() + " dead-letter topics empty"
                         : "dead-lettered: " + deadLetters);
     }
 
@@ -182,7 +210,10 @@ final class ExactlyOnceAudit {
      * The checks that hold once the windows ran: waits up to {@code settle} for reporting to equal the simulator's
      * ground truth for every node, then counts each node's records on {@code patch.results}.
      */
-    void afterWindows(Section section, List<CloudAccountSpec> accounts, Map<String, String> managedByEnrollment,
+    void afterWindows(
+            Section section,
+            List<CloudAccountSpec> accounts,
+            Map<String, String> managedByEnrollment,
             Duration settle) {
         Set<String> managed = Set.copyOf(managedByEnrollment.values());
         long deadline = System.nanoTime() + settle.toNanos();
@@ -192,7 +223,9 @@ final class ExactlyOnceAudit {
             comparison = compareWithReporting(accounts, managed);
         }
         section.figure("nodes with a patch report in SSM", comparison.reportedInSsm(), "nodes");
-        section.check("reporting's per-instance patches equal SSM's ground truth for every node", comparison.equal(),
+        section.check(
+                "reporting's per-instance patches equal SSM's ground truth for every node",
+                comparison.equal(),
                 comparison.describe(managed.size()));
         PatchResultsTopic.Read topic = PatchResultsTopic.read(platform.infrastructureProperties());
         List<String> onTopic = topic.managedInstanceIds();
@@ -201,7 +234,9 @@ final class ExactlyOnceAudit {
         if (topic.undecodable() > 0) {
             section.figure("patch.results records that do not decode", topic.undecodable(), "records");
         }
-        section.check("no patch.results lost: every registered node has at least one record", tally.atLeastOnce(),
+        section.check(
+                "no patch.results lost: every registered node has at least one record",
+                tally.atLeastOnce(),
                 tally.describeAtLeastOnce("registered nodes"));
     }
 
@@ -213,7 +248,9 @@ final class ExactlyOnceAudit {
 
         String describe(int nodes) {
             return equalNodes + " of " + nodes + " nodes equal, " + reportedInSsm + " with a patch report in SSM"
-                    + (differences.isEmpty() ? "" : "; e.g. " + differences.subList(0, Math.min(5, differences.size())));
+                    + (differences.isEmpty()
+                            ? ""
+                            : "; e.g. " + differences.subList(0, Math.min(5, differences.size())));
         }
     }
 
@@ -223,7 +260,8 @@ final class ExactlyOnceAudit {
      */
     private Comparison compareWithReporting(List<CloudAccountSpec> accounts, Set<String> managed) {
         Map<String, String> systemAccounts = new HashMap<>();
-        truth.systemAccounts().stream().filter(a -> a.cloudAccountKey() != null)
+        truth.systemAccounts().stream()
+                .filter(a -> a.cloudAccountKey() != null)
                 .forEach(a -> systemAccounts.put(a.cloudAccountKey(), a.accountId()));
         Map<String, Map<String, String>> ssm = new HashMap<>();
         for (CloudAccountSpec account : accounts) {
@@ -264,7 +302,8 @@ final class ExactlyOnceAudit {
 
     private Map<String, String> updates(String tenant, JsonNode instance) {
         JsonNode answer = reporting("/v1/tenants/" + tenant + "/instances/"
-                + instance.get("instanceId").asText() + "/updates?provider=" + instance.get("provider").asText()
+                + instance.get("instanceId").asText() + "/updates?provider="
+                + instance.get("provider").asText()
                 + "&cloudAccountId=" + instance.get("cloudAccountId").asText());
         return SimulatorTruth.reportedUpdates(answer.get("updates"));
     }
@@ -276,14 +315,17 @@ final class ExactlyOnceAudit {
             JsonNode page = reporting("/v1/tenants/" + tenant + "/instances?pageSize=500"
                     + (pageToken == null ? "" : "&pageToken=" + pageToken));
             page.get("instances").forEach(all::add);
-            pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
         } while (pageToken != null);
         return all;
     }
 
     private JsonNode reporting(String pathAndQuery) {
-        return http.get(URI.create(platform.service(LocalService.REPORTING) + pathAndQuery),
-                Map.of("Authorization", "Bearer " + platform.tokens().token("drill-auditor", null))).ok();
+        return http.get(
+                        URI.create(platform.service(LocalService.REPORTING) + pathAndQuery),
+                        Map.of("Authorization", "Bearer " + platform.tokens().token("drill-auditor", null)))
+                .ok();
     }
 
     private static void pause(Duration duration) {

@@ -10,8 +10,7 @@ import io.crosspatch.launcher.Platform;
 interface Fault {
 
     /** Before the first enrollment is posted (e.g. turn on the simulator's faults for the whole run). */
-    default void beforeStorm(Platform platform, Section section) throws Exception {
-    }
+    default void beforeStorm(Platform platform, Section section) throws Exception {}
 
     /** Whether {@link #duringStorm} does anything: only then is it scheduled, and checked to land mid-storm. */
     default boolean strikesMidStorm() {
@@ -19,12 +18,10 @@ interface Fault {
     }
 
     /** While enrollments are in flight. */
-    default void duringStorm(Platform platform, Section section) throws Exception {
-    }
+    default void duringStorm(Platform platform, Section section) throws Exception {}
 
     /** While the maintenance windows run and patch-results flow. */
-    default void duringSweep(Platform platform, Section section) throws Exception {
-    }
+    default void duringSweep(Platform platform, Section section) throws Exception {}
 
     /**
      * Whether this fault puts records on dead-letter topics on purpose (poison records, checked by the fault itself);
@@ -35,6 +32,5 @@ interface Fault {
     }
 
     /** After the audit's last wait (e.g. turn the simulator's faults off again). */
-    default void after(Platform platform, Section section) throws Exception {
-    }
+    default void after(Platform platform, Section section) throws Exception {}
 }

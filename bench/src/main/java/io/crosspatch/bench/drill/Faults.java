@@ -15,8 +15,7 @@ final class Faults {
 
     private static final Logger log = LoggerFactory.getLogger(Faults.class);
 
-    private Faults() {
-    }
+    private Faults() {}
 
     /** {@code kill -9} of one service mid-storm; it stays down for {@code downFor}, then starts again. */
     static Fault kill(LocalService service, Duration downFor) {
@@ -45,7 +44,8 @@ final class Faults {
      * with acks=all on one broker the log is in the page cache, which survives the process).
      */
     static Fault kafka() {
-        return restarts("Kafka broker", "kafka", platform -> platform.infrastructure().forkedKafka(), "");
+        return restarts(
+                "Kafka broker", "kafka", platform -> platform.infrastructure().forkedKafka(), "");
     }
 
     /**
@@ -55,13 +55,16 @@ final class Faults {
      * nothing lost — a loss here is a finding about the settings, not noise.
      */
     static Fault cassandra() {
-        return restarts("Cassandra", "cassandra", platform -> platform.infrastructure().cassandra(),
+        return restarts(
+                "Cassandra",
+                "cassandra",
+                platform -> platform.infrastructure().cassandra(),
                 " (commitlog periodic 10 s)");
     }
 
     /** A clean restart of {@code server} mid-storm and a SIGKILL and restart mid-sweep, each timed into the report. */
-    private static Fault restarts(String what, String figure, Function<Platform, RestartableServer> server,
-            String crashNote) {
+    private static Fault restarts(
+            String what, String figure, Function<Platform, RestartableServer> server, String crashNote) {
         return new Fault() {
             @Override
             public boolean strikesMidStorm() {
@@ -79,7 +82,11 @@ final class Faults {
             public void duringSweep(Platform platform, Section section) throws Exception {
                 long start = System.nanoTime();
                 server.apply(platform).crashAndRestart();
-                timed(section, what + " SIGKILLed and restarted mid-sweep" + crashNote, figure + " crash-restart", start);
+                timed(
+                        section,
+                        what + " SIGKILLed and restarted mid-sweep" + crashNote,
+                        figure + " crash-restart",
+                        start);
             }
         };
     }
@@ -89,9 +96,14 @@ final class Faults {
         return new Fault() {
             @Override
             public void beforeStorm(Platform platform, Section section) {
-                platform.simulatorControl().injectFault(SimulatorControl.object().put("service", "*")
-                        .put("operation", "*").put("throttleProbability", throttle).put("errorProbability", error));
-                section.note("simulator: every AWS call throttled with probability " + throttle + " and failed with 5xx "
+                platform.simulatorControl()
+                        .injectFault(SimulatorControl.object()
+                                .put("service", "*")
+                                .put("operation", "*")
+                                .put("throttleProbability", throttle)
+                                .put("errorProbability", error));
+                section.note("simulator: every AWS call throttled with probability " + throttle
+                        + " and failed with 5xx "
                         + "with probability " + error + ", from before the storm to the end of the audit's waits. The "
                         + "simulator refuses a call before running it, so this drill shows retries complete everything; "
                         + "it cannot show what a call that ran but whose answer was lost would do");

@@ -17,24 +17,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class PatchResultsTopic {
 
-    private PatchResultsTopic() {
-    }
+    private PatchResultsTopic() {}
 
     /** The ids, and how many records did not decode. */
-    record Read(List<String> managedInstanceIds, int undecodable) {
-    }
+    record Read(List<String> managedInstanceIds, int undecodable) {}
 
     static Read read(Map<String, String> infrastructure) {
         try (AvroDeserializer deserializer = new AvroDeserializer()) {
-            deserializer.configure(Map.of(SchemaRegistryConfig.URL, infrastructure.get("crosspatch.schema-registry.url")),
-                    false);
+            deserializer.configure(
+                    Map.of(SchemaRegistryConfig.URL, infrastructure.get("crosspatch.schema-registry.url")), false);
             List<String> ids = new ArrayList<>();
             int undecodable = 0;
             String topic = Topics.PATCH_RESULTS.name();
             for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(
                     infrastructure.get("spring.kafka.bootstrap-servers"), topic, Duration.ofMinutes(2))) {
                 try {
-                    ids.add(((PatchResult) deserializer.deserialize(topic, record.value())).getManagedInstanceId().toString());
+                    ids.add(((PatchResult) deserializer.deserialize(topic, record.value()))
+                            .getManagedInstanceId()
+                            .toString());
                 } catch (AvroSerdeException poison) {
                     undecodable++;
                 }

@@ -36,15 +36,25 @@ final class PoisonRecords implements Fault {
     static final String ERROR_CLASS_HEADER = "crosspatch-error-class";
 
     /** One poison record: its key names it, so it can be found in the dead-letter topic. */
-    record Poison(String topic, String key, byte[] value) {
-    }
+    record Poison(String topic, String key, byte[] value) {}
 
     /**
      * The consumer groups reading each topic (see the services' READMEs): each dead-letters its own copy of a
      * poison, so a missing copy names a group that did not move on.
      */
-    static final Map<String, Integer> CONSUMING_GROUPS = Map.of("enrollment.requested", 1, "identity.verified", 2,
-            "account.ready", 2, "instance.activated", 2, "patch.results", 1, "enrollment.failed", 2);
+    static final Map<String, Integer> CONSUMING_GROUPS = Map.of(
+            "enrollment.requested",
+            1,
+            "identity.verified",
+            2,
+            "account.ready",
+            2,
+            "instance.activated",
+            2,
+            "patch.results",
+            1,
+            "enrollment.failed",
+            2);
 
     private final Duration deadLetterTimeout;
     private final List<Poison> produced = new ArrayList<>();
@@ -63,13 +73,18 @@ final class PoisonRecords implements Fault {
         byte[] json = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
         // a varint whose continuation bit promises a byte that never comes: the first field cannot be read
         byte[] truncatedBody = {(byte) 0x80};
-        return List.of(new Poison(topic, "poison-wrong-magic-" + topic, json),
+        return List.of(
+                new Poison(topic, "poison-wrong-magic-" + topic, json),
                 new Poison(topic, "poison-unknown-schema-" + topic, wire(Integer.MAX_VALUE - 7, new byte[] {2, 'x'})),
                 new Poison(topic, "poison-truncated-" + topic, wire(schemaId, truncatedBody)));
     }
 
     private static byte[] wire(int schemaId, byte[] body) {
-        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(schemaId).put(body).array();
+        return ByteBuffer.allocate(5 + body.length)
+                .put((byte) 0)
+                .putInt(schemaId)
+                .put(body)
+                .array();
     }
 
     @Override
@@ -77,15 +92,19 @@ final class PoisonRecords implements Fault {
         Map<String, String> infra = platform.infrastructureProperties();
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryConfig.from(
                 Map.of(SchemaRegistryConfig.URL, infra.get("crosspatch.schema-registry.url"))));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.get("spring.kafka.bootstrap-servers"),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.get("spring.kafka.bootstrap-servers"),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (TopicDefinition<?> topic : Topics.all()) {
                 // the same schema the services register on first use: the truncated body needs a real id
                 int schemaId = registry.register(topic.valueSubject(), topic.valueSchema());
                 for (Poison poison : poisonsFor(topic.name(), schemaId)) {
-                    producer.send(new ProducerRecord<>(poison.topic(), poison.key(), poison.value())).get();
+                    producer.send(new ProducerRecord<>(poison.topic(), poison.key(), poison.value()))
+                            .get();
                     produced.add(poison);
                 }
             }
@@ -100,7 +119,9 @@ final class PoisonRecords implements Fault {
     public void after(Platform platform, Section section) throws InterruptedException {
         String bootstrap = platform.infrastructureProperties().get("spring.kafka.bootstrap-servers");
         for (TopicDefinition<?> topic : Topics.all()) {
-            List<Poison> poisons = produced.stream().filter(p -> p.topic().equals(topic.name())).toList();
+            List<Poison> poisons = produced.stream()
+                    .filter(p -> p.topic().equals(topic.name()))
+                    .toList();
             long deadline = System.nanoTime() + deadLetterTimeout.toNanos();
             DeadLetters letters = DeadLetters.read(bootstrap, topic, poisons);
             int groups = CONSUMING_GROUPS.getOrDefault(topic.name(), 1);
@@ -108,18 +129,20 @@ final class PoisonRecords implements Fault {
                 Thread.sleep(2_000);
                 letters = DeadLetters.read(bootstrap, topic, poisons);
             }
-            section.check("poison records on " + topic.name() + " dead-lettered to " + topic.deadLetterTopic(),
-                    letters.allDeadLettered(groups), letters.describe(groups));
+            section.check(
+                    "poison records on " + topic.name() + " dead-lettered to " + topic.deadLetterTopic(),
+                    letters.allDeadLettered(groups),
+                    letters.describe(groups));
         }
     }
 
     /** What one dead-letter topic holds of one topic's poisons. */
-    record DeadLetters(List<String> missing, Map<String, Integer> copiesByKey, TreeSet<String> errorClasses,
-            int withoutHeaders) {
+    record DeadLetters(
+            List<String> missing, Map<String, Integer> copiesByKey, TreeSet<String> errorClasses, int withoutHeaders) {
 
         static DeadLetters read(String bootstrap, TopicDefinition<?> topic, List<Poison> poisons) {
-            List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrap, topic.deadLetterTopic(),
-                    Duration.ofMinutes(1));
+            List<ConsumerRecord<byte[], byte[]>> records =
+                    TopicReader.readAll(bootstrap, topic.deadLetterTopic(), Duration.ofMinutes(1));
             Map<String, Integer> copies = new TreeMap<>();
             TreeSet<String> errors = new TreeSet<>();
             int withoutHeaders = 0;
@@ -138,19 +161,26 @@ final class PoisonRecords implements Fault {
                     }
                 }
             }
-            List<String> missing = poisons.stream().map(Poison::key).filter(key -> !copies.containsKey(key)).toList();
+            List<String> missing = poisons.stream()
+                    .map(Poison::key)
+                    .filter(key -> !copies.containsKey(key))
+                    .toList();
             return new DeadLetters(missing, copies, errors, withoutHeaders);
         }
 
         boolean allDeadLettered(int groups) {
-            return missing.isEmpty() && withoutHeaders == 0 && !copiesByKey.isEmpty()
+            return missing.isEmpty()
+                    && withoutHeaders == 0
+                    && !copiesByKey.isEmpty()
                     && copiesByKey.values().stream().allMatch(copies -> copies == groups);
         }
 
         /** One copy per consumer group of the topic: a group that did not dead-letter its copy is stuck on it. */
         String describe(int groups) {
-            return copiesByKey.size() + " of " + (copiesByKey.size() + missing.size()) + " poisons found (copies per key "
-                    + copiesByKey.values() + ", expected " + groups + ": one per consuming group), root causes " + errorClasses
+            return copiesByKey.size() + " of " + (copiesByKey.size() + missing.size())
+                    + " poisons found (copies per key "
+                    + copiesByKey.values() + ", expected " + groups + ": one per consuming group), root causes "
+                    + errorClasses
                     + (withoutHeaders == 0 ? "" : ", " + withoutHeaders + " without the dead-letter headers")
                     + (missing.isEmpty() ? "" : ", missing " + missing);
         }

@@ -24,17 +24,18 @@ final class SimulatorTruth {
     static final String INSTANCE_TAG = "crosspatch:instance";
 
     /** An Organizations account, with the cloud account key its tags name ({@code null} for others). */
-    record SystemAccount(String accountId, String cloudAccountKey) {
-    }
+    record SystemAccount(String accountId, String cloudAccountKey) {}
 
     /** A hybrid activation (never its code). */
-    record Activation(String activationId, String accountId, String enrollmentId, int registrationLimit,
-            int registrationsCount) {
-    }
+    record Activation(
+            String activationId,
+            String accountId,
+            String enrollmentId,
+            int registrationLimit,
+            int registrationsCount) {}
 
     /** A managed node. */
-    record Node(String instanceId, String accountId, String region, String enrollmentId, String cloudInstanceId) {
-    }
+    record Node(String instanceId, String accountId, String region, String enrollmentId, String cloudInstanceId) {}
 
     private final SimulatorControl simulator;
 
@@ -47,7 +48,8 @@ final class SimulatorTruth {
         for (JsonNode account : simulator.organizationAccounts()) {
             JsonNode tags = account.path("tags");
             String key = tags.has(PROVIDER_TAG) && tags.has(CLOUD_ACCOUNT_TAG)
-                    ? tags.get(PROVIDER_TAG).asText().toLowerCase(Locale.ROOT) + ":" + tags.get(CLOUD_ACCOUNT_TAG).asText()
+                    ? tags.get(PROVIDER_TAG).asText().toLowerCase(Locale.ROOT) + ":"
+                            + tags.get(CLOUD_ACCOUNT_TAG).asText()
                     : null;
             accounts.add(new SystemAccount(account.get("id").asText(), key));
         }
@@ -57,8 +59,11 @@ final class SimulatorTruth {
     List<Activation> activations() {
         List<Activation> activations = new ArrayList<>();
         for (JsonNode activation : simulator.activations()) {
-            activations.add(new Activation(activation.get("activationId").asText(), activation.get("accountId").asText(),
-                    activation.path("tags").path(ENROLLMENT_TAG).asText(null), activation.get("registrationLimit").asInt(),
+            activations.add(new Activation(
+                    activation.get("activationId").asText(),
+                    activation.get("accountId").asText(),
+                    activation.path("tags").path(ENROLLMENT_TAG).asText(null),
+                    activation.get("registrationLimit").asInt(),
                     activation.get("registrationsCount").asInt()));
         }
         return activations;
@@ -67,8 +72,12 @@ final class SimulatorTruth {
     List<Node> nodes() {
         List<Node> nodes = new ArrayList<>();
         for (JsonNode node : simulator.nodes()) {
-            nodes.add(new Node(node.get("instanceId").asText(), node.get("accountId").asText(), node.get("region").asText(),
-                    node.path("tags").path(ENROLLMENT_TAG).asText(null), node.path("tags").path(INSTANCE_TAG).asText(null)));
+            nodes.add(new Node(
+                    node.get("instanceId").asText(),
+                    node.get("accountId").asText(),
+                    node.get("region").asText(),
+                    node.path("tags").path(ENROLLMENT_TAG).asText(null),
+                    node.path("tags").path(INSTANCE_TAG).asText(null)));
         }
         return nodes;
     }
@@ -81,8 +90,14 @@ final class SimulatorTruth {
         Map<String, Map<String, String>> byNode = new TreeMap<>();
         for (JsonNode state : simulator.patchStates(accountId, region, true)) {
             Map<String, String> patches = new TreeMap<>();
-            state.get("Patches").forEach(p -> patches.put(p.get("KBId").asText(), line(p.get("State").asText(),
-                    p.get("Severity").asText(), p.get("Classification").asText(), p.get("InstalledTime"))));
+            state.get("Patches")
+                    .forEach(p -> patches.put(
+                            p.get("KBId").asText(),
+                            line(
+                                    p.get("State").asText(),
+                                    p.get("Severity").asText(),
+                                    p.get("Classification").asText(),
+                                    p.get("InstalledTime"))));
             byNode.put(state.get("InstanceId").asText(), patches);
         }
         return byNode;
@@ -91,14 +106,22 @@ final class SimulatorTruth {
     /** The reporting API's updates of an instance, in the shape of {@link #patches}. */
     static Map<String, String> reportedUpdates(JsonNode updates) {
         Map<String, String> patches = new TreeMap<>();
-        updates.forEach(u -> patches.put(u.get("name").asText(), line(u.get("installStatus").asText(),
-                u.get("severity").asText(), u.get("classification").asText(), u.get("installedAt"))));
+        updates.forEach(u -> patches.put(
+                u.get("name").asText(),
+                line(
+                        u.get("installStatus").asText(),
+                        u.get("severity").asText(),
+                        u.get("classification").asText(),
+                        u.get("installedAt"))));
         return patches;
     }
 
     /** At the contract's precision: events carry timestamp-millis, and AWS reports no finer. */
     private static String line(String state, String severity, String classification, JsonNode installedAt) {
-        Instant installed = installedAt == null || installedAt.isNull() || installedAt.asText().isEmpty() ? null
+        Instant installed = installedAt == null
+                        || installedAt.isNull()
+                        || installedAt.asText().isEmpty()
+                ? null
                 : Instant.parse(installedAt.asText()).truncatedTo(ChronoUnit.MILLIS);
         return state + " | " + severity + " | " + classification + " | " + installed;
     }

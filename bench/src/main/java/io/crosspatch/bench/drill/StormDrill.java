@@ -43,8 +43,8 @@ final class StormDrill {
 
     void run(Path root, DrillSizes sizes, Section section) throws Exception {
         List<CloudAccountSpec> accounts = BenchAccounts.generate(sizes.accounts(), sizes.tenants());
-        section.note(sizes.vms() + " VMs over " + accounts.size() + " cloud accounts of " + sizes.tenants() + " tenants, "
-                + sizes.parallelism() + " client threads");
+        section.note(sizes.vms() + " VMs over " + accounts.size() + " cloud accounts of " + sizes.tenants()
+                + " tenants, " + sizes.parallelism() + " client threads");
         try (Platform platform = startPlatform(root, accounts, section)) {
             BenchFleet fleet = new BenchFleet(platform, accounts);
             fleet.onboard(4);
@@ -56,7 +56,8 @@ final class StormDrill {
             sweep(platform, fleet, sizes, section);
             audit.afterWindows(section, accounts, managed, sizes.settleTimeout());
             if (!fault.deadLettersExpected()) {
-                audit.nothingDeadLettered(section, platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"));
+                audit.nothingDeadLettered(
+                        section, platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"));
             }
             fault.after(platform, section);
         }
@@ -67,20 +68,22 @@ final class StormDrill {
      * out creating its keyspace), since a platform that never came up says nothing about the drill's fault.
      */
     private Platform startPlatform(Path root, List<CloudAccountSpec> accounts, Section section) throws Exception {
-        BenchPlatform.Tuning tuning = BenchPlatform.Tuning.defaults().withSweepInterval(Duration.ofSeconds(5))
+        BenchPlatform.Tuning tuning = BenchPlatform.Tuning.defaults()
+                .withSweepInterval(Duration.ofSeconds(5))
                 .withVmwareOrgs(BenchAccounts.vmwareOrgs(accounts));
         try {
             return BenchPlatform.start(root, "drill-" + name, tuning);
         } catch (Exception first) {
             log.warn("drill {}: the platform did not start, starting it again: {}", name, first.toString());
-            section.note("the platform's first start failed (" + first.getMessage().lines().findFirst().orElse("")
-                    + "); started again");
+            section.note("the platform's first start failed ("
+                    + first.getMessage().lines().findFirst().orElse("") + "); started again");
             return BenchPlatform.start(root, "drill-" + name, tuning);
         }
     }
 
-    private List<BenchFleet.Enrolled> storm(Platform platform, BenchFleet fleet, List<FleetVm> vms, DrillSizes sizes,
-            Section section) throws Exception {
+    private List<BenchFleet.Enrolled> storm(
+            Platform platform, BenchFleet fleet, List<FleetVm> vms, DrillSizes sizes, Section section)
+            throws Exception {
         AtomicReference<Map<String, Long>> progress = new AtomicReference<>();
         long start = System.nanoTime();
         CompletableFuture<Void> faultDone = fault.strikesMidStorm()
@@ -93,7 +96,8 @@ final class StormDrill {
         faultDone.join();
         // once more after the fault is over (a service may have come back after the first wait settled), within
         // what is left of the storm's time: enrollments lost for good must not make the drill wait twice
-        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(30).toNanos()));
+        Duration left = Duration.ofNanos(
+                Math.max(deadline - System.nanoTime(), Duration.ofSeconds(30).toNanos()));
         fleet.awaitStage(enrolled, "REGISTERED", true, sizes.parallelism(), left, progress::set);
         long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         section.figure("storm duration (first POST to all settled)", seconds, "s");
@@ -108,7 +112,11 @@ final class StormDrill {
      * while the POSTs still run; after that the storm is over once every VM registered, and a fault that came later
      * would prove nothing: so the check.
      */
-    private CompletableFuture<Void> midStormFault(Platform platform, int fleetSize, DrillSizes sizes, Section section,
+    private CompletableFuture<Void> midStormFault(
+            Platform platform,
+            int fleetSize,
+            DrillSizes sizes,
+            Section section,
             AtomicReference<Map<String, Long>> progress) {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -117,7 +125,9 @@ final class StormDrill {
                 long registered = atFault == null ? 0 : atFault.getOrDefault("REGISTERED", 0L);
                 section.note("mid-storm fault at " + sizes.faultAfter().toSeconds() + " s: "
                         + (atFault == null ? "enrollments still being posted" : "stages " + atFault));
-                section.check("the storm fault landed mid-storm", registered < fleetSize,
+                section.check(
+                        "the storm fault landed mid-storm",
+                        registered < fleetSize,
                         registered + " of " + fleetSize + " VMs registered when it hit");
                 fault.duringStorm(platform, section);
             } catch (Exception e) {
@@ -137,6 +147,7 @@ final class StormDrill {
             Thread.sleep(500);
         }
         section.figure("sweep: clock advanced", sizes.sweepDays(), "days");
-        section.figure("sweep duration", Duration.ofNanos(System.nanoTime() - start).toSeconds(), "s");
+        section.figure(
+                "sweep duration", Duration.ofNanos(System.nanoTime() - start).toSeconds(), "s");
     }
 }

@@ -35,9 +35,11 @@ public record Tally(int expected, List<String> missing, Map<String, Integer> dup
         }
         List<String> unexpected = counts.entrySet().stream()
                 .filter(entry -> entry.getValue() > 0 && !expectedKeys.contains(entry.getKey()))
-                .map(Map.Entry::getKey).sorted().toList();
-        return new Tally(new java.util.HashSet<>(expectedKeys).size(), List.copyOf(missing), Map.copyOf(duplicated),
-                unexpected);
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        return new Tally(
+                new java.util.HashSet<>(expectedKeys).size(), List.copyOf(missing), Map.copyOf(duplicated), unexpected);
     }
 
     /** Every expected key exactly once (keys outside the expected set are the caller's to judge). */
@@ -52,15 +54,25 @@ public record Tally(int expected, List<String> missing, Map<String, Integer> dup
 
     /** A one-line account for a report, naming at most a few keys of each kind. */
     public String describe(String what) {
-        StringBuilder text = new StringBuilder().append(expected).append(' ').append(what).append(" expected; ")
-                .append(missing.size()).append(" missing, ").append(duplicated.size()).append(" more than once, ")
-                .append(unexpected.size()).append(" not expected");
+        StringBuilder text = new StringBuilder()
+                .append(expected)
+                .append(' ')
+                .append(what)
+                .append(" expected; ")
+                .append(missing.size())
+                .append(" missing, ")
+                .append(duplicated.size())
+                .append(" more than once, ")
+                .append(unexpected.size())
+                .append(" not expected");
         if (!missing.isEmpty()) {
             text.append("; missing e.g. ").append(first(missing));
         }
         if (!duplicated.isEmpty()) {
-            text.append("; more than once e.g. ").append(first(duplicated.entrySet().stream()
-                    .map(entry -> entry.getKey() + "×" + entry.getValue()).toList()));
+            text.append("; more than once e.g. ")
+                    .append(first(duplicated.entrySet().stream()
+                            .map(entry -> entry.getKey() + "×" + entry.getValue())
+                            .toList()));
         }
         if (!unexpected.isEmpty()) {
             text.append("; not expected e.g. ").append(first(unexpected));
@@ -73,9 +85,17 @@ public record Tally(int expected, List<String> missing, Map<String, Integer> dup
      * its state): only what was missing or not expected.
      */
     public String describeAtLeastOnce(String what) {
-        StringBuilder text = new StringBuilder().append(expected).append(' ').append(what).append(" expected; ")
-                .append(missing.size()).append(" missing, ").append(unexpected.size()).append(" not expected, ")
-                .append(duplicated.size()).append(" seen more than once (allowed)");
+        StringBuilder text = new StringBuilder()
+                .append(expected)
+                .append(' ')
+                .append(what)
+                .append(" expected; ")
+                .append(missing.size())
+                .append(" missing, ")
+                .append(unexpected.size())
+                .append(" not expected, ")
+                .append(duplicated.size())
+                .append(" seen more than once (allowed)");
         if (!missing.isEmpty()) {
             text.append("; missing e.g. ").append(first(missing));
         }

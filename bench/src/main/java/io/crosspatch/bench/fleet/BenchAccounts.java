@@ -18,8 +18,7 @@ public final class BenchAccounts {
     /** The EC2 regions identity-service holds the signing certificates of (the demo's). */
     private static final List<String> EC2_REGIONS = List.copyOf(DemoTenants.ec2Regions());
 
-    private BenchAccounts() {
-    }
+    private BenchAccounts() {}
 
     public static List<CloudAccountSpec> generate(int count, int tenants) {
         if (count < 1 || tenants < 1) {
@@ -31,24 +30,51 @@ public final class BenchAccounts {
             String provider = PROVIDERS.get(i % PROVIDERS.size());
             String awsRegion = EC2_REGIONS.get(i % EC2_REGIONS.size());
             boolean europe = awsRegion.startsWith("eu-");
-            accounts.add(switch (provider) {
-                case "gcp" -> new CloudAccountSpec(tenant, provider, String.format("bench-project-%04d", i),
-                        "Bench GCP " + i, europe ? "europe-west1-b" : "us-central1-a", awsRegion);
-                case "azure" -> new CloudAccountSpec(tenant, provider, azureSubscription(i), "Bench Azure " + i,
-                        europe ? "westeurope" : "eastus", awsRegion);
-                case "aws" -> new CloudAccountSpec(tenant, provider, String.format("%012d", 700_000_000_000L + i),
-                        "Bench AWS " + i, awsRegion, awsRegion);
-                default -> new CloudAccountSpec(tenant, provider, String.format("vcenter-bench-%04d", i),
-                        "Bench vCenter " + i, null, awsRegion);
-            });
+            accounts.add(
+                    switch (provider) {
+                        case "gcp" ->
+                            new CloudAccountSpec(
+                                    tenant,
+                                    provider,
+                                    String.format("bench-project-%04d", i),
+                                    "Bench GCP " + i,
+                                    europe ? "europe-west1-b" : "us-central1-a",
+                                    awsRegion);
+                        case "azure" ->
+                            new CloudAccountSpec(
+                                    tenant,
+                                    provider,
+                                    azureSubscription(i),
+                                    "Bench Azure " + i,
+                                    europe ? "westeurope" : "eastus",
+                                    awsRegion);
+                        case "aws" ->
+                            new CloudAccountSpec(
+                                    tenant,
+                                    provider,
+                                    String.format("%012d", 700_000_000_000L + i),
+                                    "Bench AWS " + i,
+                                    awsRegion,
+                                    awsRegion);
+                        default ->
+                            new CloudAccountSpec(
+                                    tenant,
+                                    provider,
+                                    String.format("vcenter-bench-%04d", i),
+                                    "Bench vCenter " + i,
+                                    null,
+                                    awsRegion);
+                    });
         }
         return accounts;
     }
 
     /** The VMware orgs among {@code accounts}: identity-service must trust each one's token issuer from its start. */
     public static List<String> vmwareOrgs(List<CloudAccountSpec> accounts) {
-        return accounts.stream().filter(account -> account.provider().equals("vmware"))
-                .map(CloudAccountSpec::cloudAccountId).toList();
+        return accounts.stream()
+                .filter(account -> account.provider().equals("vmware"))
+                .map(CloudAccountSpec::cloudAccountId)
+                .toList();
     }
 
     /** A subscription id in Azure's shape (a random-looking v4 UUID), the same for the same index every run. */

@@ -40,16 +40,22 @@ public final class BenchFleet {
     private static final Logger log = LoggerFactory.getLogger(BenchFleet.class);
     private static final List<String> PATCH_GROUPS = List.of("early", "on-time", "late");
     /** Stages in the order an enrollment passes them; REJECTED and FAILED end it anywhere. */
-    private static final List<String> ORDER = List.of("PENDING", "VERIFIED", "ACCOUNT_READY", "ACTIVATION_ISSUED",
-            "REGISTERED");
+    private static final List<String> ORDER =
+            List.of("PENDING", "VERIFIED", "ACCOUNT_READY", "ACTIVATION_ISSUED", "REGISTERED");
+
     private static final Duration ROUND = Duration.ofSeconds(1);
 
     /**
      * An accepted enrollment. The secret is what the VM keeps to read its status; {@link #toString()} leaves it out so
      * that it never reaches a log or a report.
      */
-    public record Enrolled(FleetVm vm, String enrollmentId, String secret, long postedAtEpochMillis,
-            long postStartNanos, long acceptedNanos) {
+    public record Enrolled(
+            FleetVm vm,
+            String enrollmentId,
+            String secret,
+            long postedAtEpochMillis,
+            long postStartNanos,
+            long acceptedNanos) {
 
         FleetEnroller.Enrollment enrollment() {
             return new FleetEnroller.Enrollment(vm, enrollmentId, secret);
@@ -73,8 +79,8 @@ public final class BenchFleet {
     public BenchFleet(Platform platform, List<CloudAccountSpec> accounts) {
         this.platform = platform;
         this.accounts = List.copyOf(accounts);
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(),
-                Platform.GCP_AUDIENCE);
+        this.enroller = new FleetEnroller(
+                http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
 
     public List<CloudAccountSpec> accounts() {
@@ -85,11 +91,14 @@ public final class BenchFleet {
     public void onboard(int parallelism) throws InterruptedException {
         String admin = "Bearer " + platform.tokens().adminToken("bench-admin");
         inParallel(accounts, parallelism, account -> {
-            ObjectNode body = JsonHttp.object().put("displayName", account.displayName())
-                    .put("defaultPatchGroup", "on-time").put("awsRegion", account.awsRegion());
+            ObjectNode body = JsonHttp.object()
+                    .put("displayName", account.displayName())
+                    .put("defaultPatchGroup", "on-time")
+                    .put("awsRegion", account.awsRegion());
             body.putArray("allowedPatchGroups");
-            URI uri = platform.service(LocalService.IDENTITY).resolve("/v1/admin/tenants/" + account.tenantId()
-                    + "/cloud-accounts/" + account.provider() + "/" + account.cloudAccountId());
+            URI uri = platform.service(LocalService.IDENTITY)
+                    .resolve("/v1/admin/tenants/" + account.tenantId() + "/cloud-accounts/" + account.provider() + "/"
+                            + account.cloudAccountId());
             http.put(uri, Map.of("Authorization", admin), body).ok();
         });
         log.info("onboarded {} cloud accounts", accounts.size());
@@ -102,7 +111,9 @@ public final class BenchFleet {
         List<VmPlan> plans = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             CloudAccountSpec account = onAccounts.get(i % onAccounts.size());
-            plans.add(new VmPlan(account, FleetOs.values()[random.nextInt(FleetOs.values().length)],
+            plans.add(new VmPlan(
+                    account,
+                    FleetOs.values()[random.nextInt(FleetOs.values().length)],
                     PATCH_GROUPS.get(random.nextInt(PATCH_GROUPS.size())),
                     String.format("%s-%d-%06d", account.provider(), seed, i)));
         }
@@ -111,21 +122,31 @@ public final class BenchFleet {
         return List.copyOf(vms);
     }
 
-    private record VmPlan(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {
-    }
+    private record VmPlan(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {}
 
     private FleetVm createVm(VmPlan plan) {
-        ObjectNode body = JsonHttp.object().put("provider", plan.account().provider())
-                .put("accountId", plan.account().cloudAccountId()).put("instanceName", plan.name())
-                .put("osFamily", plan.os().family()).put("osVersion", plan.os().version());
+        ObjectNode body = JsonHttp.object()
+                .put("provider", plan.account().provider())
+                .put("accountId", plan.account().cloudAccountId())
+                .put("instanceName", plan.name())
+                .put("osFamily", plan.os().family())
+                .put("osVersion", plan.os().version());
         if (plan.account().location() != null) {
-            body.put(plan.account().provider().equals("gcp") ? "zone" : "region", plan.account().location());
+            body.put(
+                    plan.account().provider().equals("gcp") ? "zone" : "region",
+                    plan.account().location());
         }
         body.putObject("labels").put("crosspatch-patchgroup", plan.patchGroup());
         JsonNode view = platform.simulatorControl().createVm(body);
-        return new FleetVm(plan.account(), plan.os(), plan.patchGroup(), view.get("vmId").asText(),
-                view.get("instanceId").asText(), view.get("instanceName").asText(),
-                view.get("metadataBaseUrl").asText(), view.path("guestinfoUrl").asText(null));
+        return new FleetVm(
+                plan.account(),
+                plan.os(),
+                plan.patchGroup(),
+                view.get("vmId").asText(),
+                view.get("instanceId").asText(),
+                view.get("instanceName").asText(),
+                view.get("metadataBaseUrl").asText(),
+                view.path("guestinfoUrl").asText(null));
     }
 
     /**
@@ -158,8 +179,14 @@ public final class BenchFleet {
      * {@code registerAgents}, an enrollment showing its activation has its agent registered (once), as the script
      * does. {@code progress} gets the stage counts after each round. Answers the last stage by enrollment id.
      */
-    public Map<String, String> awaitStage(List<Enrolled> enrolled, String target, boolean registerAgents,
-            int parallelism, Duration timeout, Consumer<Map<String, Long>> progress) throws InterruptedException {
+    public Map<String, String> awaitStage(
+            List<Enrolled> enrolled,
+            String target,
+            boolean registerAgents,
+            int parallelism,
+            Duration timeout,
+            Consumer<Map<String, Long>> progress)
+            throws InterruptedException {
         int targetRank = rank(target);
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Boolean> agentRegistered = new ConcurrentHashMap<>();
@@ -191,8 +218,10 @@ public final class BenchFleet {
         if (stage.equals("REJECTED") || stage.equals("FAILED")) {
             reasons.put(one.enrollmentId(), status.path("reason").asText(""));
         } else if (stage.equals("REGISTERED")) {
-            managedInstanceIds.put(one.enrollmentId(), status.path("managedInstanceId").asText());
-        } else if (registerAgents && stage.equals("ACTIVATION_ISSUED")
+            managedInstanceIds.put(
+                    one.enrollmentId(), status.path("managedInstanceId").asText());
+        } else if (registerAgents
+                && stage.equals("ACTIVATION_ISSUED")
                 && !agentRegistered.getOrDefault(one.enrollmentId(), false)) {
             try {
                 enroller.registerAgent(one.enrollment(), status)
@@ -256,7 +285,8 @@ public final class BenchFleet {
                     future.get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof RuntimeException runtime ? runtime
+                        first = e.getCause() instanceof RuntimeException runtime
+                                ? runtime
                                 : new IllegalStateException(e.getCause());
                     }
                 }

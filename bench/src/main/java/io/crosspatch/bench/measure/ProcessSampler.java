@@ -20,8 +20,7 @@ import java.util.function.Supplier;
 public final class ProcessSampler implements AutoCloseable {
 
     /** What one process used during the window. {@code cpuPercent} is of one core (200 % = both cores busy). */
-    public record Usage(double cpuSeconds, double cpuPercent, double peakRssMiB, double averageRssMiB) {
-    }
+    public record Usage(double cpuSeconds, double cpuPercent, double peakRssMiB, double averageRssMiB) {}
 
     /** Linux's USER_HZ: {@code /proc/<pid>/stat} counts CPU time in these ticks. 100 on every mainstream kernel. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -62,7 +61,8 @@ public final class ProcessSampler implements AutoCloseable {
         }
         double seconds = (stoppedNanos - startedNanos) / 1e9;
         Map<String, Usage> usage = new LinkedHashMap<>();
-        tracked.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        tracked.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> usage.put(entry.getKey(), entry.getValue().usage(seconds)));
         return usage;
     }
@@ -109,7 +109,8 @@ public final class ProcessSampler implements AutoCloseable {
         } catch (RuntimeException e) {
             return; // the platform is between states (a restart); the next sample catches up
         }
-        current.forEach((name, pid) -> tracked.computeIfAbsent(name, key -> new Tracked()).sample(pid));
+        current.forEach((name, pid) ->
+                tracked.computeIfAbsent(name, key -> new Tracked()).sample(pid));
     }
 
     /** One named process across restarts: the CPU ticks of each pid it had, and its RSS samples. */
@@ -142,7 +143,10 @@ public final class ProcessSampler implements AutoCloseable {
                 first = false;
             }
             double cpuSeconds = ticks / TICKS_PER_SECOND;
-            return new Usage(cpuSeconds, windowSeconds <= 0 ? 0 : 100.0 * cpuSeconds / windowSeconds, peakRssMiB,
+            return new Usage(
+                    cpuSeconds,
+                    windowSeconds <= 0 ? 0 : 100.0 * cpuSeconds / windowSeconds,
+                    peakRssMiB,
                     rssSamples == 0 ? 0 : rssSum / rssSamples);
         }
 

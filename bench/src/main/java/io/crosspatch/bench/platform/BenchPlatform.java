@@ -18,8 +18,7 @@ import java.util.Random;
  */
 public final class BenchPlatform {
 
-    private BenchPlatform() {
-    }
+    private BenchPlatform() {}
 
     /**
      * @param root      the repository checkout whose modules were built ({@code mvn -DskipTests install})
@@ -27,9 +26,15 @@ public final class BenchPlatform {
      * @param tuning    service arguments, heaps and VMware orgs on top of the defaults
      */
     public static Platform start(Path root, String name, Tuning tuning) throws Exception {
-        Platform.Options options = new Platform.Options(root,
-                root.resolve("bench").resolve("target").resolve("platform").resolve(name), freePort(), freePortBlock(5),
-                tuning.sweepInterval())
+        Platform.Options options = new Platform.Options(
+                        root,
+                        root.resolve("bench")
+                                .resolve("target")
+                                .resolve("platform")
+                                .resolve(name),
+                        freePort(),
+                        freePortBlock(5),
+                        tuning.sweepInterval())
                 .withExtraArguments(tuning.serviceArguments())
                 .withHeaps(tuning.heaps());
         if (!tuning.vmwareOrgs().isEmpty()) {
@@ -39,8 +44,11 @@ public final class BenchPlatform {
     }
 
     /** What a run changes about the platform. */
-    public record Tuning(Duration sweepInterval, Map<LocalService, List<String>> serviceArguments,
-            Map<String, String> heaps, List<String> vmwareOrgs) {
+    public record Tuning(
+            Duration sweepInterval,
+            Map<LocalService, List<String>> serviceArguments,
+            Map<String, String> heaps,
+            List<String> vmwareOrgs) {
 
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(15), Map.of(), Map.of(), List.of());

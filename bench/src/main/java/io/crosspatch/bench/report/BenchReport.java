@@ -75,11 +75,17 @@ public final class BenchReport {
     private String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
-        md.append("Started ").append(started).append(", ")
-                .append(Duration.between(started, Instant.now()).toSeconds()).append(" s so far.\n\n");
+        md.append("Started ")
+                .append(started)
+                .append(", ")
+                .append(Duration.between(started, Instant.now()).toSeconds())
+                .append(" s so far.\n\n");
         md.append("| machine | |\n|---|---|\n");
-        machine.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-        md.append("| load average now | ").append(MachineDescription.loadAverage()).append(" |\n\n");
+        machine.forEach((key, value) ->
+                md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
+        md.append("| load average now | ")
+                .append(MachineDescription.loadAverage())
+                .append(" |\n\n");
         sections.forEach(section -> section.appendMarkdown(md));
         return md.toString();
     }

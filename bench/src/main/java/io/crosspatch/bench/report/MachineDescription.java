@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** What a reader needs to judge the figures: cores, memory, CPU model, JDK, commit, and the load when it ran. */
 final class MachineDescription {
 
-    private MachineDescription() {
-    }
+    private MachineDescription() {}
 
     static Map<String, Object> describe() {
         Map<String, Object> machine = new LinkedHashMap<>();
@@ -37,8 +36,11 @@ final class MachineDescription {
 
     private static String firstMatching(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -46,7 +48,9 @@ final class MachineDescription {
 
     private static String gitCommit() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
         } catch (IOException e) {

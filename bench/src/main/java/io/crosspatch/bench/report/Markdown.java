@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How numbers look in the Markdown report: integers with thousands separators, others to three significant places. */
 final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     static String number(Object value) {
         if (value == null) {

@@ -12,16 +12,13 @@ import java.util.Map;
 public final class Section {
 
     /** A measured number. {@code unit} is free text ("s", "req/s", "ms", "calls/enrollment"). */
-    public record Figure(Object value, String unit) {
-    }
+    public record Figure(Object value, String unit) {}
 
     /** A table, e.g. CPU and memory per process. Rows are column → value. */
-    public record Table(String title, List<String> columns, List<Map<String, Object>> rows) {
-    }
+    public record Table(String title, List<String> columns, List<Map<String, Object>> rows) {}
 
     /** An exactly-once (or completion) assertion a drill made, and what it saw. */
-    public record Check(String name, boolean passed, String detail) {
-    }
+    public record Check(String name, boolean passed, String detail) {}
 
     private final String title;
     private final Map<String, Figure> figures = new LinkedHashMap<>();
@@ -97,14 +94,24 @@ public final class Section {
         if (!checks.isEmpty()) {
             md.append(passed() ? "**PASSED**" : "**FAILED**").append("\n\n");
             md.append("| check | result | detail |\n|---|---|---|\n");
-            checks.forEach(check -> md.append("| ").append(check.name()).append(" | ")
-                    .append(check.passed() ? "pass" : "**FAIL**").append(" | ").append(cell(check.detail())).append(" |\n"));
+            checks.forEach(check -> md.append("| ")
+                    .append(check.name())
+                    .append(" | ")
+                    .append(check.passed() ? "pass" : "**FAIL**")
+                    .append(" | ")
+                    .append(cell(check.detail()))
+                    .append(" |\n"));
             md.append('\n');
         }
         if (!figures.isEmpty()) {
             md.append("| figure | value | unit |\n|---|---:|---|\n");
-            figures.forEach((name, figure) -> md.append("| ").append(name).append(" | ")
-                    .append(Markdown.number(figure.value())).append(" | ").append(figure.unit()).append(" |\n"));
+            figures.forEach((name, figure) -> md.append("| ")
+                    .append(name)
+                    .append(" | ")
+                    .append(Markdown.number(figure.value()))
+                    .append(" | ")
+                    .append(figure.unit())
+                    .append(" |\n"));
             md.append('\n');
         }
         for (Table table : tables) {

@@ -38,21 +38,23 @@ public final class ActivationWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ActivationWatcher.class);
 
     /** An activation seen: when it arrived here ({@code System.nanoTime()}, and epoch ms) and in which system account. */
-    public record Activated(long seenNanos, long seenEpochMillis, String systemAccountId) {
-    }
+    public record Activated(long seenNanos, long seenEpochMillis, String systemAccountId) {}
 
     /** A failure seen: when, at which stage, why. */
-    public record Failed(long seenNanos, String stage, String reasonCode) {
-    }
+    public record Failed(long seenNanos, String stage, String reasonCode) {}
 
     /** The stages whose events carry the enrollment id, in flow order, for the per-stage breakdown. */
     public enum Stage {
-        REQUESTED, VERIFIED, ACCOUNT_READY, ACTIVATION_ISSUED
+        REQUESTED,
+        VERIFIED,
+        ACCOUNT_READY,
+        ACTIVATION_ISSUED
     }
 
     private final KafkaConsumer<String, Object> consumer;
     /** Per enrollment id, each stage's event time (its {@code occurredAt}, epoch ms; 0 while not seen). */
     private final Map<String, long[]> stageTimes = new ConcurrentHashMap<>();
+
     private final Map<String, Activated> activated = new ConcurrentHashMap<>();
     private final Map<String, Failed> failed = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -69,8 +71,12 @@ public final class ActivationWatcher implements AutoCloseable {
         AvroDeserializer values = new AvroDeserializer();
         values.configure(config, false);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
-        consumer.subscribe(List.of(Topics.ENROLLMENT_REQUESTED.name(), Topics.IDENTITY_VERIFIED.name(),
-                Topics.ACCOUNT_READY.name(), Topics.INSTANCE_ACTIVATED.name(), Topics.ENROLLMENT_FAILED.name()));
+        consumer.subscribe(List.of(
+                Topics.ENROLLMENT_REQUESTED.name(),
+                Topics.IDENTITY_VERIFIED.name(),
+                Topics.ACCOUNT_READY.name(),
+                Topics.INSTANCE_ACTIVATED.name(),
+                Topics.ENROLLMENT_FAILED.name()));
         this.thread = new Thread(this::loop, "storm-activation-watcher");
         thread.setDaemon(true);
     }
@@ -95,7 +101,9 @@ public final class ActivationWatcher implements AutoCloseable {
      * machine's), 0 for a stage not seen; indexed by {@link Stage#ordinal()}.
      */
     public long[] stageTimes(String enrollmentId) {
-        return stageTimes.getOrDefault(enrollmentId, new long[Stage.values().length]).clone();
+        return stageTimes
+                .getOrDefault(enrollmentId, new long[Stage.values().length])
+                .clone();
     }
 
     /** Whether this enrollment has ended one way or the other. */
@@ -117,10 +125,12 @@ public final class ActivationWatcher implements AutoCloseable {
                     } else if (record.value() instanceof InstanceActivated event
                             && event.getStage() == ActivationStage.ACTIVATION_ISSUED) {
                         stage(event.getEnrollmentId(), Stage.ACTIVATION_ISSUED, event.getOccurredAt());
-                        activated.putIfAbsent(event.getEnrollmentId(), new Activated(seen, System.currentTimeMillis(),
-                                event.getSystemAccountId()));
+                        activated.putIfAbsent(
+                                event.getEnrollmentId(),
+                                new Activated(seen, System.currentTimeMillis(), event.getSystemAccountId()));
                     } else if (record.value() instanceof EnrollmentFailed event) {
-                        failed.putIfAbsent(event.getEnrollmentId(),
+                        failed.putIfAbsent(
+                                event.getEnrollmentId(),
                                 new Failed(seen, event.getStage().name(), event.getReasonCode()));
                     }
                 }

@@ -67,7 +67,10 @@ public final class EnrollmentStorm {
             warm(fleet, existing, section);
             List<FleetVm> vms = new ArrayList<>(fleet.createVms(accounts, options.vms(), 2, SETUP_PARALLELISM));
             Collections.shuffle(vms, new Random(2)); // accounts interleaved, as many autoscaling groups booting at once
-            log.info("storm: {} VMs on {} accounts ({} existing), clock starts", vms.size(), accounts.size(),
+            log.info(
+                    "storm: {} VMs on {} accounts ({} existing), clock starts",
+                    vms.size(),
+                    accounts.size(),
                     existing.size());
 
             simulator.resetCalls();
@@ -75,8 +78,11 @@ public final class EnrollmentStorm {
             Latencies accepted = new Latencies();
             long start = System.nanoTime();
             List<Enrolled> enrolled = fleet.enroll(vms, options.clients(), accepted);
-            long lastAccepted = enrolled.stream().mapToLong(Enrolled::acceptedNanos).max().orElse(start);
-            log.info("storm: {} enrollments accepted in {} s; waiting for their activations", enrolled.size(),
+            long lastAccepted =
+                    enrolled.stream().mapToLong(Enrolled::acceptedNanos).max().orElse(start);
+            log.info(
+                    "storm: {} enrollments accepted in {} s; waiting for their activations",
+                    enrolled.size(),
                     seconds(lastAccepted - start));
             awaitSettled(watcher, enrolled);
             Map<String, ProcessSampler.Usage> usage = sampler.stop();
@@ -85,28 +91,35 @@ public final class EnrollmentStorm {
             StormOutcome outcome = StormOutcome.of(enrolled, watcher, existingKeys, start);
             report(section, outcome, vms.size(), fleet.postFailures(), accepted, lastAccepted - start, baselines);
             section.figures("client requests sent again: ", fleet.clientRetries(), "requests")
-                    .note("Client requests sent again: the VMs (like linux.sh) resend a POST answered 429 or 5xx or whose "
-                            + "connection failed, and re-read a metadata service whose connection failed; each is "
-                            + "latency the VM saw, included in the figures above.");
+                    .note(
+                            "Client requests sent again: the VMs (like linux.sh) resend a POST answered 429 or 5xx or whose "
+                                    + "connection failed, and re-read a metadata service whose connection failed; each is "
+                                    + "latency the VM saw, included in the figures above.");
             reportStages(section, enrolled, watcher, existingKeys);
             reportCalls(section, calls, enrolled.size());
-            section.table("CPU and memory per process during the storm", ProcessSampler.columns(),
+            section.table(
+                    "CPU and memory per process during the storm",
+                    ProcessSampler.columns(),
                     ProcessSampler.rows(usage));
             if (floorLimits != null) {
                 reportFloor(section, floorLimits, vms, existingKeys, outcome.wallNanos());
             }
             verifySample(section, enrolled, watcher);
-            section.figure("enrollment.requested mean value size",
-                    TopicSizes.meanValueBytes(platform.infrastructureProperties(), "enrollment.requested"), "bytes");
+            section.figure(
+                    "enrollment.requested mean value size",
+                    TopicSizes.meanValueBytes(platform.infrastructureProperties(), "enrollment.requested"),
+                    "bytes");
         }
     }
 
-    private static void reportStages(Section section, List<Enrolled> enrolled, ActivationWatcher watcher,
-            Set<String> existingKeys) {
-        section.table("Where the time goes: POST → activation by stage (event times of each stage's record)",
-                StageBreakdown.columns(), StageBreakdown.rows(enrolled, watcher, existingKeys));
-        section.figures("activated without a record seen at ", StageBreakdown.missingRecords(enrolled, watcher),
-                "enrollments");
+    private static void reportStages(
+            Section section, List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys) {
+        section.table(
+                "Where the time goes: POST → activation by stage (event times of each stage's record)",
+                StageBreakdown.columns(),
+                StageBreakdown.rows(enrolled, watcher, existingKeys));
+        section.figures(
+                "activated without a record seen at ", StageBreakdown.missingRecords(enrolled, watcher), "enrollments");
         section.note("Stage times come from each record's occurredAt (the producing service's clock, the same "
                 + "machine's): ingress = client start → enrollment.requested; verifier → identity.verified; "
                 + "account-service → account.ready; patching-service → instance.activated; delivery = "
@@ -119,11 +132,15 @@ public final class EnrollmentStorm {
                 + "throttled and failed calls included. DescribeInstanceInformation comes from patching-service's "
                 + "registration watcher (every 2 s on the local platform, for pending activations): it grows with "
                 + "the storm's duration rather than with its enrollments.");
-        section.table("AWS calls during the storm (all accounts)", List.of("service", "operation", "calls",
-                "per enrollment"), CallTotals.rows(calls, enrollments));
+        section.table(
+                "AWS calls during the storm (all accounts)",
+                List.of("service", "operation", "calls", "per enrollment"),
+                CallTotals.rows(calls, enrollments));
         long totalCalls = calls.stream().mapToLong(CallTotals.CallCount::calls).sum();
         section.figure("AWS calls", totalCalls, "calls")
-                .figure("AWS calls per enrollment", enrollments == 0 ? 0.0 : (double) totalCalls / enrollments,
+                .figure(
+                        "AWS calls per enrollment",
+                        enrollments == 0 ? 0.0 : (double) totalCalls / enrollments,
                         "calls/enrollment");
     }
 
@@ -142,13 +159,21 @@ public final class EnrollmentStorm {
         long start = System.nanoTime();
         List<FleetVm> vms = fleet.createVms(existing, existing.size(), 1, SETUP_PARALLELISM);
         List<Enrolled> enrolled = fleet.enroll(vms, SETUP_PARALLELISM, new Latencies());
-        Map<String, String> stages = fleet.awaitStage(enrolled, "ACTIVATION_ISSUED", false, SETUP_PARALLELISM,
-                options.timeout(), counts -> log.debug("warm-up: {}", counts));
-        long ready = stages.values().stream().filter(stage -> stage.equals("ACTIVATION_ISSUED")
-                || stage.equals("REGISTERED")).count();
+        Map<String, String> stages = fleet.awaitStage(
+                enrolled,
+                "ACTIVATION_ISSUED",
+                false,
+                SETUP_PARALLELISM,
+                options.timeout(),
+                counts -> log.debug("warm-up: {}", counts));
+        long ready = stages.values().stream()
+                .filter(stage -> stage.equals("ACTIVATION_ISSUED") || stage.equals("REGISTERED"))
+                .count();
         section.figure("warm-up: existing accounts made", existing.size(), "accounts")
                 .figure("warm-up: time", seconds(System.nanoTime() - start), "s");
-        section.check("every existing account has its system account before the storm", ready == existing.size(),
+        section.check(
+                "every existing account has its system account before the storm",
+                ready == existing.size(),
                 ready + " of " + existing.size() + " warm-up enrollments reached ACTIVATION_ISSUED");
         log.info("warm-up: {} of {} existing accounts ready", ready, existing.size());
     }
@@ -160,15 +185,22 @@ public final class EnrollmentStorm {
         while (!open.isEmpty() && System.nanoTime() < deadline) {
             open.removeIf(one -> watcher.settled(one.enrollmentId()));
             if (System.nanoTime() >= nextLog) {
-                log.info("storm: {} of {} enrollments still waiting for their activation", open.size(), enrolled.size());
+                log.info(
+                        "storm: {} of {} enrollments still waiting for their activation", open.size(), enrolled.size());
                 nextLog = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             }
             Thread.sleep(100);
         }
     }
 
-    private void report(Section section, StormOutcome outcome, int vms, int postFailures, Latencies accepted,
-            long acceptingNanos, Baselines baselines) {
+    private void report(
+            Section section,
+            StormOutcome outcome,
+            int vms,
+            int postFailures,
+            Latencies accepted,
+            long acceptingNanos,
+            Baselines baselines) {
         double wall = seconds(outcome.wallNanos());
         double acceptedPerSecond = accepted.count() / Math.max(seconds(acceptingNanos), 1e-9);
         double activationsPerSecond = outcome.activated() / Math.max(wall, 1e-9);
@@ -186,37 +218,51 @@ public final class EnrollmentStorm {
                 .figure("POSTs that failed", postFailures, "VMs")
                 .figures("POST→202 ", accepted.summaryMillis(), "ms")
                 .figures("POST→activation available ", outcome.latency().summaryMillis(), "ms");
-        outcome.groups().forEach((group, figures) -> section
-                .figure(group + ": activations", figures.latency().count(), "enrollments")
-                .figure(group + ": last activation after", seconds(figures.lastNanos()), "s")
-                .figures(group + ": POST→activation available ", figures.latency().summaryMillis(), "ms"));
+        outcome.groups()
+                .forEach((group, figures) -> section.figure(
+                                group + ": activations", figures.latency().count(), "enrollments")
+                        .figure(group + ": last activation after", seconds(figures.lastNanos()), "s")
+                        .figures(
+                                group + ": POST→activation available ",
+                                figures.latency().summaryMillis(),
+                                "ms"));
         List<Map<String, Object>> failureRows = new ArrayList<>(outcome.failureRows());
         if (postFailures > 0) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("stage", "POST (ingress)");
-            row.put("reason", "not accepted: an HTTP error other than 429/503, or still 429/503 after 8 tries (see the "
-                    + "run's log and identity-service.log)");
+            row.put(
+                    "reason",
+                    "not accepted: an HTTP error other than 429/503, or still 429/503 after 8 tries (see the "
+                            + "run's log and identity-service.log)");
             row.put("enrollments", postFailures);
             failureRows.add(row);
         }
         section.table("Failures by stage and reason", List.of("stage", "reason", "enrollments"), failureRows);
-        section.check("every VM's enrollment was accepted by the ingress", postFailures == 0,
+        section.check(
+                "every VM's enrollment was accepted by the ingress",
+                postFailures == 0,
                 postFailures + " of " + vms + " POSTs failed");
         if (baselines != null) {
-            section.figure("activations/s as % of Cassandra LWT writes/s",
+            section.figure(
+                            "activations/s as % of Cassandra LWT writes/s",
                             percent(activationsPerSecond, baselines.cassandraLwtWritesPerSecond()), "%")
-                    .figure("activations/s as % of Cassandra writes/s",
+                    .figure(
+                            "activations/s as % of Cassandra writes/s",
                             percent(activationsPerSecond, baselines.cassandraWritesPerSecond()), "%")
-                    .figure("activations/s as % of Kafka records/s",
+                    .figure(
+                            "activations/s as % of Kafka records/s",
                             percent(activationsPerSecond, baselines.kafkaRecordsPerSecond()), "%")
-                    .figure("accepted/s as % of Kafka records/s",
+                    .figure(
+                            "accepted/s as % of Kafka records/s",
                             percent(acceptedPerSecond, baselines.kafkaRecordsPerSecond()), "%");
             section.note("The % figures divide the storm's rates by the baselines measured on this platform's Kafka "
                     + "and Cassandra before the storm (see the baseline sections): each enrollment costs several "
                     + "LWTs, writes and acknowledged sends along the pipeline, so 100 % is out of reach by design; the "
                     + "share says how close the pipeline runs to its storage's ceiling on this machine.");
         }
-        section.check("every storm enrollment ended (activation or failure) before the timeout", outcome.open() == 0,
+        section.check(
+                "every storm enrollment ended (activation or failure) before the timeout",
+                outcome.open() == 0,
                 outcome.open() + " of " + outcome.enrollments() + " still open after " + options.timeout());
         section.note("POST→202 and POST→activation are measured from the moment the client starts a VM's enrollment, "
                 + "which includes reading its signed identity from the simulated metadata service (and, on Azure, "
@@ -231,8 +277,12 @@ public final class EnrollmentStorm {
                 + "warmed with one enrollment each before the clock started.");
     }
 
-    private static void reportFloor(Section section, TheoreticalMinimum.Limits limits, List<FleetVm> vms,
-            Set<String> existingKeys, long wallNanos) {
+    private static void reportFloor(
+            Section section,
+            TheoreticalMinimum.Limits limits,
+            List<FleetVm> vms,
+            Set<String> existingKeys,
+            long wallNanos) {
         Map<String, Integer> perAccount = new TreeMap<>();
         vms.forEach(vm -> perAccount.merge(vm.account().key(), 1, Integer::sum));
         List<Integer> newAccounts = new ArrayList<>();
@@ -243,12 +293,19 @@ public final class EnrollmentStorm {
         section.figure("theoretical minimum under these limits", floor, "s")
                 .figure("wall time ÷ theoretical minimum", floor > 0 ? wall / floor : 0.0, "ratio")
                 .figure("limit used: CreateAccount rate", limits.createAccount().ratePerSecond(), "calls/s")
-                .figure("limit used: CreateAccount burst", limits.createAccount().burst(), "calls")
+                .figure(
+                        "limit used: CreateAccount burst",
+                        limits.createAccount().burst(),
+                        "calls")
                 .figure("limit used: account creations in progress", limits.creationsInProgress(), "creations")
                 .figure("limit used: account creation time", limits.creationSeconds(), "s")
-                .figure("limit used: CreateActivation rate per system account", limits.createActivation().ratePerSecond(),
+                .figure(
+                        "limit used: CreateActivation rate per system account",
+                        limits.createActivation().ratePerSecond(),
                         "calls/s")
-                .figure("limit used: CreateActivation burst per system account", limits.createActivation().burst(),
+                .figure(
+                        "limit used: CreateActivation burst per system account",
+                        limits.createActivation().burst(),
                         "calls");
         section.note("Theoretical minimum (TheoreticalMinimum): each limit is the lower of the simulator's "
                 + "(GET /_sim/limits) and the services' own pacing (account-service's CreateAccount bucket and "
@@ -264,11 +321,15 @@ public final class EnrollmentStorm {
     private void verifySample(Section section, List<Enrolled> enrolled, ActivationWatcher watcher)
             throws InterruptedException {
         List<Enrolled> activated = new ArrayList<>(enrolled.stream()
-                .filter(one -> watcher.activated(one.enrollmentId()).isPresent()).toList());
+                .filter(one -> watcher.activated(one.enrollmentId()).isPresent())
+                .toList());
         Collections.shuffle(activated, new Random(3));
         List<Enrolled> sample = activated.subList(0, Math.min(options.statusSample(), activated.size()));
-        FleetEnroller enroller = new FleetEnroller(new JsonHttp(), platform.service(LocalService.IDENTITY),
-                platform.simulatorControl(), Platform.GCP_AUDIENCE);
+        FleetEnroller enroller = new FleetEnroller(
+                new JsonHttp(),
+                platform.service(LocalService.IDENTITY),
+                platform.simulatorControl(),
+                Platform.GCP_AUDIENCE);
         int agreeing = 0;
         List<String> disagreeing = new ArrayList<>();
         for (Enrolled one : sample) {
@@ -279,11 +340,14 @@ public final class EnrollmentStorm {
                 disagreeing.add(one.enrollmentId() + "=" + seen);
             }
         }
-        section.check("sampled statuses hand out the activation Kafka announced", !sample.isEmpty()
-                        && agreeing == sample.size(),
+        section.check(
+                "sampled statuses hand out the activation Kafka announced",
+                !sample.isEmpty() && agreeing == sample.size(),
                 agreeing + " of " + sample.size() + " sampled enrollments answer ACTIVATION_ISSUED with an activation"
-                        + (disagreeing.isEmpty() ? "" : "; not: " + String.join(", ", disagreeing.subList(0,
-                        Math.min(5, disagreeing.size())))));
+                        + (disagreeing.isEmpty()
+                                ? ""
+                                : "; not: "
+                                        + String.join(", ", disagreeing.subList(0, Math.min(5, disagreeing.size())))));
     }
 
     /** The status the enrollment's VM sees, waiting up to 10 s for the status view to catch up with Kafka. */
@@ -311,13 +375,20 @@ public final class EnrollmentStorm {
     }
 
     /** The figures a storm's enrollments add up to. */
-    record StormOutcome(int enrollments, int activated, int failed, int open, long wallNanos, Latencies latency,
-            Map<String, GroupFigures> groups, List<Map<String, Object>> failureRows) {
+    record StormOutcome(
+            int enrollments,
+            int activated,
+            int failed,
+            int open,
+            long wallNanos,
+            Latencies latency,
+            Map<String, GroupFigures> groups,
+            List<Map<String, Object>> failureRows) {
 
-        record GroupFigures(Latencies latency, long lastNanos) {
-        }
+        record GroupFigures(Latencies latency, long lastNanos) {}
 
-        static StormOutcome of(List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys, long start) {
+        static StormOutcome of(
+                List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys, long start) {
             Latencies all = new Latencies();
             Map<String, Latencies> byGroup = new LinkedHashMap<>();
             Map<String, Long> lastByGroup = new LinkedHashMap<>();
@@ -345,8 +416,8 @@ public final class EnrollmentStorm {
                 }
             }
             Map<String, GroupFigures> groups = new LinkedHashMap<>();
-            byGroup.forEach((group, latencies) -> groups.put(group,
-                    new GroupFigures(latencies, lastByGroup.getOrDefault(group, 0L))));
+            byGroup.forEach((group, latencies) ->
+                    groups.put(group, new GroupFigures(latencies, lastByGroup.getOrDefault(group, 0L))));
             List<Map<String, Object>> rows = new ArrayList<>();
             failures.forEach((key, count) -> {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -355,8 +426,15 @@ public final class EnrollmentStorm {
                 row.put("enrollments", count);
                 rows.add(row);
             });
-            return new StormOutcome(enrolled.size(), activated, failed, enrolled.size() - activated - failed,
-                    last - start, all, groups, rows);
+            return new StormOutcome(
+                    enrolled.size(),
+                    activated,
+                    failed,
+                    enrolled.size() - activated - failed,
+                    last - start,
+                    all,
+                    groups,
+                    rows);
         }
     }
 }

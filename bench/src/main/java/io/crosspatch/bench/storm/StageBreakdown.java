@@ -18,12 +18,14 @@ import java.util.Set;
  */
 final class StageBreakdown {
 
-    private static final List<String> STAGES = List.of("ingress (→ enrollment.requested)",
-            "verifier (→ identity.verified)", "account-service (→ account.ready)",
-            "patching-service (→ instance.activated)", "delivery (→ seen by a consumer)");
+    private static final List<String> STAGES = List.of(
+            "ingress (→ enrollment.requested)",
+            "verifier (→ identity.verified)",
+            "account-service (→ account.ready)",
+            "patching-service (→ instance.activated)",
+            "delivery (→ seen by a consumer)");
 
-    private StageBreakdown() {
-    }
+    private StageBreakdown() {}
 
     static List<String> columns() {
         return List.of("accounts", "stage", "enrollments", "p50 ms", "p90 ms", "p99 ms", "max ms");
@@ -33,14 +35,18 @@ final class StageBreakdown {
     static Map<String, Long> missingRecords(List<Enrolled> enrolled, ActivationWatcher watcher) {
         Map<String, Long> missing = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
-            missing.put(stage.name(), enrolled.stream()
-                    .filter(one -> watcher.activated(one.enrollmentId()).isPresent())
-                    .filter(one -> watcher.stageTimes(one.enrollmentId())[stage.ordinal()] == 0).count());
+            missing.put(
+                    stage.name(),
+                    enrolled.stream()
+                            .filter(one -> watcher.activated(one.enrollmentId()).isPresent())
+                            .filter(one -> watcher.stageTimes(one.enrollmentId())[stage.ordinal()] == 0)
+                            .count());
         }
         return missing;
     }
 
-    static List<Map<String, Object>> rows(List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys) {
+    static List<Map<String, Object>> rows(
+            List<Enrolled> enrolled, ActivationWatcher watcher, Set<String> existingKeys) {
         Map<String, List<Latencies>> byGroup = new LinkedHashMap<>();
         for (Enrolled one : enrolled) {
             var activation = watcher.activated(one.enrollmentId());
@@ -48,9 +54,14 @@ final class StageBreakdown {
             if (activation.isEmpty() || Arrays.stream(times).anyMatch(time -> time == 0)) {
                 continue;
             }
-            long[] marks = {one.postedAtEpochMillis(), times[Stage.REQUESTED.ordinal()],
-                    times[Stage.VERIFIED.ordinal()], times[Stage.ACCOUNT_READY.ordinal()],
-                    times[Stage.ACTIVATION_ISSUED.ordinal()], activation.get().seenEpochMillis()};
+            long[] marks = {
+                one.postedAtEpochMillis(),
+                times[Stage.REQUESTED.ordinal()],
+                times[Stage.VERIFIED.ordinal()],
+                times[Stage.ACCOUNT_READY.ordinal()],
+                times[Stage.ACTIVATION_ISSUED.ordinal()],
+                activation.get().seenEpochMillis()
+            };
             String group = existingKeys.contains(one.vm().account().key()) ? "existing" : "new";
             record(byGroup.computeIfAbsent(group, key -> newStages()), marks);
             record(byGroup.computeIfAbsent("all", key -> newStages()), marks);

@@ -50,8 +50,7 @@ public final class StormBenchmark {
         }
     }
 
-    private StormBenchmark() {
-    }
+    private StormBenchmark() {}
 
     /** The storm's cloud accounts (deterministic for a size). */
     public static List<CloudAccountSpec> accounts(StormOptions options) {
@@ -66,17 +65,23 @@ public final class StormBenchmark {
                 .withHeaps(Map.of("cloud-simulator", "768m"));
         if (mode == Mode.LIMITS_OFF) {
             tuning = tuning.withServiceArguments(Map.of(
-                    LocalService.ACCOUNT, List.of("--crosspatch.accounts.create-account-rate-per-second=1000",
-                            "--crosspatch.accounts.create-account-burst=1000"),
-                    LocalService.PATCHING, List.of("--crosspatch.aws.default-rate-per-second=1000",
-                            "--crosspatch.aws.default-burst=1000", "--crosspatch.aws.rates.CreateActivation=1000")));
+                    LocalService.ACCOUNT,
+                            List.of(
+                                    "--crosspatch.accounts.create-account-rate-per-second=1000",
+                                    "--crosspatch.accounts.create-account-burst=1000"),
+                    LocalService.PATCHING,
+                            List.of(
+                                    "--crosspatch.aws.default-rate-per-second=1000",
+                                    "--crosspatch.aws.default-burst=1000",
+                                    "--crosspatch.aws.rates.CreateActivation=1000")));
         }
         return tuning;
     }
 
     /** One storm on a platform started with {@link #tuning}{@code (mode, options)} and not used by another storm. */
-    public static void runOn(Platform platform, Mode mode, BenchReport report, StormOptions options,
-            Baselines baselines) throws Exception {
+    public static void runOn(
+            Platform platform, Mode mode, BenchReport report, StormOptions options, Baselines baselines)
+            throws Exception {
         log.info("{}: {} VMs across {} accounts", mode.title, options.vms(), options.accounts());
         Section section = report.section(mode.title);
         SimulatorControl simulator = platform.simulatorControl();

@@ -17,8 +17,12 @@ public final class StormLimits {
      * The services' pacing as the platform runs them (their {@code application.yml} defaults, unless the run overrides
      * them) and the simulator's account-creation behaviour, which {@code /_sim/limits} does not report.
      */
-    public record ClientBudgets(Bucket accountServiceCreateAccount, int accountServiceCreationsInProgress,
-            Bucket patchingCreateActivation, int organizationsCreationsInProgress, double creationSeconds) {
+    public record ClientBudgets(
+            Bucket accountServiceCreateAccount,
+            int accountServiceCreationsInProgress,
+            Bucket patchingCreateActivation,
+            int organizationsCreationsInProgress,
+            double creationSeconds) {
 
         /** account-service 0.9/s burst 4, 5 in progress; patching-service 8/s (burst 8); the simulator 5 × 2 s. */
         public static ClientBudgets defaults() {
@@ -26,17 +30,17 @@ public final class StormLimits {
         }
     }
 
-    private StormLimits() {
-    }
+    private StormLimits() {}
 
     /** @param simulatorLimits the answer of {@code GET /_sim/limits} */
     public static Limits from(JsonNode simulatorLimits, ClientBudgets budgets) {
         JsonNode limits = simulatorLimits.path("limits");
         Bucket createAccount = bucket(limits, "organizations:CreateAccount", "organizations:*")
                 .tighter(budgets.accountServiceCreateAccount());
-        Bucket createActivation = bucket(limits, "ssm:CreateActivation", "ssm:*")
-                .tighter(budgets.patchingCreateActivation());
-        int inProgress = Math.min(budgets.accountServiceCreationsInProgress(), budgets.organizationsCreationsInProgress());
+        Bucket createActivation =
+                bucket(limits, "ssm:CreateActivation", "ssm:*").tighter(budgets.patchingCreateActivation());
+        int inProgress =
+                Math.min(budgets.accountServiceCreationsInProgress(), budgets.organizationsCreationsInProgress());
         return new Limits(createAccount, inProgress, budgets.creationSeconds(), createActivation);
     }
 
@@ -45,6 +49,7 @@ public final class StormLimits {
         if (limit == null) {
             throw new IllegalArgumentException("the simulator reports no limit for " + key + " nor " + fallback);
         }
-        return new Bucket(limit.get("ratePerSecond").asDouble(), limit.get("burst").asDouble());
+        return new Bucket(
+                limit.get("ratePerSecond").asDouble(), limit.get("burst").asDouble());
     }
 }

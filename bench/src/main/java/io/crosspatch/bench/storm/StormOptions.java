@@ -8,8 +8,8 @@ import java.time.Duration;
  * starts; {@code clients} threads POST the enrollments; {@code timeout} bounds the wait for the last activation;
  * {@code statusSample} activated enrollments are checked through the status API afterwards.
  */
-public record StormOptions(int vms, int accounts, int tenants, double existingShare, int clients, Duration timeout,
-        int statusSample) {
+public record StormOptions(
+        int vms, int accounts, int tenants, double existingShare, int clients, Duration timeout, int statusSample) {
 
     public StormOptions {
         if (vms < 1 || accounts < 1 || tenants < 1 || clients < 1) {

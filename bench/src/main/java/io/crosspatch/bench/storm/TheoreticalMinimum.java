@@ -54,11 +54,10 @@ public final class TheoreticalMinimum {
      * @param creationSeconds     how long a creation takes ({@code d})
      * @param createActivation    {@code CreateActivation} per system account
      */
-    public record Limits(Bucket createAccount, int creationsInProgress, double creationSeconds, Bucket createActivation) {
-    }
+    public record Limits(
+            Bucket createAccount, int creationsInProgress, double creationSeconds, Bucket createActivation) {}
 
-    private TheoreticalMinimum() {
-    }
+    private TheoreticalMinimum() {}
 
     /**
      * @param vmsPerNewAccount      the storm's VMs of each account that has no system account yet
@@ -75,7 +74,8 @@ public final class TheoreticalMinimum {
             creationRate = Math.min(creationRate, limits.creationsInProgress() / limits.creationSeconds());
         }
         Bucket creations = new Bucket(creationRate, limits.createAccount().burst());
-        List<Integer> busiestFirst = new ArrayList<>(vmsPerNewAccount.stream().filter(vms -> vms > 0).toList());
+        List<Integer> busiestFirst =
+                new ArrayList<>(vmsPerNewAccount.stream().filter(vms -> vms > 0).toList());
         busiestFirst.sort(Comparator.reverseOrder());
         for (int k = 0; k < busiestFirst.size(); k++) {
             double ready = creations.secondsUntilCall(k + 1L) + limits.creationSeconds();

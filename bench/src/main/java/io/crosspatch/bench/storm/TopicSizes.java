@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class TopicSizes {
 
-    private TopicSizes() {
-    }
+    private TopicSizes() {}
 
     static double meanValueBytes(Map<String, String> infrastructure, String topic) {
         Map<String, Object> config = new HashMap<>();
@@ -26,10 +25,11 @@ final class TopicSizes {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-sizes-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

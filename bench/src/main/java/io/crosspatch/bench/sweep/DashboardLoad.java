@@ -29,8 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DashboardLoad {
 
     /** One instance a client may ask the updates of. */
-    public record KnownInstance(String tenantId, String instanceId, String provider, String cloudAccountId) {
-    }
+    public record KnownInstance(String tenantId, String instanceId, String provider, String cloudAccountId) {}
 
     /** What the clients saw, per endpoint. */
     public record Result(Duration elapsed, Map<String, Latencies> latencies, Map<String, Long> errors) {
@@ -54,7 +53,8 @@ public final class DashboardLoad {
     private final Map<String, List<KnownInstance>> instancesByTenant;
     private final List<String> tenants;
     private final int clients;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Latencies> latencies = new LinkedHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -66,7 +66,8 @@ public final class DashboardLoad {
         this.tokens = tokens;
         this.clients = clients;
         Map<String, List<KnownInstance>> byTenant = new TreeMap<>();
-        instances.forEach(instance -> byTenant.computeIfAbsent(instance.tenantId(), t -> new ArrayList<>()).add(instance));
+        instances.forEach(instance -> byTenant.computeIfAbsent(instance.tenantId(), t -> new ArrayList<>())
+                .add(instance));
         if (byTenant.isEmpty() && clients > 0) {
             throw new IllegalArgumentException("dashboard clients need known instances to ask for");
         }
@@ -83,8 +84,10 @@ public final class DashboardLoad {
         for (int i = 0; i < clients; i++) {
             boolean operator = i % 2 == 0;
             String ownTenant = tenants.get(i % tenants.size());
-            String bearer = "Bearer " + (operator ? tokens.token("bench-operator-" + i, null)
-                    : tokens.token("bench-user-" + i, ownTenant));
+            String bearer = "Bearer "
+                    + (operator
+                            ? tokens.token("bench-operator-" + i, null)
+                            : tokens.token("bench-user-" + i, ownTenant));
             Thread thread = new Thread(() -> loop(bearer, operator ? null : ownTenant), "dashboard-client-" + i);
             thread.setDaemon(true);
             threads.add(thread);
@@ -113,17 +116,24 @@ public final class DashboardLoad {
             get(INSTANCES, "/v1/tenants/" + tenant + "/instances?pageSize=100", bearer);
             List<KnownInstance> known = instancesByTenant.get(tenant);
             KnownInstance instance = known.get(random.nextInt(known.size()));
-            get(UPDATES, "/v1/tenants/" + tenant + "/instances/" + instance.instanceId() + "/updates?provider="
-                    + instance.provider() + "&cloudAccountId=" + instance.cloudAccountId(), bearer);
+            get(
+                    UPDATES,
+                    "/v1/tenants/" + tenant + "/instances/" + instance.instanceId() + "/updates?provider="
+                            + instance.provider() + "&cloudAccountId=" + instance.cloudAccountId(),
+                    bearer);
         }
     }
 
     private void get(String endpoint, String path, String bearer) {
-        HttpRequest request = HttpRequest.newBuilder(reporting.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", bearer).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(reporting.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer)
+                .GET()
+                .build();
         long start = System.nanoTime();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
                 latencies.get(endpoint).recordSince(start);
             } else {

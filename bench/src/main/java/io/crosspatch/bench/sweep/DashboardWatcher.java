@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 final class DashboardWatcher {
 
     /** How the watch ended: the time to complete (empty on timeout) and, if not complete, what still differed. */
-    record Outcome(Optional<Duration> complete, int rounds, int nodesDiffering, Map<String, String> accountsDiffering) {
-    }
+    record Outcome(
+            Optional<Duration> complete, int rounds, int nodesDiffering, Map<String, String> accountsDiffering) {}
 
     private final ReportingApi api;
     private final List<CloudAccountSpec> accounts;
@@ -41,8 +41,12 @@ final class DashboardWatcher {
      * @param windowsOpenedAt    the simulated time the first window opened: an Install ending before it is older
      * @param startNanos         when the first window was opened ({@link System#nanoTime()})
      */
-    DashboardWatcher(ReportingApi api, List<CloudAccountSpec> accounts, Set<String> managedInstanceIds,
-            Instant windowsOpenedAt, long startNanos) {
+    DashboardWatcher(
+            ReportingApi api,
+            List<CloudAccountSpec> accounts,
+            Set<String> managedInstanceIds,
+            Instant windowsOpenedAt,
+            long startNanos) {
         this.api = api;
         this.accounts = List.copyOf(accounts);
         this.managedInstanceIds = Set.copyOf(managedInstanceIds);
@@ -59,8 +63,9 @@ final class DashboardWatcher {
      * Rounds until complete or {@code timeout} after the start. {@code truth} is read while the first rounds run
      * (it takes a while at 100,000 nodes); completeness is only judged once it is there.
      */
-    Outcome awaitComplete(CompletableFuture<SsmTruth> truth, Duration timeout, Duration pause,
-            Consumer<String> progress) throws InterruptedException {
+    Outcome awaitComplete(
+            CompletableFuture<SsmTruth> truth, Duration timeout, Duration pause, Consumer<String> progress)
+            throws InterruptedException {
         long deadline = startNanos + timeout.toNanos();
         int rounds = 0;
         int nodesDiffering = managedInstanceIds.size();
@@ -77,12 +82,15 @@ final class DashboardWatcher {
             if (curve.arrived() == curve.expected() && truth.isDone()) {
                 SsmTruth ssm = truth.join();
                 nodesDiffering = nodesDiffering(shown, ssm);
-                accountsDiffering = nodesDiffering == 0 ? accountsDiffering(tenants, ssm) : Map.of("all", "nodes differ");
+                accountsDiffering =
+                        nodesDiffering == 0 ? accountsDiffering(tenants, ssm) : Map.of("all", "nodes differ");
                 if (nodesDiffering == 0 && accountsDiffering.isEmpty()) {
-                    return new Outcome(Optional.of(Duration.ofNanos(System.nanoTime() - startNanos)), rounds, 0, Map.of());
+                    return new Outcome(
+                            Optional.of(Duration.ofNanos(System.nanoTime() - startNanos)), rounds, 0, Map.of());
                 }
             }
-            progress.accept(String.format("round %d: %d of %d nodes show the install, %d differ from SSM, accounts differing: %s",
+            progress.accept(String.format(
+                    "round %d: %d of %d nodes show the install, %d differ from SSM, accounts differing: %s",
                     rounds, curve.arrived(), curve.expected(), nodesDiffering, accountsDiffering.keySet()));
             long rest = pause.toMillis() - (System.nanoTime() - roundStart) / 1_000_000;
             if (rest > 0) {
@@ -120,8 +128,12 @@ final class DashboardWatcher {
     private Map<String, String> accountsDiffering(Set<String> tenants, SsmTruth ssm) {
         Map<String, AccountFigures> reported = new HashMap<>();
         for (String tenant : tenants) {
-            api.summary(tenant).path("accounts").forEach(row -> reported.put(row.get("provider").asText() + ":"
-                    + row.get("cloudAccountId").asText(), AccountFigures.ofSummary(row.get("figures"))));
+            api.summary(tenant)
+                    .path("accounts")
+                    .forEach(row -> reported.put(
+                            row.get("provider").asText() + ":"
+                                    + row.get("cloudAccountId").asText(),
+                            AccountFigures.ofSummary(row.get("figures"))));
         }
         Map<String, String> differing = new TreeMap<>();
         List<CloudAccountSpec> sorted = new ArrayList<>(accounts);

@@ -32,6 +32,7 @@ final class FleetSeeder {
     private static final int CHUNK_TARGET = 5_000;
     /** Chunks enrolled but not yet followed to REGISTERED, at most. */
     private static final int CHUNKS_AHEAD = 2;
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** How long the follower waits for one chunk before moving on to the next (stragglers are followed at the end). */
     private static final Duration CHUNK_PATIENCE = Duration.ofMinutes(10);
@@ -40,8 +41,13 @@ final class FleetSeeder {
      * The seeded fleet: every accepted enrollment, how many ended at each stage, the registered nodes' managed
      * instance ids by enrollment id, POST→202 latencies, and how long it all took.
      */
-    record Seeded(List<BenchFleet.Enrolled> enrolled, Map<String, Long> stageCounts, Map<String, String> managedInstanceIds,
-            int postFailures, Latencies accepted, Duration took) {
+    record Seeded(
+            List<BenchFleet.Enrolled> enrolled,
+            Map<String, Long> stageCounts,
+            Map<String, String> managedInstanceIds,
+            int postFailures,
+            Latencies accepted,
+            Duration took) {
 
         int registered() {
             return managedInstanceIds.size();
@@ -70,16 +76,27 @@ final class FleetSeeder {
         try {
             for (int from = 0, index = 0; from < options.nodes(); from += chunk, index++) {
                 if (index >= CHUNKS_AHEAD) {
-                    following.get(index - CHUNKS_AHEAD).get(); // keeps the backlog bounded (a chunk waits 10 min at most)
+                    following
+                            .get(index - CHUNKS_AHEAD)
+                            .get(); // keeps the backlog bounded (a chunk waits 10 min at most)
                 }
                 int size = Math.min(chunk, options.nodes() - from);
                 List<FleetVm> vms = fleet.createVms(accounts, size, 1_000L + index, options.seedParallelism());
                 List<BenchFleet.Enrolled> posted = fleet.enroll(vms, options.seedParallelism(), accepted);
                 enrolled.addAll(posted);
-                log.info("seeding: {} of {} VMs created and enrolled ({} s), stages {}", from + size, options.nodes(),
-                        seconds(start), fleet.stageCounts(snapshot(enrolled)));
+                log.info(
+                        "seeding: {} of {} VMs created and enrolled ({} s), stages {}",
+                        from + size,
+                        options.nodes(),
+                        seconds(start),
+                        fleet.stageCounts(snapshot(enrolled)));
                 following.add(follower.submit(() -> {
-                    fleet.awaitStage(posted, "REGISTERED", true, options.seedParallelism(), remaining(deadline, CHUNK_PATIENCE),
+                    fleet.awaitStage(
+                            posted,
+                            "REGISTERED",
+                            true,
+                            options.seedParallelism(),
+                            remaining(deadline, CHUNK_PATIENCE),
                             counts -> progress(enrolled, start, lastProgress));
                     return null;
                 }));
@@ -90,10 +107,16 @@ final class FleetSeeder {
             // a chunk the follower gave up on (a slow straggler) must not hold up the ones after it: follow the rest
             Map<String, String> registered = fleet.managedInstanceIds();
             List<BenchFleet.Enrolled> stragglers = snapshot(enrolled).stream()
-                    .filter(one -> !registered.containsKey(one.enrollmentId())).toList();
+                    .filter(one -> !registered.containsKey(one.enrollmentId()))
+                    .toList();
             if (!stragglers.isEmpty()) {
                 log.info("seeding: following {} enrollments not yet REGISTERED", stragglers.size());
-                fleet.awaitStage(stragglers, "REGISTERED", true, options.seedParallelism(), remaining(deadline, options.timeout()),
+                fleet.awaitStage(
+                        stragglers,
+                        "REGISTERED",
+                        true,
+                        options.seedParallelism(),
+                        remaining(deadline, options.timeout()),
                         counts -> progress(enrolled, start, lastProgress));
             }
         } catch (ExecutionException e) {
@@ -103,9 +126,18 @@ final class FleetSeeder {
         }
         List<BenchFleet.Enrolled> all = snapshot(enrolled);
         Map<String, Long> counts = fleet.stageCounts(all);
-        log.info("seeding done in {} s: stages {}, {} POSTs failed, requests sent again {}", seconds(start), counts,
-                fleet.postFailures(), fleet.clientRetries());
-        return new Seeded(all, counts, fleet.managedInstanceIds(), fleet.postFailures(), accepted,
+        log.info(
+                "seeding done in {} s: stages {}, {} POSTs failed, requests sent again {}",
+                seconds(start),
+                counts,
+                fleet.postFailures(),
+                fleet.clientRetries());
+        return new Seeded(
+                all,
+                counts,
+                fleet.managedInstanceIds(),
+                fleet.postFailures(),
+                accepted,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

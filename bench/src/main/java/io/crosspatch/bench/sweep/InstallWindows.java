@@ -13,11 +13,9 @@ import java.util.List;
 final class InstallWindows {
 
     /** One maintenance window of one system account and region. */
-    record Window(String accountId, String region, String windowId, String name) {
-    }
+    record Window(String accountId, String region, String windowId, String name) {}
 
-    private InstallWindows() {
-    }
+    private InstallWindows() {}
 
     /** The enabled Install windows of the account and region. */
     static List<Window> of(SimulatorControl simulator, String accountId, String region) {

@@ -15,13 +15,14 @@ final class LiveHeap {
 
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
-    private LiveHeap() {
-    }
+    private LiveHeap() {}
 
     /** Live bytes of the JVM {@code pid}; empty when jcmd is missing or the JVM did not answer. */
     static OptionalLong bytes(long pid) {
         try {
-            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
             byte[] output = jcmd.getInputStream().readAllBytes();
             if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
                 return OptionalLong.empty();

@@ -20,26 +20,35 @@ record NodeState(String operation, Instant endedAt, int installed, int missing, 
 
     /** From one entry of {@code GET /_sim/patch-states}. */
     static NodeState ofTruth(JsonNode state) {
-        return new NodeState(state.get("Operation").asText().toUpperCase(Locale.ROOT),
-                millis(state.path("OperationEndTime")), state.get("InstalledCount").asInt(),
-                state.get("MissingCount").asInt(), state.get("FailedCount").asInt());
+        return new NodeState(
+                state.get("Operation").asText().toUpperCase(Locale.ROOT),
+                millis(state.path("OperationEndTime")),
+                state.get("InstalledCount").asInt(),
+                state.get("MissingCount").asInt(),
+                state.get("FailedCount").asInt());
     }
 
     /** From one instance of reporting's {@code GET /v1/tenants/{tenantId}/instances}. */
     static NodeState ofInstance(JsonNode instance) {
         JsonNode operation = instance.path("lastOperation");
-        return new NodeState(operation.isTextual() ? operation.asText().toUpperCase(Locale.ROOT) : null,
-                millis(instance.path("lastOperationEndedAt")), instance.path("installed").asInt(),
-                instance.path("missing").asInt(), instance.path("failed").asInt());
+        return new NodeState(
+                operation.isTextual() ? operation.asText().toUpperCase(Locale.ROOT) : null,
+                millis(instance.path("lastOperationEndedAt")),
+                instance.path("installed").asInt(),
+                instance.path("missing").asInt(),
+                instance.path("failed").asInt());
     }
 
     /** Whether this is the state of an Install that ended at or after {@code since}: what a window run leaves. */
     boolean installedSince(Instant since) {
-        return "INSTALL".equals(operation) && endedAt != null && !endedAt.isBefore(since.truncatedTo(ChronoUnit.MILLIS));
+        return "INSTALL".equals(operation)
+                && endedAt != null
+                && !endedAt.isBefore(since.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static Instant millis(JsonNode value) {
-        return value == null || !value.isTextual() || value.asText().isEmpty() ? null
+        return value == null || !value.isTextual() || value.asText().isEmpty()
+                ? null
                 : Instant.parse(value.asText()).truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -27,7 +27,8 @@ final class ReportingApi {
     }
 
     JsonNode summary(String tenantId) {
-        return http.get(reporting.resolve("/v1/tenants/" + tenantId + "/summary"), Map.of("Authorization", bearer)).ok();
+        return http.get(reporting.resolve("/v1/tenants/" + tenantId + "/summary"), Map.of("Authorization", bearer))
+                .ok();
     }
 
     /** Hands every instance of the tenant to {@code each}, one page at a time; answers the number of pages read. */
@@ -35,12 +36,17 @@ final class ReportingApi {
         String pageToken = null;
         int pages = 0;
         do {
-            JsonNode page = http.get(reporting.resolve("/v1/tenants/" + tenantId + "/instances?pageSize=" + PAGE_SIZE
-                    + (pageToken == null ? "" : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8))),
-                    Map.of("Authorization", bearer)).ok();
+            JsonNode page = http.get(
+                            reporting.resolve("/v1/tenants/" + tenantId + "/instances?pageSize=" + PAGE_SIZE
+                                    + (pageToken == null
+                                            ? ""
+                                            : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8))),
+                            Map.of("Authorization", bearer))
+                    .ok();
             pages++;
             page.path("instances").forEach(each);
-            pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
         } while (pageToken != null);
         return pages;
     }

@@ -35,16 +35,22 @@ final class SsmTruth {
         for (JsonNode account : simulator.organizationAccounts()) {
             JsonNode tags = account.path("tags");
             if (tags.has("crosspatch:provider") && tags.has("crosspatch:cloud-account-id")) {
-                systemAccounts.put(tags.get("crosspatch:provider").asText().toLowerCase(Locale.ROOT) + ":"
-                        + tags.get("crosspatch:cloud-account-id").asText(), account.get("id").asText());
+                systemAccounts.put(
+                        tags.get("crosspatch:provider").asText().toLowerCase(Locale.ROOT) + ":"
+                                + tags.get("crosspatch:cloud-account-id").asText(),
+                        account.get("id").asText());
             }
         }
         return systemAccounts;
     }
 
     /** Reads every account's nodes and patch states, {@code parallelism} accounts at a time. */
-    static SsmTruth read(SimulatorControl simulator, List<CloudAccountSpec> accounts, Map<String, String> systemAccounts,
-            int parallelism) throws InterruptedException {
+    static SsmTruth read(
+            SimulatorControl simulator,
+            List<CloudAccountSpec> accounts,
+            Map<String, String> systemAccounts,
+            int parallelism)
+            throws InterruptedException {
         Map<String, AccountFigures> figures = new ConcurrentHashMap<>();
         Map<String, NodeState> states = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);

@@ -12,41 +12,70 @@ import picocli.CommandLine.Option;
 public final class SweepArguments {
 
     /** {@code --sweep-limits on|off}. */
-    public enum Switch { on, off }
+    public enum Switch {
+        on,
+        off
+    }
 
-    @Option(names = "--sweep-nodes", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--sweep-nodes",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Managed nodes to seed (default: 100,000).")
     private Integer nodes;
 
-    @Option(names = "--sweep-accounts", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--sweep-accounts",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 100).")
     private Integer accounts;
 
-    @Option(names = "--dashboard-clients", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--dashboard-clients",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Concurrent dashboard clients during the sweep (default: 100).")
     private Integer dashboardClients;
 
-    @Option(names = "--seed-parallelism", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--seed-parallelism",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Enrollments in flight while seeding (default: 64).")
     private Integer seedParallelism;
 
-    @Option(names = "--compliance-interval", paramLabel = "SECONDS", converter = WholeNumber.class,
+    @Option(
+            names = "--compliance-interval",
+            paramLabel = "SECONDS",
+            converter = WholeNumber.class,
             description = "patching-service's pause between compliance sweeps (default: 10).")
     private Integer complianceInterval;
 
-    @Option(names = "--compliance-concurrency", paramLabel = "N", converter = WholeNumber.class,
+    @Option(
+            names = "--compliance-concurrency",
+            paramLabel = "N",
+            converter = WholeNumber.class,
             description = "Accounts patching-service collects side by side (default: 16).")
     private Integer complianceConcurrency;
 
-    @Option(names = "--simulator-heap", paramLabel = "SIZE",
+    @Option(
+            names = "--simulator-heap",
+            paramLabel = "SIZE",
             description = "The simulator's -Xmx (default: 3g above 20,000 nodes, 1g above 2,000, else 512m).")
     private String simulatorHeap;
 
-    @Option(names = "--sweep-limits", paramLabel = "on|off",
-            description = "The simulator's default AWS rate limits during the sweep (default: on; always off while seeding).")
+    @Option(
+            names = "--sweep-limits",
+            paramLabel = "on|off",
+            description =
+                    "The simulator's default AWS rate limits during the sweep (default: on; always off while seeding).")
     private Switch limits;
 
-    @Option(names = "--sweep-timeout", paramLabel = "MINUTES", converter = WholeNumber.class,
+    @Option(
+            names = "--sweep-timeout",
+            paramLabel = "MINUTES",
+            converter = WholeNumber.class,
             description = "How long seeding and the sweep may each take (default: 120).")
     private Integer timeoutMinutes;
 
@@ -54,7 +83,8 @@ public final class SweepArguments {
     public SweepOptions options() {
         SweepOptions d = SweepOptions.defaults();
         int nodeCount = nodes != null ? nodes : d.nodes();
-        return new SweepOptions(nodeCount,
+        return new SweepOptions(
+                nodeCount,
                 accounts != null ? accounts : d.accounts(),
                 dashboardClients != null ? dashboardClients : d.dashboardClients(),
                 seedParallelism != null ? seedParallelism : d.seedParallelism(),

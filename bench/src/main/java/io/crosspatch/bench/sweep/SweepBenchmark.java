@@ -47,16 +47,18 @@ public final class SweepBenchmark {
     private static final Logger log = LoggerFactory.getLogger(SweepBenchmark.class);
     private static final int TENANTS_MAX = 10;
 
-    private SweepBenchmark() {
-    }
+    private SweepBenchmark() {}
 
     /** Starts its own platform, runs seeding, the sweep and the dashboard clients, and adds both sections. */
     public static void run(Path root, BenchReport report, SweepOptions options) throws Exception {
-        List<CloudAccountSpec> accounts = BenchAccounts.generate(options.accounts(), Math.min(TENANTS_MAX, options.accounts()));
+        List<CloudAccountSpec> accounts =
+                BenchAccounts.generate(options.accounts(), Math.min(TENANTS_MAX, options.accounts()));
         BenchPlatform.Tuning tuning = BenchPlatform.Tuning.defaults()
                 .withSweepInterval(options.complianceInterval())
-                .withServiceArguments(Map.of(LocalService.PATCHING,
-                        List.of("--crosspatch.patching.compliance.account-concurrency=" + options.complianceConcurrency())))
+                .withServiceArguments(Map.of(
+                        LocalService.PATCHING,
+                        List.of("--crosspatch.patching.compliance.account-concurrency="
+                                + options.complianceConcurrency())))
                 .withHeaps(heaps(options))
                 .withVmwareOrgs(BenchAccounts.vmwareOrgs(accounts));
         Section sweep = report.section("Compliance sweep");
@@ -76,8 +78,12 @@ public final class SweepBenchmark {
     }
 
     private static int runAlone(Path root, SweepOptions options) throws Exception {
-        BenchReport report = new BenchReport("Crosspatch compliance sweep", root.resolve("bench").resolve("target")
-                .resolve("reports").resolve("sweep-" + Instant.now().toString().replace(":", "")));
+        BenchReport report = new BenchReport(
+                "Crosspatch compliance sweep",
+                root.resolve("bench")
+                        .resolve("target")
+                        .resolve("reports")
+                        .resolve("sweep-" + Instant.now().toString().replace(":", "")));
         run(root, report, options);
         log.info("report written to {}", report.directory());
         return report.passed() ? 0 : 1;
@@ -94,19 +100,22 @@ public final class SweepBenchmark {
         return heaps;
     }
 
-    private static void describeSettings(Section sweep, SweepOptions options, BenchPlatform.Tuning tuning,
-            List<CloudAccountSpec> accounts) {
+    private static void describeSettings(
+            Section sweep, SweepOptions options, BenchPlatform.Tuning tuning, List<CloudAccountSpec> accounts) {
         Set<String> tenants = new TreeSet<>();
         accounts.forEach(account -> tenants.add(account.tenantId()));
         sweep.figure("managed nodes", options.nodes(), "nodes")
                 .figure("cloud accounts (one system account each)", options.accounts(), "accounts")
                 .figure("tenants", tenants.size(), "tenants")
                 .note("Settings: simulator -Xmx " + options.simulatorHeap() + "; heaps " + tuning.heaps()
-                        + "; patching-service compliance.interval " + options.complianceInterval().toSeconds()
+                        + "; patching-service compliance.interval "
+                        + options.complianceInterval().toSeconds()
                         + " s, compliance.account-concurrency " + options.complianceConcurrency()
-                        + ", registration.interval 2 s (the platform's); seeding parallelism " + options.seedParallelism()
-                        + "; simulator rate limits off while seeding, " + (options.limitsDuringSweep()
-                                ? "back on (defaults) for the sweep" : "still off for the sweep") + ".");
+                        + ", registration.interval 2 s (the platform's); seeding parallelism "
+                        + options.seedParallelism()
+                        + "; simulator rate limits off while seeding, "
+                        + (options.limitsDuringSweep() ? "back on (defaults) for the sweep" : "still off for the sweep")
+                        + ".");
     }
 
     /** One run on a started platform. */
@@ -123,7 +132,12 @@ public final class SweepBenchmark {
         private final ReportingApi reporting;
         private final TopicCount patchResults;
 
-        Run(Platform platform, List<CloudAccountSpec> accounts, SweepOptions options, Section sweep, Section dashboard,
+        Run(
+                Platform platform,
+                List<CloudAccountSpec> accounts,
+                SweepOptions options,
+                Section sweep,
+                Section dashboard,
                 BenchReport report) {
             this.platform = platform;
             this.accounts = accounts;
@@ -132,9 +146,12 @@ public final class SweepBenchmark {
             this.dashboard = dashboard;
             this.report = report;
             this.simulator = platform.simulatorControl();
-            this.reporting = new ReportingApi(http, platform.service(LocalService.REPORTING),
+            this.reporting = new ReportingApi(
+                    http,
+                    platform.service(LocalService.REPORTING),
                     platform.tokens().token("bench-sweep-watcher", null));
-            this.patchResults = new TopicCount(platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"),
+            this.patchResults = new TopicCount(
+                    platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"),
                     Topics.PATCH_RESULTS.name());
         }
 
@@ -144,7 +161,9 @@ public final class SweepBenchmark {
             simulator.rateLimits(false);
             FleetSeeder.Seeded seeded = new FleetSeeder(new BenchFleet(platform, accounts), options).seed();
             reportSeeding(seeded);
-            if (!sweep.check("every node REGISTERED before the sweep", seeded.registered() == options.nodes(),
+            if (!sweep.check(
+                    "every node REGISTERED before the sweep",
+                    seeded.registered() == options.nodes(),
                     seeded.registered() + " of " + options.nodes() + " registered; stages " + seeded.stageCounts()
                             + "; POSTs failed " + seeded.postFailures())) {
                 return;
@@ -155,18 +174,29 @@ public final class SweepBenchmark {
             awaitFirstResultsPublished(managed.size());
             report.write();
             sweep(managed, known);
-            LiveHeap.bytes(simulatorPid).ifPresent(after -> heapBefore.ifPresent(before -> sweep
-                    .figure("simulator live heap after the sweep (every node with a patch report)", after / 1048576.0, "MiB")
-                    .figure("simulator live heap per managed node after the sweep",
-                            (after - before) / (double) options.nodes() / 1024.0, "KiB")));
+            LiveHeap.bytes(simulatorPid)
+                    .ifPresent(after -> heapBefore.ifPresent(before -> sweep.figure(
+                                    "simulator live heap after the sweep (every node with a patch report)",
+                                    after / 1048576.0,
+                                    "MiB")
+                            .figure(
+                                    "simulator live heap per managed node after the sweep",
+                                    (after - before) / (double) options.nodes() / 1024.0,
+                                    "KiB")));
             report.write();
         }
 
         private void reportSeeding(FleetSeeder.Seeded seeded) {
             double seconds = seeded.took().toMillis() / 1000.0;
             sweep.figure("seeding: time to all REGISTERED", seconds, "s")
-                    .figure("seeding: nodes registered per second", seeded.registered() / Math.max(seconds, 0.001), "nodes/s")
-                    .figures("seeding: enrollment POST→202 ", withoutCount(seeded.accepted().summaryMillis()), "ms");
+                    .figure(
+                            "seeding: nodes registered per second",
+                            seeded.registered() / Math.max(seconds, 0.001),
+                            "nodes/s")
+                    .figures(
+                            "seeding: enrollment POST→202 ",
+                            withoutCount(seeded.accepted().summaryMillis()),
+                            "ms");
             report.write();
         }
 
@@ -175,21 +205,30 @@ public final class SweepBenchmark {
                 double perNode = (after.getAsLong() - before.getAsLong()) / (double) options.nodes();
                 sweep.figure("simulator live heap before seeding", before.getAsLong() / 1048576.0, "MiB")
                         .figure("simulator live heap with every node registered", after.getAsLong() / 1048576.0, "MiB")
-                        .figure("simulator live heap per managed node (VM, identity, activation, node)", perNode / 1024.0, "KiB");
+                        .figure(
+                                "simulator live heap per managed node (VM, identity, activation, node)",
+                                perNode / 1024.0,
+                                "KiB");
             } else {
-                sweep.note("The simulator's live heap could not be read (jcmd GC.class_histogram); memory per node not measured.");
+                sweep.note(
+                        "The simulator's live heap could not be read (jcmd GC.class_histogram); memory per node not measured.");
             }
         }
 
         /** Waits until the summaries count every node, then lists them all (the dashboard clients ask for them). */
-        private List<DashboardLoad.KnownInstance> awaitReportingShowsAll(Set<String> managed) throws InterruptedException {
+        private List<DashboardLoad.KnownInstance> awaitReportingShowsAll(Set<String> managed)
+                throws InterruptedException {
             long start = System.nanoTime();
             long deadline = start + options.timeout().toNanos();
             Set<String> tenants = tenants();
             while (System.nanoTime() < deadline) {
                 long shown = 0;
                 for (String tenant : tenants) {
-                    shown += reporting.summary(tenant).path("totals").path("instances").asLong();
+                    shown += reporting
+                            .summary(tenant)
+                            .path("totals")
+                            .path("instances")
+                            .asLong();
                 }
                 if (shown >= managed.size()) {
                     break;
@@ -201,12 +240,16 @@ public final class SweepBenchmark {
             for (String tenant : tenants) {
                 reporting.forEachInstance(tenant, instance -> {
                     if (managed.contains(instance.path("managedInstanceId").asText(""))) {
-                        known.add(new DashboardLoad.KnownInstance(tenant, instance.get("instanceId").asText(),
-                                instance.get("provider").asText(), instance.get("cloudAccountId").asText()));
+                        known.add(new DashboardLoad.KnownInstance(
+                                tenant,
+                                instance.get("instanceId").asText(),
+                                instance.get("provider").asText(),
+                                instance.get("cloudAccountId").asText()));
                     }
                 });
             }
-            sweep.figure("reporting shows every registered node, after seeding", (System.nanoTime() - start) / 1e9, "s");
+            sweep.figure(
+                    "reporting shows every registered node, after seeding", (System.nanoTime() - start) / 1e9, "s");
             return List.copyOf(known);
         }
 
@@ -217,7 +260,8 @@ public final class SweepBenchmark {
          */
         private void awaitFirstResultsPublished(int nodes) throws InterruptedException {
             Duration quiet = options.complianceInterval().multipliedBy(3).compareTo(Duration.ofSeconds(15)) > 0
-                    ? options.complianceInterval().multipliedBy(3) : Duration.ofSeconds(15);
+                    ? options.complianceInterval().multipliedBy(3)
+                    : Duration.ofSeconds(15);
             long deadline = System.nanoTime() + options.timeout().toNanos();
             long last = -1;
             long unchangedSince = System.nanoTime();
@@ -231,7 +275,8 @@ public final class SweepBenchmark {
                 }
                 Thread.sleep(2_000);
             }
-            sweep.note("patch.results was still growing before the sweep (" + last + " offsets): some pre-sweep results may be counted in the sweep.");
+            sweep.note("patch.results was still growing before the sweep (" + last
+                    + " offsets): some pre-sweep results may be counted in the sweep.");
         }
 
         private void sweep(Set<String> managed, List<DashboardLoad.KnownInstance> known) throws Exception {
@@ -246,12 +291,14 @@ public final class SweepBenchmark {
             simulator.rateLimits(options.limitsDuringSweep());
             Map<TopicPartition, Long> publishedBefore = patchResults.mark();
             simulator.resetCalls();
-            DashboardLoad load = new DashboardLoad(platform.service(LocalService.REPORTING), platform.tokens(), known,
-                    options.dashboardClients());
+            DashboardLoad load = new DashboardLoad(
+                    platform.service(LocalService.REPORTING), platform.tokens(), known, options.dashboardClients());
             ProcessSampler sampler = ProcessSampler.start(() -> {
                 // the benchmark's own JVM too: the dashboard clients and the watcher run on the same two cores
                 Map<String, Long> pids = new LinkedHashMap<>(platform.processIds());
-                pids.put("bench JVM (dashboard clients, watcher)", ProcessHandle.current().pid());
+                pids.put(
+                        "bench JVM (dashboard clients, watcher)",
+                        ProcessHandle.current().pid());
                 return pids;
             });
             load.start();
@@ -266,7 +313,10 @@ public final class SweepBenchmark {
                 try {
                     long readStart = System.nanoTime();
                     SsmTruth read = SsmTruth.read(simulator, accounts, systemAccounts, 4);
-                    sweep.figure("reading SSM's ground truth (beside the watch)", (System.nanoTime() - readStart) / 1e9, "s");
+                    sweep.figure(
+                            "reading SSM's ground truth (beside the watch)",
+                            (System.nanoTime() - readStart) / 1e9,
+                            "s");
                     return read;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -274,8 +324,8 @@ public final class SweepBenchmark {
                 }
             });
             DashboardWatcher watcher = new DashboardWatcher(reporting, accounts, managed, windowsOpenedAt, start);
-            DashboardWatcher.Outcome outcome = watcher.awaitComplete(truth, options.timeout(), Duration.ofSeconds(1),
-                    line -> log.info("sweep: {}", line));
+            DashboardWatcher.Outcome outcome = watcher.awaitComplete(
+                    truth, options.timeout(), Duration.ofSeconds(1), line -> log.info("sweep: {}", line));
             DashboardLoad.Result loadResult = load.stop();
             Map<String, ProcessSampler.Usage> usage = sampler.stop();
             Map<String, Long> calls = CallCounts.byOperation(simulator.calls());
@@ -283,12 +333,20 @@ public final class SweepBenchmark {
 
             sweep.figure("windows opened (every account's install windows)", windows.size(), "windows")
                     .figure("simulator running every window", windowsSeconds, "s");
-            outcome.complete().ifPresent(took -> sweep.figure("window run → dashboard complete", took.toMillis() / 1000.0, "s"));
-            sweep.figures("nodes shown with their new state, time to ", watcher.curve().milestonesSeconds(), "s")
+            outcome.complete()
+                    .ifPresent(took -> sweep.figure("window run → dashboard complete", took.toMillis() / 1000.0, "s"));
+            sweep.figures(
+                            "nodes shown with their new state, time to ",
+                            watcher.curve().milestonesSeconds(),
+                            "s")
                     .figure("dashboard watch rounds", outcome.rounds(), "rounds");
-            sweep.check("dashboard shows SSM's ground truth for every node and account", outcome.complete().isPresent(),
-                    outcome.complete().isPresent() ? "complete after " + outcome.complete().get().toMillis() / 1000.0 + " s"
-                            : "after " + options.timeout().toMinutes() + " min: " + watcher.curve().arrived() + " of "
+            sweep.check(
+                    "dashboard shows SSM's ground truth for every node and account",
+                    outcome.complete().isPresent(),
+                    outcome.complete().isPresent()
+                            ? "complete after " + outcome.complete().get().toMillis() / 1000.0 + " s"
+                            : "after " + options.timeout().toMinutes() + " min: "
+                                    + watcher.curve().arrived() + " of "
                                     + managed.size() + " nodes show the install, " + outcome.nodesDiffering()
                                     + " differ from SSM, accounts differing " + outcome.accountsDiffering());
             reportPublished(published, startEpochMillis, managed.size());
@@ -296,9 +354,13 @@ public final class SweepBenchmark {
                     .figure("AWS calls per node", CallCounts.total(calls) / (double) managed.size(), "calls/node");
             List<Map<String, Object>> rows = new ArrayList<>();
             calls.forEach((operation, count) -> rows.add(Map.of("operation", operation, "calls", count)));
-            sweep.table("AWS calls during the sweep, by operation (until the dashboard was complete)",
-                    List.of("operation", "calls"), rows);
-            sweep.table("CPU and memory per process, window run → dashboard complete", ProcessSampler.columns(),
+            sweep.table(
+                    "AWS calls during the sweep, by operation (until the dashboard was complete)",
+                    List.of("operation", "calls"),
+                    rows);
+            sweep.table(
+                    "CPU and memory per process, window run → dashboard complete",
+                    ProcessSampler.columns(),
                     ProcessSampler.rows(usage));
             sweep.note("Arrival times are stamped when the instance-list page showing the node came back; the watcher "
                     + "walks every tenant's list (500 a page) at most once a second. The ground truth is read after the "
@@ -329,7 +391,10 @@ public final class SweepBenchmark {
             ArrivalCurve curve = new ArrivalCurve(0, (int) Math.max(1, published.records()));
             List<Long> timestamps = published.timestamps();
             for (int i = 0; i < timestamps.size(); i++) {
-                curve.seen(Integer.toString(i), Duration.ofMillis(Math.max(0, timestamps.get(i) - startEpochMillis)).toNanos());
+                curve.seen(
+                        Integer.toString(i),
+                        Duration.ofMillis(Math.max(0, timestamps.get(i) - startEpochMillis))
+                                .toNanos());
             }
             if (published.records() > 0) {
                 sweep.figures("patch.results published, time to ", curve.milestonesSeconds(), "s");
@@ -337,28 +402,37 @@ public final class SweepBenchmark {
         }
 
         private void reportDashboard(DashboardLoad.Result result) {
-            dashboard.figure("clients", options.dashboardClients(), "threads")
-                    .figure("duration (window run → dashboard complete)", result.elapsed().toMillis() / 1000.0, "s")
+            dashboard
+                    .figure("clients", options.dashboardClients(), "threads")
+                    .figure(
+                            "duration (window run → dashboard complete)",
+                            result.elapsed().toMillis() / 1000.0,
+                            "s")
                     .figure("requests", result.requests(), "requests")
                     .figure("throughput", result.requestsPerSecond(), "req/s");
             double seconds = Math.max(0.001, result.elapsed().toNanos() / 1e9);
-            result.latencies().forEach((endpoint, latencies) -> dashboard
-                    .figure(endpoint + " requests answered 2xx", latencies.count(), "requests")
-                    .figure(endpoint + " throughput (2xx)", latencies.count() / seconds, "req/s")
-                    .figures(endpoint + " ", withoutCount(latencies.summaryMillis()), "ms"));
-            long errors = result.errors().values().stream().mapToLong(Long::longValue).sum();
+            result.latencies()
+                    .forEach((endpoint, latencies) -> dashboard
+                            .figure(endpoint + " requests answered 2xx", latencies.count(), "requests")
+                            .figure(endpoint + " throughput (2xx)", latencies.count() / seconds, "req/s")
+                            .figures(endpoint + " ", withoutCount(latencies.summaryMillis()), "ms"));
+            long errors =
+                    result.errors().values().stream().mapToLong(Long::longValue).sum();
             dashboard.figure("errors (non-2xx or no answer)", errors, "requests");
             List<Map<String, Object>> rows = new ArrayList<>();
             result.errors().forEach((what, count) -> rows.add(Map.of("endpoint and status", what, "requests", count)));
             if (!rows.isEmpty()) {
                 dashboard.table("Errors by endpoint and status", List.of("endpoint and status", "requests"), rows);
             }
-            dashboard.check("every dashboard request answered 2xx", errors == 0, errors == 0 ? "no errors"
-                    : errors + " errors: " + result.errors());
-            dashboard.note("Each client loops with no think time: tenant summary, first instance page (100), one random "
-                    + "instance's updates; even-numbered clients use an operator token on a random tenant, the others "
-                    + "their tenant's token. The clients (one JVM, one HttpClient) share the machine's 2 cores with the "
-                    + "whole platform and the sweep, so latencies include CPU contention the clients themselves cause.");
+            dashboard.check(
+                    "every dashboard request answered 2xx",
+                    errors == 0,
+                    errors == 0 ? "no errors" : errors + " errors: " + result.errors());
+            dashboard.note(
+                    "Each client loops with no think time: tenant summary, first instance page (100), one random "
+                            + "instance's updates; even-numbered clients use an operator token on a random tenant, the others "
+                            + "their tenant's token. The clients (one JVM, one HttpClient) share the machine's 2 cores with the "
+                            + "whole platform and the sweep, so latencies include CPU contention the clients themselves cause.");
             report.write();
         }
 

@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
  * and the sweep's options ({@link SweepArguments}, the same as {@code run-benchmarks.sh} takes), {@code --help}, and
  * anything else refused.
  */
-@Command(name = "SweepBenchmark", sortOptions = false, usageHelpAutoWidth = true,
+@Command(
+        name = "SweepBenchmark",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
         description = "Runs the compliance sweep and the dashboard clients alone, on a fresh local platform.")
 final class SweepCommand implements Callable<Integer> {
 
@@ -29,10 +32,17 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Print this usage and exit.")
     private boolean help;
 
-    @Parameters(index = "0", paramLabel = "ROOT", converter = RepositoryRoot.class, description = "The repository root.")
+    @Parameters(
+            index = "0",
+            paramLabel = "ROOT",
+            converter = RepositoryRoot.class,
+            description = "The repository root.")
     private Path root;
 
     @Mixin

@@ -18,17 +18,26 @@ import java.time.Duration;
  * @param timeout                 how long seeding and the sweep may each take before the run gives up
  *                                ({@code --sweep-timeout}, minutes)
  */
-public record SweepOptions(int nodes, int accounts, int dashboardClients, int seedParallelism,
-        Duration complianceInterval, int complianceConcurrency, String simulatorHeap, boolean limitsDuringSweep,
+public record SweepOptions(
+        int nodes,
+        int accounts,
+        int dashboardClients,
+        int seedParallelism,
+        Duration complianceInterval,
+        int complianceConcurrency,
+        String simulatorHeap,
+        boolean limitsDuringSweep,
         Duration timeout) {
 
     public SweepOptions {
         if (nodes < 1 || accounts < 1 || nodes < accounts) {
-            throw new IllegalArgumentException("need at least one node per account: " + nodes + " nodes, " + accounts + " accounts");
+            throw new IllegalArgumentException(
+                    "need at least one node per account: " + nodes + " nodes, " + accounts + " accounts");
         }
         if (nodes > accounts * 1000L) {
             // SSM's quota the simulator enforces: 1,000 hybrid nodes per account and region
-            throw new IllegalArgumentException(nodes + " nodes do not fit " + accounts + " accounts of 1,000 hybrid nodes each");
+            throw new IllegalArgumentException(
+                    nodes + " nodes do not fit " + accounts + " accounts of 1,000 hybrid nodes each");
         }
         if (dashboardClients < 0 || seedParallelism < 1 || complianceConcurrency < 1) {
             throw new IllegalArgumentException("clients, parallelism and concurrency must be positive");

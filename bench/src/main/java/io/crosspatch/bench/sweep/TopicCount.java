@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class TopicCount {
 
     /** What the topic received: how many records, and each one's timestamp (epoch ms), in the order read. */
-    record Received(long records, List<Long> timestamps) {
-    }
+    record Received(long records, List<Long> timestamps) {}
 
     private final String bootstrapServers;
     private final String topic;
@@ -34,7 +33,8 @@ final class TopicCount {
     Map<TopicPartition, Long> mark() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions); // a read_committed consumer keeps the stable offsets of assigned partitions only
+            consumer.assign(
+                    partitions); // a read_committed consumer keeps the stable offsets of assigned partitions only
             return consumer.endOffsets(partitions);
         }
     }
@@ -67,7 +67,8 @@ final class TopicCount {
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
         return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -15,11 +15,17 @@ class PoisonRecordsTest {
     void makesThreeDistinctlyNamedPoisonsPerTopicEachBrokenInItsOwnWay() {
         List<PoisonRecords.Poison> poisons = PoisonRecords.poisonsFor("patch.results", 42);
 
-        assertThat(poisons).extracting(PoisonRecords.Poison::key).containsExactly("poison-wrong-magic-patch.results",
-                "poison-unknown-schema-patch.results", "poison-truncated-patch.results");
-        assertThatThrownBy(() -> WireFormat.readSchemaId(ByteBuffer.wrap(poisons.get(0).value())))
+        assertThat(poisons)
+                .extracting(PoisonRecords.Poison::key)
+                .containsExactly(
+                        "poison-wrong-magic-patch.results",
+                        "poison-unknown-schema-patch.results",
+                        "poison-truncated-patch.results");
+        assertThatThrownBy(() ->
+                        WireFormat.readSchemaId(ByteBuffer.wrap(poisons.get(0).value())))
                 .isInstanceOf(UnknownMagicByteException.class);
-        assertThat(WireFormat.readSchemaId(ByteBuffer.wrap(poisons.get(1).value()))).isNotEqualTo(42);
+        assertThat(WireFormat.readSchemaId(ByteBuffer.wrap(poisons.get(1).value())))
+                .isNotEqualTo(42);
         ByteBuffer truncated = ByteBuffer.wrap(poisons.get(2).value());
         assertThat(WireFormat.readSchemaId(truncated)).isEqualTo(42);
         // a lone varint byte with its continuation bit set: no Avro record of the contract ends there

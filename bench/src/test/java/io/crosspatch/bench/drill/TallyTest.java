@@ -34,8 +34,8 @@ class TallyTest {
         assertThat(tally.exactlyOnce()).isFalse();
         assertThat(tally.atLeastOnce()).isTrue();
         assertThat(tally.describe("keys")).contains("more than once e.g. b×2");
-        assertThat(tally.describeAtLeastOnce("keys")).isEqualTo(
-                "2 keys expected; 0 missing, 0 not expected, 1 seen more than once (allowed)");
+        assertThat(tally.describeAtLeastOnce("keys"))
+                .isEqualTo("2 keys expected; 0 missing, 0 not expected, 1 seen more than once (allowed)");
     }
 
     @Test

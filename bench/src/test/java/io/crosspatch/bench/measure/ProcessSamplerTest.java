@@ -24,7 +24,9 @@ class ProcessSamplerTest {
         ProcessSampler.Usage usage = sampler.stop().get("this-jvm");
 
         assertThat(sink).isPositive();
-        assertThat(usage.cpuSeconds()).as("the process used at least the thread's CPU second").isGreaterThanOrEqualTo(0.95);
+        assertThat(usage.cpuSeconds())
+                .as("the process used at least the thread's CPU second")
+                .isGreaterThanOrEqualTo(0.95);
         assertThat(usage.cpuPercent()).isPositive();
         assertThat(usage.peakRssMiB()).isGreaterThan(10.0).isGreaterThanOrEqualTo(usage.averageRssMiB());
     }

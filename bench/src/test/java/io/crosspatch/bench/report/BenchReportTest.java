@@ -33,8 +33,13 @@ class BenchReportTest {
         assertThat(json.at("/sections/0/figures/throughput/value").asDouble()).isEqualTo(512.25);
         assertThat(json.at("/sections/1/checks/1/passed").asBoolean()).isFalse();
         String md = Files.readString(dir.resolve("report.md"));
-        assertThat(md).contains("| throughput | 512 | enrollments/s |", "| enrollments | 10,000 |", "**FAILED**",
-                "| every VM REGISTERED | **FAIL** | 9,998 of 10,000 |", "| kafka | 12.5 | ");
+        assertThat(md)
+                .contains(
+                        "| throughput | 512 | enrollments/s |",
+                        "| enrollments | 10,000 |",
+                        "**FAILED**",
+                        "| every VM REGISTERED | **FAIL** | 9,998 of 10,000 |",
+                        "| kafka | 12.5 | ");
         assertThat(report.passed()).isFalse();
     }
 }

@@ -33,7 +33,8 @@ class TheoreticalMinimumTest {
     void newAccountsBeyondTheBurstWaitForCreateAccountTokens() {
         // given 100 new accounts of 50 VMs: the 100th is created at (100 - 5) / 1 = 95 s, ready at 97 s,
         // and its 50 activations need (50 - 20) / 10 = 3 s more
-        double floor = TheoreticalMinimum.seconds(SIMULATOR, Collections.nCopies(100, 50), Collections.nCopies(100, 50));
+        double floor =
+                TheoreticalMinimum.seconds(SIMULATOR, Collections.nCopies(100, 50), Collections.nCopies(100, 50));
 
         assertThat(floor).isCloseTo(100.0, within(1e-9));
     }
@@ -64,7 +65,8 @@ class TheoreticalMinimumTest {
         Bucket patchingService = new Bucket(8, 8);
 
         assertThat(simulator.tighter(patchingService)).isEqualTo(new Bucket(8, 8));
-        assertThat(TheoreticalMinimum.seconds(new Limits(new Bucket(1, 5), 5, 2, simulator.tighter(patchingService)),
-                List.of(), List.of(88))).isCloseTo(10.0, within(1e-9));
+        assertThat(TheoreticalMinimum.seconds(
+                        new Limits(new Bucket(1, 5), 5, 2, simulator.tighter(patchingService)), List.of(), List.of(88)))
+                .isCloseTo(10.0, within(1e-9));
     }
 }

@@ -24,7 +24,8 @@ class AccountFiguresTest {
                  "pendingAgentUpdates":1,"failedUpdates":2,"instancesWithFailedUpdates":1,"criticalNonCompliant":0,
                  "lastRun":{"succeeded":1,"failed":1,"successRate":0.5}}""");
 
-        assertThat(AccountFigures.ofTruth(nodes, states)).isEqualTo(new AccountFigures(3, 2, 3, 1, 1, 2, 1, 1))
+        assertThat(AccountFigures.ofTruth(nodes, states))
+                .isEqualTo(new AccountFigures(3, 2, 3, 1, 1, 2, 1, 1))
                 .isEqualTo(AccountFigures.ofSummary(row));
     }
 

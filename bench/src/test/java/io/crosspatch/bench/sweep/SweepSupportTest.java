@@ -15,8 +15,18 @@ class SweepSupportTest {
     void optionsDefaultToTheIssuesFiguresAndReadOnlyTheirOwnFlags() {
         assertThat(SweepOptions.parse(new String[] {"--storm-vms", "10000"})).isEqualTo(SweepOptions.defaults());
 
-        SweepOptions small = SweepOptions.parse(new String[] {"--sweep-nodes", "300", "--sweep-accounts", "6",
-                "--dashboard-clients", "10", "--compliance-interval", "5", "--sweep-limits", "off"});
+        SweepOptions small = SweepOptions.parse(new String[] {
+            "--sweep-nodes",
+            "300",
+            "--sweep-accounts",
+            "6",
+            "--dashboard-clients",
+            "10",
+            "--compliance-interval",
+            "5",
+            "--sweep-limits",
+            "off"
+        });
 
         assertThat(small.nodes()).isEqualTo(300);
         assertThat(small.accounts()).isEqualTo(6);
@@ -41,16 +51,25 @@ class SweepSupportTest {
                  {"accountId":"1","service":"SSM","operation":"DescribeInstanceInformation","calls":3},
                  {"accountId":"1","service":"STS","operation":"AssumeRole","calls":1}]"""));
 
-        assertThat(byOperation).containsExactly(Map.entry("SSM DescribeInstancePatches", 100L),
-                Map.entry("SSM DescribeInstanceInformation", 3L), Map.entry("STS AssumeRole", 1L));
+        assertThat(byOperation)
+                .containsExactly(
+                        Map.entry("SSM DescribeInstancePatches", 100L),
+                        Map.entry("SSM DescribeInstanceInformation", 3L),
+                        Map.entry("STS AssumeRole", 1L));
         assertThat(CallCounts.total(byOperation)).isEqualTo(104);
     }
 
     @Test
     void readsTheLiveBytesFromTheClassHistogramsTotalLine() {
-        String histogram = String.join("\n", List.of("12345:", " num     #instances         #bytes  class name (module)",
-                "-------------------------------------------------------",
-                "   1:        102400       52428800  [B (java.base@17)", "Total        250000      104857600", ""));
+        String histogram = String.join(
+                "\n",
+                List.of(
+                        "12345:",
+                        " num     #instances         #bytes  class name (module)",
+                        "-------------------------------------------------------",
+                        "   1:        102400       52428800  [B (java.base@17)",
+                        "Total        250000      104857600",
+                        ""));
 
         assertThat(LiveHeap.parseTotal(histogram)).hasValue(104857600L);
         assertThat(LiveHeap.parseTotal("jcmd: no such process")).isEmpty();

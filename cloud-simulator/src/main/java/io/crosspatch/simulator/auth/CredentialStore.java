@@ -25,8 +25,13 @@ public final class CredentialStore {
 
     /** New temporary credentials ({@code ASIA…} key, secret, session token) acting as {@code arn} in {@code accountId}. */
     public Credentials issueTemporary(String accountId, String arn, Instant expiresAt) {
-        Credentials credentials = new Credentials("ASIA" + randomString(KEY_ALPHABET, 16),
-                randomString(SECRET_ALPHABET, 40), randomString(SECRET_ALPHABET, 120), accountId, arn, expiresAt);
+        Credentials credentials = new Credentials(
+                "ASIA" + randomString(KEY_ALPHABET, 16),
+                randomString(SECRET_ALPHABET, 40),
+                randomString(SECRET_ALPHABET, 120),
+                accountId,
+                arn,
+                expiresAt);
         add(credentials);
         return credentials;
     }

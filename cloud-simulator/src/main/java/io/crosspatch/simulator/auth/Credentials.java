@@ -8,6 +8,10 @@ import java.time.Instant;
  * @param sessionToken  present for temporary credentials from AssumeRole; the request must carry it
  * @param expiresAt     null for long-term keys
  */
-public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
-        String arn, Instant expiresAt) {
-}
+public record Credentials(
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken,
+        String accountId,
+        String arn,
+        Instant expiresAt) {}

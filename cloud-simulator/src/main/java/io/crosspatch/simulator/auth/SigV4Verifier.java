@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SigV4Verifier {
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
                     + "SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]{64})");
 
     private final CredentialStore credentials;
@@ -35,14 +35,18 @@ public final class SigV4Verifier {
     }
 
     /** What a verified signature tells: the credentials used, and the scope's region and service. */
-    public record Verified(Credentials credentials, String region, String service) {
-    }
+    public record Verified(Credentials credentials, String region, String service) {}
 
     /**
      * @param headerValue  looks a request header up by lower-case name (null when absent)
      */
-    public Verified verify(String method, String rawPath, String rawQuery, Function<String, String> headerValue,
-            byte[] body, Instant now) {
+    public Verified verify(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Function<String, String> headerValue,
+            byte[] body,
+            Instant now) {
         String authorization = headerValue.apply("authorization");
         if (authorization == null) {
             throw new AwsException("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
@@ -58,46 +62,66 @@ public final class SigV4Verifier {
         List<String> signedHeaders = List.of(matcher.group(5).split(";"));
         String signature = matcher.group(6);
 
-        Credentials known = credentials.find(accessKey).orElseThrow(() -> new AwsException(
-                "UnrecognizedClientException", 403, "The security token included in the request is invalid."));
+        Credentials known = credentials
+                .find(accessKey)
+                .orElseThrow(() -> new AwsException(
+                        "UnrecognizedClientException", 403, "The security token included in the request is invalid."));
         if (known.expiresAt() != null && known.expiresAt().isBefore(now)) {
-            throw new AwsException("ExpiredTokenException", 403, "The security token included in the request is expired");
+            throw new AwsException(
+                    "ExpiredTokenException", 403, "The security token included in the request is expired");
         }
         if (known.sessionToken() != null && !known.sessionToken().equals(headerValue.apply("x-amz-security-token"))) {
-            throw new AwsException("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
+            throw new AwsException(
+                    "UnrecognizedClientException", 403, "The security token included in the request is invalid.");
         }
         if (verifySignatures) {
             String amzDate = headerValue.apply("x-amz-date");
             if (amzDate == null || !amzDate.startsWith(date)) {
-                throw new AwsException("IncompleteSignature", 403, "X-Amz-Date is missing or does not match the credential scope");
+                throw new AwsException(
+                        "IncompleteSignature", 403, "X-Amz-Date is missing or does not match the credential scope");
             }
             String scope = date + "/" + region + "/" + service + "/aws4_request";
             String canonical = canonicalRequest(method, rawPath, rawQuery, signedHeaders, headerValue, body);
             String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonical));
             byte[] key = signingKey(known.secretAccessKey(), date, region, service);
             String expected = hex(hmac(key, stringToSign));
-            if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-                throw new AwsException("SignatureDoesNotMatch", 403, "The request signature we calculated does not match "
-                        + "the signature you provided. Check your AWS Secret Access Key and signing method.");
+            if (!MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+                throw new AwsException(
+                        "SignatureDoesNotMatch",
+                        403,
+                        "The request signature we calculated does not match "
+                                + "the signature you provided. Check your AWS Secret Access Key and signing method.");
             }
         }
         return new Verified(known, region, service);
     }
 
-    private static String canonicalRequest(String method, String rawPath, String rawQuery, List<String> signedHeaders,
-            Function<String, String> headerValue, byte[] body) {
+    private static String canonicalRequest(
+            String method,
+            String rawPath,
+            String rawQuery,
+            List<String> signedHeaders,
+            Function<String, String> headerValue,
+            byte[] body) {
         StringBuilder canonical = new StringBuilder();
         canonical.append(method).append('\n');
         canonical.append(rawPath == null || rawPath.isEmpty() ? "/" : rawPath).append('\n');
         canonical.append(canonicalQuery(rawQuery)).append('\n');
         for (String name : signedHeaders) {
             String value = headerValue.apply(name);
-            canonical.append(name).append(':').append(value == null ? "" : value.trim().replaceAll("\\s+", " ")).append('\n');
+            canonical
+                    .append(name)
+                    .append(':')
+                    .append(value == null ? "" : value.trim().replaceAll("\\s+", " "))
+                    .append('\n');
         }
         canonical.append('\n').append(String.join(";", signedHeaders)).append('\n');
         String payloadHash = headerValue.apply("x-amz-content-sha256");
-        canonical.append(payloadHash != null && !payloadHash.startsWith("UNSIGNED") && !payloadHash.startsWith("STREAMING")
-                ? payloadHash : hex(sha256(body)));
+        canonical.append(
+                payloadHash != null && !payloadHash.startsWith("UNSIGNED") && !payloadHash.startsWith("STREAMING")
+                        ? payloadHash
+                        : hex(sha256(body)));
         return canonical.toString();
     }
 
@@ -111,7 +135,8 @@ public final class SigV4Verifier {
             sorted.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
         }
         StringBuilder out = new StringBuilder();
-        sorted.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        sorted.forEach((k, v) ->
+                out.append(out.length() == 0 ? "" : "&").append(k).append('=').append(v));
         return out.toString();
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param json       the request body for AWS JSON 1.1 services, else an empty object
  * @param query      the form parameters for AWS Query services ({@code Tags.member.1.Key} style), else empty
  */
-public record AwsCall(String service, String operation, Caller caller, String region, JsonNode json,
-        Map<String, String> query) {
+public record AwsCall(
+        String service, String operation, Caller caller, String region, JsonNode json, Map<String, String> query) {
 
     /** The caller's account: every resource lookup is scoped to it. */
     public String accountId() {

@@ -30,8 +30,8 @@ public final class AwsProtocolRoute implements Route {
     private final TrafficControl traffic;
     private final SimClock clock;
 
-    public AwsProtocolRoute(AwsOperations operations, SigV4Verifier verifier, CallLog calls, TrafficControl traffic,
-            SimClock clock) {
+    public AwsProtocolRoute(
+            AwsOperations operations, SigV4Verifier verifier, CallLog calls, TrafficControl traffic, SimClock clock) {
         this.operations = operations;
         this.verifier = verifier;
         this.calls = calls;
@@ -47,22 +47,33 @@ public final class AwsProtocolRoute implements Route {
         String requestId = UUID.randomUUID().toString();
         String service = null;
         try {
-            SigV4Verifier.Verified signature = verifier.verify(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    name -> exchange.getRequestHeaders().getFirst(name), body, clock.instant());
-            Caller caller = new Caller(signature.credentials().accountId(), signature.credentials().accessKeyId(),
+            SigV4Verifier.Verified signature = verifier.verify(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    name -> exchange.getRequestHeaders().getFirst(name),
+                    body,
+                    clock.instant());
+            Caller caller = new Caller(
+                    signature.credentials().accountId(),
+                    signature.credentials().accessKeyId(),
                     signature.credentials().arn());
             if (json) {
                 int dot = target.lastIndexOf('.');
-                service = operations.serviceForTargetPrefix(dot < 0 ? target : target.substring(0, dot))
-                        .orElseThrow(() -> new AwsException("UnknownOperationException", 400, "unknown target " + target));
+                service = operations
+                        .serviceForTargetPrefix(dot < 0 ? target : target.substring(0, dot))
+                        .orElseThrow(
+                                () -> new AwsException("UnknownOperationException", 400, "unknown target " + target));
                 String operation = target.substring(dot + 1);
                 calls.record(caller.accountId(), service, operation);
-                JsonOperation handler = operations.json(service, operation).orElseThrow(() ->
-                        new AwsException("UnknownOperationException", 400, operation + " is not simulated"));
+                JsonOperation handler = operations
+                        .json(service, operation)
+                        .orElseThrow(() ->
+                                new AwsException("UnknownOperationException", 400, operation + " is not simulated"));
                 traffic.admit(caller.accountId(), service, operation);
                 JsonNode request = body.length == 0 ? Http.JSON.createObjectNode() : Http.JSON.readTree(body);
-                JsonNode response = handler.handle(new AwsCall(service, operation, caller, signature.region(), request, Map.of()));
+                JsonNode response =
+                        handler.handle(new AwsCall(service, operation, caller, signature.region(), request, Map.of()));
                 respondJson(exchange, requestId, response);
             } else {
                 service = signature.service();
@@ -72,11 +83,12 @@ public final class AwsProtocolRoute implements Route {
                     throw new AwsException("MissingAction", 400, "Missing Action");
                 }
                 calls.record(caller.accountId(), service, action);
-                QueryOperation handler = operations.query(service, action).orElseThrow(() ->
-                        new AwsException("InvalidAction", 400, action + " is not simulated"));
+                QueryOperation handler = operations
+                        .query(service, action)
+                        .orElseThrow(() -> new AwsException("InvalidAction", 400, action + " is not simulated"));
                 traffic.admit(caller.accountId(), service, action);
-                String result = handler.handle(new AwsCall(service, action, caller, signature.region(),
-                        Http.JSON.createObjectNode(), form));
+                String result = handler.handle(
+                        new AwsCall(service, action, caller, signature.region(), Http.JSON.createObjectNode(), form));
                 respondQuery(exchange, service, action, requestId, result);
             }
         } catch (AwsException e) {
@@ -97,9 +109,8 @@ public final class AwsProtocolRoute implements Route {
     }
 
     private static void respondJsonError(HttpExchange exchange, String requestId, AwsException error) throws Exception {
-        ObjectNode body = Http.JSON.createObjectNode()
-                .put("__type", error.code())
-                .put("message", error.getMessage());
+        ObjectNode body =
+                Http.JSON.createObjectNode().put("__type", error.code()).put("message", error.getMessage());
         error.extraFields().forEach(body::put);
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.getResponseHeaders().set("x-amzn-ErrorType", error.code());
@@ -118,7 +129,8 @@ public final class AwsProtocolRoute implements Route {
 
     private void respondQueryError(HttpExchange exchange, String service, String requestId, AwsException error)
             throws Exception {
-        String namespace = service == null ? "https://sts.amazonaws.com/doc/2011-06-15/" : operations.xmlNamespace(service);
+        String namespace =
+                service == null ? "https://sts.amazonaws.com/doc/2011-06-15/" : operations.xmlNamespace(service);
         String xml = "<ErrorResponse xmlns=\"" + namespace + "\"><Error>"
                 + "<Type>" + (error.senderFault() ? "Sender" : "Receiver") + "</Type>"
                 + "<Code>" + Xml.escape(error.code()) + "</Code>"
@@ -141,5 +153,4 @@ public final class AwsProtocolRoute implements Route {
         }
         return form;
     }
-
 }

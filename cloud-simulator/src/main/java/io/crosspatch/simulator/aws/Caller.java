@@ -7,5 +7,4 @@ package io.crosspatch.simulator.aws;
  * @param accessKeyId  the access key that signed the request
  * @param arn          the principal, e.g. {@code arn:aws:iam::111111111111:root} or an assumed-role session
  */
-public record Caller(String accountId, String accessKeyId, String arn) {
-}
+public record Caller(String accountId, String accessKeyId, String arn) {}

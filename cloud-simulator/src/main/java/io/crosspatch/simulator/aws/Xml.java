@@ -12,7 +12,13 @@ public final class Xml {
     /** {@code <name>text</name>}; nothing when text is null (an absent optional member). */
     public Xml element(String name, Object text) {
         if (text != null) {
-            out.append('<').append(name).append('>').append(escape(text.toString())).append("</").append(name).append('>');
+            out.append('<')
+                    .append(name)
+                    .append('>')
+                    .append(escape(text.toString()))
+                    .append("</")
+                    .append(name)
+                    .append('>');
         }
         return this;
     }

@@ -29,7 +29,9 @@ public final class SimulatorControl {
 
     /** A managed node's ping status, as {@code /_sim/nodes/{id}/…} sets it. */
     public enum NodeStatus {
-        CONNECTION_LOST("connection-lost"), ONLINE("online"), INACTIVE("inactive");
+        CONNECTION_LOST("connection-lost"),
+        ONLINE("online"),
+        INACTIVE("inactive");
 
         private final String path;
 
@@ -71,7 +73,8 @@ public final class SimulatorControl {
     public SimulatorControl(URI endpoint, Duration timeout) {
         this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", ""));
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public URI endpoint() {
@@ -164,7 +167,8 @@ public final class SimulatorControl {
     /** Moves the simulated clock and runs what came due (maintenance windows, scans); answers the new now. */
     public Instant advanceClock(Duration by) {
         return Instant.parse(call("POST", SimulatorPaths.CLOCK, object().put("advanceSeconds", by.toSeconds()))
-                .get("now").asText());
+                .get("now")
+                .asText());
     }
 
     /** AWS call counts per account, service and operation since the last reset (throttled and failed included). */
@@ -254,14 +258,20 @@ public final class SimulatorControl {
 
     /** Opens the window now; the simulator runs its tasks on every targeted node before it answers. */
     public JsonNode runMaintenanceWindow(String windowId, String accountId, String region) {
-        return call("POST", SimulatorPaths.runMaintenanceWindow(windowId),
+        return call(
+                "POST",
+                SimulatorPaths.runMaintenanceWindow(windowId),
                 object().put("accountId", accountId).put("region", region));
     }
 
     /** The patch ground truth of every reported node; without {@code patches}, counts and times only. */
     public JsonNode patchStates(String accountId, String region, boolean patches) {
-        return call("GET", SimulatorPaths.PATCH_STATES + query("accountId", accountId, "region", region)
-                + (patches ? "" : "&patches=false"), null);
+        return call(
+                "GET",
+                SimulatorPaths.PATCH_STATES
+                        + query("accountId", accountId, "region", region)
+                        + (patches ? "" : "&patches=false"),
+                null);
     }
 
     // --- the exchange -----------------------------------------------------------------------------------------
@@ -272,7 +282,8 @@ public final class SimulatorControl {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -292,7 +303,9 @@ public final class SimulatorControl {
     private static String query(String... namesAndValues) {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            query.append(i == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+            query.append(i == 0 ? '?' : '&')
+                    .append(namesAndValues[i])
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return query.toString();

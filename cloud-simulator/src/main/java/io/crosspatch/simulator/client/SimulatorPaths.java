@@ -18,11 +18,13 @@ public final class SimulatorPaths {
     public static final String FAULTS = CONTROL + "faults";
     /** The per-account, per-API token buckets. */
     public static final String LIMITS = CONTROL + "limits";
+
     public static final String ORGANIZATIONS = CONTROL + "organizations/";
     /** Every account of the organization, with its tags. */
     public static final String ORGANIZATIONS_ACCOUNTS = ORGANIZATIONS + "accounts";
     /** Account creations made to fail with a {@code FailureReason}. */
     public static final String ORGANIZATIONS_FAILURES = ORGANIZATIONS + "failures";
+
     public static final String AGENT = CONTROL + "agent/";
     /** What {@code amazon-ssm-agent -register} does. */
     public static final String AGENT_REGISTER = AGENT + "register";
@@ -40,14 +42,14 @@ public final class SimulatorPaths {
     public static final String FORGE = CONTROL + "forge";
     /** The clouds' trust anchors: the only things a verifier should trust. */
     public static final String TRUST = CONTROL + "trust";
+
     public static final String GCP_JWKS = TRUST + "/gcp/jwks";
     public static final String AZURE_ROOT_PEM = TRUST + "/azure/root.pem";
     public static final String AWS_CERTIFICATES = TRUST + "/aws/certificates";
     public static final String VMWARE = TRUST + "/vmware/";
     public static final String VMWARE_ISSUERS = VMWARE + "issuers";
 
-    private SimulatorPaths() {
-    }
+    private SimulatorPaths() {}
 
     /** One simulated VM. */
     public static String vm(String vmId) {

@@ -14,16 +14,15 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CallLog {
 
     /** One row of the counts. */
-    public record Count(String accountId, String service, String operation, long calls) {
-    }
+    public record Count(String accountId, String service, String operation, long calls) {}
 
-    private record Key(String accountId, String service, String operation) {
-    }
+    private record Key(String accountId, String service, String operation) {}
 
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void record(String accountId, String service, String operation) {
-        counts.computeIfAbsent(new Key(accountId, service, operation), key -> new LongAdder()).increment();
+        counts.computeIfAbsent(new Key(accountId, service, operation), key -> new LongAdder())
+                .increment();
     }
 
     public long count(String accountId, String service, String operation) {
@@ -34,14 +33,19 @@ public final class CallLog {
     /** Calls of {@code operation} of {@code service} across all accounts. */
     public long count(String service, String operation) {
         return counts.entrySet().stream()
-                .filter(e -> e.getKey().service().equals(service) && e.getKey().operation().equals(operation))
-                .mapToLong(e -> e.getValue().sum()).sum();
+                .filter(e -> e.getKey().service().equals(service)
+                        && e.getKey().operation().equals(operation))
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
     }
 
     public List<Count> all() {
         List<Count> rows = new ArrayList<>();
-        counts.forEach((key, adder) -> rows.add(new Count(key.accountId(), key.service(), key.operation(), adder.sum())));
-        rows.sort(Comparator.comparing(Count::accountId).thenComparing(Count::service).thenComparing(Count::operation));
+        counts.forEach(
+                (key, adder) -> rows.add(new Count(key.accountId(), key.service(), key.operation(), adder.sum())));
+        rows.sort(Comparator.comparing(Count::accountId)
+                .thenComparing(Count::service)
+                .thenComparing(Count::operation));
         return rows;
     }
 

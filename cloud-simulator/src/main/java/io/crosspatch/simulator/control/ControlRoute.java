@@ -44,8 +44,12 @@ public final class ControlRoute implements Route {
             calls.reset();
         }
         ArrayNode rows = Http.JSON.createArrayNode();
-        calls.all().forEach(row -> rows.addObject().put("accountId", row.accountId()).put("service", row.service())
-                .put("operation", row.operation()).put("calls", row.calls()));
+        calls.all()
+                .forEach(row -> rows.addObject()
+                        .put("accountId", row.accountId())
+                        .put("service", row.service())
+                        .put("operation", row.operation())
+                        .put("calls", row.calls()));
         Http.json(exchange, 200, rows);
     }
 
@@ -59,7 +63,10 @@ public final class ControlRoute implements Route {
             }
             clock.advance(Duration.ofSeconds(seconds));
         }
-        Http.json(exchange, 200, Http.JSON.createObjectNode().put("now", clock.instant().toString()));
+        Http.json(
+                exchange,
+                200,
+                Http.JSON.createObjectNode().put("now", clock.instant().toString()));
     }
 
     private void faults(HttpExchange exchange, String method) throws Exception {
@@ -67,8 +74,11 @@ public final class ControlRoute implements Route {
             traffic.clearFaults();
         } else if (method.equals("POST")) {
             JsonNode body = Http.jsonBody(exchange);
-            traffic.addFault(new Fault(body.path("service").asText("*"), body.path("operation").asText("*"),
-                    body.path("throttleProbability").asDouble(0), body.path("errorProbability").asDouble(0),
+            traffic.addFault(new Fault(
+                    body.path("service").asText("*"),
+                    body.path("operation").asText("*"),
+                    body.path("throttleProbability").asDouble(0),
+                    body.path("errorProbability").asDouble(0),
                     body.path("latencyMillis").asLong(0)));
         }
         Http.json(exchange, 200, traffic.faults());
@@ -81,15 +91,24 @@ public final class ControlRoute implements Route {
                 traffic.limits().enabled(body.get("enabled").asBoolean());
             }
             if (body.has("service")) {
-                traffic.limits().set(body.get("service").asText(), body.path("operation").asText("*"),
-                        new RateLimits.Limit(body.path("ratePerSecond").asDouble(), body.path("burst").asDouble()));
+                traffic.limits()
+                        .set(
+                                body.get("service").asText(),
+                                body.path("operation").asText("*"),
+                                new RateLimits.Limit(
+                                        body.path("ratePerSecond").asDouble(),
+                                        body.path("burst").asDouble()));
             }
             traffic.resetBuckets();
         }
-        ObjectNode answer = Http.JSON.createObjectNode().put("enabled", traffic.limits().enabled());
+        ObjectNode answer =
+                Http.JSON.createObjectNode().put("enabled", traffic.limits().enabled());
         ObjectNode limits = answer.putObject("limits");
-        traffic.limits().all().forEach((key, limit) -> limits.putObject(key)
-                .put("ratePerSecond", limit.ratePerSecond()).put("burst", limit.burst()));
+        traffic.limits()
+                .all()
+                .forEach((key, limit) -> limits.putObject(key)
+                        .put("ratePerSecond", limit.ratePerSecond())
+                        .put("burst", limit.burst()));
         Http.json(exchange, 200, answer);
     }
 }

@@ -7,8 +7,8 @@ package io.crosspatch.simulator.control;
  * @param errorProbability    share of calls answered with a 500 internal error
  * @param latencyMillis       delay added to every matching call
  */
-public record Fault(String service, String operation, double throttleProbability, double errorProbability,
-        long latencyMillis) {
+public record Fault(
+        String service, String operation, double throttleProbability, double errorProbability, long latencyMillis) {
 
     boolean matches(String callService, String callOperation) {
         return (service.equals("*") || service.equals(callService))

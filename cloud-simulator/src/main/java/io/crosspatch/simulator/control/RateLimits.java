@@ -22,8 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimits {
 
     /** A sustained rate and burst. */
-    public record Limit(double ratePerSecond, double burst) {
-    }
+    public record Limit(double ratePerSecond, double burst) {}
 
     private final Map<String, Limit> byServiceOperation = new ConcurrentHashMap<>();
     private volatile boolean enabled;

@@ -58,7 +58,8 @@ public final class TrafficControl {
         if (limits.enabled()) {
             RateLimits.Limit limit = limits.limitFor(service, operation);
             long now = System.nanoTime();
-            TokenBucket bucket = buckets.computeIfAbsent(accountId + ":" + service + ":" + operation,
+            TokenBucket bucket = buckets.computeIfAbsent(
+                    accountId + ":" + service + ":" + operation,
                     key -> new TokenBucket(limit.ratePerSecond(), limit.burst(), now));
             if (!bucket.tryTake(now)) {
                 throw throttled(service, "Rate exceeded");
@@ -78,8 +79,8 @@ public final class TrafficControl {
     /** Each service's own throttling error: the SDK decides retryability by these codes. */
     static AwsException throttled(String service, String message) {
         return switch (service) {
-            case "organizations" -> new AwsException("TooManyRequestsException", 400, message,
-                    Map.of("Type", "RequestThrottled"));
+            case "organizations" ->
+                new AwsException("TooManyRequestsException", 400, message, Map.of("Type", "RequestThrottled"));
             case "sts", "iam" -> new AwsException("Throttling", 400, message);
             default -> new AwsException("ThrottlingException", 400, message);
         };
@@ -87,7 +88,11 @@ public final class TrafficControl {
 
     static AwsException internalError(String service) {
         return switch (service) {
-            case "organizations" -> new AwsException("ServiceException", 500, "AWS Organizations can't complete your request because of an internal service error (injected).");
+            case "organizations" ->
+                new AwsException(
+                        "ServiceException",
+                        500,
+                        "AWS Organizations can't complete your request because of an internal service error (injected).");
             case "sts", "iam" -> new AwsException("ServiceUnavailable", 503, "Service unavailable (injected)");
             default -> new AwsException("InternalServerError", 500, "An error occurred on the server side (injected).");
         };

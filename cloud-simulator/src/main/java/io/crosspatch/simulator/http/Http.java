@@ -17,8 +17,7 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The request's query parameters, URL-decoded; a pair without {@code =} is ignored, a repeated name's last wins. */
     public static Map<String, String> query(HttpExchange exchange) {
@@ -28,7 +27,8 @@ public final class Http {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    query.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -55,8 +55,8 @@ public final class SimulatorServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
         AtomicInteger count = new AtomicInteger();
-        executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        executor = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "simulator-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

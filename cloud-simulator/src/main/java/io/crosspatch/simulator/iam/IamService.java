@@ -43,9 +43,10 @@ public final class IamService {
     }
 
     /** For AWS itself (Organizations creating OrganizationAccountAccessRole): no API call, no throttling. */
-    public Role createRoleInternally(String accountId, String name, String trustPolicy, Instant assumableAfter,
-            String policyArn) {
-        Role role = Role.create(accountId, name, "/", roleId(), trustPolicy, null, clock.instant(), assumableAfter, Map.of());
+    public Role createRoleInternally(
+            String accountId, String name, String trustPolicy, Instant assumableAfter, String policyArn) {
+        Role role = Role.create(
+                accountId, name, "/", roleId(), trustPolicy, null, clock.instant(), assumableAfter, Map.of());
         role.attachedPolicyArns().add(policyArn);
         roles.put(key(accountId, name), role);
         return role;
@@ -58,7 +59,8 @@ public final class IamService {
     private String createRole(AwsCall call) {
         String name = required(call, "RoleName");
         if (!ROLE_NAME.matcher(name).matches()) {
-            throw validation("1 validation error detected: Value '" + name + "' at 'roleName' failed to satisfy constraint");
+            throw validation(
+                    "1 validation error detected: Value '" + name + "' at 'roleName' failed to satisfy constraint");
         }
         String trust = required(call, "AssumeRolePolicyDocument");
         try {
@@ -72,10 +74,20 @@ public final class IamService {
         String path = call.query().getOrDefault("Path", "/");
         Map<String, String> tags = new LinkedHashMap<>();
         for (int i = 1; call.query().containsKey("Tags.member." + i + ".Key"); i++) {
-            tags.put(call.query().get("Tags.member." + i + ".Key"), call.query().getOrDefault("Tags.member." + i + ".Value", ""));
+            tags.put(
+                    call.query().get("Tags.member." + i + ".Key"),
+                    call.query().getOrDefault("Tags.member." + i + ".Value", ""));
         }
-        Role role = Role.create(call.accountId(), name, path, roleId(), trust, call.query().get("Description"),
-                clock.instant(), clock.instant(), tags);
+        Role role = Role.create(
+                call.accountId(),
+                name,
+                path,
+                roleId(),
+                trust,
+                call.query().get("Description"),
+                clock.instant(),
+                clock.instant(),
+                tags);
         if (roles.putIfAbsent(key(call.accountId(), name), role) != null) {
             throw new AwsException("EntityAlreadyExists", 409, "Role with name " + name + " already exists.");
         }
@@ -100,28 +112,39 @@ public final class IamService {
         Role role = existing(call.accountId(), required(call, "RoleName"));
         Xml xml = Xml.create().open("AttachedPolicies");
         for (String arn : role.policies()) {
-            xml.open("member").element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)).element("PolicyArn", arn).close("member");
+            xml.open("member")
+                    .element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1))
+                    .element("PolicyArn", arn)
+                    .close("member");
         }
         return xml.close("AttachedPolicies").element("IsTruncated", "false").toString();
     }
 
     private Role existing(String accountId, String name) {
-        return find(accountId, name).orElseThrow(() ->
-                new AwsException("NoSuchEntity", 404, "The role with name " + name + " cannot be found."));
+        return find(accountId, name)
+                .orElseThrow(() ->
+                        new AwsException("NoSuchEntity", 404, "The role with name " + name + " cannot be found."));
     }
 
     private static String roleXml(Role role) {
-        Xml xml = Xml.create().open("Role")
+        Xml xml = Xml.create()
+                .open("Role")
                 .element("Path", role.path())
                 .element("RoleName", role.name())
                 .element("RoleId", role.roleId())
                 .element("Arn", role.arn())
                 .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(role.createdAt()))
-                .element("AssumeRolePolicyDocument", java.net.URLEncoder.encode(role.trustPolicy(), java.nio.charset.StandardCharsets.UTF_8))
+                .element(
+                        "AssumeRolePolicyDocument",
+                        java.net.URLEncoder.encode(role.trustPolicy(), java.nio.charset.StandardCharsets.UTF_8))
                 .element("Description", role.description());
         if (!role.tags().isEmpty()) {
             xml.open("Tags");
-            role.tags().forEach((k, v) -> xml.open("member").element("Key", k).element("Value", v).close("member"));
+            role.tags()
+                    .forEach((k, v) -> xml.open("member")
+                            .element("Key", k)
+                            .element("Value", v)
+                            .close("member"));
             xml.close("Tags");
         }
         return xml.close("Role").toString();
@@ -141,7 +164,8 @@ public final class IamService {
     }
 
     private static String roleId() {
-        return "AROA" + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(java.util.Locale.ROOT);
+        return "AROA"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 17).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String key(String accountId, String name) {

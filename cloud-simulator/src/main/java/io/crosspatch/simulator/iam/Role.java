@@ -12,13 +12,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param assumableAfter  before this (simulated) time STS refuses to assume the role; models a new account's
  *                        OrganizationAccountAccessRole that AWS makes usable some time after the account exists
  */
-public record Role(String accountId, String name, String path, String roleId, String trustPolicy, String description,
-        Instant createdAt, Instant assumableAfter, Map<String, String> tags, Set<String> attachedPolicyArns) {
+public record Role(
+        String accountId,
+        String name,
+        String path,
+        String roleId,
+        String trustPolicy,
+        String description,
+        Instant createdAt,
+        Instant assumableAfter,
+        Map<String, String> tags,
+        Set<String> attachedPolicyArns) {
 
-    public static Role create(String accountId, String name, String path, String roleId, String trustPolicy,
-            String description, Instant createdAt, Instant assumableAfter, Map<String, String> tags) {
-        return new Role(accountId, name, path, roleId, trustPolicy, description, createdAt, assumableAfter,
-                Map.copyOf(tags), ConcurrentHashMap.newKeySet());
+    public static Role create(
+            String accountId,
+            String name,
+            String path,
+            String roleId,
+            String trustPolicy,
+            String description,
+            Instant createdAt,
+            Instant assumableAfter,
+            Map<String, String> tags) {
+        return new Role(
+                accountId,
+                name,
+                path,
+                roleId,
+                trustPolicy,
+                description,
+                createdAt,
+                assumableAfter,
+                Map.copyOf(tags),
+                ConcurrentHashMap.newKeySet());
     }
 
     public String arn() {

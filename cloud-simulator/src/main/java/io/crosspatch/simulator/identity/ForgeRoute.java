@@ -41,7 +41,8 @@ final class ForgeRoute implements Route {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String providerName = exchange.getRequestURI().getPath().substring(PREFIX.length()).replaceFirst("^/", "");
+        String providerName =
+                exchange.getRequestURI().getPath().substring(PREFIX.length()).replaceFirst("^/", "");
         Provider provider = Provider.fromWireName(providerName).orElse(null);
         if (provider == null) {
             Http.error(exchange, 404, "NOT_FOUND", "forgeries are made by POST " + PREFIX + "/{gcp|azure|aws|vmware}");
@@ -59,7 +60,8 @@ final class ForgeRoute implements Route {
             return;
         }
         if (vm.provider() != provider) {
-            throw new InvalidRequestException("PROVIDER_MISMATCH", "VM " + vmId + " is a " + vm.provider().wireName() + " VM");
+            throw new InvalidRequestException(
+                    "PROVIDER_MISMATCH", "VM " + vmId + " is a " + vm.provider().wireName() + " VM");
         }
         Http.json(exchange, 200, clouds.get(provider).forge(vm, minting(body), body));
     }
@@ -76,10 +78,13 @@ final class ForgeRoute implements Route {
         JsonNode lifetime = body.path("lifetimeSeconds");
         long offset = body.path("issuedAtOffsetSeconds").asLong(0);
         if (Math.abs(offset) > MAX_SECONDS || Math.abs(lifetime.asLong(0)) > MAX_SECONDS) {
-            throw new InvalidRequestException("INVALID_TIME", "issuedAtOffsetSeconds and lifetimeSeconds must be within 100 years");
+            throw new InvalidRequestException(
+                    "INVALID_TIME", "issuedAtOffsetSeconds and lifetimeSeconds must be within 100 years");
         }
-        return new Minting(clock.instant().plusSeconds(offset),
+        return new Minting(
+                clock.instant().plusSeconds(offset),
                 lifetime.isNumber() ? Duration.ofSeconds(lifetime.asLong()) : null,
-                claims.isObject() ? (ObjectNode) claims : Http.JSON.createObjectNode(), signer.equals("foreign"));
+                claims.isObject() ? (ObjectNode) claims : Http.JSON.createObjectNode(),
+                signer.equals("foreign"));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Request helpers the metadata services share: query parameters and the headers the clouds check. */
 public final class IdentityHttp {
 
-    private IdentityHttp() {
-    }
+    private IdentityHttp() {}
 
     /** The query parameters (first value wins), URL-decoded. */
     public static Map<String, String> query(HttpExchange exchange) {

@@ -3,13 +3,13 @@ package io.crosspatch.simulator.identity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crosspatch.simulator.SimulatorContext;
 import io.crosspatch.simulator.SimulatorModule;
+import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import io.crosspatch.simulator.identity.aws.AwsCloud;
 import io.crosspatch.simulator.identity.azure.AzureCloud;
 import io.crosspatch.simulator.identity.gcp.GcpCloud;
 import io.crosspatch.simulator.identity.vmware.VmwareCloud;
-import io.crosspatch.simulator.control.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -27,7 +27,8 @@ public final class IdentityModule implements SimulatorModule {
 
     @Override
     public void install(SimulatorContext context) {
-        String simulatorUrl = "http://" + context.config().host() + ":" + context.server().port();
+        String simulatorUrl =
+                "http://" + context.config().host() + ":" + context.server().port();
         // Signed identities carry wall-clock times, not the simulated clock: identity-service checks them against
         // its own real clock, and the simulated clock exists to fast-forward AWS's schedules, not the clouds'.
         SimClock clock = SimClock.systemUtc();
@@ -40,7 +41,8 @@ public final class IdentityModule implements SimulatorModule {
         clouds.put(Provider.AWS, new AwsCloud(clock, simulatorUrl, validFrom, validUntil));
         clouds.put(Provider.VMWARE, vmware);
         VmRegistry vms = new VmRegistry();
-        context.server().route(VmRoute.PREFIX, refusingBadRequests(new VmRoute(vms, clouds, vmware, clock, simulatorUrl)));
+        context.server()
+                .route(VmRoute.PREFIX, refusingBadRequests(new VmRoute(vms, clouds, vmware, clock, simulatorUrl)));
         context.server().route(TrustRoute.PREFIX, refusingBadRequests(new TrustRoute(clouds)));
         context.server().route(ForgeRoute.PREFIX, refusingBadRequests(new ForgeRoute(vms, clouds, clock)));
     }

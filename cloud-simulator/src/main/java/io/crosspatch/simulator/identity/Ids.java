@@ -12,8 +12,7 @@ public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String hex(int digits) {
         byte[] bytes = new byte[(digits + 1) / 2];

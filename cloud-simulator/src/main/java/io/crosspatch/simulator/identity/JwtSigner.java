@@ -41,11 +41,19 @@ public final class JwtSigner {
     public static JwtSigner generate(JWSAlgorithm algorithm, String keyId) {
         try {
             if (JWSAlgorithm.RS256.equals(algorithm)) {
-                RSAKey rsa = new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+                RSAKey rsa = new RSAKeyGenerator(2048)
+                        .keyID(keyId)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .generate();
                 return new JwtSigner(rsa, algorithm, new RSASSASigner(rsa));
             }
             if (JWSAlgorithm.ES256.equals(algorithm)) {
-                ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(keyId).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).generate();
+                ECKey ec = new ECKeyGenerator(Curve.P_256)
+                        .keyID(keyId)
+                        .keyUse(KeyUse.SIGNATURE)
+                        .algorithm(algorithm)
+                        .generate();
                 return new JwtSigner(ec, algorithm, new ECDSASigner(ec));
             }
         } catch (JOSEException e) {
@@ -69,7 +77,10 @@ public final class JwtSigner {
 
     /** A compact JWS of the payload, with header {alg, kid, typ: JWT}; {@code keyId} overrides the header's kid. */
     public String sign(ObjectNode payload, String keyId) {
-        JWSHeader header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(keyId).build();
+        JWSHeader header = new JWSHeader.Builder(algorithm)
+                .type(JOSEObjectType.JWT)
+                .keyID(keyId)
+                .build();
         try {
             JWSObject jws = new JWSObject(header, new Payload(Http.JSON.writeValueAsString(payload)));
             jws.sign(signer);

@@ -50,12 +50,10 @@ public final class Pki {
 
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
 
-    private Pki() {
-    }
+    private Pki() {}
 
     /** A certificate's subject key and the certificate, which is what signs a document or issues another certificate. */
-    public record Signer(KeyPair keys, X509Certificate certificate) {
-    }
+    public record Signer(KeyPair keys, X509Certificate certificate) {}
 
     public static KeyPair rsa2048() {
         try {
@@ -70,39 +68,72 @@ public final class Pki {
     /** A self-signed certificate; a CA certificate (may issue others) if {@code ca}. */
     public static Signer selfSigned(X500Name name, boolean ca, Instant notBefore, Instant notAfter) {
         KeyPair keys = rsa2048();
-        return new Signer(keys, certificate(name, keys.getPublic(), name, keys, ca ? 1 : -1, null, notBefore, notAfter));
+        return new Signer(
+                keys, certificate(name, keys.getPublic(), name, keys, ca ? 1 : -1, null, notBefore, notAfter));
     }
 
     /** A certificate issued by {@code issuer}: a CA allowed {@code pathLength} more CAs below it, or (pathLength -1) an end entity with the DNS SAN given. */
-    public static Signer issue(Signer issuer, X500Name subject, int pathLength, String dnsName, Instant notBefore, Instant notAfter) {
+    public static Signer issue(
+            Signer issuer, X500Name subject, int pathLength, String dnsName, Instant notBefore, Instant notAfter) {
         KeyPair keys = rsa2048();
-        X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return new Signer(keys, certificate(subject, keys.getPublic(), issuerName, issuer.keys(), pathLength, dnsName,
-                notBefore, notAfter));
+        X500Name issuerName = X500Name.getInstance(
+                issuer.certificate().getSubjectX500Principal().getEncoded());
+        return new Signer(
+                keys,
+                certificate(
+                        subject,
+                        keys.getPublic(),
+                        issuerName,
+                        issuer.keys(),
+                        pathLength,
+                        dnsName,
+                        notBefore,
+                        notAfter));
     }
 
-    private static X509Certificate certificate(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
-            int pathLength, String dnsName, Instant notBefore, Instant notAfter) {
+    private static X509Certificate certificate(
+            X500Name subject,
+            PublicKey subjectKey,
+            X500Name issuer,
+            KeyPair issuerKeys,
+            int pathLength,
+            String dnsName,
+            Instant notBefore,
+            Instant notAfter) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(1, Ids.bytes(8)).add(BigInteger.ONE),
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey)
-                    .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            issuer,
+                            new BigInteger(1, Ids.bytes(8)).add(BigInteger.ONE),
+                            Date.from(notBefore),
+                            Date.from(notAfter),
+                            subject,
+                            subjectKey)
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             extensions.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
             if (pathLength >= 0) {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLength))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             } else {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+                        .addExtension(
+                                Extension.keyUsage,
+                                true,
+                                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             }
             if (dnsName != null) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(issuerKeys.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(
+                            new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(issuerKeys.getPrivate())));
         } catch (CertIOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -114,21 +145,27 @@ public final class Pki {
      * A CMS SignedData (PKCS#7) of {@code content}, attached, signed with SHA-256 and RSA by {@code signer}, carrying
      * the certificates given (none, for a signer the verifier must already know), and the simulated signing time.
      */
-    public static byte[] signAttached(byte[] content, Signer signer, List<X509Certificate> certificates, Instant signingTime) {
+    public static byte[] signAttached(
+            byte[] content, Signer signer, List<X509Certificate> certificates, Instant signingTime) {
         try {
             PrivateKey key = signer.keys().getPrivate();
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                    .build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key), signer.certificate()));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(
+                                    new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                            .build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key), signer.certificate()));
             if (!certificates.isEmpty()) {
                 generator.addCertificates(new JcaCertStore(certificates));
             }
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded();
+            return generator
+                    .generate(new CMSProcessableByteArray(content), true)
+                    .getEncoded();
         } catch (CMSException | GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot sign with " + signer.certificate().getSubjectX500Principal(), e);
+            throw new IllegalStateException(
+                    "cannot sign with " + signer.certificate().getSubjectX500Principal(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,12 +173,14 @@ public final class Pki {
 
     /** Base64 in lines of 64 characters ending in a newline, as PEM bodies and AWS's PKCS#7 endpoints have it. */
     public static String base64Lines(byte[] bytes) {
-        return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes) + "\n";
+        return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(bytes) + "\n";
     }
 
     public static String pem(X509Certificate certificate) {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + base64Lines(certificate.getEncoded()) + "-----END CERTIFICATE-----\n";
+            return "-----BEGIN CERTIFICATE-----\n" + base64Lines(certificate.getEncoded())
+                    + "-----END CERTIFICATE-----\n";
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

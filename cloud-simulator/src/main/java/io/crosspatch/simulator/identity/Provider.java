@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** The four clouds whose VMs the simulator can pretend to be, named on the wire in lower case ({@code "gcp"}). */
 public enum Provider {
-    GCP, AZURE, AWS, VMWARE;
+    GCP,
+    AZURE,
+    AWS,
+    VMWARE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,17 @@ import java.util.Map;
  * @param instanceId the provider's instance id (GCP numeric id, Azure vmId, EC2 {@code i-…}, VMware instance UUID)
  * @param location GCP zone, Azure location or AWS region; {@code null} for VMware
  */
-public record SimulatedVm(String vmId, Provider provider, String accountId, String instanceId, String instanceName,
-        String location, String osFamily, String osVersion, Instant createdAt, Map<String, String> labels,
+public record SimulatedVm(
+        String vmId,
+        Provider provider,
+        String accountId,
+        String instanceId,
+        String instanceName,
+        String location,
+        String osFamily,
+        String osVersion,
+        Instant createdAt,
+        Map<String, String> labels,
         Map<String, String> facts) {
 
     public SimulatedVm {

@@ -33,7 +33,8 @@ final class TrustRoute implements Route {
         }
         int end = rest.indexOf('/', 1);
         String providerName = rest.substring(1, end < 0 ? rest.length() : end);
-        CloudIdentity cloud = Provider.fromWireName(providerName).map(clouds::get).orElse(null);
+        CloudIdentity cloud =
+                Provider.fromWireName(providerName).map(clouds::get).orElse(null);
         if (cloud == null || !rest.startsWith("/")) {
             Http.error(exchange, 404, "NOT_FOUND", "trust anchors are under " + PREFIX + "/{gcp|azure|aws|vmware}/");
         } else {

@@ -22,6 +22,8 @@ public final class VmRegistry {
 
     /** Every VM, oldest first. */
     public List<SimulatedVm> all() {
-        return vms.values().stream().sorted(Comparator.comparing(SimulatedVm::createdAt).thenComparing(SimulatedVm::vmId)).toList();
+        return vms.values().stream()
+                .sorted(Comparator.comparing(SimulatedVm::createdAt).thenComparing(SimulatedVm::vmId))
+                .toList();
     }
 }

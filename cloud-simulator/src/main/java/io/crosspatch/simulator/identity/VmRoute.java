@@ -26,7 +26,12 @@ final class VmRoute implements Route {
     private final SimClock clock;
     private final String simulatorUrl;
 
-    VmRoute(VmRegistry vms, Map<Provider, CloudIdentity> clouds, VmwareCloud vmware, SimClock clock, String simulatorUrl) {
+    VmRoute(
+            VmRegistry vms,
+            Map<Provider, CloudIdentity> clouds,
+            VmwareCloud vmware,
+            SimClock clock,
+            String simulatorUrl) {
         this.vms = vms;
         this.clouds = clouds;
         this.vmware = vmware;
@@ -84,9 +89,16 @@ final class VmRoute implements Route {
 
     private ObjectNode view(SimulatedVm vm) {
         String metadataBaseUrl = simulatorUrl + PREFIX + "/" + vm.vmId() + "/metadata";
-        ObjectNode view = Http.JSON.createObjectNode().put("vmId", vm.vmId()).put("provider", vm.provider().wireName())
-                .put("accountId", vm.accountId()).put("instanceId", vm.instanceId()).put("instanceName", vm.instanceName())
-                .put("osFamily", vm.osFamily()).put("osVersion", vm.osVersion()).put("createdAt", vm.createdAt().toString())
+        ObjectNode view = Http.JSON
+                .createObjectNode()
+                .put("vmId", vm.vmId())
+                .put("provider", vm.provider().wireName())
+                .put("accountId", vm.accountId())
+                .put("instanceId", vm.instanceId())
+                .put("instanceName", vm.instanceName())
+                .put("osFamily", vm.osFamily())
+                .put("osVersion", vm.osVersion())
+                .put("createdAt", vm.createdAt().toString())
                 .put("metadataBaseUrl", metadataBaseUrl);
         view.set("labels", Http.JSON.valueToTree(vm.labels()));
         clouds.get(vm.provider()).describe(vm, metadataBaseUrl, view);

@@ -7,13 +7,23 @@ import java.time.Instant;
  * decided when it is requested ({@code plannedFailure}, one of the documented {@code CreateAccountFailureReason}
  * values, or null), but, as in AWS, the caller only learns it when the request completes at {@code dueAt}.
  */
-record AccountCreation(String id, NewAccount request, Instant requestedAt, Instant dueAt, String plannedFailure,
-        State state, String accountId) {
+record AccountCreation(
+        String id,
+        NewAccount request,
+        Instant requestedAt,
+        Instant dueAt,
+        String plannedFailure,
+        State state,
+        String accountId) {
 
-    enum State { IN_PROGRESS, SUCCEEDED, FAILED }
+    enum State {
+        IN_PROGRESS,
+        SUCCEEDED,
+        FAILED
+    }
 
-    static AccountCreation requested(String id, NewAccount request, Instant requestedAt, Instant dueAt,
-            String plannedFailure) {
+    static AccountCreation requested(
+            String id, NewAccount request, Instant requestedAt, Instant dueAt, String plannedFailure) {
         return new AccountCreation(id, request, requestedAt, dueAt, plannedFailure, State.IN_PROGRESS, null);
     }
 

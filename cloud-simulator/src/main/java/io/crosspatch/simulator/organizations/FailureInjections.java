@@ -15,15 +15,25 @@ import java.util.Set;
 final class FailureInjections {
 
     /** The documented CreateAccountFailureReason values. */
-    static final Set<String> REASONS = Set.of("ACCOUNT_LIMIT_EXCEEDED", "EMAIL_ALREADY_EXISTS", "INVALID_ADDRESS",
-            "INVALID_EMAIL", "CONCURRENT_ACCOUNT_MODIFICATION", "INTERNAL_FAILURE", "GOVCLOUD_ACCOUNT_ALREADY_EXISTS",
-            "MISSING_BUSINESS_VALIDATION", "FAILED_BUSINESS_VALIDATION", "PENDING_BUSINESS_VALIDATION",
-            "INVALID_IDENTITY_FOR_BUSINESS_VALIDATION", "UNKNOWN_BUSINESS_VALIDATION", "MISSING_PAYMENT_INSTRUMENT",
-            "INVALID_PAYMENT_INSTRUMENT", "UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED");
+    static final Set<String> REASONS = Set.of(
+            "ACCOUNT_LIMIT_EXCEEDED",
+            "EMAIL_ALREADY_EXISTS",
+            "INVALID_ADDRESS",
+            "INVALID_EMAIL",
+            "CONCURRENT_ACCOUNT_MODIFICATION",
+            "INTERNAL_FAILURE",
+            "GOVCLOUD_ACCOUNT_ALREADY_EXISTS",
+            "MISSING_BUSINESS_VALIDATION",
+            "FAILED_BUSINESS_VALIDATION",
+            "PENDING_BUSINESS_VALIDATION",
+            "INVALID_IDENTITY_FOR_BUSINESS_VALIDATION",
+            "UNKNOWN_BUSINESS_VALIDATION",
+            "MISSING_PAYMENT_INSTRUMENT",
+            "INVALID_PAYMENT_INSTRUMENT",
+            "UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED");
 
     /** A pending injection; {@code email} null means any creation. */
-    record InjectedFailure(String reason, String email, int remaining) {
-    }
+    record InjectedFailure(String reason, String email, int remaining) {}
 
     private final List<InjectedFailure> pending = new ArrayList<>();
 

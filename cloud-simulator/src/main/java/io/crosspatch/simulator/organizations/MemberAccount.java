@@ -13,7 +13,13 @@ import java.util.Set;
  * @param joinedMethod  {@code CREATED} for accounts made by CreateAccount, {@code INVITED} for the management
  *                      account (AWS shows the account that created the organization that way)
  */
-record MemberAccount(String id, String arn, String email, String name, String joinedMethod, Instant joinedAt,
+record MemberAccount(
+        String id,
+        String arn,
+        String email,
+        String name,
+        String joinedMethod,
+        Instant joinedAt,
         Map<String, String> tags) {
 
     MemberAccount {

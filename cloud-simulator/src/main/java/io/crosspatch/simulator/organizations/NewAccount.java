@@ -10,5 +10,4 @@ import java.util.Map;
  * @param roleName  the role Organizations creates in the new account for the management account to assume
  * @param tags      the tags the new account gets, in request order
  */
-record NewAccount(String email, String name, String roleName, Map<String, String> tags) {
-}
+record NewAccount(String email, String name, String roleName, Map<String, String> tags) {}

@@ -53,8 +53,8 @@ final class Organization {
     private static final String MANAGEMENT_EMAIL = "management@crosspatch.example";
     private static final Logger log = LoggerFactory.getLogger(Organization.class);
     private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
-    private static final Pattern DELIVERABLE_EMAIL = Pattern.compile(
-            "(?!\\.)[\\x21-\\x7E&&[^\"'()<>\\[\\]:;,\\\\|%&@]]+@(?![.-])[a-zA-Z0-9.-]+(?<![.-])");
+    private static final Pattern DELIVERABLE_EMAIL =
+            Pattern.compile("(?!\\.)[\\x21-\\x7E&&[^\"'()<>\\[\\]:;,\\\\|%&@]]+@(?![.-])[a-zA-Z0-9.-]+(?<![.-])");
 
     private final SimulatorConfig config;
     private final Clock clock;
@@ -74,8 +74,14 @@ final class Organization {
         this.random = new Random(config.seed());
         this.organizationId = "o-" + randomLowercase(10);
         String management = config.managementAccountId();
-        add(new MemberAccount(management, arn(management), MANAGEMENT_EMAIL, "Crosspatch management", "INVITED",
-                clock.instant(), Map.of()));
+        add(new MemberAccount(
+                management,
+                arn(management),
+                MANAGEMENT_EMAIL,
+                "Crosspatch management",
+                "INVITED",
+                clock.instant(),
+                Map.of()));
     }
 
     FailureInjections failures() {
@@ -86,18 +92,24 @@ final class Organization {
         Instant now = clock.instant();
         completeDue(now);
         if (inProgress.size() >= config.maxAccountCreationsInProgress()) {
-            throw OrganizationsErrors.constraintViolation("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED",
+            throw OrganizationsErrors.constraintViolation(
+                    "ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED",
                     "You attempted to exceed the number of accounts that can be in progress at a time.");
         }
         if (request.tags().size() > MAX_TAGS) {
             throw tooManyTags();
         }
-        String id = "car-" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
-        AccountCreation creation = AccountCreation.requested(id, request, now,
-                now.plus(config.accountCreationDuration()), plannedFailure(request));
+        String id = "car-" + HexFormat.of().toHexDigits(random.nextLong())
+                + HexFormat.of().toHexDigits(random.nextLong());
+        AccountCreation creation = AccountCreation.requested(
+                id, request, now, now.plus(config.accountCreationDuration()), plannedFailure(request));
         creations.put(id, creation);
         inProgress.add(id);
-        log.debug("account creation {} requested for {}, planned failure {}", id, request.email(), creation.plannedFailure());
+        log.debug(
+                "account creation {} requested for {}, planned failure {}",
+                id,
+                request.email(),
+                creation.plannedFailure());
         return creation;
     }
 
@@ -137,7 +149,7 @@ final class Organization {
 
     /** Completes every creation due by {@code now}; runs on every clock tick and before every read. */
     synchronized void completeDue(Instant now) {
-        for (Iterator<String> ids = inProgress.iterator(); ids.hasNext();) {
+        for (Iterator<String> ids = inProgress.iterator(); ids.hasNext(); ) {
             AccountCreation creation = creations.get(ids.next());
             if (!creation.dueAt().isAfter(now)) {
                 ids.remove();
@@ -157,8 +169,12 @@ final class Organization {
         if (accountIdsByEmail.containsKey(emailKey(request.email()))) {
             return "EMAIL_ALREADY_EXISTS";
         }
-        List<AccountCreation> succeeding = inProgress.stream().map(creations::get).filter(AccountCreation::willSucceed).toList();
-        if (succeeding.stream().anyMatch(other -> emailKey(other.request().email()).equals(emailKey(request.email())))) {
+        List<AccountCreation> succeeding = inProgress.stream()
+                .map(creations::get)
+                .filter(AccountCreation::willSucceed)
+                .toList();
+        if (succeeding.stream()
+                .anyMatch(other -> emailKey(other.request().email()).equals(emailKey(request.email())))) {
             return "CONCURRENT_ACCOUNT_MODIFICATION";
         }
         if (accounts.size() + succeeding.size() >= config.accountQuota()) {
@@ -170,8 +186,13 @@ final class Organization {
     private AccountCreation succeed(AccountCreation creation) {
         NewAccount request = creation.request();
         String id = newAccountId();
-        add(new MemberAccount(id, arn(id), request.email(), request.name(), "CREATED", creation.dueAt(), request.tags()));
-        iam.createRoleInternally(id, request.roleName(), trustPolicy(), creation.dueAt().plus(config.roleAssumableDelay()),
+        add(new MemberAccount(
+                id, arn(id), request.email(), request.name(), "CREATED", creation.dueAt(), request.tags()));
+        iam.createRoleInternally(
+                id,
+                request.roleName(),
+                trustPolicy(),
+                creation.dueAt().plus(config.roleAssumableDelay()),
                 ADMINISTRATOR_ACCESS);
         log.debug("account creation {} succeeded: account {}", creation.id(), id);
         return creation.succeeded(id);
@@ -201,7 +222,8 @@ final class Organization {
     }
 
     private String arn(String accountId) {
-        return "arn:aws:organizations::" + config.managementAccountId() + ":account/" + organizationId + "/" + accountId;
+        return "arn:aws:organizations::" + config.managementAccountId() + ":account/" + organizationId + "/"
+                + accountId;
     }
 
     private String trustPolicy() {
@@ -223,7 +245,7 @@ final class Organization {
     }
 
     private static RuntimeException tooManyTags() {
-        return OrganizationsErrors.constraintViolation("MAX_TAG_LIMIT_EXCEEDED",
-                "You have exceeded the number of tags allowed on this resource.");
+        return OrganizationsErrors.constraintViolation(
+                "MAX_TAG_LIMIT_EXCEEDED", "You have exceeded the number of tags allowed on this resource.");
     }
 }

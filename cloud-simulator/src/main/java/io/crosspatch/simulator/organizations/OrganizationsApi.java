@@ -33,11 +33,12 @@ final class OrganizationsApi {
     private static final Pattern BILLING_ACCESS = Pattern.compile("ALLOW|DENY");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern CREATE_ACCOUNT_REQUEST_ID = Pattern.compile("car-[a-z0-9]{8,32}");
-    private static final Pattern TAGGABLE_RESOURCE_ID = Pattern.compile("r-[0-9a-z]{4,32}|\\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"
-            + "|p-[0-9a-zA-Z_]{8,128}|rp-[0-9a-zA-Z_]{4,128}|rt-[0-9a-zA-Z_]{8,32}");
+    private static final Pattern TAGGABLE_RESOURCE_ID =
+            Pattern.compile("r-[0-9a-z]{4,32}|\\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"
+                    + "|p-[0-9a-zA-Z_]{8,128}|rp-[0-9a-zA-Z_]{4,128}|rt-[0-9a-zA-Z_]{8,32}");
     private static final Pattern ANY_TEXT = Pattern.compile("[\\s\\S]*");
-    private static final Set<String> CREATION_STATES = Arrays.stream(AccountCreation.State.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CREATION_STATES =
+            Arrays.stream(AccountCreation.State.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Organization organization;
     private final String managementAccountId;
@@ -74,7 +75,8 @@ final class OrganizationsApi {
         String name = input.required("AccountName", 1, 50, ACCOUNT_NAME, "INVALID_PATTERN");
         String roleName = input.optional("RoleName", 0, 64, ROLE_NAME, "INVALID_PATTERN");
         if (roleName != null && roleName.startsWith("AWSServiceRoleFor")) {
-            throw OrganizationsErrors.invalidInput("INVALID_ROLE_NAME",
+            throw OrganizationsErrors.invalidInput(
+                    "INVALID_ROLE_NAME",
                     "You provided a role name that isn't valid: it can't begin with the reserved prefix AWSServiceRoleFor.");
         }
         input.optional("IamUserAccessToBilling", 0, Integer.MAX_VALUE, BILLING_ACCESS, "INVALID_ENUM");
@@ -87,16 +89,19 @@ final class OrganizationsApi {
     private JsonNode describeCreateAccountStatus(AwsCall call) {
         String id = new RequestInput(call.json())
                 .required("CreateAccountRequestId", 0, 36, CREATE_ACCOUNT_REQUEST_ID, "INVALID_PATTERN");
-        AccountCreation creation = organization.creation(id).orElseThrow(OrganizationsErrors::createAccountStatusNotFound);
+        AccountCreation creation =
+                organization.creation(id).orElseThrow(OrganizationsErrors::createAccountStatusNotFound);
         return object().set("CreateAccountStatus", status(creation));
     }
 
     private JsonNode listCreateAccountStatus(AwsCall call) {
         RequestInput input = new RequestInput(call.json());
         Set<String> states = Set.copyOf(input.enumList("States", CREATION_STATES));
-        Page<AccountCreation> page = Page.of(organization.creations(),
+        Page<AccountCreation> page = Page.of(
+                organization.creations(),
                 creation -> states.isEmpty() || states.contains(creation.state().name()),
-                input.optional("NextToken", 0, 100_000, ANY_TEXT, "INVALID_NEXT_TOKEN"), input.maxResults());
+                input.optional("NextToken", 0, 100_000, ANY_TEXT, "INVALID_NEXT_TOKEN"),
+                input.maxResults());
         ObjectNode answer = object();
         ArrayNode statuses = answer.putArray("CreateAccountStatuses");
         page.items().forEach(creation -> statuses.add(status(creation)));
@@ -111,8 +116,11 @@ final class OrganizationsApi {
 
     private JsonNode listAccounts(AwsCall call) {
         RequestInput input = new RequestInput(call.json());
-        Page<MemberAccount> page = Page.of(organization.accounts(), account -> true,
-                input.optional("NextToken", 0, 100_000, ANY_TEXT, "INVALID_NEXT_TOKEN"), input.maxResults());
+        Page<MemberAccount> page = Page.of(
+                organization.accounts(),
+                account -> true,
+                input.optional("NextToken", 0, 100_000, ANY_TEXT, "INVALID_NEXT_TOKEN"),
+                input.maxResults());
         ObjectNode answer = object();
         ArrayNode accounts = answer.putArray("Accounts");
         page.items().forEach(account -> accounts.add(account(account)));
@@ -149,8 +157,7 @@ final class OrganizationsApi {
     }
 
     private static ObjectNode status(AccountCreation creation) {
-        ObjectNode status = object()
-                .put("Id", creation.id())
+        ObjectNode status = object().put("Id", creation.id())
                 .put("AccountName", creation.request().name())
                 .put("State", creation.state().name())
                 .put("RequestedTimestamp", epochSeconds(creation.requestedAt()));
@@ -167,8 +174,7 @@ final class OrganizationsApi {
     }
 
     private static ObjectNode account(MemberAccount account) {
-        return object()
-                .put("Id", account.id())
+        return object().put("Id", account.id())
                 .put("Arn", account.arn())
                 .put("Email", account.email())
                 .put("Name", account.name())

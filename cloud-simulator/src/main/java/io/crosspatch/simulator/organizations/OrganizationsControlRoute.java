@@ -44,11 +44,19 @@ final class OrganizationsControlRoute implements Route {
             String reason = body.path("reason").asText("");
             int count = body.path("count").asInt(1);
             if (!FailureInjections.REASONS.contains(reason) || count < 1) {
-                Http.error(exchange, 400, "INVALID_FAILURE",
+                Http.error(
+                        exchange,
+                        400,
+                        "INVALID_FAILURE",
                         "reason must be one of " + FailureInjections.REASONS + " and count at least 1");
                 return;
             }
-            organization.failures().add(reason, count, body.hasNonNull("email") ? body.get("email").asText() : null);
+            organization
+                    .failures()
+                    .add(
+                            reason,
+                            count,
+                            body.hasNonNull("email") ? body.get("email").asText() : null);
         } else if (method.equals("DELETE")) {
             organization.failures().clear();
         } else if (!method.equals("GET")) {

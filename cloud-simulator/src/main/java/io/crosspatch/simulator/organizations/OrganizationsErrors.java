@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class OrganizationsErrors {
 
-    private OrganizationsErrors() {
-    }
+    private OrganizationsErrors() {}
 
     static AwsException invalidInput(String reason, String message) {
         return new AwsException("InvalidInputException", 400, message, Map.of("Reason", reason));
@@ -26,12 +25,13 @@ final class OrganizationsErrors {
     }
 
     static AwsException accountNotFound() {
-        return new AwsException("AccountNotFoundException", 400,
-                "You specified an account that doesn't exist.");
+        return new AwsException("AccountNotFoundException", 400, "You specified an account that doesn't exist.");
     }
 
     static AwsException createAccountStatusNotFound() {
-        return new AwsException("CreateAccountStatusNotFoundException", 400,
+        return new AwsException(
+                "CreateAccountStatusNotFoundException",
+                400,
                 "We can't find a create account request with the CreateAccountRequestId that you specified.");
     }
 

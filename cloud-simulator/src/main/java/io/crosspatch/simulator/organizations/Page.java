@@ -33,7 +33,8 @@ record Page<T>(List<T> items, String nextToken) {
     }
 
     private static String token(int position) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((TOKEN_PREFIX + position).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -43,7 +44,8 @@ record Page<T>(List<T> items, String nextToken) {
         }
         int position = decode(token);
         if (position < 0 || position > size) {
-            throw OrganizationsErrors.invalidInput("INVALID_NEXT_TOKEN",
+            throw OrganizationsErrors.invalidInput(
+                    "INVALID_NEXT_TOKEN",
                     "Get the value for the NextToken parameter from the response to a previous call of the operation.");
         }
         return position;

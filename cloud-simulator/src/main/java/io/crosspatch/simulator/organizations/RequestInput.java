@@ -48,11 +48,13 @@ final class RequestInput {
         }
         int value = node.asInt();
         if (value < 1) {
-            throw OrganizationsErrors.invalidInput("MIN_VALUE_EXCEEDED",
+            throw OrganizationsErrors.invalidInput(
+                    "MIN_VALUE_EXCEEDED",
                     "You provided a numeric parameter that has a smaller value than allowed: MaxResults.");
         }
         if (value > 20) {
-            throw OrganizationsErrors.invalidInput("MAX_VALUE_EXCEEDED",
+            throw OrganizationsErrors.invalidInput(
+                    "MAX_VALUE_EXCEEDED",
                     "You provided a numeric parameter that has a larger value than allowed: MaxResults.");
         }
         return value;
@@ -63,7 +65,8 @@ final class RequestInput {
         List<String> values = new ArrayList<>();
         for (JsonNode item : json.path(member)) {
             if (!allowed.contains(item.asText())) {
-                throw OrganizationsErrors.invalidInput("INVALID_ENUM", "You specified an invalid value for " + member + ".");
+                throw OrganizationsErrors.invalidInput(
+                        "INVALID_ENUM", "You specified an invalid value for " + member + ".");
             }
             values.add(item.asText());
         }
@@ -91,7 +94,8 @@ final class RequestInput {
         JsonNode list = json.get(member);
         if (list == null || list.isNull()) {
             if (required) {
-                throw OrganizationsErrors.invalidInput("INPUT_REQUIRED", "You must specify a value for " + member + ".");
+                throw OrganizationsErrors.invalidInput(
+                        "INPUT_REQUIRED", "You must specify a value for " + member + ".");
             }
             return Map.of();
         }
@@ -100,10 +104,12 @@ final class RequestInput {
             String key = tagKey(text(tag, "Key"));
             String value = checked(tag, "Value", 0, 256, TAG_TEXT, "INVALID_PATTERN");
             if (value == null) {
-                throw OrganizationsErrors.invalidInput("INPUT_REQUIRED", "You must specify a value for the tag " + key + ".");
+                throw OrganizationsErrors.invalidInput(
+                        "INPUT_REQUIRED", "You must specify a value for the tag " + key + ".");
             }
             if (tags.putIfAbsent(key, value) != null) {
-                throw OrganizationsErrors.invalidInput("DUPLICATE_TAG_KEY",
+                throw OrganizationsErrors.invalidInput(
+                        "DUPLICATE_TAG_KEY",
                         "Tag keys must be unique among the tags attached to the same entity: " + key + ".");
             }
         }
@@ -116,13 +122,14 @@ final class RequestInput {
         }
         checkText("Key", key, 1, 128, TAG_TEXT, "INVALID_PATTERN");
         if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-            throw OrganizationsErrors.invalidInput("INVALID_SYSTEM_TAGS_PARAMETER",
-                    "You specified a tag key that is a system tag: " + key + ".");
+            throw OrganizationsErrors.invalidInput(
+                    "INVALID_SYSTEM_TAGS_PARAMETER", "You specified a tag key that is a system tag: " + key + ".");
         }
         return key;
     }
 
-    private static String checked(JsonNode node, String member, int min, int max, Pattern pattern, String patternReason) {
+    private static String checked(
+            JsonNode node, String member, int min, int max, Pattern pattern, String patternReason) {
         String value = text(node, member);
         return value == null ? null : checkText(member, value, min, max, pattern, patternReason);
     }
@@ -133,19 +140,22 @@ final class RequestInput {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String checkText(String member, String text, int min, int max, Pattern pattern, String patternReason) {
+    private static String checkText(
+            String member, String text, int min, int max, Pattern pattern, String patternReason) {
         int length = text.codePointCount(0, text.length());
         if (length < min) {
-            throw OrganizationsErrors.invalidInput("MIN_LENGTH_EXCEEDED",
+            throw OrganizationsErrors.invalidInput(
+                    "MIN_LENGTH_EXCEEDED",
                     "You provided a string parameter that is shorter than allowed: " + member + ".");
         }
         if (length > max) {
-            throw OrganizationsErrors.invalidInput("MAX_LENGTH_EXCEEDED",
+            throw OrganizationsErrors.invalidInput(
+                    "MAX_LENGTH_EXCEEDED",
                     "You provided a string parameter that is longer than allowed: " + member + ".");
         }
         if (!pattern.matcher(text).matches()) {
-            throw OrganizationsErrors.invalidInput(patternReason,
-                    "You provided a value that does not match the required pattern: " + member + ".");
+            throw OrganizationsErrors.invalidInput(
+                    patternReason, "You provided a value that does not match the required pattern: " + member + ".");
         }
         return text;
     }

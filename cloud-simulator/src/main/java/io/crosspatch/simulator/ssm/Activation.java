@@ -10,8 +10,16 @@ import java.util.Map;
  * @param iamRole            the role name as given to CreateActivation (may carry a path, e.g. {@code service-role/X})
  * @param registrationsCount nodes registered so far; deregistering a node does not give the registration back
  */
-public record Activation(String activationId, String activationCode, String description, String defaultInstanceName,
-        String iamRole, int registrationLimit, int registrationsCount, Instant expirationDate, Instant createdDate,
+public record Activation(
+        String activationId,
+        String activationCode,
+        String description,
+        String defaultInstanceName,
+        String iamRole,
+        int registrationLimit,
+        int registrationsCount,
+        Instant expirationDate,
+        Instant createdDate,
         Map<String, String> tags) {
 
     public Activation {
@@ -23,7 +31,16 @@ public record Activation(String activationId, String activationCode, String desc
     }
 
     Activation withOneMoreRegistration() {
-        return new Activation(activationId, activationCode, description, defaultInstanceName, iamRole, registrationLimit,
-                registrationsCount + 1, expirationDate, createdDate, tags);
+        return new Activation(
+                activationId,
+                activationCode,
+                description,
+                defaultInstanceName,
+                iamRole,
+                registrationLimit,
+                registrationsCount + 1,
+                expirationDate,
+                createdDate,
+                tags);
     }
 }

@@ -61,10 +61,20 @@ final class Activations {
         } else if (expiration.isAfter(now.plus(MAX_EXPIRY))) {
             throw SsmErrors.validation("ExpirationDate can't be more than 30 days from now");
         }
-        Activation activation = new Activation(Ids.uuid(), Ids.activationCode(), description, defaultInstanceName,
-                iamRole, limit == null ? 1 : limit, 0, expiration, now, tags);
+        Activation activation = new Activation(
+                Ids.uuid(),
+                Ids.activationCode(),
+                description,
+                defaultInstanceName,
+                iamRole,
+                limit == null ? 1 : limit,
+                0,
+                expiration,
+                now,
+                tags);
         state.region(call.accountId(), call.region()).putActivation(activation);
-        return SsmJson.object().put("ActivationId", activation.activationId())
+        return SsmJson.object()
+                .put("ActivationId", activation.activationId())
                 .put("ActivationCode", activation.activationCode());
     }
 
@@ -79,8 +89,9 @@ final class Activations {
                 .filter(trust -> trust.contains("ssm.amazonaws.com"))
                 .isPresent();
         if (!usable) {
-            throw SsmErrors.validation("Nonexistent role or missing ssm service principal in trust policy: arn:aws:iam::"
-                    + accountId + ":role/" + iamRole);
+            throw SsmErrors.validation(
+                    "Nonexistent role or missing ssm service principal in trust policy: arn:aws:iam::" + accountId
+                            + ":role/" + iamRole);
         }
     }
 
@@ -94,14 +105,16 @@ final class Activations {
             if (!FILTER_KEYS.contains(key)) {
                 throw SsmErrors.of("InvalidFilter", "The filter key " + key + " isn't valid.");
             }
-            filter = filter.and(activation -> values.contains(switch (key) {
-                case "ActivationIds" -> activation.activationId();
-                case "DefaultInstanceName" -> activation.defaultInstanceName();
-                default -> activation.iamRole();
-            }));
+            filter = filter.and(activation -> values.contains(
+                    switch (key) {
+                        case "ActivationIds" -> activation.activationId();
+                        case "DefaultInstanceName" -> activation.defaultInstanceName();
+                        default -> activation.iamRole();
+                    }));
         }
         List<Activation> matching = state.region(call.accountId(), call.region()).activations().stream()
-                .filter(filter).toList();
+                .filter(filter)
+                .toList();
         Page<Activation> page = Page.of(matching, maxResults, request.nextToken());
         Instant now = clock.instant();
         ObjectNode answer = SsmJson.object();

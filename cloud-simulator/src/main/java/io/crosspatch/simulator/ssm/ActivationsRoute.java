@@ -31,14 +31,17 @@ final class ActivationsRoute implements Route {
     public void handle(HttpExchange exchange) throws Exception {
         String path = exchange.getRequestURI().getPath();
         if (!path.equals(PATH) || !exchange.getRequestMethod().equals("GET")) {
-            Http.error(exchange, 404, "NOT_FOUND", "no activations endpoint " + exchange.getRequestMethod() + " " + path);
+            Http.error(
+                    exchange, 404, "NOT_FOUND", "no activations endpoint " + exchange.getRequestMethod() + " " + path);
             return;
         }
         Map<String, String> query = Http.query(exchange);
         ArrayNode activations = Http.JSON.createArrayNode();
         for (SsmRegionState region : state.regions()) {
-            boolean accountMatches = !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
-            boolean regionMatches = !query.containsKey("region") || query.get("region").equals(region.region());
+            boolean accountMatches =
+                    !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
+            boolean regionMatches =
+                    !query.containsKey("region") || query.get("region").equals(region.region());
             if (accountMatches && regionMatches) {
                 region.activations().forEach(activation -> activations.add(json(region, activation)));
             }
@@ -47,7 +50,8 @@ final class ActivationsRoute implements Route {
     }
 
     private ObjectNode json(SsmRegionState region, Activation activation) {
-        ObjectNode json = Http.JSON.createObjectNode()
+        ObjectNode json = Http.JSON
+                .createObjectNode()
                 .put("activationId", activation.activationId())
                 .put("accountId", region.accountId())
                 .put("region", region.region())
@@ -60,5 +64,4 @@ final class ActivationsRoute implements Route {
         activation.tags().forEach(tags::put);
         return json;
     }
-
 }

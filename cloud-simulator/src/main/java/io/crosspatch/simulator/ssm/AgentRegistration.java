@@ -18,17 +18,25 @@ final class AgentRegistration {
 
     /** The SSM Agent version reported as latest. */
     static final String LATEST_AGENT_VERSION = "3.3.1142.0";
-    private static final List<String> OLDER_AGENT_VERSIONS = List.of("3.2.582.0", "3.1.1732.0", "3.0.1390.0", "2.3.1319.0");
+
+    private static final List<String> OLDER_AGENT_VERSIONS =
+            List.of("3.2.582.0", "3.1.1732.0", "3.0.1390.0", "2.3.1319.0");
     private static final Set<String> PLATFORM_TYPES = Set.of("Linux", "Windows", "MacOS");
 
     /** What the agent sends: the activation and the host's facts; {@code operatingSystem} may be left null. */
-    record Request(String activationCode, String activationId, String region, String hostname, String ipAddress,
-            String platformName, String platformVersion, String platformType, String operatingSystem) {
-    }
+    record Request(
+            String activationCode,
+            String activationId,
+            String region,
+            String hostname,
+            String ipAddress,
+            String platformName,
+            String platformVersion,
+            String platformType,
+            String operatingSystem) {}
 
     /** A node and the account and region it was registered in. */
-    record RegisteredNode(SsmRegionState region, ManagedNode node) {
-    }
+    record RegisteredNode(SsmRegionState region, ManagedNode node) {}
 
     /** A registration SSM refused; {@code code} is the error code the agent reports. */
     static final class Refused extends RuntimeException {
@@ -67,7 +75,8 @@ final class AgentRegistration {
                 .orElseThrow(() -> invalidActivation(request));
         Instant now = clock.instant();
         synchronized (region) {
-            Activation activation = region.activation(request.activationId()).orElseThrow(() -> invalidActivation(request));
+            Activation activation =
+                    region.activation(request.activationId()).orElseThrow(() -> invalidActivation(request));
             if (!activation.activationCode().equals(request.activationCode())) {
                 throw new Refused("InvalidActivation", "The activation ID and activation code don't match.");
             }
@@ -75,19 +84,36 @@ final class AgentRegistration {
                 throw new Refused("ActivationExpired", "Activation " + activation.activationId() + " has expired.");
             }
             if (activation.registrationsCount() >= activation.registrationLimit()) {
-                throw new Refused("RegistrationLimitExceeded", "Activation " + activation.activationId()
-                        + " has reached its registration limit of " + activation.registrationLimit() + ".");
+                throw new Refused(
+                        "RegistrationLimitExceeded",
+                        "Activation " + activation.activationId() + " has reached its registration limit of "
+                                + activation.registrationLimit() + ".");
             }
             if (region.nodes().size() >= SsmRegionState.HYBRID_NODE_QUOTA) {
-                throw new Refused("ManagedNodeLimitExceeded", "Account " + region.accountId() + " has reached the "
-                        + SsmRegionState.HYBRID_NODE_QUOTA + " standard-tier hybrid nodes of " + region.region() + ".");
+                throw new Refused(
+                        "ManagedNodeLimitExceeded",
+                        "Account " + region.accountId() + " has reached the " + SsmRegionState.HYBRID_NODE_QUOTA
+                                + " standard-tier hybrid nodes of " + region.region() + ".");
             }
             String agentVersion = agentVersion(request.hostname());
-            ManagedNode node = new ManagedNode(Ids.hex17("mi-"), activation.activationId(),
-                    activation.defaultInstanceName(), request.hostname(), request.ipAddress(), platformType,
-                    request.platformName(), request.platformVersion(), os, agentVersion,
-                    agentVersion.equals(LATEST_AGENT_VERSION), PingStatus.ONLINE, now, now, activation.iamRole(),
-                    activation.tags(), null);
+            ManagedNode node = new ManagedNode(
+                    Ids.hex17("mi-"),
+                    activation.activationId(),
+                    activation.defaultInstanceName(),
+                    request.hostname(),
+                    request.ipAddress(),
+                    platformType,
+                    request.platformName(),
+                    request.platformVersion(),
+                    os,
+                    agentVersion,
+                    agentVersion.equals(LATEST_AGENT_VERSION),
+                    PingStatus.ONLINE,
+                    now,
+                    now,
+                    activation.iamRole(),
+                    activation.tags(),
+                    null);
             region.putNode(node);
             region.putActivation(activation.withOneMoreRegistration());
             return new RegisteredNode(region, node);
@@ -96,12 +122,15 @@ final class AgentRegistration {
 
     private static OperatingSystem operatingSystem(Request request) {
         if (request.operatingSystem() != null) {
-            return OperatingSystem.parse(request.operatingSystem()).orElseThrow(() ->
-                    new Refused("UnsupportedPlatformType", "unknown operatingSystem " + request.operatingSystem()));
+            return OperatingSystem.parse(request.operatingSystem())
+                    .orElseThrow(() -> new Refused(
+                            "UnsupportedPlatformType", "unknown operatingSystem " + request.operatingSystem()));
         }
-        return OperatingSystem.fromPlatform(request.platformName(), request.platformVersion()).orElseThrow(() ->
-                new Refused("UnsupportedPlatformType", "platform " + request.platformName() + " "
-                        + request.platformVersion() + " is not supported by Patch Manager"));
+        return OperatingSystem.fromPlatform(request.platformName(), request.platformVersion())
+                .orElseThrow(() -> new Refused(
+                        "UnsupportedPlatformType",
+                        "platform " + request.platformName() + " " + request.platformVersion()
+                                + " is not supported by Patch Manager"));
     }
 
     private String agentVersion(String hostname) {
@@ -113,7 +142,8 @@ final class AgentRegistration {
     }
 
     private static Refused invalidActivation(Request request) {
-        return new Refused("InvalidActivation", "Activation ID " + request.activationId() + " doesn't exist in "
-                + request.region() + ".");
+        return new Refused(
+                "InvalidActivation",
+                "Activation ID " + request.activationId() + " doesn't exist in " + request.region() + ".");
     }
 }

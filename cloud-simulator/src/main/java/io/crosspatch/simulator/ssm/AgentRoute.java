@@ -59,22 +59,33 @@ final class AgentRoute implements Route {
 
     private void register(HttpExchange exchange) throws Exception {
         JsonNode body = Http.jsonBody(exchange);
-        AgentRegistration.Request request = new AgentRegistration.Request(text(body, "activationCode"),
-                text(body, "activationId"), text(body, "region"), text(body, "hostname"), text(body, "ipAddress"),
-                text(body, "platformName"), text(body, "platformVersion"), text(body, "platformType"),
+        AgentRegistration.Request request = new AgentRegistration.Request(
+                text(body, "activationCode"),
+                text(body, "activationId"),
+                text(body, "region"),
+                text(body, "hostname"),
+                text(body, "ipAddress"),
+                text(body, "platformName"),
+                text(body, "platformVersion"),
+                text(body, "platformType"),
                 text(body, "operatingSystem"));
         List<String> missing = List.of("activationCode", "activationId", "region", "hostname", "platformName").stream()
-                .filter(member -> text(body, member) == null).toList();
+                .filter(member -> text(body, member) == null)
+                .toList();
         if (!missing.isEmpty()) {
             Http.error(exchange, 400, "InvalidRequest", "missing " + String.join(", ", missing));
             return;
         }
         try {
             AgentRegistration.RegisteredNode registered = registration.register(request);
-            Http.json(exchange, 200, Http.JSON.createObjectNode()
-                    .put("instanceId", registered.node().instanceId())
-                    .put("accountId", registered.region().accountId())
-                    .put("region", registered.region().region()));
+            Http.json(
+                    exchange,
+                    200,
+                    Http.JSON
+                            .createObjectNode()
+                            .put("instanceId", registered.node().instanceId())
+                            .put("accountId", registered.region().accountId())
+                            .put("region", registered.region().region()));
         } catch (AgentRegistration.Refused refused) {
             Http.error(exchange, 400, refused.code(), refused.getMessage());
         }
@@ -84,8 +95,10 @@ final class AgentRoute implements Route {
         Map<String, String> query = Http.query(exchange);
         ArrayNode nodes = Http.JSON.createArrayNode();
         for (SsmRegionState region : state.regions()) {
-            boolean accountMatches = !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
-            boolean regionMatches = !query.containsKey("region") || query.get("region").equals(region.region());
+            boolean accountMatches =
+                    !query.containsKey("accountId") || query.get("accountId").equals(region.accountId());
+            boolean regionMatches =
+                    !query.containsKey("region") || query.get("region").equals(region.region());
             if (accountMatches && regionMatches) {
                 region.nodes().forEach(node -> nodes.add(json(region, node)));
             }
@@ -128,13 +141,15 @@ final class AgentRoute implements Route {
     /** Going quiet keeps the last ping time; coming back online pings at once. */
     private void setPingStatus(SsmRegionState region, String instanceId, PingStatus status) {
         synchronized (region) {
-            region.node(instanceId).ifPresent(node -> region.putNode(node.withPing(status,
-                    status == PingStatus.ONLINE ? clock.instant() : node.lastPingDateTime())));
+            region.node(instanceId)
+                    .ifPresent(node -> region.putNode(node.withPing(
+                            status, status == PingStatus.ONLINE ? clock.instant() : node.lastPingDateTime())));
         }
     }
 
     private static ObjectNode json(SsmRegionState region, ManagedNode node) {
-        ObjectNode json = Http.JSON.createObjectNode()
+        ObjectNode json = Http.JSON
+                .createObjectNode()
                 .put("instanceId", node.instanceId())
                 .put("accountId", region.accountId())
                 .put("region", region.region())
@@ -161,5 +176,4 @@ final class AgentRoute implements Route {
         JsonNode value = body.get(member);
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
     }
-
 }

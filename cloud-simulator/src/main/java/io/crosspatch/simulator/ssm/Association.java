@@ -14,11 +14,27 @@ import java.util.Map;
  * @param instanceId    the legacy single-node form, or null when {@code targets} are used
  * @param overviewStatus Pending, Success or Failed
  */
-public record Association(String associationId, String name, String associationName, String documentVersion,
-        String instanceId, List<Target> targets, Map<String, List<String>> parameters, String scheduleExpression,
-        Integer scheduleOffset, String maxConcurrency, String maxErrors, String complianceSeverity,
-        String syncCompliance, boolean applyOnlyAtCronInterval, int associationVersion, Instant date,
-        Instant lastUpdateAssociationDate, String overviewStatus, String detailedStatus, Instant lastExecutionDate,
+public record Association(
+        String associationId,
+        String name,
+        String associationName,
+        String documentVersion,
+        String instanceId,
+        List<Target> targets,
+        Map<String, List<String>> parameters,
+        String scheduleExpression,
+        Integer scheduleOffset,
+        String maxConcurrency,
+        String maxErrors,
+        String complianceSeverity,
+        String syncCompliance,
+        boolean applyOnlyAtCronInterval,
+        int associationVersion,
+        Instant date,
+        Instant lastUpdateAssociationDate,
+        String overviewStatus,
+        String detailedStatus,
+        Instant lastExecutionDate,
         Map<String, String> tags) {
 
     public Association {
@@ -38,9 +54,27 @@ public record Association(String associationId, String name, String associationN
     }
 
     Association withTags(Map<String, String> newTags) {
-        return new Association(associationId, name, associationName, documentVersion, instanceId, targets, parameters,
-                scheduleExpression, scheduleOffset, maxConcurrency, maxErrors, complianceSeverity, syncCompliance,
-                applyOnlyAtCronInterval, associationVersion, date, lastUpdateAssociationDate, overviewStatus,
-                detailedStatus, lastExecutionDate, newTags);
+        return new Association(
+                associationId,
+                name,
+                associationName,
+                documentVersion,
+                instanceId,
+                targets,
+                parameters,
+                scheduleExpression,
+                scheduleOffset,
+                maxConcurrency,
+                maxErrors,
+                complianceSeverity,
+                syncCompliance,
+                applyOnlyAtCronInterval,
+                associationVersion,
+                date,
+                lastUpdateAssociationDate,
+                overviewStatus,
+                detailedStatus,
+                lastExecutionDate,
+                newTags);
     }
 }

@@ -30,8 +30,15 @@ final class Associations {
     private static final Pattern DOCUMENT_VERSION = Pattern.compile("([$]LATEST|[$]DEFAULT|^[1-9][0-9]*$)");
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "UNSPECIFIED");
     private static final List<String> SYNC_COMPLIANCE = List.of("AUTO", "MANUAL");
-    private static final List<String> FILTER_KEYS = List.of("InstanceId", "Name", "AssociationId",
-            "AssociationStatusName", "LastExecutedBefore", "LastExecutedAfter", "AssociationName", "ResourceGroupName");
+    private static final List<String> FILTER_KEYS = List.of(
+            "InstanceId",
+            "Name",
+            "AssociationId",
+            "AssociationStatusName",
+            "LastExecutedBefore",
+            "LastExecutedAfter",
+            "AssociationName",
+            "ResourceGroupName");
     private static final Duration MIN_RATE = Duration.ofMinutes(30);
     private static final String PENDING = "Pending";
 
@@ -62,15 +69,17 @@ final class Associations {
                 if (region.node(instanceId).isEmpty()) {
                     throw SsmErrors.invalidInstanceId("Instance id " + instanceId + " is not registered.");
                 }
-                boolean duplicate = region.associations().stream().anyMatch(existing ->
-                        instanceId.equals(existing.instanceId()) && existing.name().equals(association.name()));
+                boolean duplicate = region.associations().stream()
+                        .anyMatch(existing -> instanceId.equals(existing.instanceId())
+                                && existing.name().equals(association.name()));
                 if (duplicate) {
                     throw SsmErrors.of("AssociationAlreadyExists", "The association already exists.");
                 }
             }
             if (region.associations().size() >= SsmRegionState.ASSOCIATION_QUOTA) {
-                throw SsmErrors.of("AssociationLimitExceeded", "You can have at most "
-                        + SsmRegionState.ASSOCIATION_QUOTA + " active associations.");
+                throw SsmErrors.of(
+                        "AssociationLimitExceeded",
+                        "You can have at most " + SsmRegionState.ASSOCIATION_QUOTA + " active associations.");
             }
             region.putAssociation(association);
         }
@@ -79,8 +88,10 @@ final class Associations {
 
     private JsonNode describe(AwsCall call) {
         SsmRequest request = SsmRequest.of(call);
-        return SsmJson.object().set("AssociationDescription",
-                description(existing(state.region(call.accountId(), call.region()), request)));
+        return SsmJson.object()
+                .set(
+                        "AssociationDescription",
+                        description(existing(state.region(call.accountId(), call.region()), request)));
     }
 
     private JsonNode update(AwsCall call) {
@@ -88,8 +99,15 @@ final class Associations {
         SsmRegionState region = state.region(call.accountId(), call.region());
         synchronized (region) {
             Association existing = existing(region, request);
-            Association updated = definition(request, existing.associationId(), existing, existing.instanceId(),
-                    existing.associationVersion() + 1, existing.date(), clock.instant(), existing.tags());
+            Association updated = definition(
+                    request,
+                    existing.associationId(),
+                    existing,
+                    existing.instanceId(),
+                    existing.associationVersion() + 1,
+                    existing.date(),
+                    clock.instant(),
+                    existing.tags());
             region.putAssociation(updated);
             return SsmJson.object().set("AssociationDescription", description(updated));
         }
@@ -116,8 +134,8 @@ final class Associations {
             }
             filter = filter.and(condition(region, key, value));
         }
-        Page<Association> page = Page.of(region.associations().stream().filter(filter).toList(), maxResults,
-                request.nextToken());
+        Page<Association> page =
+                Page.of(region.associations().stream().filter(filter).toList(), maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("Associations");
         for (Association association : page.items()) {
@@ -138,18 +156,24 @@ final class Associations {
 
     private static Predicate<Association> condition(SsmRegionState region, String key, String value) {
         return switch (key) {
-            case "InstanceId" -> association -> value.equals(association.instanceId())
-                    || region.node(value).map(association::targets).orElse(false);
+            case "InstanceId" ->
+                association -> value.equals(association.instanceId())
+                        || region.node(value).map(association::targets).orElse(false);
             case "Name" -> association -> association.name().equals(value);
             case "AssociationId" -> association -> association.associationId().equals(value);
-            case "AssociationStatusName" -> association -> association.overviewStatus().equals(value);
+            case "AssociationStatusName" ->
+                association -> association.overviewStatus().equals(value);
             case "AssociationName" -> association -> value.equals(association.associationName());
-            case "LastExecutedBefore" -> association -> association.lastExecutionDate() != null
-                    && association.lastExecutionDate().isBefore(instant(value));
-            case "LastExecutedAfter" -> association -> association.lastExecutionDate() != null
-                    && association.lastExecutionDate().isAfter(instant(value));
-            default -> association -> association.targets().stream().anyMatch(target ->
-                    target.key().equals("resource-groups:Name") && target.values().contains(value));
+            case "LastExecutedBefore" ->
+                association -> association.lastExecutionDate() != null
+                        && association.lastExecutionDate().isBefore(instant(value));
+            case "LastExecutedAfter" ->
+                association -> association.lastExecutionDate() != null
+                        && association.lastExecutionDate().isAfter(instant(value));
+            default ->
+                association -> association.targets().stream()
+                        .anyMatch(target -> target.key().equals("resource-groups:Name")
+                                && target.values().contains(value));
         };
     }
 
@@ -158,9 +182,13 @@ final class Associations {
         String associationId = request.string("AssociationId", ASSOCIATION_ID);
         String name = request.string("Name", DOCUMENT_NAME);
         String instanceId = request.string("InstanceId", WindowTargets.INSTANCE_ID);
-        Optional<Association> found = associationId != null ? region.association(associationId)
-                : region.associations().stream().filter(association -> association.name().equals(name)
-                        && association.instanceId() != null && association.instanceId().equals(instanceId)).findFirst();
+        Optional<Association> found = associationId != null
+                ? region.association(associationId)
+                : region.associations().stream()
+                        .filter(association -> association.name().equals(name)
+                                && association.instanceId() != null
+                                && association.instanceId().equals(instanceId))
+                        .findFirst();
         return found.orElseThrow(() -> SsmErrors.of("AssociationDoesNotExist", "The association does not exist."));
     }
 
@@ -168,8 +196,15 @@ final class Associations {
      * The association the request defines. With a {@code base} (UpdateAssociation) members the request leaves out
      * keep the base's values.
      */
-    private static Association definition(SsmRequest request, String associationId, Association base,
-            String instanceId, int version, Instant created, Instant now, Map<String, String> tags) {
+    private static Association definition(
+            SsmRequest request,
+            String associationId,
+            Association base,
+            String instanceId,
+            int version,
+            Instant created,
+            Instant now,
+            Map<String, String> tags) {
         boolean keep = base != null;
         String document = keep && !request.has("Name") ? base.name() : document(request);
         List<Target> targets = keep && !request.has("Targets") ? base.targets() : request.targets("Targets");
@@ -177,46 +212,68 @@ final class Associations {
             throw SsmErrors.validation("Specify either InstanceId or Targets.");
         }
         checkTargets(targets);
-        Map<String, List<String>> parameters = keep && !request.has("Parameters") ? base.parameters()
-                : request.parameters("Parameters");
+        Map<String, List<String>> parameters =
+                keep && !request.has("Parameters") ? base.parameters() : request.parameters("Parameters");
         SsmDocuments.problem(document, parameters).ifPresent(problem -> {
             throw SsmErrors.of("InvalidParameters", problem);
         });
-        String schedule = keep && !request.has("ScheduleExpression") ? base.scheduleExpression()
+        String schedule = keep && !request.has("ScheduleExpression")
+                ? base.scheduleExpression()
                 : request.string("ScheduleExpression", 1, 256, null);
-        Integer offset = keep && !request.has("ScheduleOffset") ? base.scheduleOffset()
+        Integer offset = keep && !request.has("ScheduleOffset")
+                ? base.scheduleOffset()
                 : request.integer("ScheduleOffset", 1, 6);
         checkSchedule(schedule, offset);
-        return new Association(associationId, document,
-                keep && !request.has("AssociationName") ? base.associationName()
+        return new Association(
+                associationId,
+                document,
+                keep && !request.has("AssociationName")
+                        ? base.associationName()
                         : request.string("AssociationName", SsmRequest.RESOURCE_NAME),
-                keep && !request.has("DocumentVersion") ? base.documentVersion()
+                keep && !request.has("DocumentVersion")
+                        ? base.documentVersion()
                         : orDefault(request.string("DocumentVersion", DOCUMENT_VERSION), "$DEFAULT"),
-                instanceId, targets, parameters, schedule, offset,
-                keep && !request.has("MaxConcurrency") ? base.maxConcurrency()
+                instanceId,
+                targets,
+                parameters,
+                schedule,
+                offset,
+                keep && !request.has("MaxConcurrency")
+                        ? base.maxConcurrency()
                         : request.string("MaxConcurrency", 1, 7, SsmRequest.MAX_CONCURRENCY),
-                keep && !request.has("MaxErrors") ? base.maxErrors()
+                keep && !request.has("MaxErrors")
+                        ? base.maxErrors()
                         : request.string("MaxErrors", 1, 7, SsmRequest.MAX_ERRORS),
-                keep && !request.has("ComplianceSeverity") ? base.complianceSeverity()
+                keep && !request.has("ComplianceSeverity")
+                        ? base.complianceSeverity()
                         : request.enumValue("ComplianceSeverity", SEVERITIES),
-                keep && !request.has("SyncCompliance") ? base.syncCompliance()
+                keep && !request.has("SyncCompliance")
+                        ? base.syncCompliance()
                         : orDefault(request.enumValue("SyncCompliance", SYNC_COMPLIANCE), "AUTO"),
-                keep && !request.has("ApplyOnlyAtCronInterval") ? base.applyOnlyAtCronInterval()
+                keep && !request.has("ApplyOnlyAtCronInterval")
+                        ? base.applyOnlyAtCronInterval()
                         : Boolean.TRUE.equals(request.bool("ApplyOnlyAtCronInterval")),
-                version, created, now, keep ? base.overviewStatus() : PENDING, keep ? base.detailedStatus() : "Creating",
-                keep ? base.lastExecutionDate() : null, tags);
+                version,
+                created,
+                now,
+                keep ? base.overviewStatus() : PENDING,
+                keep ? base.detailedStatus() : "Creating",
+                keep ? base.lastExecutionDate() : null,
+                tags);
     }
 
     private static String document(SsmRequest request) {
         String name = request.required("Name", 3, 128, DOCUMENT_NAME);
-        return SsmDocuments.find(name).orElseThrow(() ->
-                SsmErrors.of("InvalidDocument", "Document " + name + " does not exist."));
+        return SsmDocuments.find(name)
+                .orElseThrow(() -> SsmErrors.of("InvalidDocument", "Document " + name + " does not exist."));
     }
 
     private static void checkTargets(List<Target> targets) {
         for (Target target : targets) {
-            boolean known = target.key().equalsIgnoreCase(Target.INSTANCE_IDS) || target.key().equals(Target.TAG_KEY)
-                    || target.key().startsWith(Target.TAG_PREFIX) || target.key().equals("resource-groups:Name")
+            boolean known = target.key().equalsIgnoreCase(Target.INSTANCE_IDS)
+                    || target.key().equals(Target.TAG_KEY)
+                    || target.key().startsWith(Target.TAG_PREFIX)
+                    || target.key().equals("resource-groups:Name")
                     || target.key().equals("ResourceGroup");
             if (!known || target.values().isEmpty()) {
                 throw SsmErrors.of("InvalidTarget", "Target " + target.key() + "=" + target.values() + " isn't valid.");
@@ -256,7 +313,8 @@ final class Associations {
         SsmJson.put(json, "Date", association.date());
         SsmJson.put(json, "LastUpdateAssociationDate", association.lastUpdateAssociationDate());
         if (association.instanceId() != null) {
-            ObjectNode status = json.putObject("Status").put("Name", association.overviewStatus())
+            ObjectNode status = json.putObject("Status")
+                    .put("Name", association.overviewStatus())
                     .put("Message", "Associated with " + association.name());
             SsmJson.put(status, "Date", association.lastUpdateAssociationDate());
         }

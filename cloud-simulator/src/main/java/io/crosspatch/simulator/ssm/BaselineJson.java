@@ -7,8 +7,7 @@ import java.util.List;
 /** A patch baseline in its wire shapes: the full definition (Get/UpdatePatchBaseline) and its identity (Describe*). */
 final class BaselineJson {
 
-    private BaselineJson() {
-    }
+    private BaselineJson() {}
 
     /** GetPatchBaseline's members, without PatchGroups (the caller adds them). */
     static ObjectNode full(PatchBaseline baseline) {
@@ -23,8 +22,12 @@ final class BaselineJson {
             item.set("PatchFilterGroup", filterGroup(rule.filters()));
             SsmJson.put(item, "ComplianceLevel", rule.complianceLevel());
             SsmJson.put(item, "ApproveAfterDays", rule.approveAfterDays());
-            SsmJson.put(item, "ApproveUntilDate",
-                    rule.approveUntilDate() == null ? null : rule.approveUntilDate().toString());
+            SsmJson.put(
+                    item,
+                    "ApproveUntilDate",
+                    rule.approveUntilDate() == null
+                            ? null
+                            : rule.approveUntilDate().toString());
             SsmJson.put(item, "EnableNonSecurity", rule.enableNonSecurity());
         }
         json.set("ApprovedPatches", SsmJson.strings(baseline.approvedPatches()));
@@ -36,10 +39,13 @@ final class BaselineJson {
         SsmJson.put(json, "ModifiedDate", baseline.modifiedDate());
         SsmJson.put(json, "Description", baseline.description());
         ArrayNode sources = json.putArray("Sources");
-        baseline.sources().forEach(source -> sources.addObject().put("Name", source.name())
-                .put("Configuration", source.configuration()).set("Products", SsmJson.strings(source.products())));
-        return SsmJson.put(json, "AvailableSecurityUpdatesComplianceStatus",
-                baseline.availableSecurityUpdatesComplianceStatus());
+        baseline.sources()
+                .forEach(source -> sources.addObject()
+                        .put("Name", source.name())
+                        .put("Configuration", source.configuration())
+                        .set("Products", SsmJson.strings(source.products())));
+        return SsmJson.put(
+                json, "AvailableSecurityUpdatesComplianceStatus", baseline.availableSecurityUpdatesComplianceStatus());
     }
 
     /** A PatchBaselineIdentity. */
@@ -55,7 +61,8 @@ final class BaselineJson {
     private static ObjectNode filterGroup(List<PatchFilter> filters) {
         ObjectNode group = SsmJson.object();
         ArrayNode list = group.putArray("PatchFilters");
-        filters.forEach(filter -> list.addObject().put("Key", filter.key()).set("Values", SsmJson.strings(filter.values())));
+        filters.forEach(
+                filter -> list.addObject().put("Key", filter.key()).set("Values", SsmJson.strings(filter.values())));
         return group;
     }
 }

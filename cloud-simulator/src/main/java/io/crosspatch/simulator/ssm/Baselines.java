@@ -27,10 +27,28 @@ import java.util.stream.Stream;
 final class Baselines {
 
     static final Pattern BASELINE_ID = Pattern.compile("^[a-zA-Z0-9_\\-:/]{20,128}$");
-    static final List<String> OPERATING_SYSTEMS = Arrays.stream(OperatingSystem.values()).map(Enum::name).toList();
-    private static final List<String> FILTER_KEYS = List.of("ARCH", "ADVISORY_ID", "BUGZILLA_ID", "PATCH_SET",
-            "PRODUCT", "PRODUCT_FAMILY", "CLASSIFICATION", "CVE_ID", "EPOCH", "MSRC_SEVERITY", "NAME", "PATCH_ID",
-            "SECTION", "PRIORITY", "REPOSITORY", "RELEASE", "SEVERITY", "SECURITY", "VERSION");
+    static final List<String> OPERATING_SYSTEMS =
+            Arrays.stream(OperatingSystem.values()).map(Enum::name).toList();
+    private static final List<String> FILTER_KEYS = List.of(
+            "ARCH",
+            "ADVISORY_ID",
+            "BUGZILLA_ID",
+            "PATCH_SET",
+            "PRODUCT",
+            "PRODUCT_FAMILY",
+            "CLASSIFICATION",
+            "CVE_ID",
+            "EPOCH",
+            "MSRC_SEVERITY",
+            "NAME",
+            "PATCH_ID",
+            "SECTION",
+            "PRIORITY",
+            "REPOSITORY",
+            "RELEASE",
+            "SEVERITY",
+            "SECURITY",
+            "VERSION");
     private static final List<String> COMPLIANCE_LEVELS =
             List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNSPECIFIED");
     private static final List<String> PATCH_ACTIONS = List.of("ALLOW_AS_DEPENDENCY", "BLOCK");
@@ -85,8 +103,14 @@ final class Baselines {
         synchronized (region) {
             PatchBaseline existing = custom(region, request.required("BaselineId", 20, 128, BASELINE_ID));
             PatchBaseline base = Boolean.TRUE.equals(request.bool("Replace")) ? null : existing;
-            PatchBaseline updated = definition(request, existing.baselineId(), existing.operatingSystem(), base,
-                    existing.createdDate(), clock.instant(), existing.tags());
+            PatchBaseline updated = definition(
+                    request,
+                    existing.baselineId(),
+                    existing.operatingSystem(),
+                    base,
+                    existing.createdDate(),
+                    clock.instant(),
+                    existing.tags());
             region.putBaseline(updated);
             return BaselineJson.full(updated);
         }
@@ -108,17 +132,26 @@ final class Baselines {
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
             List<String> values = item.strings("Values", 1000, 1, 256);
-            filter = filter.and(switch (key) {
-                case "NAME_PREFIX" -> baseline -> values.stream().anyMatch(baseline.name()::startsWith);
-                case "OWNER" -> baseline -> values.stream().anyMatch(owner -> owner.equalsIgnoreCase("All")
-                        || owner.equalsIgnoreCase(baseline.awsOwned() ? "AWS" : "Self"));
-                case "OPERATING_SYSTEM" -> baseline -> values.contains(baseline.operatingSystem().name());
-                default -> throw SsmErrors.validation("The filter key " + key + " isn't valid for DescribePatchBaselines.");
-            });
+            filter = filter.and(
+                    switch (key) {
+                        case "NAME_PREFIX" -> baseline -> values.stream().anyMatch(baseline.name()::startsWith);
+                        case "OWNER" ->
+                            baseline -> values.stream()
+                                    .anyMatch(owner -> owner.equalsIgnoreCase("All")
+                                            || owner.equalsIgnoreCase(baseline.awsOwned() ? "AWS" : "Self"));
+                        case "OPERATING_SYSTEM" ->
+                            baseline ->
+                                    values.contains(baseline.operatingSystem().name());
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribePatchBaselines.");
+                    });
         }
         SsmRegionState region = state.region(call.accountId(), call.region());
-        List<PatchBaseline> matching = Stream.concat(region.customBaselines().stream(),
-                region.predefinedBaselines().stream()).filter(filter).toList();
+        List<PatchBaseline> matching = Stream.concat(
+                        region.customBaselines().stream(), region.predefinedBaselines().stream())
+                .filter(filter)
+                .toList();
         Page<PatchBaseline> page = Page.of(matching, maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("BaselineIdentities");
@@ -136,8 +169,10 @@ final class Baselines {
                     throw SsmErrors.validation("Predefined patch baselines can't be deleted.");
                 }
                 if (!region.patchGroupsOf(id).isEmpty()) {
-                    throw SsmErrors.of("ResourceInUseException", "Patch baseline " + id
-                            + " is registered with patch groups " + region.patchGroupsOf(id) + ".");
+                    throw SsmErrors.of(
+                            "ResourceInUseException",
+                            "Patch baseline " + id + " is registered with patch groups " + region.patchGroupsOf(id)
+                                    + ".");
                 }
                 if (region.isDefaultBaseline(baseline)) {
                     throw SsmErrors.of("ResourceInUseException", "Patch baseline " + id + " is a default baseline.");
@@ -186,17 +221,25 @@ final class Baselines {
      * The baseline the request defines. With a {@code base} (UpdatePatchBaseline without Replace) members the request
      * leaves out keep the base's values; without one they take their defaults.
      */
-    private static PatchBaseline definition(SsmRequest request, String id, OperatingSystem os, PatchBaseline base,
-            Instant created, Instant now, Map<String, String> tags) {
-        String name = keeps(base, request, "Name") ? base.name()
-                : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME);
-        String description = keeps(base, request, "Description") ? base.description()
-                : request.string("Description", 1, 1024, null);
-        List<PatchFilter> globalFilters = keeps(base, request, "GlobalFilters") ? base.globalFilters()
+    private static PatchBaseline definition(
+            SsmRequest request,
+            String id,
+            OperatingSystem os,
+            PatchBaseline base,
+            Instant created,
+            Instant now,
+            Map<String, String> tags) {
+        String name =
+                keeps(base, request, "Name") ? base.name() : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME);
+        String description =
+                keeps(base, request, "Description") ? base.description() : request.string("Description", 1, 1024, null);
+        List<PatchFilter> globalFilters = keeps(base, request, "GlobalFilters")
+                ? base.globalFilters()
                 : filterGroup(request.object("GlobalFilters"));
-        List<PatchRule> rules = keeps(base, request, "ApprovalRules") ? base.approvalRules()
-                : rules(request.object("ApprovalRules"));
-        List<String> approved = keeps(base, request, "ApprovedPatches") ? base.approvedPatches()
+        List<PatchRule> rules =
+                keeps(base, request, "ApprovalRules") ? base.approvalRules() : rules(request.object("ApprovalRules"));
+        List<String> approved = keeps(base, request, "ApprovedPatches")
+                ? base.approvedPatches()
                 : request.strings("ApprovedPatches", 50, 1, 100);
         String approvedLevel = keeps(base, request, "ApprovedPatchesComplianceLevel")
                 ? base.approvedPatchesComplianceLevel()
@@ -204,17 +247,34 @@ final class Baselines {
         boolean approvedNonSecurity = keeps(base, request, "ApprovedPatchesEnableNonSecurity")
                 ? base.approvedPatchesEnableNonSecurity()
                 : Boolean.TRUE.equals(request.bool("ApprovedPatchesEnableNonSecurity"));
-        List<String> rejected = keeps(base, request, "RejectedPatches") ? base.rejectedPatches()
+        List<String> rejected = keeps(base, request, "RejectedPatches")
+                ? base.rejectedPatches()
                 : request.strings("RejectedPatches", 50, 1, 100);
-        String rejectedAction = keeps(base, request, "RejectedPatchesAction") ? base.rejectedPatchesAction()
+        String rejectedAction = keeps(base, request, "RejectedPatchesAction")
+                ? base.rejectedPatchesAction()
                 : orDefault(request.enumValue("RejectedPatchesAction", PATCH_ACTIONS), "ALLOW_AS_DEPENDENCY");
         List<PatchSource> sources = keeps(base, request, "Sources") ? base.sources() : sources(request);
         String securityStatus = keeps(base, request, "AvailableSecurityUpdatesComplianceStatus")
                 ? base.availableSecurityUpdatesComplianceStatus()
                 : request.enumValue("AvailableSecurityUpdatesComplianceStatus", COMPLIANCE_STATUSES);
-        PatchBaseline baseline = new PatchBaseline(id, name, os, description, globalFilters, rules, approved,
-                approvedLevel, approvedNonSecurity, rejected, rejectedAction, sources, securityStatus, created, now,
-                false, tags);
+        PatchBaseline baseline = new PatchBaseline(
+                id,
+                name,
+                os,
+                description,
+                globalFilters,
+                rules,
+                approved,
+                approvedLevel,
+                approvedNonSecurity,
+                rejected,
+                rejectedAction,
+                sources,
+                securityStatus,
+                created,
+                now,
+                false,
+                tags);
         checkForOperatingSystem(baseline);
         return baseline;
     }
@@ -235,7 +295,8 @@ final class Baselines {
             String key = filter.enumValue("Key", FILTER_KEYS);
             List<String> values = filter.strings("Values", 20, 1, 64);
             if (key == null || values.isEmpty()) {
-                throw SsmErrors.constraint(null, filter.path(key == null ? "Key" : "Values"), "Member must not be null");
+                throw SsmErrors.constraint(
+                        null, filter.path(key == null ? "Key" : "Values"), "Member must not be null");
             }
             filters.add(new PatchFilter(key, values));
         }
@@ -253,9 +314,11 @@ final class Baselines {
                 throw SsmErrors.constraint(null, rule.path("PatchFilterGroup"), "Member must not be null");
             }
             String until = rule.string("ApproveUntilDate", 1, 10, null);
-            rules.add(new PatchRule(filterGroup(filterGroup),
+            rules.add(new PatchRule(
+                    filterGroup(filterGroup),
                     orDefault(rule.enumValue("ComplianceLevel", COMPLIANCE_LEVELS), "UNSPECIFIED"),
-                    rule.integer("ApproveAfterDays", 0, 360), until == null ? null : date(until, rule),
+                    rule.integer("ApproveAfterDays", 0, 360),
+                    until == null ? null : date(until, rule),
                     Boolean.TRUE.equals(rule.bool("EnableNonSecurity"))));
         }
         return rules;
@@ -265,7 +328,8 @@ final class Baselines {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw SsmErrors.constraint(text, rule.path("ApproveUntilDate"), "Member must be a date in the form YYYY-MM-DD");
+            throw SsmErrors.constraint(
+                    text, rule.path("ApproveUntilDate"), "Member must be a date in the form YYYY-MM-DD");
         }
     }
 
@@ -276,7 +340,9 @@ final class Baselines {
             if (products.isEmpty()) {
                 throw SsmErrors.constraint(null, source.path("Products"), "Member must not be null");
             }
-            sources.add(new PatchSource(source.required("Name", 3, 50, SOURCE_NAME), products,
+            sources.add(new PatchSource(
+                    source.required("Name", 3, 50, SOURCE_NAME),
+                    products,
                     source.required("Configuration", 1, 1024, null)));
         }
         return sources;
@@ -284,9 +350,12 @@ final class Baselines {
 
     private static void checkForOperatingSystem(PatchBaseline baseline) {
         OperatingSystem os = baseline.operatingSystem();
-        Stream.concat(baseline.globalFilters().stream(),
+        Stream.concat(
+                        baseline.globalFilters().stream(),
                         baseline.approvalRules().stream().flatMap(rule -> rule.filters().stream()))
-                .map(PatchFilter::key).filter(key -> !os.patchFilterKeys().contains(key)).findFirst()
+                .map(PatchFilter::key)
+                .filter(key -> !os.patchFilterKeys().contains(key))
+                .findFirst()
                 .ifPresent(key -> {
                     throw SsmErrors.validation("The patch filter key " + key + " isn't supported for operating system "
                             + os + ". Supported keys: " + os.patchFilterKeys());
@@ -294,8 +363,8 @@ final class Baselines {
         for (PatchRule rule : baseline.approvalRules()) {
             boolean delayed = rule.approveAfterDays() != null || rule.approveUntilDate() != null;
             if (!os.supportsApprovalDelays() && delayed) {
-                throw SsmErrors.validation("ApproveAfterDays and ApproveUntilDate are not supported for operating system "
-                        + os + ".");
+                throw SsmErrors.validation(
+                        "ApproveAfterDays and ApproveUntilDate are not supported for operating system " + os + ".");
             }
             if (os.supportsApprovalDelays() && (rule.approveAfterDays() == null) == (rule.approveUntilDate() == null)) {
                 throw SsmErrors.validation(
@@ -306,13 +375,15 @@ final class Baselines {
             }
         }
         if (baseline.approvedPatchesEnableNonSecurity() && !os.supportsNonSecurityUpdates()) {
-            throw SsmErrors.validation("ApprovedPatchesEnableNonSecurity is supported for Linux operating systems only.");
+            throw SsmErrors.validation(
+                    "ApprovedPatchesEnableNonSecurity is supported for Linux operating systems only.");
         }
         if (!baseline.sources().isEmpty() && os == OperatingSystem.WINDOWS) {
             throw SsmErrors.validation("Sources are supported for Linux operating systems only.");
         }
         if (baseline.availableSecurityUpdatesComplianceStatus() != null && os != OperatingSystem.WINDOWS) {
-            throw SsmErrors.validation("AvailableSecurityUpdatesComplianceStatus is supported for Windows Server only.");
+            throw SsmErrors.validation(
+                    "AvailableSecurityUpdatesComplianceStatus is supported for Windows Server only.");
         }
     }
 

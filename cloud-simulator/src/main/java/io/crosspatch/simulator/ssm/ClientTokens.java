@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClientTokens {
 
-    private record Use(JsonNode request, String resultId) {
-    }
+    private record Use(JsonNode request, String resultId) {}
 
     private final Map<String, Use> uses = new ConcurrentHashMap<>();
 

@@ -13,8 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 final class DateStrings {
 
-    private DateStrings() {
-    }
+    private DateStrings() {}
 
     /** @throws DateTimeParseException when the text is no ISO-8601 date-time */
     static Instant parse(String text, ZoneId zone) {

@@ -10,8 +10,7 @@ final class Ids {
     private static final String CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** {@code prefix} + 17 lowercase hex digits, e.g. {@code mi-0a1b2c3d4e5f60718}. */
     static String hex17(String prefix) {

@@ -21,10 +21,23 @@ import java.util.Optional;
  *                        offset that lands in the future after a past occurrence waits for the next period, as the
  *                        user guide says), and a rate schedule counts from it (or from a later start date)
  */
-public record MaintenanceWindow(String windowId, String name, String description, String schedule,
-        String scheduleTimezone, Integer scheduleOffset, int duration, int cutoff, boolean allowUnassociatedTargets,
-        boolean enabled, String startDate, String endDate, Instant createdDate, Instant modifiedDate,
-        Instant scheduledSince, Map<String, String> tags) {
+public record MaintenanceWindow(
+        String windowId,
+        String name,
+        String description,
+        String schedule,
+        String scheduleTimezone,
+        Integer scheduleOffset,
+        int duration,
+        int cutoff,
+        boolean allowUnassociatedTargets,
+        boolean enabled,
+        String startDate,
+        String endDate,
+        Instant createdDate,
+        Instant modifiedDate,
+        Instant scheduledSince,
+        Map<String, String> tags) {
 
     public MaintenanceWindow {
         tags = Tags.copyOf(tags);
@@ -44,8 +57,8 @@ public record MaintenanceWindow(String windowId, String name, String description
         ZoneId zone = zone();
         Instant start = startDate == null ? scheduledSince : later(DateStrings.parse(startDate, zone), scheduledSince);
         Instant from = after.isBefore(start) ? start.minusNanos(1) : after;
-        Optional<ZonedDateTime> next = Schedule.parse(schedule).next(from.atZone(zone), start.atZone(zone),
-                scheduleOffset == null ? 0 : scheduleOffset);
+        Optional<ZonedDateTime> next = Schedule.parse(schedule)
+                .next(from.atZone(zone), start.atZone(zone), scheduleOffset == null ? 0 : scheduleOffset);
         if (endDate == null) {
             return next;
         }
@@ -54,14 +67,43 @@ public record MaintenanceWindow(String windowId, String name, String description
     }
 
     MaintenanceWindow withTags(Map<String, String> newTags) {
-        return new MaintenanceWindow(windowId, name, description, schedule, scheduleTimezone, scheduleOffset, duration,
-                cutoff, allowUnassociatedTargets, enabled, startDate, endDate, createdDate, modifiedDate,
-                scheduledSince, newTags);
+        return new MaintenanceWindow(
+                windowId,
+                name,
+                description,
+                schedule,
+                scheduleTimezone,
+                scheduleOffset,
+                duration,
+                cutoff,
+                allowUnassociatedTargets,
+                enabled,
+                startDate,
+                endDate,
+                createdDate,
+                modifiedDate,
+                scheduledSince,
+                newTags);
     }
 
     MaintenanceWindow withScheduledSince(Instant since) {
-        return new MaintenanceWindow(windowId, name, description, schedule, scheduleTimezone, scheduleOffset, duration,
-                cutoff, allowUnassociatedTargets, enabled, startDate, endDate, createdDate, modifiedDate, since, tags);
+        return new MaintenanceWindow(
+                windowId,
+                name,
+                description,
+                schedule,
+                scheduleTimezone,
+                scheduleOffset,
+                duration,
+                cutoff,
+                allowUnassociatedTargets,
+                enabled,
+                startDate,
+                endDate,
+                createdDate,
+                modifiedDate,
+                since,
+                tags);
     }
 
     private static Instant later(Instant a, Instant b) {

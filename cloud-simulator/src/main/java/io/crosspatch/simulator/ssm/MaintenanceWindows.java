@@ -51,8 +51,8 @@ final class MaintenanceWindows {
     /** The window of the request's WindowId, or DoesNotExistException. */
     static MaintenanceWindow existing(SsmRegionState region, SsmRequest request) {
         String windowId = request.required("WindowId", 20, 20, WINDOW_ID);
-        return region.window(windowId).orElseThrow(() ->
-                SsmErrors.doesNotExist("Maintenance window " + windowId + " does not exist"));
+        return region.window(windowId)
+                .orElseThrow(() -> SsmErrors.doesNotExist("Maintenance window " + windowId + " does not exist"));
     }
 
     private JsonNode create(AwsCall call) {
@@ -84,8 +84,8 @@ final class MaintenanceWindows {
             MaintenanceWindow existing = existing(region, request);
             MaintenanceWindow base = Boolean.TRUE.equals(request.bool("Replace")) ? null : existing;
             Instant now = clock.instant();
-            MaintenanceWindow updated = definition(request, existing.windowId(), base, existing.createdDate(), now,
-                    existing.tags());
+            MaintenanceWindow updated =
+                    definition(request, existing.windowId(), base, existing.createdDate(), now, existing.tags());
             check(updated, now, request.has("EndDate"));
             boolean rescheduled = !Objects.equals(updated.schedule(), existing.schedule())
                     || !Objects.equals(updated.scheduleOffset(), existing.scheduleOffset())
@@ -113,20 +113,26 @@ final class MaintenanceWindows {
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
             List<String> values = item.strings("Values", 1000, 1, 256);
-            filter = filter.and(switch (key) {
-                case "Name" -> window -> values.contains(window.name());
-                case "Enabled" -> window -> values.stream().map(value -> value.toLowerCase(Locale.ROOT))
-                        .anyMatch(String.valueOf(window.enabled())::equals);
-                default -> throw SsmErrors.validation("The filter key " + key
-                        + " isn't valid for DescribeMaintenanceWindows.");
-            });
+            filter = filter.and(
+                    switch (key) {
+                        case "Name" -> window -> values.contains(window.name());
+                        case "Enabled" ->
+                            window -> values.stream()
+                                    .map(value -> value.toLowerCase(Locale.ROOT))
+                                    .anyMatch(String.valueOf(window.enabled())::equals);
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribeMaintenanceWindows.");
+                    });
         }
         List<MaintenanceWindow> matching = state.region(call.accountId(), call.region()).windows().stream()
-                .filter(filter).toList();
+                .filter(filter)
+                .toList();
         Page<MaintenanceWindow> page = Page.of(matching, maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("WindowIdentities");
-        page.items().forEach(window -> list.add(SsmJson.put(json(window), "NextExecutionTime", nextExecutionTime(window))));
+        page.items()
+                .forEach(window -> list.add(SsmJson.put(json(window), "NextExecutionTime", nextExecutionTime(window))));
         return SsmJson.put(answer, "NextToken", page.nextToken());
     }
 
@@ -144,21 +150,28 @@ final class MaintenanceWindows {
         Predicate<WindowExecution> filter = execution -> true;
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
-            List<Instant> times = item.strings("Values", 1000, 1, 256).stream().map(MaintenanceWindows::instant).toList();
-            filter = filter.and(switch (key) {
-                case "ExecutedBefore" -> execution -> times.stream().allMatch(execution.startTime()::isBefore);
-                case "ExecutedAfter" -> execution -> times.stream().allMatch(execution.startTime()::isAfter);
-                default -> throw SsmErrors.validation("The filter key " + key
-                        + " isn't valid for DescribeMaintenanceWindowExecutions.");
-            });
+            List<Instant> times = item.strings("Values", 1000, 1, 256).stream()
+                    .map(MaintenanceWindows::instant)
+                    .toList();
+            filter = filter.and(
+                    switch (key) {
+                        case "ExecutedBefore" -> execution -> times.stream().allMatch(execution.startTime()::isBefore);
+                        case "ExecutedAfter" -> execution -> times.stream().allMatch(execution.startTime()::isAfter);
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribeMaintenanceWindowExecutions.");
+                    });
         }
-        List<WindowExecution> matching = state.region(call.accountId(), call.region()).windowExecutions(windowId)
-                .stream().filter(filter).toList();
+        List<WindowExecution> matching =
+                state.region(call.accountId(), call.region()).windowExecutions(windowId).stream()
+                        .filter(filter)
+                        .toList();
         Page<WindowExecution> page = Page.of(matching, maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("WindowExecutions");
         for (WindowExecution execution : page.items()) {
-            ObjectNode item = list.addObject().put("WindowId", execution.windowId())
+            ObjectNode item = list.addObject()
+                    .put("WindowId", execution.windowId())
                     .put("WindowExecutionId", execution.windowExecutionId())
                     .put("Status", execution.status().name());
             SsmJson.put(item, "StatusDetails", execution.statusDetails());
@@ -172,23 +185,35 @@ final class MaintenanceWindows {
      * The window the request defines. With a {@code base} (UpdateMaintenanceWindow without Replace) members the
      * request leaves out keep the base's values.
      */
-    private static MaintenanceWindow definition(SsmRequest request, String windowId, MaintenanceWindow base,
-            Instant created, Instant now, Map<String, String> tags) {
+    private static MaintenanceWindow definition(
+            SsmRequest request,
+            String windowId,
+            MaintenanceWindow base,
+            Instant created,
+            Instant now,
+            Map<String, String> tags) {
         boolean keep = base != null;
-        return new MaintenanceWindow(windowId,
+        return new MaintenanceWindow(
+                windowId,
                 keep && !request.has("Name") ? base.name() : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME),
                 keep && !request.has("Description") ? base.description() : request.string("Description", 1, 128, null),
                 keep && !request.has("Schedule") ? base.schedule() : request.required("Schedule", 1, 256, null),
                 keep && !request.has("ScheduleTimezone") ? base.scheduleTimezone() : request.string("ScheduleTimezone"),
-                keep && !request.has("ScheduleOffset") ? base.scheduleOffset() : request.integer("ScheduleOffset", 1, 6),
+                keep && !request.has("ScheduleOffset")
+                        ? base.scheduleOffset()
+                        : request.integer("ScheduleOffset", 1, 6),
                 keep && !request.has("Duration") ? base.duration() : request.requiredInteger("Duration", 1, 24),
                 keep && !request.has("Cutoff") ? base.cutoff() : request.requiredInteger("Cutoff", 0, 23),
-                keep && !request.has("AllowUnassociatedTargets") ? base.allowUnassociatedTargets()
+                keep && !request.has("AllowUnassociatedTargets")
+                        ? base.allowUnassociatedTargets()
                         : request.requiredBool("AllowUnassociatedTargets"),
                 keep && !request.has("Enabled") ? base.enabled() : !Boolean.FALSE.equals(request.bool("Enabled")),
                 keep && !request.has("StartDate") ? base.startDate() : request.string("StartDate"),
                 keep && !request.has("EndDate") ? base.endDate() : request.string("EndDate"),
-                created, now, now, tags);
+                created,
+                now,
+                now,
+                tags);
     }
 
     private static void check(MaintenanceWindow window, Instant now, boolean endDateGiven) {
@@ -196,7 +221,8 @@ final class MaintenanceWindows {
         try {
             zone = window.zone();
         } catch (DateTimeException e) {
-            throw SsmErrors.validation("ScheduleTimezone " + window.scheduleTimezone() + " isn't a valid IANA time zone.");
+            throw SsmErrors.validation(
+                    "ScheduleTimezone " + window.scheduleTimezone() + " isn't a valid IANA time zone.");
         }
         Schedule schedule;
         try {
@@ -208,8 +234,8 @@ final class MaintenanceWindows {
             throw SsmErrors.validation("ScheduleOffset is supported with cron expressions only.");
         }
         if (window.cutoff() >= window.duration()) {
-            throw SsmErrors.validation("The Cutoff (" + window.cutoff() + ") must be less than the Duration ("
-                    + window.duration() + ").");
+            throw SsmErrors.validation(
+                    "The Cutoff (" + window.cutoff() + ") must be less than the Duration (" + window.duration() + ").");
         }
         Instant start = window.startDate() == null ? null : date("StartDate", window.startDate(), zone);
         Instant end = window.endDate() == null ? null : date("EndDate", window.endDate(), zone);
@@ -241,7 +267,9 @@ final class MaintenanceWindows {
         if (!window.enabled()) {
             return null;
         }
-        return window.nextExecutionAfter(clock.instant()).map(NEXT_EXECUTION::format).orElse(null);
+        return window.nextExecutionAfter(clock.instant())
+                .map(NEXT_EXECUTION::format)
+                .orElse(null);
     }
 
     private static ObjectNode json(MaintenanceWindow window) {

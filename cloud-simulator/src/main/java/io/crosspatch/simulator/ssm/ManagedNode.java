@@ -17,13 +17,28 @@ import java.util.Optional;
  * @param associationStatus the aggregated association status ({@code Pending}, {@code Success}, {@code Failed}),
  *                         null until an association has run on the node
  */
-public record ManagedNode(String instanceId, String activationId, String name, String computerName, String ipAddress,
-        String platformType, String platformName, String platformVersion, OperatingSystem operatingSystem,
-        String agentVersion, boolean isLatestVersion, PingStatus pingStatus, Instant lastPingDateTime,
-        Instant registrationDate, String iamRole, Map<String, String> tags, String associationStatus) {
+public record ManagedNode(
+        String instanceId,
+        String activationId,
+        String name,
+        String computerName,
+        String ipAddress,
+        String platformType,
+        String platformName,
+        String platformVersion,
+        OperatingSystem operatingSystem,
+        String agentVersion,
+        boolean isLatestVersion,
+        PingStatus pingStatus,
+        Instant lastPingDateTime,
+        Instant registrationDate,
+        String iamRole,
+        Map<String, String> tags,
+        String associationStatus) {
 
     /** The tag keys Patch Manager reads a node's patch group from, in the order it looks for them. */
     public static final String PATCH_GROUP_TAG = "Patch Group";
+
     public static final String PATCH_GROUP_TAG_ALTERNATIVE = "PatchGroup";
 
     public ManagedNode {
@@ -41,14 +56,44 @@ public record ManagedNode(String instanceId, String activationId, String name, S
     }
 
     ManagedNode withTags(Map<String, String> newTags) {
-        return new ManagedNode(instanceId, activationId, name, computerName, ipAddress, platformType, platformName,
-                platformVersion, operatingSystem, agentVersion, isLatestVersion, pingStatus, lastPingDateTime,
-                registrationDate, iamRole, new LinkedHashMap<>(newTags), associationStatus);
+        return new ManagedNode(
+                instanceId,
+                activationId,
+                name,
+                computerName,
+                ipAddress,
+                platformType,
+                platformName,
+                platformVersion,
+                operatingSystem,
+                agentVersion,
+                isLatestVersion,
+                pingStatus,
+                lastPingDateTime,
+                registrationDate,
+                iamRole,
+                new LinkedHashMap<>(newTags),
+                associationStatus);
     }
 
     ManagedNode withPing(PingStatus status, Instant lastPing) {
-        return new ManagedNode(instanceId, activationId, name, computerName, ipAddress, platformType, platformName,
-                platformVersion, operatingSystem, agentVersion, isLatestVersion, status, lastPing, registrationDate,
-                iamRole, tags, associationStatus);
+        return new ManagedNode(
+                instanceId,
+                activationId,
+                name,
+                computerName,
+                ipAddress,
+                platformType,
+                platformName,
+                platformVersion,
+                operatingSystem,
+                agentVersion,
+                isLatestVersion,
+                status,
+                lastPing,
+                registrationDate,
+                iamRole,
+                tags,
+                associationStatus);
     }
 }

@@ -18,8 +18,15 @@ import java.util.regex.Pattern;
 final class ManagedNodes {
 
     static final Pattern MANAGED_INSTANCE_ID = Pattern.compile("^mi-[0-9a-f]{17}$");
-    private static final List<String> LEGACY_KEYS = List.of("InstanceIds", "AgentVersion", "PingStatus",
-            "PlatformTypes", "ActivationIds", "IamRole", "ResourceType", "AssociationStatus");
+    private static final List<String> LEGACY_KEYS = List.of(
+            "InstanceIds",
+            "AgentVersion",
+            "PingStatus",
+            "PlatformTypes",
+            "ActivationIds",
+            "IamRole",
+            "ResourceType",
+            "AssociationStatus");
     private static final Set<String> PLATFORM_TYPES = Set.of("Windows", "Linux", "MacOS");
     private static final Set<String> RESOURCE_TYPES = Set.of("ManagedInstance", "EC2Instance");
     private static final String RESOURCE_TYPE = "ManagedInstance";
@@ -44,7 +51,8 @@ final class ManagedNodes {
         for (SsmRequest legacy : request.objects("InstanceInformationFilterList", 1000)) {
             String key = legacy.required("key", 1, 128, null);
             if (!LEGACY_KEYS.contains(key)) {
-                throw SsmErrors.constraint(key, legacy.path("key"), "Member must satisfy enum value set: " + LEGACY_KEYS);
+                throw SsmErrors.constraint(
+                        key, legacy.path("key"), "Member must satisfy enum value set: " + LEGACY_KEYS);
             }
             filter = filter.and(condition(region, key, values(legacy, "valueSet")));
         }
@@ -60,7 +68,8 @@ final class ManagedNodes {
         if (tagFilters && otherFilters) {
             throw SsmErrors.of("InvalidFilterKey", "Tag filters can't be combined with other filter types.");
         }
-        Page<ManagedNode> page = Page.of(region.nodes().stream().filter(filter).toList(), maxResults, request.nextToken());
+        Page<ManagedNode> page =
+                Page.of(region.nodes().stream().filter(filter).toList(), maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("InstanceInformationList");
         page.items().forEach(node -> list.add(instanceInformation(node)));
@@ -82,9 +91,12 @@ final class ManagedNodes {
         }
         return switch (key) {
             case "InstanceIds" -> {
-                values.stream().filter(id -> region.node(id).isEmpty()).findFirst().ifPresent(id -> {
-                    throw SsmErrors.invalidInstanceId("Instance id " + id + " is not valid or not registered.");
-                });
+                values.stream()
+                        .filter(id -> region.node(id).isEmpty())
+                        .findFirst()
+                        .ifPresent(id -> {
+                            throw SsmErrors.invalidInstanceId("Instance id " + id + " is not valid or not registered.");
+                        });
                 yield matches(values, ManagedNode::instanceId);
             }
             case "AgentVersion" -> matches(values, ManagedNode::agentVersion);
@@ -116,7 +128,8 @@ final class ManagedNodes {
 
     private static void checkValues(String key, List<String> values, Predicate<String> valid) {
         values.stream().filter(valid.negate()).findFirst().ifPresent(value -> {
-            throw SsmErrors.of("InvalidInstanceInformationFilterValue",
+            throw SsmErrors.of(
+                    "InvalidInstanceInformationFilterValue",
                     "The filter value " + value + " isn't valid for " + key + ".");
         });
     }

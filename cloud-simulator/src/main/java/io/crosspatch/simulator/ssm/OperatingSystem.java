@@ -10,8 +10,21 @@ import java.util.Set;
  * maps to. The platform names are those the SSM Agent reads from {@code /etc/os-release} (NAME) or from Windows.
  */
 public enum OperatingSystem {
-    WINDOWS, AMAZON_LINUX, AMAZON_LINUX_2, AMAZON_LINUX_2022, UBUNTU, REDHAT_ENTERPRISE_LINUX, SUSE, CENTOS,
-    ORACLE_LINUX, DEBIAN, MACOS, RASPBIAN, ROCKY_LINUX, ALMA_LINUX, AMAZON_LINUX_2023;
+    WINDOWS,
+    AMAZON_LINUX,
+    AMAZON_LINUX_2,
+    AMAZON_LINUX_2022,
+    UBUNTU,
+    REDHAT_ENTERPRISE_LINUX,
+    SUSE,
+    CENTOS,
+    ORACLE_LINUX,
+    DEBIAN,
+    MACOS,
+    RASPBIAN,
+    ROCKY_LINUX,
+    ALMA_LINUX,
+    AMAZON_LINUX_2023;
 
     private static final Set<String> WINDOWS_FILTER_KEYS =
             Set.of("PATCH_SET", "PRODUCT", "PRODUCT_FAMILY", "CLASSIFICATION", "MSRC_SEVERITY", "PATCH_ID");
@@ -48,7 +61,9 @@ public enum OperatingSystem {
     }
 
     public static Optional<OperatingSystem> parse(String value) {
-        return EnumSet.allOf(OperatingSystem.class).stream().filter(os -> os.name().equals(value)).findFirst();
+        return EnumSet.allOf(OperatingSystem.class).stream()
+                .filter(os -> os.name().equals(value))
+                .findFirst();
     }
 
     /**

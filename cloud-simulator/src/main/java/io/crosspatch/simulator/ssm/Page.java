@@ -24,7 +24,9 @@ public record Page<T>(List<T> items, String nextToken) {
     }
 
     private static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int offset(String token) {

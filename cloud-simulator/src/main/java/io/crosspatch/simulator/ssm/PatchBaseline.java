@@ -13,11 +13,24 @@ import java.util.Map;
  * @param rejectedPatchesAction           ALLOW_AS_DEPENDENCY (default) or BLOCK
  * @param availableSecurityUpdatesComplianceStatus  COMPLIANT, NON_COMPLIANT or null (Windows only)
  */
-public record PatchBaseline(String baselineId, String name, OperatingSystem operatingSystem, String description,
-        List<PatchFilter> globalFilters, List<PatchRule> approvalRules, List<String> approvedPatches,
-        String approvedPatchesComplianceLevel, boolean approvedPatchesEnableNonSecurity, List<String> rejectedPatches,
-        String rejectedPatchesAction, List<PatchSource> sources, String availableSecurityUpdatesComplianceStatus,
-        Instant createdDate, Instant modifiedDate, boolean awsOwned, Map<String, String> tags) {
+public record PatchBaseline(
+        String baselineId,
+        String name,
+        OperatingSystem operatingSystem,
+        String description,
+        List<PatchFilter> globalFilters,
+        List<PatchRule> approvalRules,
+        List<String> approvedPatches,
+        String approvedPatchesComplianceLevel,
+        boolean approvedPatchesEnableNonSecurity,
+        List<String> rejectedPatches,
+        String rejectedPatchesAction,
+        List<PatchSource> sources,
+        String availableSecurityUpdatesComplianceStatus,
+        Instant createdDate,
+        Instant modifiedDate,
+        boolean awsOwned,
+        Map<String, String> tags) {
 
     public PatchBaseline {
         globalFilters = List.copyOf(globalFilters);
@@ -29,9 +42,23 @@ public record PatchBaseline(String baselineId, String name, OperatingSystem oper
     }
 
     PatchBaseline withTags(Map<String, String> newTags) {
-        return new PatchBaseline(baselineId, name, operatingSystem, description, globalFilters, approvalRules,
-                approvedPatches, approvedPatchesComplianceLevel, approvedPatchesEnableNonSecurity, rejectedPatches,
-                rejectedPatchesAction, sources, availableSecurityUpdatesComplianceStatus, createdDate, modifiedDate,
-                awsOwned, newTags);
+        return new PatchBaseline(
+                baselineId,
+                name,
+                operatingSystem,
+                description,
+                globalFilters,
+                approvalRules,
+                approvedPatches,
+                approvedPatchesComplianceLevel,
+                approvedPatchesEnableNonSecurity,
+                rejectedPatches,
+                rejectedPatchesAction,
+                sources,
+                availableSecurityUpdatesComplianceStatus,
+                createdDate,
+                modifiedDate,
+                awsOwned,
+                newTags);
     }
 }

@@ -36,8 +36,10 @@ final class PatchGroups {
         synchronized (region) {
             PatchBaseline baseline = region.baseline(baselineId).orElseThrow(() -> Baselines.missing(baselineId));
             region.baselineForPatchGroup(patchGroup, baseline.operatingSystem()).ifPresent(registered -> {
-                throw SsmErrors.of("AlreadyExistsException", "Patch Group " + patchGroup + " is already registered with"
-                        + " baseline " + registered.baselineId() + " for " + baseline.operatingSystem() + ".");
+                throw SsmErrors.of(
+                        "AlreadyExistsException",
+                        "Patch Group " + patchGroup + " is already registered with" + " baseline "
+                                + registered.baselineId() + " for " + baseline.operatingSystem() + ".");
             });
             if (region.patchGroupsOf(baselineId).size() >= SsmRegionState.PATCH_GROUPS_PER_BASELINE_QUOTA) {
                 throw SsmErrors.resourceLimitExceeded("Patch baseline " + baselineId + " already has "
@@ -53,8 +55,8 @@ final class PatchGroups {
         String baselineId = request.required("BaselineId", 20, 128, Baselines.BASELINE_ID);
         String patchGroup = patchGroup(request);
         if (!state.region(call.accountId(), call.region()).deregisterPatchGroup(patchGroup, baselineId)) {
-            throw SsmErrors.invalidResourceId("Patch Group " + patchGroup + " is not registered with baseline "
-                    + baselineId + ".");
+            throw SsmErrors.invalidResourceId(
+                    "Patch Group " + patchGroup + " is not registered with baseline " + baselineId + ".");
         }
         return SsmJson.object().put("BaselineId", baselineId).put("PatchGroup", patchGroup);
     }
@@ -66,21 +68,30 @@ final class PatchGroups {
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
             List<String> values = item.strings("Values", 1000, 1, 256);
-            filter = filter.and(switch (key) {
-                case "NAME_PREFIX" -> registration -> values.stream().anyMatch(registration.patchGroup()::startsWith);
-                case "OPERATING_SYSTEM" -> registration -> values.contains(registration.operatingSystem().name());
-                default -> throw SsmErrors.validation("The filter key " + key + " isn't valid for DescribePatchGroups.");
-            });
+            filter = filter.and(
+                    switch (key) {
+                        case "NAME_PREFIX" ->
+                            registration -> values.stream().anyMatch(registration.patchGroup()::startsWith);
+                        case "OPERATING_SYSTEM" ->
+                            registration -> values.contains(
+                                    registration.operatingSystem().name());
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribePatchGroups.");
+                    });
         }
         SsmRegionState region = state.region(call.accountId(), call.region());
-        Page<PatchGroupRegistration> page = Page.of(region.patchGroupRegistrations().stream().filter(filter).toList(),
-                maxResults, request.nextToken());
+        Page<PatchGroupRegistration> page = Page.of(
+                region.patchGroupRegistrations().stream().filter(filter).toList(), maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode mappings = answer.putArray("Mappings");
         for (PatchGroupRegistration registration : page.items()) {
-            region.baseline(registration.baselineId()).ifPresent(baseline -> mappings.addObject()
-                    .put("PatchGroup", registration.patchGroup())
-                    .set("BaselineIdentity", BaselineJson.identity(baseline, region.isDefaultBaseline(baseline))));
+            region.baseline(registration.baselineId())
+                    .ifPresent(baseline -> mappings.addObject()
+                            .put("PatchGroup", registration.patchGroup())
+                            .set(
+                                    "BaselineIdentity",
+                                    BaselineJson.identity(baseline, region.isDefaultBaseline(baseline))));
         }
         return SsmJson.put(answer, "NextToken", page.nextToken());
     }
@@ -90,8 +101,11 @@ final class PatchGroups {
         String patchGroup = patchGroup(request);
         OperatingSystem os = Baselines.operatingSystem(request);
         SsmRegionState region = state.region(call.accountId(), call.region());
-        PatchBaseline baseline = region.baselineForPatchGroup(patchGroup, os).orElseGet(() -> region.defaultBaseline(os));
-        return SsmJson.object().put("BaselineId", baseline.baselineId()).put("PatchGroup", patchGroup)
+        PatchBaseline baseline =
+                region.baselineForPatchGroup(patchGroup, os).orElseGet(() -> region.defaultBaseline(os));
+        return SsmJson.object()
+                .put("BaselineId", baseline.baselineId())
+                .put("PatchGroup", patchGroup)
                 .put("OperatingSystem", os.name());
     }
 

@@ -12,8 +12,12 @@ import java.util.List;
  * @param approveUntilDate  or null
  * @param complianceLevel   CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL or UNSPECIFIED
  */
-public record PatchRule(List<PatchFilter> filters, String complianceLevel, Integer approveAfterDays,
-        LocalDate approveUntilDate, boolean enableNonSecurity) {
+public record PatchRule(
+        List<PatchFilter> filters,
+        String complianceLevel,
+        Integer approveAfterDays,
+        LocalDate approveUntilDate,
+        boolean enableNonSecurity) {
 
     public PatchRule {
         filters = List.copyOf(filters);

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** A managed node's agent connectivity as DescribeInstanceInformation reports it. */
 public enum PingStatus {
-    ONLINE("Online"), CONNECTION_LOST("ConnectionLost"), INACTIVE("Inactive");
+    ONLINE("Online"),
+    CONNECTION_LOST("ConnectionLost"),
+    INACTIVE("Inactive");
 
     private final String wireName;
 
@@ -19,6 +21,8 @@ public enum PingStatus {
     }
 
     public static Optional<PingStatus> fromWire(String value) {
-        return Arrays.stream(values()).filter(status -> status.wireName.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.wireName.equals(value))
+                .findFirst();
     }
 }

@@ -18,14 +18,16 @@ final class PredefinedBaselines {
 
     /** The (simulated) AWS account that owns predefined baselines. */
     static final String OWNER_ACCOUNT = "000000000000";
+
     private static final Instant CREATED = Instant.parse("2018-01-01T00:00:00Z");
     private static final List<String> ALL = List.of("*");
 
-    private PredefinedBaselines() {
-    }
+    private PredefinedBaselines() {}
 
     static List<PatchBaseline> forRegion(String region) {
-        return Arrays.stream(OperatingSystem.values()).map(os -> baseline(region, os)).toList();
+        return Arrays.stream(OperatingSystem.values())
+                .map(os -> baseline(region, os))
+                .toList();
     }
 
     private static PatchBaseline baseline(String region, OperatingSystem os) {
@@ -47,24 +49,66 @@ final class PredefinedBaselines {
             case ALMA_LINUX -> "AWS-AlmaLinuxDefaultPatchBaseline";
         };
         String id = "arn:aws:ssm:" + region + ":" + OWNER_ACCOUNT + ":patchbaseline/pb-" + hex17(region + name);
-        return new PatchBaseline(id, name, os, "Default Patch Baseline for " + os.name() + " Provided by AWS.",
-                List.of(), rules(os), List.of(), "UNSPECIFIED", false, List.of(), "ALLOW_AS_DEPENDENCY", List.of(),
-                null, CREATED, CREATED, true, Map.of());
+        return new PatchBaseline(
+                id,
+                name,
+                os,
+                "Default Patch Baseline for " + os.name() + " Provided by AWS.",
+                List.of(),
+                rules(os),
+                List.of(),
+                "UNSPECIFIED",
+                false,
+                List.of(),
+                "ALLOW_AS_DEPENDENCY",
+                List.of(),
+                null,
+                CREATED,
+                CREATED,
+                true,
+                Map.of());
     }
 
     private static List<PatchRule> rules(OperatingSystem os) {
         return switch (os) {
-            case WINDOWS -> List.of(new PatchRule(List.of(new PatchFilter("PRODUCT", ALL),
-                    new PatchFilter("CLASSIFICATION", List.of("CriticalUpdates", "SecurityUpdates")),
-                    new PatchFilter("MSRC_SEVERITY", List.of("Critical", "Important"))), "UNSPECIFIED", 7, null, false));
-            case UBUNTU, DEBIAN, RASPBIAN -> List.of(new PatchRule(List.of(new PatchFilter("PRODUCT", ALL),
-                    new PatchFilter("PRIORITY", List.of("Required", "Important"))), "UNSPECIFIED", null, null, false));
-            default -> List.of(
-                    new PatchRule(List.of(new PatchFilter("PRODUCT", ALL),
-                            new PatchFilter("CLASSIFICATION", List.of("Security")),
-                            new PatchFilter("SEVERITY", List.of("Critical", "Important"))), "UNSPECIFIED", 7, null, false),
-                    new PatchRule(List.of(new PatchFilter("PRODUCT", ALL),
-                            new PatchFilter("CLASSIFICATION", List.of("Bugfix"))), "UNSPECIFIED", 7, null, false));
+            case WINDOWS ->
+                List.of(new PatchRule(
+                        List.of(
+                                new PatchFilter("PRODUCT", ALL),
+                                new PatchFilter("CLASSIFICATION", List.of("CriticalUpdates", "SecurityUpdates")),
+                                new PatchFilter("MSRC_SEVERITY", List.of("Critical", "Important"))),
+                        "UNSPECIFIED",
+                        7,
+                        null,
+                        false));
+            case UBUNTU, DEBIAN, RASPBIAN ->
+                List.of(new PatchRule(
+                        List.of(
+                                new PatchFilter("PRODUCT", ALL),
+                                new PatchFilter("PRIORITY", List.of("Required", "Important"))),
+                        "UNSPECIFIED",
+                        null,
+                        null,
+                        false));
+            default ->
+                List.of(
+                        new PatchRule(
+                                List.of(
+                                        new PatchFilter("PRODUCT", ALL),
+                                        new PatchFilter("CLASSIFICATION", List.of("Security")),
+                                        new PatchFilter("SEVERITY", List.of("Critical", "Important"))),
+                                "UNSPECIFIED",
+                                7,
+                                null,
+                                false),
+                        new PatchRule(
+                                List.of(
+                                        new PatchFilter("PRODUCT", ALL),
+                                        new PatchFilter("CLASSIFICATION", List.of("Bugfix"))),
+                                "UNSPECIFIED",
+                                7,
+                                null,
+                                false));
         };
     }
 

@@ -13,24 +13,40 @@ final class SsmDocuments {
 
     private static final Set<String> ENABLED_DISABLED = Set.of("Enabled", "Disabled");
     private static final Map<String, Map<String, Set<String>>> DOCUMENTS = Map.of(
-            "AWS-GatherSoftwareInventory", Map.ofEntries(
-                    Map.entry("applications", ENABLED_DISABLED), Map.entry("awsComponents", ENABLED_DISABLED),
-                    Map.entry("billingInfo", ENABLED_DISABLED), Map.entry("customInventory", ENABLED_DISABLED),
-                    Map.entry("files", Set.of()), Map.entry("instanceDetailedInformation", ENABLED_DISABLED),
-                    Map.entry("networkConfig", ENABLED_DISABLED), Map.entry("services", ENABLED_DISABLED),
-                    Map.entry("windowsRegistry", Set.of()), Map.entry("windowsRoles", ENABLED_DISABLED),
-                    Map.entry("windowsUpdates", ENABLED_DISABLED)),
-            "AWS-RunPatchBaseline", Map.of(
-                    "Operation", Set.of("Scan", "Install"), "RebootOption", Set.of("RebootIfNeeded", "NoReboot"),
-                    "SnapshotId", Set.of(), "InstallOverrideList", Set.of(), "BaselineOverride", Set.of(),
-                    "AssociationId", Set.of()),
+            "AWS-GatherSoftwareInventory",
+                    Map.ofEntries(
+                            Map.entry("applications", ENABLED_DISABLED),
+                            Map.entry("awsComponents", ENABLED_DISABLED),
+                            Map.entry("billingInfo", ENABLED_DISABLED),
+                            Map.entry("customInventory", ENABLED_DISABLED),
+                            Map.entry("files", Set.of()),
+                            Map.entry("instanceDetailedInformation", ENABLED_DISABLED),
+                            Map.entry("networkConfig", ENABLED_DISABLED),
+                            Map.entry("services", ENABLED_DISABLED),
+                            Map.entry("windowsRegistry", Set.of()),
+                            Map.entry("windowsRoles", ENABLED_DISABLED),
+                            Map.entry("windowsUpdates", ENABLED_DISABLED)),
+            "AWS-RunPatchBaseline",
+                    Map.of(
+                            "Operation",
+                            Set.of("Scan", "Install"),
+                            "RebootOption",
+                            Set.of("RebootIfNeeded", "NoReboot"),
+                            "SnapshotId",
+                            Set.of(),
+                            "InstallOverrideList",
+                            Set.of(),
+                            "BaselineOverride",
+                            Set.of(),
+                            "AssociationId",
+                            Set.of()),
             "AWS-UpdateSSMAgent", Map.of("version", Set.of(), "allowDowngrade", Set.of("true", "false")),
-            "AWS-RunShellScript", Map.of("commands", Set.of(), "workingDirectory", Set.of(), "executionTimeout", Set.of()),
-            "AWS-RunPowerShellScript", Map.of("commands", Set.of(), "workingDirectory", Set.of(),
-                    "executionTimeout", Set.of()));
+            "AWS-RunShellScript",
+                    Map.of("commands", Set.of(), "workingDirectory", Set.of(), "executionTimeout", Set.of()),
+            "AWS-RunPowerShellScript",
+                    Map.of("commands", Set.of(), "workingDirectory", Set.of(), "executionTimeout", Set.of()));
 
-    private SsmDocuments() {
-    }
+    private SsmDocuments() {}
 
     /** The document's name when it is known, for a name or a document ARN ({@code arn:…:document/NAME}). */
     static Optional<String> find(String nameOrArn) {
@@ -47,7 +63,8 @@ final class SsmDocuments {
                 return Optional.of("Parameter " + parameter.getKey() + " isn't defined in document " + document + ".");
             }
             Optional<String> wrong = parameter.getValue().stream()
-                    .filter(value -> !allowed.isEmpty() && !allowed.contains(value)).findFirst();
+                    .filter(value -> !allowed.isEmpty() && !allowed.contains(value))
+                    .findFirst();
             if (wrong.isPresent()) {
                 return Optional.of("Value " + wrong.get() + " isn't allowed for parameter " + parameter.getKey()
                         + " of document " + document + "; allowed: " + allowed + ".");

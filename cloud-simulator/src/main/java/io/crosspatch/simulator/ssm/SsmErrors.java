@@ -8,8 +8,7 @@ import io.crosspatch.simulator.aws.AwsException;
  */
 public final class SsmErrors {
 
-    private SsmErrors() {
-    }
+    private SsmErrors() {}
 
     public static AwsException of(String code, String message) {
         return new AwsException(code, 400, message);
@@ -24,8 +23,8 @@ public final class SsmErrors {
      * 'registrationLimit' failed to satisfy constraint: Member must have value greater than or equal to 1}.
      */
     public static AwsException constraint(Object value, String path, String constraint) {
-        return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'")
-                + " at '" + path + "' failed to satisfy constraint: " + constraint);
+        return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '"
+                + path + "' failed to satisfy constraint: " + constraint);
     }
 
     public static AwsException doesNotExist(String message) {
@@ -49,7 +48,6 @@ public final class SsmErrors {
     }
 
     public static AwsException idempotentParameterMismatch() {
-        return of("IdempotentParameterMismatch",
-                "The client token was used before with different parameters.");
+        return of("IdempotentParameterMismatch", "The client token was used before with different parameters.");
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class SsmJson {
 
-    private SsmJson() {
-    }
+    private SsmJson() {}
 
     public static ObjectNode object() {
         return Http.JSON.createObjectNode();

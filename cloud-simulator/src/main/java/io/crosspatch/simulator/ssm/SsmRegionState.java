@@ -119,7 +119,9 @@ public final class SsmRegionState {
     /** What a heartbeating agent does: Online nodes report a ping at least every five minutes. */
     synchronized void refreshPings(Instant now) {
         nodes.replaceAll((id, node) -> node.pingStatus() == PingStatus.ONLINE
-                && node.lastPingDateTime().plus(PING_INTERVAL).isBefore(now) ? node.withPing(PingStatus.ONLINE, now) : node);
+                        && node.lastPingDateTime().plus(PING_INTERVAL).isBefore(now)
+                ? node.withPing(PingStatus.ONLINE, now)
+                : node);
     }
 
     // ---- patch baselines and patch groups ---------------------------------------------------------------------
@@ -140,7 +142,9 @@ public final class SsmRegionState {
         if (custom != null) {
             return Optional.of(custom);
         }
-        return predefinedBaselines.stream().filter(baseline -> baseline.baselineId().equals(baselineId)).findFirst();
+        return predefinedBaselines.stream()
+                .filter(baseline -> baseline.baselineId().equals(baselineId))
+                .findFirst();
     }
 
     /** The account's default baseline for an OS: AWS's predefined one unless RegisterDefaultPatchBaseline changed it. */
@@ -149,7 +153,9 @@ public final class SsmRegionState {
         if (id != null && baselines.containsKey(id)) {
             return baselines.get(id);
         }
-        return predefinedBaselines.stream().filter(baseline -> baseline.operatingSystem() == os).findFirst()
+        return predefinedBaselines.stream()
+                .filter(baseline -> baseline.operatingSystem() == os)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -160,7 +166,8 @@ public final class SsmRegionState {
     /** The baseline registered for the patch group and OS, if any (no fallback to the default). */
     public synchronized Optional<PatchBaseline> baselineForPatchGroup(String patchGroup, OperatingSystem os) {
         return patchGroups.stream()
-                .filter(registration -> registration.patchGroup().equals(patchGroup) && registration.operatingSystem() == os)
+                .filter(registration ->
+                        registration.patchGroup().equals(patchGroup) && registration.operatingSystem() == os)
                 .findFirst()
                 .flatMap(registration -> baseline(registration.baselineId()));
     }
@@ -170,7 +177,8 @@ public final class SsmRegionState {
      * account's default baseline for its OS.
      */
     public synchronized PatchBaseline baselineFor(ManagedNode node) {
-        return node.patchGroup().flatMap(group -> baselineForPatchGroup(group, node.operatingSystem()))
+        return node.patchGroup()
+                .flatMap(group -> baselineForPatchGroup(group, node.operatingSystem()))
                 .orElseGet(() -> defaultBaseline(node.operatingSystem()));
     }
 
@@ -181,8 +189,10 @@ public final class SsmRegionState {
 
     /** The patch groups registered with a baseline. */
     public synchronized List<String> patchGroupsOf(String baselineId) {
-        return patchGroups.stream().filter(registration -> registration.baselineId().equals(baselineId))
-                .map(PatchGroupRegistration::patchGroup).toList();
+        return patchGroups.stream()
+                .filter(registration -> registration.baselineId().equals(baselineId))
+                .map(PatchGroupRegistration::patchGroup)
+                .toList();
     }
 
     synchronized void putBaseline(PatchBaseline baseline) {
@@ -218,18 +228,24 @@ public final class SsmRegionState {
     }
 
     public synchronized List<WindowTarget> windowTargets(String windowId) {
-        return windowTargets.values().stream().filter(target -> target.windowId().equals(windowId)).toList();
+        return windowTargets.values().stream()
+                .filter(target -> target.windowId().equals(windowId))
+                .toList();
     }
 
     /** A window's tasks, in registration order (the runner orders them by priority). */
     public synchronized List<WindowTask> windowTasks(String windowId) {
-        return windowTasks.values().stream().filter(task -> task.windowId().equals(windowId)).toList();
+        return windowTasks.values().stream()
+                .filter(task -> task.windowId().equals(windowId))
+                .toList();
     }
 
     /** A window's executions, most recent start first. */
     public synchronized List<WindowExecution> windowExecutions(String windowId) {
-        return windowExecutions.values().stream().filter(execution -> execution.windowId().equals(windowId))
-                .sorted((a, b) -> b.startTime().compareTo(a.startTime())).toList();
+        return windowExecutions.values().stream()
+                .filter(execution -> execution.windowId().equals(windowId))
+                .sorted((a, b) -> b.startTime().compareTo(a.startTime()))
+                .toList();
     }
 
     /**
@@ -239,11 +255,14 @@ public final class SsmRegionState {
     public synchronized List<ManagedNode> nodesTargetedBy(WindowTask task) {
         Set<String> targetIds = task.targets().stream()
                 .filter(target -> target.key().equals(Target.WINDOW_TARGET_IDS))
-                .flatMap(target -> target.values().stream()).collect(Collectors.toSet());
+                .flatMap(target -> target.values().stream())
+                .collect(Collectors.toSet());
         List<WindowTarget> referenced = windowTargets(task.windowId()).stream()
-                .filter(target -> targetIds.contains(target.windowTargetId())).toList();
+                .filter(target -> targetIds.contains(target.windowTargetId()))
+                .toList();
         List<Target> direct = task.targets().stream()
-                .filter(target -> target.key().equalsIgnoreCase(Target.INSTANCE_IDS)).toList();
+                .filter(target -> target.key().equalsIgnoreCase(Target.INSTANCE_IDS))
+                .toList();
         return nodesWhere(node -> referenced.stream().anyMatch(target -> target.selects(node))
                 || direct.stream().anyMatch(target -> target.selects(node)));
     }

@@ -27,8 +27,9 @@ public final class SsmRequest {
     public static final Pattern MAX_CONCURRENCY = Pattern.compile("^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$");
     /** MaxErrors of window tasks and associations: a number (0 allowed) or a percentage. */
     public static final Pattern MAX_ERRORS = Pattern.compile("^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$");
-    private static final Pattern TARGET_KEY =
-            Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name");
+
+    private static final Pattern TARGET_KEY = Pattern.compile(
+            "^[\\p{L}\\p{Z}\\p{N}_.:/=\\-@]*$|resource-groups:ResourceTypeFilters|resource-groups:Name");
 
     private final JsonNode node;
     private final String path;
@@ -78,8 +79,8 @@ public final class SsmRequest {
             throw SsmErrors.constraint(value, path(member), "Member must have length less than or equal to " + max);
         }
         if (pattern != null && !pattern.matcher(value).matches()) {
-            throw SsmErrors.constraint(value, path(member),
-                    "Member must satisfy regular expression pattern: " + pattern.pattern());
+            throw SsmErrors.constraint(
+                    value, path(member), "Member must satisfy regular expression pattern: " + pattern.pattern());
         }
         return value;
     }
@@ -160,15 +161,15 @@ public final class SsmRequest {
         }
         JsonNode list = node.get(member);
         if (list.size() > maxItems) {
-            throw SsmErrors.constraint(list.size() + " items", path(member),
-                    "Member must have length less than or equal to " + maxItems);
+            throw SsmErrors.constraint(
+                    list.size() + " items", path(member), "Member must have length less than or equal to " + maxItems);
         }
         for (int i = 0; i < list.size(); i++) {
             String value = list.get(i).asText();
             String itemPath = path(member) + "." + (i + 1) + ".member";
             if (value.length() < minLength || value.length() > maxLength) {
-                throw SsmErrors.constraint(value, itemPath,
-                        "Member must have length between " + minLength + " and " + maxLength);
+                throw SsmErrors.constraint(
+                        value, itemPath, "Member must have length between " + minLength + " and " + maxLength);
             }
             values.add(value);
         }
@@ -188,8 +189,8 @@ public final class SsmRequest {
         }
         JsonNode list = node.get(member);
         if (list.size() > maxItems) {
-            throw SsmErrors.constraint(list.size() + " items", path(member),
-                    "Member must have length less than or equal to " + maxItems);
+            throw SsmErrors.constraint(
+                    list.size() + " items", path(member), "Member must have length less than or equal to " + maxItems);
         }
         for (int i = 0; i < list.size(); i++) {
             items.add(new SsmRequest(list.get(i), path(member) + "." + (i + 1) + ".member"));
@@ -204,7 +205,9 @@ public final class SsmRequest {
             tags.put(tag.required("Key", 1, 128, TAG_TEXT), tag.required("Value", 0, 256, TAG_TEXT));
         }
         if (tags.size() > Tags.MAX_PER_RESOURCE) {
-            throw SsmErrors.constraint(tags.size() + " tags", path(member),
+            throw SsmErrors.constraint(
+                    tags.size() + " tags",
+                    path(member),
                     "Member must have length less than or equal to " + Tags.MAX_PER_RESOURCE);
         }
         return tags;

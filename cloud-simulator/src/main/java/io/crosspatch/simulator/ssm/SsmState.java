@@ -25,11 +25,15 @@ public final class SsmState {
 
     /** The account and region holding an activation (activation ids are unique across accounts). */
     public Optional<SsmRegionState> regionWithActivation(String activationId) {
-        return regions.values().stream().filter(state -> state.activation(activationId).isPresent()).findFirst();
+        return regions.values().stream()
+                .filter(state -> state.activation(activationId).isPresent())
+                .findFirst();
     }
 
     /** The account and region holding a managed node (instance ids are unique across accounts). */
     public Optional<SsmRegionState> regionWithNode(String instanceId) {
-        return regions.values().stream().filter(state -> state.node(instanceId).isPresent()).findFirst();
+        return regions.values().stream()
+                .filter(state -> state.node(instanceId).isPresent())
+                .findFirst();
     }
 }

@@ -15,8 +15,16 @@ import java.util.Map;
  */
 final class Tagging {
 
-    private static final List<String> RESOURCE_TYPES = List.of("Document", "ManagedInstance", "MaintenanceWindow",
-            "Parameter", "PatchBaseline", "OpsItem", "OpsMetadata", "Automation", "Association");
+    private static final List<String> RESOURCE_TYPES = List.of(
+            "Document",
+            "ManagedInstance",
+            "MaintenanceWindow",
+            "Parameter",
+            "PatchBaseline",
+            "OpsItem",
+            "OpsMetadata",
+            "Automation",
+            "Association");
 
     private final SsmState state;
 
@@ -43,7 +51,8 @@ final class Tagging {
             Map<String, String> tags = new LinkedHashMap<>(tags(region, type, id));
             tags.putAll(added);
             if (tags.size() > Tags.MAX_PER_RESOURCE) {
-                throw SsmErrors.of("TooManyTagsError", "A resource can have at most " + Tags.MAX_PER_RESOURCE + " tags.");
+                throw SsmErrors.of(
+                        "TooManyTagsError", "A resource can have at most " + Tags.MAX_PER_RESOURCE + " tags.");
             }
             setTags(region, type, id, tags);
         }
@@ -86,9 +95,13 @@ final class Tagging {
     private static Map<String, String> tags(SsmRegionState region, String type, String id) {
         return switch (type) {
             case "ManagedInstance" -> region.node(id).map(ManagedNode::tags).orElseThrow(() -> unknown(id));
-            case "PatchBaseline" -> region.baseline(id).filter(baseline -> !baseline.awsOwned())
-                    .map(PatchBaseline::tags).orElseThrow(() -> unknown(id));
-            case "MaintenanceWindow" -> region.window(id).map(MaintenanceWindow::tags).orElseThrow(() -> unknown(id));
+            case "PatchBaseline" ->
+                region.baseline(id)
+                        .filter(baseline -> !baseline.awsOwned())
+                        .map(PatchBaseline::tags)
+                        .orElseThrow(() -> unknown(id));
+            case "MaintenanceWindow" ->
+                region.window(id).map(MaintenanceWindow::tags).orElseThrow(() -> unknown(id));
             case "Association" -> region.association(id).map(Association::tags).orElseThrow(() -> unknown(id));
             default -> throw unknown(id);
         };
@@ -96,10 +109,14 @@ final class Tagging {
 
     private static void setTags(SsmRegionState region, String type, String id, Map<String, String> tags) {
         switch (type) {
-            case "ManagedInstance" -> region.putNode(region.node(id).orElseThrow().withTags(tags));
-            case "PatchBaseline" -> region.putBaseline(region.baseline(id).orElseThrow().withTags(tags));
-            case "MaintenanceWindow" -> region.putWindow(region.window(id).orElseThrow().withTags(tags));
-            case "Association" -> region.putAssociation(region.association(id).orElseThrow().withTags(tags));
+            case "ManagedInstance" ->
+                region.putNode(region.node(id).orElseThrow().withTags(tags));
+            case "PatchBaseline" ->
+                region.putBaseline(region.baseline(id).orElseThrow().withTags(tags));
+            case "MaintenanceWindow" ->
+                region.putWindow(region.window(id).orElseThrow().withTags(tags));
+            case "Association" ->
+                region.putAssociation(region.association(id).orElseThrow().withTags(tags));
             default -> throw unknown(id);
         }
     }

@@ -10,8 +10,7 @@ final class Tags {
     /** AddTagsToResource: most SSM resources carry at most 50 tags. */
     static final int MAX_PER_RESOURCE = 50;
 
-    private Tags() {
-    }
+    private Tags() {}
 
     static Map<String, String> copyOf(Map<String, String> tags) {
         return tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));

@@ -10,6 +10,10 @@ import java.time.Instant;
  * @param statusDetails     up to 250 characters, or null
  * @param endTime           null while the run is under way
  */
-public record WindowExecution(String windowExecutionId, String windowId, WindowExecutionStatus status,
-        String statusDetails, Instant startTime, Instant endTime) {
-}
+public record WindowExecution(
+        String windowExecutionId,
+        String windowId,
+        WindowExecutionStatus status,
+        String statusDetails,
+        Instant startTime,
+        Instant endTime) {}

@@ -7,8 +7,14 @@ import java.util.List;
  *
  * @param resourceType INSTANCE or RESOURCE_GROUP
  */
-public record WindowTarget(String windowTargetId, String windowId, String resourceType, List<Target> targets,
-        String ownerInformation, String name, String description) {
+public record WindowTarget(
+        String windowTargetId,
+        String windowId,
+        String resourceType,
+        List<Target> targets,
+        String ownerInformation,
+        String name,
+        String description) {
 
     public WindowTarget {
         targets = List.copyOf(targets);

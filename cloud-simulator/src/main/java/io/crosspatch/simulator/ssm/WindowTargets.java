@@ -64,8 +64,8 @@ final class WindowTargets {
                             + SsmRegionState.TARGETS_PER_WINDOW_QUOTA + " targets.");
                 }
                 id = Ids.uuid();
-                region.putWindowTarget(new WindowTarget(id, window.windowId(), resourceType, targets, ownerInformation,
-                        name, description));
+                region.putWindowTarget(new WindowTarget(
+                        id, window.windowId(), resourceType, targets, ownerInformation, name, description));
                 clientTokens.remember(call, clientToken, id);
             }
             return SsmJson.object().put("WindowTargetId", id);
@@ -79,19 +79,23 @@ final class WindowTargets {
         for (Target target : targets) {
             boolean instanceKey = target.key().equalsIgnoreCase(Target.INSTANCE_IDS)
                     || target.key().equals(Target.TAG_KEY)
-                    || (target.key().startsWith(Target.TAG_PREFIX) && target.key().length() > Target.TAG_PREFIX.length());
+                    || (target.key().startsWith(Target.TAG_PREFIX)
+                            && target.key().length() > Target.TAG_PREFIX.length());
             boolean valid = resourceType.equals("INSTANCE") ? instanceKey : RESOURCE_GROUP_KEYS.contains(target.key());
             if (!valid) {
-                throw SsmErrors.validation("Target key " + target.key() + " isn't valid for resource type "
-                        + resourceType + ".");
+                throw SsmErrors.validation(
+                        "Target key " + target.key() + " isn't valid for resource type " + resourceType + ".");
             }
             if (target.values().isEmpty()) {
                 throw SsmErrors.validation("Target " + target.key() + " has no values.");
             }
             if (target.key().equalsIgnoreCase(Target.INSTANCE_IDS)) {
-                target.values().stream().filter(id -> !INSTANCE_ID.matcher(id).matches()).findFirst().ifPresent(id -> {
-                    throw SsmErrors.validation("Instance id " + id + " isn't valid.");
-                });
+                target.values().stream()
+                        .filter(id -> !INSTANCE_ID.matcher(id).matches())
+                        .findFirst()
+                        .ifPresent(id -> {
+                            throw SsmErrors.validation("Instance id " + id + " isn't valid.");
+                        });
             }
         }
     }
@@ -105,20 +109,25 @@ final class WindowTargets {
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
             List<String> values = item.strings("Values", 1000, 1, 256);
-            filter = filter.and(switch (key) {
-                case "WindowTargetId" -> target -> values.contains(target.windowTargetId());
-                case "Type" -> target -> values.contains(target.resourceType());
-                case "OwnerInformation" -> target -> values.contains(target.ownerInformation());
-                default -> throw SsmErrors.validation("The filter key " + key
-                        + " isn't valid for DescribeMaintenanceWindowTargets.");
-            });
+            filter = filter.and(
+                    switch (key) {
+                        case "WindowTargetId" -> target -> values.contains(target.windowTargetId());
+                        case "Type" -> target -> values.contains(target.resourceType());
+                        case "OwnerInformation" -> target -> values.contains(target.ownerInformation());
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribeMaintenanceWindowTargets.");
+                    });
         }
-        Page<WindowTarget> page = Page.of(region.windowTargets(window.windowId()).stream().filter(filter).toList(),
-                maxResults, request.nextToken());
+        Page<WindowTarget> page = Page.of(
+                region.windowTargets(window.windowId()).stream().filter(filter).toList(),
+                maxResults,
+                request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("Targets");
         for (WindowTarget target : page.items()) {
-            ObjectNode item = list.addObject().put("WindowId", target.windowId())
+            ObjectNode item = list.addObject()
+                    .put("WindowId", target.windowId())
                     .put("WindowTargetId", target.windowTargetId())
                     .put("ResourceType", target.resourceType());
             item.set("Targets", SsmJson.targets(target.targets()));
@@ -137,11 +146,15 @@ final class WindowTargets {
         SsmRegionState region = state.region(call.accountId(), call.region());
         synchronized (region) {
             MaintenanceWindow window = MaintenanceWindows.existing(region, request);
-            if (region.windowTarget(targetId).filter(target -> target.windowId().equals(window.windowId())).isEmpty()) {
+            if (region.windowTarget(targetId)
+                    .filter(target -> target.windowId().equals(window.windowId()))
+                    .isEmpty()) {
                 throw missing(targetId);
             }
-            boolean inUse = region.windowTasks(window.windowId()).stream().flatMap(task -> task.targets().stream())
-                    .anyMatch(target -> target.key().equals(Target.WINDOW_TARGET_IDS) && target.values().contains(targetId));
+            boolean inUse = region.windowTasks(window.windowId()).stream()
+                    .flatMap(task -> task.targets().stream())
+                    .anyMatch(target -> target.key().equals(Target.WINDOW_TARGET_IDS)
+                            && target.values().contains(targetId));
             if (safe && inUse) {
                 throw SsmErrors.of("TargetInUseException", "Window target " + targetId + " is used by a task.");
             }

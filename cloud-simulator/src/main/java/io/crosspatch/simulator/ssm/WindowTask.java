@@ -15,9 +15,21 @@ import java.util.Map;
  *                   legacy TaskParameters)
  * @param priority   lower runs first; equal priorities run in parallel
  */
-public record WindowTask(String windowTaskId, String windowId, String taskArn, String taskType, List<Target> targets,
-        String serviceRoleArn, int priority, String maxConcurrency, String maxErrors, String name, String description,
-        Map<String, List<String>> parameters, Integer timeoutSeconds, String cutoffBehavior) {
+public record WindowTask(
+        String windowTaskId,
+        String windowId,
+        String taskArn,
+        String taskType,
+        List<Target> targets,
+        String serviceRoleArn,
+        int priority,
+        String maxConcurrency,
+        String maxErrors,
+        String name,
+        String description,
+        Map<String, List<String>> parameters,
+        Integer timeoutSeconds,
+        String cutoffBehavior) {
 
     public WindowTask {
         targets = List.copyOf(targets);

@@ -69,8 +69,8 @@ final class WindowTasks {
         synchronized (region) {
             WindowTask existing = existing(region, request);
             WindowTask base = Boolean.TRUE.equals(request.bool("Replace")) ? null : existing;
-            WindowTask updated = definition(request, existing.windowTaskId(), existing.windowId(), existing.taskType(),
-                    base);
+            WindowTask updated =
+                    definition(request, existing.windowTaskId(), existing.windowId(), existing.taskType(), base);
             checkTargets(region, updated);
             region.putWindowTask(updated);
             return json(updated);
@@ -90,22 +90,29 @@ final class WindowTasks {
         for (SsmRequest item : request.objects("Filters", 5)) {
             String key = item.required("Key", 1, 128, null);
             List<String> values = item.strings("Values", 1000, 1, 256);
-            filter = filter.and(switch (key) {
-                case "WindowTaskId" -> task -> values.contains(task.windowTaskId());
-                case "TaskArn" -> task -> values.contains(task.taskArn());
-                case "Priority" -> task -> values.contains(String.valueOf(task.priority()));
-                case "TaskType" -> task -> values.contains(task.taskType());
-                default -> throw SsmErrors.validation("The filter key " + key
-                        + " isn't valid for DescribeMaintenanceWindowTasks.");
-            });
+            filter = filter.and(
+                    switch (key) {
+                        case "WindowTaskId" -> task -> values.contains(task.windowTaskId());
+                        case "TaskArn" -> task -> values.contains(task.taskArn());
+                        case "Priority" -> task -> values.contains(String.valueOf(task.priority()));
+                        case "TaskType" -> task -> values.contains(task.taskType());
+                        default ->
+                            throw SsmErrors.validation(
+                                    "The filter key " + key + " isn't valid for DescribeMaintenanceWindowTasks.");
+                    });
         }
-        Page<WindowTask> page = Page.of(region.windowTasks(window.windowId()).stream().filter(filter).toList(),
-                maxResults, request.nextToken());
+        Page<WindowTask> page = Page.of(
+                region.windowTasks(window.windowId()).stream().filter(filter).toList(),
+                maxResults,
+                request.nextToken());
         ObjectNode answer = SsmJson.object();
         ArrayNode list = answer.putArray("Tasks");
         for (WindowTask task : page.items()) {
-            ObjectNode item = list.addObject().put("WindowId", task.windowId()).put("WindowTaskId", task.windowTaskId())
-                    .put("TaskArn", task.taskArn()).put("Type", task.taskType());
+            ObjectNode item = list.addObject()
+                    .put("WindowId", task.windowId())
+                    .put("WindowTaskId", task.windowTaskId())
+                    .put("TaskArn", task.taskArn())
+                    .put("Type", task.taskType());
             item.set("Targets", SsmJson.targets(task.targets()));
             SsmJson.put(item, "Priority", task.priority());
             SsmJson.put(item, "ServiceRoleArn", task.serviceRoleArn());
@@ -131,7 +138,8 @@ final class WindowTasks {
     private static WindowTask existing(SsmRegionState region, SsmRequest request) {
         MaintenanceWindow window = MaintenanceWindows.existing(region, request);
         String taskId = request.required("WindowTaskId", 36, 36, WindowTargets.WINDOW_ENTITY_ID);
-        return region.windowTask(taskId).filter(task -> task.windowId().equals(window.windowId()))
+        return region.windowTask(taskId)
+                .filter(task -> task.windowId().equals(window.windowId()))
                 .orElseThrow(() -> SsmErrors.doesNotExist("Maintenance window task " + taskId + " does not exist"));
     }
 
@@ -139,29 +147,35 @@ final class WindowTasks {
      * The task the request defines. With a {@code base} (UpdateMaintenanceWindowTask without Replace) members the
      * request leaves out keep the base's values. The type is fixed at registration; updates keep it.
      */
-    private static WindowTask definition(SsmRequest request, String taskId, String windowId, String taskType,
-            WindowTask base) {
+    private static WindowTask definition(
+            SsmRequest request, String taskId, String windowId, String taskType, WindowTask base) {
         boolean keep = base != null;
         SsmRequest runCommand = runCommand(request);
         boolean keepInvocation = keep && !request.has("TaskInvocationParameters") && !request.has("TaskParameters");
         Integer priority = request.integer("Priority", 0, Integer.MAX_VALUE);
         String cutoffBehavior = request.enumValue("CutoffBehavior", CUTOFF_BEHAVIORS);
-        WindowTask task = new WindowTask(taskId, windowId,
+        WindowTask task = new WindowTask(
+                taskId,
+                windowId,
                 keep && !request.has("TaskArn") ? base.taskArn() : request.required("TaskArn", 1, 1600, null),
                 taskType,
                 keep && !request.has("Targets") ? base.targets() : request.targets("Targets"),
                 keep && !request.has("ServiceRoleArn") ? base.serviceRoleArn() : request.string("ServiceRoleArn"),
                 keep && priority == null ? base.priority() : priority == null ? DEFAULT_PRIORITY : priority,
-                keep && !request.has("MaxConcurrency") ? base.maxConcurrency()
+                keep && !request.has("MaxConcurrency")
+                        ? base.maxConcurrency()
                         : request.string("MaxConcurrency", 1, 7, SsmRequest.MAX_CONCURRENCY),
-                keep && !request.has("MaxErrors") ? base.maxErrors()
+                keep && !request.has("MaxErrors")
+                        ? base.maxErrors()
                         : request.string("MaxErrors", 1, 7, SsmRequest.MAX_ERRORS),
                 keep && !request.has("Name") ? base.name() : request.string("Name", 3, 128, SsmRequest.RESOURCE_NAME),
                 keep && !request.has("Description") ? base.description() : request.string("Description", 1, 128, null),
                 keepInvocation ? base.parameters() : parameters(request, runCommand),
-                keepInvocation ? base.timeoutSeconds()
+                keepInvocation
+                        ? base.timeoutSeconds()
                         : runCommand == null ? null : runCommand.integer("TimeoutSeconds", 30, 2_592_000),
-                keep && cutoffBehavior == null ? base.cutoffBehavior()
+                keep && cutoffBehavior == null
+                        ? base.cutoffBehavior()
                         : cutoffBehavior == null ? "CONTINUE_TASK" : cutoffBehavior);
         if (task.taskType().equals("RUN_COMMAND")) {
             if (task.targets().isEmpty()) {
@@ -184,7 +198,8 @@ final class WindowTasks {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         SsmRequest legacy = request.object("TaskParameters");
         if (legacy != null) {
-            legacy.memberNames().forEach(name -> parameters.put(name, legacy.object(name).strings("Values", 1000, 0, 4096)));
+            legacy.memberNames()
+                    .forEach(name -> parameters.put(name, legacy.object(name).strings("Values", 1000, 0, 4096)));
         }
         if (runCommand != null) {
             parameters.putAll(runCommand.parameters("Parameters"));
@@ -197,17 +212,22 @@ final class WindowTasks {
         for (Target target : task.targets()) {
             if (target.key().equals(Target.WINDOW_TARGET_IDS)) {
                 for (String targetId : target.values()) {
-                    if (region.windowTarget(targetId).filter(known -> known.windowId().equals(task.windowId())).isEmpty()) {
+                    if (region.windowTarget(targetId)
+                            .filter(known -> known.windowId().equals(task.windowId()))
+                            .isEmpty()) {
                         throw WindowTargets.missing(targetId);
                     }
                 }
             } else if (target.key().equalsIgnoreCase(Target.INSTANCE_IDS)) {
-                target.values().stream().filter(id -> !WindowTargets.INSTANCE_ID.matcher(id).matches()).findFirst()
+                target.values().stream()
+                        .filter(id -> !WindowTargets.INSTANCE_ID.matcher(id).matches())
+                        .findFirst()
                         .ifPresent(id -> {
                             throw SsmErrors.validation("Instance id " + id + " isn't valid.");
                         });
             } else {
-                throw SsmErrors.validation("Task targets are WindowTargetIds or InstanceIds, not " + target.key() + ".");
+                throw SsmErrors.validation(
+                        "Task targets are WindowTargetIds or InstanceIds, not " + target.key() + ".");
             }
         }
     }

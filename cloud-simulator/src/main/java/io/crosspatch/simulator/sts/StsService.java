@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class StsService {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:aws:iam::(\\d{12}):role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private final IamService iam;
@@ -51,19 +52,24 @@ public final class StsService {
             throw new AwsException("ValidationError", 400, "RoleArn and RoleSessionName are required");
         }
         if (!SESSION_NAME.matcher(sessionName).matches()) {
-            throw new AwsException("ValidationError", 400, "1 validation error detected: Value '" + sessionName
-                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
+            throw new AwsException(
+                    "ValidationError",
+                    400,
+                    "1 validation error detected: Value '" + sessionName
+                            + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*");
         }
         int duration = Integer.parseInt(call.query().getOrDefault("DurationSeconds", "3600"));
         if (duration < 900 || duration > 43200) {
-            throw new AwsException("ValidationError", 400, "The requested DurationSeconds exceeds the allowed range 900-43200");
+            throw new AwsException(
+                    "ValidationError", 400, "The requested DurationSeconds exceeds the allowed range 900-43200");
         }
         Matcher arn = ROLE_ARN.matcher(roleArn);
         if (!arn.matches()) {
             throw new AwsException("ValidationError", 400, roleArn + " is invalid");
         }
         String accountId = arn.group(1);
-        Role role = iam.find(accountId, arn.group(2)).filter(candidate -> trusts(candidate, call.accountId()))
+        Role role = iam.find(accountId, arn.group(2))
+                .filter(candidate -> trusts(candidate, call.accountId()))
                 .orElseThrow(() -> notAuthorized(call, roleArn));
         Instant now = clock.instant();
         if (role.assumableAfter().isAfter(now)) {
@@ -117,7 +123,10 @@ public final class StsService {
     }
 
     private static AwsException notAuthorized(AwsCall call, String roleArn) {
-        return new AwsException("AccessDenied", 403, "User: " + call.caller().arn()
-                + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        return new AwsException(
+                "AccessDenied",
+                403,
+                "User: " + call.caller().arn() + " is not authorized to perform: sts:AssumeRole on resource: "
+                        + roleArn);
     }
 }

@@ -39,28 +39,51 @@ public final class SimulatorThroughputBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
-    private SimulatorThroughputBenchmark() {
-    }
+    private SimulatorThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false).threads(16))) {
+        try (CloudSimulator simulator = CloudSimulator.start(
+                SimulatorConfig.defaults().rateLimitsEnabled(false).threads(16))) {
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
-            StsClient sts = StsClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1).credentialsProvider(keys).build();
-            IamClient iam = IamClient.builder().endpointOverride(simulator.endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(keys).build();
-            SsmClient ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1).credentialsProvider(keys).build();
-            iam.createRole(r -> r.roleName("BenchRole").assumeRolePolicyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
-            OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(simulator.endpoint())
-                    .region(Region.US_EAST_1).credentialsProvider(keys).build();
-            BenchmarkMix.BASELINE.set(ssm.createPatchBaseline(r -> r.name("bench-baseline").operatingSystem("WINDOWS")
-                    .approvalRules(a -> a.patchRules(rule -> rule.approveAfterDays(7)
-                            .patchFilterGroup(g -> g.patchFilters(f -> f.key("CLASSIFICATION").values("*")))))).baselineId());
+                    simulator.managementCredentials().accessKeyId(),
+                    simulator.managementCredentials().secretAccessKey()));
+            StsClient sts = StsClient.builder()
+                    .endpointOverride(simulator.endpoint())
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(keys)
+                    .build();
+            IamClient iam = IamClient.builder()
+                    .endpointOverride(simulator.endpoint())
+                    .region(Region.AWS_GLOBAL)
+                    .credentialsProvider(keys)
+                    .build();
+            SsmClient ssm = SsmClient.builder()
+                    .endpointOverride(simulator.endpoint())
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(keys)
+                    .build();
+            iam.createRole(
+                    r -> r.roleName("BenchRole")
+                            .assumeRolePolicyDocument(
+                                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+            OrganizationsClient organizations = OrganizationsClient.builder()
+                    .endpointOverride(simulator.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(keys)
+                    .build();
+            BenchmarkMix.BASELINE.set(ssm.createPatchBaseline(r -> r.name("bench-baseline")
+                            .operatingSystem("WINDOWS")
+                            .approvalRules(a -> a.patchRules(rule -> rule.approveAfterDays(7)
+                                    .patchFilterGroup(g -> g.patchFilters(
+                                            f -> f.key("CLASSIFICATION").values("*"))))))
+                    .baselineId());
             List<Consumer<Integer>> mix = BenchmarkMix.operations(sts, iam, ssm, organizations);
 
             run(mix, WARM_UP);
             Result result = run(mix, MEASURE);
-            String report = String.format(Locale.ROOT, """
+            String report = String.format(
+                    Locale.ROOT,
+                    """
                     # Cloud simulator throughput
 
                     | figure | value |
@@ -73,8 +96,15 @@ public final class SimulatorThroughputBenchmark {
                     | p99 latency (ms) | %.2f |
                     | client threads | %d |
                     | operation mix | %s |
-                    """, result.calls, result.errors, result.seconds, result.calls / result.seconds,
-                    result.p50Millis, result.p99Millis, CLIENT_THREADS, BenchmarkMix.describe());
+                    """,
+                    result.calls,
+                    result.errors,
+                    result.seconds,
+                    result.calls / result.seconds,
+                    result.p50Millis,
+                    result.p99Millis,
+                    CLIENT_THREADS,
+                    BenchmarkMix.describe());
             Path out = Path.of("target", "simulator-throughput.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -122,9 +152,10 @@ public final class SimulatorThroughputBenchmark {
     }
 
     private static double percentile(List<Long> sorted, double q) {
-        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
+        return sorted.isEmpty()
+                ? 0
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
     }
 
-    private record Result(long calls, long errors, double seconds, double p50Millis, double p99Millis) {
-    }
+    private record Result(long calls, long errors, double seconds, double p50Millis, double p99Millis) {}
 }

@@ -31,9 +31,13 @@ class SimulatorControlTest {
 
     @Test
     void createsASimulatedVmAndReadsItBack() {
-        JsonNode created = control.createVm(SimulatorControl.object().put("provider", "gcp")
-                .put("accountId", "client-test-project").put("instanceName", "web-1").put("zone", "europe-west1-b")
-                .put("osFamily", "ubuntu").put("osVersion", "22.04"));
+        JsonNode created = control.createVm(SimulatorControl.object()
+                .put("provider", "gcp")
+                .put("accountId", "client-test-project")
+                .put("instanceName", "web-1")
+                .put("zone", "europe-west1-b")
+                .put("osFamily", "ubuntu")
+                .put("osVersion", "22.04"));
 
         String vmId = created.get("vmId").asText();
         assertThat(control.vm(vmId).get("vmId").asText()).isEqualTo(vmId);
@@ -44,12 +48,16 @@ class SimulatorControlTest {
     void namesTheTrustAnchorsWhereTheSimulatorPublishesThem() {
         JsonNode trust = control.trust();
 
-        assertThat(trust.at("/gcp/jwksUri").asText()).isEqualTo(control.gcpJwks().toString());
-        assertThat(trust.at("/azure/rootPemUri").asText()).isEqualTo(control.azureRootPem().toString());
+        assertThat(trust.at("/gcp/jwksUri").asText())
+                .isEqualTo(control.gcpJwks().toString());
+        assertThat(trust.at("/azure/rootPemUri").asText())
+                .isEqualTo(control.azureRootPem().toString());
         assertThat(control.text(SimulatorPaths.awsCertificate("eu-west-1"))).startsWith("-----BEGIN CERTIFICATE-----");
         JsonNode issuer = control.defineVmwareIssuer("client-test-org", SimulatorControl.object());
-        assertThat(issuer.get("jwksUri").asText()).isEqualTo(control.vmwareJwks("client-test-org").toString());
-        assertThat(control.vmwareIssuers().toString()).contains(control.vmwareJwks("client-test-org").toString());
+        assertThat(issuer.get("jwksUri").asText())
+                .isEqualTo(control.vmwareJwks("client-test-org").toString());
+        assertThat(control.vmwareIssuers().toString())
+                .contains(control.vmwareJwks("client-test-org").toString());
     }
 
     @Test
@@ -73,7 +81,9 @@ class SimulatorControlTest {
 
     @Test
     void injectsAndClearsFaults() {
-        control.injectFault(SimulatorControl.object().put("service", "ssm").put("operation", "CreateActivation")
+        control.injectFault(SimulatorControl.object()
+                .put("service", "ssm")
+                .put("operation", "CreateActivation")
                 .put("throttleProbability", 0.5));
 
         assertThat(control.faults().findValuesAsText("operation")).contains("CreateActivation");
@@ -83,8 +93,8 @@ class SimulatorControlTest {
 
     @Test
     void makesAccountCreationsFailUntilCleared() {
-        JsonNode pending = control.failAccountCreations(SimulatorControl.object().put("reason", "INTERNAL_FAILURE")
-                .put("count", 2));
+        JsonNode pending = control.failAccountCreations(
+                SimulatorControl.object().put("reason", "INTERNAL_FAILURE").put("count", 2));
 
         assertThat(pending.get(0).path("count").asInt()).isEqualTo(2);
         assertThat(control.accountCreationFailures()).hasSize(1);
@@ -107,9 +117,13 @@ class SimulatorControlTest {
     @Test
     void surfacesARefusalWithItsStatusAndReason() {
         assertThatThrownBy(() -> control.advanceClock(Duration.ofSeconds(-1)))
-                .isInstanceOfSatisfying(SimulatorControlException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        SimulatorControlException.class,
+                        e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("INVALID_ADVANCE");
         assertThatThrownBy(() -> control.vm("vm-0000000000000000"))
-                .isInstanceOfSatisfying(SimulatorControlException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        SimulatorControlException.class,
+                        e -> assertThat(e.status()).isEqualTo(404));
     }
 }

@@ -38,14 +38,18 @@ class TrafficControlTest {
             // then the SDK retries (standard mode: 3 attempts) and gives up with STS's throttling code
             assertThatThrownBy(sts::getCallerIdentity)
                     .isInstanceOf(StsException.class)
-                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("Throttling"));
-            assertThat(simulator.calls().count("111111111111", "sts", "GetCallerIdentity")).isEqualTo(3);
+                    .satisfies(
+                            e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
+                                    .isEqualTo("Throttling"));
+            assertThat(simulator.calls().count("111111111111", "sts", "GetCallerIdentity"))
+                    .isEqualTo(3);
         }
     }
 
     @Test
     void shouldLetSdkRetriesAbsorbPartialThrottling() {
-        try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults().seed(7));
+        try (CloudSimulator simulator =
+                        CloudSimulator.start(SimulatorConfig.defaults().seed(7));
                 StsClient sts = sts(simulator, RetryMode.STANDARD)) {
             simulator.traffic().addFault(new Fault("sts", "*", 0.3, 0.0, 0));
 
@@ -59,9 +63,12 @@ class TrafficControlTest {
     @Test
     void shouldThrottleBeyondThePerAccountRate() {
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults());
-                StsClient sts = StsClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1)
+                StsClient sts = StsClient.builder()
+                        .endpointOverride(simulator.endpoint())
+                        .region(Region.EU_WEST_1)
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                        .credentialsProvider(management(simulator)).build()) {
+                        .credentialsProvider(management(simulator))
+                        .build()) {
             simulator.traffic().limits().set("sts", "GetCallerIdentity", new RateLimits.Limit(1, 3));
             List<String> outcomes = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -93,9 +100,11 @@ class TrafficControlTest {
         try (StsClient sts = SharedSimulator.sts(SharedSimulator.management())) {
             sts.getCallerIdentity();
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + SimulatorPaths.CALLS)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + SimulatorPaths.CALLS))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         JsonNode rows = Http.JSON.readTree(response.body());
         assertThat(rows).anySatisfy(row -> {
@@ -109,16 +118,21 @@ class TrafficControlTest {
     void shouldAdvanceTheClockOverHttp() throws Exception {
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults())) {
             java.time.Instant before = simulator.clock().instant();
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + SimulatorPaths.CLOCK))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": 86400}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(simulator.endpoint() + SimulatorPaths.CLOCK))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": 86400}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(simulator.clock().instant()).isAfterOrEqualTo(before.plusSeconds(86400));
         }
     }
 
     private static StsClient sts(CloudSimulator simulator, RetryMode retryMode) {
-        return StsClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1)
+        return StsClient.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.EU_WEST_1)
                 .overrideConfiguration(o -> o.retryStrategy(retryMode))
                 .credentialsProvider(management(simulator))
                 .build();
@@ -126,6 +140,7 @@ class TrafficControlTest {
 
     private static StaticCredentialsProvider management(CloudSimulator simulator) {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
+                simulator.managementCredentials().accessKeyId(),
+                simulator.managementCredentials().secretAccessKey()));
     }
 }

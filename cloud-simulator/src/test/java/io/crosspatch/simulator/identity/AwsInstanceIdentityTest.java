@@ -2,8 +2,8 @@ package io.crosspatch.simulator.identity;
 
 import static io.crosspatch.simulator.identity.IdentityFixtures.anyAwsVm;
 import static io.crosspatch.simulator.identity.IdentityFixtures.createVm;
-import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.foreignSimulator;
+import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.get;
 import static io.crosspatch.simulator.identity.IdentityFixtures.ok;
 import static io.crosspatch.simulator.identity.IdentityFixtures.send;
@@ -32,7 +32,8 @@ class AwsInstanceIdentityTest {
     }
 
     private static String identity(JsonNode vm, String token, String what) {
-        return ok(get(vm.get("metadataBaseUrl").asText() + "/latest/dynamic/instance-identity/" + what, TOKEN_HEADER, token));
+        return ok(get(
+                vm.get("metadataBaseUrl").asText() + "/latest/dynamic/instance-identity/" + what, TOKEN_HEADER, token));
     }
 
     private static X509Certificate regionCertificate(String region) throws Exception {
@@ -49,7 +50,8 @@ class AwsInstanceIdentityTest {
         String document = identity(vm, token, "document");
         String rsa2048 = identity(vm, token, "rsa2048");
 
-        // then the PKCS#7 is bare base64 in lines, carries exactly the document, and verifies with eu-west-1's certificate
+        // then the PKCS#7 is bare base64 in lines, carries exactly the document, and verifies with eu-west-1's
+        // certificate
         assertThat(rsa2048).doesNotContain("BEGIN").contains("\n");
         assertThat(rsa2048.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(64));
         Pkcs7 signed = Pkcs7.parse(rsa2048);
@@ -58,14 +60,17 @@ class AwsInstanceIdentityTest {
 
         // and the document says who the instance is
         JsonNode fields = IdentityFixtures.JSON.readTree(document);
-        assertThat(fields.get("accountId").asText()).isEqualTo(vm.get("accountId").asText());
-        assertThat(fields.get("instanceId").asText()).isEqualTo(vm.get("instanceId").asText()).matches("i-[0-9a-f]{17}");
+        assertThat(fields.get("accountId").asText())
+                .isEqualTo(vm.get("accountId").asText());
+        assertThat(fields.get("instanceId").asText())
+                .isEqualTo(vm.get("instanceId").asText())
+                .matches("i-[0-9a-f]{17}");
         assertThat(fields.get("region").asText()).isEqualTo("eu-west-1");
         assertThat(fields.get("availabilityZone").asText()).isEqualTo("eu-west-1a");
         assertThat(fields.get("imageId").asText()).matches("ami-[0-9a-f]{17}");
         assertThat(fields.get("version").asText()).isEqualTo("2017-09-30");
-        assertThat(Instant.parse(fields.get("pendingTime").asText())).isEqualTo(Instant.parse(vm.get("createdAt").asText())
-                .truncatedTo(ChronoUnit.SECONDS));
+        assertThat(Instant.parse(fields.get("pendingTime").asText()))
+                .isEqualTo(Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS));
         assertThat(document).startsWith("{\n  \"accountId\" : \"");
     }
 
@@ -73,7 +78,8 @@ class AwsInstanceIdentityTest {
     void shouldNotVerifyWithAnotherRegionsCertificateNorAnotherSimulatorsSignature() throws Exception {
         JsonNode vm = anyAwsVm();
         Pkcs7 genuine = Pkcs7.parse(identity(vm, imdsToken(vm), "rsa2048"));
-        JsonNode foreignVm = createVm(foreignSimulator().endpoint().toString(),
+        JsonNode foreignVm = createVm(
+                foreignSimulator().endpoint().toString(),
                 "{\"provider\":\"aws\",\"accountId\":\"999999999999\",\"instanceName\":\"evil\",\"region\":\"eu-west-1\"}");
         Pkcs7 foreign = Pkcs7.parse(identity(foreignVm, imdsToken(foreignVm), "rsa2048"));
 
@@ -89,12 +95,17 @@ class AwsInstanceIdentityTest {
         JsonNode otherRegion = forge("aws", "{\"vmId\":\"" + vmId + "\",\"certificateRegion\":\"us-west-2\"}");
         JsonNode otherAccount = forge("aws", "{\"vmId\":\"" + vmId + "\",\"claims\":{\"accountId\":\"123456789012\"}}");
 
-        assertThat(Pkcs7.parse(foreign.get("pkcs7").asText()).signedBy(regionCertificate("eu-west-1"))).isFalse();
-        assertThat(Pkcs7.parse(otherRegion.get("pkcs7").asText()).signedBy(regionCertificate("eu-west-1"))).isFalse();
-        assertThat(Pkcs7.parse(otherRegion.get("pkcs7").asText()).signedBy(regionCertificate("us-west-2"))).isTrue();
+        assertThat(Pkcs7.parse(foreign.get("pkcs7").asText()).signedBy(regionCertificate("eu-west-1")))
+                .isFalse();
+        assertThat(Pkcs7.parse(otherRegion.get("pkcs7").asText()).signedBy(regionCertificate("eu-west-1")))
+                .isFalse();
+        assertThat(Pkcs7.parse(otherRegion.get("pkcs7").asText()).signedBy(regionCertificate("us-west-2")))
+                .isTrue();
         Pkcs7 signedOtherAccount = Pkcs7.parse(otherAccount.get("pkcs7").asText());
         assertThat(signedOtherAccount.signedBy(regionCertificate("eu-west-1"))).isTrue();
-        assertThat(signedOtherAccount.content()).isEqualTo(otherAccount.get("document").asText()).contains("\"123456789012\"");
+        assertThat(signedOtherAccount.content())
+                .isEqualTo(otherAccount.get("document").asText())
+                .contains("\"123456789012\"");
     }
 
     @Test
@@ -104,10 +115,12 @@ class AwsInstanceIdentityTest {
         String otherVmsToken = imdsToken(anyAwsVm());
 
         HttpResponse<String> withoutToken = get(base + "/latest/dynamic/instance-identity/document");
-        HttpResponse<String> withOtherVmsToken = get(base + "/latest/dynamic/instance-identity/rsa2048", TOKEN_HEADER, otherVmsToken);
+        HttpResponse<String> withOtherVmsToken =
+                get(base + "/latest/dynamic/instance-identity/rsa2048", TOKEN_HEADER, otherVmsToken);
         HttpResponse<String> withoutTtl = send("PUT", base + "/latest/api/token", "");
         HttpResponse<String> tooLongTtl = send("PUT", base + "/latest/api/token", "", TTL_HEADER, "21601");
-        HttpResponse<String> proxied = send("PUT", base + "/latest/api/token", "", TTL_HEADER, "60", "X-Forwarded-For", "203.0.113.9");
+        HttpResponse<String> proxied =
+                send("PUT", base + "/latest/api/token", "", TTL_HEADER, "60", "X-Forwarded-For", "203.0.113.9");
 
         assertThat(withoutToken.statusCode()).isEqualTo(401);
         assertThat(withOtherVmsToken.statusCode()).isEqualTo(401);
@@ -118,15 +131,22 @@ class AwsInstanceIdentityTest {
 
     @Test
     void shouldExpireImdsTokensAfterTheirTtl() {
-        try (CloudSimulator own = CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false))) {
-            JsonNode vm = createVm(own.endpoint().toString(),
+        try (CloudSimulator own =
+                CloudSimulator.start(SimulatorConfig.defaults().rateLimitsEnabled(false))) {
+            JsonNode vm = createVm(
+                    own.endpoint().toString(),
                     "{\"provider\":\"aws\",\"accountId\":\"123456789012\",\"instanceName\":\"web-1\"}");
             String base = vm.get("metadataBaseUrl").asText();
             String token = ok(send("PUT", base + "/latest/api/token", "", TTL_HEADER, "1"));
-            assertThat(get(base + "/latest/meta-data/instance-id", TOKEN_HEADER, token).statusCode()).isEqualTo(200);
+            assertThat(get(base + "/latest/meta-data/instance-id", TOKEN_HEADER, token)
+                            .statusCode())
+                    .isEqualTo(200);
 
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(get(base + "/latest/meta-data/instance-id", TOKEN_HEADER, token).statusCode()).isEqualTo(401));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(get(base + "/latest/meta-data/instance-id", TOKEN_HEADER, token)
+                                    .statusCode())
+                            .isEqualTo(401));
         }
     }
 
@@ -136,11 +156,14 @@ class AwsInstanceIdentityTest {
         String base = vm.get("metadataBaseUrl").asText() + "/latest/meta-data";
         String token = imdsToken(vm);
 
-        assertThat(ok(get(base + "/instance-id", TOKEN_HEADER, token))).isEqualTo(vm.get("instanceId").asText());
+        assertThat(ok(get(base + "/instance-id", TOKEN_HEADER, token)))
+                .isEqualTo(vm.get("instanceId").asText());
         assertThat(ok(get(base + "/placement/region", TOKEN_HEADER, token))).isEqualTo("eu-west-1");
         assertThat(ok(get(base + "/tags/instance", TOKEN_HEADER, token))).isEqualTo("crosspatch-patching");
-        assertThat(ok(get(base + "/tags/instance/crosspatch-patching", TOKEN_HEADER, token))).isEqualTo("true");
-        assertThat(get(base + "/tags/instance/absent", TOKEN_HEADER, token).statusCode()).isEqualTo(404);
+        assertThat(ok(get(base + "/tags/instance/crosspatch-patching", TOKEN_HEADER, token)))
+                .isEqualTo("true");
+        assertThat(get(base + "/tags/instance/absent", TOKEN_HEADER, token).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -150,8 +173,12 @@ class AwsInstanceIdentityTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(first.getPublicKey().getAlgorithm()).isEqualTo("RSA");
-        assertThat(IdentityFixtures.json(get(simulator() + SimulatorPaths.AWS_CERTIFICATES)).get("regions").toString())
+        assertThat(IdentityFixtures.json(get(simulator() + SimulatorPaths.AWS_CERTIFICATES))
+                        .get("regions")
+                        .toString())
                 .contains("me-central-1", "eu-west-1", "us-east-1", "us-west-2", "ap-northeast-1");
-        assertThat(get(simulator() + SimulatorPaths.awsCertificate("not-a-region")).statusCode()).isEqualTo(404);
+        assertThat(get(simulator() + SimulatorPaths.awsCertificate("not-a-region"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

@@ -2,8 +2,8 @@ package io.crosspatch.simulator.identity;
 
 import static io.crosspatch.simulator.identity.IdentityFixtures.anyAzureVm;
 import static io.crosspatch.simulator.identity.IdentityFixtures.createVm;
-import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.foreignSimulator;
+import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.get;
 import static io.crosspatch.simulator.identity.IdentityFixtures.json;
 import static io.crosspatch.simulator.identity.IdentityFixtures.ok;
@@ -65,11 +65,18 @@ class AzureAttestedDocumentTest {
         JsonNode document = IdentityFixtures.JSON.readTree(signed.content());
         assertThat(document.get("nonce").asText()).isEqualTo(NONCE);
         assertThat(document.get("vmId").asText()).isEqualTo(vm.get("instanceId").asText());
-        assertThat(document.get("subscriptionId").asText()).isEqualTo(vm.get("accountId").asText());
+        assertThat(document.get("subscriptionId").asText())
+                .isEqualTo(vm.get("accountId").asText());
         assertThat(document.get("sku").asText()).isEqualTo("22_04");
-        Instant createdOn = ZonedDateTime.parse(document.at("/timeStamp/createdOn").asText(), AZURE_TIME).toInstant();
-        Instant expiresOn = ZonedDateTime.parse(document.at("/timeStamp/expiresOn").asText(), AZURE_TIME).toInstant();
-        assertThat(Duration.between(createdOn, SharedSimulator.get().clock().instant()).abs()).isLessThan(Duration.ofMinutes(1));
+        Instant createdOn = ZonedDateTime.parse(
+                        document.at("/timeStamp/createdOn").asText(), AZURE_TIME)
+                .toInstant();
+        Instant expiresOn = ZonedDateTime.parse(
+                        document.at("/timeStamp/expiresOn").asText(), AZURE_TIME)
+                .toInstant();
+        assertThat(Duration.between(createdOn, SharedSimulator.get().clock().instant())
+                        .abs())
+                .isLessThan(Duration.ofMinutes(1));
         assertThat(expiresOn).isEqualTo(createdOn.plus(Duration.ofHours(6)));
         assertThat(signed.content()).startsWith("{\"licenseType\":\"\",\"nonce\":");
     }
@@ -78,8 +85,14 @@ class AzureAttestedDocumentTest {
     void shouldUseTheTimeAsNonceWhenNoneIsGiven() throws Exception {
         JsonNode answer = json(get(attestedUrl(anyAzureVm(), "?api-version=2021-02-01"), "Metadata", "true"));
 
-        String nonce = IdentityFixtures.JSON.readTree(Pkcs7.parse(answer.get("signature").asText()).content()).get("nonce").asText();
-        String expected = SharedSimulator.get().clock().instant().atOffset(ZoneOffset.UTC)
+        String nonce = IdentityFixtures.JSON
+                .readTree(Pkcs7.parse(answer.get("signature").asText()).content())
+                .get("nonce")
+                .asText();
+        String expected = SharedSimulator.get()
+                .clock()
+                .instant()
+                .atOffset(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-"));
         assertThat(nonce).startsWith(expected).matches("[0-9]{8}-[0-9]{6}");
     }
@@ -90,10 +103,12 @@ class AzureAttestedDocumentTest {
 
         HttpResponse<String> noHeader = get(attestedUrl(vm, "?api-version=2020-09-01&nonce=" + NONCE));
         HttpResponse<String> noVersion = get(attestedUrl(vm, "?nonce=" + NONCE), "Metadata", "true");
-        HttpResponse<String> badNonce = get(attestedUrl(vm, "?api-version=2020-09-01&nonce=not-alphanumeric!"), "Metadata", "true");
+        HttpResponse<String> badNonce =
+                get(attestedUrl(vm, "?api-version=2020-09-01&nonce=not-alphanumeric!"), "Metadata", "true");
 
         assertThat(noHeader.statusCode()).isEqualTo(400);
-        assertThat(json(noHeader).get("error").asText()).isEqualTo("Bad request. Required metadata header not specified");
+        assertThat(json(noHeader).get("error").asText())
+                .isEqualTo("Bad request. Required metadata header not specified");
         assertThat(noVersion.statusCode()).isEqualTo(400);
         assertThat(json(noVersion).get("error").asText()).contains("api-version");
         assertThat(badNonce.statusCode()).isEqualTo(400);
@@ -103,11 +118,15 @@ class AzureAttestedDocumentTest {
     void shouldServeInstanceMetadata() {
         JsonNode vm = anyAzureVm();
 
-        JsonNode compute = json(get(vm.get("metadataBaseUrl").asText() + "/metadata/instance?api-version=2021-02-01",
-                "Metadata", "true")).get("compute");
+        JsonNode compute = json(get(
+                        vm.get("metadataBaseUrl").asText() + "/metadata/instance?api-version=2021-02-01",
+                        "Metadata",
+                        "true"))
+                .get("compute");
 
         assertThat(compute.get("vmId").asText()).isEqualTo(vm.get("instanceId").asText());
-        assertThat(compute.get("subscriptionId").asText()).isEqualTo(vm.get("accountId").asText());
+        assertThat(compute.get("subscriptionId").asText())
+                .isEqualTo(vm.get("accountId").asText());
         assertThat(compute.get("name").asText()).isEqualTo("web-1");
         assertThat(compute.get("location").asText()).isEqualTo("westeurope");
         assertThat(compute.get("osType").asText()).isEqualTo("Linux");
@@ -116,10 +135,13 @@ class AzureAttestedDocumentTest {
 
     @Test
     void shouldRejectDocumentOfAnotherSimulatorInPathValidation() throws Exception {
-        JsonNode foreignVm = createVm(foreignSimulator().endpoint().toString(),
+        JsonNode foreignVm = createVm(
+                foreignSimulator().endpoint().toString(),
                 "{\"provider\":\"azure\",\"accountId\":\"00000000-0000-0000-0000-000000000001\",\"instanceName\":\"evil\"}");
-        Pkcs7 signed = Pkcs7.parse(json(get(attestedUrl(foreignVm, "?api-version=2020-09-01&nonce=" + NONCE),
-                "Metadata", "true")).get("signature").asText());
+        Pkcs7 signed = Pkcs7.parse(
+                json(get(attestedUrl(foreignVm, "?api-version=2020-09-01&nonce=" + NONCE), "Metadata", "true"))
+                        .get("signature")
+                        .asText());
 
         assertThat(signed.signedBy(signed.signerCertificate())).isTrue();
         assertThatThrownBy(() -> signed.validateChainTo(trustedRoot(), simulatorNow()))
@@ -130,11 +152,15 @@ class AzureAttestedDocumentTest {
     void shouldForgeDocumentFromUntrustedRootWithTheSameNames() throws Exception {
         JsonNode vm = anyAzureVm();
 
-        JsonNode forged = forge("azure", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"signer\":\"foreign\",\"nonce\":\"" + NONCE + "\"}");
+        JsonNode forged = forge(
+                "azure",
+                "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"signer\":\"foreign\",\"nonce\":\"" + NONCE + "\"}");
 
         Pkcs7 signed = Pkcs7.parse(forged.get("signature").asText());
-        assertThat(signed.signerCertificate().getSubjectX500Principal().getName()).contains("CN=metadata.azure.com");
-        assertThat(signed.otherCertificates().get(0).getIssuerX500Principal()).isEqualTo(trustedRoot().getSubjectX500Principal());
+        assertThat(signed.signerCertificate().getSubjectX500Principal().getName())
+                .contains("CN=metadata.azure.com");
+        assertThat(signed.otherCertificates().get(0).getIssuerX500Principal())
+                .isEqualTo(trustedRoot().getSubjectX500Principal());
         assertThatThrownBy(() -> signed.validateChainTo(trustedRoot(), simulatorNow()))
                 .isInstanceOf(CertPathValidatorException.class);
     }
@@ -143,7 +169,8 @@ class AzureAttestedDocumentTest {
     void shouldForgeDocumentWhoseTrustedChainNamesAnotherHost() throws Exception {
         JsonNode vm = anyAzureVm();
 
-        JsonNode forged = forge("azure", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"san\":\"metadata.azure.com.evil.example\"}");
+        JsonNode forged = forge(
+                "azure", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"san\":\"metadata.azure.com.evil.example\"}");
 
         Pkcs7 signed = Pkcs7.parse(forged.get("signature").asText());
         signed.validateChainTo(trustedRoot(), simulatorNow());
@@ -155,14 +182,18 @@ class AzureAttestedDocumentTest {
     void shouldForgeStaleDocumentWithChosenFields() throws Exception {
         JsonNode vm = anyAzureVm();
 
-        JsonNode forged = forge("azure", "{\"vmId\":\"" + vm.get("vmId").asText()
-                + "\",\"issuedAtOffsetSeconds\":-86400,\"claims\":{\"subscriptionId\":null}}");
+        JsonNode forged = forge(
+                "azure",
+                "{\"vmId\":\"" + vm.get("vmId").asText()
+                        + "\",\"issuedAtOffsetSeconds\":-86400,\"claims\":{\"subscriptionId\":null}}");
 
         Pkcs7 signed = Pkcs7.parse(forged.get("signature").asText());
         signed.validateChainTo(trustedRoot(), simulatorNow());
         JsonNode document = IdentityFixtures.JSON.readTree(signed.content());
         assertThat(document.has("subscriptionId")).isFalse();
-        Instant createdOn = ZonedDateTime.parse(document.at("/timeStamp/createdOn").asText(), AZURE_TIME).toInstant();
+        Instant createdOn = ZonedDateTime.parse(
+                        document.at("/timeStamp/createdOn").asText(), AZURE_TIME)
+                .toInstant();
         assertThat(createdOn).isBefore(SharedSimulator.get().clock().instant().minus(Duration.ofHours(23)));
     }
 }

@@ -2,8 +2,8 @@ package io.crosspatch.simulator.identity;
 
 import static io.crosspatch.simulator.identity.IdentityFixtures.anyGcpVm;
 import static io.crosspatch.simulator.identity.IdentityFixtures.createVm;
-import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.foreignSimulator;
+import static io.crosspatch.simulator.identity.IdentityFixtures.forge;
 import static io.crosspatch.simulator.identity.IdentityFixtures.get;
 import static io.crosspatch.simulator.identity.IdentityFixtures.jwks;
 import static io.crosspatch.simulator.identity.IdentityFixtures.ok;
@@ -30,8 +30,9 @@ class GcpIdentityTokenTest {
     private static final String ISSUER = "https://accounts.google.com";
 
     private static String identityUrl(JsonNode vm) {
-        return vm.get("metadataBaseUrl").asText() + "/computeMetadata/v1/instance/service-accounts/default/identity?audience="
-                + AUDIENCE + "&format=full";
+        return vm.get("metadataBaseUrl").asText()
+                + "/computeMetadata/v1/instance/service-accounts/default/identity?audience=" + AUDIENCE
+                + "&format=full";
     }
 
     @SuppressWarnings("unchecked")
@@ -54,14 +55,18 @@ class GcpIdentityTokenTest {
         // then
         JWTClaimsSet claims = verifyJwt(token, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE);
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isNotBlank();
-        assertThat(claims.getExpirationTime().toInstant()).isEqualTo(claims.getIssueTime().toInstant().plusSeconds(3600));
+        assertThat(claims.getExpirationTime().toInstant())
+                .isEqualTo(claims.getIssueTime().toInstant().plusSeconds(3600));
         assertThat(claims.getStringClaim("azp")).isEqualTo(claims.getSubject()).matches("[1-9][0-9]{20}");
-        assertThat(computeEngine(claims)).containsEntry("project_id", vm.get("accountId").asText())
+        assertThat(computeEngine(claims))
+                .containsEntry("project_id", vm.get("accountId").asText())
                 .containsEntry("project_number", vm.get("projectNumber").asLong())
                 .containsEntry("zone", "europe-west1-b")
                 .containsEntry("instance_id", vm.get("instanceId").asText())
                 .containsEntry("instance_name", "web-1")
-                .containsEntry("instance_creation_timestamp", Instant.parse(vm.get("createdAt").asText()).getEpochSecond())
+                .containsEntry(
+                        "instance_creation_timestamp",
+                        Instant.parse(vm.get("createdAt").asText()).getEpochSecond())
                 .doesNotContainKey("license_id");
     }
 
@@ -69,8 +74,10 @@ class GcpIdentityTokenTest {
     void shouldSignWithOneOfSeveralPublishedKeysNamedByKid() throws Exception {
         String token = ok(get(identityUrl(anyGcpVm()), "Metadata-Flavor", "Google"));
 
-        assertThat(jwks(gcpJwks()).getKeys()).hasSize(2)
-                .anySatisfy(key -> assertThat(key.getKeyID()).isEqualTo(SignedJWT.parse(token).getHeader().getKeyID()))
+        assertThat(jwks(gcpJwks()).getKeys())
+                .hasSize(2)
+                .anySatisfy(key -> assertThat(key.getKeyID())
+                        .isEqualTo(SignedJWT.parse(token).getHeader().getKeyID()))
                 .allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
     }
 
@@ -86,7 +93,8 @@ class GcpIdentityTokenTest {
         JsonNode vm = anyGcpVm();
 
         HttpResponse<String> missing = get(identityUrl(vm));
-        HttpResponse<String> proxied = get(identityUrl(vm), "Metadata-Flavor", "Google", "X-Forwarded-For", "203.0.113.9");
+        HttpResponse<String> proxied =
+                get(identityUrl(vm), "Metadata-Flavor", "Google", "X-Forwarded-For", "203.0.113.9");
 
         assertThat(missing.statusCode()).isEqualTo(403);
         assertThat(missing.body()).contains("Missing Metadata-Flavor:Google header");
@@ -95,7 +103,8 @@ class GcpIdentityTokenTest {
 
     @Test
     void shouldRequireAnAudience() {
-        String url = anyGcpVm().get("metadataBaseUrl").asText() + "/computeMetadata/v1/instance/service-accounts/default/identity";
+        String url = anyGcpVm().get("metadataBaseUrl").asText()
+                + "/computeMetadata/v1/instance/service-accounts/default/identity";
 
         HttpResponse<String> response = get(url + "?format=full", "Metadata-Flavor", "Google");
 
@@ -108,13 +117,17 @@ class GcpIdentityTokenTest {
         JsonNode vm = anyGcpVm();
         String base = vm.get("metadataBaseUrl").asText() + "/computeMetadata/v1";
 
-        assertThat(ok(get(base + "/instance/id", "Metadata-Flavor", "Google"))).isEqualTo(vm.get("instanceId").asText());
+        assertThat(ok(get(base + "/instance/id", "Metadata-Flavor", "Google")))
+                .isEqualTo(vm.get("instanceId").asText());
         assertThat(ok(get(base + "/instance/zone", "Metadata-Flavor", "Google")))
                 .isEqualTo("projects/" + vm.get("projectNumber").asText() + "/zones/europe-west1-b");
         assertThat(ok(get(base + "/instance/hostname", "Metadata-Flavor", "Google")))
                 .isEqualTo("web-1.europe-west1-b.c." + vm.get("accountId").asText() + ".internal");
-        assertThat(ok(get(base + "/instance/attributes/crosspatch-patching", "Metadata-Flavor", "Google"))).isEqualTo("true");
-        assertThat(get(base + "/instance/attributes/absent", "Metadata-Flavor", "Google").statusCode()).isEqualTo(404);
+        assertThat(ok(get(base + "/instance/attributes/crosspatch-patching", "Metadata-Flavor", "Google")))
+                .isEqualTo("true");
+        assertThat(get(base + "/instance/attributes/absent", "Metadata-Flavor", "Google")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -125,14 +138,17 @@ class GcpIdentityTokenTest {
         JsonNode first = createVm(simulator(), body.formatted(1));
         JsonNode second = createVm(simulator(), body.formatted(2));
 
-        assertThat(first.get("projectNumber").asText()).matches("[1-9][0-9]{11}").isEqualTo(second.get("projectNumber").asText());
+        assertThat(first.get("projectNumber").asText())
+                .matches("[1-9][0-9]{11}")
+                .isEqualTo(second.get("projectNumber").asText());
         assertThat(first.get("instanceId")).isNotEqualTo(second.get("instanceId"));
     }
 
     @Test
     void shouldRejectTokenOfAnotherSimulatorAgainstThisJwks() throws Exception {
         // given a token from a GCP that identity-service does not trust
-        JsonNode foreignVm = createVm(foreignSimulator().endpoint().toString(),
+        JsonNode foreignVm = createVm(
+                foreignSimulator().endpoint().toString(),
                 "{\"provider\":\"gcp\",\"accountId\":\"attacker-project\",\"instanceName\":\"web-1\"}");
         String token = ok(get(identityUrl(foreignVm), "Metadata-Flavor", "Google"));
 
@@ -146,12 +162,18 @@ class GcpIdentityTokenTest {
         JsonNode vm = anyGcpVm();
         String trusted = ok(get(identityUrl(vm), "Metadata-Flavor", "Google"));
 
-        String forged = forge("gcp", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"audience\":\"" + AUDIENCE
-                + "\",\"signer\":\"foreign\"}").get("token").asText();
+        String forged = forge(
+                        "gcp",
+                        "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"audience\":\"" + AUDIENCE
+                                + "\",\"signer\":\"foreign\"}")
+                .get("token")
+                .asText();
 
-        assertThat(SignedJWT.parse(forged).getHeader().getKeyID()).isEqualTo(SignedJWT.parse(trusted).getHeader().getKeyID());
+        assertThat(SignedJWT.parse(forged).getHeader().getKeyID())
+                .isEqualTo(SignedJWT.parse(trusted).getHeader().getKeyID());
         assertThatThrownBy(() -> verifyJwt(forged, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE))
-                .isInstanceOf(BadJOSEException.class).hasMessageContaining("Signed JWT rejected");
+                .isInstanceOf(BadJOSEException.class)
+                .hasMessageContaining("Signed JWT rejected");
     }
 
     @Test
@@ -159,21 +181,34 @@ class GcpIdentityTokenTest {
         JsonNode vm = anyGcpVm();
         String vmId = vm.get("vmId").asText();
 
-        String expired = forge("gcp", "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE
-                + "\",\"issuedAtOffsetSeconds\":-7200}").get("token").asText();
+        String expired = forge(
+                        "gcp",
+                        "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE + "\",\"issuedAtOffsetSeconds\":-7200}")
+                .get("token")
+                .asText();
         String otherAudience = forge("gcp", "{\"vmId\":\"" + vmId + "\",\"audience\":\"https://elsewhere.example\"}")
-                .get("token").asText();
-        String longLived = forge("gcp", "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE
-                + "\",\"lifetimeSeconds\":864000}").get("token").asText();
-        String noProject = forge("gcp", "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE
-                + "\",\"claims\":{\"google\":{\"compute_engine\":{\"instance_id\":\"1\"}}}}").get("token").asText();
+                .get("token")
+                .asText();
+        String longLived = forge(
+                        "gcp",
+                        "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE + "\",\"lifetimeSeconds\":864000}")
+                .get("token")
+                .asText();
+        String noProject = forge(
+                        "gcp",
+                        "{\"vmId\":\"" + vmId + "\",\"audience\":\"" + AUDIENCE
+                                + "\",\"claims\":{\"google\":{\"compute_engine\":{\"instance_id\":\"1\"}}}}")
+                .get("token")
+                .asText();
 
         assertThatThrownBy(() -> verifyJwt(expired, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE))
                 .hasMessageContaining("Expired");
         assertThatThrownBy(() -> verifyJwt(otherAudience, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE))
                 .hasMessageContaining("aud claim rejected");
         JWTClaimsSet longClaims = verifyJwt(longLived, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE);
-        assertThat(longClaims.getExpirationTime().getTime() - longClaims.getIssueTime().getTime()).isEqualTo(864_000_000L);
+        assertThat(longClaims.getExpirationTime().getTime()
+                        - longClaims.getIssueTime().getTime())
+                .isEqualTo(864_000_000L);
         assertThat(computeEngine(verifyJwt(noProject, jwks(gcpJwks()), JWSAlgorithm.RS256, ISSUER, AUDIENCE)))
                 .containsOnlyKeys("instance_id");
     }

@@ -38,8 +38,7 @@ final class IdentityFixtures {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static CloudSimulator foreign;
 
-    private IdentityFixtures() {
-    }
+    private IdentityFixtures() {}
 
     static String simulator() {
         return SharedSimulator.endpoint().toString();
@@ -107,7 +106,9 @@ final class IdentityFixtures {
 
     static HttpResponse<String> send(String method, String url, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -143,16 +144,18 @@ final class IdentityFixtures {
      * Verifies a JWT as identity-service would: signature by a key of {@code jwks} with {@code algorithm} only, exact
      * issuer and audience, exp/nbf checked at the simulator's time (its clock may have been advanced by other tests).
      */
-    static JWTClaimsSet verifyJwt(String token, JWKSet jwks, JWSAlgorithm algorithm, String issuer, String audience) throws Exception {
+    static JWTClaimsSet verifyJwt(String token, JWKSet jwks, JWSAlgorithm algorithm, String issuer, String audience)
+            throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithm, new ImmutableJWKSet<>(jwks)));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "iat", "exp")) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(SharedSimulator.get().clock().instant());
-            }
-        });
+        processor.setJWTClaimsSetVerifier(
+                new DefaultJWTClaimsVerifier<>(
+                        audience, new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "iat", "exp")) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(SharedSimulator.get().clock().instant());
+                    }
+                });
         return processor.process(token, null);
     }
 }

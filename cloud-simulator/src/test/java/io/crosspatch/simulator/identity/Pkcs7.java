@@ -61,8 +61,10 @@ final class Pkcs7 {
     /** The certificate carried in the SignedData that names the signer. */
     X509Certificate signerCertificate() throws Exception {
         @SuppressWarnings("unchecked")
-        X509CertificateHolder holder = (X509CertificateHolder) signed.getCertificates().getMatches(signer().getSID())
-                .iterator().next();
+        X509CertificateHolder holder = (X509CertificateHolder) signed.getCertificates()
+                .getMatches(signer().getSID())
+                .iterator()
+                .next();
         return new JcaX509CertificateConverter().getCertificate(holder);
     }
 
@@ -71,7 +73,8 @@ final class Pkcs7 {
         X509Certificate leaf = signerCertificate();
         List<X509Certificate> others = new ArrayList<>();
         for (Object holder : signed.getCertificates().getMatches(null)) {
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) holder);
+            X509Certificate certificate =
+                    new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) holder);
             if (!certificate.equals(leaf)) {
                 others.add(certificate);
             }
@@ -87,7 +90,8 @@ final class Pkcs7 {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
         parameters.setRevocationEnabled(false);
         parameters.setDate(at);
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
     }
 
     private SignerInformation signer() {

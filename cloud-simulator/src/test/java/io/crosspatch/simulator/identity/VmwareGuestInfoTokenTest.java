@@ -34,7 +34,11 @@ class VmwareGuestInfoTokenTest {
 
     private static JWTClaimsSet verify(String token, String orgId, JWSAlgorithm algorithm) throws Exception {
         JsonNode issuer = issuer(orgId);
-        return verifyJwt(token, jwks(issuer.get("jwksUri").asText()), algorithm, issuer.get("issuer").asText(),
+        return verifyJwt(
+                token,
+                jwks(issuer.get("jwksUri").asText()),
+                algorithm,
+                issuer.get("issuer").asText(),
                 issuer.get("audience").asText());
     }
 
@@ -56,14 +60,18 @@ class VmwareGuestInfoTokenTest {
         assertThat(claims.getStringClaim("vcenter_id")).isEqualTo(orgId);
         assertThat(claims.getStringClaim("vm_name")).isEqualTo("db-7");
         assertThat(claims.getJWTID()).isNotBlank();
-        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(3_600_000L);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(3_600_000L);
     }
 
     @Test
     void shouldSignWithEs256AndTheAudienceOfAnIssuerDefinedSo() throws Exception {
         String orgId = anyOrgId();
-        JsonNode defined = json(send("PUT", simulator() + SimulatorPaths.VMWARE + orgId,
-                "{\"algorithm\":\"ES256\",\"audience\":\"crosspatch-eu\",\"issuer\":\"https://vc01.customer.example\"}"));
+        JsonNode defined = json(
+                send(
+                        "PUT",
+                        simulator() + SimulatorPaths.VMWARE + orgId,
+                        "{\"algorithm\":\"ES256\",\"audience\":\"crosspatch-eu\",\"issuer\":\"https://vc01.customer.example\"}"));
 
         String token = anyVmwareVm(orgId).get("token").asText();
 
@@ -89,11 +97,18 @@ class VmwareGuestInfoTokenTest {
         String orgId = anyOrgId();
         JsonNode vm = anyVmwareVm(orgId);
 
-        String fresh = json(send("POST", simulator() + SimulatorPaths.VMS + "/" + vm.get("vmId").asText() + "/vmware-token", "")).get("token").asText();
+        String fresh = json(send(
+                        "POST",
+                        simulator() + SimulatorPaths.VMS + "/" + vm.get("vmId").asText() + "/vmware-token",
+                        ""))
+                .get("token")
+                .asText();
 
         assertThat(verify(fresh, orgId, JWSAlgorithm.RS256).getJWTID())
-                .isNotEqualTo(verify(vm.get("token").asText(), orgId, JWSAlgorithm.RS256).getJWTID());
-        assertThat(ok(get(vm.get("guestinfoUrl").asText() + "/crosspatch.token"))).isEqualTo(fresh);
+                .isNotEqualTo(verify(vm.get("token").asText(), orgId, JWSAlgorithm.RS256)
+                        .getJWTID());
+        assertThat(ok(get(vm.get("guestinfoUrl").asText() + "/crosspatch.token")))
+                .isEqualTo(fresh);
     }
 
     @Test
@@ -102,10 +117,13 @@ class VmwareGuestInfoTokenTest {
         JsonNode vm = anyVmwareVm(orgId);
         String otherOrgsToken = anyVmwareVm(anyOrgId()).get("token").asText();
 
-        String foreign = forge("vmware", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"signer\":\"foreign\"}").get("token").asText();
+        String foreign = forge("vmware", "{\"vmId\":\"" + vm.get("vmId").asText() + "\",\"signer\":\"foreign\"}")
+                .get("token")
+                .asText();
 
         assertThatThrownBy(() -> verify(foreign, orgId, JWSAlgorithm.RS256)).isInstanceOf(BadJOSEException.class);
-        assertThatThrownBy(() -> verify(otherOrgsToken, orgId, JWSAlgorithm.RS256)).isInstanceOf(BadJOSEException.class);
+        assertThatThrownBy(() -> verify(otherOrgsToken, orgId, JWSAlgorithm.RS256))
+                .isInstanceOf(BadJOSEException.class);
     }
 
     @Test
@@ -113,11 +131,17 @@ class VmwareGuestInfoTokenTest {
         String orgId = anyOrgId();
         String vmId = anyVmwareVm(orgId).get("vmId").asText();
 
-        String notYetValid = forge("vmware", "{\"vmId\":\"" + vmId + "\",\"issuedAtOffsetSeconds\":3600}").get("token").asText();
-        String wrongAudience = forge("vmware", "{\"vmId\":\"" + vmId + "\",\"claims\":{\"aud\":\"someone-else\"}}").get("token").asText();
+        String notYetValid = forge("vmware", "{\"vmId\":\"" + vmId + "\",\"issuedAtOffsetSeconds\":3600}")
+                .get("token")
+                .asText();
+        String wrongAudience = forge("vmware", "{\"vmId\":\"" + vmId + "\",\"claims\":{\"aud\":\"someone-else\"}}")
+                .get("token")
+                .asText();
 
-        assertThatThrownBy(() -> verify(notYetValid, orgId, JWSAlgorithm.RS256)).hasMessageContaining("before use time");
-        assertThatThrownBy(() -> verify(wrongAudience, orgId, JWSAlgorithm.RS256)).hasMessageContaining("aud claim rejected");
+        assertThatThrownBy(() -> verify(notYetValid, orgId, JWSAlgorithm.RS256))
+                .hasMessageContaining("before use time");
+        assertThatThrownBy(() -> verify(wrongAudience, orgId, JWSAlgorithm.RS256))
+                .hasMessageContaining("aud claim rejected");
     }
 
     @Test
@@ -135,7 +159,8 @@ class VmwareGuestInfoTokenTest {
 
     private static String run(File vmtoolsd, JsonNode vm, String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", vmtoolsd.getPath(), "--cmd", command);
-        builder.environment().put("CROSSPATCH_VMWARE_GUESTINFO_URL", vm.get("guestinfoUrl").asText());
+        builder.environment()
+                .put("CROSSPATCH_VMWARE_GUESTINFO_URL", vm.get("guestinfoUrl").asText());
         Process process = builder.start();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

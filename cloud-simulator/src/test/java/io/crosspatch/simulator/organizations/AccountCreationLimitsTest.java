@@ -26,19 +26,36 @@ class AccountCreationLimitsTest {
 
     @Test
     void refusesCreationsBeyondTheInProgressLimitUnderConcurrentCalls() {
-        try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config.maxAccountCreationsInProgress(5))) {
+        try (DedicatedSimulator simulator =
+                DedicatedSimulator.start(config -> config.maxAccountCreationsInProgress(5))) {
             // when twelve creations are requested at once
             List<CompletableFuture<CreateAccountResponse>> calls = IntStream.range(0, 12)
-                    .mapToObj(i -> simulator.organizationsAsync().createAccount(anyAccountRequest(uniqueEmail("burst")))).toList();
+                    .mapToObj(
+                            i -> simulator.organizationsAsync().createAccount(anyAccountRequest(uniqueEmail("burst"))))
+                    .toList();
 
             // then five are accepted and the others refused at once
-            List<Throwable> refusals = calls.stream().map(AccountCreationLimitsTest::failureOf).filter(Objects::nonNull).toList();
-            assertThat(refusals).hasSize(7).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(ConstraintViolationException.class,
-                    refused -> assertThat(refused.reason()).isEqualTo(ConstraintViolationExceptionReason.ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED)));
+            List<Throwable> refusals = calls.stream()
+                    .map(AccountCreationLimitsTest::failureOf)
+                    .filter(Objects::nonNull)
+                    .toList();
+            assertThat(refusals)
+                    .hasSize(7)
+                    .allSatisfy(e -> assertThat(e)
+                            .isInstanceOfSatisfying(
+                                    ConstraintViolationException.class,
+                                    refused -> assertThat(refused.reason())
+                                            .isEqualTo(
+                                                    ConstraintViolationExceptionReason
+                                                            .ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED)));
 
             // and once those five completed there is room again
             simulator.advance(Duration.ofHours(1));
-            assertThat(simulator.organizations().createAccount(anyAccountRequest(uniqueEmail("after"))).createAccountStatus().state())
+            assertThat(simulator
+                            .organizations()
+                            .createAccount(anyAccountRequest(uniqueEmail("after")))
+                            .createAccountStatus()
+                            .state())
                     .isEqualTo(CreateAccountState.IN_PROGRESS);
         }
     }
@@ -47,14 +64,20 @@ class AccountCreationLimitsTest {
     void failsCreationsBeyondTheAccountQuotaWithAccountLimitExceeded() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config.accountQuota(3))) {
             // given room for two accounts next to the management account
-            List<String> requests = IntStream.range(0, 3).mapToObj(i -> simulator.organizations()
-                    .createAccount(anyAccountRequest(uniqueEmail("quota"))).createAccountStatus().id()).toList();
+            List<String> requests = IntStream.range(0, 3)
+                    .mapToObj(i -> simulator
+                            .organizations()
+                            .createAccount(anyAccountRequest(uniqueEmail("quota")))
+                            .createAccountStatus()
+                            .id())
+                    .toList();
 
             // when
             simulator.advance(Duration.ofHours(1));
 
             // then
-            assertThat(requests).extracting(id -> awaitCompleted(simulator.organizations(), id))
+            assertThat(requests)
+                    .extracting(id -> awaitCompleted(simulator.organizations(), id))
                     .extracting(CreateAccountStatus::state, CreateAccountStatus::failureReason)
                     .containsExactly(
                             tuple(CreateAccountState.SUCCEEDED, null),
@@ -66,22 +89,35 @@ class AccountCreationLimitsTest {
 
     @Test
     void createsOneAccountPerEmailUnderConcurrentDuplicates() {
-        try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config.maxAccountCreationsInProgress(20))) {
+        try (DedicatedSimulator simulator =
+                DedicatedSimulator.start(config -> config.maxAccountCreationsInProgress(20))) {
             // given ten identical requests at once, as retries and redeliveries produce them
             String email = uniqueEmail("same");
             List<String> requests = IntStream.range(0, 10)
-                    .mapToObj(i -> simulator.organizationsAsync().createAccount(anyAccountRequest(email))).toList()
-                    .stream().map(call -> call.join().createAccountStatus().id()).toList();
+                    .mapToObj(i -> simulator.organizationsAsync().createAccount(anyAccountRequest(email)))
+                    .toList()
+                    .stream()
+                    .map(call -> call.join().createAccountStatus().id())
+                    .toList();
 
             // when
             simulator.advance(Duration.ofHours(1));
 
             // then one succeeds; the others, submitted while it was in progress, fail as duplicates
-            List<CreateAccountStatus> outcomes = requests.stream().map(id -> awaitCompleted(simulator.organizations(), id)).toList();
-            assertThat(outcomes).filteredOn(s -> s.state() == CreateAccountState.SUCCEEDED).hasSize(1);
-            assertThat(outcomes).filteredOn(s -> s.state() == CreateAccountState.FAILED).hasSize(9)
-                    .allSatisfy(s -> assertThat(s.failureReason()).isEqualTo(CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION));
-            assertThat(simulator.organizations().listAccounts().accounts()).extracting(Account::email).containsOnlyOnce(email);
+            List<CreateAccountStatus> outcomes = requests.stream()
+                    .map(id -> awaitCompleted(simulator.organizations(), id))
+                    .toList();
+            assertThat(outcomes)
+                    .filteredOn(s -> s.state() == CreateAccountState.SUCCEEDED)
+                    .hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(s -> s.state() == CreateAccountState.FAILED)
+                    .hasSize(9)
+                    .allSatisfy(s -> assertThat(s.failureReason())
+                            .isEqualTo(CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION));
+            assertThat(simulator.organizations().listAccounts().accounts())
+                    .extracting(Account::email)
+                    .containsOnlyOnce(email);
         }
     }
 

@@ -27,7 +27,10 @@ class AccountTagsTest {
     @BeforeAll
     static void anAccount() {
         organizations = SharedSimulator.organizations(SharedSimulator.management());
-        String requestId = organizations.createAccount(anyAccountRequest(uniqueEmail("tags"))).createAccountStatus().id();
+        String requestId = organizations
+                .createAccount(anyAccountRequest(uniqueEmail("tags")))
+                .createAccountStatus()
+                .id();
         SharedSimulator.get().clock().advance(Duration.ofSeconds(1));
         accountId = awaitCompleted(organizations, requestId).accountId();
     }
@@ -39,22 +42,35 @@ class AccountTagsTest {
 
     @Test
     void addsReplacesAndRemovesTags() {
-        organizations.tagResource(r -> r.resourceId(accountId).tags(tag("crosspatch:tenant", "globex"), tag("crosspatch:cloud-account", "gcp/p-1")));
+        organizations.tagResource(r -> r.resourceId(accountId)
+                .tags(tag("crosspatch:tenant", "globex"), tag("crosspatch:cloud-account", "gcp/p-1")));
         organizations.untagResource(r -> r.resourceId(accountId).tagKeys("crosspatch:provider"));
 
-        assertThat(organizations.listTagsForResource(r -> r.resourceId(accountId)).tags())
-                .containsExactlyInAnyOrder(tag("crosspatch:tenant", "globex"), tag("crosspatch:cloud-account", "gcp/p-1"));
+        assertThat(organizations
+                        .listTagsForResource(r -> r.resourceId(accountId))
+                        .tags())
+                .containsExactlyInAnyOrder(
+                        tag("crosspatch:tenant", "globex"), tag("crosspatch:cloud-account", "gcp/p-1"));
     }
 
     @Test
     void refusesToTagBeyondFiftyTagsAndKeepsTheTagsUnchanged() {
-        List<Tag> before = organizations.listTagsForResource(r -> r.resourceId(accountId)).tags();
-        List<Tag> tooMany = IntStream.rangeClosed(1, 50).mapToObj(i -> tag("extra" + i, "v")).toList();
+        List<Tag> before =
+                organizations.listTagsForResource(r -> r.resourceId(accountId)).tags();
+        List<Tag> tooMany = IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> tag("extra" + i, "v"))
+                .toList();
 
-        assertThatThrownBy(() -> organizations.tagResource(r -> r.resourceId(accountId).tags(tooMany)))
-                .isInstanceOfSatisfying(ConstraintViolationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ConstraintViolationExceptionReason.MAX_TAG_LIMIT_EXCEEDED));
-        assertThat(organizations.listTagsForResource(r -> r.resourceId(accountId)).tags()).isEqualTo(before);
+        assertThatThrownBy(() ->
+                        organizations.tagResource(r -> r.resourceId(accountId).tags(tooMany)))
+                .isInstanceOfSatisfying(
+                        ConstraintViolationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(ConstraintViolationExceptionReason.MAX_TAG_LIMIT_EXCEEDED));
+        assertThat(organizations
+                        .listTagsForResource(r -> r.resourceId(accountId))
+                        .tags())
+                .isEqualTo(before);
     }
 
     private static Tag tag(String key, String value) {

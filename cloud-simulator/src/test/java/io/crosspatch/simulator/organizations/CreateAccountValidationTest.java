@@ -43,30 +43,78 @@ class CreateAccountValidationTest {
         return Stream.of(
                 invalid("no e-mail", r -> r.email(null), InvalidInputExceptionReason.INPUT_REQUIRED),
                 invalid("no account name", r -> r.accountName(null), InvalidInputExceptionReason.INPUT_REQUIRED),
-                invalid("e-mail without @", r -> r.email("not-an-address.example"), InvalidInputExceptionReason.INVALID_EMAIL_ADDRESS_TARGET),
-                invalid("e-mail with a space", r -> r.email("first last@crosspatch.example"), InvalidInputExceptionReason.INVALID_EMAIL_ADDRESS_TARGET),
-                invalid("e-mail of 5 characters", r -> r.email("a@b.c"), InvalidInputExceptionReason.MIN_LENGTH_EXCEEDED),
-                invalid("e-mail of 65 characters", r -> r.email("a".repeat(46) + "@crosspatch.example"), InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
+                invalid(
+                        "e-mail without @",
+                        r -> r.email("not-an-address.example"),
+                        InvalidInputExceptionReason.INVALID_EMAIL_ADDRESS_TARGET),
+                invalid(
+                        "e-mail with a space",
+                        r -> r.email("first last@crosspatch.example"),
+                        InvalidInputExceptionReason.INVALID_EMAIL_ADDRESS_TARGET),
+                invalid(
+                        "e-mail of 5 characters",
+                        r -> r.email("a@b.c"),
+                        InvalidInputExceptionReason.MIN_LENGTH_EXCEEDED),
+                invalid(
+                        "e-mail of 65 characters",
+                        r -> r.email("a".repeat(46) + "@crosspatch.example"),
+                        InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
                 invalid("empty account name", r -> r.accountName(""), InvalidInputExceptionReason.MIN_LENGTH_EXCEEDED),
-                invalid("account name of 51 characters", r -> r.accountName("n".repeat(51)), InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
-                invalid("account name outside printable ASCII", r -> r.accountName("Café"), InvalidInputExceptionReason.INVALID_PATTERN),
-                invalid("role name with a space", r -> r.roleName("Admin Role"), InvalidInputExceptionReason.INVALID_PATTERN),
-                invalid("reserved role name prefix", r -> r.roleName("AWSServiceRoleForCrosspatch"), InvalidInputExceptionReason.INVALID_ROLE_NAME),
-                invalid("unknown billing access", r -> r.iamUserAccessToBilling("MAYBE"), InvalidInputExceptionReason.INVALID_ENUM),
-                invalid("system tag key", r -> r.tags(tag("aws:cloudformation:stack", "x")), InvalidInputExceptionReason.INVALID_SYSTEM_TAGS_PARAMETER),
-                invalid("tag key twice", r -> r.tags(tag("tenant", "a"), tag("tenant", "b")), InvalidInputExceptionReason.DUPLICATE_TAG_KEY),
+                invalid(
+                        "account name of 51 characters",
+                        r -> r.accountName("n".repeat(51)),
+                        InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
+                invalid(
+                        "account name outside printable ASCII",
+                        r -> r.accountName("Café"),
+                        InvalidInputExceptionReason.INVALID_PATTERN),
+                invalid(
+                        "role name with a space",
+                        r -> r.roleName("Admin Role"),
+                        InvalidInputExceptionReason.INVALID_PATTERN),
+                invalid(
+                        "reserved role name prefix",
+                        r -> r.roleName("AWSServiceRoleForCrosspatch"),
+                        InvalidInputExceptionReason.INVALID_ROLE_NAME),
+                invalid(
+                        "unknown billing access",
+                        r -> r.iamUserAccessToBilling("MAYBE"),
+                        InvalidInputExceptionReason.INVALID_ENUM),
+                invalid(
+                        "system tag key",
+                        r -> r.tags(tag("aws:cloudformation:stack", "x")),
+                        InvalidInputExceptionReason.INVALID_SYSTEM_TAGS_PARAMETER),
+                invalid(
+                        "tag key twice",
+                        r -> r.tags(tag("tenant", "a"), tag("tenant", "b")),
+                        InvalidInputExceptionReason.DUPLICATE_TAG_KEY),
                 invalid("empty tag key", r -> r.tags(tag("", "v")), InvalidInputExceptionReason.MIN_LENGTH_EXCEEDED),
-                invalid("tag key of 129 characters", r -> r.tags(tag("k".repeat(129), "v")), InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
-                invalid("tag value of 257 characters", r -> r.tags(tag("k", "v".repeat(257))), InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
-                invalid("tag value with a forbidden character", r -> r.tags(tag("k", "a;b")), InvalidInputExceptionReason.INVALID_PATTERN),
-                invalid("tag without value", r -> r.tags(Tag.builder().key("k").build()), InvalidInputExceptionReason.INPUT_REQUIRED));
+                invalid(
+                        "tag key of 129 characters",
+                        r -> r.tags(tag("k".repeat(129), "v")),
+                        InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
+                invalid(
+                        "tag value of 257 characters",
+                        r -> r.tags(tag("k", "v".repeat(257))),
+                        InvalidInputExceptionReason.MAX_LENGTH_EXCEEDED),
+                invalid(
+                        "tag value with a forbidden character",
+                        r -> r.tags(tag("k", "a;b")),
+                        InvalidInputExceptionReason.INVALID_PATTERN),
+                invalid(
+                        "tag without value",
+                        r -> r.tags(Tag.builder().key("k").build()),
+                        InvalidInputExceptionReason.INPUT_REQUIRED));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
-    void refusesInvalidParametersWithTheDocumentedReason(String description, UnaryOperator<CreateAccountRequest.Builder> change,
+    void refusesInvalidParametersWithTheDocumentedReason(
+            String description,
+            UnaryOperator<CreateAccountRequest.Builder> change,
             InvalidInputExceptionReason reason) {
-        CreateAccountRequest request = change.apply(anyAccountRequest(uniqueEmail("invalid")).toBuilder()).build();
+        CreateAccountRequest request = change.apply(anyAccountRequest(uniqueEmail("invalid")).toBuilder())
+                .build();
 
         assertThatThrownBy(() -> organizations.createAccount(request))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -85,29 +133,40 @@ class CreateAccountValidationTest {
                 .tags(tag("k".repeat(128), "v".repeat(256)), tag("empty-value", ""))
                 .build();
 
-        assertThat(organizations.createAccount(request).createAccountStatus().id()).startsWith("car-");
+        assertThat(organizations.createAccount(request).createAccountStatus().id())
+                .startsWith("car-");
     }
 
     @Test
     void refusesMoreThanFiftyTagsWithConstraintViolation() {
-        List<Tag> tags = IntStream.rangeClosed(1, 51).mapToObj(i -> tag("key" + i, "value")).toList();
+        List<Tag> tags = IntStream.rangeClosed(1, 51)
+                .mapToObj(i -> tag("key" + i, "value"))
+                .toList();
 
-        assertThatThrownBy(() -> organizations.createAccount(anyAccountRequest(uniqueEmail("tags")).toBuilder().tags(tags).build()))
-                .isInstanceOfSatisfying(ConstraintViolationException.class,
-                        e -> assertThat(e.reason()).isEqualTo(ConstraintViolationExceptionReason.MAX_TAG_LIMIT_EXCEEDED));
+        assertThatThrownBy(() -> organizations.createAccount(anyAccountRequest(uniqueEmail("tags")).toBuilder()
+                        .tags(tags)
+                        .build()))
+                .isInstanceOfSatisfying(
+                        ConstraintViolationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(ConstraintViolationExceptionReason.MAX_TAG_LIMIT_EXCEEDED));
     }
 
     @Test
     void refusesMalformedIdsWithInvalidPattern() {
         assertThatThrownBy(() -> organizations.describeAccount(r -> r.accountId("12345")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidInputExceptionReason.INVALID_PATTERN));
         assertThatThrownBy(() -> organizations.describeCreateAccountStatus(r -> r.createAccountRequestId("request-1")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidInputExceptionReason.INVALID_PATTERN));
     }
 
-    private static Arguments invalid(String description, UnaryOperator<CreateAccountRequest.Builder> change,
+    private static Arguments invalid(
+            String description,
+            UnaryOperator<CreateAccountRequest.Builder> change,
             InvalidInputExceptionReason reason) {
         return Arguments.of(description, change, reason);
     }

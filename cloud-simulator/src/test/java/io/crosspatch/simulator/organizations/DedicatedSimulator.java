@@ -26,14 +26,17 @@ final class DedicatedSimulator implements AutoCloseable {
 
     private DedicatedSimulator(CloudSimulator simulator) {
         this.simulator = simulator;
-        this.organizations = OrganizationsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(management()).build();
+        this.organizations = OrganizationsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(management())
+                .build();
     }
 
     /** Starts with rate limits off, a one-hour creation (only advancing the clock completes one) and {@code settings}. */
     static DedicatedSimulator start(UnaryOperator<SimulatorConfig> settings) {
-        return new DedicatedSimulator(CloudSimulator.start(settings.apply(SimulatorConfig.defaults()
-                .rateLimitsEnabled(false).accountCreationDuration(Duration.ofHours(1)))));
+        return new DedicatedSimulator(CloudSimulator.start(settings.apply(
+                SimulatorConfig.defaults().rateLimitsEnabled(false).accountCreationDuration(Duration.ofHours(1)))));
     }
 
     URI endpoint() {
@@ -47,8 +50,11 @@ final class DedicatedSimulator implements AutoCloseable {
     /** Made on first use: the async client's event loop takes a while to shut down. */
     OrganizationsAsyncClient organizationsAsync() {
         if (organizationsAsync == null) {
-            organizationsAsync = OrganizationsAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-                    .credentialsProvider(management()).build();
+            organizationsAsync = OrganizationsAsyncClient.builder()
+                    .endpointOverride(endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(management())
+                    .build();
         }
         return organizationsAsync;
     }
@@ -59,12 +65,19 @@ final class DedicatedSimulator implements AutoCloseable {
     }
 
     StsClient sts(AwsCredentialsProvider credentials) {
-        return StsClient.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1).credentialsProvider(credentials).build();
+        return StsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     OrganizationsClient organizations(AwsCredentialsProvider credentials) {
-        return OrganizationsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).build();
+        return OrganizationsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .build();
     }
 
     void advance(Duration duration) {

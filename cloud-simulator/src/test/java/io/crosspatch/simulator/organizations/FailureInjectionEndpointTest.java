@@ -23,20 +23,32 @@ class FailureInjectionEndpointTest {
     void failsTheNextCreationsWithTheInjectedReasonAsOftenAsAsked() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
             // given
-            JsonNode pending = send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES,
-                    "{\"reason\":\"CONCURRENT_ACCOUNT_MODIFICATION\",\"count\":2}", 200);
+            JsonNode pending = send(
+                    simulator.endpoint(),
+                    "POST",
+                    SimulatorPaths.ORGANIZATIONS_FAILURES,
+                    "{\"reason\":\"CONCURRENT_ACCOUNT_MODIFICATION\",\"count\":2}",
+                    200);
             assertThat(pending.get(0).path("count").asInt()).isEqualTo(2);
 
             // when three creations are requested
-            List<String> requests = IntStream.range(0, 3).mapToObj(i -> simulator.organizations()
-                    .createAccount(anyAccountRequest(uniqueEmail("any"))).createAccountStatus().id()).toList();
+            List<String> requests = IntStream.range(0, 3)
+                    .mapToObj(i -> simulator
+                            .organizations()
+                            .createAccount(anyAccountRequest(uniqueEmail("any")))
+                            .createAccountStatus()
+                            .id())
+                    .toList();
             simulator.advance(Duration.ofHours(1));
 
             // then the first two failed with that reason and the injection is used up
-            assertThat(requests).extracting(id -> awaitCompleted(simulator.organizations(), id))
+            assertThat(requests)
+                    .extracting(id -> awaitCompleted(simulator.organizations(), id))
                     .extracting(CreateAccountStatus::failureReason)
-                    .containsExactly(CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION,
-                            CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION, null);
+                    .containsExactly(
+                            CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION,
+                            CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION,
+                            null);
             assertThat(pendingFailures(simulator.endpoint())).isEmpty();
         }
     }
@@ -44,9 +56,15 @@ class FailureInjectionEndpointTest {
     @Test
     void clearsPendingInjections() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
-            send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"INTERNAL_FAILURE\",\"count\":5}", 200);
+            send(
+                    simulator.endpoint(),
+                    "POST",
+                    SimulatorPaths.ORGANIZATIONS_FAILURES,
+                    "{\"reason\":\"INTERNAL_FAILURE\",\"count\":5}",
+                    200);
 
-            assertThat(send(simulator.endpoint(), "DELETE", SimulatorPaths.ORGANIZATIONS_FAILURES, null, 200)).isEmpty();
+            assertThat(send(simulator.endpoint(), "DELETE", SimulatorPaths.ORGANIZATIONS_FAILURES, null, 200))
+                    .isEmpty();
             assertThat(pendingFailures(simulator.endpoint())).isEmpty();
         }
     }
@@ -55,7 +73,12 @@ class FailureInjectionEndpointTest {
     void refusesAnUndocumentedReasonOrACountBelowOne() {
         try (DedicatedSimulator simulator = DedicatedSimulator.start(config -> config)) {
             send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"BAD_LUCK\"}", 400);
-            send(simulator.endpoint(), "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, "{\"reason\":\"INTERNAL_FAILURE\",\"count\":0}", 400);
+            send(
+                    simulator.endpoint(),
+                    "POST",
+                    SimulatorPaths.ORGANIZATIONS_FAILURES,
+                    "{\"reason\":\"INTERNAL_FAILURE\",\"count\":0}",
+                    400);
 
             assertThat(pendingFailures(simulator.endpoint())).isEmpty();
         }

@@ -24,8 +24,7 @@ final class OrganizationsFixtures {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private OrganizationsFixtures() {
-    }
+    private OrganizationsFixtures() {}
 
     /** An e-mail address no other test uses. */
     static String uniqueEmail(String label) {
@@ -37,26 +36,38 @@ final class OrganizationsFixtures {
         return CreateAccountRequest.builder()
                 .email(email)
                 .accountName("cp-" + email.substring(0, email.indexOf('@')))
-                .tags(t -> t.key("crosspatch:tenant").value("acme"), t -> t.key("crosspatch:provider").value("gcp"))
+                .tags(
+                        t -> t.key("crosspatch:tenant").value("acme"),
+                        t -> t.key("crosspatch:provider").value("gcp"))
                 .build();
     }
 
     /** Waits (simulated time must have been advanced past the creation's duration) until the request completed. */
     static CreateAccountStatus awaitCompleted(OrganizationsClient organizations, String requestId) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> organizations.describeCreateAccountStatus(r -> r.createAccountRequestId(requestId))
-                        .createAccountStatus(), status -> status.state() != CreateAccountState.IN_PROGRESS);
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> organizations
+                                .describeCreateAccountStatus(r -> r.createAccountRequestId(requestId))
+                                .createAccountStatus(),
+                        status -> status.state() != CreateAccountState.IN_PROGRESS);
     }
 
     /** Every account of the organization, through ListAccounts' pages of {@code pageSize}. */
     static List<Account> allAccounts(OrganizationsClient organizations, int pageSize) {
         return organizations.listAccountsPaginator(r -> r.maxResults(pageSize)).stream()
-                .flatMap(page -> page.accounts().stream()).toList();
+                .flatMap(page -> page.accounts().stream())
+                .toList();
     }
 
     /** {@code POST /_sim/organizations/failures}: the next {@code count} creations for {@code email} fail. */
     static JsonNode injectFailure(URI simulator, String reason, int count, String email) {
-        String body = Http.JSON.createObjectNode().put("reason", reason).put("count", count).put("email", email).toString();
+        String body = Http.JSON
+                .createObjectNode()
+                .put("reason", reason)
+                .put("count", count)
+                .put("email", email)
+                .toString();
         return send(simulator, "POST", SimulatorPaths.ORGANIZATIONS_FAILURES, body, 200);
     }
 
@@ -71,12 +82,15 @@ final class OrganizationsFixtures {
 
     static JsonNode send(URI simulator, String method, String path, String body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(simulator.resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new AssertionError(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return Http.JSON.readTree(response.body());
         } catch (IOException e) {

@@ -38,10 +38,18 @@ class OrganizationsPaginationTest {
             if (i >= 7) {
                 injectFailure(simulator.endpoint(), "INTERNAL_FAILURE", 1, email);
             }
-            created.add(simulator.organizations().createAccount(anyAccountRequest(email)).createAccountStatus().id());
+            created.add(simulator
+                    .organizations()
+                    .createAccount(anyAccountRequest(email))
+                    .createAccountStatus()
+                    .id());
         });
         simulator.advance(Duration.ofHours(1));
-        created.add(simulator.organizations().createAccount(anyAccountRequest(uniqueEmail("pending"))).createAccountStatus().id());
+        created.add(simulator
+                .organizations()
+                .createAccount(anyAccountRequest(uniqueEmail("pending")))
+                .createAccountStatus()
+                .id());
     }
 
     @AfterAll
@@ -52,8 +60,10 @@ class OrganizationsPaginationTest {
     @Test
     void pagesThroughAllAccountsWithNextToken() {
         ListAccountsResponse first = simulator.organizations().listAccounts(r -> r.maxResults(3));
-        ListAccountsResponse second = simulator.organizations().listAccounts(r -> r.maxResults(3).nextToken(first.nextToken()));
-        ListAccountsResponse last = simulator.organizations().listAccounts(r -> r.maxResults(3).nextToken(second.nextToken()));
+        ListAccountsResponse second =
+                simulator.organizations().listAccounts(r -> r.maxResults(3).nextToken(first.nextToken()));
+        ListAccountsResponse last =
+                simulator.organizations().listAccounts(r -> r.maxResults(3).nextToken(second.nextToken()));
 
         assertThat(first.accounts()).hasSize(3);
         assertThat(first.accounts().get(0).id()).isEqualTo("111111111111");
@@ -61,38 +71,52 @@ class OrganizationsPaginationTest {
         assertThat(last.accounts()).hasSize(2);
         assertThat(last.nextToken()).isNull();
         assertThat(allAccounts(simulator.organizations(), 3))
-                .extracting(Account::id).hasSize(8).doesNotHaveDuplicates();
+                .extracting(Account::id)
+                .hasSize(8)
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void filtersCreationRequestsByStateAcrossPages() {
         List<CreateAccountStatus> succeeded = new ArrayList<>();
-        simulator.organizations().listCreateAccountStatusPaginator(r -> r.states(CreateAccountState.SUCCEEDED).maxResults(2))
+        simulator
+                .organizations()
+                .listCreateAccountStatusPaginator(
+                        r -> r.states(CreateAccountState.SUCCEEDED).maxResults(2))
                 .forEach(page -> {
                     assertThat(page.createAccountStatuses()).hasSizeLessThanOrEqualTo(2);
                     succeeded.addAll(page.createAccountStatuses());
                 });
 
         assertThat(succeeded).extracting(CreateAccountStatus::id).containsExactlyElementsOf(created.subList(0, 7));
-        assertThat(simulator.organizations().listCreateAccountStatus(r -> r.states(CreateAccountState.FAILED, CreateAccountState.IN_PROGRESS))
-                .createAccountStatuses()).extracting(CreateAccountStatus::id).containsExactlyElementsOf(created.subList(7, 10));
-        assertThat(simulator.organizations().listCreateAccountStatus().createAccountStatuses()).hasSize(10);
+        assertThat(simulator
+                        .organizations()
+                        .listCreateAccountStatus(
+                                r -> r.states(CreateAccountState.FAILED, CreateAccountState.IN_PROGRESS))
+                        .createAccountStatuses())
+                .extracting(CreateAccountStatus::id)
+                .containsExactlyElementsOf(created.subList(7, 10));
+        assertThat(simulator.organizations().listCreateAccountStatus().createAccountStatuses())
+                .hasSize(10);
     }
 
     @Test
     void refusesMaxResultsOutsideOneToTwenty() {
         assertThatThrownBy(() -> simulator.organizations().listAccounts(r -> r.maxResults(0)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidInputExceptionReason.MIN_VALUE_EXCEEDED));
         assertThatThrownBy(() -> simulator.organizations().listCreateAccountStatus(r -> r.maxResults(21)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidInputExceptionReason.MAX_VALUE_EXCEEDED));
     }
 
     @Test
     void refusesANextTokenItDidNotIssue() {
         assertThatThrownBy(() -> simulator.organizations().listAccounts(r -> r.nextToken("made-up")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidInputExceptionReason.INVALID_NEXT_TOKEN));
     }
 }

@@ -35,8 +35,8 @@ class ActivationsRouteTest {
         registerUbuntu(used);
 
         // when
-        SimResponse listed = SsmFixtures.get(SimulatorPaths.ACTIVATIONS + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT
-                + "&region=" + REGION);
+        SimResponse listed = SsmFixtures.get(
+                SimulatorPaths.ACTIVATIONS + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT + "&region=" + REGION);
 
         // then
         assertThat(listed.status()).isEqualTo(200);
@@ -46,18 +46,27 @@ class ActivationsRouteTest {
         assertThat(usedJson.get("accountId").asText()).isEqualTo(SsmFixtures.MANAGEMENT_ACCOUNT);
         assertThat(usedJson.get("expired").asBoolean()).isFalse();
         assertThat(usedJson.path("tags").path("crosspatch:enrollment").asText()).isEqualTo(enrollment);
-        assertThat(find(listed.body(), unused.activationId()).get("registrationsCount").asInt()).isZero();
-        assertThat(listed.body().toString()).doesNotContain(used.activationCode()).doesNotContain(unused.activationCode());
+        assertThat(find(listed.body(), unused.activationId())
+                        .get("registrationsCount")
+                        .asInt())
+                .isZero();
+        assertThat(listed.body().toString())
+                .doesNotContain(used.activationCode())
+                .doesNotContain(unused.activationCode());
     }
 
     @Test
     void filtersByAccountAndAnswersNotFoundForOtherMethods() {
-        assertThat(SsmFixtures.get(SimulatorPaths.ACTIVATIONS + "?accountId=000000000001").body()).isEmpty();
+        assertThat(SsmFixtures.get(SimulatorPaths.ACTIVATIONS + "?accountId=000000000001")
+                        .body())
+                .isEmpty();
         assertThat(SsmFixtures.post(SimulatorPaths.ACTIVATIONS, "{}").status()).isEqualTo(404);
     }
 
     private static JsonNode find(JsonNode activations, String activationId) {
         return StreamSupport.stream(activations.spliterator(), false)
-                .filter(a -> a.get("activationId").asText().equals(activationId)).findFirst().orElseThrow();
+                .filter(a -> a.get("activationId").asText().equals(activationId))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -39,8 +39,10 @@ class ActivationsTest {
         Instant now = SharedSimulator.get().clock().instant();
 
         // when
-        CreateActivationResponse created = ssm.createActivation(r -> r.iamRole(SSM_ROLE).description("web servers")
-                .defaultInstanceName("web-1").tags(tag("Patch Group", "early"), tag("Enrollment", "e-1")));
+        CreateActivationResponse created = ssm.createActivation(r -> r.iamRole(SSM_ROLE)
+                .description("web servers")
+                .defaultInstanceName("web-1")
+                .tags(tag("Patch Group", "early"), tag("Enrollment", "e-1")));
 
         // then
         assertThat(created.activationId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -52,8 +54,10 @@ class ActivationsTest {
         assertThat(activation.registrationLimit()).isEqualTo(1);
         assertThat(activation.registrationsCount()).isZero();
         assertThat(activation.expired()).isFalse();
-        assertThat(activation.expirationDate()).isBetween(now.plus(Duration.ofHours(24)).minusSeconds(5),
-                now.plus(Duration.ofHours(24)).plusSeconds(60));
+        assertThat(activation.expirationDate())
+                .isBetween(
+                        now.plus(Duration.ofHours(24)).minusSeconds(5),
+                        now.plus(Duration.ofHours(24)).plusSeconds(60));
         assertThat(activation.tags()).containsExactly(tag("Patch Group", "early"), tag("Enrollment", "e-1"));
     }
 
@@ -72,14 +76,15 @@ class ActivationsTest {
     void refusesExpiryMoreThanThirtyDaysAheadOrInThePast() {
         Instant now = SharedSimulator.get().clock().instant();
 
-        assertThatThrownBy(() -> ssm.createActivation(r -> r.iamRole(SSM_ROLE)
-                .expirationDate(now.plus(Duration.ofDays(31)))))
+        assertThatThrownBy(() ->
+                        ssm.createActivation(r -> r.iamRole(SSM_ROLE).expirationDate(now.plus(Duration.ofDays(31)))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("30 days");
         assertThatThrownBy(() -> ssm.createActivation(r -> r.iamRole(SSM_ROLE).expirationDate(now.minusSeconds(60))))
                 .isInstanceOf(ValidationException.class);
         assertThat(ssm.createActivation(r -> r.iamRole(SSM_ROLE).expirationDate(now.plus(Duration.ofDays(29))))
-                .activationId()).isNotBlank();
+                        .activationId())
+                .isNotBlank();
     }
 
     @Test
@@ -99,15 +104,21 @@ class ActivationsTest {
             ssm.createActivation(r -> r.iamRole(SSM_ROLE).defaultInstanceName(name));
         }
         DescribeActivationsFilter byName = DescribeActivationsFilter.builder()
-                .filterKey(DescribeActivationsFilterKeys.DEFAULT_INSTANCE_NAME).filterValues(name).build();
+                .filterKey(DescribeActivationsFilterKeys.DEFAULT_INSTANCE_NAME)
+                .filterValues(name)
+                .build();
 
         // when
-        List<Integer> pageSizes = ssm.describeActivationsPaginator(r -> r.filters(byName).maxResults(2)).stream()
-                .map(page -> page.activationList().size()).toList();
+        List<Integer> pageSizes = ssm
+                .describeActivationsPaginator(r -> r.filters(byName).maxResults(2))
+                .stream()
+                .map(page -> page.activationList().size())
+                .toList();
 
         // then
         assertThat(pageSizes).containsExactly(2, 1);
-        assertThatThrownBy(() -> ssm.describeActivations(r -> r.maxResults(51))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ssm.describeActivations(r -> r.maxResults(51)))
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ssm.describeActivations(r -> r.nextToken("not-a-token")))
                 .isInstanceOf(InvalidNextTokenException.class);
     }
@@ -118,7 +129,8 @@ class ActivationsTest {
 
         ssm.deleteActivation(r -> r.activationId(id));
 
-        assertThat(ssm.describeActivations(r -> r.filters(byId(id))).activationList()).isEmpty();
+        assertThat(ssm.describeActivations(r -> r.filters(byId(id))).activationList())
+                .isEmpty();
         assertThatThrownBy(() -> ssm.deleteActivation(r -> r.activationId(id)))
                 .isInstanceOf(InvalidActivationIdException.class);
     }
@@ -126,23 +138,34 @@ class ActivationsTest {
     @Test
     void worksThroughTheAsyncClientToo() {
         try (SsmAsyncClient async = SharedSimulator.ssmAsync(SsmFixtures.management())) {
-            String id = async.createActivation(r -> r.iamRole(SSM_ROLE).registrationLimit(5)).join().activationId();
+            String id = async.createActivation(r -> r.iamRole(SSM_ROLE).registrationLimit(5))
+                    .join()
+                    .activationId();
 
-            DescribeActivationsResponse described = async.describeActivations(r -> r.filters(byId(id))).join();
+            DescribeActivationsResponse described =
+                    async.describeActivations(r -> r.filters(byId(id))).join();
 
-            assertThat(described.activationList()).singleElement()
-                    .satisfies(activation -> assertThat(activation.registrationLimit()).isEqualTo(5));
-            assertThatThrownBy(() -> async.createActivation(r -> r.iamRole(SSM_ROLE).registrationLimit(0)).join())
+            assertThat(described.activationList())
+                    .singleElement()
+                    .satisfies(activation ->
+                            assertThat(activation.registrationLimit()).isEqualTo(5));
+            assertThatThrownBy(() -> async.createActivation(
+                                    r -> r.iamRole(SSM_ROLE).registrationLimit(0))
+                            .join())
                     .hasCauseInstanceOf(ValidationException.class);
         }
     }
 
     private Activation describe(String activationId) {
-        return ssm.describeActivations(r -> r.filters(byId(activationId))).activationList().get(0);
+        return ssm.describeActivations(r -> r.filters(byId(activationId)))
+                .activationList()
+                .get(0);
     }
 
     private static DescribeActivationsFilter byId(String activationId) {
-        return DescribeActivationsFilter.builder().filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS)
-                .filterValues(activationId).build();
+        return DescribeActivationsFilter.builder()
+                .filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS)
+                .filterValues(activationId)
+                .build();
     }
 }

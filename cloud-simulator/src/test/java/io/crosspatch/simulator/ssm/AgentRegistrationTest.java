@@ -40,7 +40,8 @@ class AgentRegistrationTest {
     @Test
     void registeredNodeAppearsWithTheActivationsTagsAndNameAndCountsAgainstItsLimit() {
         // given
-        CreateActivationResponse activation = activation(ssm, 2, tag("Patch Group", "on-time"), tag("Enrollment", "e-7"));
+        CreateActivationResponse activation =
+                activation(ssm, 2, tag("Patch Group", "on-time"), tag("Enrollment", "e-7"));
 
         // when
         SimResponse response = register(activation, "db-01.example.internal", "Ubuntu", "22.04");
@@ -62,11 +63,21 @@ class AgentRegistrationTest {
         assertThat(node.resourceTypeAsString()).isEqualTo("ManagedInstance");
         assertThat(node.agentVersion()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
         assertThat(ssm.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
-                .resourceId(instanceId)).tagList()).containsExactly(tag("Patch Group", "on-time"), tag("Enrollment", "e-7"));
+                                .resourceId(instanceId))
+                        .tagList())
+                .containsExactly(tag("Patch Group", "on-time"), tag("Enrollment", "e-7"));
         assertThat(ssm.describeActivations(r -> r.filters(f -> f.filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS)
-                .filterValues(activation.activationId()))).activationList().get(0).registrationsCount()).isEqualTo(1);
-        ManagedNode model = SharedSimulator.get().module(SsmModule.class).state()
-                .region(SsmFixtures.MANAGEMENT_ACCOUNT, REGION).node(instanceId).orElseThrow();
+                                .filterValues(activation.activationId())))
+                        .activationList()
+                        .get(0)
+                        .registrationsCount())
+                .isEqualTo(1);
+        ManagedNode model = SharedSimulator.get()
+                .module(SsmModule.class)
+                .state()
+                .region(SsmFixtures.MANAGEMENT_ACCOUNT, REGION)
+                .node(instanceId)
+                .orElseThrow();
         assertThat(model.operatingSystem()).isEqualTo(OperatingSystem.UBUNTU);
         assertThat(model.patchGroup()).contains("on-time");
     }
@@ -74,15 +85,25 @@ class AgentRegistrationTest {
     @Test
     void refusesWrongCodeUnknownIdAndOtherRegion() {
         CreateActivationResponse activation = activation(ssm, 1);
-        CreateActivationResponse wrongCode = activation.toBuilder().activationCode("AAAAAAAAAAAAAAAAAAAA").build();
+        CreateActivationResponse wrongCode =
+                activation.toBuilder().activationCode("AAAAAAAAAAAAAAAAAAAA").build();
         CreateActivationResponse unknownId = activation.toBuilder()
-                .activationId("00000000-0000-4000-8000-000000000000").build();
+                .activationId("00000000-0000-4000-8000-000000000000")
+                .build();
 
-        assertThat(register(wrongCode, "h1", "Ubuntu", "22.04").body().get("error").asText()).isEqualTo("InvalidActivation");
-        assertThat(register(unknownId, "h1", "Ubuntu", "22.04").body().get("error").asText()).isEqualTo("InvalidActivation");
-        SimResponse otherRegion = SsmFixtures.post(SimulatorPaths.AGENT_REGISTER, """
-                {"activationCode":"%s","activationId":"%s","region":"us-east-1","hostname":"h1","platformName":"Ubuntu"}"""
-                .formatted(activation.activationCode(), activation.activationId()));
+        assertThat(register(wrongCode, "h1", "Ubuntu", "22.04")
+                        .body()
+                        .get("error")
+                        .asText())
+                .isEqualTo("InvalidActivation");
+        assertThat(register(unknownId, "h1", "Ubuntu", "22.04")
+                        .body()
+                        .get("error")
+                        .asText())
+                .isEqualTo("InvalidActivation");
+        SimResponse otherRegion = SsmFixtures.post(
+                SimulatorPaths.AGENT_REGISTER, """
+                {"activationCode":"%s","activationId":"%s","region":"us-east-1","hostname":"h1","platformName":"Ubuntu"}""".formatted(activation.activationCode(), activation.activationId()));
         assertThat(otherRegion.status()).isEqualTo(400);
         assertThat(otherRegion.body().get("error").asText()).isEqualTo("InvalidActivation");
     }
@@ -111,19 +132,28 @@ class AgentRegistrationTest {
         // then
         assertThat(response.body().get("error").asText()).isEqualTo("ActivationExpired");
         assertThat(ssm.describeActivations(r -> r.filters(f -> f.filterKey(DescribeActivationsFilterKeys.ACTIVATION_IDS)
-                .filterValues(activation.activationId()))).activationList().get(0).expired()).isTrue();
+                                .filterValues(activation.activationId())))
+                        .activationList()
+                        .get(0)
+                        .expired())
+                .isTrue();
     }
 
     @Test
     void mapsPlatformsToSsmOperatingSystems() {
         CreateActivationResponse activation = activation(ssm, 3);
         String windows = register(activation, unique("win"), "Microsoft Windows Server 2022 Datacenter", "10.0.20348")
-                .body().get("instanceId").asText();
-        String amazon = register(activation, unique("al2"), "Amazon Linux", "2").body().get("instanceId").asText();
+                .body()
+                .get("instanceId")
+                .asText();
+        String amazon = register(activation, unique("al2"), "Amazon Linux", "2")
+                .body()
+                .get("instanceId")
+                .asText();
         SimResponse unsupported = register(activation, unique("bsd"), "FreeBSD", "14.0");
 
-        SsmRegionState region = SharedSimulator.get().module(SsmModule.class).state()
-                .region(SsmFixtures.MANAGEMENT_ACCOUNT, REGION);
+        SsmRegionState region =
+                SharedSimulator.get().module(SsmModule.class).state().region(SsmFixtures.MANAGEMENT_ACCOUNT, REGION);
         assertThat(region.node(windows).orElseThrow().operatingSystem()).isEqualTo(OperatingSystem.WINDOWS);
         assertThat(region.node(windows).orElseThrow().platformType()).isEqualTo("Windows");
         assertThat(region.node(amazon).orElseThrow().operatingSystem()).isEqualTo(OperatingSystem.AMAZON_LINUX_2);
@@ -137,14 +167,19 @@ class AgentRegistrationTest {
 
         SsmFixtures.post(SimulatorPaths.NODES + "/" + instanceId + "/connection-lost", "");
 
-        assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString()).isEqualTo("ConnectionLost");
-        assertThat(ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds", activation.activationId()),
-                filter("PingStatus", "ConnectionLost"))).instanceInformationList()).hasSize(1);
+        assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString())
+                .isEqualTo("ConnectionLost");
+        assertThat(ssm.describeInstanceInformation(r -> r.filters(
+                                filter("ActivationIds", activation.activationId()),
+                                filter("PingStatus", "ConnectionLost")))
+                        .instanceInformationList())
+                .hasSize(1);
 
         SimResponse online = SsmFixtures.post(SimulatorPaths.NODES + "/" + instanceId + "/online", "");
 
         assertThat(online.body().get("pingStatus").asText()).isEqualTo("Online");
-        assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString()).isEqualTo("Online");
+        assertThat(nodesOf(activation.activationId()).get(0).pingStatusAsString())
+                .isEqualTo("Online");
     }
 
     @Test
@@ -160,9 +195,13 @@ class AgentRegistrationTest {
 
         // then
         List<InstanceInformation> nodes = nodesOf(activation.activationId());
-        InstanceInformation onlineNode = nodes.stream().filter(node -> node.instanceId().equals(online)).findFirst()
+        InstanceInformation onlineNode = nodes.stream()
+                .filter(node -> node.instanceId().equals(online))
+                .findFirst()
                 .orElseThrow();
-        InstanceInformation lostNode = nodes.stream().filter(node -> node.instanceId().equals(lost)).findFirst()
+        InstanceInformation lostNode = nodes.stream()
+                .filter(node -> node.instanceId().equals(lost))
+                .findFirst()
                 .orElseThrow();
         assertThat(onlineNode.lastPingDateTime()).isAfter(later.minus(Duration.ofMinutes(1)));
         assertThat(lostNode.lastPingDateTime()).isBefore(later.minus(Duration.ofMinutes(9)));
@@ -173,16 +212,19 @@ class AgentRegistrationTest {
         CreateActivationResponse activation = activation(ssm, 1);
         String instanceId = registerUbuntu(activation);
 
-        SimResponse listed = SsmFixtures.get(SimulatorPaths.NODES + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT + "&region=" + REGION);
+        SimResponse listed = SsmFixtures.get(
+                SimulatorPaths.NODES + "?accountId=" + SsmFixtures.MANAGEMENT_ACCOUNT + "&region=" + REGION);
 
         assertThat(StreamSupport.stream(listed.body().spliterator(), false)
-                .filter(node -> node.get("instanceId").asText().equals(instanceId)))
+                        .filter(node -> node.get("instanceId").asText().equals(instanceId)))
                 .singleElement()
                 .satisfies(node -> {
                     assertThat(node.get("operatingSystem").asText()).isEqualTo("UBUNTU");
                     assertThat(node.get("activationId").asText()).isEqualTo(activation.activationId());
                 });
-        assertThat(SsmFixtures.get(SimulatorPaths.NODES + "?accountId=000000000001").body()).isEmpty();
+        assertThat(SsmFixtures.get(SimulatorPaths.NODES + "?accountId=000000000001")
+                        .body())
+                .isEmpty();
     }
 
     @Test
@@ -201,10 +243,13 @@ class AgentRegistrationTest {
         List<InstanceInformation> nodes = nodesOf(first.activationId());
         long outdated = nodes.stream().filter(node -> !node.isLatestVersion()).count();
         assertThat(outdated).isBetween(1L, 20L);
-        assertThat(nodes).allSatisfy(node -> assertThat(node.isLatestVersion())
-                .isEqualTo(node.agentVersion().equals(AgentRegistration.LATEST_AGENT_VERSION)));
+        assertThat(nodes)
+                .allSatisfy(node -> assertThat(node.isLatestVersion())
+                        .isEqualTo(node.agentVersion().equals(AgentRegistration.LATEST_AGENT_VERSION)));
         CreateActivationResponse second = activation(ssm, 1);
-        InstanceInformation original = nodes.stream().filter(node -> node.computerName().equals(hosts.get(0))).findFirst()
+        InstanceInformation original = nodes.stream()
+                .filter(node -> node.computerName().equals(hosts.get(0)))
+                .findFirst()
                 .orElseThrow();
         register(second, hosts.get(0), "Ubuntu", "22.04");
         assertThat(nodesOf(second.activationId()).get(0).agentVersion()).isEqualTo(original.agentVersion());
@@ -216,7 +261,8 @@ class AgentRegistrationTest {
         try (SsmClient other = SharedSimulator.ssm(SsmFixtures.anotherAccount())) {
             CreateActivationResponse thousand = activation(other, 1000);
             for (int i = 0; i < SsmRegionState.HYBRID_NODE_QUOTA; i++) {
-                assertThat(register(thousand, "quota-" + i, "Ubuntu", "22.04").status()).isEqualTo(200);
+                assertThat(register(thousand, "quota-" + i, "Ubuntu", "22.04").status())
+                        .isEqualTo(200);
             }
 
             // when one more registers with a fresh activation
@@ -233,7 +279,10 @@ class AgentRegistrationTest {
     }
 
     private List<InstanceInformation> nodesOf(String activationId) {
-        return ssm.describeInstanceInformationPaginator(r -> r.filters(filter("ActivationIds", activationId)))
-                .instanceInformationList().stream().toList();
+        return ssm
+                .describeInstanceInformationPaginator(r -> r.filters(filter("ActivationIds", activationId)))
+                .instanceInformationList()
+                .stream()
+                .toList();
     }
 }

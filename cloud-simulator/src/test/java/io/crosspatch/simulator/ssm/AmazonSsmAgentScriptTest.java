@@ -45,46 +45,80 @@ class AmazonSsmAgentScriptTest {
         Path registration = home.resolve("ssm/registration");
 
         // when
-        Run run = agent(registration, Map.of("CROSSPATCH_SIM_HOSTNAME", hostname,
-                        "CROSSPATCH_SIM_PLATFORM_NAME", "Red Hat Enterprise Linux",
-                        "CROSSPATCH_SIM_PLATFORM_VERSION", "9.3", "CROSSPATCH_SIM_IP_ADDRESS", "192.0.2.10"),
-                "-register", "-code", activation.activationCode(), "-id", activation.activationId(),
-                "-region", SsmFixtures.REGION, "-y");
+        Run run = agent(
+                registration,
+                Map.of(
+                        "CROSSPATCH_SIM_HOSTNAME",
+                        hostname,
+                        "CROSSPATCH_SIM_PLATFORM_NAME",
+                        "Red Hat Enterprise Linux",
+                        "CROSSPATCH_SIM_PLATFORM_VERSION",
+                        "9.3",
+                        "CROSSPATCH_SIM_IP_ADDRESS",
+                        "192.0.2.10"),
+                "-register",
+                "-code",
+                activation.activationCode(),
+                "-id",
+                activation.activationId(),
+                "-region",
+                SsmFixtures.REGION,
+                "-y");
 
         // then
         assertThat(run.exitCode()).as(run.output()).isZero();
-        InstanceInformation node = ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds",
-                activation.activationId()))).instanceInformationList().get(0);
-        assertThat(run.output()).contains("Successfully registered the instance with AWS SSM using Managed instance-id: "
-                + node.instanceId());
+        InstanceInformation node = ssm.describeInstanceInformation(
+                        r -> r.filters(filter("ActivationIds", activation.activationId())))
+                .instanceInformationList()
+                .get(0);
+        assertThat(run.output())
+                .contains("Successfully registered the instance with AWS SSM using Managed instance-id: "
+                        + node.instanceId());
         assertThat(Files.readString(registration)).contains("\"ManagedInstanceID\":\"" + node.instanceId() + "\"");
         assertThat(node.computerName()).isEqualTo(hostname);
         assertThat(node.ipAddress()).isEqualTo("192.0.2.10");
         assertThat(node.platformName()).isEqualTo("Red Hat Enterprise Linux");
         assertThat(node.platformVersion()).isEqualTo("9.3");
         assertThat(ssm.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
-                .resourceId(node.instanceId())).tagList()).containsExactly(tag("Patch Group", "late"));
+                                .resourceId(node.instanceId()))
+                        .tagList())
+                .containsExactly(tag("Patch Group", "late"));
 
         ssm.deregisterManagedInstance(r -> r.instanceId(node.instanceId()));
         assertThat(ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds", activation.activationId())))
-                .instanceInformationList()).isEmpty();
+                        .instanceInformationList())
+                .isEmpty();
     }
 
     @Test
     void readsThePlatformFromOsRelease() throws Exception {
         CreateActivationResponse activation = activation(ssm, 1);
         Path osRelease = home.resolve("os-release");
-        Files.writeString(osRelease, "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
-                + "VERSION_ID=\"12\"\nID=debian\n");
+        Files.writeString(
+                osRelease,
+                "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
+                        + "VERSION_ID=\"12\"\nID=debian\n");
 
-        Run run = agent(home.resolve("registration"), Map.of("CROSSPATCH_SIM_OS_RELEASE", osRelease.toString()),
-                "-register", "-code", activation.activationCode(), "-id", activation.activationId(),
-                "-region", SsmFixtures.REGION);
+        Run run = agent(
+                home.resolve("registration"),
+                Map.of("CROSSPATCH_SIM_OS_RELEASE", osRelease.toString()),
+                "-register",
+                "-code",
+                activation.activationCode(),
+                "-id",
+                activation.activationId(),
+                "-region",
+                SsmFixtures.REGION);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        String instanceId = ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds",
-                activation.activationId()))).instanceInformationList().get(0).instanceId();
-        SsmRegionState region = SharedSimulator.get().module(SsmModule.class).state()
+        String instanceId = ssm.describeInstanceInformation(
+                        r -> r.filters(filter("ActivationIds", activation.activationId())))
+                .instanceInformationList()
+                .get(0)
+                .instanceId();
+        SsmRegionState region = SharedSimulator.get()
+                .module(SsmModule.class)
+                .state()
                 .region(SsmFixtures.MANAGEMENT_ACCOUNT, SsmFixtures.REGION);
         assertThat(region.node(instanceId).orElseThrow().operatingSystem()).isEqualTo(OperatingSystem.DEBIAN);
         assertThat(region.node(instanceId).orElseThrow().platformVersion()).isEqualTo("12");
@@ -95,9 +129,16 @@ class AmazonSsmAgentScriptTest {
         CreateActivationResponse activation = activation(ssm, 1);
         Path registration = home.resolve("registration");
 
-        Run run = agent(registration, Map.of("CROSSPATCH_SIM_PLATFORM_NAME", "Ubuntu"),
-                "-register", "-code", "AAAAAAAAAAAAAAAAAAAA", "-id", activation.activationId(),
-                "-region", SsmFixtures.REGION);
+        Run run = agent(
+                registration,
+                Map.of("CROSSPATCH_SIM_PLATFORM_NAME", "Ubuntu"),
+                "-register",
+                "-code",
+                "AAAAAAAAAAAAAAAAAAAA",
+                "-id",
+                activation.activationId(),
+                "-region",
+                SsmFixtures.REGION);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("InvalidActivation");
@@ -123,7 +164,8 @@ class AmazonSsmAgentScriptTest {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("CROSSPATCH_SIM_ENDPOINT", SharedSimulator.endpoint().toString());
+        builder.environment()
+                .put("CROSSPATCH_SIM_ENDPOINT", SharedSimulator.endpoint().toString());
         builder.environment().put("CROSSPATCH_SIM_REGISTRATION_FILE", registrationFile.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -135,6 +177,5 @@ class AmazonSsmAgentScriptTest {
         return new Run(process.exitValue(), output);
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

@@ -39,16 +39,20 @@ class AssociationsTest {
         // when
         String name = unique("inventory");
         AssociationDescription created = ssm.createAssociation(r -> r.name("AWS-GatherSoftwareInventory")
-                .associationName(name).targets(target("InstanceIds", "*")).scheduleExpression("rate(30 minutes)")
-                .parameters(Map.of("applications", List.of("Enabled")))).associationDescription();
+                        .associationName(name)
+                        .targets(target("InstanceIds", "*"))
+                        .scheduleExpression("rate(30 minutes)")
+                        .parameters(Map.of("applications", List.of("Enabled"))))
+                .associationDescription();
 
         // then
         assertThat(created.associationId()).isNotBlank();
         assertThat(created.associationVersion()).isEqualTo("1");
         assertThat(created.overview().status()).isEqualTo("Pending");
         assertThat(created.documentVersion()).isEqualTo("$DEFAULT");
-        List<Association> listed = ssm.listAssociations(r -> r.associationFilterList(
-                filter(AssociationFilterKey.ASSOCIATION_NAME, name))).associations();
+        List<Association> listed = ssm.listAssociations(
+                        r -> r.associationFilterList(filter(AssociationFilterKey.ASSOCIATION_NAME, name)))
+                .associations();
         assertThat(listed).singleElement().satisfies(association -> {
             assertThat(association.name()).isEqualTo("AWS-GatherSoftwareInventory");
             assertThat(association.targets()).containsExactly(target("InstanceIds", "*"));
@@ -56,21 +60,30 @@ class AssociationsTest {
         });
         String anyNode = registerUbuntu(activation(ssm, 1));
         assertThat(ssm.listAssociations(r -> r.associationFilterList(filter(AssociationFilterKey.INSTANCE_ID, anyNode)))
-                .associations()).extracting(Association::associationId).contains(created.associationId());
+                        .associations())
+                .extracting(Association::associationId)
+                .contains(created.associationId());
     }
 
     @Test
     void updatesAndDeletesAnAssociation() {
-        String id = ssm.createAssociation(r -> r.name("AWS-RunPatchBaseline").associationName(unique("scan"))
-                .targets(target("tag:Patch Group", "early")).scheduleExpression("cron(0 3 ? * * *)")
-                .parameters(Map.of("Operation", List.of("Scan")))).associationDescription().associationId();
+        String id = ssm.createAssociation(r -> r.name("AWS-RunPatchBaseline")
+                        .associationName(unique("scan"))
+                        .targets(target("tag:Patch Group", "early"))
+                        .scheduleExpression("cron(0 3 ? * * *)")
+                        .parameters(Map.of("Operation", List.of("Scan"))))
+                .associationDescription()
+                .associationId();
 
-        AssociationDescription updated = ssm.updateAssociation(r -> r.associationId(id)
-                .scheduleExpression("cron(0 4 ? * * *)")).associationDescription();
+        AssociationDescription updated = ssm.updateAssociation(
+                        r -> r.associationId(id).scheduleExpression("cron(0 4 ? * * *)"))
+                .associationDescription();
 
         assertThat(updated.associationVersion()).isEqualTo("2");
         assertThat(updated.parameters()).containsEntry("Operation", List.of("Scan"));
-        assertThat(ssm.describeAssociation(r -> r.associationId(id)).associationDescription().scheduleExpression())
+        assertThat(ssm.describeAssociation(r -> r.associationId(id))
+                        .associationDescription()
+                        .scheduleExpression())
                 .isEqualTo("cron(0 4 ? * * *)");
         ssm.deleteAssociation(r -> r.associationId(id));
         assertThatThrownBy(() -> ssm.describeAssociation(r -> r.associationId(id)))
@@ -79,17 +92,23 @@ class AssociationsTest {
 
     @Test
     void refusesUnknownDocumentsParametersTargetsAndSchedules() {
-        assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-NoSuchDocument").targets(target("InstanceIds", "*"))))
+        assertThatThrownBy(() ->
+                        ssm.createAssociation(r -> r.name("AWS-NoSuchDocument").targets(target("InstanceIds", "*"))))
                 .isInstanceOf(InvalidDocumentException.class);
-        assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-RunPatchBaseline").targets(target("InstanceIds", "*"))
-                .parameters(Map.of("Operation", List.of("Reinstall"))))).isInstanceOf(InvalidParametersException.class);
+        assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-RunPatchBaseline")
+                        .targets(target("InstanceIds", "*"))
+                        .parameters(Map.of("Operation", List.of("Reinstall")))))
+                .isInstanceOf(InvalidParametersException.class);
+        assertThatThrownBy(() -> ssm.createAssociation(
+                        r -> r.name("AWS-GatherSoftwareInventory").targets(target("Colour", "blue"))))
+                .isInstanceOf(InvalidTargetException.class);
         assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-GatherSoftwareInventory")
-                .targets(target("Colour", "blue")))).isInstanceOf(InvalidTargetException.class);
-        assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-GatherSoftwareInventory")
-                .targets(target("InstanceIds", "*")).scheduleExpression("rate(10 minutes)")))
+                        .targets(target("InstanceIds", "*"))
+                        .scheduleExpression("rate(10 minutes)")))
                 .isInstanceOf(InvalidScheduleException.class);
         assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-GatherSoftwareInventory")
-                .targets(target("InstanceIds", "*")).scheduleExpression("every day")))
+                        .targets(target("InstanceIds", "*"))
+                        .scheduleExpression("every day")))
                 .isInstanceOf(InvalidScheduleException.class);
     }
 
@@ -98,10 +117,13 @@ class AssociationsTest {
         String instanceId = registerUbuntu(activation(ssm, 1));
         ssm.createAssociation(r -> r.name("AWS-UpdateSSMAgent").instanceId(instanceId));
 
-        assertThatThrownBy(() -> ssm.createAssociation(r -> r.name("AWS-UpdateSSMAgent").instanceId(instanceId)))
+        assertThatThrownBy(() ->
+                        ssm.createAssociation(r -> r.name("AWS-UpdateSSMAgent").instanceId(instanceId)))
                 .isInstanceOf(AssociationAlreadyExistsException.class);
         assertThat(ssm.describeAssociation(r -> r.name("AWS-UpdateSSMAgent").instanceId(instanceId))
-                .associationDescription().instanceId()).isEqualTo(instanceId);
+                        .associationDescription()
+                        .instanceId())
+                .isEqualTo(instanceId);
     }
 
     private static AssociationFilter filter(AssociationFilterKey key, String value) {

@@ -37,16 +37,26 @@ class BaselinesTest {
     @Test
     void createsBaselineAndReadsItBackAsDefined() {
         // when
-        String id = ssm.createPatchBaseline(r -> r.name(unique("al2-on-time")).operatingSystem(OperatingSystem.AMAZON_LINUX_2)
-                .description("on-time").approvalRules(rules(afterDays(7, "Security"), afterDays(14, "Bugfix")))
-                .approvedPatches("kernel-5.10.1").rejectedPatches("openssl-1.0.2k")).baselineId();
+        String id = ssm.createPatchBaseline(r -> r.name(unique("al2-on-time"))
+                        .operatingSystem(OperatingSystem.AMAZON_LINUX_2)
+                        .description("on-time")
+                        .approvalRules(rules(afterDays(7, "Security"), afterDays(14, "Bugfix")))
+                        .approvedPatches("kernel-5.10.1")
+                        .rejectedPatches("openssl-1.0.2k"))
+                .baselineId();
 
         // then
         assertThat(id).matches("pb-[0-9a-f]{17}");
         GetPatchBaselineResponse baseline = ssm.getPatchBaseline(r -> r.baselineId(id));
         assertThat(baseline.operatingSystem()).isEqualTo(OperatingSystem.AMAZON_LINUX_2);
-        assertThat(baseline.approvalRules().patchRules()).extracting(PatchRule::approveAfterDays).containsExactly(7, 14);
-        assertThat(baseline.approvalRules().patchRules().get(0).patchFilterGroup().patchFilters())
+        assertThat(baseline.approvalRules().patchRules())
+                .extracting(PatchRule::approveAfterDays)
+                .containsExactly(7, 14);
+        assertThat(baseline.approvalRules()
+                        .patchRules()
+                        .get(0)
+                        .patchFilterGroup()
+                        .patchFilters())
                 .containsExactly(filter(PatchFilterKey.CLASSIFICATION, "Security"));
         assertThat(baseline.approvedPatches()).containsExactly("kernel-5.10.1");
         assertThat(baseline.rejectedPatchesActionAsString()).isEqualTo("ALLOW_AS_DEPENDENCY");
@@ -58,56 +68,83 @@ class BaselinesTest {
     @Test
     void refusesApprovalDelaysForUbuntuAndDebianButAllowsImmediateRules() {
         assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("ubuntu-late"))
-                .operatingSystem(OperatingSystem.UBUNTU).approvalRules(rules(afterDays(14, null)))))
+                        .operatingSystem(OperatingSystem.UBUNTU)
+                        .approvalRules(rules(afterDays(14, null)))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("not supported for operating system UBUNTU");
         assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("debian-until"))
-                .operatingSystem(OperatingSystem.DEBIAN).approvalRules(rules(PatchRule.builder()
-                        .patchFilterGroup(g -> g.patchFilters(filter(PatchFilterKey.PRIORITY, "Required")))
-                        .approveUntilDate("2024-06-30").build()))))
+                        .operatingSystem(OperatingSystem.DEBIAN)
+                        .approvalRules(rules(PatchRule.builder()
+                                .patchFilterGroup(g -> g.patchFilters(filter(PatchFilterKey.PRIORITY, "Required")))
+                                .approveUntilDate("2024-06-30")
+                                .build()))))
                 .isInstanceOf(ValidationException.class);
 
-        String ubuntu = ssm.createPatchBaseline(r -> r.name(unique("ubuntu-early")).operatingSystem(OperatingSystem.UBUNTU)
-                .approvalRules(rules(PatchRule.builder().patchFilterGroup(g -> g.patchFilters(
-                        filter(PatchFilterKey.PRIORITY, "Required", "Important"))).build()))).baselineId();
-        assertThat(ssm.getPatchBaseline(r -> r.baselineId(ubuntu)).approvalRules().patchRules().get(0).approveAfterDays())
+        String ubuntu = ssm.createPatchBaseline(r -> r.name(unique("ubuntu-early"))
+                        .operatingSystem(OperatingSystem.UBUNTU)
+                        .approvalRules(rules(PatchRule.builder()
+                                .patchFilterGroup(
+                                        g -> g.patchFilters(filter(PatchFilterKey.PRIORITY, "Required", "Important")))
+                                .build())))
+                .baselineId();
+        assertThat(ssm.getPatchBaseline(r -> r.baselineId(ubuntu))
+                        .approvalRules()
+                        .patchRules()
+                        .get(0)
+                        .approveAfterDays())
                 .isNull();
     }
 
     @Test
     void refusesRulesThatDoNotFitTheOperatingSystemOrTheApiConstraints() {
-        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("win")).operatingSystem(OperatingSystem.WINDOWS)
-                .approvalRules(rules(PatchRule.builder().approveAfterDays(7).patchFilterGroup(g -> g.patchFilters(
-                        filter(PatchFilterKey.PRIORITY, "Required"))).build()))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("PRIORITY");
-        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("rhel")).operatingSystem(
-                OperatingSystem.REDHAT_ENTERPRISE_LINUX).approvalRules(rules(afterDays(361, "Security")))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("approveAfterDays");
-        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("centos")).operatingSystem(OperatingSystem.CENTOS)
-                .approvalRules(rules(PatchRule.builder().patchFilterGroup(g -> g.patchFilters(
-                        filter(PatchFilterKey.CLASSIFICATION, "Security"))).build()))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("win"))
+                        .operatingSystem(OperatingSystem.WINDOWS)
+                        .approvalRules(rules(PatchRule.builder()
+                                .approveAfterDays(7)
+                                .patchFilterGroup(g -> g.patchFilters(filter(PatchFilterKey.PRIORITY, "Required")))
+                                .build()))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("PRIORITY");
+        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("rhel"))
+                        .operatingSystem(OperatingSystem.REDHAT_ENTERPRISE_LINUX)
+                        .approvalRules(rules(afterDays(361, "Security")))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("approveAfterDays");
+        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(unique("centos"))
+                        .operatingSystem(OperatingSystem.CENTOS)
+                        .approvalRules(rules(PatchRule.builder()
+                                .patchFilterGroup(
+                                        g -> g.patchFilters(filter(PatchFilterKey.CLASSIFICATION, "Security")))
+                                .build()))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name("no spaces allowed")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("regular expression");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("regular expression");
     }
 
     @Test
     void updatesOnlyWhatTheRequestNamesUnlessReplacing() {
         String name = unique("oracle");
-        String id = ssm.createPatchBaseline(r -> r.name(name).operatingSystem(OperatingSystem.ORACLE_LINUX)
-                .description("before").approvalRules(rules(afterDays(7, "Security")))).baselineId();
+        String id = ssm.createPatchBaseline(r -> r.name(name)
+                        .operatingSystem(OperatingSystem.ORACLE_LINUX)
+                        .description("before")
+                        .approvalRules(rules(afterDays(7, "Security"))))
+                .baselineId();
 
         ssm.updatePatchBaseline(r -> r.baselineId(id).approvalRules(rules(afterDays(0, "Security"))));
         GetPatchBaselineResponse updated = ssm.getPatchBaseline(r -> r.baselineId(id));
         assertThat(updated.description()).isEqualTo("before");
-        assertThat(updated.approvalRules().patchRules().get(0).approveAfterDays()).isZero();
+        assertThat(updated.approvalRules().patchRules().get(0).approveAfterDays())
+                .isZero();
 
         ssm.updatePatchBaseline(r -> r.baselineId(id).name(name).replace(true));
         GetPatchBaselineResponse replaced = ssm.getPatchBaseline(r -> r.baselineId(id));
         assertThat(replaced.description()).isNull();
         assertThat(replaced.approvalRules().patchRules()).isEmpty();
         assertThat(replaced.operatingSystem()).isEqualTo(OperatingSystem.ORACLE_LINUX);
-        assertThatThrownBy(() -> ssm.updatePatchBaseline(r -> r.baselineId("pb-00000000000000000").description("x")))
+        assertThatThrownBy(() -> ssm.updatePatchBaseline(
+                        r -> r.baselineId("pb-00000000000000000").description("x")))
                 .isInstanceOf(DoesNotExistException.class);
     }
 
@@ -116,11 +153,14 @@ class BaselinesTest {
         String token = unique("token");
         String name = unique("idempotent");
 
-        String first = ssm.createPatchBaseline(r -> r.name(name).clientToken(token)).baselineId();
-        String retried = ssm.createPatchBaseline(r -> r.name(name).clientToken(token)).baselineId();
+        String first =
+                ssm.createPatchBaseline(r -> r.name(name).clientToken(token)).baselineId();
+        String retried =
+                ssm.createPatchBaseline(r -> r.name(name).clientToken(token)).baselineId();
 
         assertThat(retried).isEqualTo(first);
-        assertThatThrownBy(() -> ssm.createPatchBaseline(r -> r.name(name + "-other").clientToken(token)))
+        assertThatThrownBy(() ->
+                        ssm.createPatchBaseline(r -> r.name(name + "-other").clientToken(token)))
                 .isInstanceOf(IdempotentParameterMismatchException.class);
     }
 
@@ -132,11 +172,15 @@ class BaselinesTest {
             ssm.createPatchBaseline(r -> r.name(name).operatingSystem(OperatingSystem.DEBIAN));
         }
 
-        List<PatchBaselineIdentity> predefinedUbuntu = ssm.describePatchBaselines(r -> r.filters(
-                orchestratorFilter("OWNER", "AWS"), orchestratorFilter("OPERATING_SYSTEM", "UBUNTU"))).baselineIdentities();
-        List<Integer> pages = ssm.describePatchBaselinesPaginator(r -> r.maxResults(2)
-                .filters(orchestratorFilter("NAME_PREFIX", prefix), orchestratorFilter("OWNER", "Self"))).stream()
-                .map(page -> page.baselineIdentities().size()).toList();
+        List<PatchBaselineIdentity> predefinedUbuntu = ssm.describePatchBaselines(r ->
+                        r.filters(orchestratorFilter("OWNER", "AWS"), orchestratorFilter("OPERATING_SYSTEM", "UBUNTU")))
+                .baselineIdentities();
+        List<Integer> pages = ssm
+                .describePatchBaselinesPaginator(r -> r.maxResults(2)
+                        .filters(orchestratorFilter("NAME_PREFIX", prefix), orchestratorFilter("OWNER", "Self")))
+                .stream()
+                .map(page -> page.baselineIdentities().size())
+                .toList();
 
         assertThat(predefinedUbuntu).singleElement().satisfies(identity -> {
             assertThat(identity.baselineName()).isEqualTo("AWS-UbuntuDefaultPatchBaseline");
@@ -144,22 +188,26 @@ class BaselinesTest {
             assertThat(identity.baselineId()).startsWith("arn:aws:ssm:" + SsmFixtures.REGION + ":");
         });
         assertThat(pages).containsExactly(2, 1);
-        assertThatThrownBy(() -> ssm.describePatchBaselines(r -> r.maxResults(101))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ssm.describePatchBaselines(r -> r.maxResults(101)))
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void makesACustomBaselineTheDefaultForItsOperatingSystem() {
         try (SsmClient other = SharedSimulator.ssm(SsmFixtures.anotherAccount())) {
-            String predefined = other.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.CENTOS)).baselineId();
-            String custom = other.createPatchBaseline(r -> r.name(unique("centos")).operatingSystem(OperatingSystem.CENTOS))
+            String predefined = other.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.CENTOS))
+                    .baselineId();
+            String custom = other.createPatchBaseline(
+                            r -> r.name(unique("centos")).operatingSystem(OperatingSystem.CENTOS))
                     .baselineId();
 
             other.registerDefaultPatchBaseline(r -> r.baselineId(custom));
 
             assertThat(predefined).contains(":patchbaseline/pb-");
-            assertThat(other.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.CENTOS)).baselineId())
+            assertThat(other.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.CENTOS))
+                            .baselineId())
                     .isEqualTo(custom);
-            assertThat(other.getDefaultPatchBaseline(r -> { }).operatingSystem()).isEqualTo(OperatingSystem.WINDOWS);
+            assertThat(other.getDefaultPatchBaseline(r -> {}).operatingSystem()).isEqualTo(OperatingSystem.WINDOWS);
         }
     }
 
@@ -176,21 +224,28 @@ class BaselinesTest {
             assertThatThrownBy(() -> other.createPatchBaseline(r -> r.name("quota-51")))
                     .isInstanceOf(ResourceLimitExceededException.class);
             String any = other.describePatchBaselines(r -> r.filters(orchestratorFilter("OWNER", "Self")))
-                    .baselineIdentities().get(0).baselineId();
+                    .baselineIdentities()
+                    .get(0)
+                    .baselineId();
             other.deletePatchBaseline(r -> r.baselineId(any));
-            assertThat(other.createPatchBaseline(r -> r.name("quota-51")).baselineId()).isNotBlank();
+            assertThat(other.createPatchBaseline(r -> r.name("quota-51")).baselineId())
+                    .isNotBlank();
         }
     }
 
     @Test
     void deletesBaselinesIdempotentlyAndAnswersUnknownOnesWithDoesNotExist() {
         try (SsmAsyncClient async = SharedSimulator.ssmAsync(SsmFixtures.management())) {
-            String id = async.createPatchBaseline(r -> r.name(unique("short-lived"))).join().baselineId();
+            String id = async.createPatchBaseline(r -> r.name(unique("short-lived")))
+                    .join()
+                    .baselineId();
 
             async.deletePatchBaseline(r -> r.baselineId(id)).join();
 
-            assertThat(async.deletePatchBaseline(r -> r.baselineId(id)).join().baselineId()).isEqualTo(id);
-            assertThatThrownBy(() -> async.getPatchBaseline(r -> r.baselineId(id)).join())
+            assertThat(async.deletePatchBaseline(r -> r.baselineId(id)).join().baselineId())
+                    .isEqualTo(id);
+            assertThatThrownBy(
+                            () -> async.getPatchBaseline(r -> r.baselineId(id)).join())
                     .hasCauseInstanceOf(DoesNotExistException.class);
         }
     }
@@ -201,9 +256,13 @@ class BaselinesTest {
 
     /** A rule approving a classification after some days (Linux); without classification, by PRIORITY (Debian family). */
     static PatchRule afterDays(int days, String classification) {
-        PatchFilter matching = classification == null ? filter(PatchFilterKey.PRIORITY, "Required")
+        PatchFilter matching = classification == null
+                ? filter(PatchFilterKey.PRIORITY, "Required")
                 : filter(PatchFilterKey.CLASSIFICATION, classification);
-        return PatchRule.builder().approveAfterDays(days).patchFilterGroup(g -> g.patchFilters(matching)).build();
+        return PatchRule.builder()
+                .approveAfterDays(days)
+                .patchFilterGroup(g -> g.patchFilters(matching))
+                .build();
     }
 
     static PatchFilter filter(PatchFilterKey key, String... values) {

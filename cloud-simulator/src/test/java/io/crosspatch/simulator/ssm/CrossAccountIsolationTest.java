@@ -33,56 +33,78 @@ class CrossAccountIsolationTest {
             // given resources of every kind in the management account
             CreateActivationResponse activation = activation(management, 1, tag("Patch Group", "early"));
             String instanceId = registerUbuntu(activation);
-            String baselineId = management.createPatchBaseline(r -> r.name(unique("isolated"))
-                    .operatingSystem(OperatingSystem.UBUNTU)).baselineId();
+            String baselineId = management
+                    .createPatchBaseline(r -> r.name(unique("isolated")).operatingSystem(OperatingSystem.UBUNTU))
+                    .baselineId();
             String group = unique("isolated-group");
-            management.registerPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
-            String windowId = management.createMaintenanceWindow(window(unique("isolated"), "rate(7 days)").build())
+            management.registerPatchBaselineForPatchGroup(
+                    r -> r.baselineId(baselineId).patchGroup(group));
+            String windowId = management
+                    .createMaintenanceWindow(
+                            window(unique("isolated"), "rate(7 days)").build())
                     .windowId();
-            String associationId = management.createAssociation(r -> r.name("AWS-GatherSoftwareInventory")
-                    .targets(target("InstanceIds", "*"))).associationDescription().associationId();
+            String associationId = management
+                    .createAssociation(
+                            r -> r.name("AWS-GatherSoftwareInventory").targets(target("InstanceIds", "*")))
+                    .associationDescription()
+                    .associationId();
 
             // then the other account sees nothing of them
             assertThat(other.describeActivations().activationList()).isEmpty();
-            assertThat(other.describeInstanceInformation().instanceInformationList()).isEmpty();
+            assertThat(other.describeInstanceInformation().instanceInformationList())
+                    .isEmpty();
             assertThat(other.describePatchBaselines(r -> r.filters(orchestratorFilter("OWNER", "Self")))
-                    .baselineIdentities()).isEmpty();
+                            .baselineIdentities())
+                    .isEmpty();
             assertThat(other.describePatchGroups().mappings()).isEmpty();
-            assertThat(other.getPatchBaselineForPatchGroup(r -> r.patchGroup(group)
-                    .operatingSystem(OperatingSystem.UBUNTU)).baselineId()).isNotEqualTo(baselineId);
+            assertThat(other.getPatchBaselineForPatchGroup(
+                                    r -> r.patchGroup(group).operatingSystem(OperatingSystem.UBUNTU))
+                            .baselineId())
+                    .isNotEqualTo(baselineId);
             assertThat(other.describeMaintenanceWindows().windowIdentities()).isEmpty();
             assertThat(other.listAssociations().associations()).isEmpty();
             assertThatThrownBy(() -> other.getPatchBaseline(r -> r.baselineId(baselineId)))
                     .isInstanceOf(DoesNotExistException.class);
             assertThatThrownBy(() -> other.getMaintenanceWindow(r -> r.windowId(windowId)))
                     .isInstanceOf(DoesNotExistException.class);
-            assertThatThrownBy(() -> other.describeInstanceInformation(r -> r.filters(filter("InstanceIds", instanceId))))
+            assertThatThrownBy(
+                            () -> other.describeInstanceInformation(r -> r.filters(filter("InstanceIds", instanceId))))
                     .isInstanceOf(InvalidInstanceIdException.class);
             assertThatThrownBy(() -> other.deregisterManagedInstance(r -> r.instanceId(instanceId)))
                     .isInstanceOf(InvalidInstanceIdException.class);
-            assertThatThrownBy(() -> other.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
-                    .resourceId(instanceId))).isInstanceOf(InvalidResourceIdException.class);
+            assertThatThrownBy(
+                            () -> other.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                                    .resourceId(instanceId)))
+                    .isInstanceOf(InvalidResourceIdException.class);
             assertThatThrownBy(() -> other.deleteActivation(r -> r.activationId(activation.activationId())))
                     .isInstanceOf(InvalidActivationIdException.class);
-            assertThat(management.describeAssociation(r -> r.associationId(associationId)).associationDescription())
+            assertThat(management
+                            .describeAssociation(r -> r.associationId(associationId))
+                            .associationDescription())
                     .isNotNull();
-            assertThat(management.describeInstanceInformation(r -> r.filters(filter("InstanceIds", instanceId)))
-                    .instanceInformationList()).hasSize(1);
+            assertThat(management
+                            .describeInstanceInformation(r -> r.filters(filter("InstanceIds", instanceId)))
+                            .instanceInformationList())
+                    .hasSize(1);
         }
     }
 
     @Test
     void theSameAccountSeesNothingInAnotherRegion() {
         try (SsmClient ireland = SharedSimulator.ssm(SsmFixtures.management());
-                SsmClient virginia = SsmClient.builder().endpointOverride(SharedSimulator.endpoint())
+                SsmClient virginia = SsmClient.builder()
+                        .endpointOverride(SharedSimulator.endpoint())
                         .region(Region.US_EAST_1)
-                        .credentialsProvider(SsmFixtures.management()).build()) {
-            String windowId = ireland.createMaintenanceWindow(window(unique("regional"), "rate(7 days)").build())
+                        .credentialsProvider(SsmFixtures.management())
+                        .build()) {
+            String windowId = ireland.createMaintenanceWindow(
+                            window(unique("regional"), "rate(7 days)").build())
                     .windowId();
 
             assertThatThrownBy(() -> virginia.getMaintenanceWindow(r -> r.windowId(windowId)))
                     .isInstanceOf(DoesNotExistException.class);
-            assertThat(virginia.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.UBUNTU)).baselineId())
+            assertThat(virginia.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.UBUNTU))
+                            .baselineId())
                     .startsWith("arn:aws:ssm:us-east-1:");
         }
     }

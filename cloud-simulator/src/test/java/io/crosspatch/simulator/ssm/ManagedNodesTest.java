@@ -47,13 +47,16 @@ class ManagedNodesTest {
         }
 
         // when
-        List<Integer> pageSizes = ssm.describeInstanceInformationPaginator(r -> r.maxResults(5)
-                .filters(filter("ActivationIds", activation.activationId()))).stream()
-                .map(page -> page.instanceInformationList().size()).toList();
+        List<Integer> pageSizes = ssm
+                .describeInstanceInformationPaginator(
+                        r -> r.maxResults(5).filters(filter("ActivationIds", activation.activationId())))
+                .stream()
+                .map(page -> page.instanceInformationList().size())
+                .toList();
         List<String> seenAsync = new CopyOnWriteArrayList<>();
         try (SsmAsyncClient async = SharedSimulator.ssmAsync(SsmFixtures.management())) {
-            async.describeInstanceInformationPaginator(r -> r.maxResults(5)
-                    .filters(filter("ActivationIds", activation.activationId())))
+            async.describeInstanceInformationPaginator(
+                            r -> r.maxResults(5).filters(filter("ActivationIds", activation.activationId())))
                     .subscribe(page -> page.instanceInformationList().forEach(node -> seenAsync.add(node.instanceId())))
                     .join();
         }
@@ -79,17 +82,23 @@ class ManagedNodesTest {
         CreateActivationResponse windows = activation(ssm, 1, tag("Patch Group", group + "-win"));
         String linuxNode = registerUbuntu(linux);
         String windowsNode = register(windows, unique("win"), "Microsoft Windows Server 2022 Datacenter", "10.0.20348")
-                .body().get("instanceId").asText();
+                .body()
+                .get("instanceId")
+                .asText();
 
         // then
         assertThat(ids(ssm.describeInstanceInformation(r -> r.filters(filter("tag:Patch Group", group)))))
                 .containsExactly(linuxNode);
-        assertThat(ids(ssm.describeInstanceInformation(r -> r.filters(filter("tag:Patch Group", group, group + "-win"),
-                filter("tag-key", "Tier"))))).containsExactly(linuxNode);
-        assertThat(ids(ssm.describeInstanceInformation(r -> r.filters(filter("InstanceIds", linuxNode, windowsNode),
-                filter("PlatformTypes", "Windows"))))).containsExactly(windowsNode);
+        assertThat(ids(ssm.describeInstanceInformation(
+                        r -> r.filters(filter("tag:Patch Group", group, group + "-win"), filter("tag-key", "Tier")))))
+                .containsExactly(linuxNode);
+        assertThat(ids(ssm.describeInstanceInformation(r ->
+                        r.filters(filter("InstanceIds", linuxNode, windowsNode), filter("PlatformTypes", "Windows")))))
+                .containsExactly(windowsNode);
         InstanceInformationFilter legacy = InstanceInformationFilter.builder()
-                .key(InstanceInformationFilterKey.INSTANCE_IDS).valueSet(linuxNode).build();
+                .key(InstanceInformationFilterKey.INSTANCE_IDS)
+                .valueSet(linuxNode)
+                .build();
         assertThat(ids(ssm.describeInstanceInformation(r -> r.instanceInformationFilterList(legacy))))
                 .containsExactly(linuxNode);
     }
@@ -100,10 +109,12 @@ class ManagedNodesTest {
                 .isInstanceOf(InvalidFilterKeyException.class);
         assertThatThrownBy(() -> ssm.describeInstanceInformation(r -> r.filters(filter("PingStatus", "Sleeping"))))
                 .isInstanceOf(InvalidInstanceInformationFilterValueException.class);
-        assertThatThrownBy(() -> ssm.describeInstanceInformation(r -> r.filters(filter("InstanceIds",
-                "mi-00000000000000000")))).isInstanceOf(InvalidInstanceIdException.class);
-        assertThatThrownBy(() -> ssm.describeInstanceInformation(r -> r.filters(filter("tag:Tier", "web"),
-                filter("PingStatus", "Online")))).isInstanceOf(InvalidFilterKeyException.class);
+        assertThatThrownBy(() ->
+                        ssm.describeInstanceInformation(r -> r.filters(filter("InstanceIds", "mi-00000000000000000"))))
+                .isInstanceOf(InvalidInstanceIdException.class);
+        assertThatThrownBy(() -> ssm.describeInstanceInformation(
+                        r -> r.filters(filter("tag:Tier", "web"), filter("PingStatus", "Online"))))
+                .isInstanceOf(InvalidFilterKeyException.class);
     }
 
     @Test
@@ -114,7 +125,8 @@ class ManagedNodesTest {
         ssm.deregisterManagedInstance(r -> r.instanceId(instanceId));
 
         assertThat(ssm.describeInstanceInformation(r -> r.filters(filter("ActivationIds", activation.activationId())))
-                .instanceInformationList()).isEmpty();
+                        .instanceInformationList())
+                .isEmpty();
         assertThatThrownBy(() -> ssm.deregisterManagedInstance(r -> r.instanceId(instanceId)))
                 .isInstanceOf(InvalidInstanceIdException.class);
         assertThatThrownBy(() -> ssm.deregisterManagedInstance(r -> r.instanceId("i-123")))
@@ -122,6 +134,8 @@ class ManagedNodesTest {
     }
 
     private static List<String> ids(DescribeInstanceInformationResponse response) {
-        return response.instanceInformationList().stream().map(InstanceInformation::instanceId).toList();
+        return response.instanceInformationList().stream()
+                .map(InstanceInformation::instanceId)
+                .toList();
     }
 }

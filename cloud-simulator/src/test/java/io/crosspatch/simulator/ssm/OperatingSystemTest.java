@@ -19,7 +19,8 @@ class OperatingSystemTest {
         "Oracle Linux Server, 8.9, ORACLE_LINUX",
         "Amazon Linux, 2, AMAZON_LINUX_2",
         "Amazon Linux AMI, 2018.03, AMAZON_LINUX",
-        "Amazon Linux, 2023, AMAZON_LINUX_2023"})
+        "Amazon Linux, 2023, AMAZON_LINUX_2023"
+    })
     void mapsPlatformNamesAndVersions(String platformName, String platformVersion, OperatingSystem expected) {
         assertThat(OperatingSystem.fromPlatform(platformName, platformVersion)).contains(expected);
     }

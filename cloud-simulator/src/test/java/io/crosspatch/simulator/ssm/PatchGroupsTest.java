@@ -43,25 +43,32 @@ class PatchGroupsTest {
         ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(windows).patchGroup(group));
 
         // then
-        assertThatThrownBy(() -> ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(otherUbuntu).patchGroup(group)))
+        assertThatThrownBy(() -> ssm.registerPatchBaselineForPatchGroup(
+                        r -> r.baselineId(otherUbuntu).patchGroup(group)))
                 .isInstanceOf(AlreadyExistsException.class);
         assertThat(ssm.getPatchBaselineForPatchGroup(r -> r.patchGroup(group).operatingSystem(OperatingSystem.UBUNTU))
-                .baselineId()).isEqualTo(ubuntu);
-        assertThat(ssm.getPatchBaselineForPatchGroup(r -> r.patchGroup(group)).baselineId()).isEqualTo(windows);
-        assertThat(ssm.getPatchBaseline(r -> r.baselineId(ubuntu)).patchGroups()).containsExactly(group);
-        assertThatThrownBy(() -> ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId("pb-00000000000000000")
-                .patchGroup(group))).isInstanceOf(DoesNotExistException.class);
+                        .baselineId())
+                .isEqualTo(ubuntu);
+        assertThat(ssm.getPatchBaselineForPatchGroup(r -> r.patchGroup(group)).baselineId())
+                .isEqualTo(windows);
+        assertThat(ssm.getPatchBaseline(r -> r.baselineId(ubuntu)).patchGroups())
+                .containsExactly(group);
+        assertThatThrownBy(() -> ssm.registerPatchBaselineForPatchGroup(
+                        r -> r.baselineId("pb-00000000000000000").patchGroup(group)))
+                .isInstanceOf(DoesNotExistException.class);
     }
 
     @Test
     void fallsBackToTheDefaultBaselineForAGroupWithoutOne() {
         String group = unique("unregistered");
 
-        String baselineId = ssm.getPatchBaselineForPatchGroup(r -> r.patchGroup(group)
-                .operatingSystem(OperatingSystem.DEBIAN)).baselineId();
+        String baselineId = ssm.getPatchBaselineForPatchGroup(
+                        r -> r.patchGroup(group).operatingSystem(OperatingSystem.DEBIAN))
+                .baselineId();
 
-        assertThat(baselineId).isEqualTo(ssm.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.DEBIAN))
-                .baselineId());
+        assertThat(baselineId)
+                .isEqualTo(ssm.getDefaultPatchBaseline(r -> r.operatingSystem(OperatingSystem.DEBIAN))
+                        .baselineId());
     }
 
     @Test
@@ -73,16 +80,23 @@ class PatchGroupsTest {
         ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(redhat).patchGroup(prefix + "-a"));
         ssm.registerPatchBaselineForPatchGroup(r -> r.baselineId(ubuntu).patchGroup(prefix + "-b"));
 
-        List<PatchGroupPatchBaselineMapping> all = ssm.describePatchGroupsPaginator(r -> r.maxResults(1)
-                .filters(orchestratorFilter("NAME_PREFIX", prefix))).mappings().stream().toList();
+        List<PatchGroupPatchBaselineMapping> all = ssm
+                .describePatchGroupsPaginator(r -> r.maxResults(1).filters(orchestratorFilter("NAME_PREFIX", prefix)))
+                .mappings()
+                .stream()
+                .toList();
         List<PatchGroupPatchBaselineMapping> redhatOnly = ssm.describePatchGroups(r -> r.filters(
-                orchestratorFilter("NAME_PREFIX", prefix), orchestratorFilter("OPERATING_SYSTEM", "REDHAT_ENTERPRISE_LINUX")))
+                        orchestratorFilter("NAME_PREFIX", prefix),
+                        orchestratorFilter("OPERATING_SYSTEM", "REDHAT_ENTERPRISE_LINUX")))
                 .mappings();
 
-        assertThat(all).extracting(PatchGroupPatchBaselineMapping::patchGroup)
+        assertThat(all)
+                .extracting(PatchGroupPatchBaselineMapping::patchGroup)
                 .containsExactly(prefix + "-a", prefix + "-a", prefix + "-b");
-        assertThat(redhatOnly).singleElement().satisfies(mapping ->
-                assertThat(mapping.baselineIdentity().baselineId()).isEqualTo(redhat));
+        assertThat(redhatOnly)
+                .singleElement()
+                .satisfies(mapping ->
+                        assertThat(mapping.baselineIdentity().baselineId()).isEqualTo(redhat));
     }
 
     @Test
@@ -96,9 +110,11 @@ class PatchGroupsTest {
 
         ssm.deregisterPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group));
 
-        assertThatThrownBy(() -> ssm.deregisterPatchBaselineForPatchGroup(r -> r.baselineId(baselineId).patchGroup(group)))
+        assertThatThrownBy(() -> ssm.deregisterPatchBaselineForPatchGroup(
+                        r -> r.baselineId(baselineId).patchGroup(group)))
                 .isInstanceOf(InvalidResourceIdException.class);
-        assertThat(ssm.deletePatchBaseline(r -> r.baselineId(baselineId)).baselineId()).isEqualTo(baselineId);
+        assertThat(ssm.deletePatchBaseline(r -> r.baselineId(baselineId)).baselineId())
+                .isEqualTo(baselineId);
     }
 
     @Test
@@ -111,15 +127,21 @@ class PatchGroupsTest {
         String ungrouped = registerUbuntu(activation(ssm, 1, tag("Patch Group", unique("none"))));
 
         // then
-        SsmRegionState region = SharedSimulator.get().module(SsmModule.class).state()
+        SsmRegionState region = SharedSimulator.get()
+                .module(SsmModule.class)
+                .state()
                 .region(SsmFixtures.MANAGEMENT_ACCOUNT, SsmFixtures.REGION);
-        assertThat(region.baselineFor(region.node(grouped).orElseThrow()).baselineId()).isEqualTo(baselineId);
+        assertThat(region.baselineFor(region.node(grouped).orElseThrow()).baselineId())
+                .isEqualTo(baselineId);
         assertThat(region.baselineFor(region.node(ungrouped).orElseThrow()).name())
                 .isEqualTo("AWS-UbuntuDefaultPatchBaseline");
-        assertThat(region.nodesWithTag("Patch Group", group)).extracting(ManagedNode::instanceId).containsExactly(grouped);
+        assertThat(region.nodesWithTag("Patch Group", group))
+                .extracting(ManagedNode::instanceId)
+                .containsExactly(grouped);
     }
 
     private String baseline(OperatingSystem os) {
-        return ssm.createPatchBaseline(r -> r.name(unique("group-baseline")).operatingSystem(os)).baselineId();
+        return ssm.createPatchBaseline(r -> r.name(unique("group-baseline")).operatingSystem(os))
+                .baselineId();
     }
 }

@@ -27,8 +27,10 @@ class ScheduleTest {
 
     @Test
     void findsTheLastFridayAndTheLastDayOfTheMonth() {
-        assertThat(CronSchedule.parse("0 4 ? * 6L *").next(utc("2024-03-01T00:00:00"))).contains(utc("2024-03-29T04:00:00"));
-        assertThat(CronSchedule.parse("0 0 L * ? *").next(utc("2024-02-01T00:00:00"))).contains(utc("2024-02-29T00:00:00"));
+        assertThat(CronSchedule.parse("0 4 ? * 6L *").next(utc("2024-03-01T00:00:00")))
+                .contains(utc("2024-03-29T04:00:00"));
+        assertThat(CronSchedule.parse("0 0 L * ? *").next(utc("2024-02-01T00:00:00")))
+                .contains(utc("2024-02-29T00:00:00"));
     }
 
     @Test
@@ -59,9 +61,21 @@ class ScheduleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cron(0 2 * * * *)", "cron(0 2 ? * ? *)", "cron(0 25 ? * * *)", "cron(0 2 ? * *)",
-        "cron(x 2 ? * * *)", "cron(0 2 ? * TUE#6 *)", "cron(0 2 ? * FRI-MON *)", "cron(5 0 2 ? * * *)",
-        "rate(0 days)", "rate(5 weeks)", "at(2024-13-01T00:00:00)", "daily"})
+    @ValueSource(
+            strings = {
+                "cron(0 2 * * * *)",
+                "cron(0 2 ? * ? *)",
+                "cron(0 25 ? * * *)",
+                "cron(0 2 ? * *)",
+                "cron(x 2 ? * * *)",
+                "cron(0 2 ? * TUE#6 *)",
+                "cron(0 2 ? * FRI-MON *)",
+                "cron(5 0 2 ? * * *)",
+                "rate(0 days)",
+                "rate(5 weeks)",
+                "at(2024-13-01T00:00:00)",
+                "daily"
+            })
     void refusesMalformedExpressions(String expression) {
         assertThatThrownBy(() -> Schedule.parse(expression)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -92,13 +106,28 @@ class ScheduleTest {
     @Test
     void opensAWindowNoEarlierThanItsStartDateAndNeverAfterItsEndDate() {
         Instant created = Instant.parse("2024-01-01T00:00:00Z");
-        MaintenanceWindow window = new MaintenanceWindow("mw-0123456789abcdef0", "nightly", null, "cron(0 2 ? * * *)",
-                "UTC", null, 3, 1, false, true, "2024-02-01T00:00:00Z", "2024-02-03T00:00:00Z", created, created,
-                created, Map.of());
+        MaintenanceWindow window = new MaintenanceWindow(
+                "mw-0123456789abcdef0",
+                "nightly",
+                null,
+                "cron(0 2 ? * * *)",
+                "UTC",
+                null,
+                3,
+                1,
+                false,
+                true,
+                "2024-02-01T00:00:00Z",
+                "2024-02-03T00:00:00Z",
+                created,
+                created,
+                created,
+                Map.of());
 
         assertThat(window.nextExecutionAfter(created).map(ZonedDateTime::toInstant))
                 .contains(Instant.parse("2024-02-01T02:00:00Z"));
-        assertThat(window.nextExecutionAfter(Instant.parse("2024-02-02T02:00:00Z"))).isEmpty();
+        assertThat(window.nextExecutionAfter(Instant.parse("2024-02-02T02:00:00Z")))
+                .isEmpty();
     }
 
     private static ZonedDateTime utc(String localDateTime) {

@@ -35,11 +35,11 @@ final class SsmFixtures {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ssm.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
     private static final String TRUST_MANAGEMENT = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":"sts:AssumeRole"}]}""";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private SsmFixtures() {
-    }
+    private SsmFixtures() {}
 
     /** The management account, with its SSM service role in place. */
     static AwsCredentialsProvider management() {
@@ -50,21 +50,37 @@ final class SsmFixtures {
     /** A fresh account reached by assuming its OrganizationAccountAccessRole, with an SSM service role. */
     static AwsCredentialsProvider anotherAccount() {
         String account = String.valueOf(ThreadLocalRandom.current().nextLong(200_000_000_000L, 999_999_999_999L));
-        SharedSimulator.get().context().iam().createRoleInternally(account, "OrganizationAccountAccessRole",
-                TRUST_MANAGEMENT, Instant.EPOCH, "arn:aws:iam::aws:policy/AdministratorAccess");
+        SharedSimulator.get()
+                .context()
+                .iam()
+                .createRoleInternally(
+                        account,
+                        "OrganizationAccountAccessRole",
+                        TRUST_MANAGEMENT,
+                        Instant.EPOCH,
+                        "arn:aws:iam::aws:policy/AdministratorAccess");
         createSsmRole(account);
         try (StsClient sts = SharedSimulator.sts(SharedSimulator.management())) {
-            Credentials credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account
-                    + ":role/OrganizationAccountAccessRole").roleSessionName("ssm-test")).credentials();
-            return SharedSimulator.session(credentials.accessKeyId(), credentials.secretAccessKey(),
-                    credentials.sessionToken());
+            Credentials credentials = sts.assumeRole(
+                            r -> r.roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
+                                    .roleSessionName("ssm-test"))
+                    .credentials();
+            return SharedSimulator.session(
+                    credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
         }
     }
 
     private static void createSsmRole(String account) {
         if (SharedSimulator.get().context().iam().find(account, SSM_ROLE).isEmpty()) {
-            SharedSimulator.get().context().iam().createRoleInternally(account, SSM_ROLE, TRUST_SSM, Instant.EPOCH,
-                    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+            SharedSimulator.get()
+                    .context()
+                    .iam()
+                    .createRoleInternally(
+                            account,
+                            SSM_ROLE,
+                            TRUST_SSM,
+                            Instant.EPOCH,
+                            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
         }
     }
 
@@ -74,8 +90,10 @@ final class SsmFixtures {
     }
 
     static CreateActivationResponse activation(SsmClient ssm, int registrationLimit, Tag... tags) {
-        return ssm.createActivation(r -> r.iamRole(SSM_ROLE).registrationLimit(registrationLimit)
-                .defaultInstanceName(unique("host")).tags(tags));
+        return ssm.createActivation(r -> r.iamRole(SSM_ROLE)
+                .registrationLimit(registrationLimit)
+                .defaultInstanceName(unique("host"))
+                .tags(tags));
     }
 
     static Tag tag(String key, String value) {
@@ -83,9 +101,10 @@ final class SsmFixtures {
     }
 
     /** What {@code amazon-ssm-agent -register} sends; answers the simulator's status and body. */
-    static SimResponse register(CreateActivationResponse activation, String hostname, String platformName,
-            String platformVersion) {
-        ObjectNode body = Http.JSON.createObjectNode()
+    static SimResponse register(
+            CreateActivationResponse activation, String hostname, String platformName, String platformVersion) {
+        ObjectNode body = Http.JSON
+                .createObjectNode()
                 .put("activationCode", activation.activationCode())
                 .put("activationId", activation.activationId())
                 .put("region", REGION)
@@ -107,11 +126,15 @@ final class SsmFixtures {
 
     static SimResponse post(String path, String body) {
         return send(HttpRequest.newBuilder(SharedSimulator.endpoint().resolve(path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     static SimResponse get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + pathAndQuery)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(SharedSimulator.endpoint() + pathAndQuery))
+                .GET()
+                .build());
     }
 
     private static SimResponse send(HttpRequest request) {
@@ -127,6 +150,5 @@ final class SsmFixtures {
     }
 
     /** The answer of a simulator-only endpoint. */
-    record SimResponse(int status, JsonNode body) {
-    }
+    record SimResponse(int status, JsonNode body) {}
 }

@@ -35,27 +35,40 @@ class TaggingTest {
         String instanceId = registerUbuntu(activation(ssm, 1, tag("Patch Group", "early")));
 
         // when
-        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE).resourceId(instanceId)
+        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                .resourceId(instanceId)
                 .tags(tag("Patch Group", "late"), tag("Enrollment", "e-9")));
-        ssm.removeTagsFromResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE).resourceId(instanceId)
+        ssm.removeTagsFromResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                .resourceId(instanceId)
                 .tagKeys("Enrollment", "NotThere"));
 
         // then
-        assertThat(tags(ResourceTypeForTagging.MANAGED_INSTANCE, instanceId)).containsExactly(tag("Patch Group", "late"));
-        assertThat(ssm.describeInstanceInformation(r -> r.filters(AgentRegistrationTest.filter("tag:Patch Group", "late")))
-                .instanceInformationList()).anyMatch(node -> node.instanceId().equals(instanceId));
+        assertThat(tags(ResourceTypeForTagging.MANAGED_INSTANCE, instanceId))
+                .containsExactly(tag("Patch Group", "late"));
+        assertThat(ssm.describeInstanceInformation(
+                                r -> r.filters(AgentRegistrationTest.filter("tag:Patch Group", "late")))
+                        .instanceInformationList())
+                .anyMatch(node -> node.instanceId().equals(instanceId));
     }
 
     @Test
     void tagsBaselinesAndWindows() {
-        String baselineId = ssm.createPatchBaseline(r -> r.name(unique("tagged")).operatingSystem(OperatingSystem.UBUNTU)
-                .tags(tag("Owner", "crosspatch"))).baselineId();
-        String windowId = ssm.createMaintenanceWindow(r -> r.name(unique("tagged")).schedule("rate(7 days)").duration(2)
-                .cutoff(1).allowUnassociatedTargets(false)).windowId();
+        String baselineId = ssm.createPatchBaseline(r -> r.name(unique("tagged"))
+                        .operatingSystem(OperatingSystem.UBUNTU)
+                        .tags(tag("Owner", "crosspatch")))
+                .baselineId();
+        String windowId = ssm.createMaintenanceWindow(r -> r.name(unique("tagged"))
+                        .schedule("rate(7 days)")
+                        .duration(2)
+                        .cutoff(1)
+                        .allowUnassociatedTargets(false))
+                .windowId();
 
-        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.PATCH_BASELINE).resourceId(baselineId)
+        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.PATCH_BASELINE)
+                .resourceId(baselineId)
                 .tags(tag("Group", "early")));
-        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MAINTENANCE_WINDOW).resourceId(windowId)
+        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MAINTENANCE_WINDOW)
+                .resourceId(windowId)
                 .tags(tag("Group", "early")));
 
         assertThat(tags(ResourceTypeForTagging.PATCH_BASELINE, baselineId))
@@ -70,10 +83,14 @@ class TaggingTest {
         for (int i = 0; i < 50; i++) {
             fifty.add(tag("key-" + i, "value"));
         }
-        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE).resourceId(instanceId).tags(fifty));
+        ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                .resourceId(instanceId)
+                .tags(fifty));
 
         assertThatThrownBy(() -> ssm.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
-                .resourceId(instanceId).tags(tag("one-more", "x")))).isInstanceOf(TooManyTagsErrorException.class);
+                        .resourceId(instanceId)
+                        .tags(tag("one-more", "x"))))
+                .isInstanceOf(TooManyTagsErrorException.class);
         assertThatThrownBy(() -> tags(ResourceTypeForTagging.MANAGED_INSTANCE, "mi-00000000000000000"))
                 .isInstanceOf(InvalidResourceIdException.class);
         assertThatThrownBy(() -> tags(ResourceTypeForTagging.PATCH_BASELINE, "pb-00000000000000000"))

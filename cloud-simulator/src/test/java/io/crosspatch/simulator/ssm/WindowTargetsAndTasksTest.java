@@ -45,18 +45,25 @@ class WindowTargetsAndTasksTest {
 
         // when
         String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
-                .resourceType(MaintenanceWindowResourceType.INSTANCE).targets(target("tag:Patch Group", group))
-                .ownerInformation("crosspatch").name("early-nodes")).windowTargetId();
-        String taskId = ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).build()).windowTaskId();
+                        .resourceType(MaintenanceWindowResourceType.INSTANCE)
+                        .targets(target("tag:Patch Group", group))
+                        .ownerInformation("crosspatch")
+                        .name("early-nodes"))
+                .windowTargetId();
+        String taskId = ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).build())
+                .windowTaskId();
 
         // then
-        List<MaintenanceWindowTarget> targets = ssm.describeMaintenanceWindowTargets(r -> r.windowId(windowId)).targets();
+        List<MaintenanceWindowTarget> targets =
+                ssm.describeMaintenanceWindowTargets(r -> r.windowId(windowId)).targets();
         assertThat(targets).singleElement().satisfies(target -> {
             assertThat(target.windowTargetId()).isEqualTo(targetId);
             assertThat(target.targets()).containsExactly(target("tag:Patch Group", group));
             assertThat(target.ownerInformation()).isEqualTo("crosspatch");
         });
-        List<MaintenanceWindowTask> tasks = ssm.describeMaintenanceWindowTasks(r -> r.windowId(windowId)).tasks();
+        List<MaintenanceWindowTask> tasks =
+                ssm.describeMaintenanceWindowTasks(r -> r.windowId(windowId)).tasks();
         assertThat(tasks).singleElement().satisfies(task -> {
             assertThat(task.taskArn()).isEqualTo("AWS-RunPatchBaseline");
             assertThat(task.type()).isEqualTo(MaintenanceWindowTaskType.RUN_COMMAND);
@@ -64,26 +71,37 @@ class WindowTargetsAndTasksTest {
             assertThat(task.maxErrors()).isEqualTo("1");
             assertThat(task.priority()).isEqualTo(1);
         });
-        GetMaintenanceWindowTaskResponse task = ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
+        GetMaintenanceWindowTaskResponse task =
+                ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
         assertThat(task.taskInvocationParameters().runCommand().parameters())
-                .containsEntry("Operation", List.of("Install")).containsEntry("RebootOption", List.of("RebootIfNeeded"));
-        SsmRegionState region = SharedSimulator.get().module(SsmModule.class).state()
+                .containsEntry("Operation", List.of("Install"))
+                .containsEntry("RebootOption", List.of("RebootIfNeeded"));
+        SsmRegionState region = SharedSimulator.get()
+                .module(SsmModule.class)
+                .state()
                 .region(SsmFixtures.MANAGEMENT_ACCOUNT, SsmFixtures.REGION);
         WindowTask modelTask = region.windowTasks(windowId).get(0);
         assertThat(modelTask.parameter("Operation")).isEqualTo("Install");
-        assertThat(region.nodesTargetedBy(modelTask)).extracting(ManagedNode::instanceId).containsExactly(instanceId);
+        assertThat(region.nodesTargetedBy(modelTask))
+                .extracting(ManagedNode::instanceId)
+                .containsExactly(instanceId);
     }
 
     @Test
     void updatesATaskToScanOnly() {
         String windowId = newWindow();
         String targetId = patchGroupTarget(windowId);
-        String taskId = ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).build()).windowTaskId();
+        String taskId = ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).build())
+                .windowTaskId();
 
-        ssm.updateMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId).priority(5)
+        ssm.updateMaintenanceWindowTask(r -> r.windowId(windowId)
+                .windowTaskId(taskId)
+                .priority(5)
                 .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of("Operation", List.of("Scan"))))));
 
-        GetMaintenanceWindowTaskResponse task = ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
+        GetMaintenanceWindowTaskResponse task =
+                ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
         assertThat(task.priority()).isEqualTo(5);
         assertThat(task.maxConcurrency()).isEqualTo("10%");
         assertThat(task.taskInvocationParameters().runCommand().parameters()).containsOnlyKeys("Operation");
@@ -93,14 +111,20 @@ class WindowTargetsAndTasksTest {
     void replacesATaskKeepingItsTypeAndDefaultingWhatTheRequestLeavesOut() {
         String windowId = newWindow();
         String targetId = patchGroupTarget(windowId);
-        String taskId = ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).priority(3).build())
+        String taskId = ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).priority(3).build())
                 .windowTaskId();
 
-        ssm.updateMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId).replace(true)
-                .taskArn("AWS-RunPatchBaseline").targets(target("WindowTargetIds", targetId))
-                .maxConcurrency("1").maxErrors("0"));
+        ssm.updateMaintenanceWindowTask(r -> r.windowId(windowId)
+                .windowTaskId(taskId)
+                .replace(true)
+                .taskArn("AWS-RunPatchBaseline")
+                .targets(target("WindowTargetIds", targetId))
+                .maxConcurrency("1")
+                .maxErrors("0"));
 
-        GetMaintenanceWindowTaskResponse task = ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
+        GetMaintenanceWindowTaskResponse task =
+                ssm.getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(taskId));
         assertThat(task.taskType()).isEqualTo(MaintenanceWindowTaskType.RUN_COMMAND);
         assertThat(task.priority()).isEqualTo(1);
         assertThat(task.maxErrors()).isEqualTo("0");
@@ -112,13 +136,19 @@ class WindowTargetsAndTasksTest {
         String windowId = newWindow();
         String targetId = patchGroupTarget(windowId);
 
-        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).maxErrors(null).build()))
+        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).maxErrors(null).build()))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).maxConcurrency("0").build()))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("maxConcurrency");
-        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(installTask(windowId,
-                "00000000-0000-4000-8000-000000000000").build())).isInstanceOf(DoesNotExistException.class);
-        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(installTask("mw-00000000000000000", targetId).build()))
+        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).maxConcurrency("0").build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("maxConcurrency");
+        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, "00000000-0000-4000-8000-000000000000")
+                                .build()))
+                .isInstanceOf(DoesNotExistException.class);
+        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(
+                        installTask("mw-00000000000000000", targetId).build()))
                 .isInstanceOf(DoesNotExistException.class);
     }
 
@@ -126,18 +156,26 @@ class WindowTargetsAndTasksTest {
     void refusesToDeregisterATargetATaskStillUsesWhenAskedToBeSafe() {
         String windowId = newWindow();
         String targetId = patchGroupTarget(windowId);
-        String taskId = ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).build()).windowTaskId();
+        String taskId = ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).build())
+                .windowTaskId();
 
-        assertThatThrownBy(() -> ssm.deregisterTargetFromMaintenanceWindow(r -> r.windowId(windowId)
-                .windowTargetId(targetId).safe(true))).isInstanceOf(TargetInUseException.class);
+        assertThatThrownBy(() -> ssm.deregisterTargetFromMaintenanceWindow(
+                        r -> r.windowId(windowId).windowTargetId(targetId).safe(true)))
+                .isInstanceOf(TargetInUseException.class);
 
         ssm.deregisterTaskFromMaintenanceWindow(r -> r.windowId(windowId).windowTaskId(taskId));
-        ssm.deregisterTargetFromMaintenanceWindow(r -> r.windowId(windowId).windowTargetId(targetId).safe(true));
+        ssm.deregisterTargetFromMaintenanceWindow(
+                r -> r.windowId(windowId).windowTargetId(targetId).safe(true));
 
-        assertThat(ssm.describeMaintenanceWindowTargets(r -> r.windowId(windowId)).targets()).isEmpty();
-        assertThat(ssm.describeMaintenanceWindowTasks(r -> r.windowId(windowId)).tasks()).isEmpty();
-        assertThatThrownBy(() -> ssm.deregisterTargetFromMaintenanceWindow(r -> r.windowId(windowId)
-                .windowTargetId(targetId))).isInstanceOf(DoesNotExistException.class);
+        assertThat(ssm.describeMaintenanceWindowTargets(r -> r.windowId(windowId))
+                        .targets())
+                .isEmpty();
+        assertThat(ssm.describeMaintenanceWindowTasks(r -> r.windowId(windowId)).tasks())
+                .isEmpty();
+        assertThatThrownBy(() -> ssm.deregisterTargetFromMaintenanceWindow(
+                        r -> r.windowId(windowId).windowTargetId(targetId)))
+                .isInstanceOf(DoesNotExistException.class);
     }
 
     @Test
@@ -148,14 +186,22 @@ class WindowTargetsAndTasksTest {
             patchGroupTarget(windowId);
         }
         for (int i = 0; i < SsmRegionState.TASKS_PER_WINDOW_QUOTA; i++) {
-            ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).build());
+            ssm.registerTaskWithMaintenanceWindow(
+                    installTask(windowId, targetId).build());
         }
 
         assertThatThrownBy(() -> patchGroupTarget(windowId)).isInstanceOf(ResourceLimitExceededException.class);
-        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(installTask(windowId, targetId).build()))
+        assertThatThrownBy(() -> ssm.registerTaskWithMaintenanceWindow(
+                        installTask(windowId, targetId).build()))
                 .isInstanceOf(ResourceLimitExceededException.class);
-        assertThat(ssm.describeMaintenanceWindowTargetsPaginator(r -> r.windowId(windowId).maxResults(30)).targets()
-                .stream().count()).isEqualTo(SsmRegionState.TARGETS_PER_WINDOW_QUOTA);
+        assertThat(
+                        ssm
+                                .describeMaintenanceWindowTargetsPaginator(
+                                        r -> r.windowId(windowId).maxResults(30))
+                                .targets()
+                                .stream()
+                                .count())
+                .isEqualTo(SsmRegionState.TARGETS_PER_WINDOW_QUOTA);
     }
 
     @Test
@@ -163,32 +209,43 @@ class WindowTargetsAndTasksTest {
         String windowId = newWindow();
 
         assertThatThrownBy(() -> ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
-                .resourceType(MaintenanceWindowResourceType.INSTANCE).targets(target("resource-groups:Name", "web"))))
+                        .resourceType(MaintenanceWindowResourceType.INSTANCE)
+                        .targets(target("resource-groups:Name", "web"))))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
-                .resourceType(MaintenanceWindowResourceType.INSTANCE).targets(target("InstanceIds", "host-1"))))
+                        .resourceType(MaintenanceWindowResourceType.INSTANCE)
+                        .targets(target("InstanceIds", "host-1"))))
                 .isInstanceOf(ValidationException.class);
         assertThat(ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
-                .resourceType(MaintenanceWindowResourceType.RESOURCE_GROUP).targets(target("resource-groups:Name", "web")))
-                .windowTargetId()).isNotBlank();
+                                .resourceType(MaintenanceWindowResourceType.RESOURCE_GROUP)
+                                .targets(target("resource-groups:Name", "web")))
+                        .windowTargetId())
+                .isNotBlank();
     }
 
     private static String newWindow() {
-        return ssm.createMaintenanceWindow(window(unique("targets"), "cron(0 2 ? * SUN *)").build()).windowId();
+        return ssm.createMaintenanceWindow(
+                        window(unique("targets"), "cron(0 2 ? * SUN *)").build())
+                .windowId();
     }
 
     private static String patchGroupTarget(String windowId) {
         return ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
-                .resourceType(MaintenanceWindowResourceType.INSTANCE).targets(target("tag:Patch Group", "early")))
+                        .resourceType(MaintenanceWindowResourceType.INSTANCE)
+                        .targets(target("tag:Patch Group", "early")))
                 .windowTargetId();
     }
 
     private static RegisterTaskWithMaintenanceWindowRequest.Builder installTask(String windowId, String targetId) {
-        return RegisterTaskWithMaintenanceWindowRequest.builder().windowId(windowId)
-                .taskArn("AWS-RunPatchBaseline").taskType(MaintenanceWindowTaskType.RUN_COMMAND)
-                .targets(target("WindowTargetIds", targetId)).maxConcurrency("10%").maxErrors("1")
-                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of(
-                        "Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded")))));
+        return RegisterTaskWithMaintenanceWindowRequest.builder()
+                .windowId(windowId)
+                .taskArn("AWS-RunPatchBaseline")
+                .taskType(MaintenanceWindowTaskType.RUN_COMMAND)
+                .targets(target("WindowTargetIds", targetId))
+                .maxConcurrency("10%")
+                .maxErrors("1")
+                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(
+                        Map.of("Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded")))));
     }
 
     static Target target(String key, String... values) {

@@ -20,19 +20,30 @@ class StsAndIamAsyncTest {
     @Test
     void shouldCreateRoleAssumeItAndActInItsAccountAsynchronously() {
         String roleName = "AsyncRole" + System.nanoTime();
-        try (IamAsyncClient iam = IamAsyncClient.builder().endpointOverride(SharedSimulator.endpoint())
-                .region(Region.AWS_GLOBAL).credentialsProvider(SharedSimulator.management()).build();
-                StsAsyncClient sts = StsAsyncClient.builder().endpointOverride(SharedSimulator.endpoint())
-                        .region(SharedSimulator.REGION).credentialsProvider(SharedSimulator.management()).build()) {
-            iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_MANAGEMENT)).join();
+        try (IamAsyncClient iam = IamAsyncClient.builder()
+                        .endpointOverride(SharedSimulator.endpoint())
+                        .region(Region.AWS_GLOBAL)
+                        .credentialsProvider(SharedSimulator.management())
+                        .build();
+                StsAsyncClient sts = StsAsyncClient.builder()
+                        .endpointOverride(SharedSimulator.endpoint())
+                        .region(SharedSimulator.REGION)
+                        .credentialsProvider(SharedSimulator.management())
+                        .build()) {
+            iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_MANAGEMENT))
+                    .join();
 
-            CompletionException duplicate = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-                    () -> iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_MANAGEMENT)).join());
+            CompletionException duplicate = org.junit.jupiter.api.Assertions.assertThrows(
+                    CompletionException.class,
+                    () -> iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_MANAGEMENT))
+                            .join());
             AssumeRoleResponse assumed = sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/" + roleName)
-                    .roleSessionName("async")).join();
+                            .roleSessionName("async"))
+                    .join();
 
             assertThat(duplicate.getCause()).isInstanceOf(EntityAlreadyExistsException.class);
-            assertThat(assumed.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::111111111111:assumed-role/" + roleName + "/async");
+            assertThat(assumed.assumedRoleUser().arn())
+                    .isEqualTo("arn:aws:sts::111111111111:assumed-role/" + roleName + "/async");
         }
     }
 }

@@ -35,8 +35,15 @@ class StsAndIamTest {
     void shouldActInTheAssumedRolesAccount() {
         // given a role in another account that trusts the management account
         String account = anyAccountId();
-        SharedSimulator.get().context().iam().createRoleInternally(account, "OrganizationAccountAccessRole",
-                TRUST_MANAGEMENT, Instant.EPOCH, "arn:aws:iam::aws:policy/AdministratorAccess");
+        SharedSimulator.get()
+                .context()
+                .iam()
+                .createRoleInternally(
+                        account,
+                        "OrganizationAccountAccessRole",
+                        TRUST_MANAGEMENT,
+                        Instant.EPOCH,
+                        "arn:aws:iam::aws:policy/AdministratorAccess");
 
         // when
         AssumeRoleResponse assumed;
@@ -46,24 +53,37 @@ class StsAndIamTest {
         }
 
         // then the temporary credentials act in that account
-        try (StsClient asRole = SharedSimulator.sts(SharedSimulator.session(assumed.credentials().accessKeyId(),
-                assumed.credentials().secretAccessKey(), assumed.credentials().sessionToken()))) {
+        try (StsClient asRole = SharedSimulator.sts(SharedSimulator.session(
+                assumed.credentials().accessKeyId(),
+                assumed.credentials().secretAccessKey(),
+                assumed.credentials().sessionToken()))) {
             assertThat(asRole.getCallerIdentity().account()).isEqualTo(account);
-            assertThat(asRole.getCallerIdentity().arn()).endsWith(":assumed-role/OrganizationAccountAccessRole/crosspatch-test");
+            assertThat(asRole.getCallerIdentity().arn())
+                    .endsWith(":assumed-role/OrganizationAccountAccessRole/crosspatch-test");
         }
     }
 
     @Test
     void shouldRefuseRoleThatIsNotYetAssumable() {
         String account = anyAccountId();
-        SharedSimulator.get().context().iam().createRoleInternally(account, "OrganizationAccountAccessRole",
-                TRUST_MANAGEMENT, Instant.now().plusSeconds(3600), "arn:aws:iam::aws:policy/AdministratorAccess");
+        SharedSimulator.get()
+                .context()
+                .iam()
+                .createRoleInternally(
+                        account,
+                        "OrganizationAccountAccessRole",
+                        TRUST_MANAGEMENT,
+                        Instant.now().plusSeconds(3600),
+                        "arn:aws:iam::aws:policy/AdministratorAccess");
 
         try (StsClient sts = SharedSimulator.sts(SharedSimulator.management())) {
-            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
-                    .roleSessionName("too-early")))
+            assertThatThrownBy(() -> sts.assumeRole(
+                            r -> r.roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole")
+                                    .roleSessionName("too-early")))
                     .isInstanceOf(StsException.class)
-                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+                    .satisfies(
+                            e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
+                                    .isEqualTo("AccessDenied"));
         }
     }
 
@@ -75,7 +95,7 @@ class StsAndIamTest {
             iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_SSM));
 
             assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn("arn:aws:iam::111111111111:role/" + roleName)
-                    .roleSessionName("nope")))
+                            .roleSessionName("nope")))
                     .isInstanceOf(StsException.class);
         }
     }
@@ -85,15 +105,18 @@ class StsAndIamTest {
         String roleName = "CrosspatchSsmServiceRole" + System.nanoTime();
         try (IamClient iam = SharedSimulator.iam(SharedSimulator.management())) {
             iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_SSM));
-            iam.attachRolePolicy(r -> r.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
+            iam.attachRolePolicy(
+                    r -> r.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"));
 
             assertThatThrownBy(() -> iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(TRUST_SSM)))
                     .isInstanceOf(EntityAlreadyExistsException.class)
-                    .satisfies(e -> assertThat(((EntityAlreadyExistsException) e).statusCode()).isEqualTo(409));
+                    .satisfies(e -> assertThat(((EntityAlreadyExistsException) e).statusCode())
+                            .isEqualTo(409));
             assertThat(iam.getRole(r -> r.roleName(roleName)).role().arn())
                     .isEqualTo("arn:aws:iam::111111111111:role/" + roleName);
             assertThat(iam.listAttachedRolePolicies(r -> r.roleName(roleName)).attachedPolicies())
-                    .extracting(p -> p.policyArn()).containsExactly("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+                    .extracting(p -> p.policyArn())
+                    .containsExactly("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
             assertThatThrownBy(() -> iam.getRole(r -> r.roleName("missing-" + roleName)))
                     .isInstanceOf(NoSuchEntityException.class);
         }
@@ -106,7 +129,9 @@ class StsAndIamTest {
                 AwsBasicCredentials.create(keyId, "not-the-secret-not-the-secret-not-the-se")))) {
             assertThatThrownBy(forged::getCallerIdentity)
                     .isInstanceOf(StsException.class)
-                    .satisfies(e -> assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch"));
+                    .satisfies(
+                            e -> assertThat(((StsException) e).awsErrorDetails().errorCode())
+                                    .isEqualTo("SignatureDoesNotMatch"));
         }
     }
 

@@ -20,7 +20,13 @@ public class AdminJwtDecoderConfiguration {
 
     @Bean
     JwtDecoder adminJwtDecoder(AdminAuthProperties properties, ResourceLoader resources) {
-        return BearerTokenDecoders.decoder(PREFIX, new BearerTokenDecoders.KeySource(properties.jwkSetUri(),
-                properties.publicKeyLocation(), properties.issuer(), properties.audiences()), resources);
+        return BearerTokenDecoders.decoder(
+                PREFIX,
+                new BearerTokenDecoders.KeySource(
+                        properties.jwkSetUri(),
+                        properties.publicKeyLocation(),
+                        properties.issuer(),
+                        properties.audiences()),
+                resources);
     }
 }

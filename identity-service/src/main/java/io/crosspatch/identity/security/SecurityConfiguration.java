@@ -24,9 +24,16 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain anonymousEndpoints(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/v1/challenges", "/v1/challenges/**", "/v1/enrollments", "/v1/enrollments/**",
-                        "/v1/bootstrap/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
+        return http.securityMatcher(
+                        "/v1/challenges",
+                        "/v1/challenges/**",
+                        "/v1/enrollments",
+                        "/v1/enrollments/**",
+                        "/v1/bootstrap/**",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/error")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -37,10 +44,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder adminJwtDecoder) throws Exception {
-        return BearerTokenSecurity.statelessResourceServer(http, adminJwtDecoder, "this token does not grant the admin role")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/v1/admin/**").hasRole(ADMIN_ROLE)
-                        .anyRequest().permitAll())
+        return BearerTokenSecurity.statelessResourceServer(
+                        http, adminJwtDecoder, "this token does not grant the admin role")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/v1/admin/**")
+                        .hasRole(ADMIN_ROLE)
+                        .anyRequest()
+                        .permitAll())
                 .build();
     }
 }

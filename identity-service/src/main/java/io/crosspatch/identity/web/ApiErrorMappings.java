@@ -23,17 +23,26 @@ public class ApiErrorMappings {
 
     @Bean
     ApiErrorMapping identityApiErrors() {
-        return ApiErrorMapping.of(InvalidEnrollmentException.class, HttpStatus.BAD_REQUEST, InvalidEnrollmentException::code)
-                .orElse(ApiErrorMapping.of(EnrollmentConflictException.class, HttpStatus.CONFLICT, "ENROLLMENT_CONFLICT"))
-                .orElse(ApiErrorMapping.unavailable(EnrollmentsUnavailableException.class, Duration.ofSeconds(5),
+        return ApiErrorMapping.of(
+                        InvalidEnrollmentException.class, HttpStatus.BAD_REQUEST, InvalidEnrollmentException::code)
+                .orElse(ApiErrorMapping.of(
+                        EnrollmentConflictException.class, HttpStatus.CONFLICT, "ENROLLMENT_CONFLICT"))
+                .orElse(ApiErrorMapping.unavailable(
+                        EnrollmentsUnavailableException.class,
+                        Duration.ofSeconds(5),
                         "enrollments cannot be accepted right now; retry later"))
-                .orElse(ApiErrorMapping.of(InvalidCloudAccountException.class, HttpStatus.BAD_REQUEST,
-                        InvalidCloudAccountException::code))
-                .orElse(ApiErrorMapping.of(AccountOwnedByAnotherTenantException.class, HttpStatus.CONFLICT,
+                .orElse(ApiErrorMapping.of(
+                        InvalidCloudAccountException.class, HttpStatus.BAD_REQUEST, InvalidCloudAccountException::code))
+                .orElse(ApiErrorMapping.of(
+                        AccountOwnedByAnotherTenantException.class,
+                        HttpStatus.CONFLICT,
                         "ACCOUNT_OWNED_BY_ANOTHER_TENANT"))
-                .orElse(ApiErrorMapping.answering(HttpMessageNotReadableException.class,
-                        e -> causedByOversizedBody(e) ? new ApiError("PAYLOAD_TOO_LARGE", "the request body is too large")
-                                .withStatus(HttpStatus.PAYLOAD_TOO_LARGE) : null));
+                .orElse(ApiErrorMapping.answering(
+                        HttpMessageNotReadableException.class,
+                        e -> causedByOversizedBody(e)
+                                ? new ApiError("PAYLOAD_TOO_LARGE", "the request body is too large")
+                                        .withStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+                                : null));
     }
 
     /** A body cut off by {@link BodySizeLimitFilter} surfaces as an unreadable body; it is too large, not malformed. */

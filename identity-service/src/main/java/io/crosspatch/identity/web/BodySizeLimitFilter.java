@@ -61,8 +61,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() throws IOException {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
         }
     }
 

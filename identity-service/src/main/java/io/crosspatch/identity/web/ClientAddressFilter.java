@@ -33,16 +33,18 @@ public class ClientAddressFilter extends OncePerRequestFilter {
         }
         List<String> forwardedFor = Collections.list(request.getHeaders("X-Forwarded-For"));
         String client = trustedProxies.clientOf(request.getRemoteAddr(), forwardedFor);
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public String getRemoteAddr() {
-                return client;
-            }
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getRemoteAddr() {
+                        return client;
+                    }
 
-            @Override
-            public String getRemoteHost() {
-                return client;
-            }
-        }, response);
+                    @Override
+                    public String getRemoteHost() {
+                        return client;
+                    }
+                },
+                response);
     }
 }

@@ -29,8 +29,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        status view after this; default 24 h; between 1 s and 20 years (Cassandra's longest TTL)
  */
 @ConfigurationProperties("crosspatch.identity.ingress")
-public record IngressProperties(Boolean enabled, Integer maxBodyBytes, List<String> trustedProxies, RateLimit rateLimit,
-        RateLimit statusRateLimit, Duration publishTimeout, Duration pendingTtl) {
+public record IngressProperties(
+        Boolean enabled,
+        Integer maxBodyBytes,
+        List<String> trustedProxies,
+        RateLimit rateLimit,
+        RateLimit statusRateLimit,
+        Duration publishTimeout,
+        Duration pendingTtl) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     private static final long MAX_CASSANDRA_TTL_SECONDS = 630_720_000;
@@ -64,7 +70,8 @@ public record IngressProperties(Boolean enabled, Integer maxBodyBytes, List<Stri
         @SuppressWarnings("NullAway") // unset components are null until their defaults are filled in here
         static RateLimit orDefaults(@Nullable RateLimit limit, double perSecond, int burst) {
             RateLimit set = limit == null ? new RateLimit(null, null, null) : limit;
-            return new RateLimit(set.perSecond() == null ? perSecond : set.perSecond(),
+            return new RateLimit(
+                    set.perSecond() == null ? perSecond : set.perSecond(),
                     set.burst() == null ? burst : set.burst(),
                     set.maxSources() == null ? 100_000 : set.maxSources());
         }

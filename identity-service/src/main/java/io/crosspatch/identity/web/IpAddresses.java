@@ -15,8 +15,7 @@ final class IpAddresses {
     private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** The address {@code text} spells (IPv6 with or without brackets), or nothing when it is not a literal. */
     static Optional<InetAddress> parse(String text) {

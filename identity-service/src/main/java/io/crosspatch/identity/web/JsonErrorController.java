@@ -20,6 +20,8 @@ public class JsonErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 500;
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiError.ofStatus(status));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.ofStatus(status));
     }
 }

@@ -38,7 +38,8 @@ public class JsonReadLimitsConfiguration {
     @Bean
     @Scope("prototype")
     JsonMapper.Builder boundedJsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers) {
-        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+        JsonMapper.Builder builder = JsonMapper.builder(
+                JsonFactory.builder().streamReadConstraints(LIMITS).build());
         List<JsonMapperBuilderCustomizer> ordered = new ArrayList<>(customizers);
         AnnotationAwareOrderComparator.sort(ordered);
         ordered.forEach(customizer -> customizer.customize(builder));

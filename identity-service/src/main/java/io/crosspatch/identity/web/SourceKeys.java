@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class SourceKeys {
 
-    private SourceKeys() {
-    }
+    private SourceKeys() {}
 
     public static String of(String clientAddress) {
         Optional<InetAddress> address = IpAddresses.parse(clientAddress);
@@ -22,7 +21,8 @@ public final class SourceKeys {
         byte[] bytes = address.get().getAddress();
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            key.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                    .append(':');
         }
         return key.append(":/64").toString();
     }

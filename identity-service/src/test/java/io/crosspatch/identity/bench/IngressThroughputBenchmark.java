@@ -45,19 +45,22 @@ public final class IngressThroughputBenchmark {
     private static final int REQUESTS = Integer.getInteger("bench.requests", 16_000);
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 2_000);
 
-    private IngressThroughputBenchmark() {
-    }
+    private IngressThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
-                .run("--server.port=0", "--crosspatch.identity.verifier.enabled=false",
+                .run(
+                        "--server.port=0",
+                        "--crosspatch.identity.verifier.enabled=false",
                         "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                         "--crosspatch.identity.ingress.status-rate-limit.per-second=1000000",
                         "--crosspatch.identity.ingress.status-rate-limit.burst=1000000",
                         "--crosspatch.identity.ingress.rate-limit.per-second=1000000",
-                        "--crosspatch.identity.ingress.rate-limit.burst=1000000", "--logging.level.root=WARN",
-                        "--logging.level.io.crosspatch.identity.bench=INFO", "--server.tomcat.threads.max=200",
+                        "--crosspatch.identity.ingress.rate-limit.burst=1000000",
+                        "--logging.level.root=WARN",
+                        "--logging.level.io.crosspatch.identity.bench=INFO",
+                        "--server.tomcat.threads.max=200",
                         "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
                         "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
                         "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation())) {
@@ -75,7 +78,9 @@ public final class IngressThroughputBenchmark {
     }
 
     private static void run(int port, List<String> bodies, String phase) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(8))
+                .build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/enrollments");
         long[] latencies = new long[bodies.size()];
         AtomicInteger next = new AtomicInteger();
@@ -88,9 +93,11 @@ public final class IngressThroughputBenchmark {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
+                        HttpResponse<Void> response = client.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                                        .build(),
                                 HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() == 202) {
                             accepted.incrementAndGet();
@@ -108,10 +115,18 @@ public final class IngressThroughputBenchmark {
         clients.awaitTermination(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        log.info("{}: {} accepted (202) and {} not in {} s with {} clients: {} enrollments/s; latency p50 {} ms, "
-                        + "p99 {} ms, max {} ms", phase, accepted.get(), failed.get(), String.format("%.1f", seconds),
-                CLIENTS, String.format("%.0f", accepted.get() / seconds), millis(latencies, 0.50),
-                millis(latencies, 0.99), millis(latencies, 1.0));
+        log.info(
+                "{}: {} accepted (202) and {} not in {} s with {} clients: {} enrollments/s; latency p50 {} ms, "
+                        + "p99 {} ms, max {} ms",
+                phase,
+                accepted.get(),
+                failed.get(),
+                String.format("%.1f", seconds),
+                CLIENTS,
+                String.format("%.0f", accepted.get() / seconds),
+                millis(latencies, 0.50),
+                millis(latencies, 0.99),
+                millis(latencies, 1.0));
     }
 
     private static String millis(long[] sorted, double quantile) {

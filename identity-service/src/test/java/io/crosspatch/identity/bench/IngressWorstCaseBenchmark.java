@@ -51,30 +51,32 @@ public final class IngressWorstCaseBenchmark {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private IngressWorstCaseBenchmark() {
-    }
+    private IngressWorstCaseBenchmark() {}
 
     /** The measured costs of one shape: CPU and wall time per request, in nanoseconds, and the statuses seen. */
-    private record Costs(long[] cpu, long[] wall, Map<Integer, Integer> statuses) {
-    }
+    private record Costs(long[] cpu, long[] wall, Map<Integer, Integer> statuses) {}
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
-                .run("--server.port=0", "--crosspatch.identity.verifier.enabled=false",
+                .run(
+                        "--server.port=0",
+                        "--crosspatch.identity.verifier.enabled=false",
                         "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                         "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
                         "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
                         "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation(),
                         "--crosspatch.identity.ingress.rate-limit.per-second=1000000",
-                        "--crosspatch.identity.ingress.rate-limit.burst=1000000", "--logging.level.root=WARN",
+                        "--crosspatch.identity.ingress.rate-limit.burst=1000000",
+                        "--logging.level.root=WARN",
                         "--logging.level.io.crosspatch.identity.bench=INFO")) {
-            URI uri = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort()
-                    + "/v1/enrollments");
+            URI uri = URI.create("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) service).getWebServer().getPort() + "/v1/enrollments");
             long worstCpu = 0;
             String worstShape = null;
-            StringBuilder table = new StringBuilder("\n| shape | body bytes | statuses | CPU mean ms | CPU max ms | wall p50 ms | wall max ms |\n"
-                    + "|---|---|---|---|---|---|---|\n");
+            StringBuilder table = new StringBuilder(
+                    "\n| shape | body bytes | statuses | CPU mean ms | CPU max ms | wall p50 ms | wall max ms |\n"
+                            + "|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, Supplier<String>> shape : shapes().entrySet()) {
                 String sample = shape.getValue().get();
                 measure(uri, shape.getValue(), WARM_UP);
@@ -86,12 +88,21 @@ public final class IngressWorstCaseBenchmark {
                     worstCpu = maxCpu;
                     worstShape = shape.getKey();
                 }
-                table.append(String.format("| %s | %,d | %s | %.1f | %.1f | %.1f | %.1f |%n", shape.getKey(),
-                        sample.getBytes(StandardCharsets.UTF_8).length, costs.statuses(), ms(Arrays.stream(costs.cpu()).sum() / REQUESTS),
-                        ms(maxCpu), ms(costs.wall()[costs.wall().length / 2]), ms(costs.wall()[costs.wall().length - 1])));
+                table.append(String.format(
+                        "| %s | %,d | %s | %.1f | %.1f | %.1f | %.1f |%n",
+                        shape.getKey(),
+                        sample.getBytes(StandardCharsets.UTF_8).length,
+                        costs.statuses(),
+                        ms(Arrays.stream(costs.cpu()).sum() / REQUESTS),
+                        ms(maxCpu),
+                        ms(costs.wall()[costs.wall().length / 2]),
+                        ms(costs.wall()[costs.wall().length - 1])));
             }
-            log.info("{} requests per shape after {} of warm-up, sequential, one client; process CPU per request:{}",
-                    REQUESTS, WARM_UP, table);
+            log.info(
+                    "{} requests per shape after {} of warm-up, sequential, one client; process CPU per request:{}",
+                    REQUESTS,
+                    WARM_UP,
+                    table);
             log.info("the most CPU one request cost: {} ms ({})", String.format("%.1f", ms(worstCpu)), worstShape);
         }
         System.exit(0);
@@ -102,9 +113,11 @@ public final class IngressWorstCaseBenchmark {
         long[] wall = new long[requests];
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < requests; i++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", "10.9.0." + (1 + i % 250))
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get()))
+                    .build();
             long cpuBefore = OS.getProcessCpuTime();
             long wallBefore = System.nanoTime();
             HttpResponse<Void> response = CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
@@ -119,33 +132,69 @@ public final class IngressWorstCaseBenchmark {
     private static Map<String, Supplier<String>> shapes() {
         Map<String, Supplier<String>> shapes = new LinkedHashMap<>();
         shapes.put("valid GCP enrollment (202)", () -> Api.json(Enrollments.anyGcpEnrollment()));
-        shapes.put("valid GCP enrollment padded to 64 KB in an ignored field (202)", () -> padded(Enrollments.anyGcpEnrollment()));
-        shapes.put("AWS pkcs7: 31 K newlines (two bytes each in JSON) and one bad character", () -> padded(with(
-                Enrollments.anyAwsEnrollment(), body -> identity(body).put("pkcs7", "\n".repeat(31 * 1024) + "!"))));
-        shapes.put("AWS pkcs7: 32 K of base64 that is no PKCS#7 (accepted, the verifier rejects it)",
-                () -> padded(with(Enrollments.anyAwsEnrollment(), body -> identity(body).put("pkcs7",
-                        Base64.getEncoder().encodeToString(random(24 * 1024))))));
-        shapes.put("AWS pkcs7: BER nested 6,000 deep", () -> padded(with(Enrollments.anyAwsEnrollment(),
-                body -> identity(body).put("pkcs7", HostilePkcs7.nested(6_000)))));
-        shapes.put("Azure document: PKCS#7 with 4 certificates (the most accepted)", () -> padded(with(
-                Enrollments.anyAzureEnrollment(), body -> identity(body).put("attestedDocument",
-                        HostilePkcs7.withCertificates("{\"subscriptionId\":\"s\",\"vmId\":\"" + UUID.randomUUID() + "\"}", 4)))));
-        shapes.put("Azure document: PKCS#7 with 40 certificates", () -> padded(with(Enrollments.anyAzureEnrollment(),
-                body -> identity(body).put("attestedDocument", HostilePkcs7.withCertificates("{}", 40)))));
-        shapes.put("GCP token: 16 K, 2 K header, claims JSON nested 4,000 deep", () -> padded(with(
-                Enrollments.anyGcpEnrollment(), body -> identity(body).put("token", deepToken()))));
-        shapes.put("GCP token: 16 K, three segments then one bad character", () -> padded(with(Enrollments.anyGcpEnrollment(),
-                body -> identity(body).put("token", "a".repeat(8 * 1024 - 2) + "." + "a".repeat(8 * 1024 - 2) + ".!"))));
-        shapes.put("labels: 64 keys of 63 characters, values of 256, the last with a control character", () -> padded(with(
-                Enrollments.anyGcpEnrollment(), body -> body.put("labels", nearMissLabels()))));
-        shapes.put("hostname: 253 characters, the last label ending in '-'", () -> padded(with(Enrollments.anyGcpEnrollment(),
-                body -> host(body).put("hostname", "a.".repeat(125) + "ab-"))));
-        shapes.put("Azure nonce: 60 K near-miss", () -> Api.json(with(Enrollments.anyAzureEnrollment(),
-                body -> identity(body).put("nonce", "A".repeat(60 * 1024) + "!"))));
-        shapes.put("JSON nested 30,000 deep in an ignored field", () -> Api.json(Enrollments.anyGcpEnrollment())
-                .replaceFirst("^\\{", "{\"padding\":" + "[".repeat(30_000) + "]".repeat(30_000) + ","));
-        shapes.put("JSON: 30,000 numbers in an ignored field", () -> Api.json(Enrollments.anyGcpEnrollment())
-                .replaceFirst("^\\{", "{\"padding\":[" + "1,".repeat(30_000) + "1],"));
+        shapes.put(
+                "valid GCP enrollment padded to 64 KB in an ignored field (202)",
+                () -> padded(Enrollments.anyGcpEnrollment()));
+        shapes.put(
+                "AWS pkcs7: 31 K newlines (two bytes each in JSON) and one bad character",
+                () -> padded(with(
+                        Enrollments.anyAwsEnrollment(),
+                        body -> identity(body).put("pkcs7", "\n".repeat(31 * 1024) + "!"))));
+        shapes.put(
+                "AWS pkcs7: 32 K of base64 that is no PKCS#7 (accepted, the verifier rejects it)",
+                () -> padded(with(
+                        Enrollments.anyAwsEnrollment(),
+                        body -> identity(body).put("pkcs7", Base64.getEncoder().encodeToString(random(24 * 1024))))));
+        shapes.put(
+                "AWS pkcs7: BER nested 6,000 deep",
+                () -> padded(with(
+                        Enrollments.anyAwsEnrollment(),
+                        body -> identity(body).put("pkcs7", HostilePkcs7.nested(6_000)))));
+        shapes.put(
+                "Azure document: PKCS#7 with 4 certificates (the most accepted)",
+                () -> padded(with(
+                        Enrollments.anyAzureEnrollment(),
+                        body -> identity(body)
+                                .put(
+                                        "attestedDocument",
+                                        HostilePkcs7.withCertificates(
+                                                "{\"subscriptionId\":\"s\",\"vmId\":\"" + UUID.randomUUID() + "\"}",
+                                                4)))));
+        shapes.put(
+                "Azure document: PKCS#7 with 40 certificates",
+                () -> padded(with(
+                        Enrollments.anyAzureEnrollment(),
+                        body -> identity(body).put("attestedDocument", HostilePkcs7.withCertificates("{}", 40)))));
+        shapes.put(
+                "GCP token: 16 K, 2 K header, claims JSON nested 4,000 deep",
+                () -> padded(with(
+                        Enrollments.anyGcpEnrollment(), body -> identity(body).put("token", deepToken()))));
+        shapes.put(
+                "GCP token: 16 K, three segments then one bad character",
+                () -> padded(with(
+                        Enrollments.anyGcpEnrollment(),
+                        body -> identity(body)
+                                .put("token", "a".repeat(8 * 1024 - 2) + "." + "a".repeat(8 * 1024 - 2) + ".!"))));
+        shapes.put(
+                "labels: 64 keys of 63 characters, values of 256, the last with a control character",
+                () -> padded(with(Enrollments.anyGcpEnrollment(), body -> body.put("labels", nearMissLabels()))));
+        shapes.put(
+                "hostname: 253 characters, the last label ending in '-'",
+                () -> padded(with(
+                        Enrollments.anyGcpEnrollment(), body -> host(body).put("hostname", "a.".repeat(125) + "ab-"))));
+        shapes.put(
+                "Azure nonce: 60 K near-miss",
+                () -> Api.json(with(
+                        Enrollments.anyAzureEnrollment(),
+                        body -> identity(body).put("nonce", "A".repeat(60 * 1024) + "!"))));
+        shapes.put(
+                "JSON nested 30,000 deep in an ignored field",
+                () -> Api.json(Enrollments.anyGcpEnrollment())
+                        .replaceFirst("^\\{", "{\"padding\":" + "[".repeat(30_000) + "]".repeat(30_000) + ","));
+        shapes.put(
+                "JSON: 30,000 numbers in an ignored field",
+                () -> Api.json(Enrollments.anyGcpEnrollment())
+                        .replaceFirst("^\\{", "{\"padding\":[" + "1,".repeat(30_000) + "1],"));
         return shapes;
     }
 
@@ -166,7 +215,9 @@ public final class IngressWorstCaseBenchmark {
     private static Map<String, Object> nearMissLabels() {
         Map<String, Object> labels = new HashMap<>();
         for (int i = 0; i < 64; i++) {
-            labels.put(String.format("%02d", i) + "k".repeat(61), "v".repeat(i == 63 ? 255 : 256) + (i == 63 ? "\u0007" : ""));
+            labels.put(
+                    String.format("%02d", i) + "k".repeat(61),
+                    "v".repeat(i == 63 ? 255 : 256) + (i == 63 ? "\u0007" : ""));
         }
         return labels;
     }
@@ -175,7 +226,8 @@ public final class IngressWorstCaseBenchmark {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString(("{\"alg\":\"RS256\",\"kid\":\"k\",\"p\":\"" + "x".repeat(1_400) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
-        String claims = url.encodeToString(("{\"a\":" + "[".repeat(4_000) + "]".repeat(4_000) + "}").getBytes(StandardCharsets.UTF_8));
+        String claims = url.encodeToString(
+                ("{\"a\":" + "[".repeat(4_000) + "]".repeat(4_000) + "}").getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + ".c2ln";
     }
 

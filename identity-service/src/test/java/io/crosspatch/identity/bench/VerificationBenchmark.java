@@ -7,17 +7,17 @@ import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.identity.IdentityServiceApplication;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.application.VerificationService;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.messaging.EnrollmentRequests;
 import io.crosspatch.identity.verification.support.Enrollments;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
@@ -66,20 +66,22 @@ public final class VerificationBenchmark {
     private static final int THREADS = Integer.getInteger("bench.threads", 8);
     private static final String[] PROVIDERS = {"gcp", "azure", "aws", "vmware"};
 
-    private VerificationBenchmark() {
-    }
+    private VerificationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("bench.count", 2000);
         SimulatedClouds clouds = SimulatedClouds.shared();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.io.crosspatch=WARN",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--logging.level.io.crosspatch=WARN",
                 "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                 "--crosspatch.identity.verifier.group-id=bench-verifier-" + UUID.randomUUID()));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         TestJwtIssuer.trustProperties("crosspatch.identity.admin.auth", "crosspatch-identity")
                 .forEach((name, value) -> arguments.add("--" + name + "=" + value));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdentityServiceApplication.class)
-                .initializers(new TestbedContextInitializer()).run(arguments.toArray(String[]::new))) {
+                .initializers(new TestbedContextInitializer())
+                .run(arguments.toArray(String[]::new))) {
             Map<String, String> accounts = onboard(context.getBean(CloudAccountRepository.class));
             ChallengeRepository challenges = context.getBean(ChallengeRepository.class);
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -100,22 +102,41 @@ public final class VerificationBenchmark {
     }
 
     private static Map<String, String> onboard(CloudAccountRepository repository) {
-        Map<String, String> accounts = Map.of("gcp", SimulatedClouds.anyGcpProject(), "azure", SimulatedClouds.anyAzureSubscription(),
-                "aws", SimulatedClouds.anyAwsAccount(), "vmware", SimulatedClouds.VMWARE_ORG);
-        accounts.forEach((provider, id) -> repository.save(new CloudAccount(provider, id, "tenant-bench", "bench " + provider,
-                "on-time", "eu-central-1", Set.of(), Instant.now())));
+        Map<String, String> accounts = Map.of(
+                "gcp",
+                SimulatedClouds.anyGcpProject(),
+                "azure",
+                SimulatedClouds.anyAzureSubscription(),
+                "aws",
+                SimulatedClouds.anyAwsAccount(),
+                "vmware",
+                SimulatedClouds.VMWARE_ORG);
+        accounts.forEach((provider, id) -> repository.save(new CloudAccount(
+                provider,
+                id,
+                "tenant-bench",
+                "bench " + provider,
+                "on-time",
+                "eu-central-1",
+                Set.of(),
+                Instant.now())));
         return accounts;
     }
 
     /** {@code count} enrollments of fresh VMs, the providers in turn, minted in parallel. */
-    private static List<EnrollmentRequested> mint(SimulatedClouds clouds, ChallengeRepository challenges,
-            Map<String, String> accounts, int count, ExecutorService pool) throws Exception {
+    private static List<EnrollmentRequested> mint(
+            SimulatedClouds clouds,
+            ChallengeRepository challenges,
+            Map<String, String> accounts,
+            int count,
+            ExecutorService pool)
+            throws Exception {
         long started = System.nanoTime();
         List<Future<EnrollmentRequested>> minted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String provider = PROVIDERS[i % PROVIDERS.length];
-            minted.add(pool.submit(() -> Enrollments.requested(Enrollments.anyEnrollmentId(),
-                    identity(clouds, challenges, provider, accounts.get(provider)))));
+            minted.add(pool.submit(() -> Enrollments.requested(
+                    Enrollments.anyEnrollmentId(), identity(clouds, challenges, provider, accounts.get(provider)))));
         }
         List<EnrollmentRequested> requests = new ArrayList<>(count);
         for (Future<EnrollmentRequested> request : minted) {
@@ -125,7 +146,8 @@ public final class VerificationBenchmark {
         return requests;
     }
 
-    private static IdentityMaterial identity(SimulatedClouds clouds, ChallengeRepository challenges, String provider, String account) {
+    private static IdentityMaterial identity(
+            SimulatedClouds clouds, ChallengeRepository challenges, String provider, String account) {
         Map<String, String> extra = provider.equals("aws") ? Map.of("region", "eu-west-1") : Map.of();
         JsonNode vm = clouds.createVm(provider, account, "bench-vm", Map.of(), extra);
         return switch (provider) {
@@ -140,8 +162,9 @@ public final class VerificationBenchmark {
         };
     }
 
-    private static void inProcess(VerificationService service, List<EnrollmentRequested> requests, ExecutorService pool,
-            String phase) throws Exception {
+    private static void inProcess(
+            VerificationService service, List<EnrollmentRequested> requests, ExecutorService pool, String phase)
+            throws Exception {
         ConcurrentLinkedQueue<EnrollmentRequested> queue = new ConcurrentLinkedQueue<>(requests);
         long[] latencies = new long[requests.size()];
         AtomicInteger next = new AtomicInteger();
@@ -166,15 +189,21 @@ public final class VerificationBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencies);
-        log.warn("{}: {} verifications (4 providers in turn) in {} s = {} /s; p50 {} ms, p99 {} ms; rejected {}", phase,
-                requests.size(), String.format("%.2f", seconds), String.format("%.0f", requests.size() / seconds),
+        log.warn(
+                "{}: {} verifications (4 providers in turn) in {} s = {} /s; p50 {} ms, p99 {} ms; rejected {}",
+                phase,
+                requests.size(),
+                String.format("%.2f", seconds),
+                String.format("%.0f", requests.size() / seconds),
                 String.format("%.1f", latencies[latencies.length / 2] / 1e6),
-                String.format("%.1f", latencies[(int) (latencies.length * 0.99)] / 1e6), rejected.get());
+                String.format("%.1f", latencies[(int) (latencies.length * 0.99)] / 1e6),
+                rejected.get());
     }
 
     /** The provider checks alone (signatures, chains, claims; JWKS cached), without Cassandra: the CPU share. */
-    private static void signaturesOnly(Collection<ProviderVerifier> verifiers, List<EnrollmentRequested> requests,
-            ExecutorService pool) throws Exception {
+    private static void signaturesOnly(
+            Collection<ProviderVerifier> verifiers, List<EnrollmentRequested> requests, ExecutorService pool)
+            throws Exception {
         Map<CloudProvider, ProviderVerifier> byProvider = new EnumMap<>(CloudProvider.class);
         verifiers.forEach(verifier -> byProvider.put(verifier.provider(), verifier));
         ConcurrentLinkedQueue<EnrollmentRequested> queue = new ConcurrentLinkedQueue<>(requests);
@@ -184,7 +213,8 @@ public final class VerificationBenchmark {
             workers.add(pool.submit(() -> {
                 EnrollmentRequested record;
                 while ((record = queue.poll()) != null) {
-                    IdentityMaterial identity = EnrollmentRequests.toDomain(record).identity();
+                    IdentityMaterial identity =
+                            EnrollmentRequests.toDomain(record).identity();
                     byProvider.get(identity.provider()).verify(identity, Instant.now());
                 }
             }));
@@ -193,11 +223,15 @@ public final class VerificationBenchmark {
             worker.get();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.warn("provider checks only (no Cassandra): {} identities in {} s = {} /s", requests.size(),
-                String.format("%.2f", seconds), String.format("%.0f", requests.size() / seconds));
+        log.warn(
+                "provider checks only (no Cassandra): {} identities in {} s = {} /s",
+                requests.size(),
+                String.format("%.2f", seconds),
+                String.format("%.0f", requests.size() / seconds));
     }
 
-    private static void throughKafka(KafkaTemplate<String, Object> kafka, List<EnrollmentRequested> requests) throws Exception {
+    private static void throughKafka(KafkaTemplate<String, Object> kafka, List<EnrollmentRequested> requests)
+            throws Exception {
         Set<String> pending = ConcurrentHashMap.newKeySet();
         requests.forEach(request -> pending.add(request.getEnrollmentId()));
         int rejected = 0;
@@ -216,7 +250,8 @@ public final class VerificationBenchmark {
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (!pending.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(100))) {
-                    String id = record.value() instanceof IdentityVerified verified ? verified.getEnrollmentId()
+                    String id = record.value() instanceof IdentityVerified verified
+                            ? verified.getEnrollmentId()
                             : record.value() instanceof EnrollmentFailed failed ? failed.getEnrollmentId() : null;
                     if (id != null && pending.remove(id) && record.value() instanceof EnrollmentFailed) {
                         rejected++;
@@ -224,15 +259,21 @@ public final class VerificationBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            log.warn("through Kafka: {} enrollments produced and their verdicts consumed in {} s = {} /s; rejected {}; missing {}",
-                    requests.size(), String.format("%.2f", seconds), String.format("%.0f", (requests.size() - pending.size()) / seconds),
-                    rejected, pending.size());
+            log.warn(
+                    "through Kafka: {} enrollments produced and their verdicts consumed in {} s = {} /s; rejected {}; missing {}",
+                    requests.size(),
+                    String.format("%.2f", seconds),
+                    String.format("%.0f", (requests.size() - pending.size()) / seconds),
+                    rejected,
+                    pending.size());
         }
     }
 
     private static KafkaConsumer<String, Object> verdictConsumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-verdicts-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());

@@ -13,11 +13,11 @@ import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.identity.IdentityServiceApplication;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.support.AdminTokens;
 import io.crosspatch.identity.support.Identities;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.topics.Topics;
@@ -85,24 +85,29 @@ public final class VerifierFloodBenchmark {
     private static final int SOURCES = Integer.getInteger("bench.sources", 10);
     /** The ingress's default rate limit per source (requests/s) and burst. */
     private static final int SOURCE_RATE = 20;
+
     private static final int SOURCE_BURST = 40;
 
-    private VerifierFloodBenchmark() {
-    }
+    private VerifierFloodBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         SimulatedClouds clouds = SimulatedClouds.shared();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.io.crosspatch=WARN",
-                "--logging.level.io.crosspatch.identity.bench=INFO", "--crosspatch.identity.public-url=http://127.0.0.1:8080",
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--logging.level.io.crosspatch=WARN",
+                "--logging.level.io.crosspatch.identity.bench=INFO",
+                "--crosspatch.identity.public-url=http://127.0.0.1:8080",
                 "--crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
                 "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
                 "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation()));
         clouds.trustProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(List.of(System.getProperty("bench.serviceArgs", "").split(" +")).stream()
-                .filter(argument -> !argument.isBlank()).toList());
+                .filter(argument -> !argument.isBlank())
+                .toList());
         log.info("service arguments beyond the simulator's trust: {}", System.getProperty("bench.serviceArgs", "none"));
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(IdentityServiceApplication.class)
-                .initializers(new TestbedContextInitializer()).run(arguments.toArray(String[]::new));
+                        .initializers(new TestbedContextInitializer())
+                        .run(arguments.toArray(String[]::new));
                 Verdicts verdicts = Verdicts.watch()) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             Map<String, String> accounts = onboard(service.getBean(CloudAccountRepository.class));
@@ -113,7 +118,8 @@ public final class VerifierFloodBenchmark {
                 List<String> warmUp = mintValid(clouds, challenges, accounts, RATE * WARM_UP_SECONDS, pool);
                 List<String> quiet = mintValid(clouds, challenges, accounts, perRun, pool);
                 List<String> flooded = mintValid(clouds, challenges, accounts, perRun, pool);
-                List<List<String>> forged = mintForged(clouds, SOURCES, SOURCE_BURST + SOURCE_RATE * (SECONDS + WARM_UP_SECONDS + 30));
+                List<List<String>> forged =
+                        mintForged(clouds, SOURCES, SOURCE_BURST + SOURCE_RATE * (SECONDS + WARM_UP_SECONDS + 30));
 
                 post(port, warmUp, verdicts, pool);
                 Result withoutFlood = post(port, quiet, verdicts, pool);
@@ -124,10 +130,18 @@ public final class VerifierFloodBenchmark {
                 Result withFlood = post(port, flooded, verdicts, pool);
                 flood.stop();
                 log.info("with flood:    {}", withFlood);
-                log.info("flood: {} forged enrollments accepted (202) from {} sources, {} refused at the ingress (400), "
-                                + "{} rate-limited (429); verdicts seen: {}", flood.accepted(), SOURCES, flood.refused(),
-                        flood.limited(), verdicts.rejections());
-                log.info("p99 with flood / without: {} ms / {} ms = {}", withFlood.p99(), withoutFlood.p99(),
+                log.info(
+                        "flood: {} forged enrollments accepted (202) from {} sources, {} refused at the ingress (400), "
+                                + "{} rate-limited (429); verdicts seen: {}",
+                        flood.accepted(),
+                        SOURCES,
+                        flood.refused(),
+                        flood.limited(),
+                        verdicts.rejections());
+                log.info(
+                        "p99 with flood / without: {} ms / {} ms = {}",
+                        withFlood.p99(),
+                        withoutFlood.p99(),
                         String.format("%.2f", withFlood.p99() / withoutFlood.p99()));
             } finally {
                 pool.shutdownNow();
@@ -139,20 +153,40 @@ public final class VerifierFloodBenchmark {
     // ---- the valid enrollments ----
 
     private static Map<String, String> onboard(CloudAccountRepository repository) {
-        Map<String, String> accounts = Map.of("gcp", SimulatedClouds.anyGcpProject(), "azure", SimulatedClouds.anyAzureSubscription(),
-                "aws", SimulatedClouds.anyAwsAccount(), "vmware", SimulatedClouds.VMWARE_ORG);
-        accounts.forEach((provider, id) -> repository.save(new CloudAccount(provider, id, "tenant-bench-" + provider,
-                "bench " + provider, "on-time", "eu-central-1", Set.of(), Instant.now())));
+        Map<String, String> accounts = Map.of(
+                "gcp",
+                SimulatedClouds.anyGcpProject(),
+                "azure",
+                SimulatedClouds.anyAzureSubscription(),
+                "aws",
+                SimulatedClouds.anyAwsAccount(),
+                "vmware",
+                SimulatedClouds.VMWARE_ORG);
+        accounts.forEach((provider, id) -> repository.save(new CloudAccount(
+                provider,
+                id,
+                "tenant-bench-" + provider,
+                "bench " + provider,
+                "on-time",
+                "eu-central-1",
+                Set.of(),
+                Instant.now())));
         return accounts;
     }
 
     /** Bodies of {@code count} enrollments of fresh simulated VMs, the four providers in turn. */
-    private static List<String> mintValid(SimulatedClouds clouds, ChallengeRepository challenges,
-            Map<String, String> accounts, int count, ExecutorService pool) throws Exception {
+    private static List<String> mintValid(
+            SimulatedClouds clouds,
+            ChallengeRepository challenges,
+            Map<String, String> accounts,
+            int count,
+            ExecutorService pool)
+            throws Exception {
         List<Future<String>> minted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String provider = PROVIDERS[i % PROVIDERS.length];
-            minted.add(pool.submit(() -> body(provider, identity(clouds, challenges, provider, accounts.get(provider)))));
+            minted.add(
+                    pool.submit(() -> body(provider, identity(clouds, challenges, provider, accounts.get(provider)))));
         }
         List<String> bodies = new ArrayList<>();
         for (Future<String> body : minted) {
@@ -161,8 +195,8 @@ public final class VerifierFloodBenchmark {
         return bodies;
     }
 
-    private static Map<String, Object> identity(SimulatedClouds clouds, ChallengeRepository challenges, String provider,
-            String account) {
+    private static Map<String, Object> identity(
+            SimulatedClouds clouds, ChallengeRepository challenges, String provider, String account) {
         Map<String, String> extra = provider.equals("aws") ? Map.of("region", "eu-west-1") : Map.of();
         JsonNode vm = clouds.createVm(provider, account, "bench-vm", Map.of(), extra);
         return switch (provider) {
@@ -185,8 +219,13 @@ public final class VerifierFloodBenchmark {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", provider);
         body.put("identity", identity);
-        body.put("host", Map.of("hostname", "bench-" + UUID.randomUUID().toString().substring(0, 8),
-                "os", Map.of("family", "ubuntu", "version", "22.04")));
+        body.put(
+                "host",
+                Map.of(
+                        "hostname",
+                        "bench-" + UUID.randomUUID().toString().substring(0, 8),
+                        "os",
+                        Map.of("family", "ubuntu", "version", "22.04")));
         body.put("labels", Map.of("crosspatch-patching", "true"));
         body.put("enrollmentSecret", Identities.secret());
         try {
@@ -197,7 +236,8 @@ public final class VerifierFloodBenchmark {
     }
 
     /** Posts {@code bodies} at {@link #RATE} per second and waits for their verdicts. */
-    private static Result post(int port, List<String> bodies, Verdicts verdicts, ExecutorService pool) throws Exception {
+    private static Result post(int port, List<String> bodies, Verdicts verdicts, ExecutorService pool)
+            throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
@@ -223,17 +263,27 @@ public final class VerifierFloodBenchmark {
         while (!verdicts.verifiedAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
-        long[] latencies = sentAt.entrySet().stream().filter(e -> verdicts.verifiedAt.containsKey(e.getKey()))
-                .mapToLong(e -> verdicts.verifiedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
-        return new Result(bodies.size(), refused.get(), sentAt.size() - latencies.length, millis(latencies, 0.50),
-                millis(latencies, 0.99), millis(latencies, 1.0));
+        long[] latencies = sentAt.entrySet().stream()
+                .filter(e -> verdicts.verifiedAt.containsKey(e.getKey()))
+                .mapToLong(e -> verdicts.verifiedAt.get(e.getKey()) - e.getValue())
+                .sorted()
+                .toArray();
+        return new Result(
+                bodies.size(),
+                refused.get(),
+                sentAt.size() - latencies.length,
+                millis(latencies, 0.50),
+                millis(latencies, 0.99),
+                millis(latencies, 1.0));
     }
 
     private record Result(int posted, int refused, int notVerified, double p50, double p99, double max) {
         @Override
         public String toString() {
-            return String.format("%d valid enrollments at %d/s: time to VERIFIED p50 %.0f ms, p99 %.0f ms, max %.0f ms "
-                    + "(%d refused, %d not verified)", posted, RATE, p50, p99, max, refused, notVerified);
+            return String.format(
+                    "%d valid enrollments at %d/s: time to VERIFIED p50 %.0f ms, p99 %.0f ms, max %.0f ms "
+                            + "(%d refused, %d not verified)",
+                    posted, RATE, p50, p99, max, refused, notVerified);
         }
     }
 
@@ -259,8 +309,11 @@ public final class VerifierFloodBenchmark {
             for (int i = 0; i < perSource; i++) {
                 byte[] kid = new byte[20];
                 ThreadLocalRandom.current().nextBytes(kid);
-                SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(HexFormat.of().formatHex(kid)).build(), genuine.getJWTClaimsSet());
+                SignedJWT token = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(HexFormat.of().formatHex(kid))
+                                .build(),
+                        genuine.getJWTClaimsSet());
                 token.sign(signer);
                 bodies.add(body("gcp", Map.of("token", token.serialize())));
             }
@@ -325,8 +378,7 @@ public final class VerifierFloodBenchmark {
 
     // ---- HTTP from a chosen source address, and the verdicts ----
 
-    private record Response(int status, String enrollmentId) {
-    }
+    private record Response(int status, String enrollmentId) {}
 
     /** A bare HTTP/1.1 POST from a given local address (java.net.http cannot bind one on Java 17). */
     private static final class Http {
@@ -339,8 +391,9 @@ public final class VerifierFloodBenchmark {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/enrollments HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
                 InputStream in = socket.getInputStream();
@@ -349,7 +402,8 @@ public final class VerifierFloodBenchmark {
                 if (status != 202) {
                     return new Response(status, null);
                 }
-                JsonNode tree = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4).replaceAll("(?s)^[0-9a-f]+\r\n", ""));
+                JsonNode tree = JSON.readTree(
+                        answer.substring(answer.indexOf("\r\n\r\n") + 4).replaceAll("(?s)^[0-9a-f]+\r\n", ""));
                 return new Response(status, tree.get("enrollmentId").asText());
             } catch (IOException | RuntimeException e) {
                 log.debug("POST from {} failed: {}", source, e.toString());
@@ -385,13 +439,16 @@ public final class VerifierFloodBenchmark {
 
         private void read() {
             Map<String, Object> config = new HashMap<>();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+            config.put(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Testbed.shared().kafka().bootstrapServers());
             config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-verdicts-" + UUID.randomUUID());
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());
             AvroDeserializer values = new AvroDeserializer();
             values.configure(config, false);
-            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
+            try (KafkaConsumer<String, Object> consumer =
+                    new KafkaConsumer<>(config, new StringDeserializer(), values)) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : List.of(Topics.IDENTITY_VERIFIED.name(), Topics.ENROLLMENT_FAILED.name())) {
                     for (int p = 0; p < Topics.DEFAULT_PARTITIONS; p++) {
@@ -406,7 +463,9 @@ public final class VerifierFloodBenchmark {
                         if (record.value() instanceof IdentityVerified verified) {
                             verifiedAt.putIfAbsent(verified.getEnrollmentId(), now);
                         } else if (record.value() instanceof EnrollmentFailed failed) {
-                            rejections.computeIfAbsent(failed.getReasonCode(), reason -> new AtomicInteger()).incrementAndGet();
+                            rejections
+                                    .computeIfAbsent(failed.getReasonCode(), reason -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                 }

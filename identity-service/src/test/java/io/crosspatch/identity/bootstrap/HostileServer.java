@@ -89,12 +89,13 @@ final class HostileServer {
     }
 
     List<String> requestedUrls() throws IOException {
-        return new ArrayList<>(Files.readAllLines(home.resolve("requests.log"))).stream()
-                .filter(line -> !line.isBlank()).toList();
+        return new ArrayList<>(Files.readAllLines(home.resolve("requests.log")))
+                .stream().filter(line -> !line.isBlank()).toList();
     }
 
     Run runScript(Path script, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", script.toAbsolutePath().toString()));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--timeout", "3"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -103,7 +104,8 @@ final class HostileServer {
         environment.put("STUB_LOG", home.resolve("requests.log").toString());
         environment.put("STUB_STATUS", home.resolve("status.json").toString());
         environment.put("STUB_ENROLLMENT", home.resolve("enrollment.json").toString());
-        environment.put("STUB_ENROLLMENT_STATUS", home.resolve("enrollment-status").toString());
+        environment.put(
+                "STUB_ENROLLMENT_STATUS", home.resolve("enrollment-status").toString());
         environment.put("CROSSPATCH_VMTOOLSD", bin.resolve("vmtoolsd").toString());
         environment.put("CROSSPATCH_STATE_DIR", state.toString());
         environment.put("CROSSPATCH_OS_RELEASE", home.resolve("os-release").toString());
@@ -131,6 +133,5 @@ final class HostileServer {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
     }
 
-    record Run(int exitStatus, String output) {
-    }
+    record Run(int exitStatus, String output) {}
 }

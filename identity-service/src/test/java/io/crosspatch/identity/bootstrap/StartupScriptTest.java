@@ -32,7 +32,8 @@ class StartupScriptTest {
     @Test
     void isCleanUnderShellcheck() throws Exception {
         Process shellcheck = new ProcessBuilder("shellcheck", "--severity=style", SCRIPT.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String findings = new String(shellcheck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shellcheck.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(shellcheck.exitValue()).as(findings).isZero();
@@ -40,17 +41,22 @@ class StartupScriptTest {
 
     @Test
     void fillsInTheServerAndAudienceThatArePlainUrls() throws IOException {
-        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com/"),
-                Optional.of("https://crosspatch.example.com/gcp"));
-        assertThat(script).contains("readonly DEFAULT_SERVER=\"https://crosspatch.example.com\"")
+        String script = new StartupScript(template())
+                .render(
+                        new PublicUrl("https://crosspatch.example.com/"),
+                        Optional.of("https://crosspatch.example.com/gcp"));
+        assertThat(script)
+                .contains("readonly DEFAULT_SERVER=\"https://crosspatch.example.com\"")
                 .contains("readonly DEFAULT_GCP_AUDIENCE=\"https://crosspatch.example.com/gcp\"");
     }
 
     @Test
     void leavesTheAudiencePlaceholderRatherThanInjectShell() throws IOException {
-        String script = new StartupScript(template()).render(new PublicUrl("https://crosspatch.example.com"),
-                Optional.of("x\"$(touch /tmp/pwned)\""));
-        assertThat(script).doesNotContain("pwned").contains("readonly DEFAULT_GCP_AUDIENCE=\"@CROSSPATCH_GCP_AUDIENCE@\"");
+        String script = new StartupScript(template())
+                .render(new PublicUrl("https://crosspatch.example.com"), Optional.of("x\"$(touch /tmp/pwned)\""));
+        assertThat(script)
+                .doesNotContain("pwned")
+                .contains("readonly DEFAULT_GCP_AUDIENCE=\"@CROSSPATCH_GCP_AUDIENCE@\"");
     }
 
     @Test
@@ -61,7 +67,9 @@ class StartupScriptTest {
 
     @Test
     void refusesToEnrollWithoutAServerAndSaysHow() throws Exception {
-        Process run = new ProcessBuilder("bash", SCRIPT.toString(), "--provider", "gcp").redirectErrorStream(true).start();
+        Process run = new ProcessBuilder("bash", SCRIPT.toString(), "--provider", "gcp")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(run.exitValue()).isEqualTo(2);
@@ -69,8 +77,14 @@ class StartupScriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://crosspatch.example.com", "http://10.0.0.5:8080", "http://127.0.0.1.evil.example",
-            "ftp://crosspatch.example.com", "https://crosspatch.example.com\"$(id)\""})
+    @ValueSource(
+            strings = {
+                "http://crosspatch.example.com",
+                "http://10.0.0.5:8080",
+                "http://127.0.0.1.evil.example",
+                "ftp://crosspatch.example.com",
+                "https://crosspatch.example.com\"$(id)\""
+            })
     void refusesAServerThatIsNotHttpsUnlessItIsLoopback(String server) throws Exception {
         HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
 
@@ -82,35 +96,53 @@ class StartupScriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
-            "https://crosspatch.example.com"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080",
+                "http://localhost:8080",
+                "http://[::1]:8080",
+                "https://crosspatch.example.com"
+            })
     void acceptsHttpsOrPlainHttpToLoopback(String server) throws Exception {
         HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
 
         HostileServer.Run run = fake.runScript(SCRIPT, "--server", server, "--provider", "vmware");
 
-        assertThat(fake.requestedUrls()).as(run.output()).contains(server + "/v1/enrollments/" + HostileServer.ENROLLMENT_ID);
+        assertThat(fake.requestedUrls())
+                .as(run.output())
+                .contains(server + "/v1/enrollments/" + HostileServer.ENROLLMENT_ID);
     }
 
     @Test
     void fetchesTheAgentPackageOfTheRegionAWellFormedActivationNames() throws Exception {
         HostileServer fake = HostileServer.in(home).answeringStatus(activation("eu-west-1"));
 
-        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+        HostileServer.Run run =
+                fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
 
-        assertThat(fake.requestedUrls()).as(run.output()).contains(
-                "https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/latest/debian_" + HostileServer.debArch()
-                        + "/amazon-ssm-agent.deb");
+        assertThat(fake.requestedUrls())
+                .as(run.output())
+                .contains("https://s3.eu-west-1.amazonaws.com/amazon-ssm-eu-west-1/latest/debian_"
+                        + HostileServer.debArch() + "/amazon-ssm-agent.deb");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"us-east-1/../../evil", "attacker.example/x#", "$(touch @MARKER@)", "us-east-1 evil",
-            "`touch @MARKER@`", "eu-west-1\\n", ""})
+    @ValueSource(
+            strings = {
+                "us-east-1/../../evil",
+                "attacker.example/x#",
+                "$(touch @MARKER@)",
+                "us-east-1 evil",
+                "`touch @MARKER@`",
+                "eu-west-1\\n",
+                ""
+            })
     void refusesAnActivationRegionThatIsNotARegionAndFetchesNothing(String region) throws Exception {
         HostileServer fake = HostileServer.in(home);
         fake.answeringStatus(activation(region.replace("@MARKER@", fake.marker().toString())));
 
-        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+        HostileServer.Run run =
+                fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
 
         assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
         assertThat(run.output()).contains("region");
@@ -119,15 +151,18 @@ class StartupScriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"../../x\",\"activationCode\":\"Cg3L4F0s5+oE7WQ8Dv2z\",\"region\":\"eu-west-1\"}",
-            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"-register $(id)\",\"region\":\"eu-west-1\"}",
-            "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"short\",\"region\":\"eu-west-1\"}",
-            "{\"status\":\"$(id)\"}"})
+    @ValueSource(
+            strings = {
+                "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"../../x\",\"activationCode\":\"Cg3L4F0s5+oE7WQ8Dv2z\",\"region\":\"eu-west-1\"}",
+                "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"-register $(id)\",\"region\":\"eu-west-1\"}",
+                "{\"status\":\"ACTIVATION_ISSUED\",\"activationId\":\"0c9f2a3e-5b1d-4c7e-9a8b-1d2e3f4a5b6c\",\"activationCode\":\"short\",\"region\":\"eu-west-1\"}",
+                "{\"status\":\"$(id)\"}"
+            })
     void refusesAnActivationWhoseIdCodeOrStatusIsMalformed(String answer) throws Exception {
         HostileServer fake = HostileServer.in(home).answeringStatus(answer);
 
-        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+        HostileServer.Run run =
+                fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
 
         assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
         assertThat(fake.requestedUrls()).noneMatch(url -> url.contains("amazonaws"));
@@ -135,10 +170,12 @@ class StartupScriptTest {
 
     @Test
     void refusesAnEnrollmentIdThatIsNotOneAndRemembersNothing() throws Exception {
-        HostileServer fake = HostileServer.in(home).withoutKeptEnrollment()
+        HostileServer fake = HostileServer.in(home)
+                .withoutKeptEnrollment()
                 .answeringEnrollment("{\"enrollmentId\":\"../admin/tenants\"}");
 
-        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+        HostileServer.Run run =
+                fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
 
         assertThat(run.exitStatus()).as(run.output()).isEqualTo(7);
         assertThat(run.output()).contains("enrollment id");
@@ -148,13 +185,18 @@ class StartupScriptTest {
 
     @Test
     void explainsAnIdentityRefusedForAnUnpublishedSigningKeyAndDoesNotRetryIt() throws Exception {
-        HostileServer fake = HostileServer.in(home).withoutKeptEnrollment().answeringEnrollment(400,
-                "{\"error\":\"UNTRUSTED_SIGNER\",\"message\":\"the identity is signed with a key its issuer does not publish\"}");
+        HostileServer fake = HostileServer.in(home)
+                .withoutKeptEnrollment()
+                .answeringEnrollment(
+                        400,
+                        "{\"error\":\"UNTRUSTED_SIGNER\",\"message\":\"the identity is signed with a key its issuer does not publish\"}");
 
-        HostileServer.Run run = fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
+        HostileServer.Run run =
+                fake.runScript(SCRIPT, "--server", "https://crosspatch.example.com", "--provider", "vmware");
 
         assertThat(run.exitStatus()).as(run.output()).isEqualTo(3);
-        assertThat(run.output()).contains("enrollment rejected (UNTRUSTED_SIGNER)")
+        assertThat(run.output())
+                .contains("enrollment rejected (UNTRUSTED_SIGNER)")
                 .contains("not signed by a key its cloud publishes");
         assertThat(fake.requestedUrls()).containsExactly("https://crosspatch.example.com/v1/enrollments");
         assertThat(fake.keptEnrollmentId()).doesNotExist();

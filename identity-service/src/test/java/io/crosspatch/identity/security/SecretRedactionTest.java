@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.enrollment.application.EnrollmentView;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
-import io.crosspatch.identity.enrollment.domain.SecretHash;
-import io.crosspatch.identity.enrollment.web.EnrollmentBody;
-import io.crosspatch.identity.enrollment.web.StatusView;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AwsDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AzureDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.GcpToken;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.VmwareToken;
+import io.crosspatch.identity.enrollment.domain.SecretHash;
+import io.crosspatch.identity.enrollment.web.EnrollmentBody;
+import io.crosspatch.identity.enrollment.web.StatusView;
 import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,10 @@ class SecretRedactionTest {
                 new ActivationGrant("act-1", "eu-west-1", SECRET, "k1"),
                 new EnrollmentView.DeliveredActivation("act-1", SECRET, "eu-west-1"),
                 new StatusView.Activation("act-1", SECRET, "eu-west-1"),
-                SecretHash.of(SECRET), new SecretHash(SECRET),
-                new EnrollmentBody("gcp", new EnrollmentBody.Identity(SECRET, null, null, null, null), null, Map.of(),
-                        SECRET));
+                SecretHash.of(SECRET),
+                new SecretHash(SECRET),
+                new EnrollmentBody(
+                        "gcp", new EnrollmentBody.Identity(SECRET, null, null, null, null), null, Map.of(), SECRET));
 
         assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContain(SECRET));
     }
@@ -42,7 +43,9 @@ class SecretRedactionTest {
     void shouldLeaveSignedIdentitiesOutOfToString() {
         List<Object> holders = List.of(
                 new EnrollmentBody.Identity(SECRET, SECRET, "nonce-1", SECRET, SECRET),
-                new GcpToken(SECRET), new VmwareToken(SECRET), new AzureDocument(SECRET, "nonce-1"),
+                new GcpToken(SECRET),
+                new VmwareToken(SECRET),
+                new AzureDocument(SECRET, "nonce-1"),
                 new AwsDocument(SECRET, SECRET));
 
         assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContain(SECRET));

@@ -17,14 +17,17 @@ public final class ActivationCodes {
     /** A fixed test key (never used outside tests), so every test context has the same properties and is shared. */
     public static final String KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
-    private ActivationCodes() {
-    }
+    private ActivationCodes() {}
 
     public static String encrypt(String code) {
         try {
-            JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM).keyID(KEY_ID)
-                    .build(), new Payload(code));
-            jwe.encrypt(new DirectEncrypter(new SecretKeySpec(Base64.getDecoder().decode(KEY), "AES")));
+            JWEObject jwe = new JWEObject(
+                    new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                            .keyID(KEY_ID)
+                            .build(),
+                    new Payload(code));
+            jwe.encrypt(
+                    new DirectEncrypter(new SecretKeySpec(Base64.getDecoder().decode(KEY), "AES")));
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -11,8 +11,7 @@ public final class AdminTokens {
     /** The subject of every admin token, which the audit records. */
     public static final String SUBJECT = "ops";
 
-    private AdminTokens() {
-    }
+    private AdminTokens() {}
 
     public static String publicKeyLocation() {
         return TestJwtIssuer.publicKeyLocation();
@@ -27,14 +26,25 @@ public final class AdminTokens {
     }
 
     public static String adminSignedByStranger() {
-        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("admin").signedByStranger().sign();
+        return TestJwtIssuer.token(AUDIENCE)
+                .subject(SUBJECT)
+                .roles("admin")
+                .signedByStranger()
+                .sign();
     }
 
     public static String adminWithoutExpiry() {
-        return TestJwtIssuer.token(AUDIENCE).subject(SUBJECT).roles("admin").withoutExpiry().sign();
+        return TestJwtIssuer.token(AUDIENCE)
+                .subject(SUBJECT)
+                .roles("admin")
+                .withoutExpiry()
+                .sign();
     }
 
     public static String adminForAnotherAudience() {
-        return TestJwtIssuer.token("crosspatch-reporting").subject(SUBJECT).roles("admin").sign();
+        return TestJwtIssuer.token("crosspatch-reporting")
+                .subject(SUBJECT)
+                .roles("admin")
+                .sign();
     }
 }

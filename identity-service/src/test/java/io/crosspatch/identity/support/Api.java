@@ -17,7 +17,8 @@ import java.time.Duration;
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final int port;
     private final String source;
@@ -28,8 +29,10 @@ public final class Api {
     }
 
     public HttpResponse<String> postJson(String path, Object body) {
-        return send(builder(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
+        return send(builder(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)))
+                .build());
     }
 
     public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) {
@@ -45,7 +48,8 @@ public final class Api {
     }
 
     public HttpResponse<String> putJson(String path, Object body, String bearer) {
-        HttpRequest.Builder request = builder(path).header("Content-Type", "application/json")
+        HttpRequest.Builder request = builder(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body)));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -65,7 +69,8 @@ public final class Api {
     }
 
     public HttpRequest.Builder builder(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", source);
     }
 

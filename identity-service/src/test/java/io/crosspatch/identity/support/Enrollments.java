@@ -11,26 +11,46 @@ import java.util.UUID;
  */
 public final class Enrollments {
 
-    private Enrollments() {
-    }
+    private Enrollments() {}
 
     public static Map<String, Object> anyGcpEnrollment() {
         return body("gcp", Map.of("token", Identities.gcpToken("acme-prod", Identities.digits(19))));
     }
 
     public static Map<String, Object> anyVmwareEnrollment() {
-        return body("vmware", Map.of("token", Identities.vmwareToken("vc-01", UUID.randomUUID().toString())));
+        return body(
+                "vmware",
+                Map.of(
+                        "token",
+                        Identities.vmwareToken("vc-01", UUID.randomUUID().toString())));
     }
 
     public static Map<String, Object> anyAwsEnrollment() {
-        return body("aws", Map.of("pkcs7", Identities.awsPkcs7("123456789012", "i-" + UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 17))));
+        return body(
+                "aws",
+                Map.of(
+                        "pkcs7",
+                        Identities.awsPkcs7(
+                                "123456789012",
+                                "i-"
+                                        + UUID.randomUUID()
+                                                .toString()
+                                                .replace("-", "")
+                                                .substring(0, 17))));
     }
 
     /** @param nonce a challenge from {@code POST /v1/challenges} (or any 32 alphanumerics: the ingress checks shape only) */
     public static Map<String, Object> anyAzureEnrollment(String nonce) {
-        return body("azure", Map.of("attestedDocument", Identities.azureDocument(
-                "0f4e5c7a-1b2c-4d5e-8f90-123456789abc", UUID.randomUUID().toString(), nonce), "nonce", nonce));
+        return body(
+                "azure",
+                Map.of(
+                        "attestedDocument",
+                        Identities.azureDocument(
+                                "0f4e5c7a-1b2c-4d5e-8f90-123456789abc",
+                                UUID.randomUUID().toString(),
+                                nonce),
+                        "nonce",
+                        nonce));
     }
 
     public static Map<String, Object> anyAzureEnrollment() {
@@ -52,7 +72,10 @@ public final class Enrollments {
         body.put("provider", provider);
         body.put("identity", new HashMap<>(identity));
         Map<String, Object> os = new HashMap<>(Map.of("family", "ubuntu", "version", "22.04"));
-        body.put("host", new HashMap<>(Map.of("hostname", "web-" + UUID.randomUUID().toString().substring(0, 8), "os", os)));
+        body.put(
+                "host",
+                new HashMap<>(
+                        Map.of("hostname", "web-" + UUID.randomUUID().toString().substring(0, 8), "os", os)));
         body.put("labels", new HashMap<>(Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "early")));
         body.put("enrollmentSecret", Identities.secret());
         return body;

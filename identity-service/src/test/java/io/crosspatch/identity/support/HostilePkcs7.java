@@ -2,9 +2,9 @@ package io.crosspatch.identity.support;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +36,8 @@ public final class HostilePkcs7 {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** A root, {@code intermediates} CA certificates under it, and a leaf for {@code metadata.azure.com}. */
-    public record Chain(X509Certificate root, List<X509Certificate> intermediates, X509Certificate leaf, KeyPair leafKey) {
+    public record Chain(
+            X509Certificate root, List<X509Certificate> intermediates, X509Certificate leaf, KeyPair leafKey) {
 
         /** The content signed by the leaf, carrying the leaf, the intermediates and {@code extra} unrelated certificates. */
         public String sign(String content, int extra) {
@@ -49,11 +50,9 @@ public final class HostilePkcs7 {
         }
     }
 
-    private record Issued(X509Certificate certificate, KeyPair key) {
-    }
+    private record Issued(X509Certificate certificate, KeyPair key) {}
 
-    private HostilePkcs7() {
-    }
+    private HostilePkcs7() {}
 
     public static Chain chain(int intermediates) {
         Issued root = selfSigned("CN=Hostile Root");
@@ -92,21 +91,32 @@ public final class HostilePkcs7 {
             generator.initialize(256);
             KeyPair key = generator.generateKeyPair();
             Instant now = Instant.now();
-            X500Name issuerName = new X500Name(issuer == null ? subject : issuer.certificate().getSubjectX500Principal().getName());
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-                    Date.from(now.plus(30, ChronoUnit.DAYS)), new X500Name(subject), key.getPublic());
+            X500Name issuerName = new X500Name(
+                    issuer == null
+                            ? subject
+                            : issuer.certificate().getSubjectX500Principal().getName());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuerName,
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(now.minus(1, ChronoUnit.DAYS)),
+                    Date.from(now.plus(30, ChronoUnit.DAYS)),
+                    new X500Name(subject),
+                    key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (dnsName != null) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
             }
             KeyPair signing = issuer == null ? key : issuer.key();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signing.getPrivate())));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signing.getPrivate())));
             return new Issued(certificate, key);
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                 | org.bouncycastle.cert.CertIOException e) {
+        } catch (GeneralSecurityException
+                | org.bouncycastle.operator.OperatorCreationException
+                | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -114,10 +124,12 @@ public final class HostilePkcs7 {
     private static String sign(String content, X509Certificate signer, KeyPair key, List<X509Certificate> carried) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()), signer));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()), signer));
             generator.addCertificates(new JcaCertStore(carried));
-            byte[] der = generator.generate(new CMSProcessableByteArray(content.getBytes(StandardCharsets.UTF_8)), true)
+            byte[] der = generator
+                    .generate(new CMSProcessableByteArray(content.getBytes(StandardCharsets.UTF_8)), true)
                     .getEncoded();
             return Base64.getEncoder().encodeToString(der);
         } catch (Exception e) {

@@ -41,25 +41,48 @@ public final class Identities {
     private static final KeyPair KEYS = rsa();
     private static final X509Certificate CERTIFICATE = selfSigned(KEYS);
 
-    private Identities() {
-    }
+    private Identities() {}
 
     public static String gcpToken(String projectId, String instanceId) {
         Instant now = Instant.now();
-        return jwt(new JWTClaimsSet.Builder().issuer("https://accounts.google.com").audience("https://crosspatch.test")
-                .subject("1234567890").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(55))))
-                .claim("google", Map.of("compute_engine", Map.of("project_id", projectId, "instance_id", instanceId,
-                        "instance_name", "web-1", "zone", "europe-west1-b",
-                        "instance_creation_timestamp", now.getEpochSecond() - 3600)))
-                .jwtID(UUID.randomUUID().toString()).build());
+        return jwt(new JWTClaimsSet.Builder()
+                .issuer("https://accounts.google.com")
+                .audience("https://crosspatch.test")
+                .subject("1234567890")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(55))))
+                .claim(
+                        "google",
+                        Map.of(
+                                "compute_engine",
+                                Map.of(
+                                        "project_id",
+                                        projectId,
+                                        "instance_id",
+                                        instanceId,
+                                        "instance_name",
+                                        "web-1",
+                                        "zone",
+                                        "europe-west1-b",
+                                        "instance_creation_timestamp",
+                                        now.getEpochSecond() - 3600)))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
     }
 
     public static String vmwareToken(String vcenterId, String instanceUuid) {
         Instant now = Instant.now();
-        return jwt(new JWTClaimsSet.Builder().issuer("https://vcenter.test/" + vcenterId).audience(List.of("crosspatch"))
-                .subject(instanceUuid).claim("vcenter_id", vcenterId).claim("vm_name", "db-1")
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
-                .jwtID(UUID.randomUUID().toString()).build());
+        return jwt(new JWTClaimsSet.Builder()
+                .issuer("https://vcenter.test/" + vcenterId)
+                .audience(List.of("crosspatch"))
+                .subject(instanceUuid)
+                .claim("vcenter_id", vcenterId)
+                .claim("vm_name", "db-1")
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
+                .jwtID(UUID.randomUUID().toString())
+                .build());
     }
 
     public static String awsPkcs7(String accountId, String instanceId) {
@@ -89,7 +112,8 @@ public final class Identities {
 
     private static String jwt(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").build(), claims);
             jwt.sign(new RSASSASigner(KEYS.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -101,12 +125,15 @@ public final class Identities {
         try {
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(KEYS.getPrivate());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build()).build(signer, CERTIFICATE));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .build(signer, CERTIFICATE));
             generator.addCertificates(new JcaCertStore(List.of(CERTIFICATE)));
-            byte[] signed = generator.generate(new CMSProcessableByteArray(document.getBytes(StandardCharsets.UTF_8)), true)
+            byte[] signed = generator
+                    .generate(new CMSProcessableByteArray(document.getBytes(StandardCharsets.UTF_8)), true)
                     .getEncoded();
-            return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(signed);
+            return Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(signed);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -127,9 +154,15 @@ public final class Identities {
             X500Name name = new X500Name("CN=metadata.test");
             Instant now = Instant.now();
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
-            return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(30))), name, keys.getPublic()).build(signer));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.valueOf(now.toEpochMilli()),
+                                    Date.from(now.minus(Duration.ofDays(1))),
+                                    Date.from(now.plus(Duration.ofDays(30))),
+                                    name,
+                                    keys.getPublic())
+                            .build(signer));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -17,17 +17,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * encrypted with {@link ActivationCodes}' key; loopback is the one trusted proxy, so the source address comes
  * from {@code X-Forwarded-For} and each test has its own rate-limit bucket. Every subclass has the same properties, so they share one context.
  */
-@CrosspatchIntegrationTest(properties = {
-        "crosspatch.identity.verifier.enabled=false",
-        "crosspatch.identity.public-url=" + IngressIntegrationTest.PUBLIC_URL,
-        "crosspatch.identity.ingress.trusted-proxies=127.0.0.1/32,::1/128",
-        "crosspatch.identity.ingress.rate-limit.per-second=1",
-        "crosspatch.identity.ingress.rate-limit.burst=30",
-        "crosspatch.identity.ingress.status-rate-limit.per-second=20",
-        "crosspatch.identity.ingress.status-rate-limit.burst=60",
-        "crosspatch.activation-encryption.keys." + ActivationCodes.KEY_ID + "=" + ActivationCodes.KEY,
-        "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
-        "crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.identity.verifier.enabled=false",
+            "crosspatch.identity.public-url=" + IngressIntegrationTest.PUBLIC_URL,
+            "crosspatch.identity.ingress.trusted-proxies=127.0.0.1/32,::1/128",
+            "crosspatch.identity.ingress.rate-limit.per-second=1",
+            "crosspatch.identity.ingress.rate-limit.burst=30",
+            "crosspatch.identity.ingress.status-rate-limit.per-second=20",
+            "crosspatch.identity.ingress.status-rate-limit.burst=60",
+            "crosspatch.activation-encryption.keys." + ActivationCodes.KEY_ID + "=" + ActivationCodes.KEY,
+            "crosspatch.identity.admin.auth.issuer=" + AdminTokens.ISSUER,
+            "crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE
+        })
 public abstract class IngressIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);

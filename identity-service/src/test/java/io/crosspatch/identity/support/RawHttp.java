@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends {@code request} (the request line and headers, each ending in CRLF, without the blank line) from
@@ -37,6 +36,5 @@ public final class RawHttp {
         }
     }
 
-    public record Response(int status, String body) {
-    }
+    public record Response(int status, String body) {}
 }

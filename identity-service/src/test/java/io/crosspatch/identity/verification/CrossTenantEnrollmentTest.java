@@ -9,16 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.persistence.InstanceClaimRepository;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.identity.verification.support.Verdicts;
 import io.crosspatch.identity.verification.support.VerifierIntegrationTest;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +39,13 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
+
     @Autowired
     private CloudAccountRepository accounts;
+
     @Autowired
     private InstanceClaimRepository claims;
+
     @Autowired
     private ReEnrollmentService reEnrollments;
 
@@ -53,8 +56,10 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
         String victimOrg = "vc-victim-" + UUID.randomUUID().toString().substring(0, 8);
         onboard("vmware", victimOrg, anyTenant());
         JsonNode attackersVm = CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ORG, "mallory-1");
-        IdentityMaterial forB = new IdentityMaterial.VmwareToken(CLOUDS.forge(attackersVm,
-                options().set("claims", options().put("vcenter_id", victimOrg))).get("token").asText());
+        IdentityMaterial forB = new IdentityMaterial.VmwareToken(CLOUDS.forge(
+                        attackersVm, options().set("claims", options().put("vcenter_id", victimOrg)))
+                .get("token")
+                .asText());
         String enrollmentId = anyEnrollmentId();
 
         // when
@@ -67,7 +72,8 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
     }
 
     @Test
-    void shouldRejectAStoppedAndStartedAwsInstanceEnrollingAgainUnderAnotherSecretUntilAnAdminReleasesIt() throws Exception {
+    void shouldRejectAStoppedAndStartedAwsInstanceEnrollingAgainUnderAnotherSecretUntilAnAdminReleasesIt()
+            throws Exception {
         // given: an EC2 instance enrolled once
         String tenant = anyTenant();
         CloudAccount account = onboard("aws", anyAwsAccount(), tenant);
@@ -88,11 +94,21 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
         assertThat(failure.getTenantId()).isEqualTo(tenant);
 
         // and the audited re-enrollment still frees it
-        assertThat(reEnrollments.release(tenant, CloudProvider.AWS, account.cloudAccountId(), instanceId, "disk replaced",
-                "admin-1").orElseThrow().previousEnrollmentIds()).containsExactly(first);
+        assertThat(reEnrollments
+                        .release(
+                                tenant,
+                                CloudProvider.AWS,
+                                account.cloudAccountId(),
+                                instanceId,
+                                "disk replaced",
+                                "admin-1")
+                        .orElseThrow()
+                        .previousEnrollmentIds())
+                .containsExactly(first);
         String third = anyEnrollmentId();
         send(requested(third, afterRestart));
-        assertThat(Verdicts.of(third).onlyVerified().getIdentity().getInstanceId()).isEqualTo(instanceId);
+        assertThat(Verdicts.of(third).onlyVerified().getIdentity().getInstanceId())
+                .isEqualTo(instanceId);
     }
 
     @Test
@@ -103,7 +119,9 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
         JsonNode vm = CLOUDS.createVm("aws", account.cloudAccountId(), "db-2", Map.of(), Map.of("region", "eu-west-1"));
         String instanceId = vm.get("instanceId").asText();
         Instant earlierBoot = Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS);
-        claims.claim(new InstanceKey(CloudProvider.AWS, account.cloudAccountId(), instanceId, earlierBoot), "enr-legacy",
+        claims.claim(
+                new InstanceKey(CloudProvider.AWS, account.cloudAccountId(), instanceId, earlierBoot),
+                "enr-legacy",
                 Instant.now());
         String enrollmentId = anyEnrollmentId();
 
@@ -112,27 +130,42 @@ class CrossTenantEnrollmentTest extends VerifierIntegrationTest {
 
         // then
         assertThat(Verdicts.of(enrollmentId).onlyFailure().getReasonCode()).isEqualTo("ALREADY_ENROLLED");
-        assertThat(reEnrollments.release(tenant, CloudProvider.AWS, account.cloudAccountId(), instanceId, "migrated", "admin-1")
-                .orElseThrow().previousEnrollmentIds()).containsExactly("enr-legacy");
-        assertThat(claims.claimsOf(CloudProvider.AWS, account.cloudAccountId(), instanceId)).isEmpty();
+        assertThat(reEnrollments
+                        .release(tenant, CloudProvider.AWS, account.cloudAccountId(), instanceId, "migrated", "admin-1")
+                        .orElseThrow()
+                        .previousEnrollmentIds())
+                .containsExactly("enr-legacy");
+        assertThat(claims.claimsOf(CloudProvider.AWS, account.cloudAccountId(), instanceId))
+                .isEmpty();
     }
 
     /** The VM's identity document after a stop/start {@code uptime} later: new pendingTime, signed by AWS's key. */
     private static IdentityMaterial restarted(JsonNode vm, Duration later) {
-        Instant pendingTime = Instant.parse(vm.get("createdAt").asText()).plus(later).truncatedTo(ChronoUnit.SECONDS);
-        JsonNode document = CLOUDS.forge(vm, options().set("claims", options().put("pendingTime", pendingTime.toString())));
-        return new IdentityMaterial.AwsDocument(document.get("pkcs7").asText(), document.get("document").asText());
+        Instant pendingTime =
+                Instant.parse(vm.get("createdAt").asText()).plus(later).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode document =
+                CLOUDS.forge(vm, options().set("claims", options().put("pendingTime", pendingTime.toString())));
+        return new IdentityMaterial.AwsDocument(
+                document.get("pkcs7").asText(), document.get("document").asText());
     }
 
     private CloudAccount onboard(String provider, String accountId, String tenantId) {
-        CloudAccount account = new CloudAccount(provider, accountId, tenantId, "Account " + accountId, "on-time", "eu-central-1",
-                Set.of(), Instant.now());
+        CloudAccount account = new CloudAccount(
+                provider,
+                accountId,
+                tenantId,
+                "Account " + accountId,
+                "on-time",
+                "eu-central-1",
+                Set.of(),
+                Instant.now());
         accounts.save(account);
         return account;
     }
 
     private void send(EnrollmentRequested request) throws Exception {
-        kafka.send(Topics.ENROLLMENT_REQUESTED.name(), request.getEnrollmentId(), request).get();
+        kafka.send(Topics.ENROLLMENT_REQUESTED.name(), request.getEnrollmentId(), request)
+                .get();
     }
 
     private static String anyTenant() {

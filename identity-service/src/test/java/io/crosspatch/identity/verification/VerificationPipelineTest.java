@@ -17,16 +17,16 @@ import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
 import io.crosspatch.identity.verification.persistence.ReEnrollmentAuditRepository;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
 import io.crosspatch.identity.verification.support.Verdicts;
 import io.crosspatch.identity.verification.support.VerifierIntegrationTest;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,24 +50,36 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
+
     @Autowired
     private CloudAccountRepository accounts;
+
     @Autowired
     private ChallengeRepository challenges;
+
     @Autowired
     private ReEnrollmentService reEnrollments;
+
     @Autowired
     private ReEnrollmentAuditRepository audit;
 
     private CloudAccount onboard(String provider, String accountId, String tenantId) {
-        CloudAccount account = new CloudAccount(provider, accountId, tenantId, "Account " + accountId, "on-time", "eu-central-1",
-                Set.of("canary"), Instant.now());
+        CloudAccount account = new CloudAccount(
+                provider,
+                accountId,
+                tenantId,
+                "Account " + accountId,
+                "on-time",
+                "eu-central-1",
+                Set.of("canary"),
+                Instant.now());
         accounts.save(account);
         return account;
     }
 
     private void send(EnrollmentRequested request) throws Exception {
-        kafka.send(Topics.ENROLLMENT_REQUESTED.name(), request.getEnrollmentId(), request).get();
+        kafka.send(Topics.ENROLLMENT_REQUESTED.name(), request.getEnrollmentId(), request)
+                .get();
     }
 
     private String freshNonce() {
@@ -84,10 +96,13 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
     void gcpVmEndsVerifiedWithItsTenantProjectInstanceZoneAndRequestedPatchGroup() throws Exception {
         String tenant = anyTenant();
         CloudAccount account = onboard("gcp", anyGcpProject(), tenant);
-        JsonNode vm = CLOUDS.createVm("gcp", account.cloudAccountId(), "web-1", Map.of(), Map.of("zone", "europe-west1-b"));
+        JsonNode vm =
+                CLOUDS.createVm("gcp", account.cloudAccountId(), "web-1", Map.of(), Map.of("zone", "europe-west1-b"));
         String enrollmentId = anyEnrollmentId();
 
-        send(requested(enrollmentId, CLOUDS.gcpIdentity(vm),
+        send(requested(
+                enrollmentId,
+                CLOUDS.gcpIdentity(vm),
                 Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "canary", "team", "web")));
 
         Verdicts verdicts = Verdicts.of(enrollmentId);
@@ -103,7 +118,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         assertThat(identity.getPatchGroup()).isEqualTo("canary");
         assertThat(identity.getAwsRegion()).isEqualTo("eu-central-1");
         assertThat(identity.getOperatingSystem()).isEqualTo(OperatingSystem.UBUNTU);
-        assertThat(identity.getInstanceCreatedAt()).isEqualTo(Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS));
+        assertThat(identity.getInstanceCreatedAt())
+                .isEqualTo(Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS));
         assertThat(identity.getLabels()).containsExactly(Map.entry("team", "web"));
     }
 
@@ -111,7 +127,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
     void azureVmWithAnIssuedNonceEndsVerifiedInTheAccountsDefaultPatchGroup() throws Exception {
         String tenant = anyTenant();
         CloudAccount account = onboard("azure", anyAzureSubscription(), tenant);
-        JsonNode vm = CLOUDS.createVm("azure", account.cloudAccountId(), "app-1", Map.of(), Map.of("region", "westeurope"));
+        JsonNode vm =
+                CLOUDS.createVm("azure", account.cloudAccountId(), "app-1", Map.of(), Map.of("region", "westeurope"));
         String enrollmentId = anyEnrollmentId();
 
         send(requested(enrollmentId, CLOUDS.azureIdentity(vm, freshNonce())));
@@ -132,7 +149,10 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         JsonNode vm = CLOUDS.createVm("aws", account.cloudAccountId(), "db-1", Map.of(), Map.of("region", "eu-west-1"));
         String enrollmentId = anyEnrollmentId();
 
-        send(requested(enrollmentId, CLOUDS.awsIdentity(vm), Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "early")));
+        send(requested(
+                enrollmentId,
+                CLOUDS.awsIdentity(vm),
+                Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "early")));
 
         Verdicts verdicts = Verdicts.of(enrollmentId);
         VerifiedIdentity identity = verdicts.onlyVerified().getIdentity();
@@ -141,7 +161,9 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         assertThat(identity.getInstanceId()).isEqualTo(vm.get("instanceId").asText());
         assertThat(identity.getLocation()).isEqualTo("eu-west-1");
         assertThat(identity.getPatchGroup()).isEqualTo("early");
-        assertThat(identity.getInstanceCreatedAt()).as("pendingTime is the last launch, not the creation").isNull();
+        assertThat(identity.getInstanceCreatedAt())
+                .as("pendingTime is the last launch, not the creation")
+                .isNull();
     }
 
     @Test
@@ -180,7 +202,9 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         CloudAccount account = onboard("gcp", anyGcpProject(), anyTenant());
         JsonNode vm = CLOUDS.createVm("gcp", account.cloudAccountId(), "web-1");
         String enrollmentId = anyEnrollmentId();
-        String forged = CLOUDS.forge(vm, SimulatedClouds.options().put("signer", "foreign")).get("token").asText();
+        String forged = CLOUDS.forge(vm, SimulatedClouds.options().put("signer", "foreign"))
+                .get("token")
+                .asText();
 
         send(requested(enrollmentId, new IdentityMaterial.GcpToken(forged)));
 
@@ -195,7 +219,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         JsonNode vm = CLOUDS.createVm("gcp", account.cloudAccountId(), "web-1");
         String enrollmentId = anyEnrollmentId();
 
-        send(requested(enrollmentId, Provider.AWS, CLOUDS.gcpIdentity(vm), Map.of("crosspatch-patching", "true"), "ubuntu"));
+        send(requested(
+                enrollmentId, Provider.AWS, CLOUDS.gcpIdentity(vm), Map.of("crosspatch-patching", "true"), "ubuntu"));
 
         assertThat(Verdicts.of(enrollmentId).onlyFailure().getReasonCode()).isEqualTo("PROVIDER_MISMATCH");
     }
@@ -208,7 +233,10 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         String wrongGroup = anyEnrollmentId();
 
         send(requested(notPatching, CLOUDS.awsIdentity(vm), Map.of("crosspatch-patching", "false")));
-        send(requested(wrongGroup, CLOUDS.awsIdentity(vm), Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "nightly")));
+        send(requested(
+                wrongGroup,
+                CLOUDS.awsIdentity(vm),
+                Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "nightly")));
 
         assertThat(Verdicts.of(notPatching).onlyFailure().getReasonCode()).isEqualTo("PATCHING_NOT_REQUESTED");
         assertThat(Verdicts.of(wrongGroup).onlyFailure().getReasonCode()).isEqualTo("PATCH_GROUP_NOT_ALLOWED");
@@ -220,7 +248,9 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         JsonNode vm = CLOUDS.createVm("azure", account.cloudAccountId(), "app-1");
         String enrollmentId = anyEnrollmentId();
 
-        send(requested(enrollmentId, CLOUDS.azureIdentity(vm, Challenge.issue(Instant.now()).nonce())));
+        send(requested(
+                enrollmentId,
+                CLOUDS.azureIdentity(vm, Challenge.issue(Instant.now()).nonce())));
 
         EnrollmentFailed failure = Verdicts.of(enrollmentId).onlyFailure();
         assertThat(failure.getReasonCode()).isEqualTo("NONCE_INVALID");
@@ -231,7 +261,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
     void shouldRejectAnAzureDocumentWithAnExpiredNonce() throws Exception {
         CloudAccount account = onboard("azure", anyAzureSubscription(), anyTenant());
         JsonNode vm = CLOUDS.createVm("azure", account.cloudAccountId(), "app-1");
-        Challenge expired = Challenge.issue(Instant.now().minus(Challenge.VALIDITY).minusSeconds(5));
+        Challenge expired =
+                Challenge.issue(Instant.now().minus(Challenge.VALIDITY).minusSeconds(5));
         challenges.save(expired);
         String enrollmentId = anyEnrollmentId();
 
@@ -291,20 +322,30 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         assertThat(failure.getReasonCode()).isEqualTo("ALREADY_ENROLLED");
         assertThat(failure.getTenantId()).isEqualTo(tenant);
 
-        assertThat(reEnrollments.release("someone-else", CloudProvider.GCP, account.cloudAccountId(), instanceId, "rebuilt", "admin-1"))
+        assertThat(reEnrollments.release(
+                        "someone-else", CloudProvider.GCP, account.cloudAccountId(), instanceId, "rebuilt", "admin-1"))
                 .isEmpty();
-        ReEnrollment released = reEnrollments.release(tenant, CloudProvider.GCP, account.cloudAccountId(), instanceId,
-                "VM rebuilt from its image", "admin-1").orElseThrow();
+        ReEnrollment released = reEnrollments
+                .release(
+                        tenant,
+                        CloudProvider.GCP,
+                        account.cloudAccountId(),
+                        instanceId,
+                        "VM rebuilt from its image",
+                        "admin-1")
+                .orElseThrow();
         send(requested(third, CLOUDS.gcpIdentity(vm)));
 
         assertThat(released.previousEnrollmentIds()).containsExactly(first);
-        assertThat(audit.ofInstance(CloudProvider.GCP, account.cloudAccountId(), instanceId)).singleElement()
+        assertThat(audit.ofInstance(CloudProvider.GCP, account.cloudAccountId(), instanceId))
+                .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.releasedBy()).isEqualTo("admin-1");
                     assertThat(entry.reason()).isEqualTo("VM rebuilt from its image");
                     assertThat(entry.previousEnrollmentIds()).containsExactly(first);
                 });
-        assertThat(Verdicts.of(third).onlyVerified().getIdentity().getInstanceId()).isEqualTo(instanceId);
+        assertThat(Verdicts.of(third).onlyVerified().getIdentity().getInstanceId())
+                .isEqualTo(instanceId);
     }
 
     @Test
@@ -314,8 +355,11 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         CloudAccount azure = onboard("azure", anyAzureSubscription(), anyTenant());
         JsonNode gcpVm = CLOUDS.createVm("gcp", gcp.cloudAccountId(), "web-1");
         IdentityMaterial.GcpToken token = CLOUDS.gcpIdentity(gcpVm);
-        String forged = CLOUDS.forge(gcpVm, SimulatedClouds.options().put("signer", "foreign")).get("token").asText();
-        IdentityMaterial.AzureDocument document = CLOUDS.azureIdentity(CLOUDS.createVm("azure", azure.cloudAccountId(), "app-1"), freshNonce());
+        String forged = CLOUDS.forge(gcpVm, SimulatedClouds.options().put("signer", "foreign"))
+                .get("token")
+                .asText();
+        IdentityMaterial.AzureDocument document =
+                CLOUDS.azureIdentity(CLOUDS.createVm("azure", azure.cloudAccountId(), "app-1"), freshNonce());
         String verified = anyEnrollmentId();
         String rejected = anyEnrollmentId();
         String azureEnrollment = anyEnrollmentId();
@@ -327,7 +371,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         Verdicts.of(rejected).onlyFailure();
         Verdicts.of(azureEnrollment).onlyVerified();
 
-        assertThat(output.getAll()).contains(verified, rejected, azureEnrollment)
+        assertThat(output.getAll())
+                .contains(verified, rejected, azureEnrollment)
                 .doesNotContain(token.token().split("\\.")[1])
                 .doesNotContain(token.token().split("\\.")[2])
                 .doesNotContain(forged.split("\\.")[2])
@@ -339,7 +384,8 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         String tenant = anyTenant();
         CloudAccount account = onboard("aws", anyAwsAccount(), tenant);
 
-        assertThat(reEnrollments.release(tenant, CloudProvider.AWS, account.cloudAccountId(), "i-0123456789abcdef0", "why", "admin-1"))
+        assertThat(reEnrollments.release(
+                        tenant, CloudProvider.AWS, account.cloudAccountId(), "i-0123456789abcdef0", "why", "admin-1"))
                 .isEmpty();
     }
 
@@ -347,12 +393,15 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
     void redeliveredEnrollmentsAreVerifiedAgainWithTheSameContentNotTakenForReplays() throws Exception {
         CloudAccount azure = onboard("azure", anyAzureSubscription(), anyTenant());
         onboard("vmware", SimulatedClouds.VMWARE_ORG, "tenant-vmware");
-        EnrollmentRequested azureRecord = requested(anyEnrollmentId(),
+        EnrollmentRequested azureRecord = requested(
+                anyEnrollmentId(),
                 CLOUDS.azureIdentity(CLOUDS.createVm("azure", azure.cloudAccountId(), "app-9"), freshNonce()));
-        EnrollmentRequested vmwareRecord = requested(anyEnrollmentId(),
+        EnrollmentRequested vmwareRecord = requested(
+                anyEnrollmentId(),
                 CLOUDS.vmwareIdentity(CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ORG, "erp-9")));
 
-        for (EnrollmentRequested record : new EnrollmentRequested[] {azureRecord, vmwareRecord, azureRecord, vmwareRecord}) {
+        for (EnrollmentRequested record :
+                new EnrollmentRequested[] {azureRecord, vmwareRecord, azureRecord, vmwareRecord}) {
             send(record);
         }
 
@@ -360,10 +409,13 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
             Verdicts verdicts = Verdicts.of(record.getEnrollmentId(), 2);
             assertThat(verdicts.failed()).isEmpty();
             assertThat(verdicts.verified()).hasSize(2);
-            IdentityVerified first = (IdentityVerified) verdicts.verified().get(0).value();
-            IdentityVerified again = (IdentityVerified) verdicts.verified().get(1).value();
+            IdentityVerified first =
+                    (IdentityVerified) verdicts.verified().get(0).value();
+            IdentityVerified again =
+                    (IdentityVerified) verdicts.verified().get(1).value();
             assertThat(again.getIdentity()).isEqualTo(first.getIdentity());
-            assertThat(verdicts.verified().get(1).key()).isEqualTo(verdicts.verified().get(0).key());
+            assertThat(verdicts.verified().get(1).key())
+                    .isEqualTo(verdicts.verified().get(0).key());
         }
     }
 }

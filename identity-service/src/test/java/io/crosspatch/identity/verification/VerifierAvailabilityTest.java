@@ -11,15 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.support.JwksRelay;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
-import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.identity.verification.support.VerdictWatch;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
+import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.simulator.client.SimulatorPaths;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +65,10 @@ class VerifierAvailabilityTest {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
+
     @Autowired
     private CloudAccountRepository accounts;
+
     @Autowired
     private ChallengeRepository challenges;
 
@@ -76,7 +78,9 @@ class VerifierAvailabilityTest {
         trust.put("crosspatch.identity.gcp.jwks-uri", GCP_JWKS.url());
         trust.forEach((name, value) -> registry.add(name, () -> value));
         TestJwtIssuer.trust(registry, "crosspatch.identity.admin.auth", "crosspatch-identity");
-        registry.add("crosspatch.identity.vmware.issuers[2].issuer", () -> "https://vcenter." + OUTAGE_ORG + ".crosspatch.sim");
+        registry.add(
+                "crosspatch.identity.vmware.issuers[2].issuer",
+                () -> "https://vcenter." + OUTAGE_ORG + ".crosspatch.sim");
         registry.add("crosspatch.identity.vmware.issuers[2].jwks-uri", OUTAGE_JWKS::url);
         registry.add("crosspatch.identity.vmware.issuers[2].audience", () -> SimulatedClouds.AUDIENCE);
         registry.add("crosspatch.identity.vmware.issuers[2].org-id", () -> OUTAGE_ORG);
@@ -92,13 +96,16 @@ class VerifierAvailabilityTest {
     }
 
     @Test
-    void forgedGcpTokensWithUnknownKeyIdsAreRejectedAtOnceAndOtherTenantsEnrollmentsBehindThemVerifyQuickly() throws Exception {
+    void forgedGcpTokensWithUnknownKeyIdsAreRejectedAtOnceAndOtherTenantsEnrollmentsBehindThemVerifyQuickly()
+            throws Exception {
         CloudAccount attacked = onboard("gcp", anyGcpProject());
         JsonNode attackerVm = CLOUDS.createVm("gcp", attacked.cloudAccountId(), "victim-1");
         Map<String, EnrollmentRequested> valid = oneValidEnrollmentOfEachProvider(SimulatedClouds.VMWARE_ORG);
         List<EnrollmentRequested> forged = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            String token = CLOUDS.forge(attackerVm, SimulatedClouds.options().put("kid", randomKeyId())).get("token").asText();
+            String token = CLOUDS.forge(attackerVm, SimulatedClouds.options().put("kid", randomKeyId()))
+                    .get("token")
+                    .asText();
             forged.add(requested(anyEnrollmentId(), new IdentityMaterial.GcpToken(token)));
         }
         int fetchesBefore = GCP_JWKS.fetches();
@@ -112,16 +119,22 @@ class VerifierAvailabilityTest {
             Map<String, VerdictWatch.Seen> verdicts = watch.awaitVerdicts(valid.keySet(), Duration.ofSeconds(60));
             verdicts.forEach((id, seen) -> {
                 assertThat(seen.verified()).as("%s: %s", id, seen.event()).isTrue();
-                assertThat(Duration.between(validSent, seen.arrivedAt())).as("time to VERIFIED of %s", id)
+                assertThat(Duration.between(validSent, seen.arrivedAt()))
+                        .as("time to VERIFIED of %s", id)
                         .isLessThan(Duration.ofSeconds(5));
             });
             Map<String, VerdictWatch.Seen> rejections = watch.awaitVerdicts(
                     forged.stream().map(EnrollmentRequested::getEnrollmentId).toList(), Duration.ofSeconds(10));
-            assertThat(rejections.values()).extracting(VerdictWatch.Seen::reasonCode).containsOnly("UNTRUSTED_SIGNER");
+            assertThat(rejections.values())
+                    .extracting(VerdictWatch.Seen::reasonCode)
+                    .containsOnly("UNTRUSTED_SIGNER");
             long intervals = Duration.between(start, Instant.now()).toMillis() / REFRESH_INTERVAL.toMillis();
-            assertThat(GCP_JWKS.fetches() - fetchesBefore).as("GCP JWKS fetches during the flood")
+            assertThat(GCP_JWKS.fetches() - fetchesBefore)
+                    .as("GCP JWKS fetches during the flood")
                     .isLessThanOrEqualTo(1 + (int) intervals);
-            assertThat(GCP_JWKS.fetches()).as("the verifier reads the GCP JWKS through the relay").isPositive();
+            assertThat(GCP_JWKS.fetches())
+                    .as("the verifier reads the GCP JWKS through the relay")
+                    .isPositive();
             assertThat(watch.deadLettered()).isEmpty();
         }
     }
@@ -142,18 +155,25 @@ class VerifierAvailabilityTest {
             Map<String, VerdictWatch.Seen> verdicts = watch.awaitVerdicts(others.keySet(), Duration.ofSeconds(60));
             verdicts.forEach((id, seen) -> {
                 assertThat(seen.verified()).as("%s: %s", id, seen.event()).isTrue();
-                assertThat(Duration.between(othersSent, seen.arrivedAt())).as("time to VERIFIED of %s", id)
+                assertThat(Duration.between(othersSent, seen.arrivedAt()))
+                        .as("time to VERIFIED of %s", id)
                         .isLessThan(Duration.ofSeconds(5));
             });
-            assertThat(watch.hasVerdict(stranded.getEnrollmentId())).as("verdict while its issuer's JWKS is down").isFalse();
+            assertThat(watch.hasVerdict(stranded.getEnrollmentId()))
+                    .as("verdict while its issuer's JWKS is down")
+                    .isFalse();
 
             OUTAGE_JWKS.start();
 
-            VerdictWatch.Seen recovered = watch.awaitVerdicts(Set.of(stranded.getEnrollmentId()), Duration.ofSeconds(60))
+            VerdictWatch.Seen recovered = watch.awaitVerdicts(
+                            Set.of(stranded.getEnrollmentId()), Duration.ofSeconds(60))
                     .get(stranded.getEnrollmentId());
             assertThat(recovered.verified()).as("%s", recovered.event()).isTrue();
-            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(watch.verdictCount(stranded.getEnrollmentId())).isEqualTo(1));
+            Awaitility.await()
+                    .during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(watch.verdictCount(stranded.getEnrollmentId()))
+                            .isEqualTo(1));
             assertThat(watch.deadLettered()).isEmpty();
         }
     }
@@ -162,13 +182,22 @@ class VerifierAvailabilityTest {
     private Map<String, EnrollmentRequested> oneValidEnrollmentOfEachProvider(String vmwareOrg) {
         Map<String, EnrollmentRequested> valid = new LinkedHashMap<>();
         JsonNode gcp = CLOUDS.createVm("gcp", onboard("gcp", anyGcpProject()).cloudAccountId(), "web-1");
-        JsonNode azure = CLOUDS.createVm("azure", onboard("azure", anyAzureSubscription()).cloudAccountId(), "app-1");
-        JsonNode aws = CLOUDS.createVm("aws", onboard("aws", anyAwsAccount()).cloudAccountId(), "db-1",
-                Map.of("crosspatch-patching", "true"), Map.of("region", "eu-west-1"));
+        JsonNode azure = CLOUDS.createVm(
+                "azure", onboard("azure", anyAzureSubscription()).cloudAccountId(), "app-1");
+        JsonNode aws = CLOUDS.createVm(
+                "aws",
+                onboard("aws", anyAwsAccount()).cloudAccountId(),
+                "db-1",
+                Map.of("crosspatch-patching", "true"),
+                Map.of("region", "eu-west-1"));
         onboard("vmware", vmwareOrg);
-        JsonNode vmware = CLOUDS.createVm("vmware", vmwareOrg, "erp-" + randomKeyId().substring(0, 6));
-        for (IdentityMaterial identity : List.of(CLOUDS.gcpIdentity(gcp), CLOUDS.azureIdentity(azure, freshNonce()),
-                CLOUDS.awsIdentity(aws), CLOUDS.vmwareIdentity(vmware))) {
+        JsonNode vmware =
+                CLOUDS.createVm("vmware", vmwareOrg, "erp-" + randomKeyId().substring(0, 6));
+        for (IdentityMaterial identity : List.of(
+                CLOUDS.gcpIdentity(gcp),
+                CLOUDS.azureIdentity(azure, freshNonce()),
+                CLOUDS.awsIdentity(aws),
+                CLOUDS.vmwareIdentity(vmware))) {
             EnrollmentRequested request = requested(anyEnrollmentId(), identity);
             valid.put(request.getEnrollmentId(), request);
         }
@@ -176,8 +205,15 @@ class VerifierAvailabilityTest {
     }
 
     private CloudAccount onboard(String provider, String accountId) {
-        CloudAccount account = new CloudAccount(provider, accountId, "tenant-" + UUID.randomUUID().toString().substring(0, 8),
-                "Account " + accountId, "on-time", "eu-central-1", Set.of(), Instant.now());
+        CloudAccount account = new CloudAccount(
+                provider,
+                accountId,
+                "tenant-" + UUID.randomUUID().toString().substring(0, 8),
+                "Account " + accountId,
+                "on-time",
+                "eu-central-1",
+                Set.of(),
+                Instant.now());
         accounts.save(account);
         return account;
     }
@@ -190,7 +226,8 @@ class VerifierAvailabilityTest {
 
     private void send(EnrollmentRequested request) {
         try {
-            kafka.send(Topics.ENROLLMENT_REQUESTED.name(), PARTITION, request.getEnrollmentId(), request).get();
+            kafka.send(Topics.ENROLLMENT_REQUESTED.name(), PARTITION, request.getEnrollmentId(), request)
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send " + request.getEnrollmentId(), e);
         }

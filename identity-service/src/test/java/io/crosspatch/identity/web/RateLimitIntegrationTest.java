@@ -44,9 +44,13 @@ class RateLimitIntegrationTest extends IngressIntegrationTest {
 
         // when: each request claims another client address
         for (int i = 0; i < 45; i++) {
-            statuses.add(RawHttp.send("127.0.0.2", port(), "POST /v1/challenges HTTP/1.0\r\n"
-                    + "Host: 127.0.0.1\r\nContent-Length: 0\r\n"
-                    + "X-Forwarded-For: 203.0.113." + (i + 1) + "\r\n").status());
+            statuses.add(RawHttp.send(
+                            "127.0.0.2",
+                            port(),
+                            "POST /v1/challenges HTTP/1.0\r\n"
+                                    + "Host: 127.0.0.1\r\nContent-Length: 0\r\n"
+                                    + "X-Forwarded-For: 203.0.113." + (i + 1) + "\r\n")
+                    .status());
         }
 
         // then: they all came from 127.0.0.2, and its bucket ran out
@@ -74,7 +78,9 @@ class RateLimitIntegrationTest extends IngressIntegrationTest {
     @Test
     void shouldGiveAllIpv6AddressesOfOneSlash64OneBucket() {
         // given: one /64, as one IPv6 host (or customer) gets
-        String prefix = String.format("2001:db8:%x:%x:", ThreadLocalRandom.current().nextInt(0x10000),
+        String prefix = String.format(
+                "2001:db8:%x:%x:",
+                ThreadLocalRandom.current().nextInt(0x10000),
                 ThreadLocalRandom.current().nextInt(0x10000));
         List<Integer> statuses = new ArrayList<>();
 
@@ -103,7 +109,8 @@ class RateLimitIntegrationTest extends IngressIntegrationTest {
 
         // when
         for (int i = 0; i < 150; i++) {
-            statuses.add(polling.get("/v1/enrollments/enr-" + "0".repeat(32), "any-secret").statusCode());
+            statuses.add(polling.get("/v1/enrollments/enr-" + "0".repeat(32), "any-secret")
+                    .statusCode());
         }
         HttpResponse<String> limited = polling.get("/v1/enrollments/enr-" + "0".repeat(32), "any-secret");
 

@@ -37,7 +37,8 @@ class SecretsNeverLoggedIntegrationTest extends IngressIntegrationTest {
     @Test
     void shouldNeverLogASecretAnActivationCodeOrAWholeToken(CapturedOutput output) {
         // given
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.crosspatch");
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.crosspatch");
         ch.qos.logback.classic.Level before = root.getLevel();
         root.setLevel(ch.qos.logback.classic.Level.DEBUG);
         List<String> secrets = new ArrayList<>();
@@ -48,7 +49,10 @@ class SecretsNeverLoggedIntegrationTest extends IngressIntegrationTest {
             for (int i = 0; i < 4; i++) {
                 Map<String, Object> body = anyEnrollment(i);
                 secrets.add(secretOf(body));
-                identity(body).values().stream().map(String::valueOf).filter(value -> value.length() > 40).forEach(secrets::add);
+                identity(body).values().stream()
+                        .map(String::valueOf)
+                        .filter(value -> value.length() > 40)
+                        .forEach(secrets::add);
                 HttpResponse<String> accepted = vm.postJson("/v1/enrollments", body);
                 assertThat(accepted.statusCode()).isEqualTo(202);
                 String id = Api.tree(accepted).get("enrollmentId").asText();
@@ -59,8 +63,11 @@ class SecretsNeverLoggedIntegrationTest extends IngressIntegrationTest {
                 if (i == 0) {
                     // when: the activation is issued and the VM polls for it
                     kafka.send(Topics.INSTANCE_ACTIVATED.name(), "gcp:acme-prod", activationIssued(id, code));
-                    Awaitility.await().atMost(PATIENCE).until(() ->
-                            vm.get("/v1/enrollments/" + id, secretOf(body)).body().contains(code));
+                    Awaitility.await()
+                            .atMost(PATIENCE)
+                            .until(() -> vm.get("/v1/enrollments/" + id, secretOf(body))
+                                    .body()
+                                    .contains(code));
                 }
             }
         } finally {
@@ -75,13 +82,23 @@ class SecretsNeverLoggedIntegrationTest extends IngressIntegrationTest {
     }
 
     private static InstanceActivated activationIssued(String id, String code) {
-        return InstanceActivated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(id)
-                .setTenantId("tenant-a").setProvider(Provider.GCP).setCloudAccountId("acme-prod").setInstanceId("1234")
-                .setSystemAccountId("210987654321").setStage(ActivationStage.ACTIVATION_ISSUED)
-                .setActivation(IssuedActivation.newBuilder().setActivationId("act-" + id).setRegion("eu-west-1")
+        return InstanceActivated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setEnrollmentId(id)
+                .setTenantId("tenant-a")
+                .setProvider(Provider.GCP)
+                .setCloudAccountId("acme-prod")
+                .setInstanceId("1234")
+                .setSystemAccountId("210987654321")
+                .setStage(ActivationStage.ACTIVATION_ISSUED)
+                .setActivation(IssuedActivation.newBuilder()
+                        .setActivationId("act-" + id)
+                        .setRegion("eu-west-1")
                         .setExpiresAt(Instant.now().plus(Duration.ofDays(1)))
                         .setEncryptedActivationCode(ActivationCodes.encrypt(code))
-                        .setEncryptionKeyId(ActivationCodes.KEY_ID).build())
+                        .setEncryptionKeyId(ActivationCodes.KEY_ID)
+                        .build())
                 .build();
     }
 }

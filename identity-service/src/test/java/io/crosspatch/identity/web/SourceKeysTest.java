@@ -13,7 +13,8 @@ class SourceKeysTest {
 
     @Test
     void shouldGiveAllAddressesOfAnIpv6Slash64OneBucket() {
-        assertThat(SourceKeys.of("2001:db8:1:2::1")).isEqualTo("2001:db8:1:2::/64")
+        assertThat(SourceKeys.of("2001:db8:1:2::1"))
+                .isEqualTo("2001:db8:1:2::/64")
                 .isEqualTo(SourceKeys.of("2001:db8:1:2:ffff:ffff:ffff:ffff"))
                 .isEqualTo(SourceKeys.of("2001:0db8:0001:0002:abcd::9"));
     }

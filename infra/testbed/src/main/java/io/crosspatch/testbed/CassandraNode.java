@@ -19,8 +19,8 @@ public final class CassandraNode implements AutoCloseable, RestartableServer {
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
-    private static final List<String> HEAP_AND_JIT = List.of(
-            "-Xms64m", "-Xmx512m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> HEAP_AND_JIT =
+            List.of("-Xms64m", "-Xmx512m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /**
      * Replaces {@link #HEAP_AND_JIT} (space-separated JVM options): the defaults start fast for tests; a
@@ -31,29 +31,52 @@ public final class CassandraNode implements AutoCloseable, RestartableServer {
     /** The JPMS section of Cassandra's conf/jvm17-server.options: without it, start-up fails on DirectBuffer. */
     private static final List<String> JDK17_MODULE_FLAGS = List.of(
             "-Djdk.attach.allowAttachSelf=true",
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
-            "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
-            "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
-            "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
-            "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
-            "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
-            "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.base/java.io=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens", "jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports",
+            "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports",
+            "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports",
+            "java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports",
+            "java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports",
+            "jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-exports",
+            "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports",
+            "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens",
+            "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.io=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens",
+            "jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.util=ALL-UNNAMED",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
     private final Path workDir;
@@ -217,9 +240,15 @@ public final class CassandraNode implements AutoCloseable, RestartableServer {
                 paxos_variant: v2
                 concurrent_counter_writes: 4
                 concurrent_compactors: 1
-                """.formatted(HOST, nativePort, storagePort,
-                workDir.resolve("data"), workDir.resolve("commitlog"), workDir.resolve("saved_caches"),
-                workDir.resolve("hints"), workDir.resolve("cdc_raw"));
+                """.formatted(
+                        HOST,
+                        nativePort,
+                        storagePort,
+                        workDir.resolve("data"),
+                        workDir.resolve("commitlog"),
+                        workDir.resolve("saved_caches"),
+                        workDir.resolve("hints"),
+                        workDir.resolve("cdc_raw"));
         return WorkFiles.write(workDir.resolve("cassandra.yaml"), yaml);
     }
 

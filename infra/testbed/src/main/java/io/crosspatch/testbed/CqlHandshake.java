@@ -22,8 +22,7 @@ final class CqlHandshake {
     private static final byte OPCODE_AUTHENTICATE = 0x03;
     private static final int HEADER_LENGTH = 9;
 
-    private CqlHandshake() {
-    }
+    private CqlHandshake() {}
 
     /** Whether the server at {@code host:port} accepts a CQL session (or asks for credentials, which is as good). */
     static boolean accepted(String host, int port, int timeoutMillis) throws IOException {

@@ -23,8 +23,7 @@ final class Distributions {
     private static final String CASSANDRA_CLASSPATH = "META-INF/crosspatch/cassandra.classpath";
     private static final String REGISTRY_PROPERTIES = "META-INF/crosspatch/registry.properties";
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /** The broker's jars plus the SLF4J binding that makes it log through its Log4j 2 configuration. */
     static List<String> kafkaClasspath() {

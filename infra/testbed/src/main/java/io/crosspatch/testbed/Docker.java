@@ -12,8 +12,7 @@ final class Docker {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private Docker() {
-    }
+    private Docker() {}
 
     static boolean isUsable() throws InterruptedException {
         Process process;

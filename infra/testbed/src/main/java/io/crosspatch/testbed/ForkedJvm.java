@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,8 +157,8 @@ public final class ForkedJvm {
     private synchronized void awaitStopped() {
         try {
             if (!waitForExit(stopGrace)) {
-                log.warn("{} (pid {}) did not stop within {} ms; killing it",
-                        name, process.pid(), stopGrace.toMillis());
+                log.warn(
+                        "{} (pid {}) did not stop within {} ms; killing it", name, process.pid(), stopGrace.toMillis());
                 process.destroyForcibly();
                 if (!waitForExit(DEFAULT_STOP_GRACE)) {
                     log.error("{} (pid {}) is still alive after SIGKILL", name, process.pid());
@@ -188,7 +187,11 @@ public final class ForkedJvm {
 
     private static String watchdogClasspathEntry() {
         try {
-            return Path.of(ParentWatchdogMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            return Path.of(ParentWatchdogMain.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the testbed's own classes", e);
@@ -243,7 +246,8 @@ public final class ForkedJvm {
         public Builder executableJar(Path jar) {
             try (JarFile jarFile = new JarFile(jar.toFile())) {
                 Manifest manifest = jarFile.getManifest();
-                String main = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+                String main =
+                        manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
                 if (main == null) {
                     throw new IllegalArgumentException(jar + " has no Main-Class in its manifest");
                 }

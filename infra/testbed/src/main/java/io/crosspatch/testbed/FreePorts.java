@@ -19,8 +19,7 @@ public final class FreePorts {
     private static final int MAX_ATTEMPTS = 20;
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Returns {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
     public static synchronized List<Integer> take(int count) {

@@ -19,8 +19,7 @@ final class JavaRuntimes {
 
     private static final List<Path> JVM_DIRECTORIES = List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/lib64/jvm"));
 
-    private JavaRuntimes() {
-    }
+    private JavaRuntimes() {}
 
     /** The {@code java} executable of the running JVM. */
     static Path current() {

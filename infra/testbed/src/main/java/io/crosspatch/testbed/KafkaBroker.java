@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -34,10 +33,14 @@ public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
     private static final List<String> JVM_ARGS = List.of(
-            "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-Xms128m",
+            "-Xmx512m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
             "-Djava.awt.headless=true");
-    private static final List<String> TOOL_JVM_ARGS = List.of(
-            "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+    private static final List<String> TOOL_JVM_ARGS =
+            List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
     private final Path workDir;
     private final Path config;
@@ -100,7 +103,8 @@ public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
     }
 
     private static List<String> loggingArgs(Path workDir) {
-        return List.of("-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.xml").toUri());
+        return List.of(
+                "-Dlog4j2.configurationFile=" + workDir.resolve("log4j2.xml").toUri());
     }
 
     @Override
@@ -135,8 +139,8 @@ public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
                 .start();
         try {
             if (!tool.waitForExit(FORMAT_TIMEOUT)) {
-                throw tool.failure("Formatting Kafka's log directory did not finish within "
-                        + FORMAT_TIMEOUT.toSeconds() + " s");
+                throw tool.failure(
+                        "Formatting Kafka's log directory did not finish within " + FORMAT_TIMEOUT.toSeconds() + " s");
             }
             if (tool.exitValue() != 0) {
                 throw tool.failure("Formatting Kafka's log directory failed with exit code " + tool.exitValue());
@@ -149,12 +153,18 @@ public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
 
     private static void awaitReady(ForkedJvm jvm, int port) throws InterruptedException {
         Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + port,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MILLIS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PROBE_TIMEOUT_MILLIS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
-                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100,
-                AdminClientConfig.CLIENT_ID_CONFIG, "testbed-readiness");
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                HOST + ":" + port,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MILLIS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                PROBE_TIMEOUT_MILLIS,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                200,
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG,
+                100,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "testbed-readiness");
         // The admin client is created only once the port accepts connections: it logs every refused connection.
         Readiness.await(jvm, READY_TIMEOUT, () -> accepts(port));
         try (Admin admin = Admin.create(adminConfig)) {
@@ -169,8 +179,7 @@ public final class KafkaBroker implements KafkaEndpoint, RestartableServer {
         }
     }
 
-    private static boolean hasNodes(Admin admin)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private static boolean hasNodes(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MILLIS))
                 .nodes()
                 .get(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)

@@ -22,8 +22,7 @@ public final class ParentWatchdogMain {
 
     private static final long POLL_MILLIS = 500;
 
-    private ParentWatchdogMain() {
-    }
+    private ParentWatchdogMain() {}
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
@@ -46,11 +45,15 @@ public final class ParentWatchdogMain {
             thread.setDaemon(true);
             return thread;
         });
-        watchdog.scheduleWithFixedDelay(() -> {
-            if (!isAlive(handle, directChild)) {
-                halt(parentPid);
-            }
-        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(
+                () -> {
+                    if (!isAlive(handle, directChild)) {
+                        halt(parentPid);
+                    }
+                },
+                POLL_MILLIS,
+                POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -16,8 +16,7 @@ public final class Readiness {
         boolean ready() throws Exception;
     }
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     public static void await(ForkedJvm jvm, Duration timeout, Probe probe) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

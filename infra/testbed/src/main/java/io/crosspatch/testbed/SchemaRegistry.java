@@ -21,8 +21,8 @@ public final class SchemaRegistry implements AutoCloseable {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
-    private static final List<String> JVM_ARGS = List.of(
-            "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+    private static final List<String> JVM_ARGS =
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
     private final ForkedJvm jvm;
     private final int port;
@@ -42,9 +42,11 @@ public final class SchemaRegistry implements AutoCloseable {
                 .logFile(workDir.resolve("schema-registry.log"))
                 .start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+            HttpClient http =
+                    HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
             String url = baseUrl(port);
-            Readiness.await(jvm, READY_TIMEOUT, () -> get(http, url + "/subjects").statusCode() == 200);
+            Readiness.await(
+                    jvm, READY_TIMEOUT, () -> get(http, url + "/subjects").statusCode() == 200);
             requireBackwardCompatibility(http, url, jvm);
             return new SchemaRegistry(jvm, port);
         } catch (InterruptedException | RuntimeException e) {
@@ -78,14 +80,17 @@ public final class SchemaRegistry implements AutoCloseable {
     private static void requireBackwardCompatibility(HttpClient http, String url, ForkedJvm jvm)
             throws InterruptedException {
         try {
-            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url + "/config"))
+            HttpResponse<String> put = http.send(
+                    HttpRequest.newBuilder(URI.create(url + "/config"))
                             .timeout(REQUEST_TIMEOUT)
                             .header("Content-Type", CONTENT_TYPE)
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> get = get(http, url + "/config");
-            if (put.statusCode() != 200 || get.statusCode() != 200 || !get.body().contains("\"BACKWARD\"")) {
+            if (put.statusCode() != 200
+                    || get.statusCode() != 200
+                    || !get.body().contains("\"BACKWARD\"")) {
                 throw jvm.failure("Could not set the registry's compatibility to BACKWARD: PUT answered "
                         + put.statusCode() + " " + put.body()
                         + ", GET answered " + get.statusCode() + " " + get.body());
@@ -96,7 +101,11 @@ public final class SchemaRegistry implements AutoCloseable {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(REQUEST_TIMEOUT)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

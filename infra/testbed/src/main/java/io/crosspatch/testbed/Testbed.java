@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,11 @@ public final class Testbed implements AutoCloseable {
     private final boolean isShared;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Testbed(Path workDir, KafkaEndpoint kafka, CassandraNode cassandra, SchemaRegistry schemaRegistry,
+    private Testbed(
+            Path workDir,
+            KafkaEndpoint kafka,
+            CassandraNode cassandra,
+            SchemaRegistry schemaRegistry,
             boolean isShared) {
         this.workDir = workDir;
         this.kafka = kafka;
@@ -72,13 +75,15 @@ public final class Testbed implements AutoCloseable {
     public static synchronized Testbed shared() {
         if (shared == null) {
             if (sharedFailure != null) {
-                throw new IllegalStateException("The shared testbed failed to start earlier in this JVM",
-                        sharedFailure);
+                throw new IllegalStateException(
+                        "The shared testbed failed to start earlier in this JVM", sharedFailure);
             }
-            Path root = Path.of(System.getProperty(DIR_PROPERTY, "target/testbed")).toAbsolutePath();
+            Path root =
+                    Path.of(System.getProperty(DIR_PROPERTY, "target/testbed")).toAbsolutePath();
             removeAbandonedWorkDirs(root);
             try {
-                Testbed testbed = start(root.resolve(Long.toString(ProcessHandle.current().pid())), true);
+                Testbed testbed =
+                        start(root.resolve(Long.toString(ProcessHandle.current().pid())), true);
                 Runtime.getRuntime().addShutdownHook(new Thread(testbed::stop, "testbed-shutdown"));
                 shared = testbed;
             } catch (RuntimeException e) {
@@ -193,17 +198,29 @@ public final class Testbed implements AutoCloseable {
         List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
         ExecutorService executor = Executors.newFixedThreadPool(PIECES, threadsNamed("testbed-start"));
         CompletionService<Object> completion = new ExecutorCompletionService<>(executor);
-        Future<Object> kafka = completion.submit(timed("Kafka", running, KafkaEndpoint::bootstrapServers,
+        Future<Object> kafka = completion.submit(timed(
+                "Kafka",
+                running,
+                KafkaEndpoint::bootstrapServers,
                 () -> startKafka(workDir.resolve("kafka"), ports.get(0), ports.get(1))));
-        Future<Object> cassandra = completion.submit(timed("Cassandra", running, CassandraNode::contactPoint,
+        Future<Object> cassandra = completion.submit(timed(
+                "Cassandra",
+                running,
+                CassandraNode::contactPoint,
                 () -> CassandraNode.start(workDir.resolve("cassandra"), ports.get(2), ports.get(3))));
-        Future<Object> registry = completion.submit(timed("Schema registry", running,
+        Future<Object> registry = completion.submit(timed(
+                "Schema registry",
+                running,
                 (SchemaRegistry ready) -> "127.0.0.1:" + ready.port(),
                 () -> SchemaRegistry.start(workDir.resolve("schema-registry"), ports.get(4))));
         try {
             awaitAll(completion);
-            Testbed testbed = new Testbed(workDir, (KafkaEndpoint) kafka.get(), (CassandraNode) cassandra.get(),
-                    (SchemaRegistry) registry.get(), isShared);
+            Testbed testbed = new Testbed(
+                    workDir,
+                    (KafkaEndpoint) kafka.get(),
+                    (CassandraNode) cassandra.get(),
+                    (SchemaRegistry) registry.get(),
+                    isShared);
             log.info("Testbed ready in {} ms, work directory {}", millisSince(started), workDir);
             return testbed;
         } catch (ExecutionException e) {
@@ -254,14 +271,15 @@ public final class Testbed implements AutoCloseable {
             case "forked" -> false;
             case "container" -> true;
             case "" -> Docker.isUsable();
-            default -> throw new IllegalArgumentException(
-                    KAFKA_PROPERTY + " must be 'forked' or 'container', not '" + mode + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        KAFKA_PROPERTY + " must be 'forked' or 'container', not '" + mode + "'");
         };
         return container ? KafkaContainerEndpoint.start() : KafkaBroker.start(dir, port, controllerPort);
     }
 
-    private static <T extends AutoCloseable> Callable<Object> timed(String piece, List<AutoCloseable> running,
-            Function<T, String> address, PieceStarter<T> starter) {
+    private static <T extends AutoCloseable> Callable<Object> timed(
+            String piece, List<AutoCloseable> running, Function<T, String> address, PieceStarter<T> starter) {
         return () -> {
             long started = System.nanoTime();
             T ready = starter.start();

@@ -2,7 +2,6 @@ package io.crosspatch.testbed;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +13,15 @@ public final class TestbedMain {
 
     private static final Logger log = LoggerFactory.getLogger(TestbedMain.class);
 
-    private TestbedMain() {
-    }
+    private TestbedMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path workDir = args.length > 0
                 ? Path.of(args[0])
-                : Path.of("target", "testbed", Long.toString(ProcessHandle.current().pid()));
+                : Path.of(
+                        "target",
+                        "testbed",
+                        Long.toString(ProcessHandle.current().pid()));
         Testbed testbed = Testbed.start(workDir);
         Runtime.getRuntime().addShutdownHook(new Thread(testbed::close, "testbed-main-shutdown"));
         log.info("Testbed running; Ctrl-C stops it. Connection details:");

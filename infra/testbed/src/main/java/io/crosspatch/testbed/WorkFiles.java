@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 final class WorkFiles {
 
-    private WorkFiles() {
-    }
+    private WorkFiles() {}
 
     static Path write(Path file, String content) {
         try {

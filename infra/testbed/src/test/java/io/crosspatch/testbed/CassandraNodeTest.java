@@ -2,15 +2,14 @@ package io.crosspatch.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.UUID;
-
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,13 +51,16 @@ class CassandraNodeTest {
         // then only the first is applied and its row is what a reader sees
         assertThat(first.wasApplied()).isTrue();
         assertThat(second.wasApplied()).isFalse();
-        Row row = session.execute("SELECT owner FROM testbed.cloud_accounts WHERE account_key = ?", accountKey).one();
+        Row row = session.execute("SELECT owner FROM testbed.cloud_accounts WHERE account_key = ?", accountKey)
+                .one();
         assertThat(row).isNotNull();
         assertThat(row.getString("owner")).isEqualTo("team-patching");
     }
 
     private static ResultSet claim(String accountKey, String owner) {
-        return session.execute("INSERT INTO testbed.cloud_accounts (account_key, owner) VALUES (?, ?) IF NOT EXISTS",
-                accountKey, owner);
+        return session.execute(
+                "INSERT INTO testbed.cloud_accounts (account_key, owner) VALUES (?, ?) IF NOT EXISTS",
+                accountKey,
+                owner);
     }
 }

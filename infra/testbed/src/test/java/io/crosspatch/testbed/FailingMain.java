@@ -5,8 +5,7 @@ public final class FailingMain {
 
     static final int EXIT_CODE = 3;
 
-    private FailingMain() {
-    }
+    private FailingMain() {}
 
     public static void main(String[] args) {
         System.err.println("Fatal: " + args[0]);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,13 @@ class ForkedJvmTest {
     void childDiesWhenParentIsKilled() throws Exception {
         // given a parent JVM that has forked a child which would otherwise run forever
         Path pidFile = workDir.resolve("child.pid");
-        Process parent = new ProcessBuilder(JavaRuntimes.current().toString(), "-cp", CLASSPATH,
-                ForkingParentMain.class.getName(), workDir.toString(), pidFile.toString())
+        Process parent = new ProcessBuilder(
+                        JavaRuntimes.current().toString(),
+                        "-cp",
+                        CLASSPATH,
+                        ForkingParentMain.class.getName(),
+                        workDir.toString(),
+                        pidFile.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("parent.log").toFile())
                 .start();
@@ -65,7 +69,9 @@ class ForkedJvmTest {
     @Test
     void stopKillsAChildThatDoesNotShutDown() {
         // given a child whose shutdown hangs
-        ForkedJvm child = sleeper(SigtermIgnoringMain.class).stopGracePeriod(Duration.ofSeconds(1)).start();
+        ForkedJvm child = sleeper(SigtermIgnoringMain.class)
+                .stopGracePeriod(Duration.ofSeconds(1))
+                .start();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(child.logFile()).contains(SigtermIgnoringMain.READY));
 
@@ -80,7 +86,9 @@ class ForkedJvmTest {
     @Test
     void startUpFailureReportsTheEndOfTheChildsLog() {
         // given a child that fails at start-up, explaining why on its console
-        ForkedJvm child = sleeper(FailingMain.class).args(List.of("no space left on /var/lib/cassandra")).start();
+        ForkedJvm child = sleeper(FailingMain.class)
+                .args(List.of("no space left on /var/lib/cassandra"))
+                .start();
 
         // when waiting for it to become ready, then the failure carries its exit code and its last words
         assertThatThrownBy(() -> Readiness.await(child, Duration.ofSeconds(30), () -> false))

@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ForkingParentMain {
 
-    private ForkingParentMain() {
-    }
+    private ForkingParentMain() {}
 
     public static void main(String[] args) throws Exception {
         Path workDir = Path.of(args[0]);

@@ -3,8 +3,7 @@ package io.crosspatch.testbed;
 /** Process checks shared by the tests. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class SchemaRegistryTest {
@@ -31,8 +30,8 @@ class SchemaRegistryTest {
 
     @Test
     void enforcesBackwardCompatibilityGlobally() throws Exception {
-        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(url + "/config")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> config = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/config")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.body()).contains("BACKWARD");
@@ -56,7 +55,8 @@ class SchemaRegistryTest {
 
     private HttpResponse<String> register(String subject, String avroSchema) throws IOException, InterruptedException {
         String body = "{\"schema\": \"" + avroSchema.replace("\"", "\\\"").replace("\n", " ") + "\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + "/subjects/" + subject + "/versions"))
                         .header("Content-Type", CONTENT_TYPE)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

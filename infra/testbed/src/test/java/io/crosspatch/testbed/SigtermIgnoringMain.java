@@ -7,8 +7,7 @@ public final class SigtermIgnoringMain {
 
     static final String READY = "Shutdown hook registered";
 
-    private SigtermIgnoringMain() {
-    }
+    private SigtermIgnoringMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         CountDownLatch never = new CountDownLatch(1);

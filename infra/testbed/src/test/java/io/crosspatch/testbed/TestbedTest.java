@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +15,12 @@ class TestbedTest {
 
         assertThat(testbed.springProperties())
                 .containsEntry("spring.kafka.bootstrap-servers", testbed.kafka().bootstrapServers())
-                .containsEntry("spring.cassandra.contact-points",
+                .containsEntry(
+                        "spring.cassandra.contact-points",
                         "127.0.0.1:" + testbed.cassandra().port())
                 .containsEntry("spring.cassandra.local-datacenter", "datacenter1")
-                .containsEntry("crosspatch.schema-registry.url",
+                .containsEntry(
+                        "crosspatch.schema-registry.url",
                         "http://127.0.0.1:" + testbed.schemaRegistry().port() + "/apis/ccompat/v7");
     }
 

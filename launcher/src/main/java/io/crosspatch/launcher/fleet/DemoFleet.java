@@ -33,6 +33,7 @@ public final class DemoFleet {
 
     /** How far each VM got, by the status its enrollment last showed (ENROLLING before the POST is accepted). */
     private final Map<String, String> stages = new ConcurrentHashMap<>();
+
     private final Map<String, String> managedInstanceIds = new ConcurrentHashMap<>();
     private final Map<String, StartupScriptRunner.Outcome> scriptOutcomes = new ConcurrentHashMap<>();
     private final Platform platform;
@@ -42,18 +43,22 @@ public final class DemoFleet {
     public DemoFleet(Platform platform) {
         this.platform = platform;
         this.http = new JsonHttp();
-        this.enroller = new FleetEnroller(http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
+        this.enroller = new FleetEnroller(
+                http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
 
     /** Onboards every demo cloud account to its tenant (idempotent: a PUT). */
     public void onboard() {
         String admin = "Bearer " + platform.tokens().adminToken("local-admin");
         for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
-            ObjectNode body = JsonHttp.object().put("displayName", account.displayName()).put("defaultPatchGroup", "on-time")
+            ObjectNode body = JsonHttp.object()
+                    .put("displayName", account.displayName())
+                    .put("defaultPatchGroup", "on-time")
                     .put("awsRegion", account.awsRegion());
             body.putArray("allowedPatchGroups");
-            URI uri = platform.service(LocalService.IDENTITY).resolve("/v1/admin/tenants/" + account.tenantId()
-                    + "/cloud-accounts/" + account.provider() + "/" + account.cloudAccountId());
+            URI uri = platform.service(LocalService.IDENTITY)
+                    .resolve("/v1/admin/tenants/" + account.tenantId() + "/cloud-accounts/" + account.provider() + "/"
+                            + account.cloudAccountId());
             http.put(uri, Map.of("Authorization", admin), body).ok();
         }
         log.info("onboarded {} cloud accounts of tenants {}", DemoTenants.ACCOUNTS.size(), DemoTenants.tenants());
@@ -73,8 +78,12 @@ public final class DemoFleet {
     }
 
     public FleetVm createVm(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {
-        ObjectNode body = JsonHttp.object().put("provider", account.provider()).put("accountId", account.cloudAccountId())
-                .put("instanceName", name).put("osFamily", os.family()).put("osVersion", os.version());
+        ObjectNode body = JsonHttp.object()
+                .put("provider", account.provider())
+                .put("accountId", account.cloudAccountId())
+                .put("instanceName", name)
+                .put("osFamily", os.family())
+                .put("osVersion", os.version());
         if (account.location() != null) {
             body.put(account.provider().equals("gcp") ? "zone" : "region", account.location());
         }
@@ -89,9 +98,13 @@ public final class DemoFleet {
      * Enrolls every VM in parallel and waits until each is REGISTERED, REJECTED or FAILED (or {@code timeout}
      * passed); the first {@code viaScript} Linux VMs of each provider run the real startup script.
      */
-    public void enrollAll(List<FleetVm> vms, int parallelism, int viaScript, Duration timeout) throws InterruptedException {
-        StartupScriptRunner script = new StartupScriptRunner(platform.service(LocalService.IDENTITY), platform.simulator(),
-                platform.vmToolsDirectory(), platform.work().resolve("vms"));
+    public void enrollAll(List<FleetVm> vms, int parallelism, int viaScript, Duration timeout)
+            throws InterruptedException {
+        StartupScriptRunner script = new StartupScriptRunner(
+                platform.service(LocalService.IDENTITY),
+                platform.simulator(),
+                platform.vmToolsDirectory(),
+                platform.work().resolve("vms"));
         Map<String, Integer> scripted = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try {
@@ -136,16 +149,23 @@ public final class DemoFleet {
         scriptOutcomes.put(vm.vmId(), outcome);
         if (outcome.exitStatus() != 0 || outcome.enrollmentId() == null) {
             stages.put(vm.vmId(), "SCRIPT_FAILED");
-            log.warn("linux.sh for {} ({}) exited {}:\n{}", vm.instanceName(), vm.account().key(), outcome.exitStatus(),
+            log.warn(
+                    "linux.sh for {} ({}) exited {}:\n{}",
+                    vm.instanceName(),
+                    vm.account().key(),
+                    outcome.exitStatus(),
                     outcome.output());
             return;
         }
-        follow(new FleetEnroller.Enrollment(vm, Objects.requireNonNull(outcome.enrollmentId()), outcome.secret()), timeout,
+        follow(
+                new FleetEnroller.Enrollment(vm, Objects.requireNonNull(outcome.enrollmentId()), outcome.secret()),
+                timeout,
                 false);
     }
 
     /** Polls the status as the VM would until a final stage, registering the agent on the way if asked to. */
-    private void follow(FleetEnroller.Enrollment enrollment, Duration timeout, boolean registerAgent) throws InterruptedException {
+    private void follow(FleetEnroller.Enrollment enrollment, Duration timeout, boolean registerAgent)
+            throws InterruptedException {
         FleetVm vm = enrollment.vm();
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean agentRegistered = !registerAgent;
@@ -154,11 +174,17 @@ public final class DemoFleet {
             String stage = status.get("status").asText();
             stages.put(vm.vmId(), stage);
             if (stage.equals("REJECTED") || stage.equals("FAILED")) {
-                log.warn("{} ({}) {}: {}", vm.instanceName(), vm.account().key(), stage, status.path("reason").asText());
+                log.warn(
+                        "{} ({}) {}: {}",
+                        vm.instanceName(),
+                        vm.account().key(),
+                        stage,
+                        status.path("reason").asText());
                 return;
             }
             if (stage.equals("REGISTERED")) {
-                managedInstanceIds.put(vm.vmId(), status.path("managedInstanceId").asText());
+                managedInstanceIds.put(
+                        vm.vmId(), status.path("managedInstanceId").asText());
                 return;
             }
             if (!agentRegistered && stage.equals("ACTIVATION_ISSUED")) {

@@ -29,8 +29,8 @@ public final class FleetEnroller {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One VM's enrollment, as far as it got. */
-    public record Enrollment(FleetVm vm, String enrollmentId, @Nullable String secret) {
-    }
+    public record Enrollment(
+            FleetVm vm, String enrollmentId, @Nullable String secret) {}
 
     private static final int MAX_ATTEMPTS = 8;
     private static final Duration INGRESS_RETRY_BUDGET = Duration.ofMinutes(1);
@@ -55,7 +55,9 @@ public final class FleetEnroller {
         ObjectNode body = JsonHttp.object().put("provider", vm.account().provider());
         body.set("identity", identity(vm));
         ObjectNode host = body.putObject("host").put("hostname", vm.instanceName());
-        host.putObject("os").put("family", vm.os().family()).put("version", vm.os().version());
+        host.putObject("os")
+                .put("family", vm.os().family())
+                .put("version", vm.os().version());
         body.putObject("labels").put("crosspatch-patching", "true").put("crosspatch-patchgroup", vm.patchGroup());
         body.put("enrollmentSecret", secret);
         JsonNode accepted = postRetryingWhenBusy(identityService.resolve("/v1/enrollments"), body);
@@ -129,8 +131,10 @@ public final class FleetEnroller {
 
     /** The enrollment's status as its VM sees it ({@code status}, {@code activation}, …). */
     public JsonNode status(Enrollment enrollment) {
-        return http.get(identityService.resolve("/v1/enrollments/" + enrollment.enrollmentId()),
-                Map.of("Authorization", "Bearer " + enrollment.secret())).ok();
+        return http.get(
+                        identityService.resolve("/v1/enrollments/" + enrollment.enrollmentId()),
+                        Map.of("Authorization", "Bearer " + enrollment.secret()))
+                .ok();
     }
 
     /**
@@ -143,10 +147,14 @@ public final class FleetEnroller {
             return Optional.empty();
         }
         FleetVm vm = enrollment.vm();
-        ObjectNode agent = JsonHttp.object().put("activationCode", activation.get("activationCode").asText())
-                .put("activationId", activation.get("activationId").asText()).put("region", activation.get("region").asText())
-                .put("hostname", vm.instanceName()).put("ipAddress", "10.0.0." + (1 + RANDOM.nextInt(250)))
-                .put("platformName", vm.os().platformName()).put("platformVersion", vm.os().version())
+        ObjectNode agent = JsonHttp.object()
+                .put("activationCode", activation.get("activationCode").asText())
+                .put("activationId", activation.get("activationId").asText())
+                .put("region", activation.get("region").asText())
+                .put("hostname", vm.instanceName())
+                .put("ipAddress", "10.0.0." + (1 + RANDOM.nextInt(250)))
+                .put("platformName", vm.os().platformName())
+                .put("platformVersion", vm.os().version())
                 .put("platformType", vm.os().platformType());
         JsonNode registered = simulator.registerAgent(agent);
         return Optional.of(registered.get("instanceId").asText());
@@ -155,28 +163,55 @@ public final class FleetEnroller {
     private JsonNode identity(FleetVm vm) {
         String base = vm.metadataBaseUrl();
         return switch (vm.account().provider()) {
-            case "gcp" -> JsonHttp.object().put("token", fromMetadata(() -> http.text(URI.create(base
-                    + "/computeMetadata/v1/instance/service-accounts/default/identity?format=full&audience="
-                    + URLEncoder.encode(gcpAudience, StandardCharsets.UTF_8)), Map.of("Metadata-Flavor", "Google"))).strip());
+            case "gcp" ->
+                JsonHttp.object()
+                        .put(
+                                "token",
+                                fromMetadata(() -> http.text(
+                                                URI.create(base
+                                                        + "/computeMetadata/v1/instance/service-accounts/default/identity?format=full&audience="
+                                                        + URLEncoder.encode(gcpAudience, StandardCharsets.UTF_8)),
+                                                Map.of("Metadata-Flavor", "Google")))
+                                        .strip());
             case "azure" -> {
-                String nonce = postRetryingWhenBusy(identityService.resolve("/v1/challenges"), null).get("nonce").asText();
-                String document = fromMetadata(() -> http.text(URI.create(base
-                        + "/metadata/attested/document?api-version=2021-02-01&nonce=" + nonce), Map.of("Metadata", "true")));
-                yield JsonHttp.object().put("attestedDocument", parse(document).get("signature").asText()).put("nonce", nonce);
+                String nonce = postRetryingWhenBusy(identityService.resolve("/v1/challenges"), null)
+                        .get("nonce")
+                        .asText();
+                String document = fromMetadata(() -> http.text(
+                        URI.create(base + "/metadata/attested/document?api-version=2021-02-01&nonce=" + nonce),
+                        Map.of("Metadata", "true")));
+                yield JsonHttp.object()
+                        .put(
+                                "attestedDocument",
+                                parse(document).get("signature").asText())
+                        .put("nonce", nonce);
             }
             case "aws" -> {
-                String token = fromMetadata(() -> http.putText(URI.create(base + "/latest/api/token"),
-                        Map.of("X-aws-ec2-metadata-token-ttl-seconds", "300")));
+                String token = fromMetadata(() -> http.putText(
+                        URI.create(base + "/latest/api/token"), Map.of("X-aws-ec2-metadata-token-ttl-seconds", "300")));
                 Map<String, String> session = Map.of("X-aws-ec2-metadata-token", token);
                 yield JsonHttp.object()
-                        .put("pkcs7", fromMetadata(() -> http.text(URI.create(base
-                                + "/latest/dynamic/instance-identity/rsa2048"), session)).replace("\n", ""))
-                        .put("document", fromMetadata(() -> http.text(URI.create(base
-                                + "/latest/dynamic/instance-identity/document"), session)));
+                        .put(
+                                "pkcs7",
+                                fromMetadata(() -> http.text(
+                                                URI.create(base + "/latest/dynamic/instance-identity/rsa2048"),
+                                                session))
+                                        .replace("\n", ""))
+                        .put(
+                                "document",
+                                fromMetadata(() -> http.text(
+                                        URI.create(base + "/latest/dynamic/instance-identity/document"), session)));
             }
-            case "vmware" -> JsonHttp.object().put("token", fromMetadata(() -> http.text(URI.create(vm.guestinfoUrl()
-                    + "/crosspatch.token"), Map.of())).strip());
-            default -> throw new IllegalArgumentException("unknown provider " + vm.account().provider());
+            case "vmware" ->
+                JsonHttp.object()
+                        .put(
+                                "token",
+                                fromMetadata(() -> http.text(
+                                                URI.create(vm.guestinfoUrl() + "/crosspatch.token"), Map.of()))
+                                        .strip());
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown provider " + vm.account().provider());
         };
     }
 

@@ -17,7 +17,8 @@ public enum FleetOs {
     WINDOWS("windows", "2022", "Microsoft Windows Server 2022 Datacenter", "Windows");
 
     /** The ones the startup script can enroll (it is for Linux). */
-    public static final List<FleetOs> LINUX = List.of(UBUNTU, DEBIAN, RHEL, CENTOS, ORACLE, AMAZON_LINUX, AMAZON_LINUX_2);
+    public static final List<FleetOs> LINUX =
+            List.of(UBUNTU, DEBIAN, RHEL, CENTOS, ORACLE, AMAZON_LINUX, AMAZON_LINUX_2);
 
     private final String family;
     private final String version;

@@ -27,11 +27,15 @@ public final class StartupScriptRunner {
      * How a run ended: the script's exit status, what it printed, the agent's registration file, and the enrollment
      * it made (the id it printed, the secret it kept in its state directory).
      */
-    public record Outcome(int exitStatus, String output, @Nullable String registration, @Nullable String enrollmentId,
-            @Nullable String secret) {
-    }
+    public record Outcome(
+            int exitStatus,
+            String output,
+            @Nullable String registration,
+            @Nullable String enrollmentId,
+            @Nullable String secret) {}
 
-    private static final java.util.regex.Pattern ACCEPTED = java.util.regex.Pattern.compile("enrollment (\\S+) accepted");
+    private static final java.util.regex.Pattern ACCEPTED =
+            java.util.regex.Pattern.compile("enrollment (\\S+) accepted");
 
     private final URI identityService;
     private final URI simulator;
@@ -49,14 +53,24 @@ public final class StartupScriptRunner {
         Path home = Files.createDirectories(workDir.resolve("vm-" + vm.vmId()));
         Path script = home.resolve("linux.sh");
         Files.writeString(script, download());
-        Path osRelease = Files.writeString(home.resolve("os-release"),
-                "ID=" + vm.os().family() + "\nVERSION_ID=\"" + vm.os().version() + "\"\nNAME=\"" + vm.os().platformName() + "\"\n");
+        Path osRelease = Files.writeString(
+                home.resolve("os-release"),
+                "ID=" + vm.os().family() + "\nVERSION_ID=\"" + vm.os().version() + "\"\nNAME=\""
+                        + vm.os().platformName() + "\"\n");
         Path registration = home.resolve("registration");
         Path output = home.resolve("output.log");
 
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "--provider", vm.account().provider(),
-                "--patch-group", vm.patchGroup(), "--timeout", Long.toString(timeout.toSeconds())));
-        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                script.toString(),
+                "--provider",
+                vm.account().provider(),
+                "--patch-group",
+                vm.patchGroup(),
+                "--timeout",
+                Long.toString(timeout.toSeconds())));
+        ProcessBuilder process =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = process.environment();
         env.put("PATH", vmTools + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("CROSSPATCH_STATE_DIR", home.resolve("state").toString());
@@ -88,15 +102,21 @@ public final class StartupScriptRunner {
         String printed = Files.readString(output);
         java.util.regex.Matcher accepted = ACCEPTED.matcher(printed);
         Path secret = home.resolve("state").resolve("enrollment-secret");
-        return new Outcome(exitStatus, printed, Files.exists(registration) ? Files.readString(registration) : null,
-                accepted.find() ? accepted.group(1) : null, Files.exists(secret) ? Files.readString(secret).strip() : null);
+        return new Outcome(
+                exitStatus,
+                printed,
+                Files.exists(registration) ? Files.readString(registration) : null,
+                accepted.find() ? accepted.group(1) : null,
+                Files.exists(secret) ? Files.readString(secret).strip() : null);
     }
 
     /** The script as a VM gets it: from identity-service, with the server's defaults filled in. */
     private String download() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(identityService.resolve("/v1/bootstrap/linux.sh")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(identityService.resolve("/v1/bootstrap/linux.sh"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new IOException("GET /v1/bootstrap/linux.sh answered " + response.statusCode());
         }

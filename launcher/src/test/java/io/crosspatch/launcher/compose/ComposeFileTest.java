@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComposeFileTest {
 
-    private static final Set<String> CROSSPATCH_SERVICES = Set.of("identity-ingress", "identity-verifier",
-            "account-service", "patching-service", "reporting-service");
+    private static final Set<String> CROSSPATCH_SERVICES =
+            Set.of("identity-ingress", "identity-verifier", "account-service", "patching-service", "reporting-service");
     private static final Set<String> SCALABLE = Set.of("identity-verifier", "account-service", "patching-service");
     private static final Pattern IMAGE_MODULE = Pattern.compile("crosspatch/([a-z-]+):.*");
     /** An activation key for the resolution only: docker-compose requires one, nothing is encrypted with it. */
@@ -42,16 +42,26 @@ class ComposeFileTest {
     @BeforeAll
     static void resolveBothModes() throws Exception {
         root = repositoryRoot();
-        compose = DockerCompose.find(root.resolve("compose")).orElseThrow(() -> new AssertionError(DockerCompose.MISSING));
+        compose = DockerCompose.find(root.resolve("compose"))
+                .orElseThrow(() -> new AssertionError(DockerCompose.MISSING));
         demo = compose.config(root.resolve("compose/demo.env"), ACTIVATION_KEY).resolved();
-        realAws = compose.config(root.resolve("compose/.env.example"), ACTIVATION_KEY).resolved();
+        realAws = compose.config(root.resolve("compose/.env.example"), ACTIVATION_KEY)
+                .resolved();
     }
 
     @Test
     void declaresTheInfrastructureTheServicesAndTheSimulator() {
-        assertThat(demo.serviceNames()).containsExactlyInAnyOrder("kafka", "schema-registry", "cassandra",
-                "identity-ingress", "identity-verifier", "account-service", "patching-service", "reporting-service",
-                "cloud-simulator");
+        assertThat(demo.serviceNames())
+                .containsExactlyInAnyOrder(
+                        "kafka",
+                        "schema-registry",
+                        "cassandra",
+                        "identity-ingress",
+                        "identity-verifier",
+                        "account-service",
+                        "patching-service",
+                        "reporting-service",
+                        "cloud-simulator");
         assertThat(demo.string("kafka", "image")).startsWith("apache/kafka:");
         assertThat(demo.string("schema-registry", "image")).startsWith("confluentinc/cp-schema-registry:");
         assertThat(demo.string("cassandra", "image")).matches("cassandra:5(\\..*)?");
@@ -60,15 +70,23 @@ class ComposeFileTest {
     @Test
     void everyServiceHasAHealthCheckAndCrosspatchServicesAskTheirReadinessOnTheirManagementPort() {
         for (String service : demo.serviceNames()) {
-            assertThat(demo.healthCheck(service)).as("health check of %s", service).isNotBlank();
+            assertThat(demo.healthCheck(service))
+                    .as("health check of %s", service)
+                    .isNotBlank();
         }
         for (String service : CROSSPATCH_SERVICES) {
             String port = demo.environment(service).get("SERVER_PORT");
             String management = demo.environment(service).get("MANAGEMENT_SERVER_PORT");
-            assertThat(management).as("management port of %s", service).isNotBlank().isNotEqualTo(port);
-            assertThat(demo.healthCheck(service)).as("health check of %s", service)
+            assertThat(management)
+                    .as("management port of %s", service)
+                    .isNotBlank()
+                    .isNotEqualTo(port);
+            assertThat(demo.healthCheck(service))
+                    .as("health check of %s", service)
                     .contains("http://localhost:" + management + "/actuator/health/readiness");
-            assertThat(demo.list(service, "ports").toString()).as("host ports of %s", service).doesNotContain(management);
+            assertThat(demo.list(service, "ports").toString())
+                    .as("host ports of %s", service)
+                    .doesNotContain(management);
         }
         assertThat(demo.healthCheck("cassandra")).contains("cqlsh");
         assertThat(demo.healthCheck("kafka")).contains("kafka-broker-api-versions");
@@ -77,8 +95,15 @@ class ComposeFileTest {
     @Test
     void servicesStartOnlyOnceWhatTheyNeedIsHealthy() {
         for (String service : CROSSPATCH_SERVICES) {
-            assertThat(demo.dependsOn(service)).as("depends_on of %s", service).isEqualTo(Map.of(
-                    "kafka", "service_healthy", "schema-registry", "service_healthy", "cassandra", "service_healthy"));
+            assertThat(demo.dependsOn(service))
+                    .as("depends_on of %s", service)
+                    .isEqualTo(Map.of(
+                            "kafka",
+                            "service_healthy",
+                            "schema-registry",
+                            "service_healthy",
+                            "cassandra",
+                            "service_healthy"));
         }
         assertThat(demo.dependsOn("schema-registry")).isEqualTo(Map.of("kafka", "service_healthy"));
     }
@@ -94,7 +119,9 @@ class ComposeFileTest {
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://kafka:19092");
         assertThat(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")).isEqualTo("INTERNAL");
         for (String service : CROSSPATCH_SERVICES) {
-            assertThat(demo.environment(service)).as("%s", service).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+            assertThat(demo.environment(service))
+                    .as("%s", service)
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
         }
         assertThat(demo.environment("schema-registry"))
                 .containsEntry("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
@@ -105,8 +132,11 @@ class ComposeFileTest {
     void kafkaTheRegistryAndCassandraArePublishedOnNoHostPortInEitherMode() {
         for (ResolvedCompose mode : List.of(realAws, demo)) {
             for (String infrastructure : List.of("kafka", "schema-registry", "cassandra")) {
-                assertThat(mode.list(infrastructure, "ports")).as("host ports of %s", infrastructure).isEmpty();
-                assertThat(mode.service(infrastructure).get("network_mode")).as("network_mode of %s", infrastructure)
+                assertThat(mode.list(infrastructure, "ports"))
+                        .as("host ports of %s", infrastructure)
+                        .isEmpty();
+                assertThat(mode.service(infrastructure).get("network_mode"))
+                        .as("network_mode of %s", infrastructure)
                         .isNull();
             }
         }
@@ -138,19 +168,26 @@ class ComposeFileTest {
                 .containsKeys("CROSSPATCH_REPORTING_AUTH_ISSUER", "CROSSPATCH_REPORTING_AUTH_AUDIENCES");
 
         String everythingButTokens = Files.readString(repositoryRoot().resolve("compose/.env.example"))
-                .lines().filter(line -> !line.matches("CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_(ISSUER|AUDIENCES)=.*"))
+                .lines()
+                .filter(line ->
+                        !line.matches("CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_(ISSUER|AUDIENCES)=.*"))
                 .reduce("", (text, line) -> text + line + "\n");
-        DockerCompose.Result unset = compose.config(Files.writeString(dir.resolve("no-issuer.env"), everythingButTokens),
-                ACTIVATION_KEY);
-        assertThat(unset.exitCode()).as("docker-compose config without token issuers and audiences").isNotZero();
-        assertThat(unset.stderr()).contains("Missing mandatory value").containsPattern("set CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_");
+        DockerCompose.Result unset =
+                compose.config(Files.writeString(dir.resolve("no-issuer.env"), everythingButTokens), ACTIVATION_KEY);
+        assertThat(unset.exitCode())
+                .as("docker-compose config without token issuers and audiences")
+                .isNotZero();
+        assertThat(unset.stderr())
+                .contains("Missing mandatory value")
+                .containsPattern("set CROSSPATCH_(IDENTITY_ADMIN|OPERATOR|REPORTING)_AUTH_");
     }
 
     @Test
     void theServicesUseTheRegistryAndCassandraTheComposeFileRuns() {
         String datacenter = demo.environment("cassandra").get("CASSANDRA_DC");
         for (String service : CROSSPATCH_SERVICES) {
-            assertThat(demo.environment(service)).as("%s", service)
+            assertThat(demo.environment(service))
+                    .as("%s", service)
                     .containsEntry("CROSSPATCH_SCHEMA_REGISTRY_URL", "http://schema-registry:8081")
                     .containsEntry("CROSSPATCH_SCHEMA_REGISTRY_AUTO_REGISTER", "true")
                     .containsEntry("SPRING_CASSANDRA_CONTACT_POINTS", "cassandra:9042")
@@ -161,11 +198,16 @@ class ComposeFileTest {
     @Test
     void scaledServicesHaveNoFixedHostPortNorContainerNameAndTopicsHavePartitionsForThree() {
         for (String service : SCALABLE) {
-            assertThat(demo.list(service, "ports")).as("host ports of %s", service).isEmpty();
-            assertThat(demo.string(service, "container_name")).as("container_name of %s", service).isNull();
+            assertThat(demo.list(service, "ports"))
+                    .as("host ports of %s", service)
+                    .isEmpty();
+            assertThat(demo.string(service, "container_name"))
+                    .as("container_name of %s", service)
+                    .isNull();
         }
         for (TopicDefinition<?> topic : Topics.all()) {
-            assertThat(topic.partitions()).as("partitions of %s for --scale patching-service=3", topic.name())
+            assertThat(topic.partitions())
+                    .as("partitions of %s for --scale patching-service=3", topic.name())
                     .isGreaterThanOrEqualTo(3);
         }
     }
@@ -179,7 +221,8 @@ class ComposeFileTest {
         for (String service : CROSSPATCH_SERVICES) {
             String profiles = demo.environment(service).get("SPRING_PROFILES_ACTIVE");
             if (profiles != null) {
-                assertThat(DeclaredSettings.of(root, module(demo, service)).profiles()).as("profiles of %s", service)
+                assertThat(DeclaredSettings.of(root, module(demo, service)).profiles())
+                        .as("profiles of %s", service)
                         .containsAll(List.of(profiles.split(",")));
             }
         }
@@ -190,23 +233,29 @@ class ComposeFileTest {
         assertThat(demo.list("cloud-simulator", "profiles")).containsExactly("demo");
         for (String service : demo.serviceNames()) {
             if (!service.equals("cloud-simulator")) {
-                assertThat(demo.list(service, "profiles")).as("profiles of %s", service).isEmpty();
+                assertThat(demo.list(service, "profiles"))
+                        .as("profiles of %s", service)
+                        .isEmpty();
             }
         }
         String simulator = "http://" + demo.string("cloud-simulator", "hostname") + ":4566";
-        assertThat(demo.environment("account-service")).containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
+        assertThat(demo.environment("account-service"))
+                .containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
                 .containsEntry("AWS_ACCESS_KEY_ID", "AKIACROSSPATCHMGMT01");
-        assertThat(demo.environment("patching-service")).containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
+        assertThat(demo.environment("patching-service"))
+                .containsEntry("CROSSPATCH_AWS_ENDPOINT", simulator)
                 .containsEntry("CROSSPATCH_AWS_ACCESS_KEY_ID", "AKIACROSSPATCHMGMT01");
         assertThat(demo.environment("identity-verifier"))
                 .containsEntry("CROSSPATCH_IDENTITY_GCP_JWKS_URI", simulator + "/_sim/trust/gcp/jwks")
-                .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
+                .containsEntry(
+                        "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
                         simulator + "/_sim/trust/vmware/demo-vcenter/jwks")
                 .containsEntry("CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_ORG_IDS", "demo-vcenter");
         String region = demo.environment("account-service").get("CROSSPATCH_AWS_REGION");
         assertThat(demo.environment("cloud-simulator")).containsEntry("TRUST_AWS_REGIONS", region);
         assertThat(demo.environment("identity-verifier"))
-                .containsEntry("CROSSPATCH_IDENTITY_AWS_DEFAULT_CERTIFICATE", "/etc/crosspatch/trust/aws/" + region + ".pem");
+                .containsEntry(
+                        "CROSSPATCH_IDENTITY_AWS_DEFAULT_CERTIFICATE", "/etc/crosspatch/trust/aws/" + region + ".pem");
     }
 
     @Test
@@ -220,7 +269,9 @@ class ComposeFileTest {
 
         Path empty = Files.writeString(dir.resolve("empty.env"), "");
         DockerCompose.Result unset = compose.config(empty, Map.of());
-        assertThat(unset.exitCode()).as("docker-compose config without credentials or region").isNotZero();
+        assertThat(unset.exitCode())
+                .as("docker-compose config without credentials or region")
+                .isNotZero();
         assertThat(unset.stderr()).contains("Missing mandatory value");
     }
 
@@ -230,7 +281,8 @@ class ComposeFileTest {
             for (String service : CROSSPATCH_SERVICES) {
                 DeclaredSettings declared = DeclaredSettings.of(root, module(mode, service));
                 assertThat(declared.undeclared(mode.environment(service).keySet()))
-                        .as("variables %s does not read (module %s)", service, declared.module()).isEmpty();
+                        .as("variables %s does not read (module %s)", service, declared.module())
+                        .isEmpty();
             }
         }
     }
@@ -240,17 +292,30 @@ class ComposeFileTest {
         DeclaredSettings account = DeclaredSettings.of(root, "account-service");
         DeclaredSettings patching = DeclaredSettings.of(root, "patching-service");
         DeclaredSettings identity = DeclaredSettings.of(root, "identity-service");
-        assertThat(account.undeclared(Set.of("CROSSPATCH_AWS_ENDPIONT", "SPRING_KAFKA_BOOTSTRAP_SERVER",
-                "CROSSPATCH_ACCOUNTS_EMAIL_TEMPLATE", "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID", "KAFKA_BOOTSTRAP_SERVERS")))
-                .containsExactlyInAnyOrder("CROSSPATCH_AWS_ENDPIONT", "SPRING_KAFKA_BOOTSTRAP_SERVER",
-                        "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID", "KAFKA_BOOTSTRAP_SERVERS");
-        assertThat(patching.undeclared(Set.of("AWS_ACCESS_KEY_ID", "CROSSPATCH_ACTIVATION_ENCRYPTION_KEYS_K1",
-                "CROSSPATCH_AWS_RATES_CREATEACTIVATION", "CROSSPATCH_PATCHING_ACTIVATION_WORKER",
-                "CROSSPATCH_AWS_ACCESS_KEY_ID")))
+        assertThat(account.undeclared(Set.of(
+                        "CROSSPATCH_AWS_ENDPIONT",
+                        "SPRING_KAFKA_BOOTSTRAP_SERVER",
+                        "CROSSPATCH_ACCOUNTS_EMAIL_TEMPLATE",
+                        "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID",
+                        "KAFKA_BOOTSTRAP_SERVERS")))
+                .containsExactlyInAnyOrder(
+                        "CROSSPATCH_AWS_ENDPIONT",
+                        "SPRING_KAFKA_BOOTSTRAP_SERVER",
+                        "CROSSPATCH_AWS_MANAGEMENT_ACCESS_KEY_ID",
+                        "KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(patching.undeclared(Set.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "CROSSPATCH_ACTIVATION_ENCRYPTION_KEYS_K1",
+                        "CROSSPATCH_AWS_RATES_CREATEACTIVATION",
+                        "CROSSPATCH_PATCHING_ACTIVATION_WORKER",
+                        "CROSSPATCH_AWS_ACCESS_KEY_ID")))
                 .containsExactlyInAnyOrder("AWS_ACCESS_KEY_ID", "CROSSPATCH_PATCHING_ACTIVATION_WORKER");
-        assertThat(identity.undeclared(Set.of("CROSSPATCH_IDENTITY_GCP_JWKS", "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
-                "CROSSPATCH_IDENTITY_INGRESS_ENABLED", "CROSSPATCH_IDENTITY_GCP_JWKSURI",
-                "CROSSPATCH_IDENTITY_INGRESS_MAX_BODY_BYTES")))
+        assertThat(identity.undeclared(Set.of(
+                        "CROSSPATCH_IDENTITY_GCP_JWKS",
+                        "CROSSPATCH_IDENTITY_VMWARE_ISSUERS_0_JWKS_URI",
+                        "CROSSPATCH_IDENTITY_INGRESS_ENABLED",
+                        "CROSSPATCH_IDENTITY_GCP_JWKSURI",
+                        "CROSSPATCH_IDENTITY_INGRESS_MAX_BODY_BYTES")))
                 .as("the scheme spells a dash as an underscore; dropping it is another name")
                 .containsExactlyInAnyOrder("CROSSPATCH_IDENTITY_GCP_JWKS", "CROSSPATCH_IDENTITY_GCP_JWKSURI");
     }

@@ -32,15 +32,29 @@ final class DeclaredSettings {
     private static final Pattern PROPERTIES_RECORD = Pattern.compile(
             "@ConfigurationProperties\\((?:prefix\\s*=\\s*)?\"([^\"]+)\"\\)\\s*public\\s+record\\s+\\w+\\s*\\((.*?)\\)\\s*\\{",
             Pattern.DOTALL);
-    private static final Set<String> SCALARS = Set.of("String", "int", "long", "double", "boolean", "Integer",
-            "Long", "Double", "Boolean", "Short", "Duration", "URI", "URL");
-    private static final Pattern NESTED_RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
+    private static final Set<String> SCALARS = Set.of(
+            "String",
+            "int",
+            "long",
+            "double",
+            "boolean",
+            "Integer",
+            "Long",
+            "Double",
+            "Boolean",
+            "Short",
+            "Duration",
+            "URI",
+            "URL");
+    private static final Pattern NESTED_RECORD =
+            Pattern.compile("\\brecord\\s+(\\w+)\\s*\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
     private static final Pattern LIST_OF = Pattern.compile("List<(\\w+)>");
 
     private final String module;
     private final Set<String> placeholders = new TreeSet<>();
     /** property (with {@code [*]} / trailing {@code .*}) → its environment-variable pattern. */
     private final Map<String, Pattern> properties = new LinkedHashMap<>();
+
     private final Set<String> profiles = new TreeSet<>();
     private final boolean usesAwsDefaultCredentials;
 
@@ -53,8 +67,8 @@ final class DeclaredSettings {
         Path resources = repositoryRoot.resolve(module).resolve("src/main/resources");
         Path sources = repositoryRoot.resolve(module).resolve("src/main/java");
         Path serviceKit = repositoryRoot.resolve("service-kit/src/main");
-        DeclaredSettings settings = new DeclaredSettings(module,
-                anyFileContains(sources, "DefaultCredentialsProvider"));
+        DeclaredSettings settings =
+                new DeclaredSettings(module, anyFileContains(sources, "DefaultCredentialsProvider"));
         settings.readYaml(serviceKit.resolve("resources/crosspatch-defaults.yml"));
         for (Path yaml : list(resources, "application", ".yml")) {
             settings.readYaml(yaml);
@@ -72,8 +86,10 @@ final class DeclaredSettings {
     Set<String> undeclared(Set<String> environment) {
         Set<String> undeclared = new TreeSet<>();
         for (String variable : environment) {
-            if (!placeholders.contains(variable) && !isReadOutsideSpring(variable)
-                    && properties.values().stream().noneMatch(pattern -> pattern.matcher(variable).matches())) {
+            if (!placeholders.contains(variable)
+                    && !isReadOutsideSpring(variable)
+                    && properties.values().stream()
+                            .noneMatch(pattern -> pattern.matcher(variable).matches())) {
                 undeclared.add(variable);
             }
         }
@@ -99,7 +115,8 @@ final class DeclaredSettings {
             return true;
         }
         return usesAwsDefaultCredentials
-                && Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN").contains(variable);
+                && Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+                        .contains(variable);
     }
 
     private void readYaml(Path file) {
@@ -218,7 +235,10 @@ final class DeclaredSettings {
         if (!current.toString().isBlank()) {
             components.add(current.toString());
         }
-        return components.stream().map(component -> component.replaceAll("@\\w+(\\([^)]*\\))?", "").trim()).toList();
+        return components.stream()
+                .map(component ->
+                        component.replaceAll("@\\w+(\\([^)]*\\))?", "").trim())
+                .toList();
     }
 
     private static Object path(Map<?, ?> map, String... keys) {
@@ -238,10 +258,13 @@ final class DeclaredSettings {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(suffix);
-            }).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        String name = file.getFileName().toString();
+                        return name.startsWith(prefix) && name.endsWith(suffix);
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

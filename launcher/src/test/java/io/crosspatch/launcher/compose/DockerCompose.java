@@ -44,10 +44,15 @@ final class DockerCompose {
 
     /** {@code docker-compose --env-file <envFile> config} with {@code variables} in its environment. */
     Result config(Path envFile, Map<String, String> variables) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(executable.toString(),
-                "--project-directory", composeDir.toString(),
-                "-f", composeDir.resolve("docker-compose.yml").toString(),
-                "--env-file", envFile.toAbsolutePath().toString(), "config"));
+        List<String> command = new ArrayList<>(List.of(
+                executable.toString(),
+                "--project-directory",
+                composeDir.toString(),
+                "-f",
+                composeDir.resolve("docker-compose.yml").toString(),
+                "--env-file",
+                envFile.toAbsolutePath().toString(),
+                "config"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(composeDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(List.of("PATH", "HOME", "LANG", "LC_ALL"));
@@ -55,12 +60,16 @@ final class DockerCompose {
         Path stdout = Files.createTempFile("compose-config", ".yml");
         Path stderr = Files.createTempFile("compose-config", ".err");
         try {
-            Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            Process process = builder.redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("docker-compose config did not finish in 2 minutes");
             }
-            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(stdout);

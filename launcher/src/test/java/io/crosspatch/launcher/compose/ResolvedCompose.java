@@ -43,7 +43,8 @@ final class ResolvedCompose {
             return null;
         }
         Object test = healthcheck.get("test");
-        return test instanceof List<?> parts ? String.join(" ", parts.stream().map(Object::toString).toList())
+        return test instanceof List<?> parts
+                ? String.join(" ", parts.stream().map(Object::toString).toList())
                 : String.valueOf(test);
     }
 
@@ -52,7 +53,8 @@ final class ResolvedCompose {
         Map<String, String> conditions = new TreeMap<>();
         Map<String, Object> dependsOn = map(service(name).get("depends_on"));
         if (dependsOn != null) {
-            dependsOn.forEach((dependency, settings) -> conditions.put(dependency,
+            dependsOn.forEach((dependency, settings) -> conditions.put(
+                    dependency,
                     String.valueOf(map(settings) == null ? null : map(settings).get("condition"))));
         }
         return conditions;

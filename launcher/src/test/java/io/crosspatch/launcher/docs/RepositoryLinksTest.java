@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +27,14 @@ class RepositoryLinksTest {
 
     /** The launcher's tests run in {@code launcher/}. */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "node_modules", ".crosspatch", "reports",
-            ".idea");
+
+    private static final Set<String> NOT_SOURCES =
+            Set.of(".git", "target", "node_modules", ".crosspatch", "reports", ".idea");
     /** {@code [text](target)} and {@code ![alt](target)}, the target up to a space or the closing parenthesis. */
     private static final Pattern INLINE_LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     /** {@code [label]: target} at the start of a line. */
     private static final Pattern REFERENCE_LINK = Pattern.compile("(?m)^\\s{0,3}\\[[^\\]]+\\]:\\s+(\\S+)");
+
     private static final Pattern FENCE = Pattern.compile("(?ms)^\\s*```.*?^\\s*```");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`\\n]*`");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
@@ -42,12 +44,14 @@ class RepositoryLinksTest {
         List<String> broken = new ArrayList<>();
         for (Path markdown : files(".md")) {
             for (String target : links(read(markdown))) {
-                problem(markdown, target).ifPresent(problem -> broken.add(ROOT.relativize(markdown) + ": (" + target
-                        + ") " + problem));
+                problem(markdown, target)
+                        .ifPresent(problem -> broken.add(ROOT.relativize(markdown) + ": (" + target + ") " + problem));
             }
         }
 
-        assertThat(broken).as("links that lead nowhere or out of the repository").isEmpty();
+        assertThat(broken)
+                .as("links that lead nowhere or out of the repository")
+                .isEmpty();
     }
 
     @Test
@@ -55,15 +59,19 @@ class RepositoryLinksTest {
         // spelled in pieces, so that this file does not find itself
         List<String> outside = List.of("DESIGN" + ".md", "DESIGN" + " §", "../" + "shared/");
         List<String> found = new ArrayList<>();
-        for (String extension : List.of(".md", ".java", ".sh", ".xml", ".yml", ".yaml", ".properties", ".js", ".html")) {
+        for (String extension :
+                List.of(".md", ".java", ".sh", ".xml", ".yml", ".yaml", ".properties", ".js", ".html")) {
             for (Path file : files(extension)) {
                 String text = read(file);
-                outside.stream().filter(text::contains).forEach(reference -> found.add(ROOT.relativize(file) + ": "
-                        + reference));
+                outside.stream()
+                        .filter(text::contains)
+                        .forEach(reference -> found.add(ROOT.relativize(file) + ": " + reference));
             }
         }
 
-        assertThat(found).as("references to documents outside the repository; point them into docs/").isEmpty();
+        assertThat(found)
+                .as("references to documents outside the repository; point them into docs/")
+                .isEmpty();
     }
 
     @Test
@@ -71,9 +79,12 @@ class RepositoryLinksTest {
         Path readme = ROOT.resolve("README.md");
 
         assertThat(problem(readme, "docs/architecture.md")).isEmpty();
-        assertThat(problem(readme, "docs/architecture.md#the-cloud-account-key")).isEmpty();
-        assertThat(problem(readme, "docs/no-such-file.md")).hasValueSatisfying(p -> assertThat(p).contains("no such"));
-        assertThat(problem(readme, "../../elsewhere/anything.md")).hasValueSatisfying(p -> assertThat(p).contains("outside"));
+        assertThat(problem(readme, "docs/architecture.md#the-cloud-account-key"))
+                .isEmpty();
+        assertThat(problem(readme, "docs/no-such-file.md"))
+                .hasValueSatisfying(p -> assertThat(p).contains("no such"));
+        assertThat(problem(readme, "../../elsewhere/anything.md"))
+                .hasValueSatisfying(p -> assertThat(p).contains("outside"));
         assertThat(problem(readme, "docs/architecture.md#no-such-heading"))
                 .hasValueSatisfying(p -> assertThat(p).contains("no heading"));
         assertThat(links("see [a](x.md) and `[b](y.md)` and\n```\n[c](z.md)\n```\n[d]: w.md\n"))
@@ -88,14 +99,18 @@ class RepositoryLinksTest {
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        Path resolved = path.isEmpty() ? markdown : markdown.getParent().resolve(path.replace("%20", " ")).normalize();
+        Path resolved = path.isEmpty()
+                ? markdown
+                : markdown.getParent().resolve(path.replace("%20", " ")).normalize();
         if (!resolved.startsWith(ROOT)) {
             return Optional.of("leads outside the repository");
         }
         if (!Files.exists(resolved)) {
             return Optional.of("no such file or directory");
         }
-        if (anchor != null && resolved.toString().endsWith(".md") && !anchors(read(resolved)).contains(anchor)) {
+        if (anchor != null
+                && resolved.toString().endsWith(".md")
+                && !anchors(read(resolved)).contains(anchor)) {
             return Optional.of("no heading #" + anchor + " in " + ROOT.relativize(resolved));
         }
         return Optional.empty();
@@ -120,7 +135,9 @@ class RepositoryLinksTest {
         Matcher heading = HEADING.matcher(FENCE.matcher(markdown).replaceAll(""));
         while (heading.find()) {
             String text = heading.group(1).replaceAll("`", "").replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
-            anchors.add(text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            anchors.add(text.toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                    .replace(' ', '-'));
         }
         return anchors;
     }
@@ -136,7 +153,8 @@ class RepositoryLinksTest {
                         }
                         return true;
                     })
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

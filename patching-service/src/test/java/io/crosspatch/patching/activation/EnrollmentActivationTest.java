@@ -12,19 +12,18 @@ import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.InstanceActivated;
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.SystemAccount;
-import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
 import io.crosspatch.patching.registration.application.RegistrationWatcher;
 import io.crosspatch.patching.support.AccountSsm;
 import io.crosspatch.patching.support.Calls;
-import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.patching.support.Fixtures;
 import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.activationcode.ActivationCodeCipher;
+import io.crosspatch.servicekit.testing.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,15 +45,19 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
+
     @Autowired
     private ActivationCodeCipher cipher;
+
     @Autowired
     private RegistrationWatcher watcher;
+
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
     @Test
-    void issuesAnEncryptedPerInstanceActivationAndReportsTheNodeThatRegistersWithIt(CapturedOutput output) throws Exception {
+    void issuesAnEncryptedPerInstanceActivationAndReportsTheNodeThatRegistersWithIt(CapturedOutput output)
+            throws Exception {
         // given a ready enrollment of an Ubuntu VM in the early group
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
         AccountReady ready = Fixtures.accountReady(account, OperatingSystem.UBUNTU, "early");
@@ -67,36 +70,55 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         JWEObject jwe = JWEObject.parse(issued.getActivation().getEncryptedActivationCode());
         assertThat(jwe.getHeader().getAlgorithm()).isEqualTo(JWEAlgorithm.DIR);
         assertThat(jwe.getHeader().getEncryptionMethod()).isEqualTo(EncryptionMethod.A256GCM);
-        assertThat(jwe.getHeader().getKeyID()).isEqualTo("k1").isEqualTo(issued.getActivation().getEncryptionKeyId());
+        assertThat(jwe.getHeader().getKeyID())
+                .isEqualTo("k1")
+                .isEqualTo(issued.getActivation().getEncryptionKeyId());
         String code = cipher.decrypt(issued.getActivation().getEncryptedActivationCode());
         try (AccountSsm test = new AccountSsm(SIMULATOR, account.getAccountId())) {
             // and the activation is good for one registration, for at most the configured hour, with the identity tags
-            Activation activation = test.ssm().describeActivations(r -> r.filters(f -> f.filterKey("ActivationIds")
-                    .filterValues(issued.getActivation().getActivationId()))).activationList().get(0);
+            Activation activation = test.ssm()
+                    .describeActivations(r -> r.filters(f -> f.filterKey("ActivationIds")
+                            .filterValues(issued.getActivation().getActivationId())))
+                    .activationList()
+                    .get(0);
             assertThat(activation.registrationLimit()).isEqualTo(1);
-            assertThat(activation.defaultInstanceName()).isEqualTo(ready.getIdentity().getHostname());
-            assertThat(activation.expirationDate()).isBeforeOrEqualTo(SIMULATOR.clock().instant().plus(Duration.ofHours(1)));
+            assertThat(activation.defaultInstanceName())
+                    .isEqualTo(ready.getIdentity().getHostname());
+            assertThat(activation.expirationDate())
+                    .isBeforeOrEqualTo(SIMULATOR.clock().instant().plus(Duration.ofHours(1)));
             assertThat(activation.tags()).anySatisfy(tag -> {
                 assertThat(tag.key()).isEqualTo("Patch Group");
                 assertThat(tag.value()).isEqualTo("early");
             });
 
             // when the VM's agent registers with the decrypted code and the watcher sweeps
-            String nodeId = test.registerAgent(issued.getActivation().getActivationId(), code,
-                    ready.getIdentity().getHostname(), Fixtures.platform(OperatingSystem.UBUNTU));
+            String nodeId = test.registerAgent(
+                    issued.getActivation().getActivationId(),
+                    code,
+                    ready.getIdentity().getHostname(),
+                    Fixtures.platform(OperatingSystem.UBUNTU));
             int registered = watcher.watch(ref(account));
 
             // then REGISTERED names the node and the tags it carries
             assertThat(registered).isEqualTo(1);
-            InstanceActivated registration = EventLog.await(Topics.INSTANCE_ACTIVATED.name(), Fixtures.cloudAccountKey(account),
-                    InstanceActivated.class, e -> e.getStage() == ActivationStage.REGISTERED
-                            && e.getEnrollmentId().equals(ready.getEnrollmentId()), 1).get(0);
+            InstanceActivated registration = EventLog.await(
+                            Topics.INSTANCE_ACTIVATED.name(),
+                            Fixtures.cloudAccountKey(account),
+                            InstanceActivated.class,
+                            e -> e.getStage() == ActivationStage.REGISTERED
+                                    && e.getEnrollmentId().equals(ready.getEnrollmentId()),
+                            1)
+                    .get(0);
             assertThat(registration.getRegistration().getManagedInstanceId()).isEqualTo(nodeId);
-            assertThat(registration.getRegistration().getTags()).containsEntry("Patch Group", "early")
+            assertThat(registration.getRegistration().getTags())
+                    .containsEntry("Patch Group", "early")
                     .containsEntry("crosspatch:enrollment", ready.getEnrollmentId())
                     .containsEntry("crosspatch:tenant", ready.getIdentity().getTenantId())
                     .containsEntry("crosspatch:instance", ready.getIdentity().getInstanceId());
-            assertThat(test.ssm().listTagsForResource(r -> r.resourceType("ManagedInstance").resourceId(nodeId)).tagList())
+            assertThat(test.ssm()
+                            .listTagsForResource(
+                                    r -> r.resourceType("ManagedInstance").resourceId(nodeId))
+                            .tagList())
                     .anySatisfy(tag -> assertThat(tag.key() + "=" + tag.value()).isEqualTo("Patch Group=early"));
             // and a second sweep reports nothing new
             assertThat(watcher.watch(ref(account))).isZero();
@@ -106,7 +128,9 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         List<byte[]> onKafka = EventLog.rawValues(Topics.INSTANCE_ACTIVATED.name());
         assertThat(onKafka).isNotEmpty();
         assertThat(onKafka).noneMatch(value -> contains(value, plain));
-        assertThat(output.getAll()).contains(issued.getActivation().getActivationId()).doesNotContain(code);
+        assertThat(output.getAll())
+                .contains(issued.getActivation().getActivationId())
+                .doesNotContain(code);
     }
 
     @Test
@@ -116,12 +140,19 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         AccountReady ready = Fixtures.accountReady(account, OperatingSystem.REDHAT_ENTERPRISE_LINUX, "late");
         InstanceActivated issued = publishAndAwaitIssued(account, ready);
         try (AccountSsm test = new AccountSsm(SIMULATOR, account.getAccountId())) {
-            String enrolled = test.registerAgent(issued.getActivation().getActivationId(),
-                    cipher.decrypt(issued.getActivation().getEncryptedActivationCode()), "rhel-1",
+            String enrolled = test.registerAgent(
+                    issued.getActivation().getActivationId(),
+                    cipher.decrypt(issued.getActivation().getEncryptedActivationCode()),
+                    "rhel-1",
                     Fixtures.platform(OperatingSystem.REDHAT_ENTERPRISE_LINUX));
-            CreateActivationResponse foreign = test.ssm().createActivation(r -> r.iamRole(Fixtures.SERVICE_ROLE)
-                    .registrationLimit(1).defaultInstanceName("intruder"));
-            String stranger = test.registerAgent(foreign.activationId(), foreign.activationCode(), "intruder",
+            CreateActivationResponse foreign = test.ssm()
+                    .createActivation(r -> r.iamRole(Fixtures.SERVICE_ROLE)
+                            .registrationLimit(1)
+                            .defaultInstanceName("intruder"));
+            String stranger = test.registerAgent(
+                    foreign.activationId(),
+                    foreign.activationCode(),
+                    "intruder",
                     Fixtures.platform(OperatingSystem.UBUNTU));
             watcher.watch(ref(account));
 
@@ -130,8 +161,10 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
 
             // then the stranger is deregistered and the enrolled node kept
             assertThat(outcome.deregisteredNodes()).isEqualTo(1);
-            List<String> nodes = test.ssm().describeInstanceInformation(r -> r.maxResults(50)).instanceInformationList()
-                    .stream().map(i -> i.instanceId()).toList();
+            List<String> nodes =
+                    test.ssm().describeInstanceInformation(r -> r.maxResults(50)).instanceInformationList().stream()
+                            .map(i -> i.instanceId())
+                            .toList();
             assertThat(nodes).containsExactly(enrolled).doesNotContain(stranger);
         }
     }
@@ -149,13 +182,17 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
 
         // then the activation is gone and the enrollment failed at REGISTRATION
         assertThat(outcome.deletedActivations()).isEqualTo(1);
-        EnrollmentFailed failed = EventLog.await(Topics.ENROLLMENT_FAILED.name(), ready.getEnrollmentId(),
-                EnrollmentFailed.class, e -> true, 1).get(0);
+        EnrollmentFailed failed = EventLog.await(
+                        Topics.ENROLLMENT_FAILED.name(), ready.getEnrollmentId(), EnrollmentFailed.class, e -> true, 1)
+                .get(0);
         assertThat(failed.getStage()).isEqualTo(EnrollmentStage.REGISTRATION);
         assertThat(failed.getReasonCode()).isEqualTo("ACTIVATION_EXPIRED");
         try (AccountSsm test = new AccountSsm(SIMULATOR, account.getAccountId())) {
-            assertThat(test.ssm().describeActivations(r -> r.filters(f -> f.filterKey("ActivationIds")
-                    .filterValues(issued.getActivation().getActivationId()))).activationList()).isEmpty();
+            assertThat(test.ssm()
+                            .describeActivations(r -> r.filters(f -> f.filterKey("ActivationIds")
+                                    .filterValues(issued.getActivation().getActivationId())))
+                            .activationList())
+                    .isEmpty();
         }
         assertThat(watcher.audit(ref(account)).deletedActivations()).isZero();
     }
@@ -170,15 +207,18 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         // when the consumer restarts and the same event arrives again, followed by a new enrollment
         listeners.getListenerContainers().forEach(container -> container.stop());
         listeners.getListenerContainers().forEach(container -> container.start());
-        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready).get();
+        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready)
+                .get();
         AccountReady next = Fixtures.accountReady(account, OperatingSystem.WINDOWS, "early");
         publishAndAwaitIssued(account, next);
 
         // then the duplicate issued nothing: two activations, one ACTIVATION_ISSUED per enrollment
-        assertThat(Calls.ssm(SIMULATOR, account.getAccountId(), "CreateActivation")).isEqualTo(2);
-        List<InstanceActivated> events = EventLog.all(Topics.INSTANCE_ACTIVATED.name(), Fixtures.cloudAccountKey(account),
-                InstanceActivated.class);
-        assertThat(events).extracting(InstanceActivated::getEnrollmentId)
+        assertThat(Calls.ssm(SIMULATOR, account.getAccountId(), "CreateActivation"))
+                .isEqualTo(2);
+        List<InstanceActivated> events = EventLog.all(
+                Topics.INSTANCE_ACTIVATED.name(), Fixtures.cloudAccountKey(account), InstanceActivated.class);
+        assertThat(events)
+                .extracting(InstanceActivated::getEnrollmentId)
                 .containsExactlyInAnyOrder(ready.getEnrollmentId(), next.getEnrollmentId());
     }
 
@@ -187,26 +227,35 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
         AccountReady ready = Fixtures.accountReady(account, OperatingSystem.OTHER, "early");
 
-        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready).get();
+        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready)
+                .get();
 
-        EnrollmentFailed failed = EventLog.await(Topics.ENROLLMENT_FAILED.name(), ready.getEnrollmentId(),
-                EnrollmentFailed.class, e -> true, 1).get(0);
+        EnrollmentFailed failed = EventLog.await(
+                        Topics.ENROLLMENT_FAILED.name(), ready.getEnrollmentId(), EnrollmentFailed.class, e -> true, 1)
+                .get(0);
         assertThat(failed.getStage()).isEqualTo(EnrollmentStage.ACTIVATION);
         assertThat(failed.getReasonCode()).isEqualTo("UNSUPPORTED_OPERATING_SYSTEM");
         assertThat(failed.getRetryable()).isFalse();
-        assertThat(Calls.ssm(SIMULATOR, account.getAccountId(), "CreateActivation")).isZero();
+        assertThat(Calls.ssm(SIMULATOR, account.getAccountId(), "CreateActivation"))
+                .isZero();
     }
 
     private InstanceActivated publishAndAwaitIssued(SystemAccount account, AccountReady ready) throws Exception {
-        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready).get();
-        return EventLog.await(Topics.INSTANCE_ACTIVATED.name(), Fixtures.cloudAccountKey(account), InstanceActivated.class,
-                e -> e.getEnrollmentId().equals(ready.getEnrollmentId()) && e.getStage() == ActivationStage.ACTIVATION_ISSUED,
-                1).get(0);
+        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready)
+                .get();
+        return EventLog.await(
+                        Topics.INSTANCE_ACTIVATED.name(),
+                        Fixtures.cloudAccountKey(account),
+                        InstanceActivated.class,
+                        e -> e.getEnrollmentId().equals(ready.getEnrollmentId())
+                                && e.getStage() == ActivationStage.ACTIVATION_ISSUED,
+                        1)
+                .get(0);
     }
 
     private static SystemAccountRef ref(SystemAccount account) {
-        return new SystemAccountRef(account.getAccountId(), account.getRegion(), account.getRoleArn(),
-                account.getSsmServiceRoleName());
+        return new SystemAccountRef(
+                account.getAccountId(), account.getRegion(), account.getRoleArn(), account.getSsmServiceRoleName());
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {
@@ -221,5 +270,4 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
         }
         return false;
     }
-
 }

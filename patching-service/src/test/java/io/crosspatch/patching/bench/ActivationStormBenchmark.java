@@ -40,25 +40,29 @@ public final class ActivationStormBenchmark {
     private static final int ACCOUNTS = Integer.getInteger("accounts", 50);
     private static final int ENROLLMENTS = Integer.getInteger("enrollments", 5_000);
 
-    private ActivationStormBenchmark() {
-    }
+    private ActivationStormBenchmark() {}
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults());
-             ConfigurableApplicationContext context = BenchContext.start(simulator)) {
+                ConfigurableApplicationContext context = BenchContext.start(simulator)) {
             KafkaTemplate<String, Object> kafka = context.getBean(KafkaTemplate.class);
             List<SystemAccount> accounts = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 accounts.add(Fixtures.anySystemAccount(simulator));
             }
-            OperatingSystem[] oses = {OperatingSystem.WINDOWS, OperatingSystem.UBUNTU, OperatingSystem.REDHAT_ENTERPRISE_LINUX,
-                    OperatingSystem.AMAZON_LINUX_2};
+            OperatingSystem[] oses = {
+                OperatingSystem.WINDOWS,
+                OperatingSystem.UBUNTU,
+                OperatingSystem.REDHAT_ENTERPRISE_LINUX,
+                OperatingSystem.AMAZON_LINUX_2
+            };
             String[] groups = {"early", "on-time", "late"};
             Set<String> expected = new HashSet<>();
             List<AccountReady> events = new ArrayList<>();
             for (int i = 0; i < ENROLLMENTS; i++) {
-                AccountReady ready = Fixtures.accountReady(accounts.get(i % ACCOUNTS), oses[i % oses.length], groups[i % groups.length]);
+                AccountReady ready = Fixtures.accountReady(
+                        accounts.get(i % ACCOUNTS), oses[i % oses.length], groups[i % groups.length]);
                 events.add(ready);
                 expected.add(ready.getEnrollmentId());
             }
@@ -71,15 +75,26 @@ public final class ActivationStormBenchmark {
             long published = System.nanoTime();
             awaitIssued(expected);
             long done = System.nanoTime();
-            long calls = simulator.calls().all().stream().mapToLong(c -> c.calls()).sum();
+            long calls =
+                    simulator.calls().all().stream().mapToLong(c -> c.calls()).sum();
             Map<String, Long> byOperation = new HashMap<>();
-            simulator.calls().all().forEach(c -> byOperation.merge(c.service() + ":" + c.operation(), c.calls(), Long::sum));
+            simulator
+                    .calls()
+                    .all()
+                    .forEach(c -> byOperation.merge(c.service() + ":" + c.operation(), c.calls(), Long::sum));
             double seconds = (done - start) / 1e9;
-            log.warn("ActivationStormBenchmark: {} enrollments across {} accounts issued in {} s ({} /s); publishing took {} s",
-                    ENROLLMENTS, ACCOUNTS, String.format("%.1f", seconds), String.format("%.0f", ENROLLMENTS / seconds),
+            log.warn(
+                    "ActivationStormBenchmark: {} enrollments across {} accounts issued in {} s ({} /s); publishing took {} s",
+                    ENROLLMENTS,
+                    ACCOUNTS,
+                    String.format("%.1f", seconds),
+                    String.format("%.0f", ENROLLMENTS / seconds),
                     String.format("%.1f", (published - start) / 1e9));
-            log.warn("ActivationStormBenchmark: {} AWS calls = {} per enrollment; by operation {}", calls,
-                    String.format("%.2f", calls / (double) ENROLLMENTS), byOperation);
+            log.warn(
+                    "ActivationStormBenchmark: {} AWS calls = {} per enrollment; by operation {}",
+                    calls,
+                    String.format("%.2f", calls / (double) ENROLLMENTS),
+                    byOperation);
         }
     }
 
@@ -87,7 +102,9 @@ public final class ActivationStormBenchmark {
     private static void awaitIssued(Set<String> expected) {
         Set<String> seen = new HashSet<>();
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());
@@ -98,7 +115,8 @@ public final class ActivationStormBenchmark {
             long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
             while (seen.size() < expected.size() && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (record.value() instanceof InstanceActivated event && event.getStage() == ActivationStage.ACTIVATION_ISSUED
+                    if (record.value() instanceof InstanceActivated event
+                            && event.getStage() == ActivationStage.ACTIVATION_ISSUED
                             && expected.contains(event.getEnrollmentId())) {
                         seen.add(event.getEnrollmentId());
                     }

@@ -10,16 +10,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts patching-service for a benchmark: the testbed's real infrastructure and a simulator with default limits. */
 final class BenchContext {
 
-    private BenchContext() {
-    }
+    private BenchContext() {}
 
     static ConfigurableApplicationContext start(CloudSimulator simulator) {
         return new SpringApplicationBuilder(PatchingServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--crosspatch.aws.endpoint=" + simulator.endpoint(),
-                        "--crosspatch.aws.access-key-id=" + simulator.managementCredentials().accessKeyId(),
-                        "--crosspatch.aws.secret-access-key=" + simulator.managementCredentials().secretAccessKey(),
+                        "--crosspatch.aws.access-key-id="
+                                + simulator.managementCredentials().accessKeyId(),
+                        "--crosspatch.aws.secret-access-key="
+                                + simulator.managementCredentials().secretAccessKey(),
                         "--crosspatch.activation-encryption.keys.k1=" + PatchingIntegrationTest.KEY_K1,
                         "--crosspatch.activation-encryption.current-key-id=k1",
                         "--crosspatch.patching.registration.interval=1h",

@@ -41,15 +41,18 @@ public final class ComplianceSweepBenchmark {
     private static final int ACCOUNTS = Integer.getInteger("accounts", 20);
     private static final int NODES_PER_ACCOUNT = Integer.getInteger("nodesPerAccount", 500);
     private static final String[] GROUPS = {"early", "on-time", "late"};
-    private static final OperatingSystem[] OSES = {OperatingSystem.WINDOWS, OperatingSystem.UBUNTU,
-            OperatingSystem.REDHAT_ENTERPRISE_LINUX, OperatingSystem.AMAZON_LINUX_2};
+    private static final OperatingSystem[] OSES = {
+        OperatingSystem.WINDOWS,
+        OperatingSystem.UBUNTU,
+        OperatingSystem.REDHAT_ENTERPRISE_LINUX,
+        OperatingSystem.AMAZON_LINUX_2
+    };
 
-    private ComplianceSweepBenchmark() {
-    }
+    private ComplianceSweepBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults());
-             ConfigurableApplicationContext context = BenchContext.start(simulator)) {
+                ConfigurableApplicationContext context = BenchContext.start(simulator)) {
             NodeRepository nodes = context.getBean(NodeRepository.class);
             SystemAccountRepository accounts = context.getBean(SystemAccountRepository.class);
             AccountConfigurer configurer = context.getBean(AccountConfigurer.class);
@@ -57,11 +60,15 @@ public final class ComplianceSweepBenchmark {
             List<SystemAccountRef> refs = new ArrayList<>();
             for (int a = 0; a < ACCOUNTS; a++) {
                 SystemAccount account = Fixtures.anySystemAccount(simulator);
-                SystemAccountRef ref = new SystemAccountRef(account.getAccountId(), account.getRegion(), account.getRoleArn(),
+                SystemAccountRef ref = new SystemAccountRef(
+                        account.getAccountId(),
+                        account.getRegion(),
+                        account.getRoleArn(),
                         account.getSsmServiceRoleName());
                 refs.add(ref);
                 registerNodes(simulator, account, nodes);
-                configurer.ensureConfigured(accounts.remember(ref, CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), Set.of()));
+                configurer.ensureConfigured(
+                        accounts.remember(ref, CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), Set.of()));
             }
             long reported = awaitScanned(simulator, refs);
             log.warn("ComplianceSweepBenchmark: {} nodes registered and scanned in {} accounts", reported, ACCOUNTS);
@@ -72,30 +79,58 @@ public final class ComplianceSweepBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Map<String, Long> byOperation = new HashMap<>();
                 simulator.calls().all().forEach(c -> byOperation.merge(c.operation(), c.calls(), Long::sum));
-                long calls = byOperation.values().stream().mapToLong(Long::longValue).sum();
-                log.warn("ComplianceSweepBenchmark {}: {} nodes in {} s, {} results published, {} AWS calls {}", sweep,
-                        ACCOUNTS * NODES_PER_ACCOUNT, String.format("%.1f", seconds), published, calls, byOperation);
+                long calls =
+                        byOperation.values().stream().mapToLong(Long::longValue).sum();
+                log.warn(
+                        "ComplianceSweepBenchmark {}: {} nodes in {} s, {} results published, {} AWS calls {}",
+                        sweep,
+                        ACCOUNTS * NODES_PER_ACCOUNT,
+                        String.format("%.1f", seconds),
+                        published,
+                        calls,
+                        byOperation);
             }
         }
     }
 
-    private static void registerNodes(CloudSimulator simulator, SystemAccount account, NodeRepository nodes) throws Exception {
+    private static void registerNodes(CloudSimulator simulator, SystemAccount account, NodeRepository nodes)
+            throws Exception {
         try (AccountSsm test = new AccountSsm(simulator, account.getAccountId())) {
             Map<String, CreateActivationResponse> activations = new HashMap<>();
             for (String group : GROUPS) {
-                activations.put(group, test.ssm().createActivation(r -> r.iamRole(Fixtures.SERVICE_ROLE)
-                        .registrationLimit(NODES_PER_ACCOUNT).tags(t -> t.key("Patch Group").value(group))));
+                activations.put(
+                        group,
+                        test.ssm()
+                                .createActivation(r -> r.iamRole(Fixtures.SERVICE_ROLE)
+                                        .registrationLimit(NODES_PER_ACCOUNT)
+                                        .tags(t -> t.key("Patch Group").value(group))));
             }
             IntStream.range(0, NODES_PER_ACCOUNT).parallel().forEach(i -> {
                 String group = GROUPS[i % GROUPS.length];
                 OperatingSystem os = OSES[i % OSES.length];
                 String hostname = "node-" + account.getAccountId() + "-" + i;
                 try {
-                    String instanceId = test.registerAgent(activations.get(group).activationId(),
-                            activations.get(group).activationCode(), hostname, Fixtures.platform(os));
-                    nodes.add(account.getAccountId(), new EnrolledNode(instanceId, UUID.randomUUID().toString(),
-                            "tenant-" + account.getAccountId(), CloudProvider.GCP, Fixtures.cloudAccountId(account), "Acme",
-                            "vm-" + i, hostname, os.name(), group, Optional.empty(), Optional.empty(), Optional.empty()));
+                    String instanceId = test.registerAgent(
+                            activations.get(group).activationId(),
+                            activations.get(group).activationCode(),
+                            hostname,
+                            Fixtures.platform(os));
+                    nodes.add(
+                            account.getAccountId(),
+                            new EnrolledNode(
+                                    instanceId,
+                                    UUID.randomUUID().toString(),
+                                    "tenant-" + account.getAccountId(),
+                                    CloudProvider.GCP,
+                                    Fixtures.cloudAccountId(account),
+                                    "Acme",
+                                    "vm-" + i,
+                                    hostname,
+                                    os.name(),
+                                    group,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.empty()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

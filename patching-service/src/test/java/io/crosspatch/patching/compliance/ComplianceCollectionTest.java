@@ -41,10 +41,13 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
 
     @Autowired
     private KafkaTemplate<String, Object> kafka;
+
     @Autowired
     private ActivationCodeCipher cipher;
+
     @Autowired
     private RegistrationWatcher watcher;
+
     @Autowired
     private ComplianceCollector collector;
 
@@ -52,8 +55,8 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
     void publishesWhatTheSimulatorReportsAndOnlyWhenAnInstanceChanged() throws Exception {
         // given RHEL and Ubuntu nodes in the early and the late group of one account
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
-        SystemAccountRef ref = new SystemAccountRef(account.getAccountId(), account.getRegion(), account.getRoleArn(),
-                account.getSsmServiceRoleName());
+        SystemAccountRef ref = new SystemAccountRef(
+                account.getAccountId(), account.getRegion(), account.getRoleArn(), account.getSsmServiceRoleName());
         Map<String, String> nodeOf = new HashMap<>();
         try (AccountSsm test = new AccountSsm(SIMULATOR, account.getAccountId())) {
             for (OperatingSystem os : List.of(OperatingSystem.REDHAT_ENTERPRISE_LINUX, OperatingSystem.UBUNTU)) {
@@ -64,8 +67,12 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
             assertThat(watcher.watch(ref)).isEqualTo(4);
 
             // when the early group's install window opens, and the regular Scan runs half an hour later
-            String earlyWindow = test.ssm().describeMaintenanceWindows(r -> r.filters(f -> f.key("Name")
-                    .values("crosspatch-install-early"))).windowIdentities().get(0).windowId();
+            String earlyWindow = test.ssm()
+                    .describeMaintenanceWindows(
+                            r -> r.filters(f -> f.key("Name").values("crosspatch-install-early")))
+                    .windowIdentities()
+                    .get(0)
+                    .windowId();
             assertThat(test.runWindowNow(earlyWindow).get("status").asText()).isEqualTo("SUCCESS");
             SIMULATOR.clock().advance(Duration.ofMinutes(31));
             Instant scannedBy = SIMULATOR.clock().instant();
@@ -84,12 +91,15 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
             // and early RHEL misses fewer patches than late RHEL, whose approved patches are all 14 days old
             PatchResult earlyRhel = results.get(nodeOf.get("REDHAT_ENTERPRISE_LINUX/early"));
             PatchResult lateRhel = results.get(nodeOf.get("REDHAT_ENTERPRISE_LINUX/late"));
-            assertThat(earlyRhel.getCounts().getMissing()).isLessThan(lateRhel.getCounts().getMissing());
+            assertThat(earlyRhel.getCounts().getMissing())
+                    .isLessThan(lateRhel.getCounts().getMissing());
             Map<String, Instant> released = releaseDates(truth, nodeOf.get("REDHAT_ENTERPRISE_LINUX/late"));
-            lateRhel.getPatches().stream().filter(p -> p.getState().name().equals("MISSING"))
+            lateRhel.getPatches().stream()
+                    .filter(p -> p.getState().name().equals("MISSING"))
                     .forEach(p -> assertThat(released.get(p.getId())).isBefore(scannedBy.minus(Duration.ofDays(14))));
             assertThat(results.get(nodeOf.get("UBUNTU/early")).getCounts().getMissing())
-                    .isLessThan(results.get(nodeOf.get("UBUNTU/late")).getCounts().getMissing());
+                    .isLessThan(
+                            results.get(nodeOf.get("UBUNTU/late")).getCounts().getMissing());
 
             // when nothing changed, a second sweep publishes nothing
             assertThat(collector.collect(ref)).isZero();
@@ -98,22 +108,34 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
             String lost = nodeOf.get("UBUNTU/late");
             new SimulatorControl(SIMULATOR.endpoint()).setNodeStatus(lost, SimulatorControl.NodeStatus.CONNECTION_LOST);
             assertThat(collector.collect(ref)).isEqualTo(1);
-            List<PatchResult> ofLost = EventLog.all(Topics.PATCH_RESULTS.name(), Fixtures.cloudAccountKey(account), PatchResult.class)
-                    .stream().filter(r -> r.getManagedInstanceId().equals(lost)).toList();
+            List<PatchResult> ofLost =
+                    EventLog.all(Topics.PATCH_RESULTS.name(), Fixtures.cloudAccountKey(account), PatchResult.class)
+                            .stream()
+                            .filter(r -> r.getManagedInstanceId().equals(lost))
+                            .toList();
             assertThat(ofLost).hasSize(2);
             assertThat(ofLost.get(1).getAgent().getPingStatus()).isEqualTo(PingStatus.CONNECTION_LOST);
             assertThat(ofLost.get(1).getPatches()).hasSameSizeAs(ofLost.get(0).getPatches());
         }
     }
 
-    private String enrollAndRegister(AccountSsm test, SystemAccount account, OperatingSystem os, String group) throws Exception {
+    private String enrollAndRegister(AccountSsm test, SystemAccount account, OperatingSystem os, String group)
+            throws Exception {
         AccountReady ready = Fixtures.accountReady(account, os, group);
-        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready).get();
-        InstanceActivated issued = EventLog.await(Topics.INSTANCE_ACTIVATED.name(), Fixtures.cloudAccountKey(account),
-                InstanceActivated.class, e -> e.getEnrollmentId().equals(ready.getEnrollmentId())
-                        && e.getStage() == ActivationStage.ACTIVATION_ISSUED, 1).get(0);
-        return test.registerAgent(issued.getActivation().getActivationId(),
-                cipher.decrypt(issued.getActivation().getEncryptedActivationCode()), ready.getIdentity().getHostname(),
+        kafka.send(Topics.ACCOUNT_READY.name(), Fixtures.cloudAccountKey(account), ready)
+                .get();
+        InstanceActivated issued = EventLog.await(
+                        Topics.INSTANCE_ACTIVATED.name(),
+                        Fixtures.cloudAccountKey(account),
+                        InstanceActivated.class,
+                        e -> e.getEnrollmentId().equals(ready.getEnrollmentId())
+                                && e.getStage() == ActivationStage.ACTIVATION_ISSUED,
+                        1)
+                .get(0);
+        return test.registerAgent(
+                issued.getActivation().getActivationId(),
+                cipher.decrypt(issued.getActivation().getEncryptedActivationCode()),
+                ready.getIdentity().getHostname(),
                 Fixtures.platform(os));
     }
 
@@ -126,33 +148,66 @@ class ComplianceCollectionTest extends PatchingIntegrationTest {
 
     private static void assertMatches(PatchResult result, JsonNode expected) {
         String id = expected.get("InstanceId").asText();
-        assertThat(result.getBaselineId()).as(id).isEqualTo(expected.get("BaselineId").asText());
-        assertThat(result.getPatchGroup()).as(id).isEqualTo(expected.get("PatchGroup").asText());
+        assertThat(result.getBaselineId())
+                .as(id)
+                .isEqualTo(expected.get("BaselineId").asText());
+        assertThat(result.getPatchGroup())
+                .as(id)
+                .isEqualTo(expected.get("PatchGroup").asText());
         var counts = result.getCounts();
-        assertThat(counts.getInstalled()).as(id).isEqualTo(expected.get("InstalledCount").asInt());
-        assertThat(counts.getInstalledOther()).as(id).isEqualTo(expected.get("InstalledOtherCount").asInt());
-        assertThat(counts.getInstalledPendingReboot()).as(id).isEqualTo(expected.get("InstalledPendingRebootCount").asInt());
-        assertThat(counts.getInstalledRejected()).as(id).isEqualTo(expected.get("InstalledRejectedCount").asInt());
-        assertThat(counts.getMissing()).as(id).isEqualTo(expected.get("MissingCount").asInt());
-        assertThat(counts.getFailed()).as(id).isEqualTo(expected.get("FailedCount").asInt());
-        assertThat(counts.getNotApplicable()).as(id).isEqualTo(expected.get("NotApplicableCount").asInt());
-        assertThat(counts.getCriticalNonCompliant()).as(id).isEqualTo(expected.get("CriticalNonCompliantCount").asInt());
-        assertThat(counts.getSecurityNonCompliant()).as(id).isEqualTo(expected.get("SecurityNonCompliantCount").asInt());
-        assertThat(result.getLastOperation().getOperation().name()).as(id)
+        assertThat(counts.getInstalled())
+                .as(id)
+                .isEqualTo(expected.get("InstalledCount").asInt());
+        assertThat(counts.getInstalledOther())
+                .as(id)
+                .isEqualTo(expected.get("InstalledOtherCount").asInt());
+        assertThat(counts.getInstalledPendingReboot())
+                .as(id)
+                .isEqualTo(expected.get("InstalledPendingRebootCount").asInt());
+        assertThat(counts.getInstalledRejected())
+                .as(id)
+                .isEqualTo(expected.get("InstalledRejectedCount").asInt());
+        assertThat(counts.getMissing())
+                .as(id)
+                .isEqualTo(expected.get("MissingCount").asInt());
+        assertThat(counts.getFailed())
+                .as(id)
+                .isEqualTo(expected.get("FailedCount").asInt());
+        assertThat(counts.getNotApplicable())
+                .as(id)
+                .isEqualTo(expected.get("NotApplicableCount").asInt());
+        assertThat(counts.getCriticalNonCompliant())
+                .as(id)
+                .isEqualTo(expected.get("CriticalNonCompliantCount").asInt());
+        assertThat(counts.getSecurityNonCompliant())
+                .as(id)
+                .isEqualTo(expected.get("SecurityNonCompliantCount").asInt());
+        assertThat(result.getLastOperation().getOperation().name())
+                .as(id)
                 .isEqualToIgnoringCase(expected.get("Operation").asText());
-        assertThat(result.getLastOperation().getStartedAt()).as(id)
-                .isEqualTo(Instant.parse(expected.get("OperationStartTime").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(result.getLastOperation().getStartedAt())
+                .as(id)
+                .isEqualTo(Instant.parse(expected.get("OperationStartTime").asText())
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         Map<String, String> expectedStates = new HashMap<>();
-        expected.get("Patches").forEach(p -> expectedStates.put(p.get("KBId").asText(), p.get("State").asText()));
-        assertThat(result.getPatches().stream().collect(Collectors.toMap(PatchDetail::getId, p -> p.getState().name())))
-                .as(id).isEqualTo(expectedStates);
+        expected.get("Patches")
+                .forEach(p -> expectedStates.put(
+                        p.get("KBId").asText(), p.get("State").asText()));
+        assertThat(result.getPatches().stream()
+                        .collect(Collectors.toMap(
+                                PatchDetail::getId, p -> p.getState().name())))
+                .as(id)
+                .isEqualTo(expectedStates);
     }
 
     private static Map<String, Instant> releaseDates(JsonNode truth, String instanceId) {
         Map<String, Instant> dates = new HashMap<>();
         for (JsonNode node : truth) {
             if (node.get("InstanceId").asText().equals(instanceId)) {
-                node.get("Patches").forEach(p -> dates.put(p.get("KBId").asText(), Instant.parse(p.get("ReleaseDate").asText())));
+                node.get("Patches")
+                        .forEach(p -> dates.put(
+                                p.get("KBId").asText(),
+                                Instant.parse(p.get("ReleaseDate").asText())));
             }
         }
         return dates;

@@ -26,13 +26,29 @@ class PatchResultAssemblerTest {
 
     @Test
     void reportsTheEnrollmentsIdentityAndWhatSsmSaysTheNodeRuns() {
-        PatchReport report = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Scan", 0, ENDED)), List.of(), Optional.empty(), NOW);
+        PatchReport report = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Scan", 0, ENDED)),
+                List.of(),
+                Optional.empty(),
+                NOW);
 
         assertThat(report.occurredAt()).isEqualTo(NOW);
-        assertThat(report.node()).isEqualTo(new PatchReport.Node("tenant-1",
-                new CloudAccountKey(CloudProvider.AZURE, "sub-42"), "Contoso", "vm-7", "mi-0123456789abcdef0",
-                "123456789012", "db-1", "Ubuntu", "22.04", "UBUNTU", "late"));
+        assertThat(report.node())
+                .isEqualTo(new PatchReport.Node(
+                        "tenant-1",
+                        new CloudAccountKey(CloudProvider.AZURE, "sub-42"),
+                        "Contoso",
+                        "vm-7",
+                        "mi-0123456789abcdef0",
+                        "123456789012",
+                        "db-1",
+                        "Ubuntu",
+                        "22.04",
+                        "UBUNTU",
+                        "late"));
         assertThat(report.baselineId()).contains("pb-0abc");
         assertThat(report.agent()).isEqualTo(new PatchReport.Agent("3.3.1", true, PatchReport.Ping.ONLINE, STARTED));
         assertThat(report.counts()).isEqualTo(new PatchReport.Counts(12, 1, 2, 0, 3, 0, 40, 1, 2, 0));
@@ -40,18 +56,18 @@ class PatchResultAssemblerTest {
 
     @Test
     void givesEveryReportItsOwnEventId() {
-        PatchReport first = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"), Optional.empty(),
-                List.of(), Optional.empty(), NOW);
-        PatchReport second = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"), Optional.empty(),
-                List.of(), Optional.empty(), NOW);
+        PatchReport first = PatchResultAssembler.assemble(
+                "123456789012", anyNode(), anyInfo("Online"), Optional.empty(), List.of(), Optional.empty(), NOW);
+        PatchReport second = PatchResultAssembler.assemble(
+                "123456789012", anyNode(), anyInfo("Online"), Optional.empty(), List.of(), Optional.empty(), NOW);
 
         assertThat(first.eventId()).isNotEqualTo(second.eventId());
     }
 
     @Test
     void reportsNoOperationNoBaselineAndZeroCountsBeforeTheFirstScan() {
-        PatchReport report = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"), Optional.empty(),
-                List.of(), Optional.empty(), NOW);
+        PatchReport report = PatchResultAssembler.assemble(
+                "123456789012", anyNode(), anyInfo("Online"), Optional.empty(), List.of(), Optional.empty(), NOW);
 
         assertThat(report.lastOperation()).isEmpty();
         assertThat(report.baselineId()).isEmpty();
@@ -60,83 +76,182 @@ class PatchResultAssemblerTest {
 
     @Test
     void marksAnInstallFailedWhenTheWindowExecutionItRanInFailed() {
-        WindowOutcome failedRun = new WindowOutcome("crosspatch-install-late", "FAILED", STARTED.minusSeconds(60), ENDED);
+        WindowOutcome failedRun =
+                new WindowOutcome("crosspatch-install-late", "FAILED", STARTED.minusSeconds(60), ENDED);
 
-        PatchReport report = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Install", 0, ENDED)), List.of(), Optional.of(failedRun), NOW);
+        PatchReport report = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Install", 0, ENDED)),
+                List.of(),
+                Optional.of(failedRun),
+                NOW);
 
-        assertThat(report.lastOperation()).contains(new PatchReport.Operation(PatchReport.Operation.Type.INSTALL, STARTED,
-                ENDED, PatchReport.Operation.Outcome.FAILED));
+        assertThat(report.lastOperation())
+                .contains(new PatchReport.Operation(
+                        PatchReport.Operation.Type.INSTALL, STARTED, ENDED, PatchReport.Operation.Outcome.FAILED));
     }
 
     @Test
     void keepsAnInstallSucceededWhenTheFailedWindowExecutionWasAnEarlierOne() {
-        WindowOutcome earlierRun = new WindowOutcome("crosspatch-install-late", "FAILED", STARTED.minusSeconds(7200),
-                STARTED.minusSeconds(3600));
+        WindowOutcome earlierRun = new WindowOutcome(
+                "crosspatch-install-late", "FAILED", STARTED.minusSeconds(7200), STARTED.minusSeconds(3600));
 
-        PatchReport report = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Install", 0, ENDED)), List.of(), Optional.of(earlierRun), NOW);
+        PatchReport report = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Install", 0, ENDED)),
+                List.of(),
+                Optional.of(earlierRun),
+                NOW);
 
-        assertThat(report.lastOperation()).map(PatchReport.Operation::outcome)
+        assertThat(report.lastOperation())
+                .map(PatchReport.Operation::outcome)
                 .contains(PatchReport.Operation.Outcome.SUCCEEDED);
     }
 
     @Test
     void neverMarksAScanFailedForItsWindowButDoesForAFailedPatch() {
-        WindowOutcome failedRun = new WindowOutcome("crosspatch-install-late", "FAILED", STARTED.minusSeconds(60), ENDED);
+        WindowOutcome failedRun =
+                new WindowOutcome("crosspatch-install-late", "FAILED", STARTED.minusSeconds(60), ENDED);
 
-        PatchReport scan = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Scan", 0, ENDED)), List.of(), Optional.of(failedRun), NOW);
-        PatchReport scanWithFailedPatch = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Scan", 1, ENDED)), List.of(), Optional.empty(), NOW);
+        PatchReport scan = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Scan", 0, ENDED)),
+                List.of(),
+                Optional.of(failedRun),
+                NOW);
+        PatchReport scanWithFailedPatch = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Scan", 1, ENDED)),
+                List.of(),
+                Optional.empty(),
+                NOW);
 
-        assertThat(scan.lastOperation()).map(PatchReport.Operation::outcome)
+        assertThat(scan.lastOperation())
+                .map(PatchReport.Operation::outcome)
                 .contains(PatchReport.Operation.Outcome.SUCCEEDED);
-        assertThat(scanWithFailedPatch.lastOperation()).map(PatchReport.Operation::outcome)
+        assertThat(scanWithFailedPatch.lastOperation())
+                .map(PatchReport.Operation::outcome)
                 .contains(PatchReport.Operation.Outcome.FAILED);
     }
 
     @Test
     void endsAnOperationSsmReportsNoEndForWhenItStarted() {
-        PatchReport report = PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Online"),
-                Optional.of(anyState("Scan", 0, null)), List.of(), Optional.empty(), NOW);
+        PatchReport report = PatchResultAssembler.assemble(
+                "123456789012",
+                anyNode(),
+                anyInfo("Online"),
+                Optional.of(anyState("Scan", 0, null)),
+                List.of(),
+                Optional.empty(),
+                NOW);
 
         assertThat(report.lastOperation()).map(PatchReport.Operation::endedAt).contains(STARTED);
     }
 
     @Test
     void readsSsmPingStatusesItDoesNotKnowAsUnknown() {
-        assertThat(PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("ConnectionLost"), Optional.empty(),
-                List.of(), Optional.empty(), NOW).agent().pingStatus()).isEqualTo(PatchReport.Ping.CONNECTION_LOST);
-        assertThat(PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo("Sleeping"), Optional.empty(),
-                List.of(), Optional.empty(), NOW).agent().pingStatus()).isEqualTo(PatchReport.Ping.UNKNOWN);
-        assertThat(PatchResultAssembler.assemble("123456789012", anyNode(), anyInfo(null), Optional.empty(),
-                List.of(), Optional.empty(), NOW).agent().pingStatus()).isEqualTo(PatchReport.Ping.UNKNOWN);
+        assertThat(PatchResultAssembler.assemble(
+                                "123456789012",
+                                anyNode(),
+                                anyInfo("ConnectionLost"),
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                NOW)
+                        .agent()
+                        .pingStatus())
+                .isEqualTo(PatchReport.Ping.CONNECTION_LOST);
+        assertThat(PatchResultAssembler.assemble(
+                                "123456789012",
+                                anyNode(),
+                                anyInfo("Sleeping"),
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                NOW)
+                        .agent()
+                        .pingStatus())
+                .isEqualTo(PatchReport.Ping.UNKNOWN);
+        assertThat(PatchResultAssembler.assemble(
+                                "123456789012",
+                                anyNode(),
+                                anyInfo(null),
+                                Optional.empty(),
+                                List.of(),
+                                Optional.empty(),
+                                NOW)
+                        .agent()
+                        .pingStatus())
+                .isEqualTo(PatchReport.Ping.UNKNOWN);
     }
 
     @Test
     void reportsAPatchWithoutClassificationOrSeverityAsEmptyTextAndAnUnknownStateAsMissing() {
-        ReportedPatch patch = PatchResultAssembler.detail(new NodePatch("USN-7003-1", "curl", null, null,
-                "AVAILABLE_SECURITY_UPDATE", null, List.of("CVE-2026-3")));
+        ReportedPatch patch = PatchResultAssembler.detail(new NodePatch(
+                "USN-7003-1", "curl", null, null, "AVAILABLE_SECURITY_UPDATE", null, List.of("CVE-2026-3")));
 
-        assertThat(patch).isEqualTo(new ReportedPatch("USN-7003-1", "curl", "", "", ReportedPatch.State.MISSING, null,
-                List.of("CVE-2026-3")));
-        assertThat(PatchResultAssembler.detail(new NodePatch("KB5034441", "update", "SecurityUpdates", "Critical",
-                "INSTALLED_PENDING_REBOOT", ENDED, List.of())).state()).isEqualTo(ReportedPatch.State.INSTALLED_PENDING_REBOOT);
+        assertThat(patch)
+                .isEqualTo(new ReportedPatch(
+                        "USN-7003-1", "curl", "", "", ReportedPatch.State.MISSING, null, List.of("CVE-2026-3")));
+        assertThat(PatchResultAssembler.detail(new NodePatch(
+                                "KB5034441",
+                                "update",
+                                "SecurityUpdates",
+                                "Critical",
+                                "INSTALLED_PENDING_REBOOT",
+                                ENDED,
+                                List.of()))
+                        .state())
+                .isEqualTo(ReportedPatch.State.INSTALLED_PENDING_REBOOT);
     }
 
     private static EnrolledNode anyNode() {
-        return new EnrolledNode("mi-0123456789abcdef0", "enrollment-1", "tenant-1", CloudProvider.AZURE, "sub-42",
-                "Contoso", "vm-7", "db-1", "UBUNTU", "late", Optional.empty(), Optional.empty(), Optional.empty());
+        return new EnrolledNode(
+                "mi-0123456789abcdef0",
+                "enrollment-1",
+                "tenant-1",
+                CloudProvider.AZURE,
+                "sub-42",
+                "Contoso",
+                "vm-7",
+                "db-1",
+                "UBUNTU",
+                "late",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static ManagedNode anyInfo(String ping) {
-        return new ManagedNode("mi-0123456789abcdef0", "activation-1", ping, STARTED, "3.3.1", true, "Ubuntu", "22.04",
-                "db-1");
+        return new ManagedNode(
+                "mi-0123456789abcdef0", "activation-1", ping, STARTED, "3.3.1", true, "Ubuntu", "22.04", "db-1");
     }
 
     private static NodePatchState anyState(String operation, int failed, Instant end) {
-        return new NodePatchState("mi-0123456789abcdef0", "late", "pb-0abc", 12, 1, 2, 0, 3, failed, 40, 1, 2, 0,
-                operation, STARTED, end);
+        return new NodePatchState(
+                "mi-0123456789abcdef0",
+                "late",
+                "pb-0abc",
+                12,
+                1,
+                2,
+                0,
+                3,
+                failed,
+                40,
+                1,
+                2,
+                0,
+                operation,
+                STARTED,
+                end);
     }
 }

@@ -29,13 +29,22 @@ class DesiredStateTest {
         BaselineSpec rhelLate = baseline(plan, "crosspatch-rhel-late");
         assertThat(rhelLate.patchGroup()).isEqualTo("late");
         assertThat(rhelLate.rules()).extracting(RuleSpec::approveAfterDays).containsOnly(14);
-        assertThat(baseline(plan, "crosspatch-windows-early").rules()).extracting(RuleSpec::approveAfterDays).containsOnly(0);
-        assertThat(baseline(plan, "crosspatch-ubuntu-late").rules()).extracting(RuleSpec::approveAfterDays).containsOnly((Integer) null);
+        assertThat(baseline(plan, "crosspatch-windows-early").rules())
+                .extracting(RuleSpec::approveAfterDays)
+                .containsOnly(0);
+        assertThat(baseline(plan, "crosspatch-ubuntu-late").rules())
+                .extracting(RuleSpec::approveAfterDays)
+                .containsOnly((Integer) null);
         assertThat(baseline(plan, "crosspatch-debian-on-time").description()).contains("window");
-        assertThat(plan.windows()).extracting(w -> w.name() + " " + w.schedule()).containsExactly(
-                "crosspatch-install-early cron(0 2 ? * TUE#2 *)", "crosspatch-install-on-time cron(0 2 ? * TUE#3 *)",
-                "crosspatch-install-late cron(0 2 ? * TUE#4 *)");
-        assertThat(plan.associations()).extracting(a -> a.name()).containsExactly("crosspatch-scan", "crosspatch-inventory");
+        assertThat(plan.windows())
+                .extracting(w -> w.name() + " " + w.schedule())
+                .containsExactly(
+                        "crosspatch-install-early cron(0 2 ? * TUE#2 *)",
+                        "crosspatch-install-on-time cron(0 2 ? * TUE#3 *)",
+                        "crosspatch-install-late cron(0 2 ? * TUE#4 *)");
+        assertThat(plan.associations())
+                .extracting(a -> a.name())
+                .containsExactly("crosspatch-scan", "crosspatch-inventory");
     }
 
     @Test
@@ -43,7 +52,9 @@ class DesiredStateTest {
         AccountPlan plan = anyDesiredState().planFor(Set.of("canary"));
 
         assertThat(plan.baselines()).hasSize(32);
-        assertThat(baseline(plan, "crosspatch-centos-canary").rules()).extracting(RuleSpec::approveAfterDays).containsOnly(7);
+        assertThat(baseline(plan, "crosspatch-centos-canary").rules())
+                .extracting(RuleSpec::approveAfterDays)
+                .containsOnly(7);
         assertThat(plan.windows()).anySatisfy(w -> {
             assertThat(w.name()).isEqualTo("crosspatch-install-canary");
             assertThat(w.schedule()).isEqualTo("cron(0 2 ? * TUE#3 *)");
@@ -64,8 +75,10 @@ class DesiredStateTest {
     void hashesEqualPlansEquallyAndChangedPlansDifferently() {
         DesiredState desired = anyDesiredState();
 
-        assertThat(desired.planFor(Set.of()).hash()).isEqualTo(anyDesiredState().planFor(Set.of()).hash());
-        assertThat(desired.planFor(Set.of("canary")).hash()).isNotEqualTo(desired.planFor(Set.of()).hash());
+        assertThat(desired.planFor(Set.of()).hash())
+                .isEqualTo(anyDesiredState().planFor(Set.of()).hash());
+        assertThat(desired.planFor(Set.of("canary")).hash())
+                .isNotEqualTo(desired.planFor(Set.of()).hash());
     }
 
     @Test
@@ -79,17 +92,28 @@ class DesiredStateTest {
     static DesiredState anyDesiredState() {
         Map<ManagedOs, List<ApprovalRule>> rules = new EnumMap<>(ManagedOs.class);
         for (ManagedOs os : ManagedOs.values()) {
-            String key = os == ManagedOs.WINDOWS ? "MSRC_SEVERITY" : os.supportsApprovalDelays() ? "SEVERITY" : "PRIORITY";
-            rules.put(os, List.of(new ApprovalRule(Map.of("PRODUCT", List.of("*"), key, List.of("Critical")), "CRITICAL")));
+            String key =
+                    os == ManagedOs.WINDOWS ? "MSRC_SEVERITY" : os.supportsApprovalDelays() ? "SEVERITY" : "PRIORITY";
+            rules.put(
+                    os,
+                    List.of(new ApprovalRule(Map.of("PRODUCT", List.of("*"), key, List.of("Critical")), "CRITICAL")));
         }
-        return new DesiredState(rules, List.of(
-                new PatchGroupPolicy("early", 0, "cron(0 2 ? * TUE#2 *)", null),
-                new PatchGroupPolicy("on-time", 7, "cron(0 2 ? * TUE#3 *)", null),
-                new PatchGroupPolicy("late", 14, "cron(0 2 ? * TUE#4 *)", null)),
-                "on-time", new WindowPolicy(4, 1, "10%", "5%"), "rate(12 hours)", "rate(1 day)");
+        return new DesiredState(
+                rules,
+                List.of(
+                        new PatchGroupPolicy("early", 0, "cron(0 2 ? * TUE#2 *)", null),
+                        new PatchGroupPolicy("on-time", 7, "cron(0 2 ? * TUE#3 *)", null),
+                        new PatchGroupPolicy("late", 14, "cron(0 2 ? * TUE#4 *)", null)),
+                "on-time",
+                new WindowPolicy(4, 1, "10%", "5%"),
+                "rate(12 hours)",
+                "rate(1 day)");
     }
 
     private static BaselineSpec baseline(AccountPlan plan, String name) {
-        return plan.baselines().stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+        return plan.baselines().stream()
+                .filter(b -> b.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

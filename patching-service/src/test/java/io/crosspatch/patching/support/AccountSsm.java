@@ -25,14 +25,23 @@ public final class AccountSsm implements AutoCloseable {
     public AccountSsm(CloudSimulator simulator, String accountId) {
         this.control = new SimulatorControl(simulator.endpoint());
         this.accountId = accountId;
-        this.sts = StsClient.builder().endpointOverride(simulator.endpoint()).region(Region.US_EAST_1)
+        this.sts = StsClient.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey())))
+                        simulator.managementCredentials().accessKeyId(),
+                        simulator.managementCredentials().secretAccessKey())))
                 .build();
-        this.ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.of(Fixtures.REGION))
-                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole")
-                                .roleSessionName("test").durationSeconds(43_200)).build())
+        this.ssm = SsmClient.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.of(Fixtures.REGION))
+                .credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(
+                                r -> r.roleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole")
+                                        .roleSessionName("test")
+                                        .durationSeconds(43_200))
+                        .build())
                 .build();
     }
 
@@ -43,8 +52,12 @@ public final class AccountSsm implements AutoCloseable {
     /** What {@code amazon-ssm-agent -register} does; answers the managed instance id. */
     public String registerAgent(String activationId, String activationCode, String hostname, String[] platform)
             throws Exception {
-        ObjectNode body = SimulatorControl.object().put("activationCode", activationCode).put("activationId", activationId)
-                .put("region", Fixtures.REGION).put("hostname", hostname).put("platformName", platform[0])
+        ObjectNode body = SimulatorControl.object()
+                .put("activationCode", activationCode)
+                .put("activationId", activationId)
+                .put("region", Fixtures.REGION)
+                .put("hostname", hostname)
+                .put("platformName", platform[0])
                 .put("platformVersion", platform[1]);
         return control.registerAgent(body).get("instanceId").asText();
     }

@@ -7,15 +7,15 @@ import java.util.TreeMap;
 /** The simulator's call counts, read the way the tests need them. */
 public final class Calls {
 
-    private Calls() {
-    }
+    private Calls() {}
 
     /** SSM calls of {@code accountId} that change something (everything but Describe, Get and List). */
     public static Map<String, Long> mutating(CloudSimulator simulator, String accountId) {
         Map<String, Long> counts = new TreeMap<>();
         simulator.calls().all().stream()
                 .filter(c -> c.accountId().equals(accountId) && c.service().equals("ssm"))
-                .filter(c -> !c.operation().startsWith("Describe") && !c.operation().startsWith("Get")
+                .filter(c -> !c.operation().startsWith("Describe")
+                        && !c.operation().startsWith("Get")
                         && !c.operation().startsWith("List"))
                 .forEach(c -> counts.merge(c.operation(), c.calls(), Long::sum));
         return counts;
@@ -27,7 +27,9 @@ public final class Calls {
 
     /** Every SSM call of the account, reads included. */
     public static long allSsm(CloudSimulator simulator, String accountId) {
-        return simulator.calls().all().stream().filter(c -> c.accountId().equals(accountId) && c.service().equals("ssm"))
-                .mapToLong(c -> c.calls()).sum();
+        return simulator.calls().all().stream()
+                .filter(c -> c.accountId().equals(accountId) && c.service().equals("ssm"))
+                .mapToLong(c -> c.calls())
+                .sum();
     }
 }

@@ -18,10 +18,10 @@ public final class Fixtures {
 
     public static final String REGION = "eu-west-1";
     public static final String SERVICE_ROLE = "CrosspatchSsmServiceRole";
-    private static final AtomicLong NEXT_ACCOUNT = new AtomicLong(200_000_000_000L + (System.nanoTime() % 100_000_000L) * 1000);
+    private static final AtomicLong NEXT_ACCOUNT =
+            new AtomicLong(200_000_000_000L + (System.nanoTime() % 100_000_000L) * 1000);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * A new system account as account-service leaves it: OrganizationAccountAccessRole trusting the management
@@ -30,31 +30,59 @@ public final class Fixtures {
     public static SystemAccount anySystemAccount(CloudSimulator simulator) {
         String accountId = String.valueOf(NEXT_ACCOUNT.incrementAndGet());
         String management = simulator.managementCredentials().accountId();
-        simulator.context().iam().createRoleInternally(accountId, "OrganizationAccountAccessRole",
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
-                        + management + ":root\"},\"Action\":\"sts:AssumeRole\"}]}",
-                Instant.EPOCH, "arn:aws:iam::aws:policy/AdministratorAccess");
-        simulator.context().iam().createRoleInternally(accountId, SERVICE_ROLE,
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},"
-                        + "\"Action\":\"sts:AssumeRole\"}]}",
-                Instant.EPOCH, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
-        return SystemAccount.newBuilder().setAccountId(accountId)
-                .setRoleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole").setRegion(REGION)
-                .setSsmServiceRoleName(SERVICE_ROLE).setNewlyCreated(true).build();
+        simulator
+                .context()
+                .iam()
+                .createRoleInternally(
+                        accountId,
+                        "OrganizationAccountAccessRole",
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                                + management + ":root\"},\"Action\":\"sts:AssumeRole\"}]}",
+                        Instant.EPOCH,
+                        "arn:aws:iam::aws:policy/AdministratorAccess");
+        simulator
+                .context()
+                .iam()
+                .createRoleInternally(
+                        accountId,
+                        SERVICE_ROLE,
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},"
+                                + "\"Action\":\"sts:AssumeRole\"}]}",
+                        Instant.EPOCH,
+                        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        return SystemAccount.newBuilder()
+                .setAccountId(accountId)
+                .setRoleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole")
+                .setRegion(REGION)
+                .setSsmServiceRoleName(SERVICE_ROLE)
+                .setNewlyCreated(true)
+                .build();
     }
 
     /** An enrollment of a GCP VM of cloud account {@code gcp-<system account>} in {@code patchGroup}. */
     public static AccountReady accountReady(SystemAccount account, OperatingSystem os, String patchGroup) {
         String enrollmentId = UUID.randomUUID().toString();
         String host = os.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + enrollmentId.substring(0, 8);
-        return AccountReady.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+        return AccountReady.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
                 .setEnrollmentId(enrollmentId)
-                .setIdentity(VerifiedIdentity.newBuilder().setTenantId("tenant-" + account.getAccountId())
-                        .setProvider(Provider.GCP).setCloudAccountId(cloudAccountId(account))
-                        .setCloudAccountName("Acme " + account.getAccountId()).setInstanceId("vm-" + enrollmentId.substring(0, 13))
-                        .setInstanceName(host).setLocation("europe-west1-b").setHostname(host).setOperatingSystem(os)
-                        .setOsVersion("1").setPatchGroup(patchGroup).setAwsRegion(REGION).build())
-                .setSystemAccount(account).build();
+                .setIdentity(VerifiedIdentity.newBuilder()
+                        .setTenantId("tenant-" + account.getAccountId())
+                        .setProvider(Provider.GCP)
+                        .setCloudAccountId(cloudAccountId(account))
+                        .setCloudAccountName("Acme " + account.getAccountId())
+                        .setInstanceId("vm-" + enrollmentId.substring(0, 13))
+                        .setInstanceName(host)
+                        .setLocation("europe-west1-b")
+                        .setHostname(host)
+                        .setOperatingSystem(os)
+                        .setOsVersion("1")
+                        .setPatchGroup(patchGroup)
+                        .setAwsRegion(REGION)
+                        .build())
+                .setSystemAccount(account)
+                .build();
     }
 
     public static String cloudAccountId(SystemAccount account) {

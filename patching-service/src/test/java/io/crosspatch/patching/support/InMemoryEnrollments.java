@@ -29,8 +29,9 @@ public final class InMemoryEnrollments implements EnrollmentStore {
         if (rows.containsKey(enrollment.enrollmentId())) {
             return false;
         }
-        rows.put(enrollment.enrollmentId(), new StoredEnrollment(enrollment, EnrollmentState.CLAIMED, null, null, null,
-                null, false, null));
+        rows.put(
+                enrollment.enrollmentId(),
+                new StoredEnrollment(enrollment, EnrollmentState.CLAIMED, null, null, null, null, false, null));
         return true;
     }
 
@@ -40,45 +41,84 @@ public final class InMemoryEnrollments implements EnrollmentStore {
     }
 
     @Override
-    public synchronized void markIssued(Enrollment enrollment, String activationId, SealedCode code, Instant expiresAt) {
+    public synchronized void markIssued(
+            Enrollment enrollment, String activationId, SealedCode code, Instant expiresAt) {
         StoredEnrollment row = rows.get(enrollment.enrollmentId());
-        rows.put(enrollment.enrollmentId(), new StoredEnrollment(row.enrollment(), EnrollmentState.ISSUED, activationId,
-                code.jwe(), code.keyId(), expiresAt, row.issuedPublished(), row.managedInstanceId()));
-        activationsByAccount.computeIfAbsent(enrollment.account().accountId(), id -> new LinkedHashMap<>())
-                .put(activationId, new AccountActivation(activationId, enrollment.enrollmentId(), expiresAt,
-                        AccountActivation.PENDING, null));
+        rows.put(
+                enrollment.enrollmentId(),
+                new StoredEnrollment(
+                        row.enrollment(),
+                        EnrollmentState.ISSUED,
+                        activationId,
+                        code.jwe(),
+                        code.keyId(),
+                        expiresAt,
+                        row.issuedPublished(),
+                        row.managedInstanceId()));
+        activationsByAccount
+                .computeIfAbsent(enrollment.account().accountId(), id -> new LinkedHashMap<>())
+                .put(
+                        activationId,
+                        new AccountActivation(
+                                activationId, enrollment.enrollmentId(), expiresAt, AccountActivation.PENDING, null));
     }
 
     @Override
     public synchronized void markPublished(String enrollmentId) {
         StoredEnrollment row = rows.get(enrollmentId);
-        rows.put(enrollmentId, new StoredEnrollment(row.enrollment(), row.state(), row.activationId(),
-                row.encryptedActivationCode(), row.encryptionKeyId(), row.expiresAt(), true, row.managedInstanceId()));
+        rows.put(
+                enrollmentId,
+                new StoredEnrollment(
+                        row.enrollment(),
+                        row.state(),
+                        row.activationId(),
+                        row.encryptedActivationCode(),
+                        row.encryptionKeyId(),
+                        row.expiresAt(),
+                        true,
+                        row.managedInstanceId()));
     }
 
     @Override
     public synchronized void markFailed(String enrollmentId) {
         StoredEnrollment row = rows.get(enrollmentId);
-        rows.put(enrollmentId, new StoredEnrollment(row.enrollment(), EnrollmentState.FAILED, row.activationId(),
-                row.encryptedActivationCode(), row.encryptionKeyId(), row.expiresAt(), row.issuedPublished(),
-                row.managedInstanceId()));
+        rows.put(
+                enrollmentId,
+                new StoredEnrollment(
+                        row.enrollment(),
+                        EnrollmentState.FAILED,
+                        row.activationId(),
+                        row.encryptedActivationCode(),
+                        row.encryptionKeyId(),
+                        row.expiresAt(),
+                        row.issuedPublished(),
+                        row.managedInstanceId()));
     }
 
     @Override
     public synchronized List<AccountActivation> activationsOf(String accountId) {
-        return new ArrayList<>(activationsByAccount.getOrDefault(accountId, Map.of()).values());
+        return new ArrayList<>(
+                activationsByAccount.getOrDefault(accountId, Map.of()).values());
     }
 
     @Override
-    public synchronized boolean markRegistered(String accountId, String activationId, String enrollmentId,
-            String managedInstanceId) {
+    public synchronized boolean markRegistered(
+            String accountId, String activationId, String enrollmentId, String managedInstanceId) {
         if (!transition(accountId, activationId, "REGISTERED", managedInstanceId)) {
             return false;
         }
         StoredEnrollment row = rows.get(enrollmentId);
-        rows.put(enrollmentId, new StoredEnrollment(row.enrollment(), EnrollmentState.REGISTERED, row.activationId(),
-                row.encryptedActivationCode(), row.encryptionKeyId(), row.expiresAt(), row.issuedPublished(),
-                managedInstanceId));
+        rows.put(
+                enrollmentId,
+                new StoredEnrollment(
+                        row.enrollment(),
+                        EnrollmentState.REGISTERED,
+                        row.activationId(),
+                        row.encryptedActivationCode(),
+                        row.encryptionKeyId(),
+                        row.expiresAt(),
+                        row.issuedPublished(),
+                        managedInstanceId));
         return true;
     }
 
@@ -98,8 +138,10 @@ public final class InMemoryEnrollments implements EnrollmentStore {
         if (current == null || !current.pending()) {
             return false;
         }
-        ofAccount.put(activationId, new AccountActivation(activationId, current.enrollmentId(), current.expiresAt(),
-                status, managedInstanceId));
+        ofAccount.put(
+                activationId,
+                new AccountActivation(
+                        activationId, current.enrollmentId(), current.expiresAt(), status, managedInstanceId));
         return true;
     }
 }

@@ -21,14 +21,15 @@ public final class InMemoryKnownAccounts implements KnownAccounts {
     }
 
     @Override
-    public synchronized KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
+    public synchronized KnownAccount remember(
+            SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
         Set<String> groups = new HashSet<>(customGroups);
         KnownAccount before = accounts.get(account.accountId());
         if (before != null) {
             groups.addAll(before.customGroups());
         }
-        KnownAccount known = new KnownAccount(account, cloudAccountKey, groups,
-                before == null ? Optional.empty() : before.appliedDesiredStateHash());
+        KnownAccount known = new KnownAccount(
+                account, cloudAccountKey, groups, before == null ? Optional.empty() : before.appliedDesiredStateHash());
         accounts.put(account.accountId(), known);
         return known;
     }

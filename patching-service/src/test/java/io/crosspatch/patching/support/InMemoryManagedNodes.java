@@ -24,27 +24,38 @@ public final class InMemoryManagedNodes implements ManagedNodes {
     private final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     private final Map<String, Map<String, ActivationStatus>> activations = new LinkedHashMap<>();
     private final Set<String> unreachable = new HashSet<>();
-    private Runnable meanwhile = () -> { };
+    private Runnable meanwhile = () -> {};
     /** The size of every activation-id lookup, in order. */
     public final List<Integer> lookups = new CopyOnWriteArrayList<>();
+
     public final List<String> deregistered = new CopyOnWriteArrayList<>();
     public final List<String> deletedActivations = new CopyOnWriteArrayList<>();
     /** Tags added, per node. */
     public final Map<String, Map<String, String>> added = new LinkedHashMap<>();
 
     /** A node registers in {@code account} with {@code activationId} (null: not by activation) and carries {@code nodeTags}. */
-    public synchronized ManagedNode register(SystemAccountRef account, String instanceId, String activationId,
-            Map<String, String> nodeTags) {
-        ManagedNode node = new ManagedNode(instanceId, activationId, "Online", Instant.EPOCH, "3.3.0.0", true, "Ubuntu",
-                "22.04", "host-" + instanceId);
+    public synchronized ManagedNode register(
+            SystemAccountRef account, String instanceId, String activationId, Map<String, String> nodeTags) {
+        ManagedNode node = new ManagedNode(
+                instanceId,
+                activationId,
+                "Online",
+                Instant.EPOCH,
+                "3.3.0.0",
+                true,
+                "Ubuntu",
+                "22.04",
+                "host-" + instanceId);
         nodes.computeIfAbsent(account.accountId(), id -> new LinkedHashMap<>()).put(instanceId, node);
         tags.put(instanceId, new LinkedHashMap<>(nodeTags));
         return node;
     }
 
     /** How SSM reports an activation. */
-    public synchronized void activation(SystemAccountRef account, String activationId, boolean expired, int registrations) {
-        activations.computeIfAbsent(account.accountId(), id -> new LinkedHashMap<>())
+    public synchronized void activation(
+            SystemAccountRef account, String activationId, boolean expired, int registrations) {
+        activations
+                .computeIfAbsent(account.accountId(), id -> new LinkedHashMap<>())
                 .put(activationId, new ActivationStatus(activationId, expired, registrations));
     }
 
@@ -69,7 +80,9 @@ public final class InMemoryManagedNodes implements ManagedNodes {
         }
         lookups.add(activationIds.size());
         meanwhile.run();
-        return allNodes(account).stream().filter(node -> activationIds.contains(node.activationId())).toList();
+        return allNodes(account).stream()
+                .filter(node -> activationIds.contains(node.activationId()))
+                .toList();
     }
 
     @Override
@@ -105,7 +118,8 @@ public final class InMemoryManagedNodes implements ManagedNodes {
             throw new IllegalArgumentException("SSM filters on at most " + BATCH + " activation ids");
         }
         return activations.getOrDefault(account.accountId(), Map.of()).values().stream()
-                .filter(status -> activationIds.contains(status.activationId())).toList();
+                .filter(status -> activationIds.contains(status.activationId()))
+                .toList();
     }
 
     @Override

@@ -17,16 +17,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * its default rate limits. The service's clock is the simulator's, so activation expiries and SSM's view of time
  * agree when a test advances it. The schedules are pushed out of the way: tests run sweeps themselves.
  */
-@CrosspatchIntegrationTest(properties = {
-        "crosspatch.activation-encryption.keys.k1=" + PatchingIntegrationTest.KEY_K1,
-        "crosspatch.activation-encryption.current-key-id=k1",
-        "crosspatch.patching.registration.interval=1h",
-        "crosspatch.patching.registration.audit-interval=1h",
-        "crosspatch.patching.compliance.interval=1h",
-        "crosspatch.patching.desired-state.scan-schedule=rate(30 minutes)",
-        "crosspatch.patching.activation.validity=1h",
-        "crosspatch.aws.session-duration=12h",
-        "crosspatch.aws.region=us-east-1"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.activation-encryption.keys.k1=" + PatchingIntegrationTest.KEY_K1,
+            "crosspatch.activation-encryption.current-key-id=k1",
+            "crosspatch.patching.registration.interval=1h",
+            "crosspatch.patching.registration.audit-interval=1h",
+            "crosspatch.patching.compliance.interval=1h",
+            "crosspatch.patching.desired-state.scan-schedule=rate(30 minutes)",
+            "crosspatch.patching.activation.validity=1h",
+            "crosspatch.aws.session-duration=12h",
+            "crosspatch.aws.region=us-east-1"
+        })
 @Import(PatchingIntegrationTest.SimulatedClock.class)
 public abstract class PatchingIntegrationTest {
 
@@ -38,8 +40,11 @@ public abstract class PatchingIntegrationTest {
     @DynamicPropertySource
     static void simulator(DynamicPropertyRegistry registry) {
         registry.add("crosspatch.aws.endpoint", () -> SIMULATOR.endpoint().toString());
-        registry.add("crosspatch.aws.access-key-id", () -> SIMULATOR.managementCredentials().accessKeyId());
-        registry.add("crosspatch.aws.secret-access-key",
+        registry.add(
+                "crosspatch.aws.access-key-id",
+                () -> SIMULATOR.managementCredentials().accessKeyId());
+        registry.add(
+                "crosspatch.aws.secret-access-key",
                 () -> SIMULATOR.managementCredentials().secretAccessKey());
     }
 

@@ -17,16 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordedEnrollmentEvents implements EnrollmentEvents {
 
     /** ACTIVATION_ISSUED as published. */
-    public record Issued(String enrollmentId, String activationId, Instant expiresAt, SealedCode code) {
-    }
+    public record Issued(String enrollmentId, String activationId, Instant expiresAt, SealedCode code) {}
 
     /** REGISTERED as published. */
-    public record Registered(String enrollmentId, String managedInstanceId, Map<String, String> tags) {
-    }
+    public record Registered(String enrollmentId, String managedInstanceId, Map<String, String> tags) {}
 
     /** enrollment.failed as published. */
-    public record Failed(String enrollmentId, EnrollmentFailure failure) {
-    }
+    public record Failed(String enrollmentId, EnrollmentFailure failure) {}
 
     public final List<Issued> issued = new CopyOnWriteArrayList<>();
     public final List<Registered> registered = new CopyOnWriteArrayList<>();

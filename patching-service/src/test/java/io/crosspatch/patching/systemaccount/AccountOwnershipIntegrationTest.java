@@ -3,8 +3,8 @@ package io.crosspatch.patching.systemaccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.patching.support.PatchingIntegrationTest;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -35,13 +35,20 @@ class AccountOwnershipIntegrationTest extends PatchingIntegrationTest {
     @Test
     void aLoneInstanceLooksAfterEveryAccountOnceItsConsumerIsAssigned() {
         List<String> keys = IntStream.range(0, 60)
-                .mapToObj(i -> List.of("gcp", "azure", "aws", "vmware").get(i % 4) + ":ownership-" + i).toList();
+                .mapToObj(i -> List.of("gcp", "azure", "aws", "vmware").get(i % 4) + ":ownership-" + i)
+                .toList();
         await().atMost(Duration.ofSeconds(60)).until(() -> keys.stream().allMatch(ownership::owns));
 
-        accounts.remember(new SystemAccountRef("990000000001", "eu-west-1",
-                "arn:aws:iam::990000000001:role/OrganizationAccountAccessRole", "CrosspatchSsmServiceRole"),
-                CloudAccountKey.parse("gcp:ownership-remembered"), Set.of());
-        assertThat(owned.list()).extracting(KnownAccount::cloudAccountKey)
+        accounts.remember(
+                new SystemAccountRef(
+                        "990000000001",
+                        "eu-west-1",
+                        "arn:aws:iam::990000000001:role/OrganizationAccountAccessRole",
+                        "CrosspatchSsmServiceRole"),
+                CloudAccountKey.parse("gcp:ownership-remembered"),
+                Set.of());
+        assertThat(owned.list())
+                .extracting(KnownAccount::cloudAccountKey)
                 .contains(CloudAccountKey.parse("gcp:ownership-remembered"));
     }
 }

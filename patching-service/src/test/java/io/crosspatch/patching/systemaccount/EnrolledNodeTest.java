@@ -39,8 +39,19 @@ class EnrolledNodeTest {
     }
 
     private static EnrolledNode anyNode(ResultBytes lastResult) {
-        return new EnrolledNode("mi-0123456789abcdef0", "enrollment-1", "tenant-1", CloudProvider.AWS, "111122223333",
-                "Acme", "i-0abc", "web-1", "UBUNTU", "early", Optional.of("Scan|…"), Optional.of("f1"),
+        return new EnrolledNode(
+                "mi-0123456789abcdef0",
+                "enrollment-1",
+                "tenant-1",
+                CloudProvider.AWS,
+                "111122223333",
+                "Acme",
+                "i-0abc",
+                "web-1",
+                "UBUNTU",
+                "early",
+                Optional.of("Scan|…"),
+                Optional.of("f1"),
                 Optional.of(lastResult));
     }
 }

@@ -27,17 +27,20 @@ class SessionRenewalTest extends PatchingIntegrationTest {
     void assumesTheRoleAgainOnceAwsSaysTheSessionExpired() {
         // given a working session in a system account
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
-        SystemAccountRef ref = new SystemAccountRef(account.getAccountId(), account.getRegion(), account.getRoleArn(),
-                account.getSsmServiceRoleName());
-        assertThat(sessions.ssm(ref).describeInstanceInformation().instanceInformationList()).isEmpty();
+        SystemAccountRef ref = new SystemAccountRef(
+                account.getAccountId(), account.getRegion(), account.getRoleArn(), account.getSsmServiceRoleName());
+        assertThat(sessions.ssm(ref).describeInstanceInformation().instanceInformationList())
+                .isEmpty();
 
         // when AWS's clock passes the session's expiry (the test sessions last 12 h)
         SIMULATOR.clock().advance(Duration.ofHours(13));
 
         // then one call is refused as expired, and the next works with a new session
         assertThatThrownBy(() -> sessions.ssm(ref).describeInstanceInformation())
-                .isInstanceOfSatisfying(SsmException.class,
+                .isInstanceOfSatisfying(
+                        SsmException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException"));
-        assertThat(sessions.ssm(ref).describeInstanceInformation().instanceInformationList()).isEmpty();
+        assertThat(sessions.ssm(ref).describeInstanceInformation().instanceInformationList())
+                .isEmpty();
     }
 }

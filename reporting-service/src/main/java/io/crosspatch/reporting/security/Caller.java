@@ -25,7 +25,8 @@ public record Caller(@Nullable String tenantId, boolean operator) {
         if (tenant == null || tenant.isBlank()) {
             tenant = jwt.getClaimAsString("tenant_id");
         }
-        return new Caller(tenant == null || tenant.isBlank() ? null : tenant, roles(jwt).contains(OPERATOR_ROLE));
+        return new Caller(
+                tenant == null || tenant.isBlank() ? null : tenant, roles(jwt).contains(OPERATOR_ROLE));
     }
 
     /** Throws unless this caller may read the tenant's data. */
@@ -38,7 +39,9 @@ public record Caller(@Nullable String tenantId, boolean operator) {
     private static Collection<String> roles(Jwt jwt) {
         Object roles = jwt.getClaims().get("roles");
         if (roles instanceof Collection<?> list) {
-            return list.stream().map(role -> String.valueOf(role).toLowerCase(Locale.ROOT)).toList();
+            return list.stream()
+                    .map(role -> String.valueOf(role).toLowerCase(Locale.ROOT))
+                    .toList();
         }
         if (roles instanceof String text) {
             return List.of(text.toLowerCase(Locale.ROOT).split("\\s+"));

@@ -20,9 +20,10 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
         return BearerTokenSecurity.statelessResourceServer(http, jwtDecoder, "this token does not grant access")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/v1/**").authenticated()
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/v1/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .build();
     }
 }

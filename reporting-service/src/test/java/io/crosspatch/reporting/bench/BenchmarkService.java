@@ -33,7 +33,8 @@ final class BenchmarkService implements AutoCloseable {
         properties.putAll(extraProperties);
         context = new SpringApplicationBuilder(ReportingServiceApplication.class)
                 .initializers(new TestbedContextInitializer())
-                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .run(properties.entrySet().stream()
+                        .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                         .toArray(String[]::new));
     }
 

@@ -1,14 +1,14 @@
 package io.crosspatch.reporting.bench;
 
-import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.reporting.support.PatchResults.patches;
 import static io.crosspatch.reporting.support.PatchResults.state;
 
 import io.crosspatch.events.OperationOutcome;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.events.Provider;
-import io.crosspatch.reporting.compliance.application.ReportingQueries;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.reporting.compliance.application.ReportingQueries;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
@@ -33,8 +33,7 @@ public final class PatchResultIngestBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(PatchResultIngestBenchmark.class);
 
-    private PatchResultIngestBenchmark() {
-    }
+    private PatchResultIngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int instances = Integer.getInteger("instances", 20_000);
@@ -54,9 +53,18 @@ public final class PatchResultIngestBenchmark {
             long publishStart = System.nanoTime();
             for (int i = 0; i < instances; i++) {
                 String account = "acct-" + (i % accounts);
-                PatchResult event = state(tenant, Provider.GCP, account, "i-" + i, at,
-                        patches(patchesPerEvent - 3, 2, 1, at), i % 10 != 0, i % 4 != 0, OperationOutcome.SUCCEEDED);
-                kafka.send(Topics.PATCH_RESULTS.name(), new CloudAccountKey(CloudProvider.GCP, account).toString(), event);
+                PatchResult event = state(
+                        tenant,
+                        Provider.GCP,
+                        account,
+                        "i-" + i,
+                        at,
+                        patches(patchesPerEvent - 3, 2, 1, at),
+                        i % 10 != 0,
+                        i % 4 != 0,
+                        OperationOutcome.SUCCEEDED);
+                kafka.send(
+                        Topics.PATCH_RESULTS.name(), new CloudAccountKey(CloudProvider.GCP, account).toString(), event);
             }
             kafka.flush();
             double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
@@ -69,11 +77,20 @@ public final class PatchResultIngestBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long rows = (long) instances * patchesPerEvent;
-            log.warn("published {} patch.results ({} patches each, {} accounts) in {} s", instances, patchesPerEvent,
-                    accounts, String.format("%.1f", publishSeconds));
-            log.warn("INGEST: {} events, {} patch rows stored in {} s with {} listener thread(s): {} events/s, {} patch rows/s",
-                    instances, rows, String.format("%.1f", seconds), concurrency,
-                    String.format("%.0f", instances / seconds), String.format("%.0f", rows / seconds));
+            log.warn(
+                    "published {} patch.results ({} patches each, {} accounts) in {} s",
+                    instances,
+                    patchesPerEvent,
+                    accounts,
+                    String.format("%.1f", publishSeconds));
+            log.warn(
+                    "INGEST: {} events, {} patch rows stored in {} s with {} listener thread(s): {} events/s, {} patch rows/s",
+                    instances,
+                    rows,
+                    String.format("%.1f", seconds),
+                    concurrency,
+                    String.format("%.0f", instances / seconds),
+                    String.format("%.0f", rows / seconds));
         }
         Testbed.shared().close();
     }

@@ -44,28 +44,31 @@ public final class ReportingQueryBenchmark {
     private static final Logger log = LoggerFactory.getLogger(ReportingQueryBenchmark.class);
     private static final String TENANT = "bench-query";
 
-    private ReportingQueryBenchmark() {
-    }
+    private ReportingQueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int instances = Integer.getInteger("instances", 100_000);
         int accounts = Integer.getInteger("accounts", 100);
         int patches = Integer.getInteger("patches", 10);
         int clients = Integer.getInteger("clients", 100);
-        List<Long> thinkTimes = Arrays.stream(System.getProperty("thinkMillis", "0").split(","))
-                .map(Long::parseLong).toList();
+        List<Long> thinkTimes = Arrays.stream(
+                        System.getProperty("thinkMillis", "0").split(","))
+                .map(Long::parseLong)
+                .toList();
         int seconds = Integer.getInteger("seconds", 20);
-        List<String> cacheTtls = Arrays.asList(System.getProperty("summaryCacheTtl", "1s").split(","));
+        List<String> cacheTtls =
+                Arrays.asList(System.getProperty("summaryCacheTtl", "1s").split(","));
         Testbed.shared();
         for (String ttl : cacheTtls) {
-            try (BenchmarkService service = new BenchmarkService(Map.of(
-                    "crosspatch.reporting.summary-cache-ttl", ttl,
-                    "server.tomcat.threads.max", "200"))) {
+            try (BenchmarkService service = new BenchmarkService(
+                    Map.of("crosspatch.reporting.summary-cache-ttl", ttl, "server.tomcat.threads.max", "200"))) {
                 if (ttl.equals(cacheTtls.get(0))) {
                     load(service.bean(ReadModelUpdater.class), instances, accounts, patches);
                 }
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newFixedThreadPool(4)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newFixedThreadPool(4))
+                        .build();
                 String base = "http://127.0.0.1:" + service.port() + "/v1/tenants/" + TENANT;
                 String token = TestTokens.forTenant(TENANT);
                 IntFunction<String> summary = any -> base + "/summary";
@@ -93,8 +96,12 @@ public final class ReportingQueryBenchmark {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        log.warn("LOAD: {} instances in {} accounts of one tenant, {} patches each: {} s ({} patch rows/s, no Kafka)",
-                instances, accounts, patches, String.format("%.1f", elapsed),
+        log.warn(
+                "LOAD: {} instances in {} accounts of one tenant, {} patches each: {} s ({} patch rows/s, no Kafka)",
+                instances,
+                accounts,
+                patches,
+                String.format("%.1f", elapsed),
                 String.format("%.0f", (double) instances * patches / elapsed));
     }
 
@@ -102,23 +109,43 @@ public final class ReportingQueryBenchmark {
         List<PatchUpdate> updates = new ArrayList<>(patches);
         for (int p = 0; p < patches; p++) {
             boolean installed = p >= 2;
-            updates.add(new PatchUpdate("KB50" + (31000 + p), "2026-11 Cumulative Update " + p,
-                    p == 0 ? "CriticalUpdates" : "SecurityUpdates", p == 0 ? "Critical" : "Important",
-                    installed ? "INSTALLED" : "MISSING", installed ? at.minus(Duration.ofDays(p)) : null,
+            updates.add(new PatchUpdate(
+                    "KB50" + (31000 + p),
+                    "2026-11 Cumulative Update " + p,
+                    p == 0 ? "CriticalUpdates" : "SecurityUpdates",
+                    p == 0 ? "Critical" : "Important",
+                    installed ? "INSTALLED" : "MISSING",
+                    installed ? at.minus(Duration.ofDays(p)) : null,
                     List.of("CVE-2026-" + (1000 + p))));
         }
-        return new InstanceState(new InstanceRef(TENANT, new CloudAccountKey(CloudProvider.AZURE, "sub-" + (i % accounts)), "i-" + i), at,
-                "Subscription " + (i % accounts), "host-" + i, "mi-" + String.format("%017x", i), "210987654321",
-                "Microsoft Windows Server 2022 10.0.20348", "WINDOWS", "on-time", "pb-0123456789abcdef0",
+        return new InstanceState(
+                new InstanceRef(TENANT, new CloudAccountKey(CloudProvider.AZURE, "sub-" + (i % accounts)), "i-" + i),
+                at,
+                "Subscription " + (i % accounts),
+                "host-" + i,
+                "mi-" + String.format("%017x", i),
+                "210987654321",
+                "Microsoft Windows Server 2022 10.0.20348",
+                "WINDOWS",
+                "on-time",
+                "pb-0123456789abcdef0",
                 new InstanceState.AgentStatus("3.3.1142.0", i % 5 != 0, i % 20 == 0 ? "CONNECTION_LOST" : "ONLINE", at),
                 new InstanceState.PatchCounts(patches - 2, 0, 0, 0, 2, 0, 0, 1, 1, 0),
-                new InstanceState.LastOperation("INSTALL", at.minusSeconds(600), at.minusSeconds(60),
-                        i % 50 == 0 ? "FAILED" : "SUCCEEDED"),
+                new InstanceState.LastOperation(
+                        "INSTALL", at.minusSeconds(600), at.minusSeconds(60), i % 50 == 0 ? "FAILED" : "SUCCEEDED"),
                 updates);
     }
 
-    private static void run(String name, HttpClient http, String token, IntFunction<String> url, int instances,
-            int clients, long thinkMillis, int seconds) throws Exception {
+    private static void run(
+            String name,
+            HttpClient http,
+            String token,
+            IntFunction<String> url,
+            int instances,
+            int clients,
+            long thinkMillis,
+            int seconds)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> results = new ArrayList<>();
@@ -139,20 +166,32 @@ public final class ReportingQueryBenchmark {
             return;
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        log.warn("{}: {} clients, think {} ms, {} s: {} requests ({}/s), {} errors, p50 {} ms, p90 {} ms, p99 {} ms, max {} ms",
-                name, clients, thinkMillis, seconds, sorted.length, sorted.length / seconds, errors,
-                ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
+        log.warn(
+                "{}: {} clients, think {} ms, {} s: {} requests ({}/s), {} errors, p50 {} ms, p90 {} ms, p99 {} ms, max {} ms",
+                name,
+                clients,
+                thinkMillis,
+                seconds,
+                sorted.length,
+                sorted.length / seconds,
+                errors,
+                ms(percentile(sorted, 0.50)),
+                ms(percentile(sorted, 0.90)),
+                ms(percentile(sorted, 0.99)),
                 ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
     }
 
     /** Latencies in nanoseconds; element 0 is the error count. */
-    private static long[] client(HttpClient http, String token, IntFunction<String> url, int instances,
-            long thinkMillis, long end) throws Exception {
+    private static long[] client(
+            HttpClient http, String token, IntFunction<String> url, int instances, long thinkMillis, long end)
+            throws Exception {
         List<Long> latencies = new ArrayList<>();
         long errors = 0;
         while (System.nanoTime() < end) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(
-                    ThreadLocalRandom.current().nextInt(instances)))).header("Authorization", "Bearer " + token).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(url.apply(ThreadLocalRandom.current().nextInt(instances))))
+                    .header("Authorization", "Bearer " + token)
+                    .build();
             long start = System.nanoTime();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             latencies.add(System.nanoTime() - start);

@@ -21,9 +21,13 @@ class ApiDescriptionsIntegrationTest extends ReportingIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         Map<String, Object> openApi = new Yaml().load(response.body());
         assertThat(openApi.get("openapi").toString()).startsWith("3.");
-        assertThat((Map<String, Object>) openApi.get("paths")).containsOnlyKeys("/v1/me",
-                "/v1/tenants/{tenantId}/summary", "/v1/tenants/{tenantId}/instances",
-                "/v1/tenants/{tenantId}/instances/{instanceId}/updates", "/v1/tenants/{tenantId}/enrollment-failures");
+        assertThat((Map<String, Object>) openApi.get("paths"))
+                .containsOnlyKeys(
+                        "/v1/me",
+                        "/v1/tenants/{tenantId}/summary",
+                        "/v1/tenants/{tenantId}/instances",
+                        "/v1/tenants/{tenantId}/instances/{instanceId}/updates",
+                        "/v1/tenants/{tenantId}/enrollment-failures");
     }
 
     @Test
@@ -33,10 +37,11 @@ class ApiDescriptionsIntegrationTest extends ReportingIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         Map<String, Object> asyncApi = new Yaml().load(response.body());
         Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) asyncApi.get("channels");
-        assertThat(channels.keySet()).containsExactlyInAnyOrderElementsOf(
-                Topics.all().stream().map(TopicDefinition::name).toList());
-        channels.forEach((topic, channel) -> assertThat(channel.get("description").toString()).as(topic)
-                .contains("Written by", "Key:"));
+        assertThat(channels.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Topics.all().stream().map(TopicDefinition::name).toList());
+        channels.forEach((topic, channel) ->
+                assertThat(channel.get("description").toString()).as(topic).contains("Written by", "Key:"));
     }
 
     @Test

@@ -30,7 +30,8 @@ class HostileQueryIntegrationTest extends ReportingIntegrationTest {
 
         assertRefused("/v1/tenants/" + tenant + "/instances?cloudAccountId=" + LONG, "INVALID_PARAMETER");
         assertRefused("/v1/tenants/" + tenant + "/instances/" + LONG + "/updates", "INVALID_PARAMETER");
-        assertRefused("/v1/tenants/" + tenant + "/instances/vm-1/updates?cloudAccountId=acme%20prod", "INVALID_PARAMETER");
+        assertRefused(
+                "/v1/tenants/" + tenant + "/instances/vm-1/updates?cloudAccountId=acme%20prod", "INVALID_PARAMETER");
     }
 
     @Test

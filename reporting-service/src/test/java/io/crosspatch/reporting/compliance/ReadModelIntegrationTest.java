@@ -41,14 +41,40 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
     void summarisesEachCloudAccountFromItsInstancesStates() {
         String tenant = uniqueTenant("acme");
         publishPatchResults(List.of(
-                state(tenant, Provider.GCP, "acme-prod", "i-1", T0, patches(5, 2, 0, T0), true, true,
+                state(
+                        tenant,
+                        Provider.GCP,
+                        "acme-prod",
+                        "i-1",
+                        T0,
+                        patches(5, 2, 0, T0),
+                        true,
+                        true,
                         OperationOutcome.SUCCEEDED),
-                state(tenant, Provider.GCP, "acme-prod", "i-2", T0, patches(7, 0, 1, T0), false, false,
+                state(
+                        tenant,
+                        Provider.GCP,
+                        "acme-prod",
+                        "i-2",
+                        T0,
+                        patches(7, 0, 1, T0),
+                        false,
+                        false,
                         OperationOutcome.FAILED),
-                state(tenant, Provider.AZURE, "sub-1", "vm-1", T0, patches(3, 0, 0, T0), true, true,
+                state(
+                        tenant,
+                        Provider.AZURE,
+                        "sub-1",
+                        "vm-1",
+                        T0,
+                        patches(3, 0, 0, T0),
+                        true,
+                        true,
                         OperationOutcome.SUCCEEDED)));
-        publish(Topics.INSTANCE_ACTIVATED.name(), "gcp:acme-prod", List.of(PatchResults.registered(tenant,
-                Provider.GCP, "acme-prod", "i-3", "enr-3", T0)));
+        publish(
+                Topics.INSTANCE_ACTIVATED.name(),
+                "gcp:acme-prod",
+                List.of(PatchResults.registered(tenant, Provider.GCP, "acme-prod", "i-3", "enr-3", T0)));
 
         JsonNode summary = awaitSummary(tenant, 4);
 
@@ -72,19 +98,29 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         String tenant = uniqueTenant("twice");
         List<PatchResult> events = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            events.add(state(tenant, Provider.AWS, "123456789012", "i-" + i, T0.plusSeconds(i),
-                    patches(i % 4, i % 3, i % 2, T0), i % 5 != 0, i % 7 != 0, OperationOutcome.SUCCEEDED));
+            events.add(state(
+                    tenant,
+                    Provider.AWS,
+                    "123456789012",
+                    "i-" + i,
+                    T0.plusSeconds(i),
+                    patches(i % 4, i % 3, i % 2, T0),
+                    i % 5 != 0,
+                    i % 7 != 0,
+                    OperationOutcome.SUCCEEDED));
         }
         publishPatchResults(events);
         awaitSummary(tenant, 20);
         awaitPartitionDrained(Provider.AWS, "123456789012");
-        String summaryOnce = api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).body();
+        String summaryOnce = api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                .body();
         List<String> tablesOnce = tables(tenant);
 
         publishPatchResults(events);
         awaitPartitionDrained(Provider.AWS, "123456789012");
 
-        assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).body())
+        assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                        .body())
                 .isEqualTo(summaryOnce);
         assertThat(tables(tenant)).isEqualTo(tablesOnce);
     }
@@ -94,8 +130,16 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         String tenant = uniqueTenant("shuffled");
         List<PatchResult> states = new ArrayList<>();
         for (int version = 0; version < 8; version++) {
-            states.add(state(tenant, Provider.VMWARE, "vc-1", "vm-42", T0.plus(version, ChronoUnit.MINUTES),
-                    patches(version, 8 - version, 0, T0), version % 2 == 0, true, OperationOutcome.SUCCEEDED));
+            states.add(state(
+                    tenant,
+                    Provider.VMWARE,
+                    "vc-1",
+                    "vm-42",
+                    T0.plus(version, ChronoUnit.MINUTES),
+                    patches(version, 8 - version, 0, T0),
+                    version % 2 == 0,
+                    true,
+                    OperationOutcome.SUCCEEDED));
         }
         PatchResult newest = states.get(7);
         List<PatchResult> shuffled = new ArrayList<>(states);
@@ -105,40 +149,52 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         publishPatchResults(shuffled);
         awaitPartitionDrained(Provider.VMWARE, "vc-1");
 
-        JsonNode summary = api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).json();
+        JsonNode summary = api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                .json();
         assertThat(summary.at("/totals/instances").asInt()).isEqualTo(1);
         assertThat(summary.at("/totals/pendingOsUpdates").asInt()).isEqualTo(1);
         assertThat(summary.at("/totals/online").asInt()).isEqualTo(0);
-        JsonNode updates = api.get("/v1/tenants/" + tenant + "/instances/vm-42/updates",
-                TestTokens.forTenant(tenant)).json();
+        JsonNode updates = api.get("/v1/tenants/" + tenant + "/instances/vm-42/updates", TestTokens.forTenant(tenant))
+                .json();
         assertThat(updates.get("updates")).hasSize(8);
-        assertThat(updates.get("stateObservedAt").asText()).isEqualTo(newest.getOccurredAt().toString());
+        assertThat(updates.get("stateObservedAt").asText())
+                .isEqualTo(newest.getOccurredAt().toString());
     }
 
     @Test
     void activationCountsTheInstanceAndClearsItsEnrollmentsOlderFailure() {
         String tenant = uniqueTenant("enrolling");
-        publish(Topics.ENROLLMENT_FAILED.name(), "enr-1", List.of(
-                PatchResults.failed(tenant, Provider.GCP, "p-1", "enr-1", T0),
-                PatchResults.failed(tenant, Provider.GCP, "p-1", "enr-2", T0)));
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get(
-                "/v1/tenants/" + tenant + "/enrollment-failures", TestTokens.forTenant(tenant)).json()).hasSize(2));
+        publish(
+                Topics.ENROLLMENT_FAILED.name(),
+                "enr-1",
+                List.of(
+                        PatchResults.failed(tenant, Provider.GCP, "p-1", "enr-1", T0),
+                        PatchResults.failed(tenant, Provider.GCP, "p-1", "enr-2", T0)));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                api.get("/v1/tenants/" + tenant + "/enrollment-failures", TestTokens.forTenant(tenant))
+                                        .json())
+                        .hasSize(2));
 
-        publish(Topics.INSTANCE_ACTIVATED.name(), "gcp:p-1", List.of(PatchResults.registered(tenant, Provider.GCP,
-                "p-1", "i-1", "enr-1", T0.plusSeconds(60))));
+        publish(
+                Topics.INSTANCE_ACTIVATED.name(),
+                "gcp:p-1",
+                List.of(PatchResults.registered(tenant, Provider.GCP, "p-1", "i-1", "enr-1", T0.plusSeconds(60))));
 
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode failures = api.get("/v1/tenants/" + tenant + "/enrollment-failures",
-                    TestTokens.forTenant(tenant)).json();
+            JsonNode failures = api.get("/v1/tenants/" + tenant + "/enrollment-failures", TestTokens.forTenant(tenant))
+                    .json();
             assertThat(failures).hasSize(1);
             assertThat(failures.get(0).get("enrollmentId").asText()).isEqualTo("enr-2");
             assertThat(failures.get(0).get("reasonCode").asText()).isEqualTo("EMAIL_ALREADY_EXISTS");
         });
-        JsonNode updates = api.get("/v1/tenants/" + tenant + "/instances/i-1/updates",
-                TestTokens.forTenant(tenant)).json();
+        JsonNode updates = api.get("/v1/tenants/" + tenant + "/instances/i-1/updates", TestTokens.forTenant(tenant))
+                .json();
         assertThat(updates.get("patchStateKnown").asBoolean()).isFalse();
         assertThat(updates.get("activationStage").asText()).isEqualTo("REGISTERED");
-        assertThat(awaitSummary(tenant, 1).at("/totals/unknownPatchState").asInt()).isEqualTo(1);
+        assertThat(awaitSummary(tenant, 1).at("/totals/unknownPatchState").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,12 +204,31 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         container.stop();
         try {
             publishPatchResults(List.of(
-                    state(tenant, Provider.AWS, "210000000001", "i-a", T0, patches(1, 3, 0, T0), true, true,
+                    state(
+                            tenant,
+                            Provider.AWS,
+                            "210000000001",
+                            "i-a",
+                            T0,
+                            patches(1, 3, 0, T0),
+                            true,
+                            true,
                             OperationOutcome.SUCCEEDED),
-                    state(tenant, Provider.AWS, "210000000001", "i-b", T0, patches(1, 1, 0, T0), true, true,
+                    state(
+                            tenant,
+                            Provider.AWS,
+                            "210000000001",
+                            "i-b",
+                            T0,
+                            patches(1, 1, 0, T0),
+                            true,
+                            true,
                             OperationOutcome.SUCCEEDED)));
-            assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).json()
-                    .at("/totals/instances").asInt()).isZero();
+            assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                            .json()
+                            .at("/totals/instances")
+                            .asInt())
+                    .isZero();
         } finally {
             container.start();
         }
@@ -162,8 +237,11 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         awaitPartitionDrained(Provider.AWS, "210000000001");
 
         assertThat(summary.at("/totals/pendingOsUpdates").asInt()).isEqualTo(4);
-        assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).json()
-                .at("/totals/instances").asInt()).isEqualTo(2);
+        assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                        .json()
+                        .at("/totals/instances")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -181,17 +259,26 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         List<String> seen = new ArrayList<>();
         String pageToken = null;
         do {
-            JsonNode page = api.get("/v1/tenants/" + tenant + "/instances?provider=gcp&cloudAccountId=pg-1&pageSize=2"
-                    + (pageToken == null ? "" : "&pageToken=" + pageToken), token).json();
-            page.get("instances").forEach(instance -> seen.add(instance.get("instanceId").asText()));
-            pageToken = page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+            JsonNode page = api.get(
+                            "/v1/tenants/" + tenant + "/instances?provider=gcp&cloudAccountId=pg-1&pageSize=2"
+                                    + (pageToken == null ? "" : "&pageToken=" + pageToken),
+                            token)
+                    .json();
+            page.get("instances")
+                    .forEach(instance -> seen.add(instance.get("instanceId").asText()));
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
         } while (pageToken != null);
 
         assertThat(seen).containsExactlyInAnyOrder("i-0", "i-1", "i-2", "i-3", "i-4");
-        assertThat(api.get("/v1/tenants/" + tenant + "/instances?patchGroup=on-time", token).json()
-                .get("instances")).hasSize(6);
-        assertThat(api.get("/v1/tenants/" + tenant + "/instances?patchGroup=early", token).json()
-                .get("instances")).isEmpty();
+        assertThat(api.get("/v1/tenants/" + tenant + "/instances?patchGroup=on-time", token)
+                        .json()
+                        .get("instances"))
+                .hasSize(6);
+        assertThat(api.get("/v1/tenants/" + tenant + "/instances?patchGroup=early", token)
+                        .json()
+                        .get("instances"))
+                .isEmpty();
     }
 
     @Test
@@ -212,14 +299,19 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
     }
 
     private JsonNode awaitSummary(String tenant, int instances) {
-        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).json(),
-                summary -> summary.at("/totals/instances").asInt() == instances);
+        return Awaitility.await()
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                                .json(),
+                        summary -> summary.at("/totals/instances").asInt() == instances);
     }
 
     private static JsonNode account(JsonNode summary, String provider, String accountId) {
         for (JsonNode row : summary.get("accounts")) {
-            if (row.get("provider").asText().equals(provider) && row.get("cloudAccountId").asText().equals(accountId)) {
+            if (row.get("provider").asText().equals(provider)
+                    && row.get("cloudAccountId").asText().equals(accountId)) {
                 return row;
             }
         }
@@ -229,9 +321,10 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
     /** Every stored row of the tenant, as text, in key order. */
     private List<String> tables(String tenant) {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("instances", "instance_updates", "bucket_figures", "account_figures",
-                "enrollment_failures")) {
-            cassandra.execute("SELECT JSON * FROM " + table + " WHERE tenant_id = ? ALLOW FILTERING", tenant)
+        for (String table :
+                List.of("instances", "instance_updates", "bucket_figures", "account_figures", "enrollment_failures")) {
+            cassandra
+                    .execute("SELECT JSON * FROM " + table + " WHERE tenant_id = ? ALLOW FILTERING", tenant)
                     .forEach(row -> rows.add(table + " " + row.getString(0)));
         }
         return rows;

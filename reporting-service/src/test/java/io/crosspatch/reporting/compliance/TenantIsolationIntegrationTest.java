@@ -29,15 +29,37 @@ class TenantIsolationIntegrationTest extends ReportingIntegrationTest {
         alpha = uniqueTenant("alpha");
         beta = uniqueTenant("beta");
         publishPatchResults(List.of(
-                state(alpha, Provider.GCP, "alpha-prod", "alpha-vm", T0, patches(2, 1, 0, T0), true, true,
+                state(
+                        alpha,
+                        Provider.GCP,
+                        "alpha-prod",
+                        "alpha-vm",
+                        T0,
+                        patches(2, 1, 0, T0),
+                        true,
+                        true,
                         OperationOutcome.SUCCEEDED),
-                state(beta, Provider.GCP, "beta-prod", "beta-vm", T0, patches(4, 0, 0, T0), true, true,
+                state(
+                        beta,
+                        Provider.GCP,
+                        "beta-prod",
+                        "beta-vm",
+                        T0,
+                        patches(4, 0, 0, T0),
+                        true,
+                        true,
                         OperationOutcome.SUCCEEDED)));
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(api.get("/v1/tenants/" + alpha + "/summary", TestTokens.forOperator()).json()
-                    .at("/totals/instances").asInt()).isEqualTo(1);
-            assertThat(api.get("/v1/tenants/" + beta + "/summary", TestTokens.forOperator()).json()
-                    .at("/totals/instances").asInt()).isEqualTo(1);
+            assertThat(api.get("/v1/tenants/" + alpha + "/summary", TestTokens.forOperator())
+                            .json()
+                            .at("/totals/instances")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(api.get("/v1/tenants/" + beta + "/summary", TestTokens.forOperator())
+                            .json()
+                            .at("/totals/instances")
+                            .asInt())
+                    .isEqualTo(1);
         });
     }
 
@@ -46,10 +68,14 @@ class TenantIsolationIntegrationTest extends ReportingIntegrationTest {
         String token = TestTokens.forTenant(alpha);
 
         assertThat(api.get("/v1/tenants/" + alpha + "/summary", token).status()).isEqualTo(200);
-        assertThat(api.get("/v1/tenants/" + alpha + "/instances", token).json().get("instances")).hasSize(1);
-        assertThat(api.get("/v1/tenants/" + alpha + "/instances/alpha-vm/updates", token).json().get("updates"))
+        assertThat(api.get("/v1/tenants/" + alpha + "/instances", token).json().get("instances"))
+                .hasSize(1);
+        assertThat(api.get("/v1/tenants/" + alpha + "/instances/alpha-vm/updates", token)
+                        .json()
+                        .get("updates"))
                 .hasSize(3);
-        assertThat(api.get("/v1/tenants/" + alpha + "/summary", TestTokens.forTenantIdClaim(alpha)).status())
+        assertThat(api.get("/v1/tenants/" + alpha + "/summary", TestTokens.forTenantIdClaim(alpha))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -67,8 +93,8 @@ class TenantIsolationIntegrationTest extends ReportingIntegrationTest {
 
     @Test
     void guessingAnotherTenantsInstanceIdInsideOwnTenantFindsNothing() {
-        Api.Response response = api.get("/v1/tenants/" + alpha + "/instances/beta-vm/updates",
-                TestTokens.forTenant(alpha));
+        Api.Response response =
+                api.get("/v1/tenants/" + alpha + "/instances/beta-vm/updates", TestTokens.forTenant(alpha));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").asText()).isEqualTo("INSTANCE_NOT_FOUND");
@@ -77,15 +103,23 @@ class TenantIsolationIntegrationTest extends ReportingIntegrationTest {
 
     @Test
     void operatorReadsEveryTenant() {
-        assertThat(api.get("/v1/tenants/" + beta + "/instances/beta-vm/updates", TestTokens.forOperator()).json()
-                .get("hostname").asText()).isEqualTo("host-beta-vm");
+        assertThat(api.get("/v1/tenants/" + beta + "/instances/beta-vm/updates", TestTokens.forOperator())
+                        .json()
+                        .get("hostname")
+                        .asText())
+                .isEqualTo("host-beta-vm");
     }
 
     @Test
     void missingOrUntrustedTokensAreUnauthenticated() {
-        for (String token : Arrays.asList(null, "not-a-jwt", TestTokens.expiredForTenant(alpha),
-                TestTokens.signedByStrangerForTenant(alpha), TestTokens.withForeignIssuerForTenant(alpha),
-                TestTokens.withoutExpiryForOperator(), TestTokens.forAnotherAudienceAsOperator())) {
+        for (String token : Arrays.asList(
+                null,
+                "not-a-jwt",
+                TestTokens.expiredForTenant(alpha),
+                TestTokens.signedByStrangerForTenant(alpha),
+                TestTokens.withForeignIssuerForTenant(alpha),
+                TestTokens.withoutExpiryForOperator(),
+                TestTokens.forAnotherAudienceAsOperator())) {
             Api.Response response = api.get("/v1/tenants/" + alpha + "/summary", token);
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.json().get("error").asText()).isEqualTo("UNAUTHENTICATED");

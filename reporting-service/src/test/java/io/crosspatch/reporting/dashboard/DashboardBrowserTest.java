@@ -51,13 +51,21 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         profile = Files.createTempDirectory("reporting-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
                         .toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1440, 900));
     }
@@ -68,7 +76,8 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
             browser.quit();
         }
         try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -76,21 +85,51 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
     void showsTheSummaryAndAnInstancesUpdatesFromPublishedPatchResults() throws IOException {
         String tenant = uniqueTenant("dashboard");
         List<PatchDetail> webUpdates = List.of(
-                patch("KB5031364", "2023-10 Cumulative Update for Windows Server 2022", "SecurityUpdates",
-                        "Critical", PatchState.MISSING, null),
+                patch(
+                        "KB5031364",
+                        "2023-10 Cumulative Update for Windows Server 2022",
+                        "SecurityUpdates",
+                        "Critical",
+                        PatchState.MISSING,
+                        null),
                 patch("KB5030216", "Servicing Stack Update", "Updates", "Low", PatchState.FAILED, null),
-                patch("KB5029250", "2023-08 Cumulative Update", "SecurityUpdates", "Important",
-                        PatchState.INSTALLED, T0.minus(Duration.ofDays(30))));
+                patch(
+                        "KB5029250",
+                        "2023-08 Cumulative Update",
+                        "SecurityUpdates",
+                        "Important",
+                        PatchState.INSTALLED,
+                        T0.minus(Duration.ofDays(30))));
         publishPatchResults(List.of(
-                state(tenant, Provider.GCP, "acme-prod", "web-1", T0, webUpdates, true, false,
-                        OperationOutcome.FAILED),
-                state(tenant, Provider.GCP, "acme-prod", "web-2", T0, patches(10, 2, 0, T0), true, true,
+                state(tenant, Provider.GCP, "acme-prod", "web-1", T0, webUpdates, true, false, OperationOutcome.FAILED),
+                state(
+                        tenant,
+                        Provider.GCP,
+                        "acme-prod",
+                        "web-2",
+                        T0,
+                        patches(10, 2, 0, T0),
+                        true,
+                        true,
                         OperationOutcome.SUCCEEDED),
-                state(tenant, Provider.AZURE, "sub-7", "db-1", T0, patches(4, 0, 0, T0), false, true,
+                state(
+                        tenant,
+                        Provider.AZURE,
+                        "sub-7",
+                        "db-1",
+                        T0,
+                        patches(4, 0, 0, T0),
+                        false,
+                        true,
                         OperationOutcome.SUCCEEDED)));
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get(
-                "/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant)).json()
-                .at("/totals/instances").asInt()).isEqualTo(3));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(api.get("/v1/tenants/" + tenant + "/summary", TestTokens.forTenant(tenant))
+                                        .json()
+                                        .at("/totals/instances")
+                                        .asInt())
+                                .isEqualTo(3));
 
         browser.get("http://127.0.0.1:" + port() + "/?token=" + TestTokens.forTenant(tenant));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -106,27 +145,35 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(figure("total", "instances")).isEqualTo("3");
         assertThat(figure("total", "failedUpdates")).isEqualTo("1");
 
-        browser.findElement(By.cssSelector("#instances tr[data-instance='web-1']")).click();
+        browser.findElement(By.cssSelector("#instances tr[data-instance='web-1']"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#updates tr[data-patch='KB5031364']")));
         WebElement missing = browser.findElement(By.cssSelector("#updates tr[data-patch='KB5031364']"));
-        assertThat(missing.findElement(By.cssSelector("[data-col='installStatus']")).getText()).isEqualTo("MISSING");
+        assertThat(missing.findElement(By.cssSelector("[data-col='installStatus']"))
+                        .getText())
+                .isEqualTo("MISSING");
         WebElement severity = missing.findElement(By.cssSelector("[data-col='severity'] span"));
         assertThat(severity.getText()).isEqualTo("Critical");
         assertThat(severity.getAttribute("class")).contains("sev-critical");
         assertThat(missing.getText()).contains("2023-10 Cumulative Update for Windows Server 2022", "SecurityUpdates");
-        assertThat(browser.findElement(By.cssSelector("#updates tr[data-patch='KB5030216'] [data-col='installStatus'] span"))
-                .getAttribute("class")).contains("bad");
+        assertThat(browser.findElement(
+                                By.cssSelector("#updates tr[data-patch='KB5030216'] [data-col='installStatus'] span"))
+                        .getAttribute("class"))
+                .contains("bad");
         assertThat(browser.findElements(By.cssSelector("#updates tbody tr"))).hasSize(3);
 
         Path screenshot = Path.of("target", "dashboard.png");
         Files.createDirectories(screenshot.getParent());
-        Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+        Files.copy(
+                ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshot,
                 StandardCopyOption.REPLACE_EXISTING);
         assertThat(screenshot).isNotEmptyFile();
     }
 
     private String figure(String account, String column) {
-        return browser.findElement(By.cssSelector("#summary tr[data-account='" + account + "'] [data-col='" + column
-                + "']")).getText();
+        return browser.findElement(
+                        By.cssSelector("#summary tr[data-account='" + account + "'] [data-col='" + column + "']"))
+                .getText();
     }
 }

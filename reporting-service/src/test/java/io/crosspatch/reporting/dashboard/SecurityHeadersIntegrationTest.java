@@ -37,9 +37,13 @@ class SecurityHeadersIntegrationTest extends ReportingIntegrationTest {
         for (Map.Entry<String, String> entry : tokens.entrySet()) {
             HttpHeaders headers = get(entry.getKey(), entry.getValue()).headers();
 
-            assertThat(headers.allValues("Content-Security-Policy")).as(entry.getKey()).containsExactly(
-                    "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
-            assertThat(headers.firstValue("X-Content-Type-Options")).as(entry.getKey()).hasValue("nosniff");
+            assertThat(headers.allValues("Content-Security-Policy"))
+                    .as(entry.getKey())
+                    .containsExactly(
+                            "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+            assertThat(headers.firstValue("X-Content-Type-Options"))
+                    .as(entry.getKey())
+                    .hasValue("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).as(entry.getKey()).hasValue("no-referrer");
         }
     }
@@ -48,8 +52,11 @@ class SecurityHeadersIntegrationTest extends ReportingIntegrationTest {
     void shouldServeADashboardPageWithoutInlineScriptOrStyle() throws Exception {
         String page = get("/", null).body();
 
-        assertThat(page).contains("<script src=\"dashboard.js\"></script>")
-                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain("<style").doesNotContain(" style=")
+        assertThat(page)
+                .contains("<script src=\"dashboard.js\"></script>")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContain("<style")
+                .doesNotContain(" style=")
                 .doesNotContainPattern(" on[a-z]+=");
     }
 

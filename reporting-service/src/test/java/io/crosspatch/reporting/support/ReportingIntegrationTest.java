@@ -1,12 +1,11 @@
 package io.crosspatch.reporting.support;
 
-import io.crosspatch.schemas.topics.Providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.events.OperationOutcome;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.events.Provider;
-import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
 import java.time.Duration;
@@ -71,8 +70,11 @@ public abstract class ReportingIntegrationTest {
 
     protected void publishPatchResults(List<PatchResult> events) {
         for (PatchResult event : events) {
-            kafka.send(Topics.PATCH_RESULTS.name(),
-                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()).toString(), event);
+            kafka.send(
+                    Topics.PATCH_RESULTS.name(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId())
+                            .toString(),
+                    event);
         }
         kafka.flush();
     }
@@ -84,10 +86,23 @@ public abstract class ReportingIntegrationTest {
      */
     protected void awaitPartitionDrained(Provider provider, String accountId) {
         String sentinelTenant = uniqueTenant("sentinel");
-        publishPatchResults(List.of(PatchResults.state(sentinelTenant, provider, accountId, "sentinel",
-                Instant.now(), List.of(), true, true, OperationOutcome.SUCCEEDED)));
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                api.get("/v1/tenants/" + sentinelTenant + "/summary", TestTokens.forOperator()).json()
-                        .at("/totals/instances").asInt()).isEqualTo(1));
+        publishPatchResults(List.of(PatchResults.state(
+                sentinelTenant,
+                provider,
+                accountId,
+                "sentinel",
+                Instant.now(),
+                List.of(),
+                true,
+                true,
+                OperationOutcome.SUCCEEDED)));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(api.get("/v1/tenants/" + sentinelTenant + "/summary", TestTokens.forOperator())
+                                        .json()
+                                        .at("/totals/instances")
+                                        .asInt())
+                                .isEqualTo(1));
     }
 }

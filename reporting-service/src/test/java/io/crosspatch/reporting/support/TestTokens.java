@@ -12,8 +12,7 @@ public final class TestTokens {
     /** The audience the API is configured with in the tests. */
     public static final String AUDIENCE = "crosspatch-reporting";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The {@code file:} location of the trusted public key, for {@code crosspatch.reporting.auth.public-key-location}. */
     public static String publicKeyLocation() {
@@ -45,10 +44,16 @@ public final class TestTokens {
     }
 
     public static String signedByStrangerForTenant(String tenantId) {
-        return TestJwtIssuer.token(AUDIENCE).claim("tenant", tenantId).signedByStranger().sign();
+        return TestJwtIssuer.token(AUDIENCE)
+                .claim("tenant", tenantId)
+                .signedByStranger()
+                .sign();
     }
 
     public static String withForeignIssuerForTenant(String tenantId) {
-        return TestJwtIssuer.token(AUDIENCE).issuer("https://evil.example/").claim("tenant", tenantId).sign();
+        return TestJwtIssuer.token(AUDIENCE)
+                .issuer("https://evil.example/")
+                .claim("tenant", tenantId)
+                .sign();
     }
 }

@@ -12,26 +12,26 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  */
 public final class BackwardCompatibility {
 
-    private BackwardCompatibility() {
-    }
+    private BackwardCompatibility() {}
 
     /** The changes that stop {@code current} from reading data written with {@code previous}; empty when none. */
     public static List<String> breakingChanges(Schema previous, Schema current) {
-        List<Incompatibility> incompatibilities = SchemaCompatibility
-                .checkReaderWriterCompatibility(current, previous)
+        List<Incompatibility> incompatibilities = SchemaCompatibility.checkReaderWriterCompatibility(current, previous)
                 .getResult()
                 .getIncompatibilities();
-        return incompatibilities.stream().map(incompatibility -> describe(current, incompatibility)).toList();
+        return incompatibilities.stream()
+                .map(incompatibility -> describe(current, incompatibility))
+                .toList();
     }
 
     private static String describe(Schema current, Incompatibility incompatibility) {
         String field = FieldPath.of(current, incompatibility.getLocation());
         return switch (incompatibility.getType()) {
             case READER_FIELD_MISSING_DEFAULT_VALUE -> "field '" + field + "' was added without a default";
-            case MISSING_ENUM_SYMBOLS -> "field '" + field + "': enum symbols " + incompatibility.getMessage()
-                    + " were removed and the enum has no default";
+            case MISSING_ENUM_SYMBOLS ->
+                "field '" + field + "': enum symbols " + incompatibility.getMessage()
+                        + " were removed and the enum has no default";
             default -> "field '" + field + "': " + incompatibility.getType() + ": " + incompatibility.getMessage();
         };
     }
-
 }

@@ -10,8 +10,7 @@ import org.apache.avro.Schema;
  */
 final class FieldPath {
 
-    private FieldPath() {
-    }
+    private FieldPath() {}
 
     static String of(Schema reader, String location) {
         List<String> names = new ArrayList<>();
@@ -33,7 +32,8 @@ final class FieldPath {
                 current = current.getValueType();
             } else if (segment.matches("\\d+") && current.getType() == Schema.Type.UNION) {
                 int branch = Integer.parseInt(segment);
-                current = branch < current.getTypes().size() ? current.getTypes().get(branch) : null;
+                current =
+                        branch < current.getTypes().size() ? current.getTypes().get(branch) : null;
             }
         }
         return names.isEmpty() ? "(record " + reader.getFullName() + ")" : String.join(".", names);

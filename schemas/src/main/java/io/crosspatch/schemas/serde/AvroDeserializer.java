@@ -38,8 +38,7 @@ public class AvroDeserializer implements org.apache.kafka.common.serialization.D
     private @Nullable Class<?> configuredType;
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
-    public AvroDeserializer() {
-    }
+    public AvroDeserializer() {}
 
     /** For code that shares one registry client between serdes. */
     public AvroDeserializer(SchemaRegistryClient registry) {
@@ -71,8 +70,7 @@ public class AvroDeserializer implements org.apache.kafka.common.serialization.D
         ByteBuffer payload = ByteBuffer.wrap(data);
         int schemaId = WireFormat.readSchemaId(payload);
         Schema writer = registry.schemaById(schemaId);
-        BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(data, payload.position(), payload.remaining(), null);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, payload.position(), payload.remaining(), null);
         try {
             return readerFor(topic, writer).read(null, decoder);
         } catch (EOFException e) {

@@ -32,8 +32,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean isKey;
 
     /** For Kafka's reflective construction; {@link #configure} must follow. */
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     /** For code that shares one registry client between serdes. */
     public AvroSerializer(SchemaRegistryClient registry) {

@@ -50,7 +50,8 @@ public final class SchemaRegistryClient {
 
     /** The id of {@code schema} under {@code subject}: registered if auto-registration is on, else looked up. */
     public int idFor(String subject, Schema schema) {
-        return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema),
+        return idsBySubjectSchema.computeIfAbsent(
+                new SubjectSchema(subject, schema),
                 key -> config.autoRegister() ? register(subject, schema) : lookUp(subject, schema));
     }
 
@@ -88,7 +89,8 @@ public final class SchemaRegistryClient {
             throw new SchemaRegistryUnavailableException("schema registry answered " + status + " for " + what);
         }
         if (status >= 300) {
-            throw new IllegalStateException("schema registry answered " + status + " for " + what + ": " + errorMessage(response));
+            throw new IllegalStateException(
+                    "schema registry answered " + status + " for " + what + ": " + errorMessage(response));
         }
         try {
             return JSON.readTree(response.body());
@@ -104,14 +106,18 @@ public final class SchemaRegistryClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(config.requestTimeout())
                     .header("Accept", CONTENT_TYPE + ", application/json")
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", CONTENT_TYPE);
             }
-            config.basicAuthUserInfo().ifPresent(userInfo -> request.header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
+            config.basicAuthUserInfo()
+                    .ifPresent(userInfo -> request.header(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8))));
             try {
                 return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (ConnectException | HttpTimeoutException e) {
@@ -143,6 +149,5 @@ public final class SchemaRegistryClient {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8);
     }
 
-    private record SubjectSchema(String subject, Schema schema) {
-    }
+    private record SubjectSchema(String subject, Schema schema) {}
 }

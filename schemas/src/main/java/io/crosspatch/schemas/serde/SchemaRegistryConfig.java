@@ -58,8 +58,8 @@ public record SchemaRegistryConfig(
         if (source != null && "USER_INFO".equalsIgnoreCase(source.toString())) {
             Object info = configs.get(BASIC_AUTH_USER_INFO);
             if (info == null || !info.toString().contains(":")) {
-                throw new IllegalArgumentException(BASIC_AUTH_USER_INFO + " must be user:password when "
-                        + BASIC_AUTH_SOURCE + "=USER_INFO");
+                throw new IllegalArgumentException(
+                        BASIC_AUTH_USER_INFO + " must be user:password when " + BASIC_AUTH_SOURCE + "=USER_INFO");
             }
             userInfo = Optional.of(info.toString());
         }
@@ -88,7 +88,8 @@ public record SchemaRegistryConfig(
             context.init(null, factory.getTrustManagers(), null);
             return Optional.of(context);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot load " + TRUSTSTORE_LOCATION + " " + location + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot load " + TRUSTSTORE_LOCATION + " " + location + ": " + e.getMessage(), e);
         }
     }
 }

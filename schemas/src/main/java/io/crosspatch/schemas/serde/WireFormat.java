@@ -11,8 +11,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0;
     public static final int HEADER_LENGTH = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** Writes the header for {@code schemaId} into a new buffer with room for {@code bodyLength} more bytes. */
     static ByteBuffer header(int schemaId, int bodyLength) {

@@ -44,18 +44,23 @@ public final class Topics {
             "instance.activated", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceActivated.class, DEFAULT_PARTITIONS);
 
     /** An instance's patch state changed. Written by patching-service, read by reporting and other teams. */
-    public static final TopicDefinition<PatchResult> PATCH_RESULTS = new TopicDefinition<>(
-            "patch.results", KeyMeaning.CLOUD_ACCOUNT_KEY, PatchResult.class, DEFAULT_PARTITIONS);
+    public static final TopicDefinition<PatchResult> PATCH_RESULTS =
+            new TopicDefinition<>("patch.results", KeyMeaning.CLOUD_ACCOUNT_KEY, PatchResult.class, DEFAULT_PARTITIONS);
 
     /** A stage gave up on an enrollment. Written by whichever stage gives up. */
     public static final TopicDefinition<EnrollmentFailed> ENROLLMENT_FAILED = new TopicDefinition<>(
             "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
 
     private static final List<TopicDefinition<?>> ALL = List.of(
-            ENROLLMENT_REQUESTED, ENROLLMENT_REQUESTED_RETRY, IDENTITY_VERIFIED, ACCOUNT_READY, INSTANCE_ACTIVATED, PATCH_RESULTS, ENROLLMENT_FAILED);
+            ENROLLMENT_REQUESTED,
+            ENROLLMENT_REQUESTED_RETRY,
+            IDENTITY_VERIFIED,
+            ACCOUNT_READY,
+            INSTANCE_ACTIVATED,
+            PATCH_RESULTS,
+            ENROLLMENT_FAILED);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every topic of the contract, in flow order. */
     public static List<TopicDefinition<?>> all() {

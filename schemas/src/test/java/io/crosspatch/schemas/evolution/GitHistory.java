@@ -26,17 +26,22 @@ final class GitHistory {
     }
 
     boolean available() {
-        return run("git", "rev-parse", "--is-inside-work-tree").map(String::trim).filter("true"::equals).isPresent()
+        return run("git", "rev-parse", "--is-inside-work-tree")
+                        .map(String::trim)
+                        .filter("true"::equals)
+                        .isPresent()
                 && run("git", "rev-parse", "--verify", "HEAD").isPresent();
     }
 
     /** The revision to compare with, or empty when the schemas have no earlier committed version. */
     Optional<String> baselineRevision() {
         String changes = run("git", "status", "--porcelain", "--", avroDir).orElse("");
-        if (!changes.isBlank() && run("git", "cat-file", "-e", "HEAD:./" + avroDir).isPresent()) {
+        if (!changes.isBlank()
+                && run("git", "cat-file", "-e", "HEAD:./" + avroDir).isPresent()) {
             return Optional.of("HEAD");
         }
-        String lastTouch = run("git", "log", "-1", "--format=%H", "--", avroDir).orElse("").trim();
+        String lastTouch =
+                run("git", "log", "-1", "--format=%H", "--", avroDir).orElse("").trim();
         if (lastTouch.isEmpty()) {
             return Optional.empty();
         }
@@ -45,7 +50,8 @@ final class GitHistory {
 
     /** The avro files at {@code revision}: path relative to the avro directory → content. */
     Map<String, String> filesAt(String revision) {
-        String listing = run("git", "ls-tree", "-r", "--full-name", "--name-only", revision, "--", avroDir).orElseThrow();
+        String listing = run("git", "ls-tree", "-r", "--full-name", "--name-only", revision, "--", avroDir)
+                .orElseThrow();
         String prefix = run("git", "rev-parse", "--show-prefix").orElse("").trim();
         Map<String, String> files = new HashMap<>();
         for (String path : listing.split("\n")) {
@@ -72,8 +78,10 @@ final class GitHistory {
 
     private Optional<String> run(String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).directory(moduleDir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(List.of(command))
+                    .directory(moduleDir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

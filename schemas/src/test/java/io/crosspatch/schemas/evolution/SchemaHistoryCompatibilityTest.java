@@ -36,7 +36,9 @@ class SchemaHistoryCompatibilityTest {
                         .forEach(change -> breaks.add(path + " (vs " + baseline.get() + "): " + change));
             }
         });
-        assertThat(breaks).as("breaking schema changes; add defaults or a new topic version instead").isEmpty();
+        assertThat(breaks)
+                .as("breaking schema changes; add defaults or a new topic version instead")
+                .isEmpty();
     }
 
     @Test

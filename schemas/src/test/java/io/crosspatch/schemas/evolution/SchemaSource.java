@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 
 /**
  * Parses a set of {@code .avsc} files that refer to each other's named types (the common types first), in
@@ -14,13 +14,13 @@ import org.apache.avro.AvroRuntimeException;
  */
 final class SchemaSource {
 
-    private SchemaSource() {
-    }
+    private SchemaSource() {}
 
     /** @param files path relative to the avro directory → JSON text */
     static Map<String, Schema> eventSchemas(Map<String, String> files) {
         List<String> pending = new ArrayList<>(files.keySet());
-        pending.sort(Comparator.comparing((String path) -> !path.startsWith("common/")).thenComparing(path -> path));
+        pending.sort(Comparator.comparing((String path) -> !path.startsWith("common/"))
+                .thenComparing(path -> path));
         Map<String, Schema> parsed = new HashMap<>();
         boolean progress = true;
         while (!pending.isEmpty() && progress) {

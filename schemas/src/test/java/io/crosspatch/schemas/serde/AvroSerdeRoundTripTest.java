@@ -36,7 +36,10 @@ class AvroSerdeRoundTripTest {
 
         // then
         // (field by field: Avro's generated equals() cannot compare logical types inside arrays of records)
-        assertThat(read).isInstanceOf(topic.valueType()).usingRecursiveComparison().isEqualTo(event);
+        assertThat(read)
+                .isInstanceOf(topic.valueType())
+                .usingRecursiveComparison()
+                .isEqualTo(event);
     }
 
     @Test
@@ -50,11 +53,16 @@ class AvroSerdeRoundTripTest {
         // then
         assertThat(bytes[0]).isZero();
         int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(Registry.url() + "/schemas/ids/" + schemaId)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Registry.url() + "/schemas/ids/" + schemaId))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        String schemaJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("schema").asText();
+        String schemaJson = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .get("schema")
+                .asText();
         assertThat(new Schema.Parser().parse(schemaJson)).isEqualTo(event.getSchema());
     }
 
@@ -67,9 +75,11 @@ class AvroSerdeRoundTripTest {
         Registry.<SpecificRecord>serializer().serialize(Topics.ENROLLMENT_FAILED.name(), event);
 
         // then
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(Registry.url() + "/subjects")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Registry.url() + "/subjects"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("\"enrollment.failed-value\"");
     }
 }

@@ -47,15 +47,22 @@ class ConfluentJavaScriptInteropTest {
         byte[] bytes = Registry.<SpecificRecord>serializer().serialize(Topics.PATCH_RESULTS.name(), event);
 
         // when
-        String json = run(List.of("node", "decode.mjs", Registry.url(), Topics.PATCH_RESULTS.name(),
-                HexFormat.of().formatHex(bytes)), 60);
+        String json = run(
+                List.of(
+                        "node",
+                        "decode.mjs",
+                        Registry.url(),
+                        Topics.PATCH_RESULTS.name(),
+                        HexFormat.of().formatHex(bytes)),
+                60);
 
         // then
         JsonNode decoded = new ObjectMapper().readTree(json);
         assertThat(decoded.get("managedInstanceId").asText()).isEqualTo(event.getManagedInstanceId());
         assertThat(decoded.get("hostname").asText()).isEqualTo(event.getHostname());
         assertThat(decoded.get("provider").asText()).isEqualTo("VMWARE");
-        assertThat(decoded.get("counts").get("missing").asInt()).isEqualTo(event.getCounts().getMissing());
+        assertThat(decoded.get("counts").get("missing").asInt())
+                .isEqualTo(event.getCounts().getMissing());
         assertThat(decoded.get("agent").get("pingStatus").asText()).isEqualTo("ONLINE");
         assertThat(decoded.get("patches")).hasSize(2);
         assertThat(decoded.get("patches").get(0).get("cveIds").get(1).asText()).isEqualTo("CVE-2026-0002");
@@ -63,8 +70,10 @@ class ConfluentJavaScriptInteropTest {
 
     private static String run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile("js-interop", ".log");
-        Process process = new ProcessBuilder(command).directory(WORK.toFile())
-                .redirectError(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(WORK.toFile())
+                .redirectError(log.toFile())
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -25,7 +25,8 @@ class PoisonPayloadTest {
 
         assertThatThrownBy(() -> deserializer.deserialize(Topics.PATCH_RESULTS.name(), bytes))
                 .isInstanceOf(UnknownMagicByteException.class)
-                .satisfies(e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
+                .satisfies(
+                        e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
     }
 
     @Test
@@ -44,12 +45,17 @@ class PoisonPayloadTest {
 
         assertThatThrownBy(() -> deserializer.deserialize(Topics.PATCH_RESULTS.name(), cut))
                 .isInstanceOf(TruncatedPayloadException.class)
-                .satisfies(e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
+                .satisfies(
+                        e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
     }
 
     @Test
     void shouldRejectUnknownSchemaId() {
-        byte[] bytes = ByteBuffer.allocate(8).put((byte) 0).putInt(987_654).put(new byte[] {2, 4, 6}).array();
+        byte[] bytes = ByteBuffer.allocate(8)
+                .put((byte) 0)
+                .putInt(987_654)
+                .put(new byte[] {2, 4, 6})
+                .array();
 
         assertThatThrownBy(() -> deserializer.deserialize(Topics.PATCH_RESULTS.name(), bytes))
                 .isInstanceOf(UnknownSchemaIdException.class)
@@ -64,11 +70,13 @@ class PoisonPayloadTest {
         }
         AvroDeserializer offline = new AvroDeserializer();
         offline.configure(Map.of(SchemaRegistryConfig.URL, "http://127.0.0.1:" + closedPort), false);
-        byte[] bytes = ByteBuffer.allocate(6).put((byte) 0).putInt(1).put((byte) 2).array();
+        byte[] bytes =
+                ByteBuffer.allocate(6).put((byte) 0).putInt(1).put((byte) 2).array();
 
         assertThatThrownBy(() -> offline.deserialize(Topics.PATCH_RESULTS.name(), bytes))
                 .isInstanceOf(SchemaRegistryUnavailableException.class)
-                .satisfies(e -> assertThat(((AvroSerdeException) e).isRetryable()).isTrue());
+                .satisfies(
+                        e -> assertThat(((AvroSerdeException) e).isRetryable()).isTrue());
     }
 
     @Test
@@ -76,18 +84,26 @@ class PoisonPayloadTest {
         // given a subject with one version
         String subject = "compat-probe-" + System.nanoTime() + "-value";
         SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryConfig.from(Registry.serdeConfig()));
-        Schema v1 = SchemaBuilder.record("Probe").namespace("io.crosspatch.test").fields()
-                .requiredString("name").endRecord();
+        Schema v1 = SchemaBuilder.record("Probe")
+                .namespace("io.crosspatch.test")
+                .fields()
+                .requiredString("name")
+                .endRecord();
         client.register(subject, v1);
 
         // when a new version adds a field without a default (old records cannot be read with it)
-        Schema v2 = SchemaBuilder.record("Probe").namespace("io.crosspatch.test").fields()
-                .requiredString("name").requiredInt("size").endRecord();
+        Schema v2 = SchemaBuilder.record("Probe")
+                .namespace("io.crosspatch.test")
+                .fields()
+                .requiredString("name")
+                .requiredInt("size")
+                .endRecord();
 
         // then
         assertThatThrownBy(() -> client.register(subject, v2))
                 .isInstanceOf(IncompatibleSchemaException.class)
-                .satisfies(e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
+                .satisfies(
+                        e -> assertThat(((AvroSerdeException) e).isRetryable()).isFalse());
     }
 
     @Test
@@ -95,7 +111,8 @@ class PoisonPayloadTest {
         AvroSerializer<SpecificRecord> production = new AvroSerializer<>();
         production.configure(Map.of(SchemaRegistryConfig.URL, Registry.url()), false);
 
-        assertThatThrownBy(() -> production.serialize("never-registered-" + System.nanoTime(), EventFixtures.anyEnrollmentFailed()))
+        assertThatThrownBy(() -> production.serialize(
+                        "never-registered-" + System.nanoTime(), EventFixtures.anyEnrollmentFailed()))
                 .isInstanceOf(SchemaNotRegisteredException.class);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** The real schema registry of the shared testbed, and serdes configured against it. */
 final class Registry {
 
-    private Registry() {
-    }
+    private Registry() {}
 
     static String url() {
         return Testbed.shared().schemaRegistry().url();

@@ -38,7 +38,10 @@ class SchemaEvolutionReadTest {
         Object read = Registry.deserializer().deserialize(Topics.PATCH_RESULTS.name(), bytes);
 
         // then the consumer sees every field it knows, unchanged
-        assertThat(read).isInstanceOf(PatchResult.class).usingRecursiveComparison().isEqualTo(current);
+        assertThat(read)
+                .isInstanceOf(PatchResult.class)
+                .usingRecursiveComparison()
+                .isEqualTo(current);
     }
 
     private static Schema withAddedOptionalField(Schema schema, String field) throws Exception {
@@ -56,8 +59,12 @@ class SchemaEvolutionReadTest {
     private static GenericRecord asNextVersion(PatchResult record, Schema next) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<PatchResult>(PatchResult.getClassSchema(), PatchResult.getClassSchema() == null ? null
-                : org.apache.avro.specific.SpecificData.getForClass(PatchResult.class)).write(record, encoder);
+        new SpecificDatumWriter<PatchResult>(
+                        PatchResult.getClassSchema(),
+                        PatchResult.getClassSchema() == null
+                                ? null
+                                : org.apache.avro.specific.SpecificData.getForClass(PatchResult.class))
+                .write(record, encoder);
         encoder.flush();
         return new GenericDatumReader<GenericRecord>(PatchResult.getClassSchema(), next, GenericData.get())
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));

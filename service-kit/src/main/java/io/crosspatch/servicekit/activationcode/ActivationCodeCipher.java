@@ -79,8 +79,11 @@ public final class ActivationCodeCipher {
             throw new IllegalStateException("this activation-code cipher only opens codes: it has no current key");
         }
         try {
-            JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
-                    .keyID(currentKeyId).build(), new Payload(activationCode));
+            JWEObject jwe = new JWEObject(
+                    new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                            .keyID(currentKeyId)
+                            .build(),
+                    new Payload(activationCode));
             jwe.encrypt(new DirectEncrypter(keys.get(currentKeyId)));
             return new EncryptedCode(jwe.serialize(), currentKeyId);
         } catch (JOSEException e) {
@@ -103,7 +106,8 @@ public final class ActivationCodeCipher {
             }
             SecretKey key = keys.get(jwe.getHeader().getKeyID());
             if (key == null) {
-                throw new IllegalArgumentException("unknown activation-encryption key " + jwe.getHeader().getKeyID());
+                throw new IllegalArgumentException(
+                        "unknown activation-encryption key " + jwe.getHeader().getKeyID());
             }
             jwe.decrypt(new DirectDecrypter(key));
             return jwe.getPayload().toString();

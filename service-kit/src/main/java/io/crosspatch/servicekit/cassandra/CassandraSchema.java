@@ -31,20 +31,23 @@ final class CassandraSchema {
 
     /** Applies the keyspace and scripts through a session that has no keyspace set yet. */
     void apply(CqlSession session) {
-        session.execute("CREATE KEYSPACE IF NOT EXISTS " + properties.keyspace()
-                + " WITH replication = " + properties.replication());
+        session.execute("CREATE KEYSPACE IF NOT EXISTS " + properties.keyspace() + " WITH replication = "
+                + properties.replication());
         List<String> statements = statements();
         for (String statement : statements) {
             session.execute(statement.replace("${keyspace}", properties.keyspace()));
         }
-        log.info("Cassandra keyspace {} ready ({} schema statements applied)", properties.keyspace(), statements.size());
+        log.info(
+                "Cassandra keyspace {} ready ({} schema statements applied)", properties.keyspace(), statements.size());
     }
 
     private List<String> statements() {
         try {
             Resource[] scripts = resources.getResources(properties.schemaLocation());
             Arrays.sort(scripts, Comparator.comparing(Resource::getFilename));
-            return Arrays.stream(scripts).flatMap(script -> split(read(script)).stream()).toList();
+            return Arrays.stream(scripts)
+                    .flatMap(script -> split(read(script)).stream())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + properties.schemaLocation(), e);
         }
@@ -60,9 +63,8 @@ final class CassandraSchema {
 
     /** Statements end with ';'; lines starting with '--' are comments. */
     static List<String> split(String script) {
-        String withoutComments = script.lines()
-                .filter(line -> !line.strip().startsWith("--"))
-                .reduce("", (a, b) -> a + "\n" + b);
+        String withoutComments =
+                script.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
         return Arrays.stream(withoutComments.split(";"))
                 .map(String::strip)
                 .filter(statement -> !statement.isEmpty())

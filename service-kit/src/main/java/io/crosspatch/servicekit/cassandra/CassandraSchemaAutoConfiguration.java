@@ -21,7 +21,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 public class CassandraSchemaAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    CqlSession cassandraSession(ObjectProvider<CqlSessionBuilder> builders, CassandraSchemaProperties properties,
+    CqlSession cassandraSession(
+            ObjectProvider<CqlSessionBuilder> builders,
+            CassandraSchemaProperties properties,
             ResourcePatternResolver resources) {
         try (CqlSession withoutKeyspace = builders.getObject().build()) {
             new CassandraSchema(properties, resources).apply(withoutKeyspace);

@@ -19,7 +19,8 @@ public record CassandraSchemaProperties(String keyspace, String replication, Str
 
     public CassandraSchemaProperties {
         if (keyspace == null || !keyspace.matches("[a-z][a-z0-9_]{0,47}")) {
-            throw new IllegalArgumentException("crosspatch.cassandra.keyspace must be a lower-case CQL identifier, was " + keyspace);
+            throw new IllegalArgumentException(
+                    "crosspatch.cassandra.keyspace must be a lower-case CQL identifier, was " + keyspace);
         }
         replication = replication == null ? "{'class': 'SimpleStrategy', 'replication_factor': 1}" : replication;
         schemaLocation = schemaLocation == null ? "classpath*:cassandra/" + keyspace + "/*.cql" : schemaLocation;

@@ -12,8 +12,7 @@ public final class NettyAllocator {
 
     static final String PROPERTY = "io.netty.allocator.type";
 
-    private NettyAllocator() {
-    }
+    private NettyAllocator() {}
 
     public static void pinPooledAllocator() {
         if (System.getProperty(PROPERTY) == null) {

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
  * The {@link NamedExecutors} of a service, measuring into its {@link MeterRegistry} (a throw-away registry where a
  * slice test has none).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(
+        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 public class ExecutorsAutoConfiguration {
 
     @Bean

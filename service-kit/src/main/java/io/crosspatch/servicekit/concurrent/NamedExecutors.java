@@ -49,8 +49,8 @@ public class NamedExecutors implements DisposableBean {
             throw new IllegalArgumentException("the " + name + " pool needs at least one thread, not " + threads);
         }
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

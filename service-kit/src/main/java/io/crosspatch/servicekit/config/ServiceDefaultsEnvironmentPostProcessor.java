@@ -24,7 +24,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS));
+            List<PropertySource<?>> sources =
+                    new YamlPropertySourceLoader().load(DEFAULTS, new ClassPathResource(DEFAULTS));
             sources.forEach(source -> environment.getPropertySources().addLast(source));
             environment.getPropertySources().addLast(new ManagementPortPropertySource(environment));
         } catch (IOException e) {

@@ -19,8 +19,7 @@ public final class DeadLetterHeaders {
     /** Whether processing the same record again could succeed ("true"/"false"), for a later replay. */
     public static final String RETRYABLE = "crosspatch-error-retryable";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     static Headers describing(Exception exception) {
         Throwable root = rootCause(exception);

@@ -26,16 +26,19 @@ import org.apache.kafka.common.errors.RetriableException;
 public final class InfrastructureOutage {
 
     private static final List<Class<? extends Throwable>> OUTAGES = List.of(
-            DriverException.class, RetriableException.class, TimeoutException.class,
+            DriverException.class,
+            RetriableException.class,
+            TimeoutException.class,
             SchemaRegistryUnavailableException.class);
 
     /** Driver failures that say the request is wrong, not that Cassandra is away: retrying cannot help them. */
     private static final List<Class<? extends Throwable>> REQUEST_ERRORS = List.of(
-            QueryValidationException.class, CodecNotFoundException.class, InvalidKeyspaceException.class,
+            QueryValidationException.class,
+            CodecNotFoundException.class,
+            InvalidKeyspaceException.class,
             FunctionFailureException.class);
 
-    private InfrastructureOutage() {
-    }
+    private InfrastructureOutage() {}
 
     /** Whether {@code failure} or any of its causes is an outage of Cassandra, Kafka or the schema registry. */
     public static boolean isOutage(Throwable failure) {

@@ -1,10 +1,10 @@
 package io.crosspatch.servicekit.messaging;
 
+import io.crosspatch.schemas.serde.AvroSerializer;
 import io.crosspatch.schemas.serde.IncompatibleSchemaException;
 import io.crosspatch.schemas.serde.PoisonPayloadException;
 import io.crosspatch.schemas.serde.SchemaNotRegisteredException;
 import io.crosspatch.schemas.serde.SchemaRegistryUnavailableException;
-import io.crosspatch.schemas.serde.AvroSerializer;
 import io.crosspatch.schemas.topics.TopicDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,32 +51,42 @@ public class MessagingAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics crosspatchTopics(MessagingProperties properties) {
-        return new KafkaAdmin.NewTopics(TopicDeclarations.all(properties.replicationFactor())
-                .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(
+                TopicDeclarations.all(properties.replicationFactor()).toArray(NewTopic[]::new));
     }
 
     @Bean
     DefaultErrorHandler crosspatchErrorHandler(KafkaProperties kafkaProperties, MessagingProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 deadLetterTemplate(kafkaProperties),
-                (record, exception) -> new TopicPartition(record.topic() + TopicDefinition.DEAD_LETTER_SUFFIX, record.partition()));
+                (record, exception) ->
+                        new TopicPartition(record.topic() + TopicDefinition.DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.setHeadersFunction((record, exception) -> DeadLetterHeaders.describing(exception));
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMaxAttempts(properties.retryMaxAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // An outage of Cassandra, Kafka or the registry is no fault of the record: retry it until the outage ends
         // instead of dead-lettering it after the bounded back-off (a change of failure starts the choice afresh).
-        ExponentialBackOff untilRecovered = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        ExponentialBackOff untilRecovered =
+                new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         untilRecovered.setMaxInterval(properties.retryMaxInterval().toMillis());
         handler.setBackOffFunction((record, failure) -> InfrastructureOutage.isOutage(failure) ? untilRecovered : null);
         handler.setResetStateOnExceptionChange(true);
         handler.removeClassification(DeserializationException.class);
-        handler.addNotRetryableExceptions(PoisonPayloadException.class, IncompatibleSchemaException.class,
-                SchemaNotRegisteredException.class, NonRetryableEventException.class);
+        handler.addNotRetryableExceptions(
+                PoisonPayloadException.class,
+                IncompatibleSchemaException.class,
+                SchemaNotRegisteredException.class,
+                NonRetryableEventException.class);
         handler.addRetryableExceptions(SchemaRegistryUnavailableException.class);
         handler.setRetryListeners((record, exception, attempt) -> log.warn(
-                "record {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(), attempt,
+                "record {}-{}@{} failed (attempt {}): {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                attempt,
                 exception == null ? null : exception.getMessage()));
         return handler;
     }
@@ -97,5 +107,4 @@ public class MessagingAutoConfiguration {
                 config, new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
         return new KafkaTemplate<>(factory);
     }
-
 }

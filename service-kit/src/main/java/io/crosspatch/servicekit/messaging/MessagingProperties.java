@@ -16,10 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("crosspatch.messaging")
 public record MessagingProperties(
-        Short replicationFactor,
-        Duration retryInitialInterval,
-        Duration retryMaxInterval,
-        Integer retryMaxAttempts) {
+        Short replicationFactor, Duration retryInitialInterval, Duration retryMaxInterval, Integer retryMaxAttempts) {
 
     public MessagingProperties {
         replicationFactor = replicationFactor == null || replicationFactor <= 0 ? 1 : replicationFactor;

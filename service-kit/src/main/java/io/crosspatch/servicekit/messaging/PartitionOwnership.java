@@ -35,6 +35,7 @@ public class PartitionOwnership implements OwnedPartitions, ConsumerAwareRebalan
 
     /** Both replaced whole, never mutated: scheduler threads read them while the consumer thread rebalances. */
     private volatile Set<Integer> owned = Set.of();
+
     private volatile int partitionCount;
 
     public PartitionOwnership(String topic) {
@@ -93,7 +94,9 @@ public class PartitionOwnership implements OwnedPartitions, ConsumerAwareRebalan
     }
 
     private List<Integer> numbersOf(Collection<TopicPartition> partitions) {
-        return partitions.stream().filter(partition -> partition.topic().equals(topic)).map(TopicPartition::partition)
+        return partitions.stream()
+                .filter(partition -> partition.topic().equals(topic))
+                .map(TopicPartition::partition)
                 .toList();
     }
 }

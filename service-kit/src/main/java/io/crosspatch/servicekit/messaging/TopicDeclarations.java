@@ -14,16 +14,19 @@ import org.springframework.kafka.config.TopicBuilder;
  */
 final class TopicDeclarations {
 
-    private TopicDeclarations() {
-    }
+    private TopicDeclarations() {}
 
     static List<NewTopic> all(short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (TopicDefinition<?> topic : Topics.all()) {
             topics.add(TopicBuilder.name(topic.name())
-                    .partitions(topic.partitions()).replicas(replicationFactor).build());
+                    .partitions(topic.partitions())
+                    .replicas(replicationFactor)
+                    .build());
             topics.add(TopicBuilder.name(topic.deadLetterTopic())
-                    .partitions(topic.partitions()).replicas(replicationFactor).build());
+                    .partitions(topic.partitions())
+                    .replicas(replicationFactor)
+                    .build());
         }
         return topics;
     }

@@ -52,13 +52,17 @@ public final class BearerTokenDecoders {
             jwkSetUri = blankToNull(jwkSetUri);
             publicKeyLocation = blankToNull(publicKeyLocation);
             issuer = blankToNull(issuer);
-            audiences = audiences == null ? List.of()
-                    : audiences.stream().filter(Objects::nonNull).map(String::strip).filter(a -> !a.isEmpty()).toList();
+            audiences = audiences == null
+                    ? List.of()
+                    : audiences.stream()
+                            .filter(Objects::nonNull)
+                            .map(String::strip)
+                            .filter(a -> !a.isEmpty())
+                            .toList();
         }
     }
 
-    private BearerTokenDecoders() {
-    }
+    private BearerTokenDecoders() {}
 
     /**
      * The decoder for the resource server configured under {@code prefix}.
@@ -83,9 +87,12 @@ public final class BearerTokenDecoders {
         }
         NimbusJwtDecoder decoder = source.jwkSetUri() != null
                 ? NimbusJwtDecoder.withJwkSetUri(source.jwkSetUri())
-                        .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build()
+                        .jwsAlgorithm(SignatureAlgorithm.RS256)
+                        .jwsAlgorithm(SignatureAlgorithm.ES256)
+                        .build()
                 : NimbusJwtDecoder.withPublicKey(publicKey(resources, source.publicKeyLocation()))
-                        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                        .signatureAlgorithm(SignatureAlgorithm.RS256)
+                        .build();
         decoder.setJwtValidator(validator(source));
         return decoder;
     }
@@ -105,7 +112,8 @@ public final class BearerTokenDecoders {
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 JwtValidators.createDefaultWithIssuer(source.issuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.stream().anyMatch(source.audiences()::contains)));
     }
 

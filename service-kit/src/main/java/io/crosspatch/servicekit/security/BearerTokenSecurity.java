@@ -22,8 +22,7 @@ public final class BearerTokenSecurity {
 
     private static final ApiError UNAUTHENTICATED = new ApiError("UNAUTHENTICATED", "a valid bearer token is required");
 
-    private BearerTokenSecurity() {
-    }
+    private BearerTokenSecurity() {}
 
     /**
      * {@code http} as a stateless resource server checking tokens with {@code decoder}; the caller adds its
@@ -35,17 +34,15 @@ public final class BearerTokenSecurity {
             throws Exception {
         AuthenticationEntryPoint unauthenticated = unauthenticated();
         AccessDeniedHandler forbidden = forbidden(forbiddenMessage);
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokenDecoders.rolesFromClaim()))
+                .oauth2ResourceServer(server -> server.jwt(jwt ->
+                                jwt.decoder(decoder).jwtAuthenticationConverter(BearerTokenDecoders.rolesFromClaim()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden));
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
     }
 
     /** {@code 401 UNAUTHENTICATED} with the {@code WWW-Authenticate: Bearer} challenge. */

@@ -21,10 +21,12 @@ class ActivationCodeCipherTest {
 
     @Test
     void encryptsUnderTheCurrentKeyAndStillDecryptsCodesOfTheOldOneAfterARotation() {
-        ActivationCodeCipher before = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
+        ActivationCodeCipher before =
+                new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
         EncryptedCode old = before.encrypt("code-AAAA");
 
-        ActivationCodeCipher after = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1, "k2", K2), "k2"));
+        ActivationCodeCipher after =
+                new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1, "k2", K2), "k2"));
         EncryptedCode current = after.encrypt("code-BBBB");
 
         assertThat(old.keyId()).isEqualTo("k1");
@@ -36,13 +38,15 @@ class ActivationCodeCipherTest {
 
     @Test
     void refusesATamperedCodeAndKeysThatAreNot256Bits() {
-        ActivationCodeCipher cipher = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
+        ActivationCodeCipher cipher =
+                new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
         String jwe = cipher.encrypt("code").jwe();
         String tampered = jwe.substring(0, jwe.length() - 2) + (jwe.endsWith("A") ? "BA" : "AA");
 
         assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ActivationCodeCipher(new ActivationEncryptionProperties(
-                Map.of("k1", Base64.getEncoder().encodeToString(new byte[16])), "k1"))).isInstanceOf(IllegalArgumentException.class);
+                        Map.of("k1", Base64.getEncoder().encodeToString(new byte[16])), "k1")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k9")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -51,7 +55,8 @@ class ActivationCodeCipherTest {
     void opensWithIdentityServicesConfigurationACodeSealedWithPatchingServices() {
         // patching-service: the shared keys and the current one; identity-service: the same keys as its environment
         // gives them (here with the trailing newline of a key file), and no current key
-        ActivationCodeCipher patching = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1, "k2", K2), "k2"));
+        ActivationCodeCipher patching =
+                new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1, "k2", K2), "k2"));
         ActivationCodeCipher identity = ActivationCodeCipher.openingOnly(
                 new ActivationEncryptionProperties(Map.of("k1", K1 + "\n", "k2", " " + K2 + "\n"), ""));
 
@@ -64,18 +69,24 @@ class ActivationCodeCipherTest {
     @Test
     void refusesToSealWithoutACurrentKey() {
         assertThatThrownBy(() -> new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current-key-id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("current-key-id");
     }
 
     @Test
     void refusesACodeWhoseHeaderNamesAnotherContentEncryption() throws Exception {
-        ActivationCodeCipher cipher = new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
+        ActivationCodeCipher cipher =
+                new ActivationCodeCipher(new ActivationEncryptionProperties(Map.of("k1", K1), "k1"));
         // decryptable with the same 256-bit key, were the header trusted
-        JWEObject forged = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A128CBC_HS256)
-                .keyID("k1").build(), new Payload("code-EEEE"));
+        JWEObject forged = new JWEObject(
+                new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A128CBC_HS256)
+                        .keyID("k1")
+                        .build(),
+                new Payload("code-EEEE"));
         forged.encrypt(new DirectEncrypter(Base64.getDecoder().decode(K1)));
 
-        assertThatThrownBy(() -> cipher.decrypt(forged.serialize())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> cipher.decrypt(forged.serialize()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dir/A256GCM");
     }
 }

@@ -18,7 +18,8 @@ class CassandraSchemaTest {
                 """;
 
         assertThat(CassandraSchema.split(script))
-                .containsExactly("CREATE TABLE IF NOT EXISTS ${keyspace}.a (id text PRIMARY KEY)",
+                .containsExactly(
+                        "CREATE TABLE IF NOT EXISTS ${keyspace}.a (id text PRIMARY KEY)",
                         "CREATE TABLE IF NOT EXISTS ${keyspace}.b (\n    id text PRIMARY KEY\n)");
     }
 }

@@ -42,12 +42,19 @@ class NamedExecutorsTest {
     @Test
     void shouldMeasureEachPoolUnderItsName() {
         ExecutorService pool = executors.fixed("activation-worker", 3);
-        pool.execute(() -> { });
+        pool.execute(() -> {});
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(meters.get("executor.completed").tag("name", "activation-worker").functionCounter().count())
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(meters.get("executor.completed")
+                                .tag("name", "activation-worker")
+                                .functionCounter()
+                                .count())
                         .isEqualTo(1.0));
-        assertThat(meters.get("executor.pool.max").tag("name", "activation-worker").gauge().value()).isEqualTo(3.0);
+        assertThat(meters.get("executor.pool.max")
+                        .tag("name", "activation-worker")
+                        .gauge()
+                        .value())
+                .isEqualTo(3.0);
     }
 
     @Test
@@ -73,7 +80,8 @@ class NamedExecutorsTest {
 
     @Test
     void shouldRefuseAPoolWithoutThreads() {
-        assertThatIllegalArgumentException().isThrownBy(() -> executors.fixed("registration-watcher", 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> executors.fixed("registration-watcher", 0))
                 .withMessageContaining("registration-watcher");
     }
 }

@@ -30,8 +30,9 @@ class EnvironmentVariableNamingTest {
                 "CROSSPATCH_MESSAGING_RETRY_INITIAL_INTERVAL", "750ms",
                 "CROSSPATCH_MESSAGING_REPLICATION_FACTOR", "3"));
 
-        MessagingProperties messaging = Binder.get(environment).bind("crosspatch.messaging",
-                Bindable.of(MessagingProperties.class)).get();
+        MessagingProperties messaging = Binder.get(environment)
+                .bind("crosspatch.messaging", Bindable.of(MessagingProperties.class))
+                .get();
 
         assertThat(messaging.retryMaxAttempts()).isEqualTo(3);
         assertThat(messaging.retryInitialInterval()).isEqualTo(Duration.ofMillis(750));
@@ -45,7 +46,9 @@ class EnvironmentVariableNamingTest {
                 "CROSSPATCH_SAMPLE_INGRESS_RATE_LIMIT_PER_SECOND", "2.5",
                 "CROSSPATCH_SAMPLE_INGRESS_KEYS_K2026A", "c2VjcmV0"));
 
-        Sample sample = Binder.get(environment).bind("crosspatch.sample.ingress", Bindable.of(Sample.class)).get();
+        Sample sample = Binder.get(environment)
+                .bind("crosspatch.sample.ingress", Bindable.of(Sample.class))
+                .get();
 
         assertThat(sample.maxBodyBytes()).isEqualTo(1024);
         assertThat(sample.rateLimit().perSecond()).isEqualTo(2.5);
@@ -64,11 +67,14 @@ class EnvironmentVariableNamingTest {
         new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         Binder binder = Binder.get(environment);
 
-        assertThat(binder.bind("spring.kafka.bootstrap-servers", String.class).get()).isEqualTo("kafka:19092");
-        assertThat(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).get())
+        assertThat(binder.bind("spring.kafka.bootstrap-servers", String.class).get())
+                .isEqualTo("kafka:19092");
+        assertThat(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+                        .get())
                 .containsEntry("schema.registry.url", "http://registry:8081")
                 .containsEntry("auto.register.schemas", "true");
-        assertThat(binder.bind("spring.cassandra.contact-points", String.class).get()).isEqualTo("cassandra:9042");
+        assertThat(binder.bind("spring.cassandra.contact-points", String.class).get())
+                .isEqualTo("cassandra:9042");
         assertThat(binder.bind("management.server.port", Integer.class).get()).isEqualTo(7000);
     }
 
@@ -78,7 +84,8 @@ class EnvironmentVariableNamingTest {
         new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         Binder binder = Binder.get(environment);
 
-        assertThat(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).get())
+        assertThat(binder.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+                        .get())
                 .containsEntry("schema.registry.url", "http://127.0.0.1:8081")
                 .containsEntry("auto.register.schemas", "false");
         assertThat(binder.bind("management.server.port", Integer.class).get()).isEqualTo(9083);
@@ -88,8 +95,12 @@ class EnvironmentVariableNamingTest {
     private static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         ConfigurationPropertySources.attach(environment);
         return environment;
     }
@@ -100,7 +111,6 @@ class EnvironmentVariableNamingTest {
      */
     record Sample(Integer maxBodyBytes, RateLimit rateLimit, Map<String, String> keys) {
 
-        record RateLimit(Double perSecond) {
-        }
+        record RateLimit(Double perSecond) {}
     }
 }

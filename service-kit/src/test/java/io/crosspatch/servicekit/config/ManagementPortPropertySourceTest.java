@@ -26,7 +26,8 @@ class ManagementPortPropertySourceTest {
 
     @Test
     void shouldLetManagementServerPortOverrideTheDefault() {
-        assertThat(managementPort(Map.of("server.port", "8082"), Map.of("MANAGEMENT_SERVER_PORT", "7000"))).isEqualTo(7000);
+        assertThat(managementPort(Map.of("server.port", "8082"), Map.of("MANAGEMENT_SERVER_PORT", "7000")))
+                .isEqualTo(7000);
     }
 
     private static int managementPort(Map<String, Object> properties) {
@@ -35,10 +36,16 @@ class ManagementPortPropertySourceTest {
 
     private static int managementPort(Map<String, Object> properties, Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         new ServiceDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment).bind("management.server.port", Integer.class).get();
+        return Binder.get(environment)
+                .bind("management.server.port", Integer.class)
+                .get();
     }
 }

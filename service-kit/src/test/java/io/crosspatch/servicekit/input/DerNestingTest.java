@@ -13,7 +13,9 @@ class DerNestingTest {
     @Test
     void shouldCountNestedValuesOfDefiniteAndIndefiniteLength() {
         byte[] definite = {0x30, 0x06, 0x30, 0x04, 0x02, 0x02, 0x01, 0x00};
-        byte[] indefinite = {0x30, (byte) 0x80, 0x31, (byte) 0x80, 0x04, 0x01, 0x41, 0x00, 0x00, 0x00, 0x00, 0x02, 0x01, 0x00};
+        byte[] indefinite = {
+            0x30, (byte) 0x80, 0x31, (byte) 0x80, 0x04, 0x01, 0x41, 0x00, 0x00, 0x00, 0x00, 0x02, 0x01, 0x00
+        };
 
         assertThat(DerNesting.atMost(definite, 2)).isTrue();
         assertThat(DerNesting.atMost(definite, 1)).isFalse();
@@ -37,15 +39,19 @@ class DerNestingTest {
 
     @Test
     void shouldRefuseDeepNestingInOnePass() {
-        WorstCase.assertCheapAndLinear(n -> "x".repeat(n), 64 * 1024, text -> {
-            byte[] ber = new byte[text.length()];
-            for (int i = 0; i + 1 < ber.length / 2; i += 2) {
-                ber[i] = 0x30;
-                ber[i + 1] = (byte) 0x80;
-            }
-            if (DerNesting.atMost(ber, 32)) {
-                throw new AssertionError("nested " + ber.length / 4 + " deep and accepted");
-            }
-        }, Duration.ofMillis(50));
+        WorstCase.assertCheapAndLinear(
+                n -> "x".repeat(n),
+                64 * 1024,
+                text -> {
+                    byte[] ber = new byte[text.length()];
+                    for (int i = 0; i + 1 < ber.length / 2; i += 2) {
+                        ber[i] = 0x30;
+                        ber[i + 1] = (byte) 0x80;
+                    }
+                    if (DerNesting.atMost(ber, 32)) {
+                        throw new AssertionError("nested " + ber.length / 4 + " deep and accepted");
+                    }
+                },
+                Duration.ofMillis(50));
     }
 }

@@ -35,8 +35,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * error in headers, and the consumer goes on to the next record. A valid record that fails because the
  * infrastructure is out is retried until it succeeds, never dead-lettered.
  */
-@CrosspatchIntegrationTest(properties = {"crosspatch.cassandra.keyspace=service_kit_test",
-        "crosspatch.messaging.retry-initial-interval=20ms", "crosspatch.messaging.retry-max-interval=100ms"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.cassandra.keyspace=service_kit_test",
+            "crosspatch.messaging.retry-initial-interval=20ms",
+            "crosspatch.messaging.retry-max-interval=100ms"
+        })
 class DeadLetterTest {
 
     @Autowired
@@ -49,10 +53,14 @@ class DeadLetterTest {
     void shouldDeadLetterPoisonRecordsWithOriginalBytesAndMoveOn() throws Exception {
         // given three records no reader can ever decode, then a good one
         byte[] wrongMagic = {7, 0, 0, 0, 1, 42, 42};
-        byte[] unknownSchemaId = ByteBuffer.allocate(9).put((byte) 0).putInt(876_543).put(new byte[] {2, 4, 6, 8}).array();
+        byte[] unknownSchemaId = ByteBuffer.allocate(9)
+                .put((byte) 0)
+                .putInt(876_543)
+                .put(new byte[] {2, 4, 6, 8})
+                .array();
         PatchResult good = patchResult("after-poison-" + UUID.randomUUID());
-        byte[] whole = new io.crosspatch.schemas.serde.AvroSerializer<PatchResult>(
-                registryClient()).serialize(Topics.PATCH_RESULTS.name(), good);
+        byte[] whole = new io.crosspatch.schemas.serde.AvroSerializer<PatchResult>(registryClient())
+                .serialize(Topics.PATCH_RESULTS.name(), good);
         byte[] truncated = Arrays.copyOf(whole, whole.length - 20);
 
         // when
@@ -62,15 +70,21 @@ class DeadLetterTest {
         kafka.send(Topics.PATCH_RESULTS.name(), "gcp:poison", good).get();
 
         // then the consumer moved on to the good record
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(listener.received()).extracting(PatchResult::getHostname).contains(good.getHostname()));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(listener.received())
+                        .extracting(PatchResult::getHostname)
+                        .contains(good.getHostname()));
         // and each poison record sits in the dead-letter topic, byte for byte, with its error
         List<ConsumerRecord<String, byte[]>> deadLetters = RawKafka.read(Topics.PATCH_RESULTS.deadLetterTopic(), 3);
-        assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(wrongMagic, unknownSchemaId, truncated);
-        assertThat(deadLetters).extracting(record -> header(record, DeadLetterHeaders.ERROR_CLASS)).containsExactly(
-                UnknownMagicByteException.class.getName(),
-                UnknownSchemaIdException.class.getName(),
-                TruncatedPayloadException.class.getName());
+        assertThat(deadLetters)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(wrongMagic, unknownSchemaId, truncated);
+        assertThat(deadLetters)
+                .extracting(record -> header(record, DeadLetterHeaders.ERROR_CLASS))
+                .containsExactly(
+                        UnknownMagicByteException.class.getName(),
+                        UnknownSchemaIdException.class.getName(),
+                        TruncatedPayloadException.class.getName());
         assertThat(deadLetters).allSatisfy(record -> {
             assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.PATCH_RESULTS.name());
             assertThat(header(record, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
@@ -87,9 +101,12 @@ class DeadLetterTest {
         kafka.send(Topics.PATCH_RESULTS.name(), "gcp:outage", result).get();
 
         // then it is retried through the outage and taken: a dead-lettered record never reaches the listener again
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(listener.received()).extracting(PatchResult::getHostname).contains(result.getHostname()));
-        assertThat(listener.outageFailures(result.getHostname())).isEqualTo(RecordingPatchResultListener.OUTAGE_FAILURES);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(listener.received())
+                        .extracting(PatchResult::getHostname)
+                        .contains(result.getHostname()));
+        assertThat(listener.outageFailures(result.getHostname()))
+                .isEqualTo(RecordingPatchResultListener.OUTAGE_FAILURES);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -98,9 +115,12 @@ class DeadLetterTest {
     }
 
     private static io.crosspatch.schemas.serde.SchemaRegistryClient registryClient() {
-        return new io.crosspatch.schemas.serde.SchemaRegistryClient(io.crosspatch.schemas.serde.SchemaRegistryConfig.from(Map.of(
-                "schema.registry.url", io.crosspatch.testbed.Testbed.shared().schemaRegistry().url(),
-                "auto.register.schemas", "true")));
+        return new io.crosspatch.schemas.serde.SchemaRegistryClient(
+                io.crosspatch.schemas.serde.SchemaRegistryConfig.from(Map.of(
+                        "schema.registry.url",
+                        io.crosspatch.testbed.Testbed.shared().schemaRegistry().url(),
+                        "auto.register.schemas",
+                        "true")));
     }
 
     private static PatchResult patchResult(String hostname) {

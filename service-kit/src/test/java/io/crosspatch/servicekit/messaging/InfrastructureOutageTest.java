@@ -23,8 +23,8 @@ class InfrastructureOutageTest {
     @Test
     void shouldRecogniseCassandraOutOfReachBehindTheWrappersAListenerFailureArrivesIn() {
         AllNodesFailedException noNode = AllNodesFailedException.fromErrors(Map.of());
-        Throwable failure = new ListenerExecutionFailedException("listener failed",
-                new IllegalStateException("could not claim the enrollment", noNode));
+        Throwable failure = new ListenerExecutionFailedException(
+                "listener failed", new IllegalStateException("could not claim the enrollment", noNode));
 
         assertThat(InfrastructureOutage.isOutage(failure)).isTrue();
     }
@@ -32,24 +32,32 @@ class InfrastructureOutageTest {
     @Test
     void shouldRecogniseAnLwtWhoseOutcomeIsUnknownAndABrokerThatDidNotAcknowledge() {
         assertThat(InfrastructureOutage.isOutage(
-                new WriteTimeoutException(null, ConsistencyLevel.SERIAL, 0, 1, WriteType.CAS))).isTrue();
-        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not publish to account.ready",
-                new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired"))))).isTrue();
-        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not publish",
-                new TimeoutException()))).isTrue();
+                        new WriteTimeoutException(null, ConsistencyLevel.SERIAL, 0, 1, WriteType.CAS)))
+                .isTrue();
+        assertThat(InfrastructureOutage.isOutage(new IllegalStateException(
+                        "could not publish to account.ready",
+                        new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired")))))
+                .isTrue();
+        assertThat(InfrastructureOutage.isOutage(
+                        new IllegalStateException("could not publish", new TimeoutException())))
+                .isTrue();
     }
 
     @Test
     void shouldRecogniseANodeWithNoConnectionLeft() {
         // what the driver throws while the only node restarts, besides NoNodeAvailableException
-        assertThat(InfrastructureOutage.isOutage(new IllegalStateException("could not claim",
-                new NodeUnavailableException(mock(Node.class, RETURNS_MOCKS))))).isTrue();
+        assertThat(InfrastructureOutage.isOutage(new IllegalStateException(
+                        "could not claim", new NodeUnavailableException(mock(Node.class, RETURNS_MOCKS)))))
+                .isTrue();
     }
 
     @Test
     void shouldLeaveFailuresOfTheRecordItselfToTheBoundedRetries() {
-        assertThat(InfrastructureOutage.isOutage(new IllegalArgumentException("no such tenant"))).isFalse();
-        assertThat(InfrastructureOutage.isOutage(new InvalidQueryException(null, "unconfigured table"))).isFalse();
-        assertThat(InfrastructureOutage.isOutage(new UnknownSchemaIdException(876_543))).isFalse();
+        assertThat(InfrastructureOutage.isOutage(new IllegalArgumentException("no such tenant")))
+                .isFalse();
+        assertThat(InfrastructureOutage.isOutage(new InvalidQueryException(null, "unconfigured table")))
+                .isFalse();
+        assertThat(InfrastructureOutage.isOutage(new UnknownSchemaIdException(876_543)))
+                .isFalse();
     }
 }

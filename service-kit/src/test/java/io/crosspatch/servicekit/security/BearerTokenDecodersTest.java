@@ -15,12 +15,18 @@ class BearerTokenDecodersTest {
 
     private static final String AUDIENCE = "crosspatch-test";
 
-    private final JwtDecoder decoder = BearerTokenDecoders.decoder("test.auth", new BearerTokenDecoders.KeySource(null,
-            TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of(AUDIENCE)), new DefaultResourceLoader());
+    private final JwtDecoder decoder = BearerTokenDecoders.decoder(
+            "test.auth",
+            new BearerTokenDecoders.KeySource(
+                    null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of(AUDIENCE)),
+            new DefaultResourceLoader());
 
     @Test
     void shouldAcceptASignedTokenWithIssuerAudienceAndExpiry() {
-        assertThat(decoder.decode(TestJwtIssuer.token(AUDIENCE).roles("operator").sign()).getSubject()).isEqualTo("someone");
+        assertThat(decoder.decode(
+                                TestJwtIssuer.token(AUDIENCE).roles("operator").sign())
+                        .getSubject())
+                .isEqualTo("someone");
     }
 
     @Test
@@ -32,9 +38,11 @@ class BearerTokenDecodersTest {
 
     @Test
     void shouldRejectTokenWithForeignAudienceIssuerOrKey() {
-        for (String token : List.of(TestJwtIssuer.token("crosspatch-other").sign(),
+        for (String token : List.of(
+                TestJwtIssuer.token("crosspatch-other").sign(),
                 TestJwtIssuer.token(AUDIENCE).issuer("https://evil.example/").sign(),
-                TestJwtIssuer.token(AUDIENCE).signedByStranger().sign(), TestJwtIssuer.token(AUDIENCE).expired().sign())) {
+                TestJwtIssuer.token(AUDIENCE).signedByStranger().sign(),
+                TestJwtIssuer.token(AUDIENCE).expired().sign())) {
             assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
         }
     }
@@ -43,14 +51,25 @@ class BearerTokenDecodersTest {
     void shouldRefuseToBuildADecoderWithoutIssuerAudienceOrKey() {
         DefaultResourceLoader resources = new DefaultResourceLoader();
 
-        assertThatThrownBy(() -> BearerTokenDecoders.decoder("test.auth", new BearerTokenDecoders.KeySource(null,
-                TestJwtIssuer.publicKeyLocation(), " ", List.of(AUDIENCE)), resources))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("test.auth.issuer");
-        assertThatThrownBy(() -> BearerTokenDecoders.decoder("test.auth", new BearerTokenDecoders.KeySource(null,
-                TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of("")), resources))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("test.auth.audience");
-        assertThatThrownBy(() -> BearerTokenDecoders.decoder("test.auth", new BearerTokenDecoders.KeySource("", "",
-                TestJwtIssuer.ISSUER, List.of(AUDIENCE)), resources))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("test.auth.public-key-location");
+        assertThatThrownBy(() -> BearerTokenDecoders.decoder(
+                        "test.auth",
+                        new BearerTokenDecoders.KeySource(
+                                null, TestJwtIssuer.publicKeyLocation(), " ", List.of(AUDIENCE)),
+                        resources))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.auth.issuer");
+        assertThatThrownBy(() -> BearerTokenDecoders.decoder(
+                        "test.auth",
+                        new BearerTokenDecoders.KeySource(
+                                null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of("")),
+                        resources))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.auth.audience");
+        assertThatThrownBy(() -> BearerTokenDecoders.decoder(
+                        "test.auth",
+                        new BearerTokenDecoders.KeySource("", "", TestJwtIssuer.ISSUER, List.of(AUDIENCE)),
+                        resources))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.auth.public-key-location");
     }
 }

@@ -14,8 +14,11 @@ class BearerTokenSecurityTest {
     void shouldRefuseABadTokenWithA401ChallengeThatSaysNotWhy() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        BearerTokenSecurity.unauthenticated().commence(new MockHttpServletRequest(), response,
-                new InvalidBearerTokenException("signature does not match key kid-7"));
+        BearerTokenSecurity.unauthenticated()
+                .commence(
+                        new MockHttpServletRequest(),
+                        response,
+                        new InvalidBearerTokenException("signature does not match key kid-7"));
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");

@@ -26,31 +26,45 @@ public abstract class BearerTokenStartupContract {
 
     @Test
     public void shouldStartWithIssuerAudienceAndKey() {
-        context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=" + audience,
-                prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
+        context.withPropertyValues(
+                        prefix + ".issuer=" + TestJwtIssuer.ISSUER,
+                        prefix + ".audiences=" + audience,
+                        prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
                 .run(started -> assertThat(started).hasNotFailed().hasSingleBean(JwtDecoder.class));
     }
 
     @Test
     public void shouldRefuseToStartWithoutAnIssuer() {
-        context.withPropertyValues(prefix + ".audiences=" + audience,
-                prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
-                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+        context.withPropertyValues(
+                        prefix + ".audiences=" + audience,
+                        prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining(prefix + ".issuer"));
     }
 
     @Test
     public void shouldRefuseToStartWithoutAnAudience() {
-        context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=",
-                prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
-                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+        context.withPropertyValues(
+                        prefix + ".issuer=" + TestJwtIssuer.ISSUER,
+                        prefix + ".audiences=",
+                        prefix + ".public-key-location=" + TestJwtIssuer.publicKeyLocation())
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining(prefix + ".audience"));
     }
 
     @Test
     public void shouldRefuseToStartWithoutAKeySource() {
         context.withPropertyValues(prefix + ".issuer=" + TestJwtIssuer.ISSUER, prefix + ".audiences=" + audience)
-                .run(started -> assertThat(started).hasFailed().getFailure().rootCause()
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining(prefix + ".public-key-location"));
     }
 }

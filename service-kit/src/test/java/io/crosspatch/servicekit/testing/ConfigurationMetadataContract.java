@@ -40,7 +40,8 @@ public abstract class ConfigurationMetadataContract {
     @Test
     void shouldFindThisServicesOwnPropertiesInTheMetadata() {
         for (String prefix : ownPrefixes()) {
-            assertThat(properties().keySet()).as("properties under %s in %s", prefix, METADATA)
+            assertThat(properties().keySet())
+                    .as("properties under %s in %s", prefix, METADATA)
                     .anyMatch(name -> name.startsWith(prefix));
         }
     }
@@ -53,7 +54,9 @@ public abstract class ConfigurationMetadataContract {
                 undescribed.add(name);
             }
         });
-        assertThat(undescribed).as("properties without a Javadoc on their record component").isEmpty();
+        assertThat(undescribed)
+                .as("properties without a Javadoc on their record component")
+                .isEmpty();
     }
 
     @Test
@@ -74,11 +77,14 @@ public abstract class ConfigurationMetadataContract {
         Set<String> stale = new TreeSet<>();
         while (documented.find()) {
             String name = documented.group(1);
-            if (ownPrefixes().stream().anyMatch(name::startsWith) && !properties().containsKey(name)) {
+            if (ownPrefixes().stream().anyMatch(name::startsWith)
+                    && !properties().containsKey(name)) {
                 stale.add(name);
             }
         }
-        assertThat(stale).as("properties docs/configuration.md lists that no record binds").isEmpty();
+        assertThat(stale)
+                .as("properties docs/configuration.md lists that no record binds")
+                .isEmpty();
     }
 
     /** The scheme of every Crosspatch setting: upper case, {@code .} and {@code -} as {@code _}. */
@@ -108,7 +114,8 @@ public abstract class ConfigurationMetadataContract {
 
     private static List<URL> resources() {
         try {
-            return Collections.list(ConfigurationMetadataContract.class.getClassLoader().getResources(METADATA));
+            return Collections.list(
+                    ConfigurationMetadataContract.class.getClassLoader().getResources(METADATA));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,19 +19,20 @@ import org.awaitility.Awaitility;
 /** Reads a topic of the testbed (for any service's tests) from the beginning, decoded with the project's Avro serde. */
 public final class EventLog {
 
-    private EventLog() {
-    }
+    private EventLog() {}
 
     /** Every record of {@code topic} with key {@code key} whose value matches, once there are at least {@code count}. */
     @SuppressWarnings("unchecked")
-    public static <V extends SpecificRecord> List<V> await(String topic, String key, Class<V> type, Predicate<V> matching,
-            int count) {
+    public static <V extends SpecificRecord> List<V> await(
+            String topic, String key, Class<V> type, Predicate<V> matching, int count) {
         List<V> found = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = consumer()) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key()) && type.isInstance(record.value()) && matching.test((V) record.value())) {
+                    if (key.equals(record.key())
+                            && type.isInstance(record.value())
+                            && matching.test((V) record.value())) {
                         found.add((V) record.value());
                     }
                 }
@@ -53,8 +54,11 @@ public final class EventLog {
                         found.add((V) record.value());
                     }
                 });
-                return !consumer.assignment().isEmpty() && consumer.assignment().stream().allMatch(partition ->
-                        consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition));
+                return !consumer.assignment().isEmpty()
+                        && consumer.assignment().stream()
+                                .allMatch(partition -> consumer.position(partition)
+                                        >= consumer.endOffsets(List.of(partition))
+                                                .get(partition));
             });
         }
         return found;
@@ -64,16 +68,21 @@ public final class EventLog {
     public static List<byte[]> rawValues(String topic) {
         List<byte[]> found = new ArrayList<>();
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                config, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> found.add(record.value()));
-                return !consumer.assignment().isEmpty() && consumer.assignment().stream().allMatch(partition ->
-                        consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition));
+                return !consumer.assignment().isEmpty()
+                        && consumer.assignment().stream()
+                                .allMatch(partition -> consumer.position(partition)
+                                        >= consumer.endOffsets(List.of(partition))
+                                                .get(partition));
             });
         }
         return found;
@@ -82,7 +91,9 @@ public final class EventLog {
     /** A consumer of its own group, from the beginning, reading values with the project's Avro deserializer. */
     private static KafkaConsumer<String, Object> consumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "event-log-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());

@@ -35,7 +35,8 @@ public abstract class ServiceHealthContract {
         assertThat(status(management("/actuator/health/liveness"))).isEqualTo("UP");
         JsonNode health = JSON.readTree(management("/actuator/health"));
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.get("components").get("cassandra").get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("cassandra").get("status").asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -46,13 +47,23 @@ public abstract class ServiceHealthContract {
     @Test
     void shouldServeNoActuatorEndpointOnThePublicPort() throws Exception {
         assertThat(managementPort).isNotEqualTo(port);
-        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness",
-                "/actuator/health/liveness", "/actuator/prometheus", "/actuator/env", "/actuator/info",
-                "/actuator/configprops", "/actuator/heapdump")) {
+        for (String path : List.of(
+                "/actuator",
+                "/actuator/health",
+                "/actuator/health/readiness",
+                "/actuator/health/liveness",
+                "/actuator/prometheus",
+                "/actuator/env",
+                "/actuator/info",
+                "/actuator/configprops",
+                "/actuator/heapdump")) {
             HttpResponse<String> response = send(port, path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body()).as(path).doesNotContain("jvm_memory").doesNotContain("\"components\"")
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain("jvm_memory")
+                    .doesNotContain("\"components\"")
                     .doesNotContain("\"UP\"");
         }
     }
@@ -76,7 +87,9 @@ public abstract class ServiceHealthContract {
     }
 
     private static HttpResponse<String> send(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

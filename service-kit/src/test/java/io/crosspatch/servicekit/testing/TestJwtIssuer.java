@@ -35,8 +35,7 @@ public final class TestJwtIssuer {
     private static final KeyPair STRANGER = rsa();
     private static final Path PUBLIC_KEY = writePem(TRUSTED);
 
-    private TestJwtIssuer() {
-    }
+    private TestJwtIssuer() {}
 
     /** Makes the resource server under {@code prefix} trust this issuer, for {@code audience}. */
     public static void trust(DynamicPropertyRegistry registry, String prefix, String audience) {
@@ -47,8 +46,13 @@ public final class TestJwtIssuer {
 
     /** The same as properties, for a service started with {@code SpringApplicationBuilder}. */
     public static Map<String, String> trustProperties(String prefix, String audience) {
-        return Map.of(prefix + ".issuer", ISSUER, prefix + ".public-key-location", publicKeyLocation(),
-                prefix + ".audiences", audience);
+        return Map.of(
+                prefix + ".issuer",
+                ISSUER,
+                prefix + ".public-key-location",
+                publicKeyLocation(),
+                prefix + ".audiences",
+                audience);
     }
 
     /** The {@code file:} location of the trusted public key (PEM). */
@@ -59,8 +63,14 @@ public final class TestJwtIssuer {
     /** A token for {@code audience}, valid for eight hours, to be completed and {@link Token#sign signed}. */
     public static Token token(String audience) {
         Instant now = Instant.now();
-        return new Token(new JWTClaimsSet.Builder().issuer(ISSUER).subject("someone").audience(audience)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(8)))), TRUSTED);
+        return new Token(
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .subject("someone")
+                        .audience(audience)
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofHours(8)))),
+                TRUSTED);
     }
 
     /** A token under construction. */

@@ -21,15 +21,15 @@ public final class WorstCase {
     private static final int RUNS = 5;
     private static final Duration SLACK = Duration.ofMillis(2);
 
-    private WorstCase() {
-    }
+    private WorstCase() {}
 
     /**
      * Asserts {@code check} of {@code input(size)} costs less than {@code bound}, and of {@code input(size)} less
      * than eight times {@code input(size / 4)} (plus a little slack for timer resolution). Exceptions the check
      * throws (its rejections) are its answer, not a failure.
      */
-    public static void assertCheapAndLinear(IntFunction<String> input, int size, Consumer<String> check, Duration bound) {
+    public static void assertCheapAndLinear(
+            IntFunction<String> input, int size, Consumer<String> check, Duration bound) {
         String small = input.apply(size / 4);
         String large = input.apply(size);
         for (int i = 0; i < 20; i++) {
@@ -39,8 +39,9 @@ public final class WorstCase {
         assertThat(first).as("first run on %,d characters", large.length()).isLessThan(bound);
         Duration largeCost = best(check, large);
         Duration smallCost = best(check, small);
-        assertThat(largeCost).as("cost of %,d characters against %,d characters (%s)", large.length(), small.length(),
-                smallCost).isLessThan(smallCost.multipliedBy(8).plus(SLACK));
+        assertThat(largeCost)
+                .as("cost of %,d characters against %,d characters (%s)", large.length(), small.length(), smallCost)
+                .isLessThan(smallCost.multipliedBy(8).plus(SLACK));
     }
 
     /** The least CPU time {@code check} took on {@code text} over a few runs. */

@@ -15,8 +15,8 @@ class ClockAutoConfigurationTest {
 
     private static final Instant FIXED = Instant.parse("2026-01-02T03:04:05Z");
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ClockAutoConfiguration.class));
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ClockAutoConfiguration.class));
 
     @Test
     void shouldGiveEveryServiceOneUtcClock() {

@@ -12,7 +12,11 @@ public class AwsCallException extends RuntimeException {
     private final @Nullable String reason;
     private final int statusCode;
 
-    public AwsCallException(@Nullable String errorCode, @Nullable String reason, int statusCode, @Nullable String message,
+    public AwsCallException(
+            @Nullable String errorCode,
+            @Nullable String reason,
+            int statusCode,
+            @Nullable String message,
             Throwable cause) {
         super(message, cause);
         this.errorCode = errorCode;

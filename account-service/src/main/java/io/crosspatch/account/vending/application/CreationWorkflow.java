@@ -44,8 +44,12 @@ public class CreationWorkflow {
     private final Backoff retryBackoff;
     private final CreationRateLimiter createLimiter;
 
-    public CreationWorkflow(SystemAccountRepository accounts, OrganizationsGateway organizations,
-            OutcomeDelivery delivery, VendingProperties properties, Clock clock) {
+    public CreationWorkflow(
+            SystemAccountRepository accounts,
+            OrganizationsGateway organizations,
+            OutcomeDelivery delivery,
+            VendingProperties properties,
+            Clock clock) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.delivery = delivery;
@@ -53,8 +57,8 @@ public class CreationWorkflow {
         this.clock = clock;
         this.pollBackoff = new Backoff(properties.pollBackoffInitial(), properties.pollBackoffMax());
         this.retryBackoff = new Backoff(properties.retryBackoffInitial(), properties.retryBackoffMax());
-        this.createLimiter = new CreationRateLimiter(properties.createAccountRatePerSecond(),
-                properties.createAccountBurst());
+        this.createLimiter =
+                new CreationRateLimiter(properties.createAccountRatePerSecond(), properties.createAccountBurst());
     }
 
     /** One step for {@code account}; {@code mayStartCreation} says whether a creation slot is free. */
@@ -79,17 +83,25 @@ public class CreationWorkflow {
             return;
         }
         try {
-            String requestId = organizations.createAccount(queued.email(), queued.accountName(),
-                    AccountTags.of(queued.key(), queued.tenantId()));
+            String requestId = organizations.createAccount(
+                    queued.email(), queued.accountName(), AccountTags.of(queued.key(), queued.tenantId()));
             log.info("CreateAccount {} sent for {}", requestId, queued.key());
-            save(requesting.creating(requestId, clock.instant(), clock.instant().plus(properties.pollBackoffInitial())));
+            save(requesting.creating(
+                    requestId, clock.instant(), clock.instant().plus(properties.pollBackoffInitial())));
         } catch (AwsCallException e) {
-            CreationDecision decision = FailureClassifier.forCreateAccountError(e.errorCode(), e.reason(), e.statusCode());
+            CreationDecision decision =
+                    FailureClassifier.forCreateAccountError(e.errorCode(), e.reason(), e.statusCode());
             String reason = FailureClassifier.reasonCode(e.errorCode(), e.reason());
-            log.warn("CreateAccount for {} failed: {} {} → {} ({})", queued.key(), e.errorCode(), e.reason(), decision,
+            log.warn(
+                    "CreateAccount for {} failed: {} {} → {} ({})",
+                    queued.key(),
+                    e.errorCode(),
+                    e.reason(),
+                    decision,
                     e.getMessage());
             switch (decision) {
-                case RETRY_LATER, CREATE_AGAIN -> save(retry(requesting, SystemAccountState.QUEUED, reason, e.getMessage()));
+                case RETRY_LATER, CREATE_AGAIN ->
+                    save(retry(requesting, SystemAccountState.QUEUED, reason, e.getMessage()));
                 case TERMINAL -> fail(requesting, reason, e.getMessage());
                 default -> save(retry(requesting, SystemAccountState.REQUESTING, reason, e.getMessage()));
             }
@@ -106,13 +118,15 @@ public class CreationWorkflow {
             }
             Optional<CreationStatus> creation = organizations.findCreation(account.accountName());
             if (creation.isPresent()) {
-                log.info("found creation {} of {} after an unknown outcome: following it", creation.get().requestId(),
+                log.info(
+                        "found creation {} of {} after an unknown outcome: following it",
+                        creation.get().requestId(),
                         account.key());
                 save(account.adoptedRequest(creation.get().requestId(), clock.instant()));
             } else {
                 log.info("no creation of {} found after an unknown outcome: queueing it again", account.key());
-                save(account.retry(SystemAccountState.QUEUED, "NOT_FOUND", "no creation found", clock.instant(),
-                        clock.instant()));
+                save(account.retry(
+                        SystemAccountState.QUEUED, "NOT_FOUND", "no creation found", clock.instant(), clock.instant()));
             }
         } catch (AwsCallException e) {
             save(retry(account, SystemAccountState.REQUESTING, e.errorCode(), e.getMessage()));
@@ -128,7 +142,8 @@ public class CreationWorkflow {
             return;
         }
         if (status.inProgress()) {
-            save(account.pollAgain(clock.instant().plus(pollBackoff.delay(account.attempts(), random())), clock.instant()));
+            save(account.pollAgain(
+                    clock.instant().plus(pollBackoff.delay(account.attempts(), random())), clock.instant()));
         } else if (status.succeeded()) {
             log.info("account {} created for {}", status.accountId(), account.key());
             SystemAccount created = account.created(status.accountId(), clock.instant());
@@ -142,7 +157,12 @@ public class CreationWorkflow {
 
     private void failedCreation(SystemAccount account, String failureReason) {
         CreationDecision decision = FailureClassifier.forFailureReason(failureReason);
-        log.warn("creation {} of {} FAILED with {} → {}", account.createRequestId(), account.key(), failureReason, decision);
+        log.warn(
+                "creation {} of {} FAILED with {} → {}",
+                account.createRequestId(),
+                account.key(),
+                failureReason,
+                decision);
         String message = "CreateAccount failed: " + failureReason;
         switch (decision) {
             case CREATE_AGAIN -> {
@@ -177,8 +197,11 @@ public class CreationWorkflow {
                 configure(created);
             }
         } else {
-            fail(account, "EMAIL_ALREADY_EXISTS", "the e-mail " + account.email()
-                    + " belongs to account " + existing.accountId() + ", which is not this cloud account's");
+            fail(
+                    account,
+                    "EMAIL_ALREADY_EXISTS",
+                    "the e-mail " + account.email() + " belongs to account " + existing.accountId()
+                            + ", which is not this cloud account's");
         }
     }
 
@@ -196,7 +219,11 @@ public class CreationWorkflow {
                     || waited.compareTo(properties.roleAssumableTimeout()) > 0) {
                 fail(account, "ACCOUNT_NOT_USABLE", e.errorCode() + ": " + e.getMessage());
             } else {
-                log.info("account {} of {} not usable yet ({}): retrying", account.accountId(), account.key(), e.errorCode());
+                log.info(
+                        "account {} of {} not usable yet ({}): retrying",
+                        account.accountId(),
+                        account.key(),
+                        e.errorCode());
                 save(retry(account, SystemAccountState.CONFIGURING, e.errorCode(), e.getMessage()));
             }
         }
@@ -219,8 +246,8 @@ public class CreationWorkflow {
         }
     }
 
-    private SystemAccount retry(SystemAccount account, SystemAccountState next, @Nullable String reason,
-            @Nullable String message) {
+    private SystemAccount retry(
+            SystemAccount account, SystemAccountState next, @Nullable String reason, @Nullable String message) {
         Instant now = clock.instant();
         return account.retry(next, reason, message, now.plus(retryBackoff.delay(account.attempts(), random())), now);
     }

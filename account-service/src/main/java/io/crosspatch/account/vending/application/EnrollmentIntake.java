@@ -32,8 +32,12 @@ public class EnrollmentIntake {
     private final Clock clock;
     private final Map<CloudAccountKey, SystemAccount> readyAccounts = new ConcurrentHashMap<>();
 
-    public EnrollmentIntake(SystemAccountRepository accounts, WaitingEnrollments enrollments, OutcomeDelivery delivery,
-            AccountNaming naming, Clock clock) {
+    public EnrollmentIntake(
+            SystemAccountRepository accounts,
+            WaitingEnrollments enrollments,
+            OutcomeDelivery delivery,
+            AccountNaming naming,
+            Clock clock) {
         this.accounts = accounts;
         this.enrollments = enrollments;
         this.delivery = delivery;
@@ -48,11 +52,14 @@ public class EnrollmentIntake {
     public void accept(VerifiedEnrollment verified, int bucket) {
         CloudAccountKey key = verified.key();
         Instant now = clock.instant();
-        WaitingEnrollment enrollment = new WaitingEnrollment(key, verified.enrollmentId(), verified.identity(), now,
-                null);
+        WaitingEnrollment enrollment =
+                new WaitingEnrollment(key, verified.enrollmentId(), verified.identity(), now, null);
         Optional<WaitingEnrollment> known = enrollments.recordIfAbsent(enrollment);
         if (known.isPresent() && known.get().resolved()) {
-            log.debug("duplicate identity.verified {} for {}: already answered {}", enrollment.enrollmentId(), key,
+            log.debug(
+                    "duplicate identity.verified {} for {}: already answered {}",
+                    enrollment.enrollmentId(),
+                    key,
                     known.get().outcome());
             return;
         }
@@ -63,8 +70,10 @@ public class EnrollmentIntake {
         if (account == null) {
             SystemAccount claim = SystemAccount.claim(
                     new SystemAccount.CloudAccount(key, verified.tenantId(), verified.awsRegion(), bucket),
-                    new SystemAccount.AccountRequest(naming.email(key, verified.tenantId()),
-                            naming.accountName(key, verified.tenantId()), enrollment.enrollmentId()),
+                    new SystemAccount.AccountRequest(
+                            naming.email(key, verified.tenantId()),
+                            naming.accountName(key, verified.tenantId()),
+                            enrollment.enrollmentId()),
                     now);
             accounts.markWork(claim);
             if (accounts.claim(claim)) {

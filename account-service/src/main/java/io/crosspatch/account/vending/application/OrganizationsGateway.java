@@ -43,6 +43,5 @@ public interface OrganizationsGateway {
     }
 
     /** An account of the organization. */
-    record ExistingAccount(String accountId, String email, Map<String, String> tags) {
-    }
+    record ExistingAccount(String accountId, String email, Map<String, String> tags) {}
 }

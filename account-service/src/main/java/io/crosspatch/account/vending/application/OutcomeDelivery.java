@@ -25,8 +25,8 @@ public class OutcomeDelivery {
     private final VendingProperties properties;
     private final Clock clock;
 
-    public OutcomeDelivery(WaitingEnrollments enrollments, OutcomePublisher publisher, VendingProperties properties,
-            Clock clock) {
+    public OutcomeDelivery(
+            WaitingEnrollments enrollments, OutcomePublisher publisher, VendingProperties properties, Clock clock) {
         this.enrollments = enrollments;
         this.publisher = publisher;
         this.properties = properties;
@@ -45,8 +45,8 @@ public class OutcomeDelivery {
 
     /** Delivers to one enrollment; false when another publisher holds it right now. */
     boolean deliver(SystemAccount account, WaitingEnrollment enrollment) {
-        if (!enrollments.claimPublication(account.key(), enrollment.enrollmentId(), clock.instant(),
-                properties.publicationLease())) {
+        if (!enrollments.claimPublication(
+                account.key(), enrollment.enrollmentId(), clock.instant(), properties.publicationLease())) {
             return false;
         }
         MDC.put("enrollmentId", enrollment.enrollmentId());
@@ -56,7 +56,8 @@ public class OutcomeDelivery {
             } else {
                 publisher.enrollmentFailed(enrollment, account);
             }
-            enrollments.resolve(account.key(), enrollment.enrollmentId(), account.state().name());
+            enrollments.resolve(
+                    account.key(), enrollment.enrollmentId(), account.state().name());
             log.info("enrollment {} of {}: {}", enrollment.enrollmentId(), account.key(), account.state());
             return true;
         } finally {

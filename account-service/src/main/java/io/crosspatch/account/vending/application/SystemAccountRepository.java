@@ -32,6 +32,5 @@ public interface SystemAccountRepository {
     void removeWork(int bucket, CloudAccountKey key);
 
     /** One line of a work list. */
-    record WorkItem(CloudAccountKey key, SystemAccountState state, Instant nextAttemptAt) {
-    }
+    record WorkItem(CloudAccountKey key, SystemAccountState state, Instant nextAttemptAt) {}
 }

@@ -39,8 +39,13 @@ public class VendingDriver {
     private final Semaphore permits;
     private final Set<CloudAccountKey> inFlight = ConcurrentHashMap.newKeySet();
 
-    public VendingDriver(SystemAccountRepository accounts, CreationWorkflow workflow, OwnedBuckets buckets,
-            VendingProperties properties, Clock clock, NamedExecutors executors) {
+    public VendingDriver(
+            SystemAccountRepository accounts,
+            CreationWorkflow workflow,
+            OwnedBuckets buckets,
+            VendingProperties properties,
+            Clock clock,
+            NamedExecutors executors) {
         this.accounts = accounts;
         this.workflow = workflow;
         this.buckets = buckets;
@@ -50,7 +55,9 @@ public class VendingDriver {
         this.permits = new Semaphore(properties.concurrency());
     }
 
-    @Scheduled(fixedDelayString = "${crosspatch.accounts.driver-interval:" + VendingProperties.DEFAULT_DRIVER_INTERVAL + "}")
+    @Scheduled(
+            fixedDelayString =
+                    "${crosspatch.accounts.driver-interval:" + VendingProperties.DEFAULT_DRIVER_INTERVAL + "}")
     public void tick() {
         List<WorkItem> work = new ArrayList<>();
         for (int bucket : buckets.owned()) {
@@ -58,7 +65,9 @@ public class VendingDriver {
         }
         Instant now = clock.instant();
         int slots = properties.maxCreationsInProgress()
-                - (int) work.stream().filter(item -> item.state().holdsCreationSlot()).count();
+                - (int) work.stream()
+                        .filter(item -> item.state().holdsCreationSlot())
+                        .count();
         for (WorkItem item : work) {
             if (item.nextAttemptAt() != null && item.nextAttemptAt().isAfter(now)) {
                 continue;

@@ -33,10 +33,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("crosspatch.accounts")
 public record VendingProperties(
-        String emailTemplate, String nameTemplate, Duration driverInterval, Integer concurrency,
-        Integer maxCreationsInProgress, Double createAccountRatePerSecond, Integer createAccountBurst,
-        Duration pollBackoffInitial, Duration pollBackoffMax, Duration retryBackoffInitial, Duration retryBackoffMax,
-        Integer maxCreateRequests, Duration roleAssumableTimeout, Duration publicationLease) {
+        String emailTemplate,
+        String nameTemplate,
+        Duration driverInterval,
+        Integer concurrency,
+        Integer maxCreationsInProgress,
+        Double createAccountRatePerSecond,
+        Integer createAccountBurst,
+        Duration pollBackoffInitial,
+        Duration pollBackoffMax,
+        Duration retryBackoffInitial,
+        Duration retryBackoffMax,
+        Integer maxCreateRequests,
+        Duration roleAssumableTimeout,
+        Duration publicationLease) {
 
     /**
      * The driver's interval when none is set, as the {@code @Scheduled} placeholder's fallback needs it: an ISO-8601
@@ -49,8 +59,11 @@ public record VendingProperties(
         nameTemplate = nameTemplate == null ? "crosspatch {tenant} {provider} {account}" : nameTemplate;
         driverInterval = driverInterval == null ? Duration.parse(DEFAULT_DRIVER_INTERVAL) : driverInterval;
         concurrency = concurrency == null || concurrency <= 0 ? 8 : concurrency;
-        maxCreationsInProgress = maxCreationsInProgress == null || maxCreationsInProgress <= 0 ? 5 : maxCreationsInProgress;
-        createAccountRatePerSecond = createAccountRatePerSecond == null || createAccountRatePerSecond <= 0 ? 0.9 : createAccountRatePerSecond;
+        maxCreationsInProgress =
+                maxCreationsInProgress == null || maxCreationsInProgress <= 0 ? 5 : maxCreationsInProgress;
+        createAccountRatePerSecond = createAccountRatePerSecond == null || createAccountRatePerSecond <= 0
+                ? 0.9
+                : createAccountRatePerSecond;
         createAccountBurst = createAccountBurst == null || createAccountBurst <= 0 ? 4 : createAccountBurst;
         pollBackoffInitial = pollBackoffInitial == null ? Duration.ofMillis(500) : pollBackoffInitial;
         pollBackoffMax = pollBackoffMax == null ? Duration.ofSeconds(10) : pollBackoffMax;

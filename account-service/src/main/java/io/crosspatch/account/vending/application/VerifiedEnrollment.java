@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param awsRegion    the AWS region whose SSM manages the VM
  * @param identity     the verified identity, handed on unchanged in {@code account.ready}
  */
-public record VerifiedEnrollment(String enrollmentId, CloudAccountKey key, String tenantId, String awsRegion,
-        PassedOnIdentity identity) {
+public record VerifiedEnrollment(
+        String enrollmentId, CloudAccountKey key, String tenantId, String awsRegion, PassedOnIdentity identity) {
 
     public VerifiedEnrollment {
         Objects.requireNonNull(enrollmentId, "enrollmentId");

@@ -32,15 +32,17 @@ public class AwsClientsConfiguration {
     @Bean
     AwsCredentialsProvider managementCredentials(AwsProperties properties) {
         return properties.hasStaticCredentials()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(),
-                        properties.secretAccessKey()))
+                ? StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()))
                 : DefaultCredentialsProvider.builder().build();
     }
 
     @Bean(destroyMethod = "close")
-    OrganizationsClient organizationsClient(AwsProperties properties, AwsCredentialsProvider managementCredentials,
-            SdkHttpClient awsHttpClient) {
-        var builder = OrganizationsClient.builder().region(Region.US_EAST_1).httpClient(awsHttpClient)
+    OrganizationsClient organizationsClient(
+            AwsProperties properties, AwsCredentialsProvider managementCredentials, SdkHttpClient awsHttpClient) {
+        var builder = OrganizationsClient.builder()
+                .region(Region.US_EAST_1)
+                .httpClient(awsHttpClient)
                 .credentialsProvider(managementCredentials)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (properties.endpoint() != null) {
@@ -50,9 +52,11 @@ public class AwsClientsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    StsClient stsClient(AwsProperties properties, AwsCredentialsProvider managementCredentials,
-            SdkHttpClient awsHttpClient) {
-        var builder = StsClient.builder().region(Region.of(properties.region())).httpClient(awsHttpClient)
+    StsClient stsClient(
+            AwsProperties properties, AwsCredentialsProvider managementCredentials, SdkHttpClient awsHttpClient) {
+        var builder = StsClient.builder()
+                .region(Region.of(properties.region()))
+                .httpClient(awsHttpClient)
                 .credentialsProvider(managementCredentials);
         if (properties.endpoint() != null) {
             builder.endpointOverride(properties.endpoint());

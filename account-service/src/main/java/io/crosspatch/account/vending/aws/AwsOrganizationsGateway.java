@@ -45,8 +45,8 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
     private final SdkHttpClient http;
     private final AwsProperties properties;
 
-    public AwsOrganizationsGateway(OrganizationsClient organizations, StsClient sts, SdkHttpClient awsHttpClient,
-            AwsProperties properties) {
+    public AwsOrganizationsGateway(
+            OrganizationsClient organizations, StsClient sts, SdkHttpClient awsHttpClient, AwsProperties properties) {
         this.organizations = organizations;
         this.sts = sts;
         this.http = awsHttpClient;
@@ -55,24 +55,34 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
 
     @Override
     public String createAccount(String email, String accountName, Map<String, String> tags) {
-        return call(() -> organizations.createAccount(request -> request.email(email).accountName(accountName)
-                .roleName(properties.accessRoleName())
-                .tags(tags.entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
-                        .toList()))
-                .createAccountStatus().id());
+        return call(() -> organizations
+                .createAccount(request -> request.email(email)
+                        .accountName(accountName)
+                        .roleName(properties.accessRoleName())
+                        .tags(tags.entrySet().stream()
+                                .map(tag -> Tag.builder()
+                                        .key(tag.getKey())
+                                        .value(tag.getValue())
+                                        .build())
+                                .toList()))
+                .createAccountStatus()
+                .id());
     }
 
     @Override
     public CreationStatus describeCreation(String requestId) {
-        return call(() -> status(organizations.describeCreateAccountStatus(request -> request
-                .createAccountRequestId(requestId)).createAccountStatus()));
+        return call(() -> status(organizations
+                .describeCreateAccountStatus(request -> request.createAccountRequestId(requestId))
+                .createAccountStatus()));
     }
 
     @Override
     public Optional<CreationStatus> findCreation(String accountName) {
-        return call(() -> organizations.listCreateAccountStatusPaginator(request -> request
-                        .states(CreateAccountState.IN_PROGRESS, CreateAccountState.SUCCEEDED))
-                .stream().flatMap(page -> page.createAccountStatuses().stream())
+        return call(() -> organizations
+                .listCreateAccountStatusPaginator(
+                        request -> request.states(CreateAccountState.IN_PROGRESS, CreateAccountState.SUCCEEDED))
+                .stream()
+                .flatMap(page -> page.createAccountStatuses().stream())
                 .filter(status -> accountName.equals(status.accountName()))
                 .max(Comparator.comparing(CreateAccountStatus::requestedTimestamp))
                 .map(AwsOrganizationsGateway::status));
@@ -81,11 +91,14 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
     @Override
     public Optional<ExistingAccount> findAccount(String email) {
         return call(() -> {
-            Optional<Account> account = organizations.listAccountsPaginator(request -> { }).stream()
+            Optional<Account> account = organizations.listAccountsPaginator(request -> {}).stream()
                     .flatMap(page -> page.accounts().stream())
-                    .filter(candidate -> email.toLowerCase(Locale.ROOT).equals(candidate.email().toLowerCase(Locale.ROOT)))
+                    .filter(candidate -> email.toLowerCase(Locale.ROOT)
+                            .equals(candidate.email().toLowerCase(Locale.ROOT)))
                     .findFirst();
-            return account.map(found -> new ExistingAccount(found.id(), found.email(),
+            return account.map(found -> new ExistingAccount(
+                    found.id(),
+                    found.email(),
                     organizations.listTagsForResourcePaginator(request -> request.resourceId(found.id())).stream()
                             .flatMap(page -> page.tags().stream())
                             .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b))));
@@ -96,8 +109,12 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
     public String makeUsable(String accountId) {
         String accessRoleArn = "arn:aws:iam::" + accountId + ":role/" + properties.accessRoleName();
         Credentials session = call(() -> sts.assumeRole(request -> request.roleArn(accessRoleArn)
-                .roleSessionName("crosspatch-account-vending").durationSeconds(900)).credentials());
-        var builder = IamClient.builder().region(Region.AWS_GLOBAL).httpClient(http)
+                        .roleSessionName("crosspatch-account-vending")
+                        .durationSeconds(900))
+                .credentials());
+        var builder = IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .httpClient(http)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                         session.accessKeyId(), session.secretAccessKey(), session.sessionToken())));
         if (properties.endpoint() != null) {
@@ -105,8 +122,8 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
         }
         try (IamClient iam = builder.build()) {
             call(() -> createSsmServiceRole(iam));
-            call(() -> iam.attachRolePolicy(request -> request.roleName(properties.ssmServiceRoleName())
-                    .policyArn(properties.ssmServicePolicyArn())));
+            call(() -> iam.attachRolePolicy(request ->
+                    request.roleName(properties.ssmServiceRoleName()).policyArn(properties.ssmServicePolicyArn())));
         }
         return accessRoleArn;
     }
@@ -129,7 +146,8 @@ public class AwsOrganizationsGateway implements OrganizationsGateway {
     }
 
     private static CreationStatus status(CreateAccountStatus status) {
-        return new CreationStatus(status.id(), status.stateAsString(), status.accountId(), status.failureReasonAsString());
+        return new CreationStatus(
+                status.id(), status.stateAsString(), status.accountId(), status.failureReasonAsString());
     }
 
     private static <T> T call(Supplier<T> action) {

@@ -23,8 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           {@code arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore}, what SSM needs and no more
  */
 @ConfigurationProperties("crosspatch.aws")
-public record AwsProperties(URI endpoint, String region, String accessKeyId, String secretAccessKey,
-        String accessRoleName, String ssmServiceRoleName, String ssmServicePolicyArn) {
+public record AwsProperties(
+        URI endpoint,
+        String region,
+        String accessKeyId,
+        String secretAccessKey,
+        String accessRoleName,
+        String ssmServiceRoleName,
+        String ssmServicePolicyArn) {
 
     public AwsProperties {
         endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
@@ -32,14 +38,16 @@ public record AwsProperties(URI endpoint, String region, String accessKeyId, Str
         accessRoleName = accessRoleName == null ? "OrganizationAccountAccessRole" : accessRoleName;
         ssmServiceRoleName = ssmServiceRoleName == null ? "CrosspatchSsmServiceRole" : ssmServiceRoleName;
         ssmServicePolicyArn = ssmServicePolicyArn == null
-                ? "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" : ssmServicePolicyArn;
+                ? "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+                : ssmServicePolicyArn;
     }
 
     /** Everything but the secret key, so the properties can be logged or shown in a failure. */
     @Override
     public String toString() {
         return "AwsProperties[endpoint=" + endpoint + ", region=" + region + ", accessKeyId=" + accessKeyId
-                + ", secretAccessKey=" + (secretAccessKey == null || secretAccessKey.isBlank() ? "<none>" : "<redacted>")
+                + ", secretAccessKey="
+                + (secretAccessKey == null || secretAccessKey.isBlank() ? "<none>" : "<redacted>")
                 + ", accessRoleName=" + accessRoleName + ", ssmServiceRoleName=" + ssmServiceRoleName
                 + ", ssmServicePolicyArn=" + ssmServicePolicyArn + "]";
     }

@@ -1,7 +1,7 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +36,9 @@ public final class AccountNaming {
 
     public AccountNaming(String emailTemplate, String nameTemplate) {
         int at = emailTemplate == null ? -1 : emailTemplate.lastIndexOf('@');
-        if (at <= 0 || emailTemplate.indexOf('@') != at || emailTemplate.substring(at).contains("{")) {
+        if (at <= 0
+                || emailTemplate.indexOf('@') != at
+                || emailTemplate.substring(at).contains("{")) {
             throw new IllegalArgumentException("e-mail template needs one '@' and a fixed domain: " + emailTemplate);
         }
         if (!uniquePerAccount(emailTemplate) || !uniquePerAccount(nameTemplate)) {
@@ -59,10 +61,15 @@ public final class AccountNaming {
     }
 
     public String accountName(CloudAccountKey key, String tenantId) {
-        return render(nameTemplate, key, tenantId, MAX_NAME, AccountNaming::printable).strip();
+        return render(nameTemplate, key, tenantId, MAX_NAME, AccountNaming::printable)
+                .strip();
     }
 
-    private static String render(String template, CloudAccountKey key, String tenantId, int max,
+    private static String render(
+            String template,
+            CloudAccountKey key,
+            String tenantId,
+            int max,
             java.util.function.UnaryOperator<String> clean) {
         String hash = hash(key);
         String tenant = clean.apply(tenantId == null ? "" : tenantId);
@@ -88,8 +95,10 @@ public final class AccountNaming {
     }
 
     private static String fill(String template, String tenant, String provider, String account, String hash) {
-        return template.replace("{tenant}", tenant).replace("{provider}", provider)
-                .replace("{account}", account).replace("{hash}", hash);
+        return template.replace("{tenant}", tenant)
+                .replace("{provider}", provider)
+                .replace("{account}", account)
+                .replace("{hash}", hash);
     }
 
     private static boolean uniquePerAccount(String template) {
@@ -115,7 +124,8 @@ public final class AccountNaming {
 
     static String hash(CloudAccountKey key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);

@@ -17,8 +17,7 @@ public final class AccountTags {
     private static final Pattern NOT_TAG_TEXT = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]");
     private static final int MAX_VALUE = 256;
 
-    private AccountTags() {
-    }
+    private AccountTags() {}
 
     public static Map<String, String> of(CloudAccountKey key, String tenantId) {
         Map<String, String> tags = new LinkedHashMap<>();
@@ -30,7 +29,8 @@ public final class AccountTags {
 
     /** Whether an account with these tags was created for this cloud account. */
     public static boolean belongTo(Map<String, String> tags, CloudAccountKey key, String tenantId) {
-        return of(key, tenantId).entrySet().stream().allMatch(tag -> tag.getValue().equals(tags.get(tag.getKey())));
+        return of(key, tenantId).entrySet().stream()
+                .allMatch(tag -> tag.getValue().equals(tags.get(tag.getKey())));
     }
 
     private static String value(String text) {

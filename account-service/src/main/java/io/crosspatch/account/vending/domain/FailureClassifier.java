@@ -11,16 +11,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FailureClassifier {
 
-    private static final Set<String> THROTTLING = Set.of("TooManyRequestsException", "ThrottlingException",
-            "Throttling", "RequestLimitExceeded", "ThrottledException");
+    private static final Set<String> THROTTLING = Set.of(
+            "TooManyRequestsException",
+            "ThrottlingException",
+            "Throttling",
+            "RequestLimitExceeded",
+            "ThrottledException");
     private static final Set<String> RETRYABLE_CONSTRAINTS = Set.of("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED");
     /** Not the customer's fault and fixed by an operator without losing the request: keep it queued. */
-    private static final Set<String> CONFIGURATION_ERRORS = Set.of("AccessDeniedException",
-            "AWSOrganizationsNotInUseException", "UnrecognizedClientException", "InvalidClientTokenId",
-            "SignatureDoesNotMatch", "ExpiredTokenException", "ConcurrentModificationException");
+    private static final Set<String> CONFIGURATION_ERRORS = Set.of(
+            "AccessDeniedException",
+            "AWSOrganizationsNotInUseException",
+            "UnrecognizedClientException",
+            "InvalidClientTokenId",
+            "SignatureDoesNotMatch",
+            "ExpiredTokenException",
+            "ConcurrentModificationException");
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     /** For the {@code FailureReason} of a FAILED creation. */
     public static CreationDecision forFailureReason(String failureReason) {
@@ -42,8 +50,8 @@ public final class FailureClassifier {
      * @param reason      the {@code Reason} of a {@code ConstraintViolationException} or {@code InvalidInputException}
      * @param statusCode  the HTTP status, 0 when no answer arrived
      */
-    public static CreationDecision forCreateAccountError(@Nullable String errorCode, @Nullable String reason,
-            int statusCode) {
+    public static CreationDecision forCreateAccountError(
+            @Nullable String errorCode, @Nullable String reason, int statusCode) {
         if (errorCode == null || statusCode == 0 || statusCode >= 500) {
             return CreationDecision.FIND_EXISTING;
         }
@@ -52,7 +60,8 @@ public final class FailureClassifier {
         }
         if (errorCode.equals("ConstraintViolationException")) {
             // Set.of(...).contains(null) throws: a violation without a reason is not a retryable one.
-            return reason != null && RETRYABLE_CONSTRAINTS.contains(reason) ? CreationDecision.RETRY_LATER
+            return reason != null && RETRYABLE_CONSTRAINTS.contains(reason)
+                    ? CreationDecision.RETRY_LATER
                     : CreationDecision.TERMINAL;
         }
         if (errorCode.equals("ServiceException")) {
@@ -63,8 +72,12 @@ public final class FailureClassifier {
 
     /** For errors of calls that change nothing (describe, list, assume-role, idempotent IAM calls): retry unless bad input. */
     public static boolean isRetryableReadError(@Nullable String errorCode, int statusCode) {
-        return errorCode == null || statusCode == 0 || statusCode >= 500 || statusCode == 429
-                || THROTTLING.contains(errorCode) || CONFIGURATION_ERRORS.contains(errorCode)
+        return errorCode == null
+                || statusCode == 0
+                || statusCode >= 500
+                || statusCode == 429
+                || THROTTLING.contains(errorCode)
+                || CONFIGURATION_ERRORS.contains(errorCode)
                 || errorCode.equals("AccessDenied");
     }
 

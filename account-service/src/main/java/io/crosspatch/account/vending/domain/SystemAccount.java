@@ -23,8 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param aws          what AWS answered so far
  * @param failure      the terminal (or last retryable) failure, {@link Failure#NONE} after a success
  */
-public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, Progress progress, Pacing pacing,
-        AwsAccount aws, Failure failure) {
+public record SystemAccount(
+        CloudAccount cloudAccount,
+        AccountRequest request,
+        Progress progress,
+        Pacing pacing,
+        AwsAccount aws,
+        Failure failure) {
 
     public SystemAccount {
         Objects.requireNonNull(cloudAccount, "cloudAccount");
@@ -37,8 +42,13 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
 
     /** A new claim: nothing has been sent to AWS yet. */
     public static SystemAccount claim(CloudAccount cloudAccount, AccountRequest request, Instant now) {
-        return new SystemAccount(cloudAccount, request, new Progress(SystemAccountState.QUEUED, 0, now, now),
-                new Pacing(0, 0, now), AwsAccount.NONE, Failure.NONE);
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                new Progress(SystemAccountState.QUEUED, 0, now, now),
+                new Pacing(0, 0, now),
+                AwsAccount.NONE,
+                Failure.NONE);
     }
 
     public boolean isDue(Instant now) {
@@ -47,51 +57,87 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
 
     /** About to send CreateAccount: from here on a crash leaves an unknown outcome. */
     public SystemAccount requesting(Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.REQUESTING, now),
-                pacing.dueAt(now), aws, failure);
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.REQUESTING, now),
+                pacing.dueAt(now),
+                aws,
+                failure);
     }
 
     public SystemAccount creating(String requestId, Instant now, Instant firstPoll) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CREATING, now),
-                pacing.succeeded(pacing.createRequests() + 1, firstPoll), aws.withCreateRequestId(requestId),
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.CREATING, now),
+                pacing.succeeded(pacing.createRequests() + 1, firstPoll),
+                aws.withCreateRequestId(requestId),
                 Failure.NONE);
     }
 
     /** The request (or the account) was found after an unknown outcome: follow it without counting a new request. */
     public SystemAccount adoptedRequest(String requestId, Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CREATING, now),
-                pacing.succeeded(Math.max(1, pacing.createRequests()), now), aws.withCreateRequestId(requestId),
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.CREATING, now),
+                pacing.succeeded(Math.max(1, pacing.createRequests()), now),
+                aws.withCreateRequestId(requestId),
                 Failure.NONE);
     }
 
     public SystemAccount created(String newAccountId, Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.CONFIGURING, now),
-                pacing.succeeded(Math.max(1, pacing.createRequests()), now), aws.withAccountId(newAccountId),
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.CONFIGURING, now),
+                pacing.succeeded(Math.max(1, pacing.createRequests()), now),
+                aws.withAccountId(newAccountId),
                 Failure.NONE);
     }
 
     public SystemAccount ready(String assumeRoleArn, String serviceRoleName, Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.READY, now),
-                pacing.succeeded(pacing.createRequests(), now), aws.withRoles(assumeRoleArn, serviceRoleName),
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.READY, now),
+                pacing.succeeded(pacing.createRequests(), now),
+                aws.withRoles(assumeRoleArn, serviceRoleName),
                 Failure.NONE);
     }
 
     public SystemAccount failed(@Nullable String reason, @Nullable String message, Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.enter(SystemAccountState.FAILED, now),
-                pacing.dueAt(now), aws, new Failure(reason, message));
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.enter(SystemAccountState.FAILED, now),
+                pacing.dueAt(now),
+                aws,
+                new Failure(reason, message));
     }
 
     /** The step did not succeed but may later: go to {@code next} and try again at {@code retryAt}. */
-    public SystemAccount retry(SystemAccountState next, @Nullable String reason, @Nullable String message, Instant retryAt,
-            Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.moveTo(next, now), pacing.triedAgain(retryAt),
-                next == SystemAccountState.QUEUED ? aws.withCreateRequestId(null) : aws, new Failure(reason, message));
+    public SystemAccount retry(
+            SystemAccountState next, @Nullable String reason, @Nullable String message, Instant retryAt, Instant now) {
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.moveTo(next, now),
+                pacing.triedAgain(retryAt),
+                next == SystemAccountState.QUEUED ? aws.withCreateRequestId(null) : aws,
+                new Failure(reason, message));
     }
 
     /** Nothing changed but time: look again at {@code nextTry} (e.g. a creation still in progress). */
     public SystemAccount pollAgain(Instant nextTry, Instant now) {
-        return new SystemAccount(cloudAccount, request, progress.moveTo(progress.state(), now),
-                pacing.triedAgain(nextTry), aws, failure);
+        return new SystemAccount(
+                cloudAccount,
+                request,
+                progress.moveTo(progress.state(), now),
+                pacing.triedAgain(nextTry),
+                aws,
+                failure);
     }
 
     public CloudAccountKey key() {
@@ -196,8 +242,7 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
      * @param accountName         the account name it is created with
      * @param creatorEnrollmentId the enrollment whose arrival claimed the creation
      */
-    public record AccountRequest(String email, String accountName, String creatorEnrollmentId) {
-    }
+    public record AccountRequest(String email, String accountName, String creatorEnrollmentId) {}
 
     /**
      * Where creation stands.
@@ -256,7 +301,10 @@ public record SystemAccount(CloudAccount cloudAccount, AccountRequest request, P
      * @param roleArn            the role patching-service assumes, once ready
      * @param ssmServiceRoleName the IAM role hybrid activations give managed nodes
      */
-    public record AwsAccount(@Nullable String createRequestId, @Nullable String accountId, @Nullable String roleArn,
+    public record AwsAccount(
+            @Nullable String createRequestId,
+            @Nullable String accountId,
+            @Nullable String roleArn,
             @Nullable String ssmServiceRoleName) {
 
         /** Nothing sent, nothing known. */

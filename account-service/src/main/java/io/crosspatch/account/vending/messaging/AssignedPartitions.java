@@ -25,8 +25,8 @@ public class AssignedPartitions {
     }
 
     @Bean(BEAN)
-    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> identityVerifiedPartitionsToOwnership(
-            PartitionOwnership identityVerifiedOwnership) {
+    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>>
+            identityVerifiedPartitionsToOwnership(PartitionOwnership identityVerifiedOwnership) {
         return identityVerifiedOwnership.onContainer();
     }
 

@@ -13,18 +13,23 @@ import io.crosspatch.servicekit.messaging.NonRetryableEventException;
  */
 final class EnrollmentMapping {
 
-    private EnrollmentMapping() {
-    }
+    private EnrollmentMapping() {}
 
     static VerifiedEnrollment enrollment(IdentityVerified event) {
         VerifiedIdentity identity = event.getIdentity();
-        if (identity == null || identity.getCloudAccountId() == null || identity.getCloudAccountId().isBlank()
-                || identity.getTenantId() == null || identity.getAwsRegion() == null) {
-            throw new NonRetryableEventException("identity.verified " + event.getEnrollmentId()
-                    + " lacks its cloud account, tenant or AWS region");
+        if (identity == null
+                || identity.getCloudAccountId() == null
+                || identity.getCloudAccountId().isBlank()
+                || identity.getTenantId() == null
+                || identity.getAwsRegion() == null) {
+            throw new NonRetryableEventException(
+                    "identity.verified " + event.getEnrollmentId() + " lacks its cloud account, tenant or AWS region");
         }
-        return new VerifiedEnrollment(event.getEnrollmentId(),
-                Providers.accountKey(identity.getProvider(), identity.getCloudAccountId()), identity.getTenantId(),
-                identity.getAwsRegion(), IdentityCodec.encode(identity));
+        return new VerifiedEnrollment(
+                event.getEnrollmentId(),
+                Providers.accountKey(identity.getProvider(), identity.getCloudAccountId()),
+                identity.getTenantId(),
+                identity.getAwsRegion(),
+                IdentityCodec.encode(identity));
     }
 }

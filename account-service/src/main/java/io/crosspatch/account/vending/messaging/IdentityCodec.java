@@ -18,8 +18,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 final class IdentityCodec {
 
-    private IdentityCodec() {
-    }
+    private IdentityCodec() {}
 
     static PassedOnIdentity encode(VerifiedIdentity identity) {
         try {
@@ -35,8 +34,8 @@ final class IdentityCodec {
 
     static VerifiedIdentity decode(PassedOnIdentity identity) {
         try {
-            return new SpecificDatumReader<>(VerifiedIdentity.class).read(null,
-                    DecoderFactory.get().binaryDecoder(identity.encoded(), null));
+            return new SpecificDatumReader<>(VerifiedIdentity.class)
+                    .read(null, DecoderFactory.get().binaryDecoder(identity.encoded(), null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode a stored verified identity", e);
         }

@@ -23,7 +23,10 @@ public class IdentityVerifiedListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
+    @KafkaListener(
+            id = ID,
+            idIsGroup = false,
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
             containerPostProcessor = AssignedPartitions.BEAN)
     public void onIdentityVerified(ConsumerRecord<String, IdentityVerified> record) {
         MDC.put("enrollmentId", record.value().getEnrollmentId());

@@ -35,39 +35,53 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
 
     public CassandraWaitingEnrollments(CqlSession session) {
         this.session = session;
-        this.insert = session.prepare("INSERT INTO waiting_enrollments (provider, cloud_account_id, enrollment_id, identity, "
-                + "received_at, lease_until) VALUES (?, ?, ?, ?, ?, ?)");
-        this.selectOne = session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
-                + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ?");
-        this.selectAll = session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
-                + "WHERE provider = ? AND cloud_account_id = ?");
-        this.lease = session.prepare("UPDATE waiting_enrollments SET lease_until = ? "
-                + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ? IF outcome = null AND lease_until < ?");
+        this.insert =
+                session.prepare("INSERT INTO waiting_enrollments (provider, cloud_account_id, enrollment_id, identity, "
+                        + "received_at, lease_until) VALUES (?, ?, ?, ?, ?, ?)");
+        this.selectOne =
+                session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
+                        + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ?");
+        this.selectAll =
+                session.prepare("SELECT enrollment_id, identity, received_at, outcome FROM waiting_enrollments "
+                        + "WHERE provider = ? AND cloud_account_id = ?");
+        this.lease = session.prepare(
+                "UPDATE waiting_enrollments SET lease_until = ? "
+                        + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ? IF outcome = null AND lease_until < ?");
         this.resolve = session.prepare("UPDATE waiting_enrollments SET outcome = ? "
                 + "WHERE provider = ? AND cloud_account_id = ? AND enrollment_id = ?");
     }
 
     @Override
     public Optional<WaitingEnrollment> recordIfAbsent(WaitingEnrollment e) {
-        Row row = session.execute(selectOne.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId())).one();
+        Row row = session.execute(
+                        selectOne.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId()))
+                .one();
         if (row != null) {
             return Optional.of(enrollment(e.key(), row));
         }
-        session.execute(insert.bind(e.key().provider().name(), e.key().cloudAccountId(), e.enrollmentId(),
-                ByteBuffer.wrap(e.identity().encoded()), e.receivedAt(), Instant.EPOCH));
+        session.execute(insert.bind(
+                e.key().provider().name(),
+                e.key().cloudAccountId(),
+                e.enrollmentId(),
+                ByteBuffer.wrap(e.identity().encoded()),
+                e.receivedAt(),
+                Instant.EPOCH));
         return Optional.empty();
     }
 
     @Override
     public List<WaitingEnrollment> unresolved(CloudAccountKey key) {
         return session.execute(selectAll.bind(key.provider().name(), key.cloudAccountId())).all().stream()
-                .map(row -> enrollment(key, row)).filter(enrollment -> !enrollment.resolved()).toList();
+                .map(row -> enrollment(key, row))
+                .filter(enrollment -> !enrollment.resolved())
+                .toList();
     }
 
     @Override
     public boolean claimPublication(CloudAccountKey key, String enrollmentId, Instant now, Duration leaseFor) {
-        return session.execute(lease.bind(now.plus(leaseFor), key.provider().name(), key.cloudAccountId(), enrollmentId,
-                now)).wasApplied();
+        return session.execute(
+                        lease.bind(now.plus(leaseFor), key.provider().name(), key.cloudAccountId(), enrollmentId, now))
+                .wasApplied();
     }
 
     @Override
@@ -76,8 +90,12 @@ public class CassandraWaitingEnrollments implements WaitingEnrollments {
     }
 
     private static WaitingEnrollment enrollment(CloudAccountKey key, Row row) {
-        return new WaitingEnrollment(key, row.getString("enrollment_id"), identity(row.getByteBuffer("identity")),
-                row.getInstant("received_at"), row.getString("outcome"));
+        return new WaitingEnrollment(
+                key,
+                row.getString("enrollment_id"),
+                identity(row.getByteBuffer("identity")),
+                row.getInstant("received_at"),
+                row.getString("outcome"));
     }
 
     private static PassedOnIdentity identity(ByteBuffer buffer) {

@@ -2,8 +2,8 @@ package io.crosspatch.account.vending.web;
 
 import io.crosspatch.account.vending.application.SystemAccountRepository;
 import io.crosspatch.account.vending.domain.SystemAccountState;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.web.error.ApiError;
 import java.util.Arrays;
 import java.util.List;
@@ -34,35 +34,38 @@ public class SystemAccountController {
     }
 
     @GetMapping
-    public Map<String, List<SystemAccountView>> list(@RequestParam(required = false) String tenantId,
-            @RequestParam(required = false) String state) {
+    public Map<String, List<SystemAccountView>> list(
+            @RequestParam(required = false) String tenantId, @RequestParam(required = false) String state) {
         if (tenantId == null || tenantId.isBlank() || tenantId.length() > MAX_ID) {
             throw new BadRequestException("TENANT_ID_REQUIRED", "tenantId is required (1-" + MAX_ID + " characters)");
         }
         SystemAccountState wanted = state == null || state.isBlank() ? null : state(state);
         List<SystemAccountView> views = accounts.byTenant(tenantId).stream()
                 .filter(account -> wanted == null || account.state() == wanted)
-                .map(SystemAccountView::of).toList();
+                .map(SystemAccountView::of)
+                .toList();
         return Map.of("systemAccounts", views);
     }
 
     @GetMapping("/{provider}/{cloudAccountId}")
     public ResponseEntity<?> show(@PathVariable String provider, @PathVariable String cloudAccountId) {
         if (cloudAccountId.isBlank() || cloudAccountId.length() > MAX_ID) {
-            throw new BadRequestException("INVALID_CLOUD_ACCOUNT_ID", "cloudAccountId must be 1-" + MAX_ID + " characters");
+            throw new BadRequestException(
+                    "INVALID_CLOUD_ACCOUNT_ID", "cloudAccountId must be 1-" + MAX_ID + " characters");
         }
         CloudAccountKey key = new CloudAccountKey(provider(provider), cloudAccountId);
-        return accounts.find(key).<ResponseEntity<?>>map(account -> ResponseEntity.ok(SystemAccountView.of(account)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("SYSTEM_ACCOUNT_NOT_FOUND",
-                        "no system account for " + key)));
+        return accounts.find(key)
+                .<ResponseEntity<?>>map(account -> ResponseEntity.ok(SystemAccountView.of(account)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new ApiError("SYSTEM_ACCOUNT_NOT_FOUND", "no system account for " + key)));
     }
 
     private static SystemAccountState state(String text) {
         try {
             return SystemAccountState.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("INVALID_STATE", "state must be one of "
-                    + Arrays.toString(SystemAccountState.values()));
+            throw new BadRequestException(
+                    "INVALID_STATE", "state must be one of " + Arrays.toString(SystemAccountState.values()));
         }
     }
 

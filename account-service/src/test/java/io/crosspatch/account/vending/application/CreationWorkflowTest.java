@@ -36,8 +36,8 @@ class CreationWorkflowTest {
     private final RecordingOutcomePublisher publisher = new RecordingOutcomePublisher();
     private final ScriptedOrganizations organizations = new ScriptedOrganizations();
     private final VendingProperties properties = defaults();
-    private final CreationWorkflow workflow = new CreationWorkflow(accounts, organizations,
-            new OutcomeDelivery(enrollments, publisher, properties, clock), properties, clock);
+    private final CreationWorkflow workflow = new CreationWorkflow(
+            accounts, organizations, new OutcomeDelivery(enrollments, publisher, properties, clock), properties, clock);
 
     @Nested
     class Queued {
@@ -46,8 +46,10 @@ class CreationWorkflowTest {
         void recordsRequestingBeforeSendingCreateAccountThenFollowsTheRequest() {
             SystemAccount queued = claimed("acme-prod");
             List<SystemAccountState> storedWhenSent = new ArrayList<>();
-            organizations.acceptsCreation("car-1111111111")
-                    .onCreateAccount(email -> storedWhenSent.add(accounts.stored(queued.key()).state()));
+            organizations
+                    .acceptsCreation("car-1111111111")
+                    .onCreateAccount(email ->
+                            storedWhenSent.add(accounts.stored(queued.key()).state()));
 
             SystemAccount after = step(queued);
 
@@ -79,7 +81,8 @@ class CreationWorkflowTest {
             queued.forEach(account -> workflow.advance(account, true));
 
             assertThat(organizations.callsOf("CreateAccount")).isEqualTo(properties.createAccountBurst());
-            assertThat(queued).extracting(account -> accounts.stored(account.key()).state())
+            assertThat(queued)
+                    .extracting(account -> accounts.stored(account.key()).state())
                     .containsOnlyOnce(SystemAccountState.QUEUED);
         }
 
@@ -154,8 +157,8 @@ class CreationWorkflowTest {
         @Test
         void adoptsTheAccountWithItsEmailWhenItsTagsNameThisCloudAccount() {
             SystemAccount requesting = requesting("acme-prod");
-            organizations.hasAccountWithEmail("210987654321", requesting.email(),
-                    AccountTags.of(requesting.key(), TENANT));
+            organizations.hasAccountWithEmail(
+                    "210987654321", requesting.email(), AccountTags.of(requesting.key(), TENANT));
 
             SystemAccount after = step(requesting);
 
@@ -169,7 +172,9 @@ class CreationWorkflowTest {
         @Test
         void failsWhenItsEmailBelongsToAnotherAccount() {
             SystemAccount requesting = requesting("acme-prod");
-            organizations.hasAccountWithEmail("210987654321", requesting.email(),
+            organizations.hasAccountWithEmail(
+                    "210987654321",
+                    requesting.email(),
                     AccountTags.of(new CloudAccountKey(CloudProvider.GCP, "someone-else"), TENANT));
 
             SystemAccount after = step(requesting);
@@ -298,7 +303,8 @@ class CreationWorkflowTest {
         @Test
         void adoptsTheAccountWhoseEmailExistedWhenItIsOurs() {
             SystemAccount creating = creating("acme-prod");
-            organizations.reportsCreation("FAILED", null, "EMAIL_ALREADY_EXISTS")
+            organizations
+                    .reportsCreation("FAILED", null, "EMAIL_ALREADY_EXISTS")
                     .hasAccountWithEmail("210987654321", creating.email(), AccountTags.of(creating.key(), TENANT));
 
             SystemAccount after = step(creating);
@@ -428,9 +434,12 @@ class CreationWorkflowTest {
 
     private SystemAccount claimed(String cloudAccountId) {
         CloudAccountKey key = new CloudAccountKey(CloudProvider.GCP, cloudAccountId);
-        SystemAccount claim = SystemAccount.claim(new SystemAccount.CloudAccount(key, TENANT, "eu-west-1", 2),
-                new SystemAccount.AccountRequest("aws+acme-gcp-" + cloudAccountId + "@example.com",
-                        "crosspatch acme gcp " + cloudAccountId, "enr-" + cloudAccountId),
+        SystemAccount claim = SystemAccount.claim(
+                new SystemAccount.CloudAccount(key, TENANT, "eu-west-1", 2),
+                new SystemAccount.AccountRequest(
+                        "aws+acme-gcp-" + cloudAccountId + "@example.com",
+                        "crosspatch acme gcp " + cloudAccountId,
+                        "enr-" + cloudAccountId),
                 clock.instant());
         assertThat(accounts.claim(claim)).isTrue();
         accounts.markWork(claim);
@@ -439,8 +448,8 @@ class CreationWorkflowTest {
     }
 
     private void waiting(CloudAccountKey key, String enrollmentId) {
-        enrollments.recordIfAbsent(new WaitingEnrollment(key, enrollmentId, PassedOnIdentity.of(new byte[] {1}),
-                clock.instant(), null));
+        enrollments.recordIfAbsent(
+                new WaitingEnrollment(key, enrollmentId, PassedOnIdentity.of(new byte[] {1}), clock.instant(), null));
     }
 
     /** What a crash right after sending CreateAccount leaves behind. */
@@ -474,7 +483,7 @@ class CreationWorkflowTest {
     /** The defaults, with a CreateAccount burst that outlasts the retries of one account. */
     private static VendingProperties defaults() {
         int createAccountBurst = 8;
-        return new VendingProperties(null, null, null, null, null, null, createAccountBurst, null, null, null, null, null, null,
-                null);
+        return new VendingProperties(
+                null, null, null, null, null, null, createAccountBurst, null, null, null, null, null, null, null);
     }
 }

@@ -22,9 +22,12 @@ class EnrollmentIntakeTest {
     private final RecordingOutcomePublisher publisher = new RecordingOutcomePublisher();
     private final VendingProperties properties =
             new VendingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    private final EnrollmentIntake intake = new EnrollmentIntake(accounts, enrollments,
+    private final EnrollmentIntake intake = new EnrollmentIntake(
+            accounts,
+            enrollments,
             new OutcomeDelivery(enrollments, publisher, properties, clock),
-            new AccountNaming(properties.emailTemplate(), properties.nameTemplate()), clock);
+            new AccountNaming(properties.emailTemplate(), properties.nameTemplate()),
+            clock);
 
     @Test
     void shouldClaimTheCreationForTheFirstEnrollmentOfACloudAccount() {
@@ -38,7 +41,8 @@ class EnrollmentIntakeTest {
         assertThat(claim.creatorEnrollmentId()).isEqualTo("enr-1");
         assertThat(claim.email()).isEqualTo("aws+acme-gcp-acme-prod@example.com");
         assertThat(accounts.onWorkList(claim)).isTrue();
-        assertThat(enrollments.unresolved(ACME_PROD)).extracting(WaitingEnrollment::enrollmentId)
+        assertThat(enrollments.unresolved(ACME_PROD))
+                .extracting(WaitingEnrollment::enrollmentId)
                 .containsExactly("enr-1");
     }
 
@@ -50,7 +54,8 @@ class EnrollmentIntakeTest {
 
         assertThat(accounts.stored(ACME_PROD).creatorEnrollmentId()).isEqualTo("enr-1");
         assertThat(accounts.stored(ACME_PROD).version()).isZero();
-        assertThat(enrollments.unresolved(ACME_PROD)).extracting(WaitingEnrollment::enrollmentId)
+        assertThat(enrollments.unresolved(ACME_PROD))
+                .extracting(WaitingEnrollment::enrollmentId)
                 .containsExactlyInAnyOrder("enr-1", "enr-2");
         assertThat(publisher.published()).isEmpty();
     }
@@ -74,19 +79,23 @@ class EnrollmentIntakeTest {
         intake.accept(verified("enr-2"), 4);
 
         assertThat(publisher.published()).containsExactly("account.ready enr-2");
-        assertThat(accounts.onWorkList(accounts.stored(ACME_PROD))).as("settled account stays off the work list")
+        assertThat(accounts.onWorkList(accounts.stored(ACME_PROD)))
+                .as("settled account stays off the work list")
                 .isFalse();
     }
 
     private void readyNow() {
         SystemAccount claim = accounts.stored(ACME_PROD);
-        SystemAccount ready = claim.requesting(START).creating("car-1", START, START).created("123456789012", START)
+        SystemAccount ready = claim.requesting(START)
+                .creating("car-1", START, START)
+                .created("123456789012", START)
                 .ready("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole", "Ssm", START);
         accounts.store(ready);
         accounts.removeWork(ready.bucket(), ready.key());
     }
 
     private static VerifiedEnrollment verified(String enrollmentId) {
-        return new VerifiedEnrollment(enrollmentId, ACME_PROD, "acme", "eu-west-1", PassedOnIdentity.of(new byte[] {1}));
+        return new VerifiedEnrollment(
+                enrollmentId, ACME_PROD, "acme", "eu-west-1", PassedOnIdentity.of(new byte[] {1}));
     }
 }

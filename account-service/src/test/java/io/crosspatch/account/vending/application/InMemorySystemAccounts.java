@@ -38,7 +38,9 @@ final class InMemorySystemAccounts implements SystemAccountRepository {
 
     @Override
     public List<SystemAccount> byTenant(String tenantId) {
-        return rows.values().stream().filter(account -> tenantId.equals(account.tenantId())).toList();
+        return rows.values().stream()
+                .filter(account -> tenantId.equals(account.tenantId()))
+                .toList();
     }
 
     @Override

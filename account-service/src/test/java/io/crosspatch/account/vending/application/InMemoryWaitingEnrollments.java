@@ -18,22 +18,26 @@ final class InMemoryWaitingEnrollments implements WaitingEnrollments {
 
     @Override
     public Optional<WaitingEnrollment> recordIfAbsent(WaitingEnrollment enrollment) {
-        Entry known = partition(enrollment.key()).putIfAbsent(enrollment.enrollmentId(),
-                new Entry(enrollment, Instant.EPOCH));
+        Entry known = partition(enrollment.key())
+                .putIfAbsent(enrollment.enrollmentId(), new Entry(enrollment, Instant.EPOCH));
         return Optional.ofNullable(known).map(Entry::enrollment);
     }
 
     @Override
     public List<WaitingEnrollment> unresolved(CloudAccountKey key) {
-        return partition(key).values().stream().map(Entry::enrollment).filter(enrollment -> !enrollment.resolved())
+        return partition(key).values().stream()
+                .map(Entry::enrollment)
+                .filter(enrollment -> !enrollment.resolved())
                 .toList();
     }
 
     @Override
-    public synchronized boolean claimPublication(CloudAccountKey key, String enrollmentId, Instant now,
-            Duration lease) {
+    public synchronized boolean claimPublication(
+            CloudAccountKey key, String enrollmentId, Instant now, Duration lease) {
         Entry entry = partition(key).get(enrollmentId);
-        if (entry == null || entry.enrollment().resolved() || !entry.leaseUntil().isBefore(now)) {
+        if (entry == null
+                || entry.enrollment().resolved()
+                || !entry.leaseUntil().isBefore(now)) {
             return false;
         }
         partition(key).put(enrollmentId, new Entry(entry.enrollment(), now.plus(lease)));
@@ -42,8 +46,17 @@ final class InMemoryWaitingEnrollments implements WaitingEnrollments {
 
     @Override
     public synchronized void resolve(CloudAccountKey key, String enrollmentId, String outcome) {
-        partition(key).computeIfPresent(enrollmentId, (id, entry) -> new Entry(new WaitingEnrollment(key, id,
-                entry.enrollment().identity(), entry.enrollment().receivedAt(), outcome), entry.leaseUntil()));
+        partition(key)
+                .computeIfPresent(
+                        enrollmentId,
+                        (id, entry) -> new Entry(
+                                new WaitingEnrollment(
+                                        key,
+                                        id,
+                                        entry.enrollment().identity(),
+                                        entry.enrollment().receivedAt(),
+                                        outcome),
+                                entry.leaseUntil()));
     }
 
     /** Another publisher holds the enrollment's lease until {@code until}. */
@@ -55,6 +68,5 @@ final class InMemoryWaitingEnrollments implements WaitingEnrollments {
         return enrollments.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     }
 
-    private record Entry(WaitingEnrollment enrollment, Instant leaseUntil) {
-    }
+    private record Entry(WaitingEnrollment enrollment, Instant leaseUntil) {}
 }

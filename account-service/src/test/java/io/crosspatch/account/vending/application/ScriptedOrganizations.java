@@ -15,7 +15,7 @@ final class ScriptedOrganizations implements OrganizationsGateway {
     static final String SSM_ROLE = "CrosspatchSsmServiceRole";
 
     private final List<String> calls = new ArrayList<>();
-    private Consumer<String> onCreateAccount = email -> { };
+    private Consumer<String> onCreateAccount = email -> {};
     private String nextRequestId = "car-0000000001";
     private AwsCallException createFault;
     private CreationStatus status;
@@ -122,7 +122,8 @@ final class ScriptedOrganizations implements OrganizationsGateway {
         if (lookupFault != null) {
             throw lookupFault;
         }
-        return Optional.ofNullable(accountByEmail).filter(account -> account.email().equalsIgnoreCase(email));
+        return Optional.ofNullable(accountByEmail)
+                .filter(account -> account.email().equalsIgnoreCase(email));
     }
 
     @Override
@@ -152,7 +153,8 @@ final class ScriptedOrganizations implements OrganizationsGateway {
     }
 
     static AwsCallException constraintViolation(String reason) {
-        return new AwsCallException("ConstraintViolationException", reason, 400, "constraint violated: " + reason, null);
+        return new AwsCallException(
+                "ConstraintViolationException", reason, 400, "constraint violated: " + reason, null);
     }
 
     static AwsCallException accessDenied() {

@@ -9,9 +9,11 @@ class AwsPropertiesTest {
 
     @Test
     void shouldLeaveTheSecretAccessKeyOutOfToString() {
-        AwsProperties properties = new AwsProperties(null, "eu-west-1", "AKIAEXAMPLE0000000001",
-                "S3CR3T/management/secret/key", null, null, null);
+        AwsProperties properties = new AwsProperties(
+                null, "eu-west-1", "AKIAEXAMPLE0000000001", "S3CR3T/management/secret/key", null, null, null);
 
-        assertThat(properties.toString()).contains("AKIAEXAMPLE0000000001").doesNotContain("S3CR3T/management/secret/key");
+        assertThat(properties.toString())
+                .contains("AKIAEXAMPLE0000000001")
+                .doesNotContain("S3CR3T/management/secret/key");
     }
 }

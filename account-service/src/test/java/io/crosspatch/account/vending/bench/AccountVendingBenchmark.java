@@ -1,11 +1,11 @@
 package io.crosspatch.account.vending.bench;
 
-import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.account.AccountServiceApplication;
 import io.crosspatch.account.vending.Enrollments;
 import io.crosspatch.account.vending.OutcomeTap;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
 import io.crosspatch.servicekit.testing.TestbedContextInitializer;
@@ -45,13 +45,13 @@ public final class AccountVendingBenchmark {
     private static final int NEW_ACCOUNTS = Integer.getInteger("bench.accounts", 1_000);
     private static final int READY_ENROLLMENTS = Integer.getInteger("bench.readyEnrollments", 5_000);
 
-    private AccountVendingBenchmark() {
-    }
+    private AccountVendingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Testbed.shared();
         try (CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults()
-                .accountCreationDuration(Duration.ZERO).rateLimitsEnabled(false));
+                        .accountCreationDuration(Duration.ZERO)
+                        .rateLimitsEnabled(false));
                 OutcomeTap tap = new OutcomeTap();
                 ConfigurableApplicationContext service = startService(simulator)) {
             @SuppressWarnings("unchecked")
@@ -63,7 +63,11 @@ public final class AccountVendingBenchmark {
             Set<String> keys = accounts.stream().map(CloudAccountKey::toString).collect(Collectors.toSet());
 
             long start = System.nanoTime();
-            sendAll(kafka, accounts.stream().map(key -> Enrollments.verified(key, "enr-" + UUID.randomUUID())).toList());
+            sendAll(
+                    kafka,
+                    accounts.stream()
+                            .map(key -> Enrollments.verified(key, "enr-" + UUID.randomUUID()))
+                            .toList());
             waitFor(() -> tap.ready(keys).size() >= NEW_ACCOUNTS, Duration.ofMinutes(30));
             double creationSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -76,11 +80,17 @@ public final class AccountVendingBenchmark {
             waitFor(() -> tap.ready(keys).size() >= NEW_ACCOUNTS + READY_ENROLLMENTS, Duration.ofMinutes(30));
             double readySeconds = (System.nanoTime() - readyStart) / 1e9;
 
-            log.info("BENCHMARK {} new cloud accounts ready in {} s ({} accounts/s); CreateAccount calls {}",
-                    NEW_ACCOUNTS, String.format("%.1f", creationSeconds), String.format("%.1f", NEW_ACCOUNTS / creationSeconds),
+            log.info(
+                    "BENCHMARK {} new cloud accounts ready in {} s ({} accounts/s); CreateAccount calls {}",
+                    NEW_ACCOUNTS,
+                    String.format("%.1f", creationSeconds),
+                    String.format("%.1f", NEW_ACCOUNTS / creationSeconds),
                     simulator.calls().count("organizations", "CreateAccount"));
-            log.info("BENCHMARK {} enrollments of ready accounts answered in {} s: {} account.ready/s",
-                    READY_ENROLLMENTS, String.format("%.1f", readySeconds), String.format("%.0f", READY_ENROLLMENTS / readySeconds));
+            log.info(
+                    "BENCHMARK {} enrollments of ready accounts answered in {} s: {} account.ready/s",
+                    READY_ENROLLMENTS,
+                    String.format("%.1f", readySeconds),
+                    String.format("%.0f", READY_ENROLLMENTS / readySeconds));
         }
         System.exit(0);
     }
@@ -88,13 +98,17 @@ public final class AccountVendingBenchmark {
     private static void sendAll(KafkaTemplate<String, Object> kafka, List<IdentityVerified> events) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (IdentityVerified event : events) {
-            String key = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId()).toString();
+            String key = Providers.accountKey(
+                            event.getIdentity().getProvider(),
+                            event.getIdentity().getCloudAccountId())
+                    .toString();
             sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), key, event));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -107,8 +121,12 @@ public final class AccountVendingBenchmark {
     private static ConfigurableApplicationContext startService(CloudSimulator simulator) throws InterruptedException {
         Map<String, Object> properties = new HashMap<>();
         properties.put("crosspatch.aws.endpoint", simulator.endpoint().toString());
-        properties.put("crosspatch.aws.access-key-id", simulator.managementCredentials().accessKeyId());
-        properties.put("crosspatch.aws.secret-access-key", simulator.managementCredentials().secretAccessKey());
+        properties.put(
+                "crosspatch.aws.access-key-id",
+                simulator.managementCredentials().accessKeyId());
+        properties.put(
+                "crosspatch.aws.secret-access-key",
+                simulator.managementCredentials().secretAccessKey());
         properties.put("crosspatch.cassandra.keyspace", "account_bench_" + Long.toHexString(System.nanoTime()));
         properties.put("crosspatch.cassandra.schema-location", "classpath*:cassandra/crosspatch_account/*.cql");
         properties.put("spring.kafka.consumer.group-id", "account-bench-" + UUID.randomUUID());
@@ -121,12 +139,19 @@ public final class AccountVendingBenchmark {
         properties.put("crosspatch.accounts.driver-interval", "20ms");
         properties.put("crosspatch.accounts.concurrency", "16");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AccountServiceApplication.class)
-                .initializers(new TestbedContextInitializer(), benchmark -> benchmark.getEnvironment()
-                        .getPropertySources().addFirst(new MapPropertySource("benchmark", properties)))
+                .initializers(
+                        new TestbedContextInitializer(),
+                        benchmark -> benchmark
+                                .getEnvironment()
+                                .getPropertySources()
+                                .addFirst(new MapPropertySource("benchmark", properties)))
                 .run();
         KafkaListenerEndpointRegistry listeners = context.getBean(KafkaListenerEndpointRegistry.class);
-        waitFor(() -> listeners.getListenerContainers().stream().allMatch(container -> container.getAssignedPartitions() != null
-                && container.getAssignedPartitions().size() == Topics.IDENTITY_VERIFIED.partitions()), Duration.ofMinutes(1));
+        waitFor(
+                () -> listeners.getListenerContainers().stream()
+                        .allMatch(container -> container.getAssignedPartitions() != null
+                                && container.getAssignedPartitions().size() == Topics.IDENTITY_VERIFIED.partitions()),
+                Duration.ofMinutes(1));
         return context;
     }
 }

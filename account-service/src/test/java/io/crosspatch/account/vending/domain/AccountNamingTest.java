@@ -1,18 +1,17 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crosspatch.events.Provider;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import org.junit.jupiter.api.Test;
 
 class AccountNamingTest {
 
     private static final String AWS_EMAIL = "[^\\s@]+@[^\\s@]+\\.[^\\s@]+";
-    private final AccountNaming naming = new AccountNaming("aws+{tenant}-{provider}-{account}@example.com",
-            "crosspatch {tenant} {provider} {account}");
+    private final AccountNaming naming = new AccountNaming(
+            "aws+{tenant}-{provider}-{account}@example.com", "crosspatch {tenant} {provider} {account}");
 
     @Test
     void shouldFillTemplatesForAShortCloudAccount() {
@@ -24,8 +23,10 @@ class AccountNamingTest {
 
     @Test
     void shouldShortenLongCloudAccountsWithinAwsLimitsAndKeepThemApart() {
-        CloudAccountKey first = new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-a");
-        CloudAccountKey second = new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-b");
+        CloudAccountKey first =
+                new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-a");
+        CloudAccountKey second =
+                new CloudAccountKey(CloudProvider.AZURE, "0f8fad5b-d9cb-469f-a165-70867728950e-and-much-more-text-b");
 
         String firstEmail = naming.email(first, "a-tenant-with-a-rather-long-name");
         String secondEmail = naming.email(second, "a-tenant-with-a-rather-long-name");
@@ -33,7 +34,8 @@ class AccountNamingTest {
         assertThat(firstEmail).hasSizeBetween(6, 64).matches(AWS_EMAIL).endsWith("@example.com");
         assertThat(secondEmail).hasSizeBetween(6, 64).matches(AWS_EMAIL);
         assertThat(firstEmail).isNotEqualTo(secondEmail);
-        assertThat(naming.accountName(first, "a-tenant-with-a-rather-long-name")).hasSizeLessThanOrEqualTo(50)
+        assertThat(naming.accountName(first, "a-tenant-with-a-rather-long-name"))
+                .hasSizeLessThanOrEqualTo(50)
                 .isNotEqualTo(naming.accountName(second, "a-tenant-with-a-rather-long-name"));
     }
 

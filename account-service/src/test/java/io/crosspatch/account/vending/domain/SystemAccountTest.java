@@ -1,10 +1,9 @@
 package io.crosspatch.account.vending.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crosspatch.events.Provider;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ class SystemAccountTest {
         SystemAccount created = creating.created("123456789012", NOW);
         SystemAccount ready = created.ready("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole", "Ssm", NOW);
 
-        assertThat(java.util.List.of(claim, requesting, creating, created, ready)).extracting(SystemAccount::version)
+        assertThat(java.util.List.of(claim, requesting, creating, created, ready))
+                .extracting(SystemAccount::version)
                 .containsExactly(0, 1, 2, 3, 4);
         assertThat(ready.state()).isEqualTo(SystemAccountState.READY);
         assertThat(ready.createRequests()).isEqualTo(1);
@@ -32,7 +32,8 @@ class SystemAccountTest {
     void shouldForgetTheRequestIdWhenQueuedToCreateAgain() {
         SystemAccount creating = anyClaim().requesting(NOW).creating("car-0123456789", NOW, NOW);
 
-        SystemAccount queued = creating.retry(SystemAccountState.QUEUED, "INTERNAL_FAILURE", "failed", NOW.plusSeconds(2), NOW);
+        SystemAccount queued =
+                creating.retry(SystemAccountState.QUEUED, "INTERNAL_FAILURE", "failed", NOW.plusSeconds(2), NOW);
 
         assertThat(queued.createRequestId()).isNull();
         assertThat(queued.attempts()).isEqualTo(1);
@@ -42,13 +43,16 @@ class SystemAccountTest {
 
     @Test
     void shouldHoldACreationSlotOnlyWhileRequestingOrCreating() {
-        assertThat(SystemAccountState.values()).filteredOn(SystemAccountState::holdsCreationSlot)
+        assertThat(SystemAccountState.values())
+                .filteredOn(SystemAccountState::holdsCreationSlot)
                 .containsExactly(SystemAccountState.REQUESTING, SystemAccountState.CREATING);
     }
 
     private static SystemAccount anyClaim() {
         return SystemAccount.claim(
-                new SystemAccount.CloudAccount(new CloudAccountKey(CloudProvider.GCP, "acme-prod"), "acme", "eu-west-1", 3),
-                new SystemAccount.AccountRequest("aws+acme@example.com", "crosspatch acme", "enr-1"), NOW);
+                new SystemAccount.CloudAccount(
+                        new CloudAccountKey(CloudProvider.GCP, "acme-prod"), "acme", "eu-west-1", 3),
+                new SystemAccount.AccountRequest("aws+acme@example.com", "crosspatch acme", "enr-1"),
+                NOW);
     }
 }

@@ -11,8 +11,8 @@ import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
-import io.crosspatch.simulator.identity.Ids;
 import io.crosspatch.simulator.identity.IdentityHttp;
+import io.crosspatch.simulator.identity.Ids;
 import io.crosspatch.simulator.identity.InvalidRequestException;
 import io.crosspatch.simulator.identity.Minting;
 import io.crosspatch.simulator.identity.Pki;
@@ -40,8 +40,20 @@ import org.bouncycastle.asn1.x500.X500Name;
 public final class AwsCloud implements CloudIdentity {
 
     /** Regions whose certificates are listed before anyone asks; any other well-formed region works on demand. */
-    static final List<String> DEFAULT_REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1",
-            "eu-west-2", "eu-central-1", "eu-north-1", "ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1");
+    static final List<String> DEFAULT_REGIONS = List.of(
+            "us-east-1",
+            "us-east-2",
+            "us-west-1",
+            "us-west-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-central-1",
+            "eu-north-1",
+            "ap-northeast-1",
+            "ap-southeast-1",
+            "ap-southeast-2",
+            "ca-central-1");
+
     private static final X500Name CERTIFICATE_NAME = new X500Name(
             "CN=Simulated EC2 instance identity, O=Amazon Web Services LLC (Crosspatch simulator), L=Seattle, ST=Washington, C=US");
     private static final String TOKEN_HEADER = "X-aws-ec2-metadata-token";
@@ -51,8 +63,8 @@ public final class AwsCloud implements CloudIdentity {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final String TAGS = "/latest/meta-data/tags/instance";
-    private static final ObjectWriter DOCUMENT_WRITER = Http.JSON.writer(
-            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter DOCUMENT_WRITER =
+            Http.JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private final SimClock clock;
     private final String certificateUriTemplate;
@@ -62,7 +74,8 @@ public final class AwsCloud implements CloudIdentity {
     private final Map<String, Pki.Signer> foreign = new ConcurrentHashMap<>();
     private final ImdsTokens tokens = new ImdsTokens();
 
-    public AwsCloud(SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
+    public AwsCloud(
+            SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
         this.clock = clock;
         this.certificateUriTemplate = simulatorUrl + SimulatorPaths.awsCertificate("{region}");
         this.validFrom = certificatesValidFrom;
@@ -80,20 +93,36 @@ public final class AwsCloud implements CloudIdentity {
         String region = request.location(REGION, "eu-west-1", "region must be an AWS region such as eu-west-1");
         String zone = request.body().path("availabilityZone").asText(region + "a");
         if (!zone.matches(Pattern.quote(region) + "[a-z]")) {
-            throw new InvalidRequestException("INVALID_LOCATION", "availabilityZone must be in " + region + ", such as " + region + "a");
+            throw new InvalidRequestException(
+                    "INVALID_LOCATION", "availabilityZone must be in " + region + ", such as " + region + "a");
         }
         String instanceType = request.body().path("instanceType").asText("t3.micro");
         if (!INSTANCE_TYPE.matcher(instanceType).matches()) {
             throw new InvalidRequestException("INVALID_INSTANCE_TYPE", "instanceType must look like t3.micro");
         }
         Map<String, String> facts = Map.of(
-                "availabilityZone", zone,
-                "instanceType", instanceType,
-                "architecture", instanceType.matches("[a-z]+[0-9]+g[a-z]*\\..*") ? "arm64" : "x86_64",
-                "imageId", "ami-" + Ids.hex(17),
-                "privateIp", "10.0." + Integer.parseInt(Ids.digits(2)) + "." + (4 + Integer.parseInt(Ids.digits(2))));
-        return new SimulatedVm(vmId, Provider.AWS, request.accountId(), "i-" + Ids.hex(17), request.instanceName(), region,
-                request.osFamily(), request.osVersion(), now, request.labels(), facts);
+                "availabilityZone",
+                zone,
+                "instanceType",
+                instanceType,
+                "architecture",
+                instanceType.matches("[a-z]+[0-9]+g[a-z]*\\..*") ? "arm64" : "x86_64",
+                "imageId",
+                "ami-" + Ids.hex(17),
+                "privateIp",
+                "10.0." + Integer.parseInt(Ids.digits(2)) + "." + (4 + Integer.parseInt(Ids.digits(2))));
+        return new SimulatedVm(
+                vmId,
+                Provider.AWS,
+                request.accountId(),
+                "i-" + Ids.hex(17),
+                request.instanceName(),
+                region,
+                request.osFamily(),
+                request.osVersion(),
+                now,
+                request.labels(),
+                facts);
     }
 
     @Override
@@ -113,7 +142,8 @@ public final class AwsCloud implements CloudIdentity {
         } else {
             String value = switch (path) {
                 case "/latest/dynamic/instance-identity/document" -> document(vm, Minting.genuine(now));
-                case "/latest/dynamic/instance-identity/rsa2048" -> rsa2048(document(vm, Minting.genuine(now)), now, false, vm.location());
+                case "/latest/dynamic/instance-identity/rsa2048" ->
+                    rsa2048(document(vm, Minting.genuine(now)), now, false, vm.location());
                 case "/latest/meta-data/instance-id" -> vm.instanceId();
                 case "/latest/meta-data/instance-type" -> vm.fact("instanceType");
                 case "/latest/meta-data/ami-id" -> vm.fact("imageId");
@@ -137,7 +167,10 @@ public final class AwsCloud implements CloudIdentity {
             answer(exchange, 405, "Method Not Allowed");
         } else if (IdentityHttp.forwarded(exchange)) {
             answer(exchange, 403, "Forbidden");
-        } else if (ttl == null || !ttl.matches("[0-9]{1,5}") || Integer.parseInt(ttl) < 1 || Integer.parseInt(ttl) > MAX_TOKEN_TTL_SECONDS) {
+        } else if (ttl == null
+                || !ttl.matches("[0-9]{1,5}")
+                || Integer.parseInt(ttl) < 1
+                || Integer.parseInt(ttl) > MAX_TOKEN_TTL_SECONDS) {
             answer(exchange, 400, "Bad Request");
         } else {
             exchange.getResponseHeaders().set(TTL_HEADER, ttl);
@@ -148,13 +181,21 @@ public final class AwsCloud implements CloudIdentity {
     /** The identity document as IMDS prints it: pretty-printed JSON with AWS's spacing, fields in AWS's order. */
     private static String document(SimulatedVm vm, Minting minting) {
         ObjectNode document = Http.JSON.createObjectNode();
-        document.put("accountId", vm.accountId()).put("architecture", vm.fact("architecture"))
+        document.put("accountId", vm.accountId())
+                .put("architecture", vm.fact("architecture"))
                 .put("availabilityZone", vm.fact("availabilityZone"))
-                .putNull("billingProducts").putNull("devpayProductCodes").putNull("marketplaceProductCodes");
-        document.put("imageId", vm.fact("imageId")).put("instanceId", vm.instanceId())
-                .put("instanceType", vm.fact("instanceType")).putNull("kernelId");
-        document.put("pendingTime", vm.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
-                .put("privateIp", vm.fact("privateIp")).putNull("ramdiskId");
+                .putNull("billingProducts")
+                .putNull("devpayProductCodes")
+                .putNull("marketplaceProductCodes");
+        document.put("imageId", vm.fact("imageId"))
+                .put("instanceId", vm.instanceId())
+                .put("instanceType", vm.fact("instanceType"))
+                .putNull("kernelId");
+        document.put(
+                        "pendingTime",
+                        vm.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("privateIp", vm.fact("privateIp"))
+                .putNull("ramdiskId");
         document.put("region", vm.location()).put("version", "2017-09-30");
         try {
             return DOCUMENT_WRITER.writeValueAsString(minting.applyOverrides(document));
@@ -166,11 +207,14 @@ public final class AwsCloud implements CloudIdentity {
     /** The rsa2048 endpoint's answer: base64 of the SignedData in lines of 64, without PEM BEGIN/END lines. */
     private String rsa2048(String document, Instant signingTime, boolean foreignSigner, String certificateRegion) {
         Pki.Signer signer = certificate(foreignSigner ? foreign : trusted, certificateRegion);
-        return Pki.base64Lines(Pki.signAttached(document.getBytes(StandardCharsets.UTF_8), signer, List.of(), signingTime)).strip();
+        return Pki.base64Lines(
+                        Pki.signAttached(document.getBytes(StandardCharsets.UTF_8), signer, List.of(), signingTime))
+                .strip();
     }
 
     private Pki.Signer certificate(Map<String, Pki.Signer> certificates, String region) {
-        return certificates.computeIfAbsent(region, name -> Pki.selfSigned(CERTIFICATE_NAME, false, validFrom, validUntil));
+        return certificates.computeIfAbsent(
+                region, name -> Pki.selfSigned(CERTIFICATE_NAME, false, validFrom, validUntil));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
@@ -180,15 +224,27 @@ public final class AwsCloud implements CloudIdentity {
     @Override
     public void trust(String path, HttpExchange exchange) throws IOException {
         String region = path.startsWith("/certificates/") && path.endsWith(".pem")
-                ? path.substring("/certificates/".length(), path.length() - ".pem".length()) : null;
+                ? path.substring("/certificates/".length(), path.length() - ".pem".length())
+                : null;
         if (!exchange.getRequestMethod().equals("GET")) {
             Http.error(exchange, 405, "METHOD_NOT_ALLOWED", "trust anchors are read with GET");
         } else if (path.equals("/certificates")) {
-            Http.json(exchange, 200, Http.JSON.createObjectNode().set("regions", anchors().get("regions")));
+            Http.json(
+                    exchange,
+                    200,
+                    Http.JSON.createObjectNode().set("regions", anchors().get("regions")));
         } else if (region != null && REGION.matcher(region).matches()) {
-            Http.text(exchange, 200, "application/x-pem-file", Pki.pem(certificate(trusted, region).certificate()));
+            Http.text(
+                    exchange,
+                    200,
+                    "application/x-pem-file",
+                    Pki.pem(certificate(trusted, region).certificate()));
         } else {
-            Http.error(exchange, 404, "NOT_FOUND", "AWS publishes GET /_sim/trust/aws/certificates/{region}.pem for a region such as eu-west-1");
+            Http.error(
+                    exchange,
+                    404,
+                    "NOT_FOUND",
+                    "AWS publishes GET /_sim/trust/aws/certificates/{region}.pem for a region such as eu-west-1");
         }
     }
 
@@ -206,10 +262,13 @@ public final class AwsCloud implements CloudIdentity {
     public ObjectNode forge(SimulatedVm vm, Minting minting, JsonNode body) {
         String certificateRegion = body.path("certificateRegion").asText(vm.location());
         if (!REGION.matcher(certificateRegion).matches()) {
-            throw new InvalidRequestException("INVALID_LOCATION", "certificateRegion must be an AWS region such as eu-west-1");
+            throw new InvalidRequestException(
+                    "INVALID_LOCATION", "certificateRegion must be an AWS region such as eu-west-1");
         }
         String document = document(vm, minting);
-        return Http.JSON.createObjectNode().put("document", document)
+        return Http.JSON
+                .createObjectNode()
+                .put("document", document)
                 .put("pkcs7", rsa2048(document, minting.issuedAt(), minting.foreignSigner(), certificateRegion));
     }
 }

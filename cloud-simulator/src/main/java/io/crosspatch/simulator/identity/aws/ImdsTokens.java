@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** IMDSv2 session tokens: issued by PUT /latest/api/token for one VM, valid for their TTL of simulated time. */
 final class ImdsTokens {
 
-    private record Session(String vmId, Instant expiresAt) {
-    }
+    private record Session(String vmId, Instant expiresAt) {}
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -24,6 +23,8 @@ final class ImdsTokens {
 
     boolean valid(String token, String vmId, Instant now) {
         Session session = token == null ? null : sessions.get(token);
-        return session != null && session.vmId().equals(vmId) && session.expiresAt().isAfter(now);
+        return session != null
+                && session.vmId().equals(vmId)
+                && session.expiresAt().isAfter(now);
     }
 }

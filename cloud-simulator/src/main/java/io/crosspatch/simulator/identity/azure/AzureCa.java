@@ -16,7 +16,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  */
 final class AzureCa {
 
-    private static final X500Name ROOT = new X500Name("CN=Crosspatch Simulated Azure Root CA, O=Crosspatch Simulator, C=US");
+    private static final X500Name ROOT =
+            new X500Name("CN=Crosspatch Simulated Azure Root CA, O=Crosspatch Simulator, C=US");
     private static final X500Name INTERMEDIATE =
             new X500Name("CN=Crosspatch Simulated Azure TLS Issuing CA 01, O=Crosspatch Simulator, C=US");
 
@@ -39,8 +40,16 @@ final class AzureCa {
 
     /** Signs {@code content} with the leaf for {@code dnsName}; the SignedData carries the leaf and the intermediate. */
     byte[] sign(byte[] content, String dnsName, Instant signingTime) {
-        Pki.Signer leaf = leaves.computeIfAbsent(dnsName, name -> Pki.issue(intermediate.get(),
-                new X500Name("CN=" + name + ", O=Crosspatch Simulator"), -1, name, validFrom, validUntil));
-        return Pki.signAttached(content, leaf, List.of(leaf.certificate(), intermediate.get().certificate()), signingTime);
+        Pki.Signer leaf = leaves.computeIfAbsent(
+                dnsName,
+                name -> Pki.issue(
+                        intermediate.get(),
+                        new X500Name("CN=" + name + ", O=Crosspatch Simulator"),
+                        -1,
+                        name,
+                        validFrom,
+                        validUntil));
+        return Pki.signAttached(
+                content, leaf, List.of(leaf.certificate(), intermediate.get().certificate()), signingTime);
     }
 }

@@ -9,8 +9,8 @@ import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.simulator.control.SimClock;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.identity.CloudIdentity;
-import io.crosspatch.simulator.identity.Ids;
 import io.crosspatch.simulator.identity.IdentityHttp;
+import io.crosspatch.simulator.identity.Ids;
 import io.crosspatch.simulator.identity.InvalidRequestException;
 import io.crosspatch.simulator.identity.Minting;
 import io.crosspatch.simulator.identity.Pki;
@@ -37,9 +37,12 @@ public final class AzureCloud implements CloudIdentity {
 
     static final String SIGNER_DNS_NAME = "metadata.azure.com";
     private static final Duration DOCUMENT_LIFETIME = Duration.ofHours(6);
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss '-0000'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DEFAULT_NONCE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss '-0000'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DEFAULT_NONCE =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern SUBSCRIPTION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9]{2,30}");
     private static final Pattern RESOURCE_GROUP = Pattern.compile("[A-Za-z0-9._()-]{1,90}");
     private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9*]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
@@ -52,7 +55,8 @@ public final class AzureCloud implements CloudIdentity {
     private final AzureCa trusted;
     private final AzureCa foreign;
 
-    public AzureCloud(SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
+    public AzureCloud(
+            SimClock clock, String simulatorUrl, Instant certificatesValidFrom, Instant certificatesValidUntil) {
         this.clock = clock;
         this.rootPemUri = simulatorUrl + SimulatorPaths.AZURE_ROOT_PEM;
         this.trusted = new AzureCa(certificatesValidFrom, certificatesValidUntil);
@@ -67,27 +71,47 @@ public final class AzureCloud implements CloudIdentity {
     @Override
     public SimulatedVm create(VmRequest request, String vmId, Instant now) {
         request.requireAccountId(SUBSCRIPTION_ID, "an Azure subscription id (a GUID)");
-        String location = request.location(LOCATION, "westeurope", "region must be an Azure location such as westeurope");
+        String location =
+                request.location(LOCATION, "westeurope", "region must be an Azure location such as westeurope");
         String resourceGroup = request.body().path("resourceGroup").asText("crosspatch-vms");
         if (!RESOURCE_GROUP.matcher(resourceGroup).matches()) {
-            throw new InvalidRequestException("INVALID_RESOURCE_GROUP", "resourceGroup must have 1 to 90 of [A-Za-z0-9._()-]");
+            throw new InvalidRequestException(
+                    "INVALID_RESOURCE_GROUP", "resourceGroup must have 1 to 90 of [A-Za-z0-9._()-]");
         }
         boolean windows = request.osFamily().equals("windows");
         Map<String, String> facts = Map.of(
                 "resourceGroup", resourceGroup,
                 "vmSize", request.body().path("vmSize").asText("Standard_B2s"),
                 "osType", windows ? "Windows" : "Linux",
-                "publisher", windows ? "MicrosoftWindowsServer" : request.osFamily().equals("ubuntu") ? "canonical" : request.osFamily(),
+                "publisher",
+                        windows
+                                ? "MicrosoftWindowsServer"
+                                : request.osFamily().equals("ubuntu") ? "canonical" : request.osFamily(),
                 "offer", windows ? "WindowsServer" : request.osFamily() + "-server",
-                "sku", windows ? request.osVersion() + "-datacenter" : request.osVersion().replace('.', '_'),
+                "sku",
+                        windows
+                                ? request.osVersion() + "-datacenter"
+                                : request.osVersion().replace('.', '_'),
                 "privateIp", "10.0.0." + (4 + Integer.parseInt(Ids.digits(2)) % 250));
-        return new SimulatedVm(vmId, Provider.AZURE, request.accountId().toLowerCase(Locale.ROOT), Ids.uuid(), request.instanceName(),
-                location, request.osFamily(), request.osVersion(), now, request.labels(), facts);
+        return new SimulatedVm(
+                vmId,
+                Provider.AZURE,
+                request.accountId().toLowerCase(Locale.ROOT),
+                Ids.uuid(),
+                request.instanceName(),
+                location,
+                request.osFamily(),
+                request.osVersion(),
+                now,
+                request.labels(),
+                facts);
     }
 
     @Override
     public void describe(SimulatedVm vm, String metadataBaseUrl, ObjectNode view) {
-        view.put("subscriptionId", vm.accountId()).put("location", vm.location()).put("resourceGroup", vm.fact("resourceGroup"));
+        view.put("subscriptionId", vm.accountId())
+                .put("location", vm.location())
+                .put("resourceGroup", vm.fact("resourceGroup"));
     }
 
     @Override
@@ -100,10 +124,16 @@ public final class AzureCloud implements CloudIdentity {
         } else if (!exchange.getRequestMethod().equals("GET")) {
             refuse(exchange, 405, "Method not allowed");
         } else if (apiVersion == null) {
-            refuse(exchange, 400, "Bad request. api-version was not specified in the request. For more information refer to aka.ms/azureimds");
+            refuse(
+                    exchange,
+                    400,
+                    "Bad request. api-version was not specified in the request. For more information refer to aka.ms/azureimds");
         } else if (!API_VERSION.matcher(apiVersion).matches()
                 || path.equals("/metadata/attested/document") && apiVersion.compareTo(OLDEST_ATTESTED_VERSION) < 0) {
-            refuse(exchange, 400, "Bad request. api-version is invalid or was not specified in the request. For more information refer to aka.ms/azureimds");
+            refuse(
+                    exchange,
+                    400,
+                    "Bad request. api-version is invalid or was not specified in the request. For more information refer to aka.ms/azureimds");
         } else if (path.equals("/metadata/attested/document")) {
             attested(vm, exchange);
         } else if (path.equals("/metadata/instance")) {
@@ -129,7 +159,8 @@ public final class AzureCloud implements CloudIdentity {
         document.put("licenseType", "").put("nonce", nonce);
         document.putObject("plan").put("name", "").put("product", "").put("publisher", "");
         document.put("sku", vm.fact("sku")).put("subscriptionId", vm.accountId());
-        document.putObject("timeStamp").put("createdOn", TIMESTAMP.format(minting.issuedAt()))
+        document.putObject("timeStamp")
+                .put("createdOn", TIMESTAMP.format(minting.issuedAt()))
                 .put("expiresOn", TIMESTAMP.format(minting.expiresAt(DOCUMENT_LIFETIME)));
         document.put("vmId", vm.instanceId());
         try {
@@ -145,12 +176,19 @@ public final class AzureCloud implements CloudIdentity {
     private static ObjectNode instance(SimulatedVm vm) {
         ObjectNode instance = Http.JSON.createObjectNode();
         ObjectNode compute = instance.putObject("compute");
-        compute.put("azEnvironment", "AzurePublicCloud").put("location", vm.location()).put("name", vm.instanceName())
-                .put("offer", vm.fact("offer")).put("osType", vm.fact("osType")).put("publisher", vm.fact("publisher"))
+        compute.put("azEnvironment", "AzurePublicCloud")
+                .put("location", vm.location())
+                .put("name", vm.instanceName())
+                .put("offer", vm.fact("offer"))
+                .put("osType", vm.fact("osType"))
+                .put("publisher", vm.fact("publisher"))
                 .put("resourceGroupName", vm.fact("resourceGroup"))
-                .put("resourceId", "/subscriptions/" + vm.accountId() + "/resourceGroups/" + vm.fact("resourceGroup")
-                        + "/providers/Microsoft.Compute/virtualMachines/" + vm.instanceName())
-                .put("sku", vm.fact("sku")).put("subscriptionId", vm.accountId());
+                .put(
+                        "resourceId",
+                        "/subscriptions/" + vm.accountId() + "/resourceGroups/" + vm.fact("resourceGroup")
+                                + "/providers/Microsoft.Compute/virtualMachines/" + vm.instanceName())
+                .put("sku", vm.fact("sku"))
+                .put("subscriptionId", vm.accountId());
         StringBuilder tags = new StringBuilder();
         ArrayNode tagsList = Http.JSON.createArrayNode();
         vm.labels().forEach((name, value) -> {
@@ -158,9 +196,18 @@ public final class AzureCloud implements CloudIdentity {
             tagsList.addObject().put("name", name).put("value", value);
         });
         compute.put("tags", tags.toString()).set("tagsList", tagsList);
-        compute.put("version", "latest").put("vmId", vm.instanceId()).put("vmSize", vm.fact("vmSize")).put("zone", "");
-        instance.putObject("network").putArray("interface").addObject().putObject("ipv4").putArray("ipAddress").addObject()
-                .put("privateIpAddress", vm.fact("privateIp")).put("publicIpAddress", "");
+        compute.put("version", "latest")
+                .put("vmId", vm.instanceId())
+                .put("vmSize", vm.fact("vmSize"))
+                .put("zone", "");
+        instance.putObject("network")
+                .putArray("interface")
+                .addObject()
+                .putObject("ipv4")
+                .putArray("ipAddress")
+                .addObject()
+                .put("privateIpAddress", vm.fact("privateIp"))
+                .put("publicIpAddress", "");
         return instance;
     }
 

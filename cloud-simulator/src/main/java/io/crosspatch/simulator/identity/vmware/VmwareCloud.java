@@ -56,8 +56,18 @@ public final class VmwareCloud implements CloudIdentity {
     @Override
     public SimulatedVm create(VmRequest request, String vmId, Instant now) {
         request.requireAccountId(ORG_ID, "a vCenter/org id (1 to 64 of [A-Za-z0-9._-])");
-        SimulatedVm vm = new SimulatedVm(vmId, Provider.VMWARE, request.accountId(), Ids.uuid(), request.instanceName(),
-                null, request.osFamily(), request.osVersion(), now, request.labels(), Map.of());
+        SimulatedVm vm = new SimulatedVm(
+                vmId,
+                Provider.VMWARE,
+                request.accountId(),
+                Ids.uuid(),
+                request.instanceName(),
+                null,
+                request.osFamily(),
+                request.osVersion(),
+                now,
+                request.labels(),
+                Map.of());
         tokens.put(vmId, token(vm, Minting.genuine(now), null));
         return vm;
     }
@@ -71,11 +81,17 @@ public final class VmwareCloud implements CloudIdentity {
 
     private String token(SimulatedVm vm, Minting minting, String keyId) {
         VmwareIssuers.Issuer issuer = issuers.get(vm.accountId());
-        ObjectNode claims = Http.JSON.createObjectNode()
-                .put("iss", issuer.issuer()).put("aud", issuer.audience()).put("sub", vm.instanceId())
-                .put("vcenter_id", vm.accountId()).put("vm_name", vm.instanceName())
-                .put("iat", minting.issuedAt().getEpochSecond()).put("nbf", minting.issuedAt().getEpochSecond())
-                .put("exp", minting.expiresAt(TOKEN_LIFETIME).getEpochSecond()).put("jti", Ids.uuid());
+        ObjectNode claims = Http.JSON
+                .createObjectNode()
+                .put("iss", issuer.issuer())
+                .put("aud", issuer.audience())
+                .put("sub", vm.instanceId())
+                .put("vcenter_id", vm.accountId())
+                .put("vm_name", vm.instanceName())
+                .put("iat", minting.issuedAt().getEpochSecond())
+                .put("nbf", minting.issuedAt().getEpochSecond())
+                .put("exp", minting.expiresAt(TOKEN_LIFETIME).getEpochSecond())
+                .put("jti", Ids.uuid());
         JwtSigner signer = minting.foreignSigner() ? issuer.foreign().get() : issuer.signer();
         return signer.sign(minting.applyOverrides(claims), keyId == null ? signer.keyId() : keyId);
     }
@@ -83,14 +99,17 @@ public final class VmwareCloud implements CloudIdentity {
     @Override
     public void describe(SimulatedVm vm, String metadataBaseUrl, ObjectNode view) {
         VmwareIssuers.Issuer issuer = issuers.get(vm.accountId());
-        view.put("token", tokens.get(vm.vmId())).put("guestinfoUrl", metadataBaseUrl + "/guestinfo")
-                .put("issuer", issuer.issuer()).put("audience", issuer.audience());
+        view.put("token", tokens.get(vm.vmId()))
+                .put("guestinfoUrl", metadataBaseUrl + "/guestinfo")
+                .put("issuer", issuer.issuer())
+                .put("audience", issuer.audience());
     }
 
     @Override
     public void metadata(SimulatedVm vm, String path, HttpExchange exchange) throws IOException {
         String key = path.startsWith(GUESTINFO) ? path.substring(GUESTINFO.length()) : "";
-        String value = key.equals(TOKEN_KEY) ? tokens.get(vm.vmId()) : vm.labels().get(key);
+        String value =
+                key.equals(TOKEN_KEY) ? tokens.get(vm.vmId()) : vm.labels().get(key);
         if (!exchange.getRequestMethod().equals("GET")) {
             Http.text(exchange, 405, "text/plain", "Method Not Allowed");
         } else if (value == null) {
@@ -107,7 +126,11 @@ public final class VmwareCloud implements CloudIdentity {
         if (path.equals("/issuers") && method.equals("GET")) {
             Http.json(exchange, 200, describeIssuers());
         } else if (parts.length < 2 || !ORG_ID.matcher(parts[1]).matches()) {
-            Http.error(exchange, 404, "NOT_FOUND", "VMware publishes GET /_sim/trust/vmware/issuers and /_sim/trust/vmware/{orgId}/jwks");
+            Http.error(
+                    exchange,
+                    404,
+                    "NOT_FOUND",
+                    "VMware publishes GET /_sim/trust/vmware/issuers and /_sim/trust/vmware/{orgId}/jwks");
         } else if (parts.length == 3 && parts[2].equals("jwks") && method.equals("GET")) {
             Http.json(exchange, 200, new JWKSet(issuers.get(parts[1]).signer().publicJwk()).toJSONObject(true));
         } else if (parts.length == 2 && method.equals("GET")) {
@@ -134,20 +157,28 @@ public final class VmwareCloud implements CloudIdentity {
     }
 
     private ObjectNode describe(VmwareIssuers.Issuer issuer) {
-        return Http.JSON.createObjectNode().put("orgId", issuer.orgId()).put("issuer", issuer.issuer())
+        return Http.JSON
+                .createObjectNode()
+                .put("orgId", issuer.orgId())
+                .put("issuer", issuer.issuer())
                 .put("jwksUri", simulatorUrl + SimulatorPaths.vmwareJwks(issuer.orgId()))
-                .put("audience", issuer.audience()).put("algorithm", issuer.signer().algorithm().getName());
+                .put("audience", issuer.audience())
+                .put("algorithm", issuer.signer().algorithm().getName());
     }
 
     private ArrayNode describeIssuers() {
         ArrayNode list = Http.JSON.createArrayNode();
-        issuers.all().stream().sorted(Comparator.comparing(VmwareIssuers.Issuer::orgId)).map(this::describe).forEach(list::add);
+        issuers.all().stream()
+                .sorted(Comparator.comparing(VmwareIssuers.Issuer::orgId))
+                .map(this::describe)
+                .forEach(list::add);
         return list;
     }
 
     @Override
     public ObjectNode anchors() {
-        ObjectNode anchors = Http.JSON.createObjectNode().put("issuersUri", simulatorUrl + SimulatorPaths.VMWARE_ISSUERS);
+        ObjectNode anchors =
+                Http.JSON.createObjectNode().put("issuersUri", simulatorUrl + SimulatorPaths.VMWARE_ISSUERS);
         anchors.set("issuers", describeIssuers());
         return anchors;
     }
@@ -155,7 +186,8 @@ public final class VmwareCloud implements CloudIdentity {
     /** Body: {@code kid} (the header's key id). The token is returned, not put into the VM's guestinfo. */
     @Override
     public ObjectNode forge(SimulatedVm vm, Minting minting, JsonNode body) {
-        String token = token(vm, minting, body.hasNonNull("kid") ? body.get("kid").asText() : null);
+        String token =
+                token(vm, minting, body.hasNonNull("kid") ? body.get("kid").asText() : null);
         return Http.JSON.createObjectNode().put("token", token);
     }
 }

@@ -21,7 +21,9 @@ final class VmwareIssuers {
     record Issuer(String orgId, String issuer, String audience, JwtSigner signer, Lazy<JwtSigner> foreign) {
 
         boolean hasSettings(String otherIssuer, String otherAudience, JWSAlgorithm algorithm) {
-            return issuer.equals(otherIssuer) && audience.equals(otherAudience) && signer.algorithm().equals(algorithm);
+            return issuer.equals(otherIssuer)
+                    && audience.equals(otherAudience)
+                    && signer.algorithm().equals(algorithm);
         }
     }
 
@@ -32,13 +34,17 @@ final class VmwareIssuers {
     }
 
     Issuer get(String orgId) {
-        return issuers.computeIfAbsent(orgId, id -> newIssuer(id, defaultIssuer(id), DEFAULT_AUDIENCE, JWSAlgorithm.RS256));
+        return issuers.computeIfAbsent(
+                orgId, id -> newIssuer(id, defaultIssuer(id), DEFAULT_AUDIENCE, JWSAlgorithm.RS256));
     }
 
     /** Sets the org's issuer; the same settings again keep its key, different ones replace it (a key rotation). */
     Issuer define(String orgId, String issuer, String audience, JWSAlgorithm algorithm) {
-        return issuers.compute(orgId, (id, existing) -> existing != null && existing.hasSettings(issuer, audience, algorithm)
-                ? existing : newIssuer(id, issuer, audience, algorithm));
+        return issuers.compute(
+                orgId,
+                (id, existing) -> existing != null && existing.hasSettings(issuer, audience, algorithm)
+                        ? existing
+                        : newIssuer(id, issuer, audience, algorithm));
     }
 
     Collection<Issuer> all() {
@@ -47,6 +53,7 @@ final class VmwareIssuers {
 
     private static Issuer newIssuer(String orgId, String issuer, String audience, JWSAlgorithm algorithm) {
         JwtSigner signer = JwtSigner.generate(algorithm, orgId + "-" + Ids.hex(8));
-        return new Issuer(orgId, issuer, audience, signer, new Lazy<>(() -> JwtSigner.generate(algorithm, signer.keyId())));
+        return new Issuer(
+                orgId, issuer, audience, signer, new Lazy<>(() -> JwtSigner.generate(algorithm, signer.keyId())));
     }
 }

@@ -70,8 +70,10 @@ final class AssociationRunner {
     }
 
     private void run(SsmRegionState region, Association association, Instant at) {
-        Operation operation = WindowRunner.operation(first(association.parameters().get("Operation")));
-        RebootOption reboot = WindowRunner.rebootOption(first(association.parameters().get("RebootOption")));
+        Operation operation =
+                WindowRunner.operation(first(association.parameters().get("Operation")));
+        RebootOption reboot =
+                WindowRunner.rebootOption(first(association.parameters().get("RebootOption")));
         for (ManagedNode node : region.nodesMatching(association.targets())) {
             runner.runOn(region, node, operation, reboot, at);
         }

@@ -12,8 +12,13 @@ import java.util.Map;
  * @param approvedPatches  ids approved whatever the rules say
  * @param rejectedPatches  ids never approved
  */
-public record BaselineRules(String baselineId, String operatingSystem, Map<String, List<String>> globalFilters,
-        List<Rule> rules, List<String> approvedPatches, List<String> rejectedPatches) {
+public record BaselineRules(
+        String baselineId,
+        String operatingSystem,
+        Map<String, List<String>> globalFilters,
+        List<Rule> rules,
+        List<String> approvedPatches,
+        List<String> rejectedPatches) {
 
     /**
      * One approval rule.
@@ -22,7 +27,9 @@ public record BaselineRules(String baselineId, String operatingSystem, Map<Strin
      *                          the case for Ubuntu and Debian, whose repositories carry no release dates)
      * @param approveUntilDate  approve only patches released on or before this date; null when not set
      */
-    public record Rule(Map<String, List<String>> filters, Integer approveAfterDays, LocalDate approveUntilDate,
-            String complianceLevel) {
-    }
+    public record Rule(
+            Map<String, List<String>> filters,
+            Integer approveAfterDays,
+            LocalDate approveUntilDate,
+            String complianceLevel) {}
 }

@@ -14,12 +14,22 @@ import java.util.List;
  * @param section         Ubuntu/Debian package section (e.g. libs, net, admin), else null
  * @param rebootRequired  whether installing it needs a reboot to take effect
  */
-public record CataloguePatch(String id, String title, String product, String classification, String severity,
-        String priority, String section, Instant releaseDate, List<String> cveIds, boolean rebootRequired) {
+public record CataloguePatch(
+        String id,
+        String title,
+        String product,
+        String classification,
+        String severity,
+        String priority,
+        String section,
+        Instant releaseDate,
+        List<String> cveIds,
+        boolean rebootRequired) {
 
     /** Security-relevant patches count as "security non-compliant" when missing, as SSM's counts do. */
     public boolean isSecurity() {
-        return classification.equals("Security") || classification.equals("SecurityUpdates")
+        return classification.equals("Security")
+                || classification.equals("SecurityUpdates")
                 || classification.equals("CriticalUpdates");
     }
 

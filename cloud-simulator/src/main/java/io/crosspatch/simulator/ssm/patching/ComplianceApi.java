@@ -90,7 +90,8 @@ final class ComplianceApi {
         int maxResults = request.maxResults(10, 100, 50);
         SsmRegionState region = ssm.region(call.accountId(), call.region());
         if (region.node(instanceId).isEmpty()) {
-            throw SsmErrors.invalidInstanceId("Instance Id " + instanceId + " is not valid for this account and region.");
+            throw SsmErrors.invalidInstanceId(
+                    "Instance Id " + instanceId + " is not valid for this account and region.");
         }
         Predicate<ReportedPatch> filter = patch -> true;
         for (SsmRequest condition : request.objects("Filters", 4)) {
@@ -98,7 +99,8 @@ final class ComplianceApi {
         }
         Predicate<ReportedPatch> matching = filter;
         List<ReportedPatch> patches = states.reported(call.accountId(), call.region(), instanceId)
-                .map(record -> record.lastReport().patches().stream().filter(matching).toList())
+                .map(record ->
+                        record.lastReport().patches().stream().filter(matching).toList())
                 .orElse(List.of());
         Page<ReportedPatch> page = Page.of(patches, maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
@@ -117,20 +119,26 @@ final class ComplianceApi {
         answer.put("Instances", reports.size());
         answer.put("InstancesWithInstalledPatches", with(reports, r -> r.count(PatchState.INSTALLED)));
         answer.put("InstancesWithInstalledOtherPatches", with(reports, r -> r.count(PatchState.INSTALLED_OTHER)));
-        answer.put("InstancesWithInstalledPendingRebootPatches", with(reports, r -> r.count(PatchState.INSTALLED_PENDING_REBOOT)));
+        answer.put(
+                "InstancesWithInstalledPendingRebootPatches",
+                with(reports, r -> r.count(PatchState.INSTALLED_PENDING_REBOOT)));
         answer.put("InstancesWithInstalledRejectedPatches", with(reports, r -> r.count(PatchState.INSTALLED_REJECTED)));
         answer.put("InstancesWithMissingPatches", with(reports, r -> r.count(PatchState.MISSING)));
         answer.put("InstancesWithFailedPatches", with(reports, r -> r.count(PatchState.FAILED)));
         answer.put("InstancesWithNotApplicablePatches", with(reports, r -> r.count(PatchState.NOT_APPLICABLE)));
         answer.put("InstancesWithUnreportedNotApplicablePatches", 0);
-        answer.put("InstancesWithCriticalNonCompliantPatches", with(reports, PatchComplianceReport::criticalNonCompliant));
-        answer.put("InstancesWithSecurityNonCompliantPatches", with(reports, PatchComplianceReport::securityNonCompliant));
+        answer.put(
+                "InstancesWithCriticalNonCompliantPatches", with(reports, PatchComplianceReport::criticalNonCompliant));
+        answer.put(
+                "InstancesWithSecurityNonCompliantPatches", with(reports, PatchComplianceReport::securityNonCompliant));
         answer.put("InstancesWithOtherNonCompliantPatches", with(reports, PatchComplianceReport::otherNonCompliant));
         return answer;
     }
 
-    private static int with(List<PatchComplianceReport> reports, java.util.function.ToIntFunction<PatchComplianceReport> count) {
-        return (int) reports.stream().filter(report -> count.applyAsInt(report) > 0).count();
+    private static int with(
+            List<PatchComplianceReport> reports, java.util.function.ToIntFunction<PatchComplianceReport> count) {
+        return (int)
+                reports.stream().filter(report -> count.applyAsInt(report) > 0).count();
     }
 
     private static JsonNode patchStates(Page<NodePatchRecord> page) {
@@ -155,7 +163,9 @@ final class ComplianceApi {
                 .put("UnreportedNotApplicableCount", 0)
                 .put("NotApplicableCount", report.count(PatchState.NOT_APPLICABLE))
                 .put("Operation", report.operation() == PatchRun.Operation.INSTALL ? "Install" : "Scan")
-                .put("RebootOption", report.rebootOption() == PatchRun.RebootOption.NO_REBOOT ? "NoReboot" : "RebootIfNeeded")
+                .put(
+                        "RebootOption",
+                        report.rebootOption() == PatchRun.RebootOption.NO_REBOOT ? "NoReboot" : "RebootIfNeeded")
                 .put("CriticalNonCompliantCount", report.criticalNonCompliant())
                 .put("SecurityNonCompliantCount", report.securityNonCompliant())
                 .put("OtherNonCompliantCount", report.otherNonCompliant());
@@ -172,7 +182,8 @@ final class ComplianceApi {
                 .put("Classification", patch.classification())
                 .put("Severity", patch.severity())
                 .put("State", reported.state().name());
-        json.set("InstalledTime", SsmJson.time(reported.installedAt() == null ? Instant.EPOCH : reported.installedAt()));
+        json.set(
+                "InstalledTime", SsmJson.time(reported.installedAt() == null ? Instant.EPOCH : reported.installedAt()));
         if (!patch.cveIds().isEmpty()) {
             json.put("CVEIds", String.join(",", patch.cveIds()));
         }
@@ -185,19 +196,21 @@ final class ComplianceApi {
             throw SsmErrors.of("InvalidFilter", "Filter key " + key + " is not valid; use one of " + PATCH_FILTER_KEYS);
         }
         List<String> values = condition.strings("Values", 20, 1, 256);
-        return patch -> values.contains(switch (key) {
-            case "Classification" -> patch.patch().classification();
-            case "KBId" -> patch.patch().id();
-            case "Severity" -> patch.patch().severity();
-            default -> patch.state().name();
-        });
+        return patch -> values.contains(
+                switch (key) {
+                    case "Classification" -> patch.patch().classification();
+                    case "KBId" -> patch.patch().id();
+                    case "Severity" -> patch.patch().severity();
+                    default -> patch.state().name();
+                });
     }
 
     private static Predicate<PatchComplianceReport> countFilter(SsmRequest condition) {
         String key = condition.required("Key", 1, 200, null);
         java.util.function.ToIntFunction<PatchComplianceReport> count = COUNT_FILTERS.get(key);
         if (count == null) {
-            throw SsmErrors.of("InvalidFilter", "Filter key " + key + " is not valid; use one of " + COUNT_FILTERS.keySet());
+            throw SsmErrors.of(
+                    "InvalidFilter", "Filter key " + key + " is not valid; use one of " + COUNT_FILTERS.keySet());
         }
         List<String> values = condition.strings("Values", 1, 1, 64);
         if (values.isEmpty()) {
@@ -215,8 +228,10 @@ final class ComplianceApi {
             case "NOTEQUAL" -> report -> count.applyAsInt(report) != value;
             case "LESSTHAN" -> report -> count.applyAsInt(report) < value;
             case "GREATERTHAN" -> report -> count.applyAsInt(report) > value;
-            default -> throw SsmErrors.of("InvalidFilter", "Filter type " + type + " is not one of Equal, NotEqual, LessThan, GreaterThan");
+            default ->
+                throw SsmErrors.of(
+                        "InvalidFilter",
+                        "Filter type " + type + " is not one of Equal, NotEqual, LessThan, GreaterThan");
         };
     }
-
 }

@@ -26,7 +26,8 @@ public final class NodePatches {
     }
 
     /** A node as it registers: every third patch older than its image installed, two days after release. */
-    public static NodePatches fromImage(String instanceId, String operatingSystem, Instant registeredAt, PatchCatalogue catalogue) {
+    public static NodePatches fromImage(
+            String instanceId, String operatingSystem, Instant registeredAt, PatchCatalogue catalogue) {
         NodePatches node = new NodePatches(instanceId, operatingSystem);
         for (CataloguePatch patch : catalogue.released(operatingSystem, registeredAt.minus(IMAGE_AGE))) {
             if (Math.floorMod((instanceId + patch.id()).hashCode(), 3) == 0) {

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class PatchApproval {
 
-    private PatchApproval() {
-    }
+    private PatchApproval() {}
 
     public static boolean isApproved(CataloguePatch patch, BaselineRules baseline, Instant now) {
         if (baseline.rejectedPatches().contains(patch.id())) {
@@ -35,7 +34,9 @@ public final class PatchApproval {
 
     private static boolean timely(CataloguePatch patch, BaselineRules.Rule rule, Instant now) {
         if (rule.approveAfterDays() != null) {
-            return !patch.releaseDate().plus(Duration.ofDays(rule.approveAfterDays())).isAfter(now);
+            return !patch.releaseDate()
+                    .plus(Duration.ofDays(rule.approveAfterDays()))
+                    .isAfter(now);
         }
         if (rule.approveUntilDate() != null) {
             return !patch.releaseDate().atZone(ZoneOffset.UTC).toLocalDate().isAfter(rule.approveUntilDate());
@@ -44,7 +45,8 @@ public final class PatchApproval {
     }
 
     static boolean matches(CataloguePatch patch, Map<String, List<String>> filters) {
-        return filters.entrySet().stream().allMatch(filter -> matches(attribute(patch, filter.getKey()), filter.getValue()));
+        return filters.entrySet().stream()
+                .allMatch(filter -> matches(attribute(patch, filter.getKey()), filter.getValue()));
     }
 
     private static boolean matches(String value, List<String> accepted) {

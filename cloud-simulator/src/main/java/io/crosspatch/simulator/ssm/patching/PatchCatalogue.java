@@ -23,8 +23,10 @@ public final class PatchCatalogue {
 
     private static final List<String> WINDOWS_CLASSIFICATIONS = List.of(
             "SecurityUpdates", "CriticalUpdates", "Updates", "SecurityUpdates", "UpdateRollups", "DefinitionUpdates");
-    private static final List<String> WINDOWS_SEVERITIES = List.of("Critical", "Important", "Moderate", "Low", "Important");
-    private static final List<String> RPM_CLASSIFICATIONS = List.of("Security", "Bugfix", "Security", "Enhancement", "Security", "Recommended");
+    private static final List<String> WINDOWS_SEVERITIES =
+            List.of("Critical", "Important", "Moderate", "Low", "Important");
+    private static final List<String> RPM_CLASSIFICATIONS =
+            List.of("Security", "Bugfix", "Security", "Enhancement", "Security", "Recommended");
     private static final List<String> RPM_SEVERITIES = List.of("Critical", "Important", "Medium", "Low", "Important");
     private static final List<String> DEB_PRIORITIES = List.of("Required", "Important", "Standard", "Optional");
     private static final List<String> DEB_SECTIONS = List.of("libs", "net", "admin", "utils", "kernel", "web");
@@ -46,7 +48,9 @@ public final class PatchCatalogue {
 
     /** The patches of {@code operatingSystem} released by {@code now}. */
     public List<CataloguePatch> released(String operatingSystem, Instant now) {
-        return patches(operatingSystem).stream().filter(patch -> !patch.releaseDate().isAfter(now)).toList();
+        return patches(operatingSystem).stream()
+                .filter(patch -> !patch.releaseDate().isAfter(now))
+                .toList();
     }
 
     private List<CataloguePatch> generate(String operatingSystem) {
@@ -54,28 +58,56 @@ public final class PatchCatalogue {
         int salt = Math.floorMod(Long.hashCode(seed) * 31 + operatingSystem.hashCode(), 997);
         List<CataloguePatch> patches = new ArrayList<>(PATCHES_PER_OS);
         for (int i = 0; i < PATCHES_PER_OS; i++) {
-            Instant released = start.minus(FIRST_RELEASE_BEFORE_START).plus(RELEASE_INTERVAL.multipliedBy(i))
+            Instant released = start.minus(FIRST_RELEASE_BEFORE_START)
+                    .plus(RELEASE_INTERVAL.multipliedBy(i))
                     .plus(Duration.ofHours((salt + i * 7L) % 24));
             int n = salt + i;
-            List<String> cves = i % 3 == 2 ? List.of() : List.of(
-                    String.format(Locale.ROOT, "CVE-2026-%05d", 10_000 + n * 3), String.format(Locale.ROOT, "CVE-2026-%05d", 10_001 + n * 3));
-            patches.add(switch (flavour) {
-                case WINDOWS -> new CataloguePatch(String.format(Locale.ROOT, "KB50%05d", 40_000 + n),
-                        "Cumulative update for Windows Server (KB50" + (40_000 + n) + ")", "WindowsServer2022",
-                        WINDOWS_CLASSIFICATIONS.get(i % WINDOWS_CLASSIFICATIONS.size()),
-                        WINDOWS_SEVERITIES.get(i % WINDOWS_SEVERITIES.size()), null, null, released, cves, i % 2 == 0);
-                case DEB -> {
-                    String section = DEB_SECTIONS.get(i % DEB_SECTIONS.size());
-                    yield new CataloguePatch(flavour.advisory(operatingSystem, n), section + "-package" + i + " security and bug fixes",
-                            operatingSystem.equals("UBUNTU") ? "Ubuntu22.04" : "Debian12", i % 2 == 0 ? "Security" : "Updates",
-                            DEB_SEVERITIES.get(i % DEB_SEVERITIES.size()), DEB_PRIORITIES.get(i % DEB_PRIORITIES.size()), section,
-                            released, cves, section.equals("kernel"));
-                }
-                case RPM -> new CataloguePatch(flavour.advisory(operatingSystem, n),
-                        "Important: package" + i + " security update", productOf(operatingSystem),
-                        RPM_CLASSIFICATIONS.get(i % RPM_CLASSIFICATIONS.size()), RPM_SEVERITIES.get(i % RPM_SEVERITIES.size()),
-                        null, null, released, cves, i % 5 == 0);
-            });
+            List<String> cves = i % 3 == 2
+                    ? List.of()
+                    : List.of(
+                            String.format(Locale.ROOT, "CVE-2026-%05d", 10_000 + n * 3),
+                            String.format(Locale.ROOT, "CVE-2026-%05d", 10_001 + n * 3));
+            patches.add(
+                    switch (flavour) {
+                        case WINDOWS ->
+                            new CataloguePatch(
+                                    String.format(Locale.ROOT, "KB50%05d", 40_000 + n),
+                                    "Cumulative update for Windows Server (KB50" + (40_000 + n) + ")",
+                                    "WindowsServer2022",
+                                    WINDOWS_CLASSIFICATIONS.get(i % WINDOWS_CLASSIFICATIONS.size()),
+                                    WINDOWS_SEVERITIES.get(i % WINDOWS_SEVERITIES.size()),
+                                    null,
+                                    null,
+                                    released,
+                                    cves,
+                                    i % 2 == 0);
+                        case DEB -> {
+                            String section = DEB_SECTIONS.get(i % DEB_SECTIONS.size());
+                            yield new CataloguePatch(
+                                    flavour.advisory(operatingSystem, n),
+                                    section + "-package" + i + " security and bug fixes",
+                                    operatingSystem.equals("UBUNTU") ? "Ubuntu22.04" : "Debian12",
+                                    i % 2 == 0 ? "Security" : "Updates",
+                                    DEB_SEVERITIES.get(i % DEB_SEVERITIES.size()),
+                                    DEB_PRIORITIES.get(i % DEB_PRIORITIES.size()),
+                                    section,
+                                    released,
+                                    cves,
+                                    section.equals("kernel"));
+                        }
+                        case RPM ->
+                            new CataloguePatch(
+                                    flavour.advisory(operatingSystem, n),
+                                    "Important: package" + i + " security update",
+                                    productOf(operatingSystem),
+                                    RPM_CLASSIFICATIONS.get(i % RPM_CLASSIFICATIONS.size()),
+                                    RPM_SEVERITIES.get(i % RPM_SEVERITIES.size()),
+                                    null,
+                                    null,
+                                    released,
+                                    cves,
+                                    i % 5 == 0);
+                    });
         }
         return List.copyOf(patches);
     }
@@ -93,7 +125,9 @@ public final class PatchCatalogue {
 
     /** How an OS family names and classifies its patches. */
     private enum OsFlavour {
-        WINDOWS, DEB, RPM;
+        WINDOWS,
+        DEB,
+        RPM;
 
         static OsFlavour of(String operatingSystem) {
             return switch (operatingSystem) {

@@ -14,10 +14,16 @@ import java.util.function.DoubleSupplier;
 public final class PatchRun {
 
     /** AWS-RunPatchBaseline's Operation parameter. */
-    public enum Operation { SCAN, INSTALL }
+    public enum Operation {
+        SCAN,
+        INSTALL
+    }
 
     /** AWS-RunPatchBaseline's RebootOption parameter. */
-    public enum RebootOption { REBOOT_IF_NEEDED, NO_REBOOT }
+    public enum RebootOption {
+        REBOOT_IF_NEEDED,
+        NO_REBOOT
+    }
 
     private static final Duration SCAN_TIME = Duration.ofMinutes(2);
     private static final Duration INSTALL_TIME_PER_PATCH = Duration.ofMinutes(1);
@@ -32,8 +38,8 @@ public final class PatchRun {
         this.random = random;
     }
 
-    public PatchComplianceReport run(NodePatches node, BaselineRules baseline, Operation operation,
-            RebootOption rebootOption, Instant start) {
+    public PatchComplianceReport run(
+            NodePatches node, BaselineRules baseline, Operation operation, RebootOption rebootOption, Instant start) {
         List<ReportedPatch> reported = new ArrayList<>();
         Instant clock = start.plus(SCAN_TIME);
         boolean installedAny = false;
@@ -54,8 +60,8 @@ public final class PatchRun {
                     boolean awaitingReboot = patch.rebootRequired() && rebootOption == RebootOption.NO_REBOOT;
                     node.install(patch, clock, awaitingReboot);
                     installedAny = true;
-                    reported.add(new ReportedPatch(patch,
-                            awaitingReboot ? PatchState.INSTALLED_PENDING_REBOOT : PatchState.INSTALLED, clock));
+                    reported.add(new ReportedPatch(
+                            patch, awaitingReboot ? PatchState.INSTALLED_PENDING_REBOOT : PatchState.INSTALLED, clock));
                 }
             } else if (approved) {
                 reported.add(new ReportedPatch(patch, PatchState.MISSING, null));
@@ -64,11 +70,12 @@ public final class PatchRun {
         if (operation == Operation.INSTALL && rebootOption == RebootOption.REBOOT_IF_NEEDED && installedAny) {
             node.reboot();
         }
-        return new PatchComplianceReport(node.instanceId(), baseline.baselineId(), operation, rebootOption, start, clock,
-                List.copyOf(reported));
+        return new PatchComplianceReport(
+                node.instanceId(), baseline.baselineId(), operation, rebootOption, start, clock, List.copyOf(reported));
     }
 
-    private static PatchState installedState(NodePatches node, CataloguePatch patch, BaselineRules baseline, boolean approved) {
+    private static PatchState installedState(
+            NodePatches node, CataloguePatch patch, BaselineRules baseline, boolean approved) {
         if (PatchApproval.isRejected(patch, baseline)) {
             return PatchState.INSTALLED_REJECTED;
         }
@@ -80,7 +87,13 @@ public final class PatchRun {
 
     /** SSM's patch states; the names are the API's (PatchComplianceDataState). */
     public enum PatchState {
-        INSTALLED, INSTALLED_OTHER, INSTALLED_PENDING_REBOOT, INSTALLED_REJECTED, MISSING, NOT_APPLICABLE, FAILED;
+        INSTALLED,
+        INSTALLED_OTHER,
+        INSTALLED_PENDING_REBOOT,
+        INSTALLED_REJECTED,
+        MISSING,
+        NOT_APPLICABLE,
+        FAILED;
 
         public boolean nonCompliant() {
             return this == MISSING || this == FAILED;
@@ -88,6 +101,5 @@ public final class PatchRun {
     }
 
     /** One patch as DescribeInstancePatches reports it for the node. */
-    public record ReportedPatch(CataloguePatch patch, PatchState state, Instant installedAt) {
-    }
+    public record ReportedPatch(CataloguePatch patch, PatchState state, Instant installedAt) {}
 }

@@ -21,24 +21,35 @@ final class PatchStates {
     }
 
     NodePatchRecord of(String accountId, String region, ManagedNode node) {
-        return byNode.computeIfAbsent(key(accountId, region, node.instanceId()), key -> new NodePatchRecord(accountId,
-                region, node.patchGroup().orElse(null), NodePatches.fromImage(node.instanceId(),
-                node.operatingSystem().name(), node.registrationDate(), catalogue), null));
+        return byNode.computeIfAbsent(
+                key(accountId, region, node.instanceId()),
+                key -> new NodePatchRecord(
+                        accountId,
+                        region,
+                        node.patchGroup().orElse(null),
+                        NodePatches.fromImage(
+                                node.instanceId(), node.operatingSystem().name(), node.registrationDate(), catalogue),
+                        null));
     }
 
     void report(NodePatchRecord record, String patchGroup, PatchComplianceReport report) {
-        byNode.put(key(record.accountId(), record.region(), record.installed().instanceId()), record.withReport(patchGroup, report));
+        byNode.put(
+                key(record.accountId(), record.region(), record.installed().instanceId()),
+                record.withReport(patchGroup, report));
     }
 
     /** The node's last report, if a run has reached it. */
     Optional<NodePatchRecord> reported(String accountId, String region, String instanceId) {
-        return Optional.ofNullable(byNode.get(key(accountId, region, instanceId))).filter(record -> record.lastReport() != null);
+        return Optional.ofNullable(byNode.get(key(accountId, region, instanceId)))
+                .filter(record -> record.lastReport() != null);
     }
 
     /** Every reported node of an account and region, by instance id. */
     List<NodePatchRecord> reported(String accountId, String region) {
         return byNode.values().stream()
-                .filter(record -> record.lastReport() != null && record.accountId().equals(accountId) && record.region().equals(region))
+                .filter(record -> record.lastReport() != null
+                        && record.accountId().equals(accountId)
+                        && record.region().equals(region))
                 .sorted(Comparator.comparing(record -> record.installed().instanceId()))
                 .toList();
     }

@@ -44,9 +44,12 @@ final class PatchingControlRoute implements Route {
     @Override
     public void handle(HttpExchange exchange) throws Exception {
         String path = exchange.getRequestURI().getPath();
-        if (path.startsWith(WINDOWS_PREFIX) && path.endsWith("/run") && exchange.getRequestMethod().equals("POST")) {
+        if (path.startsWith(WINDOWS_PREFIX)
+                && path.endsWith("/run")
+                && exchange.getRequestMethod().equals("POST")) {
             runWindow(exchange, path.substring(WINDOWS_PREFIX.length(), path.length() - "/run".length()));
-        } else if ((path.equals(WINDOWS_PATH) || path.equals(WINDOWS_PREFIX)) && exchange.getRequestMethod().equals("GET")) {
+        } else if ((path.equals(WINDOWS_PATH) || path.equals(WINDOWS_PREFIX))
+                && exchange.getRequestMethod().equals("GET")) {
             listWindows(exchange, Http.query(exchange));
         } else if (path.equals(STATES_PATH) && exchange.getRequestMethod().equals("GET")) {
             patchStates(exchange, Http.query(exchange));
@@ -76,11 +79,15 @@ final class PatchingControlRoute implements Route {
             return;
         }
         WindowExecution execution = runner.run(state, window.get(), clock.instant());
-        Http.json(exchange, 200, Http.JSON.createObjectNode()
-                .put("windowExecutionId", execution.windowExecutionId())
-                .put("status", execution.status().name())
-                .put("startTime", execution.startTime().toString())
-                .put("endTime", execution.endTime().toString()));
+        Http.json(
+                exchange,
+                200,
+                Http.JSON
+                        .createObjectNode()
+                        .put("windowExecutionId", execution.windowExecutionId())
+                        .put("status", execution.status().name())
+                        .put("startTime", execution.startTime().toString())
+                        .put("endTime", execution.endTime().toString()));
     }
 
     private void listWindows(HttpExchange exchange, Map<String, String> query) throws Exception {
@@ -92,10 +99,15 @@ final class PatchingControlRoute implements Route {
         }
         ArrayNode windows = Http.JSON.createArrayNode();
         // read without creating: ssm.region() would add an empty account/region on a mistyped id
-        ssm.regions().stream().filter(state -> state.accountId().equals(accountId) && state.region().equals(region))
+        ssm.regions().stream()
+                .filter(state ->
+                        state.accountId().equals(accountId) && state.region().equals(region))
                 .flatMap(state -> state.windows().stream())
-                .forEach(window -> windows.addObject().put("WindowId", window.windowId()).put("Name", window.name())
-                        .put("Schedule", window.schedule()).put("Enabled", window.enabled()));
+                .forEach(window -> windows.addObject()
+                        .put("WindowId", window.windowId())
+                        .put("Name", window.name())
+                        .put("Schedule", window.schedule())
+                        .put("Enabled", window.enabled()));
         Http.json(exchange, 200, windows);
     }
 
@@ -119,7 +131,11 @@ final class PatchingControlRoute implements Route {
                 ArrayNode patches = node.putArray("Patches");
                 record.lastReport().patches().forEach(patch -> {
                     ObjectNode json = ComplianceApi.patchJson(patch);
-                    json.put("InstalledTime", patch.installedAt() == null ? null : patch.installedAt().toString());
+                    json.put(
+                            "InstalledTime",
+                            patch.installedAt() == null
+                                    ? null
+                                    : patch.installedAt().toString());
                     json.put("ReleaseDate", patch.patch().releaseDate().toString());
                     patches.add(json);
                 });
@@ -129,5 +145,4 @@ final class PatchingControlRoute implements Route {
         }
         Http.json(exchange, 200, nodes);
     }
-
 }

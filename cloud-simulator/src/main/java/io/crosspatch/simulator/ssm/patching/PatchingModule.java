@@ -22,7 +22,8 @@ public final class PatchingModule implements SimulatorModule {
 
     @Override
     public void install(SimulatorContext context) {
-        PatchCatalogue catalogue = new PatchCatalogue(context.clock().instant(), context.config().seed());
+        PatchCatalogue catalogue =
+                new PatchCatalogue(context.clock().instant(), context.config().seed());
         PatchStates states = new PatchStates(catalogue);
         Random random = new Random(context.config().seed());
         PatchRun patchRun = new PatchRun(catalogue, context.config().patchInstallFailureProbability(), () -> {

@@ -1,7 +1,7 @@
 package io.crosspatch.simulator.ssm.patching;
 
-import io.crosspatch.simulator.ssm.ManagedNode;
 import io.crosspatch.simulator.ssm.MaintenanceWindow;
+import io.crosspatch.simulator.ssm.ManagedNode;
 import io.crosspatch.simulator.ssm.PingStatus;
 import io.crosspatch.simulator.ssm.SsmRegionState;
 import io.crosspatch.simulator.ssm.SsmState;
@@ -86,28 +86,33 @@ final class WindowRunner {
                 if (report.isEmpty() || !report.get().succeeded()) {
                     failures++;
                 }
-                end = report.map(PatchComplianceReport::operationEnd).filter(end::isBefore).orElse(end);
+                end = report.map(PatchComplianceReport::operationEnd)
+                        .filter(end::isBefore)
+                        .orElse(end);
             }
         }
         Instant cutoff = start.plus(Duration.ofHours(window.duration() - window.cutoff()));
-        WindowExecution execution = new WindowExecution(UUID.randomUUID().toString(), window.windowId(),
+        WindowExecution execution = new WindowExecution(
+                UUID.randomUUID().toString(),
+                window.windowId(),
                 failures == 0 ? WindowExecutionStatus.SUCCESS : WindowExecutionStatus.FAILED,
                 failures == 0 ? null : failures + " of " + invocations + " invocations failed",
-                start, end.isAfter(cutoff) ? cutoff : end);
+                start,
+                end.isAfter(cutoff) ? cutoff : end);
         region.recordExecution(execution);
         log.debug("window {} ran at {}: {} invocations, {} failed", window.windowId(), start, invocations, failures);
         return execution;
     }
 
     /** Runs AWS-RunPatchBaseline on one node; empty when the node could not be reached. */
-    Optional<PatchComplianceReport> runOn(SsmRegionState region, ManagedNode node, Operation operation,
-            RebootOption reboot, Instant start) {
+    Optional<PatchComplianceReport> runOn(
+            SsmRegionState region, ManagedNode node, Operation operation, RebootOption reboot, Instant start) {
         if (node.pingStatus() != PingStatus.ONLINE) {
             return Optional.empty();
         }
         NodePatchRecord record = states.of(region.accountId(), region.region(), node);
-        PatchComplianceReport report = patchRun.run(record.installed(),
-                BaselineRulesMapping.of(region.baselineFor(node)), operation, reboot, start);
+        PatchComplianceReport report = patchRun.run(
+                record.installed(), BaselineRulesMapping.of(region.baselineFor(node)), operation, reboot, start);
         states.report(record, node.patchGroup().orElse(null), report);
         return Optional.of(report);
     }
@@ -117,6 +122,8 @@ final class WindowRunner {
     }
 
     static RebootOption rebootOption(String value) {
-        return value != null && value.equalsIgnoreCase("NoReboot") ? RebootOption.NO_REBOOT : RebootOption.REBOOT_IF_NEEDED;
+        return value != null && value.equalsIgnoreCase("NoReboot")
+                ? RebootOption.NO_REBOOT
+                : RebootOption.REBOOT_IF_NEEDED;
     }
 }

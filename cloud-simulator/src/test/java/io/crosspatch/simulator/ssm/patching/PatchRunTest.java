@@ -31,10 +31,16 @@ class PatchRunTest {
 
     @Test
     void ubuntuRulesWithoutReleaseAgeApproveEveryReleasedMatchingPatch() {
-        BaselineRules ubuntu = new BaselineRules("pb-u", "UBUNTU", Map.of(), List.of(new BaselineRules.Rule(
-                Map.of("PRIORITY", List.of("*")), null, null, "UNSPECIFIED")), List.of(), List.of());
+        BaselineRules ubuntu = new BaselineRules(
+                "pb-u",
+                "UBUNTU",
+                Map.of(),
+                List.of(new BaselineRules.Rule(Map.of("PRIORITY", List.of("*")), null, null, "UNSPECIFIED")),
+                List.of(),
+                List.of());
 
-        assertThat(approved("UBUNTU", ubuntu, START)).isEqualTo(catalogue.released("UBUNTU", START).size());
+        assertThat(approved("UBUNTU", ubuntu, START))
+                .isEqualTo(catalogue.released("UBUNTU", START).size());
     }
 
     @Test
@@ -44,12 +50,15 @@ class PatchRunTest {
         BaselineRules early = baseline("WINDOWS", 0);
 
         PatchComplianceReport scan = run.run(node, early, Operation.SCAN, RebootOption.REBOOT_IF_NEEDED, START);
-        PatchComplianceReport install = run.run(node, early, Operation.INSTALL, RebootOption.REBOOT_IF_NEEDED, START.plusSeconds(60));
-        PatchComplianceReport after = run.run(node, early, Operation.SCAN, RebootOption.REBOOT_IF_NEEDED, START.plusSeconds(7200));
+        PatchComplianceReport install =
+                run.run(node, early, Operation.INSTALL, RebootOption.REBOOT_IF_NEEDED, START.plusSeconds(60));
+        PatchComplianceReport after =
+                run.run(node, early, Operation.SCAN, RebootOption.REBOOT_IF_NEEDED, START.plusSeconds(7200));
 
         assertThat(scan.count(PatchState.MISSING)).isPositive();
         assertThat(install.count(PatchState.MISSING)).isZero();
-        assertThat(install.count(PatchState.INSTALLED)).isEqualTo(scan.count(PatchState.MISSING) + scan.count(PatchState.INSTALLED));
+        assertThat(install.count(PatchState.INSTALLED))
+                .isEqualTo(scan.count(PatchState.MISSING) + scan.count(PatchState.INSTALLED));
         assertThat(after.count(PatchState.MISSING)).isZero();
         assertThat(after.succeeded()).isTrue();
     }
@@ -87,11 +96,18 @@ class PatchRunTest {
     }
 
     private long approved(String os, BaselineRules baseline, Instant now) {
-        return catalogue.released(os, now).stream().filter(p -> PatchApproval.isApproved(p, baseline, now)).count();
+        return catalogue.released(os, now).stream()
+                .filter(p -> PatchApproval.isApproved(p, baseline, now))
+                .count();
     }
 
     private static BaselineRules baseline(String os, int approveAfterDays) {
-        return new BaselineRules("pb-" + approveAfterDays, os, Map.of(), List.of(new BaselineRules.Rule(
-                Map.of("CLASSIFICATION", List.of("*")), approveAfterDays, null, "HIGH")), List.of(), List.of());
+        return new BaselineRules(
+                "pb-" + approveAfterDays,
+                os,
+                Map.of(),
+                List.of(new BaselineRules.Rule(Map.of("CLASSIFICATION", List.of("*")), approveAfterDays, null, "HIGH")),
+                List.of(),
+                List.of());
     }
 }

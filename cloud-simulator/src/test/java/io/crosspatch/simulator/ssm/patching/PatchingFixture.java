@@ -39,12 +39,22 @@ final class PatchingFixture implements AutoCloseable {
     PatchingFixture(SimulatorConfig config) {
         simulator = CloudSimulator.start(config);
         keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                simulator.managementCredentials().accessKeyId(), simulator.managementCredentials().secretAccessKey()));
-        ssm = SsmClient.builder().endpointOverride(simulator.endpoint()).region(Region.of(REGION)).credentialsProvider(keys).build();
-        try (IamClient iam = IamClient.builder().endpointOverride(simulator.endpoint()).region(Region.AWS_GLOBAL)
-                .credentialsProvider(keys).build()) {
-            iam.createRole(r -> r.roleName(ROLE).assumeRolePolicyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+                simulator.managementCredentials().accessKeyId(),
+                simulator.managementCredentials().secretAccessKey()));
+        ssm = SsmClient.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.of(REGION))
+                .credentialsProvider(keys)
+                .build();
+        try (IamClient iam = IamClient.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(keys)
+                .build()) {
+            iam.createRole(
+                    r -> r.roleName(ROLE)
+                            .assumeRolePolicyDocument(
+                                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
         }
     }
 
@@ -61,47 +71,68 @@ final class PatchingFixture implements AutoCloseable {
     }
 
     CreateActivationResponse activation(String patchGroup) {
-        return ssm.createActivation(r -> r.iamRole(ROLE).registrationLimit(5).defaultInstanceName("node-" + patchGroup)
+        return ssm.createActivation(r -> r.iamRole(ROLE)
+                .registrationLimit(5)
+                .defaultInstanceName("node-" + patchGroup)
                 .tags(t -> t.key("Patch Group").value(patchGroup)));
     }
 
     /** Registers a simulated agent with the activation; returns its managed instance id. */
     String register(CreateActivationResponse activation, String hostname, String platformName, String version)
             throws Exception {
-        String body = Http.JSON.createObjectNode().put("activationCode", activation.activationCode())
-                .put("activationId", activation.activationId()).put("region", REGION).put("hostname", hostname)
-                .put("platformName", platformName).put("platformVersion", version).toString();
+        String body = Http.JSON
+                .createObjectNode()
+                .put("activationCode", activation.activationCode())
+                .put("activationId", activation.activationId())
+                .put("region", REGION)
+                .put("hostname", hostname)
+                .put("platformName", platformName)
+                .put("platformVersion", version)
+                .toString();
         return post(SimulatorPaths.AGENT_REGISTER, body).get("instanceId").asText();
     }
 
     /** A window that installs (reboot if needed) on the nodes of one patch group. */
     String installWindow(String patchGroup, String schedule) {
-        String windowId = ssm.createMaintenanceWindow(r -> r.name("crosspatch-install-" + patchGroup).schedule(schedule)
-                .duration(4).cutoff(1).allowUnassociatedTargets(false)).windowId();
-        String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId).resourceType("INSTANCE")
-                .targets(t -> t.key("tag:Patch Group").values(patchGroup))).windowTargetId();
-        ssm.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId).taskArn("AWS-RunPatchBaseline")
-                .taskType(MaintenanceWindowTaskType.RUN_COMMAND).targets(t -> t.key("WindowTargetIds").values(targetId))
-                .maxConcurrency("10").maxErrors("1").priority(1)
-                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(Map.of(
-                        "Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded"))))));
+        String windowId = ssm.createMaintenanceWindow(r -> r.name("crosspatch-install-" + patchGroup)
+                        .schedule(schedule)
+                        .duration(4)
+                        .cutoff(1)
+                        .allowUnassociatedTargets(false))
+                .windowId();
+        String targetId = ssm.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
+                        .resourceType("INSTANCE")
+                        .targets(t -> t.key("tag:Patch Group").values(patchGroup)))
+                .windowTargetId();
+        ssm.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId)
+                .taskArn("AWS-RunPatchBaseline")
+                .taskType(MaintenanceWindowTaskType.RUN_COMMAND)
+                .targets(t -> t.key("WindowTargetIds").values(targetId))
+                .maxConcurrency("10")
+                .maxErrors("1")
+                .priority(1)
+                .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(
+                        Map.of("Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded"))))));
         return windowId;
     }
 
     /** Opens the window now; returns the execution the simulator recorded. */
     JsonNode runNow(String windowId) throws Exception {
-        return post(SimulatorPaths.MAINTENANCE_WINDOWS + "/" + windowId + "/run",
+        return post(
+                SimulatorPaths.MAINTENANCE_WINDOWS + "/" + windowId + "/run",
                 "{\"accountId\":\"" + ACCOUNT + "\",\"region\":\"" + REGION + "\"}");
     }
 
     /** The control endpoint's list of the account's windows in {@code region}. */
     JsonNode windows(String region) throws Exception {
-        return Http.JSON.readTree(get(SimulatorPaths.MAINTENANCE_WINDOWS + "?accountId=" + ACCOUNT + "&region=" + region));
+        return Http.JSON.readTree(
+                get(SimulatorPaths.MAINTENANCE_WINDOWS + "?accountId=" + ACCOUNT + "&region=" + region));
     }
 
     /** The ground truth without the patch lists ({@code patches=false}). */
     JsonNode patchCounts() throws Exception {
-        return Http.JSON.readTree(get(SimulatorPaths.PATCH_STATES + "?accountId=" + ACCOUNT + "&region=" + REGION + "&patches=false"));
+        return Http.JSON.readTree(
+                get(SimulatorPaths.PATCH_STATES + "?accountId=" + ACCOUNT + "&region=" + REGION + "&patches=false"));
     }
 
     /** The simulator's ground truth of every reported node of the account. */
@@ -110,15 +141,23 @@ final class PatchingFixture implements AutoCloseable {
     }
 
     JsonNode post(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
         return Http.JSON.readTree(response.body());
     }
 
     private String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Override

@@ -26,13 +26,16 @@ public record PublicUrl(String value) {
         }
         URI uri = parse(value);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || !(scheme.equals("https") || scheme.equals("http"))) {
+        if (uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("it must be an https URL with a host and no user, query or fragment");
         }
         if (scheme.equals("http") && !loopback(uri.getHost())) {
-            throw new IllegalArgumentException("plain http is allowed only to loopback (127.0.0.0/8, localhost, [::1]); "
-                    + "use https");
+            throw new IllegalArgumentException(
+                    "plain http is allowed only to loopback (127.0.0.0/8, localhost, [::1]); " + "use https");
         }
         value = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
@@ -47,7 +50,9 @@ public record PublicUrl(String value) {
 
     private static boolean loopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_V4.matcher(name).matches();
+        return name.equals("localhost")
+                || name.equals("[::1]")
+                || LOOPBACK_V4.matcher(name).matches();
     }
 
     @Override

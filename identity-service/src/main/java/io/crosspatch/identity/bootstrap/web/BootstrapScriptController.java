@@ -47,8 +47,8 @@ public class BootstrapScriptController {
         try {
             return new PublicUrl(configured);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("crosspatch.identity.public-url (CROSSPATCH_IDENTITY_PUBLIC_URL) is invalid: "
-                    + e.getMessage());
+            throw new IllegalStateException(
+                    "crosspatch.identity.public-url (CROSSPATCH_IDENTITY_PUBLIC_URL) is invalid: " + e.getMessage());
         }
     }
 

@@ -26,6 +26,8 @@ public record Challenge(String nonce, Instant expiresAt) {
 
     /** Whether {@code candidate} has the shape of a nonce this service issues (checked before any lookup). */
     public static boolean wellFormed(String candidate) {
-        return candidate != null && candidate.length() == LENGTH && candidate.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+        return candidate != null
+                && candidate.length() == LENGTH
+                && candidate.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
     }
 }

@@ -32,8 +32,8 @@ public class ChallengeRepository implements Challenges {
         this.insert = session.prepare("INSERT INTO challenges (nonce, expires_at) VALUES (?, ?) USING TTL " + ttl);
         this.find = session.prepare("SELECT expires_at, consumed_by FROM challenges WHERE nonce = ?");
         // The claim carries the TTL too, or the consumed_by cell would keep the row alive for ever.
-        this.consume = session.prepare("UPDATE challenges USING TTL " + ttl
-                + " SET consumed_by = ? WHERE nonce = ? IF consumed_by = null");
+        this.consume = session.prepare(
+                "UPDATE challenges USING TTL " + ttl + " SET consumed_by = ? WHERE nonce = ? IF consumed_by = null");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.crosspatch.identity.challenge.web;
 
-import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.application.Challenges;
+import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.role.IngressRole;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +31,11 @@ public class ChallengeController {
     public ResponseEntity<ChallengeView> issue() {
         Challenge challenge = Challenge.issue(clock.instant());
         challenges.save(challenge);
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
                 .body(new ChallengeView(challenge.nonce(), challenge.expiresAt()));
     }
 
     /** The nonce and when it stops being accepted. */
-    public record ChallengeView(String nonce, Instant expiresAt) {
-    }
+    public record ChallengeView(String nonce, Instant expiresAt) {}
 }

@@ -7,5 +7,4 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
  *
  * @param published whether this request was published to {@code enrollment.requested}
  */
-public record Acceptance(String enrollmentId, EnrollmentStatus status, boolean published) {
-}
+public record Acceptance(String enrollmentId, EnrollmentStatus status, boolean published) {}

@@ -31,8 +31,12 @@ public class EnrollmentIntake {
     private final SignerScreen signers;
     private final Clock clock;
 
-    public EnrollmentIntake(Enrollments enrollments, UnverifiedClaims claims, EnrollmentRequestPublisher publisher,
-            SignerScreen signers, Clock clock) {
+    public EnrollmentIntake(
+            Enrollments enrollments,
+            UnverifiedClaims claims,
+            EnrollmentRequestPublisher publisher,
+            SignerScreen signers,
+            Clock clock) {
         this.enrollments = enrollments;
         this.claims = claims;
         this.publisher = publisher;
@@ -46,22 +50,27 @@ public class EnrollmentIntake {
      */
     public Acceptance accept(EnrollmentRequest request, String sourceAddress) {
         if (signers.screen(request) == SignerScreen.Answer.UNKNOWN_KEY_ID) {
-            log.debug("enrollment refused: key id not published by its issuer (provider {}, source {})",
-                    request.provider().wireName(), sourceAddress);
-            throw new InvalidEnrollmentException("UNTRUSTED_SIGNER",
-                    "the identity is signed with a key its issuer does not publish");
+            log.debug(
+                    "enrollment refused: key id not published by its issuer (provider {}, source {})",
+                    request.provider().wireName(),
+                    sourceAddress);
+            throw new InvalidEnrollmentException(
+                    "UNTRUSTED_SIGNER", "the identity is signed with a key its issuer does not publish");
         }
         EnrollmentKey key = EnrollmentKey.of(request, claims.instanceOf(request));
         try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", key.enrollmentId())) {
             Instant now = clock.instant();
-            Optional<EnrollmentProgress> existing = enrollments.claim(key.enrollmentId(), request.secretHash(),
-                    key.fingerprint(), request.provider(), now);
+            Optional<EnrollmentProgress> existing = enrollments.claim(
+                    key.enrollmentId(), request.secretHash(), key.fingerprint(), request.provider(), now);
             if (existing.isPresent()) {
                 EnrollmentProgress known = existing.get();
-                if (!key.fingerprint().equals(known.fingerprint()) || known.secretHash() == null
+                if (!key.fingerprint().equals(known.fingerprint())
+                        || known.secretHash() == null
                         || !known.secretHash().matches(request.enrollmentSecret())) {
-                    log.info("enrollment request conflicts with the recorded one (provider {}, source {})",
-                            request.provider().wireName(), sourceAddress);
+                    log.info(
+                            "enrollment request conflicts with the recorded one (provider {}, source {})",
+                            request.provider().wireName(),
+                            sourceAddress);
                     throw new EnrollmentConflictException();
                 }
                 if (known.status() != EnrollmentStatus.PENDING) {
@@ -71,7 +80,10 @@ public class EnrollmentIntake {
                 log.debug("retry of a pending enrollment; publishing it again");
             }
             publisher.publish(key.enrollmentId(), request, sourceAddress, now);
-            log.debug("enrollment accepted (provider {}, source {})", request.provider().wireName(), sourceAddress);
+            log.debug(
+                    "enrollment accepted (provider {}, source {})",
+                    request.provider().wireName(),
+                    sourceAddress);
             return new Acceptance(key.enrollmentId(), EnrollmentStatus.PENDING, true);
         }
     }

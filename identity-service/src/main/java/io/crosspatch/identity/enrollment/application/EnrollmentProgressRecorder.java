@@ -45,7 +45,8 @@ public class EnrollmentProgressRecorder {
 
     /** @param rejected whether verification refused the identity (REJECTED) rather than a later stage failing */
     public void failed(String enrollmentId, boolean rejected, String reasonCode, Instant at) {
-        enrollments.failed(enrollmentId, rejected ? EnrollmentStatus.REJECTED : EnrollmentStatus.FAILED, reasonCode, at);
+        enrollments.failed(
+                enrollmentId, rejected ? EnrollmentStatus.REJECTED : EnrollmentStatus.FAILED, reasonCode, at);
         log.info("enrollment {} ({})", rejected ? "rejected" : "failed", reasonCode);
     }
 }

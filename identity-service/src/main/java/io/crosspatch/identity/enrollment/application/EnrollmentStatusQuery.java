@@ -34,23 +34,30 @@ public class EnrollmentStatusQuery {
             return Optional.empty();
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", enrollmentId)) {
-            return enrollments.find(enrollmentId)
-                    .filter(progress -> progress.secretHash() != null && progress.secretHash().matches(presentedSecret))
+            return enrollments
+                    .find(enrollmentId)
+                    .filter(progress -> progress.secretHash() != null
+                            && progress.secretHash().matches(presentedSecret))
                     .map(this::view);
         }
     }
 
     /** {@code enr-} and 32 lower-case hex digits, as {@code EnrollmentKey} makes them. */
     private static boolean wellFormedId(String enrollmentId) {
-        return enrollmentId != null && enrollmentId.length() == ID_PREFIX.length() + ID_HEX_CHARS
+        return enrollmentId != null
+                && enrollmentId.length() == ID_PREFIX.length() + ID_HEX_CHARS
                 && enrollmentId.startsWith(ID_PREFIX)
-                && TextShape.of(enrollmentId.substring(ID_PREFIX.length()), ID_HEX_CHARS, ID_HEX_CHARS, TextShape.HEX_LOWER);
+                && TextShape.of(
+                        enrollmentId.substring(ID_PREFIX.length()), ID_HEX_CHARS, ID_HEX_CHARS, TextShape.HEX_LOWER);
     }
 
     private EnrollmentView view(EnrollmentProgress progress) {
-        return new EnrollmentView(progress.enrollmentId(), progress.status(),
+        return new EnrollmentView(
+                progress.enrollmentId(),
+                progress.status(),
                 progress.failure() == null ? null : progress.failure().reason(),
-                delivered(progress.deliverableActivation()), progress.managedInstanceId());
+                delivered(progress.deliverableActivation()),
+                progress.managedInstanceId());
     }
 
     private EnrollmentView.@Nullable DeliveredActivation delivered(@Nullable ActivationGrant grant) {
@@ -58,11 +65,14 @@ public class EnrollmentStatusQuery {
             return null;
         }
         try {
-            return new EnrollmentView.DeliveredActivation(grant.activationId(), decrypter.decrypt(grant.encryptedCode()),
-                    grant.region());
+            return new EnrollmentView.DeliveredActivation(
+                    grant.activationId(), decrypter.decrypt(grant.encryptedCode()), grant.region());
         } catch (IllegalArgumentException e) {
-            log.error("activation {} cannot be decrypted with the configured keys (key id {}): {}",
-                    grant.activationId(), grant.keyId(), e.getMessage());
+            log.error(
+                    "activation {} cannot be decrypted with the configured keys (key id {}): {}",
+                    grant.activationId(),
+                    grant.keyId(),
+                    e.getMessage());
             return null;
         }
     }

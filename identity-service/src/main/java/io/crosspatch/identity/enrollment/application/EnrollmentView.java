@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
  * What the holder of an enrollment's secret is told: the status, the reason of a rejection or failure, the
  * activation (with its code in plain text, for this answer only) and the managed instance id once registered.
  */
-public record EnrollmentView(String enrollmentId, EnrollmentStatus status, @Nullable String reason,
-        @Nullable DeliveredActivation activation, @Nullable String managedInstanceId) {
+public record EnrollmentView(
+        String enrollmentId,
+        EnrollmentStatus status,
+        @Nullable String reason,
+        @Nullable DeliveredActivation activation,
+        @Nullable String managedInstanceId) {
 
     /** An SSM activation the VM registers its agent with. */
     public record DeliveredActivation(String activationId, String activationCode, String region) {

@@ -20,8 +20,8 @@ public interface Enrollments {
      * Records a new enrollment unless its id is taken; returns what is stored under the id when it is (the other
      * request's), or nothing when this call recorded it.
      */
-    Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
-            CloudProvider provider, Instant receivedAt);
+    Optional<EnrollmentProgress> claim(
+            String enrollmentId, SecretHash secretHash, String fingerprint, CloudProvider provider, Instant receivedAt);
 
     Optional<EnrollmentProgress> find(String enrollmentId);
 

@@ -27,11 +27,22 @@ public record EnrollmentKey(String enrollmentId, String fingerprint) {
 
     private static String[] fingerprintParts(EnrollmentRequest request) {
         StringBuilder labels = new StringBuilder();
-        new TreeMap<>(request.labels()).forEach((key, value) -> labels.append(key).append('=').append(value).append(SEPARATOR));
+        new TreeMap<>(request.labels())
+                .forEach((key, value) ->
+                        labels.append(key).append('=').append(value).append(SEPARATOR));
         String[] identity = identityParts(request.identity());
-        return new String[] {request.provider().wireName(), identity[0], identity[1], identity[2], identity[3],
-                identity[4], request.host().hostname(), request.host().osFamily(), request.host().osVersion(),
-                labels.toString()};
+        return new String[] {
+            request.provider().wireName(),
+            identity[0],
+            identity[1],
+            identity[2],
+            identity[3],
+            identity[4],
+            request.host().hostname(),
+            request.host().osFamily(),
+            request.host().osVersion(),
+            labels.toString()
+        };
     }
 
     /**

@@ -20,8 +20,7 @@ public record EnrollmentProgress(
         @Nullable Failure failure) {
 
     /** A stage gave up: the status it leads to and the reason code. */
-    public record Failure(EnrollmentStatus status, String reason) {
-    }
+    public record Failure(EnrollmentStatus status, String reason) {}
 
     public EnrollmentStatus status() {
         if (failure != null) {
@@ -42,6 +41,8 @@ public record EnrollmentProgress(
     /** The activation, but only while the VM still needs it to register (or has just used it). */
     public @Nullable ActivationGrant deliverableActivation() {
         EnrollmentStatus status = status();
-        return status == EnrollmentStatus.ACTIVATION_ISSUED || status == EnrollmentStatus.REGISTERED ? activation : null;
+        return status == EnrollmentStatus.ACTIVATION_ISSUED || status == EnrollmentStatus.REGISTERED
+                ? activation
+                : null;
     }
 }

@@ -7,8 +7,12 @@ import java.util.Map;
  * An enrollment request that passed the ingress's syntactic checks ({@link EnrollmentRequestRules}). The secret is
  * kept only long enough to hash it; {@link #toString()} never shows it.
  */
-public record EnrollmentRequest(CloudProvider provider, IdentityMaterial identity, HostFacts host,
-        Map<String, String> labels, String enrollmentSecret) {
+public record EnrollmentRequest(
+        CloudProvider provider,
+        IdentityMaterial identity,
+        HostFacts host,
+        Map<String, String> labels,
+        String enrollmentSecret) {
 
     public EnrollmentRequest {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -20,6 +24,7 @@ public record EnrollmentRequest(CloudProvider provider, IdentityMaterial identit
 
     @Override
     public String toString() {
-        return "EnrollmentRequest[provider=" + provider + ", hostname=" + host.hostname() + ", labels=" + labels.size() + "]";
+        return "EnrollmentRequest[provider=" + provider + ", hostname=" + host.hostname() + ", labels=" + labels.size()
+                + "]";
     }
 }

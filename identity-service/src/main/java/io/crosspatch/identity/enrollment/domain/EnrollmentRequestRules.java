@@ -1,10 +1,10 @@
 package io.crosspatch.identity.enrollment.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.kernel.TextShape.ALNUM;
 import static io.crosspatch.kernel.TextShape.BASE64URL;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.kernel.DerNesting;
 import io.crosspatch.kernel.TextShape;
 import io.crosspatch.kernel.TextShape.Chars;
@@ -34,6 +34,7 @@ public final class EnrollmentRequestRules {
     public static final int MAX_HOSTNAME_CHARS = 253;
     /** Constructed values a PKCS#7 may nest (a real one with its certificates nests about a dozen). */
     public static final int MAX_PKCS7_NESTING = 32;
+
     private static final int MAX_HOSTNAME_LABEL_CHARS = 63;
     private static final int MAX_OS_TEXT_CHARS = 32;
     private static final int MAX_LABEL_KEY_CHARS = 63;
@@ -45,18 +46,25 @@ public final class EnrollmentRequestRules {
     private static final Chars LABEL_KEY = ALNUM.or("._/-");
     private static final Chars HOSTNAME_INNER = ALNUM.or("-");
 
-    private EnrollmentRequestRules() {
-    }
+    private EnrollmentRequestRules() {}
 
     /** The request if every field has the documented shape; otherwise an {@link InvalidEnrollmentException}. */
-    public static EnrollmentRequest check(String provider, @Nullable IdentityMaterial identity, @Nullable HostFacts host,
-            Map<String, String> labels, String secret) {
+    public static EnrollmentRequest check(
+            String provider,
+            @Nullable IdentityMaterial identity,
+            @Nullable HostFacts host,
+            Map<String, String> labels,
+            String secret) {
         return check(provider(provider), identity, host, labels, secret);
     }
 
     /** As {@link #check(String, IdentityMaterial, HostFacts, Map, String)}, for a provider already read. */
-    public static EnrollmentRequest check(CloudProvider cloud, @Nullable IdentityMaterial identity, @Nullable HostFacts host,
-            Map<String, String> labels, String secret) {
+    public static EnrollmentRequest check(
+            CloudProvider cloud,
+            @Nullable IdentityMaterial identity,
+            @Nullable HostFacts host,
+            Map<String, String> labels,
+            String secret) {
         if (identity == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity is required");
         }
@@ -72,8 +80,9 @@ public final class EnrollmentRequestRules {
         if (provider == null) {
             throw new InvalidEnrollmentException("MISSING_FIELD", "provider is required");
         }
-        return CloudProvider.ofWireName(provider).orElseThrow(() -> new InvalidEnrollmentException(
-                "UNKNOWN_PROVIDER", "provider must be one of gcp, azure, aws, vmware"));
+        return CloudProvider.ofWireName(provider)
+                .orElseThrow(() -> new InvalidEnrollmentException(
+                        "UNKNOWN_PROVIDER", "provider must be one of gcp, azure, aws, vmware"));
     }
 
     private static void checkIdentity(CloudProvider provider, IdentityMaterial identity) {
@@ -97,20 +106,23 @@ public final class EnrollmentRequestRules {
             throw new InvalidEnrollmentException("MISSING_FIELD", "identity.nonce is required for azure");
         }
         if (!Challenge.wellFormed(azure.nonce())) {
-            throw new InvalidEnrollmentException("INVALID_NONCE", "identity.nonce must be a challenge from POST /v1/challenges");
+            throw new InvalidEnrollmentException(
+                    "INVALID_NONCE", "identity.nonce must be a challenge from POST /v1/challenges");
         }
     }
 
     private static void awsDocument(IdentityMaterial.AwsDocument aws) {
         base64("identity.pkcs7", aws.pkcs7(), MAX_PKCS7_CHARS);
-        if (aws.document() != null && (aws.document().length() > MAX_DOCUMENT_CHARS || !printable(aws.document(), true))) {
+        if (aws.document() != null
+                && (aws.document().length() > MAX_DOCUMENT_CHARS || !printable(aws.document(), true))) {
             throw new InvalidEnrollmentException("INVALID_IDENTITY", "identity.document must be a short JSON text");
         }
     }
 
     /** The refusal of an identity that carries fields another provider's identity has. */
     public static InvalidEnrollmentException notOf(CloudProvider provider) {
-        return new InvalidEnrollmentException("INVALID_IDENTITY",
+        return new InvalidEnrollmentException(
+                "INVALID_IDENTITY",
                 "identity carries fields that do not belong to a " + provider.wireName() + " identity");
     }
 
@@ -131,8 +143,9 @@ public final class EnrollmentRequestRules {
             throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be base64");
         }
         if (!DerNesting.atMost(decoded(value), MAX_PKCS7_NESTING)) {
-            throw new InvalidEnrollmentException("INVALID_IDENTITY", field + " must be a PKCS#7 (DER or BER) of at most "
-                    + MAX_PKCS7_NESTING + " nested values");
+            throw new InvalidEnrollmentException(
+                    "INVALID_IDENTITY",
+                    field + " must be a PKCS#7 (DER or BER) of at most " + MAX_PKCS7_NESTING + " nested values");
         }
     }
 
@@ -147,7 +160,8 @@ public final class EnrollmentRequestRules {
             throw new InvalidEnrollmentException("MISSING_FIELD", "host.os.family is required");
         }
         if (!osText(host.osFamily()) || (host.osVersion() != null && !osText(host.osVersion()))) {
-            throw new InvalidEnrollmentException("INVALID_OS", "host.os.family and version must be short printable words");
+            throw new InvalidEnrollmentException(
+                    "INVALID_OS", "host.os.family and version must be short printable words");
         }
         return host;
     }
@@ -172,7 +186,10 @@ public final class EnrollmentRequestRules {
 
     private static boolean hostnameLabel(String name, int start, int end) {
         int length = end - start;
-        if (length < 1 || length > MAX_HOSTNAME_LABEL_CHARS || !ALNUM.has(name.charAt(start)) || !ALNUM.has(name.charAt(end - 1))) {
+        if (length < 1
+                || length > MAX_HOSTNAME_LABEL_CHARS
+                || !ALNUM.has(name.charAt(start))
+                || !ALNUM.has(name.charAt(end - 1))) {
             return false;
         }
         for (int i = start + 1; i < end - 1; i++) {
@@ -191,7 +208,9 @@ public final class EnrollmentRequestRules {
     private static boolean compactJwt(String token) {
         int firstDot = token.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
-        if (firstDot < 1 || firstDot > MAX_TOKEN_HEADER_CHARS || secondDot < firstDot + 2
+        if (firstDot < 1
+                || firstDot > MAX_TOKEN_HEADER_CHARS
+                || secondDot < firstDot + 2
                 || secondDot - firstDot - 1 > MAX_TOKEN_CLAIMS_CHARS) {
             return false;
         }
@@ -243,10 +262,12 @@ public final class EnrollmentRequestRules {
         }
         labels.forEach((key, value) -> {
             if (!TextShape.word(key, MAX_LABEL_KEY_CHARS, ALNUM, LABEL_KEY)) {
-                throw new InvalidEnrollmentException("INVALID_LABELS", "label keys are 1-63 letters, digits, '.', '_', '/', '-'");
+                throw new InvalidEnrollmentException(
+                        "INVALID_LABELS", "label keys are 1-63 letters, digits, '.', '_', '/', '-'");
             }
             if (value == null || value.length() > MAX_LABEL_VALUE_CHARS || !printable(value, false)) {
-                throw new InvalidEnrollmentException("INVALID_LABELS",
+                throw new InvalidEnrollmentException(
+                        "INVALID_LABELS",
                         "label values are strings of at most " + MAX_LABEL_VALUE_CHARS + " printable characters");
             }
         });
@@ -257,7 +278,8 @@ public final class EnrollmentRequestRules {
             throw new InvalidEnrollmentException("MISSING_FIELD", "enrollmentSecret is required");
         }
         if (!TextShape.of(secret, SECRET_CHARS, SECRET_CHARS, BASE64URL)) {
-            throw new InvalidEnrollmentException("INVALID_SECRET", "enrollmentSecret must be 43 base64url characters (32 random bytes)");
+            throw new InvalidEnrollmentException(
+                    "INVALID_SECRET", "enrollmentSecret must be 43 base64url characters (32 random bytes)");
         }
     }
 

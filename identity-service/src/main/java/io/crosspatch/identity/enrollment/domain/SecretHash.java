@@ -21,7 +21,8 @@ public record SecretHash(String value) {
         if (presentedSecret == null) {
             return false;
         }
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.US_ASCII),
                 of(presentedSecret).value().getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,7 +1,5 @@
 package io.crosspatch.identity.enrollment.messaging;
 
-import io.crosspatch.identity.role.IngressRole;
-import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.ActivationStage;
 import io.crosspatch.events.EnrollmentFailed;
@@ -12,7 +10,9 @@ import io.crosspatch.events.IssuedActivation;
 import io.crosspatch.identity.enrollment.application.EnrollmentProgressRecorder;
 import io.crosspatch.identity.enrollment.application.StatusViewProperties;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
+import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import org.slf4j.MDC;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 public class EnrollmentStatusListener {
 
     /** Consumer threads per topic: every write is an upsert stamped with its event's time, so any order is right. */
-    private static final String CONCURRENCY = "${crosspatch.identity.status.concurrency:"
-            + StatusViewProperties.DEFAULT_CONCURRENCY + "}";
+    private static final String CONCURRENCY =
+            "${crosspatch.identity.status.concurrency:" + StatusViewProperties.DEFAULT_CONCURRENCY + "}";
 
     private final EnrollmentProgressRecorder recorder;
 
@@ -38,49 +38,61 @@ public class EnrollmentStatusListener {
         this.recorder = recorder;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).IDENTITY_VERIFIED.name()}",
             concurrency = CONCURRENCY)
     public void onIdentityVerified(IdentityVerified event) {
-        CloudAccountKey accountKey = Providers.accountKey(event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
+        CloudAccountKey accountKey = Providers.accountKey(
+                event.getIdentity().getProvider(), event.getIdentity().getCloudAccountId());
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId());
                 MDC.MDCCloseable account = MDC.putCloseable("cloudAccountKey", accountKey.toString())) {
-            recorder.verified(event.getEnrollmentId(), event.getIdentity().getTenantId(), accountKey, event.getOccurredAt());
+            recorder.verified(
+                    event.getEnrollmentId(), event.getIdentity().getTenantId(), accountKey, event.getOccurredAt());
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}",
-            concurrency = CONCURRENCY)
+    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}", concurrency = CONCURRENCY)
     public void onAccountReady(AccountReady event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
             recorder.accountReady(event.getEnrollmentId(), event.getOccurredAt());
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}",
             concurrency = CONCURRENCY)
     public void onInstanceActivated(InstanceActivated event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
             if (event.getStage() == ActivationStage.ACTIVATION_ISSUED && event.getActivation() != null) {
                 IssuedActivation activation = event.getActivation();
-                recorder.activationIssued(event.getEnrollmentId(), new ActivationGrant(activation.getActivationId(),
-                        activation.getRegion(), activation.getEncryptedActivationCode(), activation.getEncryptionKeyId()),
+                recorder.activationIssued(
+                        event.getEnrollmentId(),
+                        new ActivationGrant(
+                                activation.getActivationId(),
+                                activation.getRegion(),
+                                activation.getEncryptedActivationCode(),
+                                activation.getEncryptionKeyId()),
                         event.getOccurredAt());
             } else if (event.getStage() == ActivationStage.REGISTERED && event.getRegistration() != null) {
-                recorder.registered(event.getEnrollmentId(), event.getRegistration().getManagedInstanceId(),
-                        event.getOccurredAt());
+                recorder.registered(
+                        event.getEnrollmentId(), event.getRegistration().getManagedInstanceId(), event.getOccurredAt());
             } else {
-                throw new NonRetryableEventException("instance.activated at stage " + event.getStage()
-                        + " without its " + (event.getStage() == ActivationStage.REGISTERED ? "registration" : "activation"));
+                throw new NonRetryableEventException("instance.activated at stage " + event.getStage() + " without its "
+                        + (event.getStage() == ActivationStage.REGISTERED ? "registration" : "activation"));
             }
         }
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}",
             concurrency = CONCURRENCY)
     public void onEnrollmentFailed(EnrollmentFailed event) {
         try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", event.getEnrollmentId())) {
-            recorder.failed(event.getEnrollmentId(), event.getStage() == EnrollmentStage.VERIFICATION,
-                    event.getReasonCode(), event.getOccurredAt());
+            recorder.failed(
+                    event.getEnrollmentId(),
+                    event.getStage() == EnrollmentStage.VERIFICATION,
+                    event.getReasonCode(),
+                    event.getOccurredAt());
         }
     }
 }

@@ -47,8 +47,11 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
                 .setEnrollmentId(enrollmentId)
                 .setProvider(Provider.valueOf(request.provider().name()))
                 .setIdentity(identity(request))
-                .setHost(HostFacts.newBuilder().setHostname(request.host().hostname())
-                        .setOsFamily(request.host().osFamily()).setOsVersion(request.host().osVersion()).build())
+                .setHost(HostFacts.newBuilder()
+                        .setHostname(request.host().hostname())
+                        .setOsFamily(request.host().osFamily())
+                        .setOsVersion(request.host().osVersion())
+                        .build())
                 .setLabels(request.labels())
                 .setSourceAddress(sourceAddress)
                 .setReceivedAt(receivedAt)
@@ -74,9 +77,15 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
             return VmwareIdentity.newBuilder().setToken(vmware.token()).build();
         }
         if (identity instanceof IdentityMaterial.AzureDocument azure) {
-            return AzureIdentity.newBuilder().setAttestedDocument(azure.attestedDocument()).setNonce(azure.nonce()).build();
+            return AzureIdentity.newBuilder()
+                    .setAttestedDocument(azure.attestedDocument())
+                    .setNonce(azure.nonce())
+                    .build();
         }
         IdentityMaterial.AwsDocument aws = (IdentityMaterial.AwsDocument) identity;
-        return AwsIdentity.newBuilder().setPkcs7(aws.pkcs7()).setDocument(aws.document()).build();
+        return AwsIdentity.newBuilder()
+                .setPkcs7(aws.pkcs7())
+                .setDocument(aws.document())
+                .build();
     }
 }

@@ -45,11 +45,13 @@ public class UnverifiedClaimsReader implements UnverifiedClaims {
             return signedContent(aws.pkcs7(), claims -> join(claims.get("accountId"), claims.get("instanceId")));
         }
         IdentityMaterial.AzureDocument azure = (IdentityMaterial.AzureDocument) identity;
-        return signedContent(azure.attestedDocument(), claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
+        return signedContent(
+                azure.attestedDocument(), claims -> join(claims.get("subscriptionId"), claims.get("vmId")));
     }
 
     private interface ClaimPicker {
-        @Nullable String pick(Map<String, Object> claims);
+        @Nullable
+        String pick(Map<String, Object> claims);
     }
 
     private static String jwtClaims(String token, ClaimPicker picker) {
@@ -66,8 +68,8 @@ public class UnverifiedClaimsReader implements UnverifiedClaims {
         try {
             CMSSignedData cms = new CMSSignedData(Base64.getMimeDecoder().decode(base64));
             if (cms.getCertificates().getMatches(null).size() > MAX_CERTIFICATES) {
-                throw new InvalidEnrollmentException("INVALID_IDENTITY",
-                        "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
+                throw new InvalidEnrollmentException(
+                        "INVALID_IDENTITY", "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
             }
             CMSTypedData content = cms.getSignedContent();
             if (content == null || !(content.getContent() instanceof byte[] bytes)) {

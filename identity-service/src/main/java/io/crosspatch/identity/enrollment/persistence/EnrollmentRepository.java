@@ -7,11 +7,11 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.identity.enrollment.application.Enrollments;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,8 +63,8 @@ public class EnrollmentRepository implements Enrollments {
         this.find = session.prepare("SELECT " + COLUMNS + " FROM enrollments WHERE enrollment_id = ?");
         this.verified = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET verified_at = ?, tenant_id = ?, "
                 + "cloud_account_key = ? WHERE enrollment_id = ?");
-        this.accountReady = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET account_ready_at = ? "
-                + "WHERE enrollment_id = ?");
+        this.accountReady = session.prepare(
+                "UPDATE enrollments USING TIMESTAMP ? SET account_ready_at = ? " + "WHERE enrollment_id = ?");
         this.activationIssued = session.prepare("UPDATE enrollments USING TIMESTAMP ? SET activation_issued_at = ?, "
                 + "activation_id = ?, activation_region = ?, activation_code_jwe = ?, activation_key_id = ? "
                 + "WHERE enrollment_id = ?");
@@ -75,10 +75,14 @@ public class EnrollmentRepository implements Enrollments {
     }
 
     @Override
-    public Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
-            CloudProvider provider, Instant receivedAt) {
-        ResultSet result = session.execute(claim.bind(enrollmentId, secretHash.value(), fingerprint,
-                provider.wireName(), receivedAt, pendingTtlSeconds));
+    public Optional<EnrollmentProgress> claim(
+            String enrollmentId,
+            SecretHash secretHash,
+            String fingerprint,
+            CloudProvider provider,
+            Instant receivedAt) {
+        ResultSet result = session.execute(claim.bind(
+                enrollmentId, secretHash.value(), fingerprint, provider.wireName(), receivedAt, pendingTtlSeconds));
         if (result.wasApplied()) {
             return Optional.empty();
         }
@@ -87,7 +91,8 @@ public class EnrollmentRepository implements Enrollments {
 
     @Override
     public Optional<EnrollmentProgress> find(String enrollmentId) {
-        return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one()).map(EnrollmentRepository::progress);
+        return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one())
+                .map(EnrollmentRepository::progress);
     }
 
     @Override
@@ -103,8 +108,14 @@ public class EnrollmentRepository implements Enrollments {
 
     @Override
     public void activationIssued(String enrollmentId, ActivationGrant grant, Instant at) {
-        write(activationIssued.bind(micros(at), at, grant.activationId(), grant.region(), grant.encryptedCode(),
-                grant.keyId(), enrollmentId));
+        write(activationIssued.bind(
+                micros(at),
+                at,
+                grant.activationId(),
+                grant.region(),
+                grant.encryptedCode(),
+                grant.keyId(),
+                enrollmentId));
     }
 
     @Override
@@ -126,8 +137,12 @@ public class EnrollmentRepository implements Enrollments {
             log.warn("verified enrollment has no claim left (it expired before verification, or never was)");
             return;
         }
-        write(keepClaim.bind(claimed.getLong("claimed_micros") + 1, claimed.getString("secret_hash"),
-                claimed.getString("fingerprint"), claimed.getString("provider"), claimed.getInstant("received_at"),
+        write(keepClaim.bind(
+                claimed.getLong("claimed_micros") + 1,
+                claimed.getString("secret_hash"),
+                claimed.getString("fingerprint"),
+                claimed.getString("provider"),
+                claimed.getInstant("received_at"),
                 enrollmentId));
     }
 
@@ -149,10 +164,17 @@ public class EnrollmentRepository implements Enrollments {
                 row.getString("fingerprint"),
                 row.getInstant("verified_at") != null,
                 row.getInstant("account_ready_at") != null,
-                activationId == null ? null : new ActivationGrant(activationId, row.getString("activation_region"),
-                        row.getString("activation_code_jwe"), row.getString("activation_key_id")),
+                activationId == null
+                        ? null
+                        : new ActivationGrant(
+                                activationId,
+                                row.getString("activation_region"),
+                                row.getString("activation_code_jwe"),
+                                row.getString("activation_key_id")),
                 row.getString("managed_instance_id"),
-                failureStatus == null ? null : new EnrollmentProgress.Failure(EnrollmentStatus.valueOf(failureStatus),
-                        row.getString("failure_reason")));
+                failureStatus == null
+                        ? null
+                        : new EnrollmentProgress.Failure(
+                                EnrollmentStatus.valueOf(failureStatus), row.getString("failure_reason")));
     }
 }

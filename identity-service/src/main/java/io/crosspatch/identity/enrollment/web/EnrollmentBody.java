@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /v1/enrollments} as sent by the startup script ({@code linux.sh}). Unknown fields are ignored; every known
  * one is checked by the domain's rules.
  */
-public record EnrollmentBody(String provider, Identity identity, Host host, Map<String, String> labels,
-        String enrollmentSecret) {
+public record EnrollmentBody(
+        String provider, Identity identity, Host host, Map<String, String> labels, String enrollmentSecret) {
 
     /**
      * The provider's signed identity as JSON carries it: the fields of one provider are set, the others absent. Read
@@ -23,8 +23,10 @@ public record EnrollmentBody(String provider, Identity identity, Host host, Map<
 
         IdentityMaterial material(CloudProvider provider) {
             return switch (provider) {
-                case GCP -> new IdentityMaterial.GcpToken(only(provider, token, attestedDocument, nonce, pkcs7, document));
-                case VMWARE -> new IdentityMaterial.VmwareToken(only(provider, token, attestedDocument, nonce, pkcs7, document));
+                case GCP ->
+                    new IdentityMaterial.GcpToken(only(provider, token, attestedDocument, nonce, pkcs7, document));
+                case VMWARE ->
+                    new IdentityMaterial.VmwareToken(only(provider, token, attestedDocument, nonce, pkcs7, document));
                 case AZURE -> {
                     only(provider, null, token, pkcs7, document);
                     yield new IdentityMaterial.AzureDocument(attestedDocument, nonce);
@@ -69,8 +71,7 @@ public record EnrollmentBody(String provider, Identity identity, Host host, Map<
     }
 
     /** The VM's operating system as it reports it. */
-    public record Os(String family, String version) {
-    }
+    public record Os(String family, String version) {}
 
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package io.crosspatch.identity.enrollment.web;
 import io.crosspatch.identity.enrollment.application.Acceptance;
 import io.crosspatch.identity.enrollment.application.EnrollmentIntake;
 import io.crosspatch.identity.enrollment.application.EnrollmentStatusQuery;
-import io.crosspatch.identity.enrollment.application.EnrollmentView;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequestRules;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
@@ -51,27 +50,34 @@ public class EnrollmentController {
             throw new InvalidEnrollmentException("INVALID_JSON", "the body must be a JSON object");
         }
         CloudProvider provider = EnrollmentRequestRules.provider(body.provider());
-        EnrollmentRequest request = EnrollmentRequestRules.check(provider,
+        EnrollmentRequest request = EnrollmentRequestRules.check(
+                provider,
                 body.identity() == null ? null : body.identity().material(provider),
-                body.host() == null ? null : body.host().facts(), body.labels(), body.enrollmentSecret());
+                body.host() == null ? null : body.host().facts(),
+                body.labels(),
+                body.enrollmentSecret());
         Acceptance acceptance = intake.accept(request, http.getRemoteAddr());
         String statusUrl = "/v1/enrollments/" + acceptance.enrollmentId();
         HttpStatus status = acceptance.status() == EnrollmentStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).location(URI.create(statusUrl)).cacheControl(CacheControl.noStore())
+        return ResponseEntity.status(status)
+                .location(URI.create(statusUrl))
+                .cacheControl(CacheControl.noStore())
                 .body(new AcceptedView(acceptance.enrollmentId(), acceptance.status(), statusUrl));
     }
 
     @GetMapping("/v1/enrollments/{enrollmentId}")
-    public ResponseEntity<?> status(@PathVariable String enrollmentId,
+    public ResponseEntity<?> status(
+            @PathVariable String enrollmentId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         String secret = authorization != null && authorization.startsWith(BEARER)
-                ? authorization.substring(BEARER.length()).strip() : null;
+                ? authorization.substring(BEARER.length()).strip()
+                : null;
         return query.status(enrollmentId, secret)
-                .<ResponseEntity<?>>map(view -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusView.of(view)))
+                .<ResponseEntity<?>>map(view ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(StatusView.of(view)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND));
     }
 
     /** The answer to an accepted enrollment. */
-    public record AcceptedView(String enrollmentId, EnrollmentStatus status, String statusUrl) {
-    }
+    public record AcceptedView(String enrollmentId, EnrollmentStatus status, String statusUrl) {}
 }

@@ -10,14 +10,23 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()} leaves the activation code out so it cannot reach a log by accident.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StatusView(String enrollmentId, EnrollmentStatus status, @Nullable String reason,
-        @Nullable Activation activation, @Nullable String managedInstanceId) {
+public record StatusView(
+        String enrollmentId,
+        EnrollmentStatus status,
+        @Nullable String reason,
+        @Nullable Activation activation,
+        @Nullable String managedInstanceId) {
 
     static StatusView of(EnrollmentView view) {
         EnrollmentView.DeliveredActivation activation = view.activation();
-        return new StatusView(view.enrollmentId(), view.status(), view.reason(),
-                activation == null ? null : new Activation(activation.activationId(), activation.activationCode(),
-                        activation.region()), view.managedInstanceId());
+        return new StatusView(
+                view.enrollmentId(),
+                view.status(),
+                view.reason(),
+                activation == null
+                        ? null
+                        : new Activation(activation.activationId(), activation.activationCode(), activation.region()),
+                view.managedInstanceId());
     }
 
     /** The SSM activation to register the agent with. */

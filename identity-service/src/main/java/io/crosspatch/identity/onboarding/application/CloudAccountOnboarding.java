@@ -29,16 +29,19 @@ public class CloudAccountOnboarding {
     }
 
     /** The outcome: the stored account and whether it was new. */
-    public record Onboarded(CloudAccount account, boolean created) {
-    }
+    public record Onboarded(CloudAccount account, boolean created) {}
 
     public Onboarded onboard(CloudAccountSettings settings) {
         CloudAccount account = settings.toAccount(clock.instant());
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("cloudAccountKey", account.key().toString())) {
+        try (MDC.MDCCloseable ignored =
+                MDC.putCloseable("cloudAccountKey", account.key().toString())) {
             Optional<String> holder = accounts.claim(account);
             boolean created = holder.isEmpty();
             if (!created && (!holder.get().equals(account.tenantId()) || !accounts.updateSettings(account))) {
-                log.warn("refused to move the cloud account from tenant {} to tenant {}", holder.get(), account.tenantId());
+                log.warn(
+                        "refused to move the cloud account from tenant {} to tenant {}",
+                        holder.get(),
+                        account.tenantId());
                 throw new AccountOwnedByAnotherTenantException();
             }
             accounts.listUnderTenant(account);

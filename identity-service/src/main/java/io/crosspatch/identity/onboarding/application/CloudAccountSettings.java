@@ -20,8 +20,14 @@ import java.util.function.Predicate;
  * standard one or an allowed one, and the AWS region looks like one. Each shape is one pass over the characters
  * after a length check ({@link TextShape}), so no input can make a check backtrack.
  */
-public record CloudAccountSettings(String tenantId, String provider, String cloudAccountId, String displayName,
-        String defaultPatchGroup, String awsRegion, Set<String> allowedPatchGroups) {
+public record CloudAccountSettings(
+        String tenantId,
+        String provider,
+        String cloudAccountId,
+        String displayName,
+        String defaultPatchGroup,
+        String awsRegion,
+        Set<String> allowedPatchGroups) {
 
     private static final int MAX_TENANT_CHARS = 64;
     private static final int MAX_PATCH_GROUP_CHARS = 32;
@@ -29,8 +35,10 @@ public record CloudAccountSettings(String tenantId, String provider, String clou
     private static final int MAX_ALLOWED_GROUPS = 16;
     private static final Chars PATCH_GROUP = LOWER_ALNUM.or("-");
     private static final Map<String, Predicate<String>> ACCOUNT_ID = Map.of(
-            "gcp", id -> id.length() >= 6 && TextShape.word(id, 30, LOWER, PATCH_GROUP)
-                    && LOWER_ALNUM.has(id.charAt(id.length() - 1)),
+            "gcp",
+                    id -> id.length() >= 6
+                            && TextShape.word(id, 30, LOWER, PATCH_GROUP)
+                            && LOWER_ALNUM.has(id.charAt(id.length() - 1)),
             "azure", CloudAccountSettings::lowerCaseUuid,
             "aws", id -> TextShape.of(id, 12, 12, DIGIT),
             "vmware", id -> TextShape.word(id, 128, ALNUM, ALNUM.or("._:-")));
@@ -38,31 +46,38 @@ public record CloudAccountSettings(String tenantId, String provider, String clou
     /** The account to store, or an {@link InvalidCloudAccountException} naming the first broken rule. */
     public CloudAccount toAccount(Instant now) {
         if (!TextShape.word(tenantId, MAX_TENANT_CHARS, ALNUM, ALNUM.or("._-"))) {
-            throw new InvalidCloudAccountException("INVALID_TENANT", "tenant ids are 1-64 letters, digits, '.', '_', '-'");
+            throw new InvalidCloudAccountException(
+                    "INVALID_TENANT", "tenant ids are 1-64 letters, digits, '.', '_', '-'");
         }
         Predicate<String> idShape = provider == null ? null : ACCOUNT_ID.get(provider);
         if (idShape == null) {
-            throw new InvalidCloudAccountException("UNKNOWN_PROVIDER", "provider must be one of gcp, azure, aws, vmware");
+            throw new InvalidCloudAccountException(
+                    "UNKNOWN_PROVIDER", "provider must be one of gcp, azure, aws, vmware");
         }
         if (cloudAccountId == null || !idShape.test(cloudAccountId)) {
             throw new InvalidCloudAccountException("INVALID_CLOUD_ACCOUNT_ID", "not a " + provider + " account id");
         }
-        if (displayName != null && (displayName.length() > 128 || displayName.chars().anyMatch(Character::isISOControl))) {
-            throw new InvalidCloudAccountException("INVALID_DISPLAY_NAME", "displayName is at most 128 printable characters");
+        if (displayName != null
+                && (displayName.length() > 128 || displayName.chars().anyMatch(Character::isISOControl))) {
+            throw new InvalidCloudAccountException(
+                    "INVALID_DISPLAY_NAME", "displayName is at most 128 printable characters");
         }
         Set<String> allowed = allowedPatchGroups == null ? Set.of() : allowedPatchGroups;
         if (allowed.size() > MAX_ALLOWED_GROUPS || !allowed.stream().allMatch(CloudAccountSettings::patchGroup)) {
-            throw new InvalidCloudAccountException("INVALID_PATCH_GROUP",
+            throw new InvalidCloudAccountException(
+                    "INVALID_PATCH_GROUP",
                     "at most " + MAX_ALLOWED_GROUPS + " allowed patch groups, each 1-32 of a-z, 0-9, '-'");
         }
         if (!awsRegion(awsRegion)) {
-            throw new InvalidCloudAccountException("INVALID_AWS_REGION", "awsRegion must be an AWS region such as eu-west-1");
+            throw new InvalidCloudAccountException(
+                    "INVALID_AWS_REGION", "awsRegion must be an AWS region such as eu-west-1");
         }
         String defaultGroup = defaultPatchGroup == null ? "on-time" : defaultPatchGroup;
-        CloudAccount account = new CloudAccount(provider, cloudAccountId, tenantId, displayName, defaultGroup, awsRegion,
-                allowed, now);
+        CloudAccount account = new CloudAccount(
+                provider, cloudAccountId, tenantId, displayName, defaultGroup, awsRegion, allowed, now);
         if (!patchGroup(defaultGroup) || !account.allows(defaultGroup)) {
-            throw new InvalidCloudAccountException("INVALID_PATCH_GROUP",
+            throw new InvalidCloudAccountException(
+                    "INVALID_PATCH_GROUP",
                     "defaultPatchGroup must be early, on-time, late or one of allowedPatchGroups");
         }
         return account;
@@ -78,7 +93,9 @@ public record CloudAccountSettings(String tenantId, String provider, String clou
             return false;
         }
         String[] parts = region.split("-", -1);
-        if (parts.length < 3 || !TextShape.of(parts[0], 2, 2, LOWER) || !TextShape.of(parts[parts.length - 1], 1, 1, DIGIT)) {
+        if (parts.length < 3
+                || !TextShape.of(parts[0], 2, 2, LOWER)
+                || !TextShape.of(parts[parts.length - 1], 1, 1, DIGIT)) {
             return false;
         }
         for (int i = 1; i < parts.length - 1; i++) {

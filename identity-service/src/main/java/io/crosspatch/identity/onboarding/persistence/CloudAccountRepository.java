@@ -38,13 +38,17 @@ public class CloudAccountRepository implements CloudAccounts {
 
     public CloudAccountRepository(CqlSession session) {
         this.session = session;
-        this.claim = session.prepare("INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.claim = session.prepare(
+                "INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
         this.updateSettings = session.prepare("UPDATE cloud_accounts SET display_name = ?, default_patch_group = ?, "
                 + "aws_region = ?, allowed_patch_groups = ?, updated_at = ? WHERE provider = ? AND cloud_account_id = ? "
                 + "IF tenant_id = ?");
-        this.upsertByAccount = session.prepare("INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        this.upsertByTenant = session.prepare("INSERT INTO tenant_cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        this.find = session.prepare("SELECT " + COLUMNS + " FROM cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
+        this.upsertByAccount =
+                session.prepare("INSERT INTO cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        this.upsertByTenant =
+                session.prepare("INSERT INTO tenant_cloud_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        this.find = session.prepare(
+                "SELECT " + COLUMNS + " FROM cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
         this.byTenant = session.prepare("SELECT " + COLUMNS + " FROM tenant_cloud_accounts WHERE tenant_id = ?");
     }
 
@@ -62,9 +66,16 @@ public class CloudAccountRepository implements CloudAccounts {
     /** Replaces the account's settings if it is still {@code account.tenantId()}'s; answers whether it was. */
     @Override
     public boolean updateSettings(CloudAccount account) {
-        return session.execute(updateSettings.bind(account.displayName(), account.defaultPatchGroup(), account.awsRegion(),
-                account.allowedPatchGroups(), account.updatedAt(), account.provider(), account.cloudAccountId(),
-                account.tenantId())).wasApplied();
+        return session.execute(updateSettings.bind(
+                        account.displayName(),
+                        account.defaultPatchGroup(),
+                        account.awsRegion(),
+                        account.allowedPatchGroups(),
+                        account.updatedAt(),
+                        account.provider(),
+                        account.cloudAccountId(),
+                        account.tenantId()))
+                .wasApplied();
     }
 
     /** Writes the account into its tenant's listing; only for the tenant that {@link #claim claimed} it. */
@@ -79,13 +90,15 @@ public class CloudAccountRepository implements CloudAccounts {
      */
     public void save(CloudAccount account) {
         Object[] values = values(account);
-        session.execute(BatchStatement.newInstance(DefaultBatchType.LOGGED,
-                upsertByAccount.bind(values), upsertByTenant.bind(values)));
+        session.execute(BatchStatement.newInstance(
+                DefaultBatchType.LOGGED, upsertByAccount.bind(values), upsertByTenant.bind(values)));
     }
 
     @Override
     public Optional<CloudAccount> find(CloudAccountKey key) {
-        return Optional.ofNullable(session.execute(find.bind(key.provider().wireName(), key.cloudAccountId())).one()).map(CloudAccountRepository::account);
+        return Optional.ofNullable(session.execute(find.bind(key.provider().wireName(), key.cloudAccountId()))
+                        .one())
+                .map(CloudAccountRepository::account);
     }
 
     @Override
@@ -96,13 +109,27 @@ public class CloudAccountRepository implements CloudAccounts {
     }
 
     private static Object[] values(CloudAccount account) {
-        return new Object[] {account.tenantId(), account.provider(), account.cloudAccountId(), account.displayName(),
-                account.defaultPatchGroup(), account.awsRegion(), account.allowedPatchGroups(), account.updatedAt()};
+        return new Object[] {
+            account.tenantId(),
+            account.provider(),
+            account.cloudAccountId(),
+            account.displayName(),
+            account.defaultPatchGroup(),
+            account.awsRegion(),
+            account.allowedPatchGroups(),
+            account.updatedAt()
+        };
     }
 
     private static CloudAccount account(Row row) {
-        return new CloudAccount(row.getString("provider"), row.getString("cloud_account_id"), row.getString("tenant_id"),
-                row.getString("display_name"), row.getString("default_patch_group"), row.getString("aws_region"),
-                row.getSet("allowed_patch_groups", String.class), row.getInstant("updated_at"));
+        return new CloudAccount(
+                row.getString("provider"),
+                row.getString("cloud_account_id"),
+                row.getString("tenant_id"),
+                row.getString("display_name"),
+                row.getString("default_patch_group"),
+                row.getString("aws_region"),
+                row.getSet("allowed_patch_groups", String.class),
+                row.getInstant("updated_at"));
     }
 }

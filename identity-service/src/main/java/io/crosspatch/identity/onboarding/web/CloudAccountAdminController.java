@@ -31,12 +31,22 @@ public class CloudAccountAdminController {
         this.onboarding = onboarding;
     }
 
-    @PutMapping(path = "/v1/admin/tenants/{tenantId}/cloud-accounts/{provider}/{cloudAccountId}",
+    @PutMapping(
+            path = "/v1/admin/tenants/{tenantId}/cloud-accounts/{provider}/{cloudAccountId}",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<CloudAccountView> onboard(@PathVariable String tenantId, @PathVariable String provider,
-            @PathVariable String cloudAccountId, @RequestBody CloudAccountBody body) {
-        CloudAccountOnboarding.Onboarded result = onboarding.onboard(new CloudAccountSettings(tenantId, provider,
-                cloudAccountId, body.displayName(), body.defaultPatchGroup(), body.awsRegion(), body.allowedPatchGroups()));
+    public ResponseEntity<CloudAccountView> onboard(
+            @PathVariable String tenantId,
+            @PathVariable String provider,
+            @PathVariable String cloudAccountId,
+            @RequestBody CloudAccountBody body) {
+        CloudAccountOnboarding.Onboarded result = onboarding.onboard(new CloudAccountSettings(
+                tenantId,
+                provider,
+                cloudAccountId,
+                body.displayName(),
+                body.defaultPatchGroup(),
+                body.awsRegion(),
+                body.allowedPatchGroups()));
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(CloudAccountView.of(result.account()));
     }
@@ -47,19 +57,32 @@ public class CloudAccountAdminController {
     }
 
     /** The settings of a cloud account, as an admin sends them. */
-    public record CloudAccountBody(String displayName, String defaultPatchGroup, String awsRegion,
-            Set<String> allowedPatchGroups) {
-    }
+    public record CloudAccountBody(
+            String displayName, String defaultPatchGroup, String awsRegion, Set<String> allowedPatchGroups) {}
 
     /** A stored cloud account. */
-    public record CloudAccountView(String tenantId, String provider, String cloudAccountId, String cloudAccountKey,
-            String displayName, String defaultPatchGroup, String awsRegion, Set<String> allowedPatchGroups,
+    public record CloudAccountView(
+            String tenantId,
+            String provider,
+            String cloudAccountId,
+            String cloudAccountKey,
+            String displayName,
+            String defaultPatchGroup,
+            String awsRegion,
+            Set<String> allowedPatchGroups,
             Instant updatedAt) {
 
         static CloudAccountView of(CloudAccount account) {
-            return new CloudAccountView(account.tenantId(), account.provider(), account.cloudAccountId(), account.key().toString(),
-                    account.displayName(), account.defaultPatchGroup(), account.awsRegion(),
-                    account.allowedPatchGroups(), account.updatedAt());
+            return new CloudAccountView(
+                    account.tenantId(),
+                    account.provider(),
+                    account.cloudAccountId(),
+                    account.key().toString(),
+                    account.displayName(),
+                    account.defaultPatchGroup(),
+                    account.awsRegion(),
+                    account.allowedPatchGroups(),
+                    account.updatedAt());
         }
     }
 }

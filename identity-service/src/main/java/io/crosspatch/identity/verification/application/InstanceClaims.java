@@ -13,8 +13,7 @@ import java.util.List;
 public interface InstanceClaims {
 
     /** An enrollment that holds (or held) an instance. */
-    record Claim(Instant instanceCreatedAt, String enrollmentId, Instant claimedAt) {
-    }
+    record Claim(Instant instanceCreatedAt, String enrollmentId, Instant claimedAt) {}
 
     /** Claims the instance for {@code enrollmentId} unless someone holds it; answers the enrollment that holds it now. */
     String claim(InstanceKey key, String enrollmentId, Instant now);

@@ -1,8 +1,8 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 
 /**

@@ -1,9 +1,9 @@
 package io.crosspatch.identity.verification.application;
 
 import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,8 @@ public class ReEnrollmentService {
     private final ReEnrollmentAudit audit;
     private final Clock clock;
 
-    public ReEnrollmentService(CloudAccountDirectory accounts, InstanceClaims claims, ReEnrollmentAudit audit,
-            Clock clock) {
+    public ReEnrollmentService(
+            CloudAccountDirectory accounts, InstanceClaims claims, ReEnrollmentAudit audit, Clock clock) {
         this.accounts = accounts;
         this.claims = claims;
         this.audit = audit;
@@ -38,11 +38,17 @@ public class ReEnrollmentService {
      * Releases the instance's claim(s). Empty when the cloud account is not {@code tenantId}'s or the instance never
      * enrolled (the caller answers 404 for both, so it learns nothing about other tenants).
      */
-    public Optional<ReEnrollment> release(String tenantId, CloudProvider provider, String cloudAccountId, String instanceId,
-            String reason, String admin) {
+    public Optional<ReEnrollment> release(
+            String tenantId,
+            CloudProvider provider,
+            String cloudAccountId,
+            String instanceId,
+            String reason,
+            String admin) {
         CloudAccountKey accountKey = new CloudAccountKey(provider, cloudAccountId);
         boolean ownAccount = accounts.find(accountKey)
-                .filter(account -> account.tenantId().equals(tenantId)).isPresent();
+                .filter(account -> account.tenantId().equals(tenantId))
+                .isPresent();
         if (!ownAccount) {
             return Optional.empty();
         }
@@ -50,12 +56,23 @@ public class ReEnrollmentService {
         if (held.isEmpty()) {
             return Optional.empty();
         }
-        ReEnrollment entry = new ReEnrollment(tenantId, provider, cloudAccountId, instanceId, clock.instant(), admin, reason,
+        ReEnrollment entry = new ReEnrollment(
+                tenantId,
+                provider,
+                cloudAccountId,
+                instanceId,
+                clock.instant(),
+                admin,
+                reason,
                 held.stream().map(InstanceClaims.Claim::enrollmentId).distinct().toList());
         audit.record(entry);
         claims.release(provider, cloudAccountId, instanceId);
-        log.info("instance {} of {} released for re-enrollment by {} (previous enrollments {})", instanceId, accountKey,
-                admin, entry.previousEnrollmentIds());
+        log.info(
+                "instance {} of {} released for re-enrollment by {} (previous enrollments {})",
+                instanceId,
+                accountKey,
+                admin,
+                entry.previousEnrollmentIds());
         return Optional.of(entry);
     }
 }

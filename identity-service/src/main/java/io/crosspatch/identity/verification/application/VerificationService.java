@@ -1,10 +1,9 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.identity.challenge.domain.NonceUse;
 import io.crosspatch.identity.challenge.application.Challenges;
-import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.challenge.domain.NonceUse;
 import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
-import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.verification.domain.EnrollmentPolicy;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
@@ -16,6 +15,7 @@ import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -54,9 +54,14 @@ public class VerificationService {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
 
-    public VerificationService(List<ProviderVerifier> verifiers, CloudAccountDirectory accounts,
-            Challenges challenges, TokenIds tokenIds, InstanceClaims claims,
-            RetryPolicy retryPolicy, Clock clock) {
+    public VerificationService(
+            List<ProviderVerifier> verifiers,
+            CloudAccountDirectory accounts,
+            Challenges challenges,
+            TokenIds tokenIds,
+            InstanceClaims claims,
+            RetryPolicy retryPolicy,
+            Clock clock) {
         this.verifiers = new EnumMap<>(CloudProvider.class);
         verifiers.forEach(verifier -> this.verifiers.put(verifier.provider(), verifier));
         this.accounts = accounts;
@@ -79,48 +84,71 @@ public class VerificationService {
         CloudAccount account = null;
         try {
             if (request.claimedProvider() != request.identity().provider()) {
-                throw new IdentityRejectedException(RejectionReason.PROVIDER_MISMATCH, "the request says "
-                        + request.claimedProvider().wireName() + " but carries a " + request.identity().provider().wireName() + " identity");
+                throw new IdentityRejectedException(
+                        RejectionReason.PROVIDER_MISMATCH,
+                        "the request says " + request.claimedProvider().wireName() + " but carries a "
+                                + request.identity().provider().wireName() + " identity");
             }
             ProviderVerifier verifier = verifiers.get(request.identity().provider());
             if (verifier == null) {
-                throw new IllegalStateException("no verifier for " + request.identity().provider());
+                throw new IllegalStateException(
+                        "no verifier for " + request.identity().provider());
             }
             proven = verifier.verify(request.identity(), now);
             CloudAccountKey accountKey = proven.cloudAccountKey();
             MDC.put("cloudAccountKey", accountKey.toString());
             VerifiedClaims identity = proven;
             account = accounts.find(accountKey)
-                    .orElseThrow(() -> new IdentityRejectedException(RejectionReason.ACCOUNT_NOT_ONBOARDED,
+                    .orElseThrow(() -> new IdentityRejectedException(
+                            RejectionReason.ACCOUNT_NOT_ONBOARDED,
                             "cloud account " + accountKey + " is not onboarded"));
             VerifiedEnrollment enrollment = decide(request, identity, account);
             useSingleUseProofs(request.enrollmentId(), identity, now);
             claimInstance(request.enrollmentId(), identity, now);
-            log.info("enrollment {} verified: {} instance {} of tenant {}, patch group {}", request.enrollmentId(),
-                    enrollment.cloudAccountKey(), enrollment.instanceId(), enrollment.tenantId(), enrollment.patchGroup());
+            log.info(
+                    "enrollment {} verified: {} instance {} of tenant {}, patch group {}",
+                    request.enrollmentId(),
+                    enrollment.cloudAccountKey(),
+                    enrollment.instanceId(),
+                    enrollment.tenantId(),
+                    enrollment.patchGroup());
             return new VerificationOutcome.Verified(enrollment);
         } catch (IdentityRejectedException e) {
             log.info("enrollment {} rejected: {} ({})", request.enrollmentId(), e.reason(), e.getMessage());
-            return new VerificationOutcome.Rejected(request.enrollmentId(), e.reason(), e.getMessage(),
+            return new VerificationOutcome.Rejected(
+                    request.enrollmentId(),
+                    e.reason(),
+                    e.getMessage(),
                     proven == null ? request.identity().provider() : proven.provider(),
-                    proven == null ? null : proven.cloudAccountId(), account == null ? null : account.tenantId());
+                    proven == null ? null : proven.cloudAccountId(),
+                    account == null ? null : account.tenantId());
         } catch (TrustSourceUnavailableException e) {
             return deferOrGiveUp(request, parked, e.getMessage(), now);
         }
     }
 
-    private VerificationOutcome deferOrGiveUp(EnrollmentRequest request, @Nullable RetryTicket parked, @Nullable String why,
-            Instant now) {
-        Optional<RetryTicket> next = parked == null ? Optional.of(retryPolicy.first(now)) : retryPolicy.next(parked, now);
+    private VerificationOutcome deferOrGiveUp(
+            EnrollmentRequest request, @Nullable RetryTicket parked, @Nullable String why, Instant now) {
+        Optional<RetryTicket> next =
+                parked == null ? Optional.of(retryPolicy.first(now)) : retryPolicy.next(parked, now);
         if (next.isEmpty()) {
             RetryTicket last = Objects.requireNonNull(parked); // a first deferral always gets a ticket
             log.warn("enrollment {} given up: {} since {}", request.enrollmentId(), why, last.since());
-            return new VerificationOutcome.Rejected(request.enrollmentId(), RejectionReason.TRUST_SOURCE_UNAVAILABLE,
+            return new VerificationOutcome.Rejected(
+                    request.enrollmentId(),
+                    RejectionReason.TRUST_SOURCE_UNAVAILABLE,
                     "the identity's trust source could not be read since " + last.since() + " (" + why
-                            + "); enroll again later", request.identity().provider(), null, null);
+                            + "); enroll again later",
+                    request.identity().provider(),
+                    null,
+                    null);
         }
-        log.info("enrollment {} parked until {} (attempt {}): {}", request.enrollmentId(), next.get().due(),
-                next.get().attempt(), why);
+        log.info(
+                "enrollment {} parked until {} (attempt {}): {}",
+                request.enrollmentId(),
+                next.get().due(),
+                next.get().attempt(),
+                why);
         return new VerificationOutcome.Deferred(request.enrollmentId(), next.get(), why);
     }
 
@@ -131,35 +159,57 @@ public class VerificationService {
         Set<String> allowed = new HashSet<>(CloudAccount.STANDARD_PATCH_GROUPS);
         allowed.addAll(account.allowedPatchGroups());
         String patchGroup = EnrollmentPolicy.patchGroup(labels, account.defaultPatchGroup(), allowed);
-        return new VerifiedEnrollment(request.enrollmentId(), account.tenantId(), identity.provider(),
-                identity.cloudAccountId(), account.displayName(), identity.instanceId(), identity.instanceName(),
-                identity.location(), request.hostname(), os, request.osVersion(), patchGroup, account.awsRegion(),
-                identity.instanceCreatedAt(), EnrollmentPolicy.metadataLabels(labels));
+        return new VerifiedEnrollment(
+                request.enrollmentId(),
+                account.tenantId(),
+                identity.provider(),
+                identity.cloudAccountId(),
+                account.displayName(),
+                identity.instanceId(),
+                identity.instanceName(),
+                identity.location(),
+                request.hostname(),
+                os,
+                request.osVersion(),
+                patchGroup,
+                account.awsRegion(),
+                identity.instanceCreatedAt(),
+                EnrollmentPolicy.metadataLabels(labels));
     }
 
     private void useSingleUseProofs(String enrollmentId, VerifiedClaims identity, Instant now) {
         if (identity.nonce() != null) {
             NonceUse use = challenges.consume(identity.nonce(), enrollmentId, now);
             if (use != NonceUse.CONSUMED) {
-                throw new IdentityRejectedException(RejectionReason.NONCE_INVALID, switch (use) {
-                    case UNKNOWN -> "the nonce was never issued by this service";
-                    case EXPIRED -> "the nonce has expired";
-                    case REUSED -> "the nonce was already used by another enrollment";
-                    case CONSUMED -> throw new IllegalStateException();
-                });
+                throw new IdentityRejectedException(
+                        RejectionReason.NONCE_INVALID,
+                        switch (use) {
+                            case UNKNOWN -> "the nonce was never issued by this service";
+                            case EXPIRED -> "the nonce has expired";
+                            case REUSED -> "the nonce was already used by another enrollment";
+                            case CONSUMED -> throw new IllegalStateException();
+                        });
             }
         }
-        if (identity.tokenId() != null && !tokenIds.accept(identity.issuer(), identity.tokenId(), enrollmentId,
-                Objects.requireNonNull(identity.expiresAt()), now)) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_REPLAYED, "this VMware token was already used by another enrollment");
+        if (identity.tokenId() != null
+                && !tokenIds.accept(
+                        identity.issuer(),
+                        identity.tokenId(),
+                        enrollmentId,
+                        Objects.requireNonNull(identity.expiresAt()),
+                        now)) {
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_REPLAYED, "this VMware token was already used by another enrollment");
         }
     }
 
     private void claimInstance(String enrollmentId, VerifiedClaims identity, Instant now) {
         String owner = claims.claim(identity.instanceKey(), enrollmentId, now);
         if (!owner.equals(enrollmentId)) {
-            throw new IdentityRejectedException(RejectionReason.ALREADY_ENROLLED, "instance " + identity.instanceId()
-                    + " already enrolled with another enrollment; re-enrolling it is an admin action");
+            throw new IdentityRejectedException(
+                    RejectionReason.ALREADY_ENROLLED,
+                    "instance " + identity.instanceId()
+                            + " already enrolled with another enrollment; re-enrolling it is an admin action");
         }
     }
 }

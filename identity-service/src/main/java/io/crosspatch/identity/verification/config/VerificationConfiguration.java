@@ -29,8 +29,14 @@ import org.springframework.context.annotation.Configuration;
 public class VerificationConfiguration {
 
     @Bean
-    VerificationService verificationService(List<ProviderVerifier> verifiers, CloudAccountDirectory accounts,
-            Challenges challenges, TokenIds tokenIds, InstanceClaims claims, RetryProperties retry, Clock clock) {
+    VerificationService verificationService(
+            List<ProviderVerifier> verifiers,
+            CloudAccountDirectory accounts,
+            Challenges challenges,
+            TokenIds tokenIds,
+            InstanceClaims claims,
+            RetryProperties retry,
+            Clock clock) {
         return new VerificationService(verifiers, accounts, challenges, tokenIds, claims, retry.policy(), clock);
     }
 

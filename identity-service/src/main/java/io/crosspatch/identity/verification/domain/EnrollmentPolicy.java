@@ -15,8 +15,7 @@ public final class EnrollmentPolicy {
     public static final String PATCH_GROUP_LABEL = "crosspatch-patchgroup";
     private static final String RESERVED_PREFIX = "crosspatch-";
 
-    private EnrollmentPolicy() {
-    }
+    private EnrollmentPolicy() {}
 
     /** Reported labels overlaid with the signed ones. */
     public static Map<String, String> effectiveLabels(Map<String, String> reported, Map<String, String> signed) {
@@ -28,8 +27,8 @@ public final class EnrollmentPolicy {
     /** Rejects with PATCHING_NOT_REQUESTED unless {@code crosspatch-patching} is {@code true}. */
     public static void requirePatchingRequested(Map<String, String> labels) {
         if (!"true".equals(labels.get(PATCHING_LABEL))) {
-            throw new IdentityRejectedException(RejectionReason.PATCHING_NOT_REQUESTED,
-                    "the " + PATCHING_LABEL + " label is not 'true'");
+            throw new IdentityRejectedException(
+                    RejectionReason.PATCHING_NOT_REQUESTED, "the " + PATCHING_LABEL + " label is not 'true'");
         }
     }
 
@@ -44,7 +43,8 @@ public final class EnrollmentPolicy {
             return accountDefault;
         }
         if (!allowed.contains(requested)) {
-            throw new IdentityRejectedException(RejectionReason.PATCH_GROUP_NOT_ALLOWED,
+            throw new IdentityRejectedException(
+                    RejectionReason.PATCH_GROUP_NOT_ALLOWED,
                     "the cloud account does not allow patch group '" + printable(requested) + "'");
         }
         return requested;
@@ -63,8 +63,10 @@ public final class EnrollmentPolicy {
 
     /** The OS the reported family maps to, or OS_NOT_SUPPORTED. */
     public static ManagedOs operatingSystem(String family, String version) {
-        return ManagedOs.of(family, version).orElseThrow(() -> new IdentityRejectedException(
-                RejectionReason.OS_NOT_SUPPORTED, "no patch baseline for OS family '" + printable(family) + "'"));
+        return ManagedOs.of(family, version)
+                .orElseThrow(() -> new IdentityRejectedException(
+                        RejectionReason.OS_NOT_SUPPORTED,
+                        "no patch baseline for OS family '" + printable(family) + "'"));
     }
 
     /** Unsigned input quoted in a message: short and without control characters. */

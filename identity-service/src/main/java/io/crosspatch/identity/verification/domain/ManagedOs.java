@@ -9,14 +9,22 @@ import java.util.Optional;
  * is told apart by version: 2 is AMAZON_LINUX_2, 2023 and the old 201x releases are AMAZON_LINUX.
  */
 public enum ManagedOs {
-    WINDOWS, UBUNTU, DEBIAN, CENTOS, REDHAT_ENTERPRISE_LINUX, ORACLE_LINUX, AMAZON_LINUX, AMAZON_LINUX_2;
+    WINDOWS,
+    UBUNTU,
+    DEBIAN,
+    CENTOS,
+    REDHAT_ENTERPRISE_LINUX,
+    ORACLE_LINUX,
+    AMAZON_LINUX,
+    AMAZON_LINUX_2;
 
     /** The managed OS for a reported family and version, or empty when Crosspatch cannot patch it. */
     public static Optional<ManagedOs> of(String family, String version) {
         if (family == null) {
             return Optional.empty();
         }
-        String normalized = family.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+        String normalized =
+                family.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
         return switch (normalized) {
             case "windows", "windows server", "microsoftwindowsserver" -> Optional.of(WINDOWS);
             case "ubuntu" -> Optional.of(UBUNTU);

@@ -23,11 +23,18 @@ public sealed interface VerificationOutcome {
      * @param cloudAccountId the signed cloud account, when known
      * @param tenantId the tenant, when the account was found
      */
-    record Rejected(String enrollmentId, RejectionReason reason, @Nullable String message, CloudProvider provider,
-            @Nullable String cloudAccountId, @Nullable String tenantId) implements VerificationOutcome {
-    }
+    record Rejected(
+            String enrollmentId,
+            RejectionReason reason,
+            @Nullable String message,
+            CloudProvider provider,
+            @Nullable String cloudAccountId,
+            @Nullable String tenantId)
+            implements VerificationOutcome {}
 
     /** Not decided: the trust source {@code message} names could not be read; verify again when {@code ticket} is due. */
-    record Deferred(String enrollmentId, RetryTicket ticket, @Nullable String message) implements VerificationOutcome {
-    }
+    record Deferred(
+            String enrollmentId,
+            RetryTicket ticket,
+            @Nullable String message) implements VerificationOutcome {}
 }

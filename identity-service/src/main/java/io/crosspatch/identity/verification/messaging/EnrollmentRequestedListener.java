@@ -3,9 +3,9 @@ package io.crosspatch.identity.verification.messaging;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.application.BatchVerification;
+import io.crosspatch.identity.verification.application.VerifierProperties;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
-import io.crosspatch.identity.verification.application.VerifierProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +36,8 @@ public class EnrollmentRequestedListener {
         this.events = events;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED.name()}",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED.name()}",
             groupId = "${crosspatch.identity.verifier.group-id:" + VerifierProperties.DEFAULT_GROUP_ID + "}",
             concurrency = "${crosspatch.identity.verifier.concurrency:" + VerifierProperties.DEFAULT_CONCURRENCY + "}",
             batch = "true",
@@ -65,7 +66,8 @@ public class EnrollmentRequestedListener {
             throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e.getCause(), e.failedIndex());
         }
         if (unreadable >= 0) {
-            throw new BatchListenerFailedException("unreadable enrollment.requested record", contractViolation, unreadable);
+            throw new BatchListenerFailedException(
+                    "unreadable enrollment.requested record", contractViolation, unreadable);
         }
     }
 }

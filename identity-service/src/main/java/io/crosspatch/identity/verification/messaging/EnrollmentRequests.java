@@ -6,9 +6,9 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.GcpIdentity;
 import io.crosspatch.events.HostFacts;
 import io.crosspatch.events.VmwareIdentity;
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,15 +16,20 @@ import java.util.Map;
 /** Maps {@code enrollment.requested} (Avro) to the verifier's domain request: the identity union to its material. */
 public final class EnrollmentRequests {
 
-    private EnrollmentRequests() {
-    }
+    private EnrollmentRequests() {}
 
     /** The verifier's view of the record; throws {@link NonRetryableEventException} for an identity of unknown shape. */
     public static EnrollmentRequest toDomain(EnrollmentRequested event) {
         HostFacts host = event.getHost();
         Map<String, String> labels = new HashMap<>(event.getLabels());
-        return new EnrollmentRequest(event.getEnrollmentId(), CloudProvider.valueOf(event.getProvider().name()),
-                identity(event.getIdentity()), host.getHostname(), host.getOsFamily(), host.getOsVersion(), labels);
+        return new EnrollmentRequest(
+                event.getEnrollmentId(),
+                CloudProvider.valueOf(event.getProvider().name()),
+                identity(event.getIdentity()),
+                host.getHostname(),
+                host.getOsFamily(),
+                host.getOsVersion(),
+                labels);
     }
 
     private static IdentityMaterial identity(Object identity) {

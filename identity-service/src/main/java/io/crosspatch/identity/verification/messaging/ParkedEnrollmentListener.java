@@ -1,8 +1,8 @@
 package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.EnrollmentRequested;
-import io.crosspatch.identity.verification.application.RetryProperties;
 import io.crosspatch.identity.role.VerifierRole;
+import io.crosspatch.identity.verification.application.RetryProperties;
 import io.crosspatch.identity.verification.application.VerificationService;
 import io.crosspatch.identity.verification.application.VerifierProperties;
 import io.crosspatch.identity.verification.domain.RetryTicket;
@@ -41,9 +41,11 @@ public class ParkedEnrollmentListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED_RETRY.name()}",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_REQUESTED_RETRY.name()}",
             groupId = "${crosspatch.identity.verifier.group-id:" + VerifierProperties.DEFAULT_GROUP_ID + "}-retry",
-            concurrency = "${crosspatch.identity.verifier.retry.concurrency:" + RetryProperties.DEFAULT_CONCURRENCY + "}",
+            concurrency =
+                    "${crosspatch.identity.verifier.retry.concurrency:" + RetryProperties.DEFAULT_CONCURRENCY + "}",
             containerFactory = VerifierListenerConfiguration.RETRY_CONTAINER_FACTORY)
     public void onParkedEnrollment(ConsumerRecord<String, EnrollmentRequested> record, Acknowledgment ack) {
         if (record.value() == null) {
@@ -55,8 +57,10 @@ public class ParkedEnrollmentListener {
             ack.nack(wait.compareTo(LONGEST_PAUSE) < 0 ? wait : LONGEST_PAUSE);
             return;
         }
-        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", record.value().getEnrollmentId())) {
-            events.publishAll(List.of(verification.verify(EnrollmentRequests.toDomain(record.value()), ticket)),
+        try (MDC.MDCCloseable id =
+                MDC.putCloseable("enrollmentId", record.value().getEnrollmentId())) {
+            events.publishAll(
+                    List.of(verification.verify(EnrollmentRequests.toDomain(record.value()), ticket)),
                     List.of(record.value()));
         } finally {
             MDC.remove("cloudAccountKey");

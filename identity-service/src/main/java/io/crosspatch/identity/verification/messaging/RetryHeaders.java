@@ -18,8 +18,7 @@ final class RetryHeaders {
     static final String SINCE = "crosspatch-retry-since";
     static final String DUE = "crosspatch-retry-due";
 
-    private RetryHeaders() {
-    }
+    private RetryHeaders() {}
 
     static Headers of(RetryTicket ticket) {
         RecordHeaders headers = new RecordHeaders();
@@ -32,7 +31,8 @@ final class RetryHeaders {
     /** The ticket a parked record carries; a record without a readable one breaks the contract. */
     static RetryTicket ticket(Headers headers) {
         try {
-            return new RetryTicket(Integer.parseInt(text(headers, ATTEMPT)),
+            return new RetryTicket(
+                    Integer.parseInt(text(headers, ATTEMPT)),
                     Instant.ofEpochMilli(Long.parseLong(text(headers, SINCE))),
                     Instant.ofEpochMilli(Long.parseLong(text(headers, DUE))));
         } catch (NumberFormatException e) {

@@ -8,9 +8,9 @@ import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.identity.role.VerifierRole;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,17 +57,25 @@ public class VerificationEvents {
         for (int i = 0; i < outcomes.size(); i++) {
             VerificationOutcome outcome = outcomes.get(i);
             if (outcome instanceof VerificationOutcome.Deferred deferred) {
-                sends.add(kafka.send(new ProducerRecord<>(Topics.ENROLLMENT_REQUESTED_RETRY.name(), null,
-                        deferred.enrollmentId(), requests.get(i), RetryHeaders.of(deferred.ticket()))));
+                sends.add(kafka.send(new ProducerRecord<>(
+                        Topics.ENROLLMENT_REQUESTED_RETRY.name(),
+                        null,
+                        deferred.enrollmentId(),
+                        requests.get(i),
+                        RetryHeaders.of(deferred.ticket()))));
             } else if (outcome instanceof VerificationOutcome.Verified verified) {
-                sends.add(kafka.send(Topics.IDENTITY_VERIFIED.name(), verified.enrollment().cloudAccountKey().toString(),
+                sends.add(kafka.send(
+                        Topics.IDENTITY_VERIFIED.name(),
+                        verified.enrollment().cloudAccountKey().toString(),
                         identityVerified(verified.enrollment())));
             } else if (outcome instanceof VerificationOutcome.Rejected rejected) {
-                sends.add(kafka.send(Topics.ENROLLMENT_FAILED.name(), rejected.enrollmentId(), enrollmentFailed(rejected)));
+                sends.add(kafka.send(
+                        Topics.ENROLLMENT_FAILED.name(), rejected.enrollmentId(), enrollmentFailed(rejected)));
             }
         }
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing verdicts", e);
@@ -86,24 +94,35 @@ public class VerificationEvents {
                 .setInstanceName(enrollment.instanceName())
                 .setLocation(enrollment.location())
                 .setHostname(enrollment.hostname())
-                .setOperatingSystem(OperatingSystem.valueOf(enrollment.operatingSystem().name()))
+                .setOperatingSystem(
+                        OperatingSystem.valueOf(enrollment.operatingSystem().name()))
                 .setOsVersion(enrollment.osVersion())
                 .setPatchGroup(enrollment.patchGroup())
                 .setAwsRegion(enrollment.awsRegion())
                 .setInstanceCreatedAt(enrollment.instanceCreatedAt())
                 .setLabels(enrollment.labels())
                 .build();
-        return IdentityVerified.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(clock.instant())
-                .setEnrollmentId(enrollment.enrollmentId()).setIdentity(identity).build();
+        return IdentityVerified.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(clock.instant())
+                .setEnrollmentId(enrollment.enrollmentId())
+                .setIdentity(identity)
+                .build();
     }
 
     private EnrollmentFailed enrollmentFailed(VerificationOutcome.Rejected rejected) {
-        return EnrollmentFailed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(clock.instant())
-                .setEnrollmentId(rejected.enrollmentId()).setStage(EnrollmentStage.VERIFICATION)
-                .setReasonCode(rejected.reason().name()).setMessage(rejected.message()).setRetryable(rejected.reason().retryable())
+        return EnrollmentFailed.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(clock.instant())
+                .setEnrollmentId(rejected.enrollmentId())
+                .setStage(EnrollmentStage.VERIFICATION)
+                .setReasonCode(rejected.reason().name())
+                .setMessage(rejected.message())
+                .setRetryable(rejected.reason().retryable())
                 .setTenantId(rejected.tenantId())
                 .setProvider(rejected.provider() == null ? null : provider(rejected.provider()))
-                .setCloudAccountId(rejected.cloudAccountId()).build();
+                .setCloudAccountId(rejected.cloudAccountId())
+                .build();
     }
 
     private static Provider provider(CloudProvider provider) {

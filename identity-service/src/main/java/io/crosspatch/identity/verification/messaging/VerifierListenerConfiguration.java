@@ -27,7 +27,8 @@ public class VerifierListenerConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory) {
         @SuppressWarnings("unchecked")
         ConsumerFactory<Object, Object> consumers = (ConsumerFactory<Object, Object>) consumerFactory;
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
@@ -39,7 +40,8 @@ public class VerifierListenerConfiguration {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<?, ?> consumerFactory) {
         @SuppressWarnings("unchecked")
         ConsumerFactory<Object, Object> consumers = (ConsumerFactory<Object, Object>) consumerFactory;
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(false);
         factory.getContainerProperties().setAckMode(AckMode.MANUAL);

@@ -3,9 +3,9 @@ package io.crosspatch.identity.verification.persistence;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.application.InstanceClaims;
 import io.crosspatch.identity.verification.domain.InstanceKey;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,32 +35,39 @@ public class InstanceClaimRepository implements InstanceClaims {
 
     public InstanceClaimRepository(CqlSession session) {
         this.session = session;
-        this.claim = session.prepare("INSERT INTO instance_claims (provider, cloud_account_id, instance_id, instance_created_at, "
-                + "enrollment_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        this.claim = session.prepare(
+                "INSERT INTO instance_claims (provider, cloud_account_id, instance_id, instance_created_at, "
+                        + "enrollment_id, claimed_at) VALUES (?, ?, ?, ?, ?, ?) IF NOT EXISTS");
         this.ofInstance = session.prepare("SELECT instance_created_at, enrollment_id, claimed_at FROM instance_claims "
                 + "WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
-        this.release = session.prepare("DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
+        this.release = session.prepare(
+                "DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
     }
 
     @Override
     public String claim(InstanceKey key, String enrollmentId, Instant now) {
         if (key.provider() == CloudProvider.AWS) {
             Optional<String> holder = claimsOf(key.provider(), key.cloudAccountId(), key.instanceId()).stream()
-                    .map(Claim::enrollmentId).filter(owner -> !owner.equals(enrollmentId)).findFirst();
+                    .map(Claim::enrollmentId)
+                    .filter(owner -> !owner.equals(enrollmentId))
+                    .findFirst();
             if (holder.isPresent()) {
                 return holder.get();
             }
         }
-        ResultSet result = session.execute(claim.bind(key.provider().wireName(), key.cloudAccountId(), key.instanceId(),
-                key.createdAt(), enrollmentId, now));
+        ResultSet result = session.execute(claim.bind(
+                key.provider().wireName(), key.cloudAccountId(), key.instanceId(), key.createdAt(), enrollmentId, now));
         return result.wasApplied() ? enrollmentId : result.one().getString("enrollment_id");
     }
 
     @Override
     public List<Claim> claimsOf(CloudProvider provider, String cloudAccountId, String instanceId) {
         List<Claim> claims = new ArrayList<>();
-        session.execute(ofInstance.bind(provider.wireName(), cloudAccountId, instanceId)).forEach(row -> claims.add(
-                new Claim(row.getInstant("instance_created_at"), row.getString("enrollment_id"), row.getInstant("claimed_at"))));
+        session.execute(ofInstance.bind(provider.wireName(), cloudAccountId, instanceId))
+                .forEach(row -> claims.add(new Claim(
+                        row.getInstant("instance_created_at"),
+                        row.getString("enrollment_id"),
+                        row.getInstant("claimed_at"))));
         return claims;
     }
 

@@ -28,8 +28,10 @@ public class TokenIdRepository implements TokenIds {
 
     @Override
     public boolean accept(String issuer, String jti, String enrollmentId, Instant expiresAt, Instant now) {
-        long ttl = Math.max(1, Duration.between(now, expiresAt).plus(KEPT_AFTER_EXPIRY).toSeconds());
-        ResultSet result = session.execute(accept.bind(issuer, jti, enrollmentId, (int) Math.min(ttl, Integer.MAX_VALUE)));
+        long ttl = Math.max(
+                1, Duration.between(now, expiresAt).plus(KEPT_AFTER_EXPIRY).toSeconds());
+        ResultSet result =
+                session.execute(accept.bind(issuer, jti, enrollmentId, (int) Math.min(ttl, Integer.MAX_VALUE)));
         return result.wasApplied() || enrollmentId.equals(result.one().getString("enrollment_id"));
     }
 }

@@ -1,11 +1,11 @@
 package io.crosspatch.identity.verification.provider;
 
-import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.kernel.TextShape;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -46,19 +46,31 @@ public final class AwsDocumentVerifier implements ProviderVerifier {
         if (!(region instanceof String name) || !region(name)) {
             throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the signed document names no region");
         }
-        X509Certificate certificate = certificateOfRegion.apply(name).orElseThrow(() -> new IdentityRejectedException(
-                RejectionReason.UNTRUSTED_SIGNER, "no AWS certificate is configured for region " + name));
+        X509Certificate certificate = certificateOfRegion
+                .apply(name)
+                .orElseThrow(() -> new IdentityRejectedException(
+                        RejectionReason.UNTRUSTED_SIGNER, "no AWS certificate is configured for region " + name));
         if (!signed.signedBy(certificate)) {
-            throw new IdentityRejectedException(RejectionReason.SIGNATURE_INVALID,
-                    "the document is not signed by AWS's certificate for " + name);
+            throw new IdentityRejectedException(
+                    RejectionReason.SIGNATURE_INVALID, "the document is not signed by AWS's certificate for " + name);
         }
-        if (aws.document() != null && !aws.document().strip().equals(signed.contentText().strip())) {
-            throw new IdentityRejectedException(RejectionReason.DOCUMENT_MISMATCH, "the plain document differs from the signed one");
+        if (aws.document() != null
+                && !aws.document().strip().equals(signed.contentText().strip())) {
+            throw new IdentityRejectedException(
+                    RejectionReason.DOCUMENT_MISMATCH, "the plain document differs from the signed one");
         }
-        return new VerifiedClaims(CloudProvider.AWS,
+        return new VerifiedClaims(
+                CloudProvider.AWS,
                 JwtRules.requiredString(document.get("accountId"), "accountId"),
                 JwtRules.requiredString(document.get("instanceId"), "instanceId"),
-                null, name, null, Map.of(), null, null, null, "aws:" + name);
+                null,
+                name,
+                null,
+                Map.of(),
+                null,
+                null,
+                null,
+                "aws:" + name);
     }
 
     /**
@@ -70,7 +82,8 @@ public final class AwsDocumentVerifier implements ProviderVerifier {
             return false;
         }
         String[] parts = name.split("-", -1);
-        if (parts.length < 3 || !TextShape.of(parts[0], 2, 2, TextShape.LOWER)
+        if (parts.length < 3
+                || !TextShape.of(parts[0], 2, 2, TextShape.LOWER)
                 || !TextShape.of(parts[parts.length - 1], 1, 2, TextShape.DIGIT)) {
             return false;
         }

@@ -1,16 +1,16 @@
 package io.crosspatch.identity.verification.provider;
 
-import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.kernel.CloudProvider;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.Certificate;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
@@ -58,9 +58,11 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
     /** Signer certificates (by SHA-256) whose chain to a trusted root was built, and until when that chain is valid. */
     private final Map<String, Instant> validatedChains = new ConcurrentHashMap<>();
 
-    public AzureDocumentVerifier(Collection<X509Certificate> roots, List<String> signerNames, Duration maxAge, Duration skew) {
+    public AzureDocumentVerifier(
+            Collection<X509Certificate> roots, List<String> signerNames, Duration maxAge, Duration skew) {
         this.roots = roots.stream().map(root -> new TrustAnchor(root, null)).collect(Collectors.toUnmodifiableSet());
-        this.signerNames = signerNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        this.signerNames =
+                signerNames.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         this.maxAge = maxAge;
         this.skew = skew;
     }
@@ -76,24 +78,38 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
         SignedData signed = SignedData.parse(azure.attestedDocument());
         List<X509Certificate> signerCertificates = signed.signerCertificates();
         if (signerCertificates.size() != 1) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER, "the PKCS#7 does not carry its signer's certificate");
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER, "the PKCS#7 does not carry its signer's certificate");
         }
         X509Certificate signer = signerCertificates.get(0);
         requireSignerName(signer);
         requireChain(signer, signed.certificates(), now);
         if (!signed.signedBy(signer)) {
-            throw new IdentityRejectedException(RejectionReason.SIGNATURE_INVALID, "the attested document's signature does not verify");
+            throw new IdentityRejectedException(
+                    RejectionReason.SIGNATURE_INVALID, "the attested document's signature does not verify");
         }
         Map<String, Object> document = signed.json();
         checkTimes(document, now);
         Object nonce = document.get("nonce");
         if (!(nonce instanceof String signedNonce) || !signedNonce.equals(azure.nonce())) {
-            throw new IdentityRejectedException(RejectionReason.NONCE_INVALID, "the document does not sign the request's nonce");
+            throw new IdentityRejectedException(
+                    RejectionReason.NONCE_INVALID, "the document does not sign the request's nonce");
         }
-        String subscription = JwtRules.requiredString(document.get("subscriptionId"), "subscriptionId").toLowerCase(Locale.ROOT);
+        String subscription = JwtRules.requiredString(document.get("subscriptionId"), "subscriptionId")
+                .toLowerCase(Locale.ROOT);
         String vmId = JwtRules.requiredString(document.get("vmId"), "vmId");
-        return new VerifiedClaims(CloudProvider.AZURE, subscription, vmId, null, null, null, Map.of(),
-                timestamp(document, "expiresOn"), signedNonce, null, signer.getSubjectX500Principal().getName());
+        return new VerifiedClaims(
+                CloudProvider.AZURE,
+                subscription,
+                vmId,
+                null,
+                null,
+                null,
+                Map.of(),
+                timestamp(document, "expiresOn"),
+                signedNonce,
+                null,
+                signer.getSubjectX500Principal().getName());
     }
 
     private void requireSignerName(X509Certificate signer) {
@@ -103,23 +119,31 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
         } catch (CertificateParsingException e) {
             names = null;
         }
-        boolean trusted = names != null && names.stream()
-                .filter(name -> name.size() == 2 && Integer.valueOf(DNS_NAME).equals(name.get(0)) && name.get(1) instanceof String)
-                .map(name -> ((String) name.get(1)).toLowerCase(Locale.ROOT))
-                .anyMatch(dns -> signerNames.stream().anyMatch(allowed -> dns.equals(allowed) || dns.endsWith("." + allowed)));
+        boolean trusted = names != null
+                && names.stream()
+                        .filter(name -> name.size() == 2
+                                && Integer.valueOf(DNS_NAME).equals(name.get(0))
+                                && name.get(1) instanceof String)
+                        .map(name -> ((String) name.get(1)).toLowerCase(Locale.ROOT))
+                        .anyMatch(dns -> signerNames.stream()
+                                .anyMatch(allowed -> dns.equals(allowed) || dns.endsWith("." + allowed)));
         if (!trusted) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER,
                     "the signer certificate is not issued to " + String.join(" or ", signerNames));
         }
     }
 
     private void requireChain(X509Certificate signer, List<X509Certificate> carried, Instant now) {
         if (roots.isEmpty()) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER, "no Azure trust anchors are configured");
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER, "no Azure trust anchors are configured");
         }
         String fingerprint = fingerprint(signer);
         Instant chainValidUntil = validatedChains.get(fingerprint);
-        if (chainValidUntil != null && now.isBefore(chainValidUntil) && !signer.getNotBefore().toInstant().isAfter(now)) {
+        if (chainValidUntil != null
+                && now.isBefore(chainValidUntil)
+                && !signer.getNotBefore().toInstant().isAfter(now)) {
             return;
         }
         try {
@@ -130,10 +154,12 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
             parameters.setMaxPathLength(MAX_INTERMEDIATES);
             parameters.setDate(Date.from(now));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
-            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(parameters);
             remember(fingerprint, path);
         } catch (GeneralSecurityException e) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER, "the signer certificate does not chain to a trusted root");
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER, "the signer certificate does not chain to a trusted root");
         }
     }
 
@@ -154,20 +180,24 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (GeneralSecurityException e) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signer certificate cannot be encoded");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the signer certificate cannot be encoded");
         }
     }
 
     private void checkTimes(Map<String, Object> document, Instant now) {
         Instant created = timestamp(document, "createdOn");
         if (created == null) {
-            throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the document has no timeStamp.createdOn");
+            throw new IdentityRejectedException(
+                    RejectionReason.CLAIMS_MISSING, "the document has no timeStamp.createdOn");
         }
         if (created.isAfter(now.plus(skew))) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_NOT_YET_VALID, "the document was created in the future (" + created + ")");
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_NOT_YET_VALID, "the document was created in the future (" + created + ")");
         }
         if (created.isBefore(now.minus(maxAge).minus(skew))) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_EXPIRED,
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_EXPIRED,
                     "the document was created at " + created + ", more than " + maxAge.toMinutes() + " minutes ago");
         }
         Instant expires = timestamp(document, "expiresOn");
@@ -190,7 +220,8 @@ public final class AzureDocumentVerifier implements ProviderVerifier {
         try {
             return LocalDateTime.parse(local, TIMESTAMP).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the document's timeStamp." + field + " is not a time");
+            throw new IdentityRejectedException(
+                    RejectionReason.CLAIMS_MISSING, "the document's timeStamp." + field + " is not a time");
         }
     }
 }

@@ -3,12 +3,12 @@ package io.crosspatch.identity.verification.provider;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.kernel.CloudProvider;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Map;
@@ -52,14 +52,21 @@ public final class GcpTokenVerifier implements ProviderVerifier {
         Map<String, Object> engine = computeEngine(claims);
         Object created = engine.get("instance_creation_timestamp");
         if (!(created instanceof Number seconds)) {
-            throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the identity has no instance_creation_timestamp");
+            throw new IdentityRejectedException(
+                    RejectionReason.CLAIMS_MISSING, "the identity has no instance_creation_timestamp");
         }
-        return new VerifiedClaims(CloudProvider.GCP,
+        return new VerifiedClaims(
+                CloudProvider.GCP,
                 JwtRules.requiredString(engine.get("project_id"), "project_id"),
                 JwtRules.requiredString(engine.get("instance_id"), "instance_id"),
                 JwtRules.requiredString(engine.get("instance_name"), "instance_name"),
                 JwtRules.requiredString(engine.get("zone"), "zone"),
-                Instant.ofEpochSecond(seconds.longValue()), Map.of(), expiresAt, null, null, claims.getIssuer());
+                Instant.ofEpochSecond(seconds.longValue()),
+                Map.of(),
+                expiresAt,
+                null,
+                null,
+                claims.getIssuer());
     }
 
     /**
@@ -83,7 +90,8 @@ public final class GcpTokenVerifier implements ProviderVerifier {
         } catch (ParseException e) {
             throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING, "the google claim is not an object");
         }
-        throw new IdentityRejectedException(RejectionReason.CLAIMS_MISSING,
+        throw new IdentityRejectedException(
+                RejectionReason.CLAIMS_MISSING,
                 "the token has no google.compute_engine claims (not requested with format=full)");
     }
 }

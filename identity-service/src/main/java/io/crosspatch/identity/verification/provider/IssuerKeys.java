@@ -34,8 +34,7 @@ final class IssuerKeys {
     private static final Logger log = LoggerFactory.getLogger(IssuerKeys.class);
 
     /** The keys last fetched (null before the first success), when, and when a fetch was last tried. */
-    private record Cached(@Nullable JWKSet keys, Instant fetchedAt, Instant triedAt) {
-    }
+    private record Cached(@Nullable JWKSet keys, Instant fetchedAt, Instant triedAt) {}
 
     private final String issuer;
     private final URI uri;
@@ -115,7 +114,8 @@ final class IssuerKeys {
     private void refreshIfOld(Cached seen) {
         Instant now = clock.instant();
         if (now.isBefore(seen.fetchedAt().plus(settings.cacheLifetime()))
-                || !now.isAfter(seen.triedAt().plus(settings.refreshInterval())) || !fetching.tryLock()) {
+                || !now.isAfter(seen.triedAt().plus(settings.refreshInterval()))
+                || !fetching.tryLock()) {
             return;
         }
         try {
@@ -136,8 +136,13 @@ final class IssuerKeys {
             log.info("fetched the JWKS of {}: {} key(s)", issuer, keys.getKeys().size());
         } catch (JwksFetcher.JwksUnavailableException e) {
             next = new Cached(previous.keys(), previous.fetchedAt(), tried);
-            log.warn("cannot fetch the JWKS of {} ({}); {}", issuer, e.getMessage(), previous.keys() == null
-                    ? "its enrollments wait until it can be read" : "keeping the keys fetched at " + previous.fetchedAt());
+            log.warn(
+                    "cannot fetch the JWKS of {} ({}); {}",
+                    issuer,
+                    e.getMessage(),
+                    previous.keys() == null
+                            ? "its enrollments wait until it can be read"
+                            : "keeping the keys fetched at " + previous.fetchedAt());
         }
         cached = next;
         return next;

@@ -39,15 +39,22 @@ final class JwksFetcher {
 
     JwksFetcher(JwksProperties limits) {
         this.limits = limits;
-        this.http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(limits.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     JWKSet fetch(URI uri) throws JwksUnavailableException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(limits.readTimeout())
-                .header("Accept", "application/json").GET().build();
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
-                info -> info.statusCode() == 200 ? new LimitedBody(limits.maxBytes())
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(limits.readTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new LimitedBody(limits.maxBytes())
                         : HttpResponse.BodySubscribers.replacing(null));
         try {
             HttpResponse<byte[]> response = exchange.get(limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);

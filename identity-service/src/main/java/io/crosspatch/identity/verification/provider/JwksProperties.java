@@ -17,8 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBytes        largest JWKS accepted, in bytes; default 65536 (Google's is about 2 KB)
  */
 @ConfigurationProperties("crosspatch.identity.verifier.jwks")
-public record JwksProperties(Duration refreshInterval, Duration cacheLifetime, Duration connectTimeout,
-        Duration readTimeout, Integer maxBytes) {
+public record JwksProperties(
+        Duration refreshInterval,
+        Duration cacheLifetime,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Integer maxBytes) {
 
     public JwksProperties {
         refreshInterval = refreshInterval == null ? Duration.ofSeconds(30) : refreshInterval;

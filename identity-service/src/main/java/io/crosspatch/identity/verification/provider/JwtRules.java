@@ -57,9 +57,13 @@ public final class JwtRules {
         String compact = token == null ? "" : token.trim();
         int firstDot = compact.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : compact.indexOf('.', firstDot + 1);
-        if (compact.length() > MAX_TOKEN_CHARS || secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0
-                || firstDot > MAX_HEADER_CHARS || secondDot - firstDot - 1 > MAX_CLAIMS_CHARS) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+        if (compact.length() > MAX_TOKEN_CHARS
+                || secondDot < 0
+                || compact.indexOf('.', secondDot + 1) >= 0
+                || firstDot > MAX_HEADER_CHARS
+                || secondDot - firstDot - 1 > MAX_CLAIMS_CHARS) {
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY,
                     "the token is not a compact JWS of at most " + MAX_TOKEN_CHARS + " characters (header at most "
                             + MAX_HEADER_CHARS + ", claims at most " + MAX_CLAIMS_CHARS + ")");
         }
@@ -77,12 +81,16 @@ public final class JwtRules {
         }
         JWSHeader header = signed.getHeader();
         if (!allowed.contains(header.getAlgorithm())) {
-            throw new IdentityRejectedException(RejectionReason.ALGORITHM_NOT_ALLOWED,
+            throw new IdentityRejectedException(
+                    RejectionReason.ALGORITHM_NOT_ALLOWED,
                     "algorithm " + header.getAlgorithm() + " is not allowed (allowed: " + allowed + ")");
         }
-        if (header.getJWK() != null || header.getJWKURL() != null || header.getX509CertURL() != null
+        if (header.getJWK() != null
+                || header.getJWKURL() != null
+                || header.getX509CertURL() != null
                 || header.getX509CertChain() != null) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER,
                     "the token carries or points to its own key (jwk, jku, x5u or x5c header); only pinned keys are trusted");
         }
         return signed;
@@ -92,7 +100,8 @@ public final class JwtRules {
         try {
             return jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the token's claims are not a JSON object");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the token's claims are not a JSON object");
         }
     }
 
@@ -104,8 +113,8 @@ public final class JwtRules {
     void verifySignature(SignedJWT jwt, IssuerKeys keys) {
         List<JWK> candidates = keys.select(jwt.getHeader());
         if (candidates.isEmpty()) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
-                    "no trusted key of " + keys.issuer() + " has the token's key id");
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER, "no trusted key of " + keys.issuer() + " has the token's key id");
         }
         for (JWK key : candidates) {
             if (verifies(jwt, key)) {
@@ -143,15 +152,20 @@ public final class JwtRules {
         }
         Date nbf = claims.getNotBeforeTime();
         if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_NOT_YET_VALID, "the token is not valid before " + nbf.toInstant());
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_NOT_YET_VALID, "the token is not valid before " + nbf.toInstant());
         }
         Date iat = claims.getIssueTime();
         if (iat != null && iat.toInstant().isAfter(now.plus(skew))) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_NOT_YET_VALID, "the token was issued in the future (" + iat.toInstant() + ")");
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_NOT_YET_VALID,
+                    "the token was issued in the future (" + iat.toInstant() + ")");
         }
         if (expiresAt.isAfter(now.plus(maxLifetime).plus(skew))) {
-            throw new IdentityRejectedException(RejectionReason.TOKEN_LIFETIME_TOO_LONG,
-                    "the token expires at " + expiresAt + ", more than " + maxLifetime.toMinutes() + " minutes from now");
+            throw new IdentityRejectedException(
+                    RejectionReason.TOKEN_LIFETIME_TOO_LONG,
+                    "the token expires at " + expiresAt + ", more than " + maxLifetime.toMinutes()
+                            + " minutes from now");
         }
         return expiresAt;
     }
@@ -160,7 +174,8 @@ public final class JwtRules {
     static void checkAudience(JWTClaimsSet claims, String expected) {
         List<String> audience = claims.getAudience();
         if (expected == null || expected.isBlank() || audience.size() != 1 || !expected.equals(audience.get(0))) {
-            throw new IdentityRejectedException(RejectionReason.AUDIENCE_MISMATCH, "the token's audience is not the configured one");
+            throw new IdentityRejectedException(
+                    RejectionReason.AUDIENCE_MISMATCH, "the token's audience is not the configured one");
         }
     }
 

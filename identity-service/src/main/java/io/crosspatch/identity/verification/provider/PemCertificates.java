@@ -23,11 +23,10 @@ import org.springframework.core.io.Resource;
  */
 final class PemCertificates {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
 
-    private PemCertificates() {
-    }
+    private PemCertificates() {}
 
     static List<X509Certificate> read(Resource resource) {
         String text;

@@ -1,7 +1,9 @@
 package io.crosspatch.identity.verification.provider;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.kernel.DerNesting;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -17,8 +19,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import io.crosspatch.kernel.DerNesting;
 
 /**
  * A PKCS#7 (CMS) SignedData with attached content and exactly one signer, as Azure's attested documents and
@@ -51,7 +51,8 @@ final class SignedData {
     /** Decodes base64 (with or without line breaks) and parses; anything else than one signer and content is refused. */
     static SignedData parse(String base64) {
         if (base64 != null && base64.length() > MAX_BASE64_CHARS) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY,
                     "the signature is longer than " + MAX_BASE64_CHARS + " characters");
         }
         byte[] der;
@@ -61,31 +62,37 @@ final class SignedData {
             throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signature is not base64");
         }
         if (!DerNesting.atMost(der, MAX_NESTING)) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY,
                     "the signature nests deeper than " + MAX_NESTING + " levels; no PKCS#7 SignedData does");
         }
         CMSSignedData cms;
         try {
             cms = new CMSSignedData(der);
         } catch (CMSException | RuntimeException e) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signature is not a PKCS#7 SignedData");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the signature is not a PKCS#7 SignedData");
         }
         if (cms.getSignedContent() == null || !(cms.getSignedContent().getContent() instanceof byte[] bytes)) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries no signed content");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries no signed content");
         }
         int carried;
         try {
             carried = cms.getCertificates().getMatches(null).size();
         } catch (RuntimeException e) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries an unreadable certificate");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries an unreadable certificate");
         }
         if (carried > MAX_CERTIFICATES) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY,
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY,
                     "the PKCS#7 carries more than " + MAX_CERTIFICATES + " certificates");
         }
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER,
                     "the PKCS#7 has " + signers.size() + " signers; exactly one is accepted");
         }
         return new SignedData(cms, signers.iterator().next(), bytes);
@@ -111,7 +118,8 @@ final class SignedData {
             try {
                 certificates.add(CERTIFICATES.getCertificate(holder));
             } catch (CertificateException e) {
-                throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries an unreadable certificate");
+                throw new IdentityRejectedException(
+                        RejectionReason.MALFORMED_IDENTITY, "the PKCS#7 carries an unreadable certificate");
             }
         }
         return certificates;
@@ -135,7 +143,8 @@ final class SignedData {
         try {
             return JSONObjectUtils.parse(contentText());
         } catch (java.text.ParseException e) {
-            throw new IdentityRejectedException(RejectionReason.MALFORMED_IDENTITY, "the signed content is not a JSON object");
+            throw new IdentityRejectedException(
+                    RejectionReason.MALFORMED_IDENTITY, "the signed content is not a JSON object");
         }
     }
 }

@@ -56,19 +56,31 @@ public class TrustConfiguration {
     @Bean
     GcpTokenVerifier gcpTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         if (trust.gcp().audience() == null || trust.gcp().audience().isBlank()) {
-            log.warn("crosspatch.identity.gcp.audience is not set: every GCP enrollment will be rejected (AUDIENCE_MISMATCH)");
+            log.warn(
+                    "crosspatch.identity.gcp.audience is not set: every GCP enrollment will be rejected (AUDIENCE_MISMATCH)");
         }
-        return new GcpTokenVerifier(rules, keys("Google", trust.gcp().jwksUri(), fetcher, jwks), trust.gcp().audience());
+        return new GcpTokenVerifier(
+                rules,
+                keys("Google", trust.gcp().jwksUri(), fetcher, jwks),
+                trust.gcp().audience());
     }
 
     @Bean
     ProviderVerifier azureDocumentVerifier(TrustProperties trust) {
-        Resource anchors = trust.azure().trustAnchors() == null || trust.azure().trustAnchors().isBlank()
-                ? new ClassPathResource(AZURE_DEFAULT_ROOTS) : TrustLocations.resource(trust.azure().trustAnchors());
+        Resource anchors = trust.azure().trustAnchors() == null
+                        || trust.azure().trustAnchors().isBlank()
+                ? new ClassPathResource(AZURE_DEFAULT_ROOTS)
+                : TrustLocations.resource(trust.azure().trustAnchors());
         List<X509Certificate> roots = PemCertificates.read(anchors);
-        log.info("Azure attested documents: {} trust anchor(s) from {}, signer names {}", roots.size(),
-                anchors.getDescription(), trust.azure().signerNames());
-        return new AzureDocumentVerifier(roots, trust.azure().signerNames(), trust.azure().maxDocumentAge(),
+        log.info(
+                "Azure attested documents: {} trust anchor(s) from {}, signer names {}",
+                roots.size(),
+                anchors.getDescription(),
+                trust.azure().signerNames());
+        return new AzureDocumentVerifier(
+                roots,
+                trust.azure().signerNames(),
+                trust.azure().maxDocumentAge(),
                 trust.verifier().clockSkew());
     }
 
@@ -76,19 +88,26 @@ public class TrustConfiguration {
     ProviderVerifier awsDocumentVerifier(TrustProperties trust) {
         Map<String, X509Certificate> byRegion = new HashMap<>();
         // Environment variables bind map keys with dots (..._CERTIFICATES_EU_WEST_1 -> eu.west.1): read them as dashes.
-        trust.aws().certificates().forEach((region, pem) ->
-                byRegion.put(region.toLowerCase(Locale.ROOT).replace('.', '-'), PemCertificates.read(TrustLocations.resource(pem)).get(0)));
-        Optional<X509Certificate> fallback = Optional.ofNullable(trust.aws().defaultCertificate()).filter(pem -> !pem.isBlank())
+        trust.aws()
+                .certificates()
+                .forEach((region, pem) -> byRegion.put(
+                        region.toLowerCase(Locale.ROOT).replace('.', '-'),
+                        PemCertificates.read(TrustLocations.resource(pem)).get(0)));
+        Optional<X509Certificate> fallback = Optional.ofNullable(trust.aws().defaultCertificate())
+                .filter(pem -> !pem.isBlank())
                 .map(pem -> PemCertificates.read(TrustLocations.resource(pem)).get(0));
         if (byRegion.isEmpty() && fallback.isEmpty()) {
-            log.warn("no AWS certificate is configured (crosspatch.identity.aws.certificates.<region> or "
-                    + "crosspatch.identity.aws.default-certificate): every AWS enrollment will be rejected (UNTRUSTED_SIGNER)");
+            log.warn(
+                    "no AWS certificate is configured (crosspatch.identity.aws.certificates.<region> or "
+                            + "crosspatch.identity.aws.default-certificate): every AWS enrollment will be rejected (UNTRUSTED_SIGNER)");
         }
-        return new AwsDocumentVerifier(region -> Optional.ofNullable(byRegion.get(region)).or(() -> fallback));
+        return new AwsDocumentVerifier(
+                region -> Optional.ofNullable(byRegion.get(region)).or(() -> fallback));
     }
 
     @Bean
-    VmwareTokenVerifier vmwareTokenVerifier(TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
+    VmwareTokenVerifier vmwareTokenVerifier(
+            TrustProperties trust, JwtRules rules, JwksFetcher fetcher, JwksProperties jwks) {
         Map<String, VmwareTokenVerifier.RegisteredIssuer> issuers = new LinkedHashMap<>();
         List<TrustProperties.Vmware.Issuer> configured = trust.vmware().issuers();
         for (int n = 0; n < configured.size(); n++) {
@@ -102,10 +121,16 @@ public class TrustConfiguration {
                         + "org-ids to the vcenter_id values it may vouch for (an issuer bound to none would vouch for "
                         + "every tenant's org)");
             }
-            issuers.put(issuer.issuer(), new VmwareTokenVerifier.RegisteredIssuer(issuer.issuer(), issuer.audience(),
-                    issuer.boundOrgIds(), keys(issuer.issuer(), issuer.jwksUri(), fetcher, jwks)));
+            issuers.put(
+                    issuer.issuer(),
+                    new VmwareTokenVerifier.RegisteredIssuer(
+                            issuer.issuer(),
+                            issuer.audience(),
+                            issuer.boundOrgIds(),
+                            keys(issuer.issuer(), issuer.jwksUri(), fetcher, jwks)));
         }
-        issuers.values().forEach(issuer -> log.info("VMware token issuer {} vouches for {}", issuer.issuer(), issuer.orgIds()));
+        issuers.values()
+                .forEach(issuer -> log.info("VMware token issuer {} vouches for {}", issuer.issuer(), issuer.orgIds()));
         return new VmwareTokenVerifier(rules, issuers);
     }
 

@@ -16,8 +16,7 @@ final class TrustLocations {
 
     private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-    private TrustLocations() {
-    }
+    private TrustLocations() {}
 
     static Resource resource(String location) {
         String trimmed = location.strip();

@@ -74,7 +74,9 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
      */
     public record Azure(String trustAnchors, List<String> signerNames, Duration maxDocumentAge) {
         public Azure {
-            signerNames = signerNames == null || signerNames.isEmpty() ? List.of("metadata.azure.com") : List.copyOf(signerNames);
+            signerNames = signerNames == null || signerNames.isEmpty()
+                    ? List.of("metadata.azure.com")
+                    : List.copyOf(signerNames);
             maxDocumentAge = maxDocumentAge == null ? Duration.ofMinutes(10) : maxDocumentAge;
         }
     }
@@ -109,7 +111,9 @@ public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Veri
             /** Every org id this issuer is bound to, blanks dropped. */
             public Set<String> boundOrgIds() {
                 Set<String> bound = new LinkedHashSet<>();
-                Stream.concat(Stream.ofNullable(orgId), orgIds.stream()).map(String::strip).filter(id -> !id.isEmpty())
+                Stream.concat(Stream.ofNullable(orgId), orgIds.stream())
+                        .map(String::strip)
+                        .filter(id -> !id.isEmpty())
                         .forEach(bound::add);
                 return Set.copyOf(bound);
             }

@@ -3,12 +3,12 @@ package io.crosspatch.identity.verification.provider;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.crosspatch.identity.verification.application.ProviderVerifier;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
+import io.crosspatch.kernel.CloudProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -56,14 +56,25 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
         JwtRules.checkAudience(unverified, issuer.audience());
         String orgId = JwtRules.requiredString(unverified.getClaim("vcenter_id"), "vcenter_id");
         if (!issuer.orgIds().contains(orgId)) {
-            throw new IdentityRejectedException(RejectionReason.UNTRUSTED_SIGNER,
+            throw new IdentityRejectedException(
+                    RejectionReason.UNTRUSTED_SIGNER,
                     "issuer " + issuer.issuer() + " may not vouch for vCenter/org " + orgId);
         }
         String instanceId = JwtRules.requiredString(unverified.getSubject(), "sub (VM instance UUID)");
         String tokenId = JwtRules.requiredString(unverified.getJWTID(), "jti");
         Object name = unverified.getClaim("vm_name");
-        return new VerifiedClaims(CloudProvider.VMWARE, orgId, instanceId, name instanceof String text ? text : null,
-                null, null, Map.of(), expiresAt, null, tokenId, issuer.issuer());
+        return new VerifiedClaims(
+                CloudProvider.VMWARE,
+                orgId,
+                instanceId,
+                name instanceof String text ? text : null,
+                null,
+                null,
+                Map.of(),
+                expiresAt,
+                null,
+                tokenId,
+                issuer.issuer());
     }
 
     /**
@@ -81,7 +92,8 @@ public final class VmwareTokenVerifier implements ProviderVerifier {
     private RegisteredIssuer registeredIssuerOf(JWTClaimsSet unverified) {
         RegisteredIssuer issuer = unverified.getIssuer() == null ? null : issuers.get(unverified.getIssuer());
         if (issuer == null) {
-            throw new IdentityRejectedException(RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
+            throw new IdentityRejectedException(
+                    RejectionReason.ISSUER_UNKNOWN, "the token's issuer is not a registered VMware issuer");
         }
         return issuer;
     }

@@ -2,8 +2,8 @@ package io.crosspatch.identity.verification.web;
 
 import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
-import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.identity.verification.domain.ReEnrollment;
+import io.crosspatch.kernel.CloudProvider;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -30,16 +30,29 @@ public class ReEnrollmentController {
     static final int MAX_REASON_LENGTH = 500;
 
     /** Body: why the instance may enroll again (required, shown in the audit). */
-    public record ReEnrollmentRequest(String reason) {
-    }
+    public record ReEnrollmentRequest(String reason) {}
 
     /** Answer: what was released. */
-    public record ReEnrollmentResponse(String tenantId, String provider, String cloudAccountId, String instanceId,
-            Instant releasedAt, String releasedBy, String reason, List<String> previousEnrollmentIds) {
+    public record ReEnrollmentResponse(
+            String tenantId,
+            String provider,
+            String cloudAccountId,
+            String instanceId,
+            Instant releasedAt,
+            String releasedBy,
+            String reason,
+            List<String> previousEnrollmentIds) {
 
         static ReEnrollmentResponse of(ReEnrollment entry) {
-            return new ReEnrollmentResponse(entry.tenantId(), entry.provider().wireName(), entry.cloudAccountId(), entry.instanceId(),
-                    entry.releasedAt(), entry.releasedBy(), entry.reason(), entry.previousEnrollmentIds());
+            return new ReEnrollmentResponse(
+                    entry.tenantId(),
+                    entry.provider().wireName(),
+                    entry.cloudAccountId(),
+                    entry.instanceId(),
+                    entry.releasedAt(),
+                    entry.releasedBy(),
+                    entry.reason(),
+                    entry.previousEnrollmentIds());
         }
     }
 
@@ -49,11 +62,17 @@ public class ReEnrollmentController {
         this.reEnrollments = reEnrollments;
     }
 
-    @PostMapping(path = "/v1/admin/tenants/{tenantId}/instances/{provider}/{cloudAccountId}/{instanceId}/re-enrollment",
-            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> reEnroll(@PathVariable String tenantId, @PathVariable String provider,
-            @PathVariable String cloudAccountId, @PathVariable String instanceId,
-            @RequestBody(required = false) ReEnrollmentRequest body, Principal admin) {
+    @PostMapping(
+            path = "/v1/admin/tenants/{tenantId}/instances/{provider}/{cloudAccountId}/{instanceId}/re-enrollment",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> reEnroll(
+            @PathVariable String tenantId,
+            @PathVariable String provider,
+            @PathVariable String cloudAccountId,
+            @PathVariable String instanceId,
+            @RequestBody(required = false) ReEnrollmentRequest body,
+            Principal admin) {
         if (admin == null) {
             return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
         }
@@ -61,12 +80,18 @@ public class ReEnrollmentController {
         if (cloud.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
         }
-        String reason = body == null || body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty() || reason.length() > MAX_REASON_LENGTH || reason.chars().anyMatch(Character::isISOControl)) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_REASON",
+        String reason =
+                body == null || body.reason() == null ? "" : body.reason().strip();
+        if (reason.isEmpty()
+                || reason.length() > MAX_REASON_LENGTH
+                || reason.chars().anyMatch(Character::isISOControl)) {
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_REASON",
                     "reason is required: 1 to " + MAX_REASON_LENGTH + " characters, no control characters");
         }
-        return reEnrollments.release(tenantId, cloud.get(), cloudAccountId, instanceId, reason, admin.getName())
+        return reEnrollments
+                .release(tenantId, cloud.get(), cloudAccountId, instanceId, reason, admin.getName())
                 .<ResponseEntity<?>>map(entry -> ResponseEntity.ok(ReEnrollmentResponse.of(entry)))
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
     }
@@ -80,6 +105,8 @@ public class ReEnrollmentController {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", code, "message", message));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", code, "message", message));
     }
 }

@@ -16,19 +16,37 @@ class BootstrapScriptControllerTest {
             new WebApplicationContextRunner().withUserConfiguration(BootstrapScriptController.class);
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "http://crosspatch.example.com", "http://10.0.0.5:8080", "http://127.0.0.1.evil.example",
-            "https://user:password@crosspatch.example.com", "https://crosspatch.example.com/?next=x",
-            "https://crosspatch.example.com/\"$(id)\"", "ftp://crosspatch.example.com", "crosspatch.example.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "http://crosspatch.example.com",
+                "http://10.0.0.5:8080",
+                "http://127.0.0.1.evil.example",
+                "https://user:password@crosspatch.example.com",
+                "https://crosspatch.example.com/?next=x",
+                "https://crosspatch.example.com/\"$(id)\"",
+                "ftp://crosspatch.example.com",
+                "crosspatch.example.com"
+            })
     void refusesToStartWithAPublicUrlThatIsMissingOrNotHttpsUnlessLoopback(String publicUrl) {
-        ingress.withPropertyValues("crosspatch.identity.public-url=" + publicUrl).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("crosspatch.identity.public-url");
-        });
+        ingress.withPropertyValues("crosspatch.identity.public-url=" + publicUrl)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("crosspatch.identity.public-url");
+                });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://crosspatch.example.com", "https://crosspatch.example.com:8443/identity/",
-            "http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080"})
+    @ValueSource(
+            strings = {
+                "https://crosspatch.example.com",
+                "https://crosspatch.example.com:8443/identity/",
+                "http://127.0.0.1:8080",
+                "http://localhost:8080",
+                "http://[::1]:8080"
+            })
     void startsWithAnHttpsPublicUrlOrAPlainHttpOneOnLoopback(String publicUrl) {
         ingress.withPropertyValues("crosspatch.identity.public-url=" + publicUrl)
                 .run(context -> assertThat(context).hasNotFailed());

@@ -12,8 +12,8 @@ import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.support.memory.InMemoryEnrollments;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,11 @@ class EnrollmentIntakeTest {
     private final InMemoryEnrollments enrollments = new InMemoryEnrollments();
     private final List<String> published = new ArrayList<>();
     private SignerScreen.Answer screen = SignerScreen.Answer.DONT_KNOW;
-    private final EnrollmentIntake intake = new EnrollmentIntake(enrollments, request -> INSTANCE,
-            (enrollmentId, request, sourceAddress, receivedAt) -> published.add(enrollmentId), request -> screen,
+    private final EnrollmentIntake intake = new EnrollmentIntake(
+            enrollments,
+            request -> INSTANCE,
+            (enrollmentId, request, sourceAddress, receivedAt) -> published.add(enrollmentId),
+            request -> screen,
             Clock.systemUTC());
 
     @Test
@@ -43,8 +46,9 @@ class EnrollmentIntakeTest {
         assertThat(acceptance.status()).isEqualTo(EnrollmentStatus.PENDING);
         assertThat(acceptance.published()).isTrue();
         assertThat(published).containsExactly(acceptance.enrollmentId());
-        assertThat(enrollments.find(acceptance.enrollmentId())).hasValueSatisfying(
-                progress -> assertThat(progress.secretHash().matches(SECRET)).isTrue());
+        assertThat(enrollments.find(acceptance.enrollmentId()))
+                .hasValueSatisfying(progress ->
+                        assertThat(progress.secretHash().matches(SECRET)).isTrue());
     }
 
     @Test
@@ -61,8 +65,8 @@ class EnrollmentIntakeTest {
     @Test
     void answersARetryOfAnEnrollmentThatGotFurtherWithItsStatusAndPublishesNothing() {
         Acceptance first = intake.accept(request("web-1"), SOURCE);
-        enrollments.verified(first.enrollmentId(), "acme", new CloudAccountKey(CloudProvider.GCP, "acme-prod"),
-                Instant.now());
+        enrollments.verified(
+                first.enrollmentId(), "acme", new CloudAccountKey(CloudProvider.GCP, "acme-prod"), Instant.now());
 
         Acceptance retry = intake.accept(request("web-1"), SOURCE);
 
@@ -85,14 +89,20 @@ class EnrollmentIntakeTest {
         screen = SignerScreen.Answer.UNKNOWN_KEY_ID;
 
         assertThatThrownBy(() -> intake.accept(request("web-1"), SOURCE))
-                .isInstanceOfSatisfying(InvalidEnrollmentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidEnrollmentException.class,
                         e -> assertThat(e.code()).isEqualTo("UNTRUSTED_SIGNER"));
         assertThat(published).isEmpty();
-        assertThat(enrollments.find(EnrollmentKey.of(request("web-1"), INSTANCE).enrollmentId())).isEmpty();
+        assertThat(enrollments.find(EnrollmentKey.of(request("web-1"), INSTANCE).enrollmentId()))
+                .isEmpty();
     }
 
     private static EnrollmentRequest request(String hostname) {
-        return new EnrollmentRequest(CloudProvider.GCP, new IdentityMaterial.GcpToken("header.claims.signature"),
-                new HostFacts(hostname, "ubuntu", "22.04"), Map.of("crosspatch-patching", "true"), SECRET);
+        return new EnrollmentRequest(
+                CloudProvider.GCP,
+                new IdentityMaterial.GcpToken("header.claims.signature"),
+                new HostFacts(hostname, "ubuntu", "22.04"),
+                Map.of("crosspatch-patching", "true"),
+                SECRET);
     }
 }

@@ -19,7 +19,11 @@ class EnrollmentProgressTest {
 
     @Test
     void shouldLetAFailureSettleTheStatus() {
-        EnrollmentProgress rejected = progress(true, true, GRANT, null,
+        EnrollmentProgress rejected = progress(
+                true,
+                true,
+                GRANT,
+                null,
                 new EnrollmentProgress.Failure(EnrollmentStatus.REJECTED, "SIGNATURE_INVALID"));
 
         assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
@@ -28,12 +32,14 @@ class EnrollmentProgressTest {
 
     @Test
     void shouldDeliverTheActivationOnlyWhileItIsNeeded() {
-        assertThat(progress(true, true, GRANT, null, null).deliverableActivation()).isEqualTo(GRANT);
-        assertThat(progress(true, true, GRANT, "mi-1", null).deliverableActivation()).isEqualTo(GRANT);
+        assertThat(progress(true, true, GRANT, null, null).deliverableActivation())
+                .isEqualTo(GRANT);
+        assertThat(progress(true, true, GRANT, "mi-1", null).deliverableActivation())
+                .isEqualTo(GRANT);
     }
 
-    private static EnrollmentProgress progress(boolean verified, boolean ready, ActivationGrant grant, String mi,
-            EnrollmentProgress.Failure failure) {
+    private static EnrollmentProgress progress(
+            boolean verified, boolean ready, ActivationGrant grant, String mi, EnrollmentProgress.Failure failure) {
         return new EnrollmentProgress("enr-1", SecretHash.of("s"), "f", verified, ready, grant, mi, failure);
     }
 }

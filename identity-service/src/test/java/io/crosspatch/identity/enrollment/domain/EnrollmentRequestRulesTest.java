@@ -1,9 +1,9 @@
 package io.crosspatch.identity.enrollment.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosspatch.kernel.CloudProvider;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class EnrollmentRequestRulesTest {
 
     @Test
     void shouldAcceptAWellFormedGcpRequest() {
-        EnrollmentRequest request = EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST,
-                Map.of("crosspatch-patchgroup", "early"), SECRET);
+        EnrollmentRequest request = EnrollmentRequestRules.check(
+                "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("crosspatch-patchgroup", "early"), SECRET);
 
         assertThat(request.provider()).isEqualTo(CloudProvider.GCP);
         assertThat(request.toString()).doesNotContain(SECRET);
@@ -25,21 +25,51 @@ class EnrollmentRequestRulesTest {
 
     @Test
     void shouldAcceptAnUnsignedTokenShapeAndLeaveItsRejectionToTheVerifier() {
-        assertThat(EnrollmentRequestRules.check("vmware", new IdentityMaterial.VmwareToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0."),
-                HOST, null, SECRET).provider()).isEqualTo(CloudProvider.VMWARE);
+        assertThat(EnrollmentRequestRules.check(
+                                "vmware",
+                                new IdentityMaterial.VmwareToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0."),
+                                HOST,
+                                null,
+                                SECRET)
+                        .provider())
+                .isEqualTo(CloudProvider.VMWARE);
     }
 
     @Test
     void shouldRejectEachClassOfProblemWithItsOwnCode() {
-        assertCode(() -> EnrollmentRequestRules.check("ibm", new IdentityMaterial.GcpToken(JWT), HOST, null, SECRET), "UNKNOWN_PROVIDER");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.AwsDocument("AAAA", null), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("azure", new IdentityMaterial.AzureDocument("AAAA", "short"), HOST, null, SECRET), "INVALID_NONCE");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT),
-                new HostFacts("web\u00001", "ubuntu", null), null, SECRET), "INVALID_HOSTNAME");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT),
-                new HostFacts("web-1", "ubuntu\n", null), null, SECRET), "INVALID_OS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, null, SECRET + "A"), "INVALID_SECRET");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, null, null), "MISSING_FIELD");
+        assertCode(
+                () -> EnrollmentRequestRules.check("ibm", new IdentityMaterial.GcpToken(JWT), HOST, null, SECRET),
+                "UNKNOWN_PROVIDER");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.AwsDocument("AAAA", null), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "azure", new IdentityMaterial.AzureDocument("AAAA", "short"), HOST, null, SECRET),
+                "INVALID_NONCE");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts("web\u00001", "ubuntu", null),
+                        null,
+                        SECRET),
+                "INVALID_HOSTNAME");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts("web-1", "ubuntu\n", null),
+                        null,
+                        SECRET),
+                "INVALID_OS");
+        assertCode(
+                () -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, null, SECRET + "A"),
+                "INVALID_SECRET");
+        assertCode(
+                () -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, null, null),
+                "MISSING_FIELD");
     }
 
     @Test
@@ -48,21 +78,39 @@ class EnrollmentRequestRulesTest {
         for (int i = 0; i <= EnrollmentRequestRules.MAX_LABELS; i++) {
             many.put("k" + i, "v");
         }
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, many, SECRET), "INVALID_LABELS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST,
-                Map.of("k", "v".repeat(EnrollmentRequestRules.MAX_LABEL_VALUE_CHARS + 1)), SECRET), "INVALID_LABELS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("bad key", "v"), SECRET),
+        assertCode(
+                () -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, many, SECRET),
+                "INVALID_LABELS");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        HOST,
+                        Map.of("k", "v".repeat(EnrollmentRequestRules.MAX_LABEL_VALUE_CHARS + 1)),
+                        SECRET),
+                "INVALID_LABELS");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("bad key", "v"), SECRET),
                 "INVALID_LABELS");
     }
 
     @Test
     void shouldAcceptBase64WithLineBreaksAsAwsSendsIt() {
-        assertThat(EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument("MIAGCSqGSIb3\nDQEHAqCAMIAC\n", null), HOST,
-                null, SECRET).provider()).isEqualTo(CloudProvider.AWS);
+        assertThat(EnrollmentRequestRules.check(
+                                "aws",
+                                new IdentityMaterial.AwsDocument("MIAGCSqGSIb3\nDQEHAqCAMIAC\n", null),
+                                HOST,
+                                null,
+                                SECRET)
+                        .provider())
+                .isEqualTo(CloudProvider.AWS);
     }
 
     private static void assertCode(Runnable check, String code) {
-        assertThatThrownBy(check::run).isInstanceOf(InvalidEnrollmentException.class)
-                .satisfies(e -> assertThat(((InvalidEnrollmentException) e).code()).isEqualTo(code));
+        assertThatThrownBy(check::run)
+                .isInstanceOf(InvalidEnrollmentException.class)
+                .satisfies(
+                        e -> assertThat(((InvalidEnrollmentException) e).code()).isEqualTo(code));
     }
 }

@@ -1,10 +1,10 @@
 package io.crosspatch.identity.enrollment.domain;
 
-import io.crosspatch.kernel.CloudProvider;
 import static io.crosspatch.servicekit.testing.WorstCase.assertCheapAndLinear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.testing.WorstCase;
 import java.time.Duration;
 import java.util.Map;
@@ -28,53 +28,94 @@ class EnrollmentRequestRulesWorstCaseTest {
 
     @Test
     void shouldCheckAnAwsPkcs7OfNewlinesEndingInOneBadCharacterInLinearTime() {
-        assertCheapAndLinear(n -> "\n".repeat(n - 1) + "!", EnrollmentRequestRules.MAX_PKCS7_CHARS,
-                pkcs7 -> EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument(pkcs7, null), HOST, null, SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "\n".repeat(n - 1) + "!",
+                EnrollmentRequestRules.MAX_PKCS7_CHARS,
+                pkcs7 -> EnrollmentRequestRules.check(
+                        "aws", new IdentityMaterial.AwsDocument(pkcs7, null), HOST, null, SECRET),
+                BOUND);
     }
 
     @Test
     void shouldCheckAnAzureDocumentOfBase64AndNewlinesEndingInOneBadCharacterInLinearTime() {
-        assertCheapAndLinear(n -> "A\r\n".repeat(n / 3 - 1) + "=\n=", EnrollmentRequestRules.MAX_PKCS7_CHARS,
-                document -> EnrollmentRequestRules.check("azure", new IdentityMaterial.AzureDocument(document, NONCE), HOST, null, SECRET),
+        assertCheapAndLinear(
+                n -> "A\r\n".repeat(n / 3 - 1) + "=\n=",
+                EnrollmentRequestRules.MAX_PKCS7_CHARS,
+                document -> EnrollmentRequestRules.check(
+                        "azure", new IdentityMaterial.AzureDocument(document, NONCE), HOST, null, SECRET),
                 BOUND);
     }
 
     @Test
     void shouldCheckATokenThatAlmostHasThreeSegmentsInLinearTime() {
-        assertCheapAndLinear(n -> "a".repeat(n / 2 - 2) + "." + "a".repeat(n / 2 - 2) + ".!", EnrollmentRequestRules.MAX_TOKEN_CHARS,
-                token -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(token), HOST, null, SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "a".repeat(n / 2 - 2) + "." + "a".repeat(n / 2 - 2) + ".!",
+                EnrollmentRequestRules.MAX_TOKEN_CHARS,
+                token -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(token), HOST, null, SECRET),
+                BOUND);
     }
 
     @Test
     void shouldCheckAHostnameOfManyAlmostValidLabelsInLinearTime() {
-        assertCheapAndLinear(n -> "a-".repeat(n / 2) + "-", BODY_LIMIT, hostname -> EnrollmentRequestRules.check("gcp",
-                new IdentityMaterial.GcpToken(JWT), new HostFacts(hostname, "ubuntu", null), null, SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "a-".repeat(n / 2) + "-",
+                BODY_LIMIT,
+                hostname -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts(hostname, "ubuntu", null),
+                        null,
+                        SECRET),
+                BOUND);
     }
 
     @Test
     void shouldCheckAnOsVersionThatAlmostMatchesInLinearTime() {
-        assertCheapAndLinear(n -> "a".repeat(n) + "\n", BODY_LIMIT, version -> EnrollmentRequestRules.check("gcp",
-                new IdentityMaterial.GcpToken(JWT), new HostFacts("web-1", "ubuntu", version), null, SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "a".repeat(n) + "\n",
+                BODY_LIMIT,
+                version -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts("web-1", "ubuntu", version),
+                        null,
+                        SECRET),
+                BOUND);
     }
 
     @Test
     void shouldCheckALabelKeyThatAlmostMatchesInLinearTime() {
-        assertCheapAndLinear(n -> "a.".repeat(n / 2) + " ", BODY_LIMIT, key -> EnrollmentRequestRules.check("gcp",
-                new IdentityMaterial.GcpToken(JWT), HOST, Map.of(key, "v"), SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "a.".repeat(n / 2) + " ",
+                BODY_LIMIT,
+                key -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of(key, "v"), SECRET),
+                BOUND);
     }
 
     @Test
     void shouldCheckALabelValueAndASecretInLinearTime() {
-        assertCheapAndLinear(n -> "v".repeat(n) + "\u0000", BODY_LIMIT, value -> EnrollmentRequestRules.check("gcp",
-                new IdentityMaterial.GcpToken(JWT), HOST, Map.of("k", value), SECRET), BOUND);
-        assertCheapAndLinear(n -> "A".repeat(n) + "+", BODY_LIMIT, secret -> EnrollmentRequestRules.check("gcp",
-                new IdentityMaterial.GcpToken(JWT), HOST, null, secret), BOUND);
+        assertCheapAndLinear(
+                n -> "v".repeat(n) + "\u0000",
+                BODY_LIMIT,
+                value -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("k", value), SECRET),
+                BOUND);
+        assertCheapAndLinear(
+                n -> "A".repeat(n) + "+",
+                BODY_LIMIT,
+                secret -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, null, secret),
+                BOUND);
     }
 
     @Test
     void shouldCheckANonceInLinearTime() {
-        assertCheapAndLinear(n -> "A".repeat(n) + "!", BODY_LIMIT, nonce -> EnrollmentRequestRules.check("azure",
-                new IdentityMaterial.AzureDocument("AAAA", nonce), HOST, null, SECRET), BOUND);
+        assertCheapAndLinear(
+                n -> "A".repeat(n) + "!",
+                BODY_LIMIT,
+                nonce -> EnrollmentRequestRules.check(
+                        "azure", new IdentityMaterial.AzureDocument("AAAA", nonce), HOST, null, SECRET),
+                BOUND);
     }
 
     @Test
@@ -87,34 +128,79 @@ class EnrollmentRequestRulesWorstCaseTest {
 
     @Test
     void shouldStillAcceptWhatTheOldPatternsAccepted() {
-        assertThat(EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument("TUlJQ0==\r\n", null), HOST, null, SECRET)
-                .provider()).isEqualTo(CloudProvider.AWS);
-        assertThat(EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("a.b."), new HostFacts("a.b-c.d9.", "Red Hat",
-                "8.1+x"), Map.of("a/b_c.d-e", "v"), SECRET).provider()).isEqualTo(CloudProvider.GCP);
+        assertThat(EnrollmentRequestRules.check(
+                                "aws", new IdentityMaterial.AwsDocument("TUlJQ0==\r\n", null), HOST, null, SECRET)
+                        .provider())
+                .isEqualTo(CloudProvider.AWS);
+        assertThat(EnrollmentRequestRules.check(
+                                "gcp",
+                                new IdentityMaterial.GcpToken("a.b."),
+                                new HostFacts("a.b-c.d9.", "Red Hat", "8.1+x"),
+                                Map.of("a/b_c.d-e", "v"),
+                                SECRET)
+                        .provider())
+                .isEqualTo(CloudProvider.GCP);
     }
 
     @Test
     void shouldRefuseWhatTheOldPatternsRefused() {
-        assertCode(() -> EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument("===", null), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument("AA===", null), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("aws", new IdentityMaterial.AwsDocument("AA=\nA", null), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("a..c"), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("a.b.c.d"), HOST, null, SECRET), "INVALID_IDENTITY");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("-a", "ubuntu", null),
-                null, SECRET), "INVALID_HOSTNAME");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a-", "ubuntu", null),
-                null, SECRET), "INVALID_HOSTNAME");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a..b", "ubuntu", null),
-                null, SECRET), "INVALID_HOSTNAME");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a".repeat(64), "ubuntu",
-                null), null, SECRET), "INVALID_HOSTNAME");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a", ".ubuntu", null),
-                null, SECRET), "INVALID_OS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a", "u".repeat(33), null),
-                null, SECRET), "INVALID_OS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("-k", "v"), SECRET),
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "aws", new IdentityMaterial.AwsDocument("===", null), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "aws", new IdentityMaterial.AwsDocument("AA===", null), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "aws", new IdentityMaterial.AwsDocument("AA=\nA", null), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("a..c"), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("a.b.c.d"), HOST, null, SECRET),
+                "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("-a", "ubuntu", null), null, SECRET),
+                "INVALID_HOSTNAME");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a-", "ubuntu", null), null, SECRET),
+                "INVALID_HOSTNAME");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a..b", "ubuntu", null), null, SECRET),
+                "INVALID_HOSTNAME");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts("a".repeat(64), "ubuntu", null),
+                        null,
+                        SECRET),
+                "INVALID_HOSTNAME");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), new HostFacts("a", ".ubuntu", null), null, SECRET),
+                "INVALID_OS");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken(JWT),
+                        new HostFacts("a", "u".repeat(33), null),
+                        null,
+                        SECRET),
+                "INVALID_OS");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("-k", "v"), SECRET),
                 "INVALID_LABELS");
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("k".repeat(64), "v"), SECRET),
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("k".repeat(64), "v"), SECRET),
                 "INVALID_LABELS");
     }
 
@@ -122,20 +208,30 @@ class EnrollmentRequestRulesWorstCaseTest {
     void shouldRefuseATokenWhoseHeaderIsLargerThanAnyCloudSends() {
         String header = "eyJ" + "a".repeat(EnrollmentRequestRules.MAX_TOKEN_HEADER_CHARS);
 
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken(header + ".eyJzdWIiOiIxIn0.c2ln"), HOST,
-                null, SECRET), "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp", new IdentityMaterial.GcpToken(header + ".eyJzdWIiOiIxIn0.c2ln"), HOST, null, SECRET),
+                "INVALID_IDENTITY");
     }
 
     @Test
     void shouldRefuseATokenWhoseClaimsAreLargerThanAnyCloudSends() {
         String claims = "eyJ" + "a".repeat(EnrollmentRequestRules.MAX_TOKEN_CLAIMS_CHARS);
 
-        assertCode(() -> EnrollmentRequestRules.check("gcp", new IdentityMaterial.GcpToken("eyJhbGciOiJSUzI1NiJ9." + claims + ".c2ln"),
-                HOST, null, SECRET), "INVALID_IDENTITY");
+        assertCode(
+                () -> EnrollmentRequestRules.check(
+                        "gcp",
+                        new IdentityMaterial.GcpToken("eyJhbGciOiJSUzI1NiJ9." + claims + ".c2ln"),
+                        HOST,
+                        null,
+                        SECRET),
+                "INVALID_IDENTITY");
     }
 
     private static void assertCode(Runnable check, String code) {
-        assertThatThrownBy(check::run).isInstanceOf(InvalidEnrollmentException.class)
-                .satisfies(e -> assertThat(((InvalidEnrollmentException) e).code()).isEqualTo(code));
+        assertThatThrownBy(check::run)
+                .isInstanceOf(InvalidEnrollmentException.class)
+                .satisfies(
+                        e -> assertThat(((InvalidEnrollmentException) e).code()).isEqualTo(code));
     }
 }

@@ -32,7 +32,9 @@ class EnrollmentBodyTest {
     }
 
     private static void assertInvalidIdentity(EnrollmentBody.Identity identity, CloudProvider provider) {
-        assertThatThrownBy(() -> identity.material(provider)).isInstanceOfSatisfying(InvalidEnrollmentException.class,
-                e -> assertThat(e.code()).isEqualTo("INVALID_IDENTITY"));
+        assertThatThrownBy(() -> identity.material(provider))
+                .isInstanceOfSatisfying(
+                        InvalidEnrollmentException.class,
+                        e -> assertThat(e.code()).isEqualTo("INVALID_IDENTITY"));
     }
 }

@@ -21,10 +21,10 @@ import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.events.VmwareIdentity;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.identity.support.Api;
-import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.identity.support.Identities;
 import io.crosspatch.identity.support.IngressIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.EventLog;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +40,8 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
     @Test
     void shouldAcceptEachProviderAndPublishTheIdentityExactlyAsReceivedWithoutTheSecret() {
         Api vm = newSource();
-        for (Map<String, Object> body : List.of(anyGcpEnrollment(), anyAzureEnrollment(), anyAwsEnrollment(), anyVmwareEnrollment())) {
+        for (Map<String, Object> body :
+                List.of(anyGcpEnrollment(), anyAzureEnrollment(), anyAwsEnrollment(), anyVmwareEnrollment())) {
             // when
             HttpResponse<String> response = vm.postJson("/v1/enrollments", body);
 
@@ -51,8 +52,9 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
             assertThat(accepted.get("status").asText()).isEqualTo("PENDING");
             assertThat(accepted.get("statusUrl").asText()).isEqualTo("/v1/enrollments/" + enrollmentId);
 
-            EnrollmentRequested event = EventLog.await(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId,
-                    EnrollmentRequested.class, e -> true, 1).get(0);
+            EnrollmentRequested event = EventLog.await(
+                            Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, EnrollmentRequested.class, e -> true, 1)
+                    .get(0);
             assertThat(event.getEnrollmentId()).isEqualTo(enrollmentId);
             assertThat(event.getProvider().name().toLowerCase()).isEqualTo(body.get("provider"));
             assertThat(identityOf(event)).isEqualTo(identity(body));
@@ -61,7 +63,8 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
             assertThat(event.getHost().getOsVersion()).isEqualTo("22.04");
             assertThat(event.getLabels()).containsEntry("crosspatch-patchgroup", "early");
             assertThat(event.getSourceAddress()).startsWith("10.");
-            assertThat(event.getEnrollmentSecretHash()).isEqualTo(SecretHash.of(secretOf(body)).value());
+            assertThat(event.getEnrollmentSecretHash())
+                    .isEqualTo(SecretHash.of(secretOf(body)).value());
         }
         List<byte[]> raw = EventLog.rawValues(Topics.ENROLLMENT_REQUESTED.name());
         assertThat(raw).noneMatch(bytes -> new String(bytes, StandardCharsets.ISO_8859_1).contains("enrollmentSecret"));
@@ -73,7 +76,9 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         Map<String, Object> body = anyGcpEnrollment();
 
         // when
-        String enrollmentId = Api.tree(newSource().postJson("/v1/enrollments", body)).get("enrollmentId").asText();
+        String enrollmentId = Api.tree(newSource().postJson("/v1/enrollments", body))
+                .get("enrollmentId")
+                .asText();
 
         // then
         EventLog.await(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, EnrollmentRequested.class, e -> true, 1);
@@ -86,7 +91,9 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         // given
         Api vm = newSource();
         Map<String, Object> body = anyAwsEnrollment();
-        String first = Api.tree(vm.postJson("/v1/enrollments", body)).get("enrollmentId").asText();
+        String first = Api.tree(vm.postJson("/v1/enrollments", body))
+                .get("enrollmentId")
+                .asText();
 
         // when
         HttpResponse<String> retry = vm.postJson("/v1/enrollments", body);
@@ -103,7 +110,9 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         Map<String, Object> body = anyGcpEnrollment();
         String instanceId = Identities.digits(19);
         identity(body).put("token", Identities.gcpToken("acme-prod", instanceId));
-        String first = Api.tree(vm.postJson("/v1/enrollments", body)).get("enrollmentId").asText();
+        String first = Api.tree(vm.postJson("/v1/enrollments", body))
+                .get("enrollmentId")
+                .asText();
         identity(body).put("token", Identities.gcpToken("acme-prod", instanceId));
 
         // when
@@ -120,7 +129,9 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         // given
         Api vm = newSource();
         Map<String, Object> body = anyVmwareEnrollment();
-        String enrollmentId = Api.tree(vm.postJson("/v1/enrollments", body)).get("enrollmentId").asText();
+        String enrollmentId = Api.tree(vm.postJson("/v1/enrollments", body))
+                .get("enrollmentId")
+                .asText();
         host(body).put("hostname", "someone-else");
 
         // when
@@ -130,7 +141,8 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         assertThat(conflicting.statusCode()).isEqualTo(409);
         assertThat(Api.tree(conflicting).get("error").asText()).isEqualTo("ENROLLMENT_CONFLICT");
         assertThat(EventLog.all(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, EnrollmentRequested.class))
-                .extracting(e -> e.getHost().getHostname()).doesNotContain("someone-else");
+                .extracting(e -> e.getHost().getHostname())
+                .doesNotContain("someone-else");
     }
 
     @Test
@@ -138,10 +150,16 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         // given
         Api vm = newSource();
         Map<String, Object> body = anyGcpEnrollment();
-        String enrollmentId = Api.tree(vm.postJson("/v1/enrollments", body)).get("enrollmentId").asText();
+        String enrollmentId = Api.tree(vm.postJson("/v1/enrollments", body))
+                .get("enrollmentId")
+                .asText();
         kafka.send(Topics.IDENTITY_VERIFIED.name(), "gcp:acme-prod", verified(enrollmentId));
-        Awaitility.await().atMost(PATIENCE).until(() ->
-                Api.tree(vm.get("/v1/enrollments/" + enrollmentId, secretOf(body))).get("status").asText().equals("VERIFIED"));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> Api.tree(vm.get("/v1/enrollments/" + enrollmentId, secretOf(body)))
+                        .get("status")
+                        .asText()
+                        .equals("VERIFIED"));
 
         // when
         HttpResponse<String> retry = vm.postJson("/v1/enrollments", body);
@@ -149,15 +167,24 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
         // then
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(Api.tree(retry).get("status").asText()).isEqualTo("VERIFIED");
-        assertThat(EventLog.all(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, EnrollmentRequested.class)).hasSize(1);
+        assertThat(EventLog.all(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, EnrollmentRequested.class))
+                .hasSize(1);
     }
 
     static IdentityVerified verified(String enrollmentId) {
-        return IdentityVerified.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+        return IdentityVerified.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
                 .setEnrollmentId(enrollmentId)
-                .setIdentity(VerifiedIdentity.newBuilder().setTenantId("tenant-a").setProvider(Provider.GCP)
-                        .setCloudAccountId("acme-prod").setInstanceId("1234").setHostname("web-1")
-                        .setOperatingSystem(OperatingSystem.UBUNTU).setPatchGroup("early").setAwsRegion("eu-west-1")
+                .setIdentity(VerifiedIdentity.newBuilder()
+                        .setTenantId("tenant-a")
+                        .setProvider(Provider.GCP)
+                        .setCloudAccountId("acme-prod")
+                        .setInstanceId("1234")
+                        .setHostname("web-1")
+                        .setOperatingSystem(OperatingSystem.UBUNTU)
+                        .setPatchGroup("early")
+                        .setAwsRegion("eu-west-1")
                         .build())
                 .build();
     }
@@ -174,7 +201,8 @@ class EnrollmentIngressIntegrationTest extends IngressIntegrationTest {
             return Map.of("attestedDocument", azure.getAttestedDocument(), "nonce", azure.getNonce());
         }
         AwsIdentity aws = (AwsIdentity) identity;
-        return aws.getDocument() == null ? Map.of("pkcs7", aws.getPkcs7())
+        return aws.getDocument() == null
+                ? Map.of("pkcs7", aws.getPkcs7())
                 : Map.of("pkcs7", aws.getPkcs7(), "document", aws.getDocument());
     }
 }

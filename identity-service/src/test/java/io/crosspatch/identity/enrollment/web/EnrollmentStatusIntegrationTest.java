@@ -96,7 +96,10 @@ class EnrollmentStatusIntegrationTest extends IngressIntegrationTest {
 
         // when: registration arrives first, then the earlier stages, one of them twice
         kafka.send(Topics.INSTANCE_ACTIVATED.name(), ACCOUNT_KEY, registered(id, start.plusSeconds(40)));
-        kafka.send(Topics.INSTANCE_ACTIVATED.name(), ACCOUNT_KEY, activationIssued(id, "late-code", start.plusSeconds(30)));
+        kafka.send(
+                Topics.INSTANCE_ACTIVATED.name(),
+                ACCOUNT_KEY,
+                activationIssued(id, "late-code", start.plusSeconds(30)));
         kafka.send(Topics.ACCOUNT_READY.name(), ACCOUNT_KEY, accountReady(id));
         kafka.send(Topics.IDENTITY_VERIFIED.name(), ACCOUNT_KEY, EnrollmentIngressIntegrationTest.verified(id));
         kafka.send(Topics.IDENTITY_VERIFIED.name(), ACCOUNT_KEY, EnrollmentIngressIntegrationTest.verified(id));
@@ -125,8 +128,11 @@ class EnrollmentStatusIntegrationTest extends IngressIntegrationTest {
         // then
         assertThat(rejected.get("reason").asText()).isEqualTo("SIGNATURE_INVALID");
         assertThat(rejected.has("activation")).isFalse();
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(PATIENCE)
-                .until(() -> status(vm, id, secretOf(body)).get("status").asText().equals("REJECTED"));
+        Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(PATIENCE)
+                .until(() ->
+                        status(vm, id, secretOf(body)).get("status").asText().equals("REJECTED"));
     }
 
     @Test
@@ -137,7 +143,8 @@ class EnrollmentStatusIntegrationTest extends IngressIntegrationTest {
 
         kafka.send(Topics.ENROLLMENT_FAILED.name(), id, failed(id, EnrollmentStage.ACCOUNT, "ACCOUNT_LIMIT_EXCEEDED"));
 
-        assertThat(awaitStatus(vm, id, secretOf(body), "FAILED").get("reason").asText()).isEqualTo("ACCOUNT_LIMIT_EXCEEDED");
+        assertThat(awaitStatus(vm, id, secretOf(body), "FAILED").get("reason").asText())
+                .isEqualTo("ACCOUNT_LIMIT_EXCEEDED");
     }
 
     @Test
@@ -171,47 +178,79 @@ class EnrollmentStatusIntegrationTest extends IngressIntegrationTest {
     private JsonNode status(Api vm, String id, String secret) {
         HttpResponse<String> response = vm.get("/v1/enrollments/" + id, secret);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         return Api.tree(response);
     }
 
     private JsonNode awaitStatus(Api vm, String id, String secret, String expected) {
-        return Awaitility.await().atMost(PATIENCE).until(() -> status(vm, id, secret),
-                status -> status.get("status").asText().equals(expected));
+        return Awaitility.await()
+                .atMost(PATIENCE)
+                .until(
+                        () -> status(vm, id, secret),
+                        status -> status.get("status").asText().equals(expected));
     }
 
     private static AccountReady accountReady(String id) {
-        return AccountReady.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(id)
+        return AccountReady.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setEnrollmentId(id)
                 .setIdentity(EnrollmentIngressIntegrationTest.verified(id).getIdentity())
-                .setSystemAccount(SystemAccount.newBuilder().setAccountId("210987654321").setRegion("eu-west-1")
-                        .setRoleArn("arn:aws:iam::210987654321:role/OrganizationAccountAccessRole").setSsmServiceRoleName("CrosspatchSsmService").setNewlyCreated(false)
+                .setSystemAccount(SystemAccount.newBuilder()
+                        .setAccountId("210987654321")
+                        .setRegion("eu-west-1")
+                        .setRoleArn("arn:aws:iam::210987654321:role/OrganizationAccountAccessRole")
+                        .setSsmServiceRoleName("CrosspatchSsmService")
+                        .setNewlyCreated(false)
                         .build())
                 .build();
     }
 
     private static InstanceActivated.Builder activated(String id, Instant at) {
-        return InstanceActivated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at).setEnrollmentId(id)
-                .setTenantId("tenant-a").setProvider(Provider.GCP).setCloudAccountId("acme-prod").setInstanceId("1234")
+        return InstanceActivated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setEnrollmentId(id)
+                .setTenantId("tenant-a")
+                .setProvider(Provider.GCP)
+                .setCloudAccountId("acme-prod")
+                .setInstanceId("1234")
                 .setSystemAccountId("210987654321");
     }
 
     private static InstanceActivated activationIssued(String id, String code, Instant at) {
-        return activated(id, at).setStage(ActivationStage.ACTIVATION_ISSUED)
-                .setActivation(IssuedActivation.newBuilder().setActivationId("act-" + id).setRegion("eu-west-1")
-                        .setExpiresAt(at.plus(Duration.ofDays(1))).setEncryptedActivationCode(ActivationCodes.encrypt(code))
-                        .setEncryptionKeyId(ActivationCodes.KEY_ID).build())
+        return activated(id, at)
+                .setStage(ActivationStage.ACTIVATION_ISSUED)
+                .setActivation(IssuedActivation.newBuilder()
+                        .setActivationId("act-" + id)
+                        .setRegion("eu-west-1")
+                        .setExpiresAt(at.plus(Duration.ofDays(1)))
+                        .setEncryptedActivationCode(ActivationCodes.encrypt(code))
+                        .setEncryptionKeyId(ActivationCodes.KEY_ID)
+                        .build())
                 .build();
     }
 
     private static InstanceActivated registered(String id, Instant at) {
-        return activated(id, at).setStage(ActivationStage.REGISTERED)
-                .setRegistration(Registration.newBuilder().setManagedInstanceId("mi-0123456789abcdef0")
-                        .setTags(Map.of("Patch Group", "early")).build())
+        return activated(id, at)
+                .setStage(ActivationStage.REGISTERED)
+                .setRegistration(Registration.newBuilder()
+                        .setManagedInstanceId("mi-0123456789abcdef0")
+                        .setTags(Map.of("Patch Group", "early"))
+                        .build())
                 .build();
     }
 
     private static EnrollmentFailed failed(String id, EnrollmentStage stage, String reason) {
-        return EnrollmentFailed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(id)
-                .setStage(stage).setReasonCode(reason).setMessage("test").setRetryable(false).build();
+        return EnrollmentFailed.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setEnrollmentId(id)
+                .setStage(stage)
+                .setReasonCode(reason)
+                .setMessage("test")
+                .setRetryable(false)
+                .build();
     }
 }

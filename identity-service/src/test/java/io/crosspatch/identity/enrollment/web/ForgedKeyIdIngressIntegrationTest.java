@@ -56,10 +56,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * accepted as before, the verdict left to the verifier. Google's JWKS is served through a relay that can publish an
  * extra key; a third VMware issuer's JWKS is down from the start.
  */
-@CrosspatchIntegrationTest(properties = {
-        "crosspatch.identity.public-url=http://127.0.0.1:8080",
-        "crosspatch.identity.ingress.trusted-proxies=127.0.0.1/32,::1/128",
-        "crosspatch.identity.verifier.jwks.refresh-interval=2s"})
+@CrosspatchIntegrationTest(
+        properties = {
+            "crosspatch.identity.public-url=http://127.0.0.1:8080",
+            "crosspatch.identity.ingress.trusted-proxies=127.0.0.1/32,::1/128",
+            "crosspatch.identity.verifier.jwks.refresh-interval=2s"
+        })
 @DirtiesContext
 class ForgedKeyIdIngressIntegrationTest {
 
@@ -70,8 +72,10 @@ class ForgedKeyIdIngressIntegrationTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private EnrollmentRepository enrollments;
+
     @Autowired
     private UnverifiedClaims unverifiedClaims;
 
@@ -105,8 +109,10 @@ class ForgedKeyIdIngressIntegrationTest {
 
     @Test
     void shouldRefuseAForgedVmwareTokenWithAnUnpublishedKeyIdOfItsNamedIssuer() throws Exception {
-        JsonNode vm = CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ORG, "erp-" + randomKeyId().substring(0, 6));
-        Map<String, Object> body = vmwareEnrollment(resigned(CLOUDS.vmwareIdentity(vm).token(), attackerKey(randomKeyId())));
+        JsonNode vm = CLOUDS.createVm(
+                "vmware", SimulatedClouds.VMWARE_ORG, "erp-" + randomKeyId().substring(0, 6));
+        Map<String, Object> body =
+                vmwareEnrollment(resigned(CLOUDS.vmwareIdentity(vm).token(), attackerKey(randomKeyId())));
 
         HttpResponse<String> response = newSource().postJson("/v1/enrollments", body);
 
@@ -125,21 +131,31 @@ class ForgedKeyIdIngressIntegrationTest {
     @Test
     void shouldAcceptAKeyTheIssuerRotatedInOnceItsKeysAreRefreshed() throws Exception {
         Api vm = newSource();
-        assertThat(vm.postJson("/v1/enrollments", gcpEnrollment(genuineGcpToken())).statusCode()).isEqualTo(202);
+        assertThat(vm.postJson("/v1/enrollments", gcpEnrollment(genuineGcpToken()))
+                        .statusCode())
+                .isEqualTo(202);
         RSAKey rotatedIn = attackerKey("rotated-" + randomKeyId().substring(0, 8));
         Map<String, Object> body = gcpEnrollment(resigned(genuineGcpToken(), rotatedIn));
-        assertThat(vm.postJson("/v1/enrollments", body).statusCode()).as("before Google publishes it").isEqualTo(400);
+        assertThat(vm.postJson("/v1/enrollments", body).statusCode())
+                .as("before Google publishes it")
+                .isEqualTo(400);
 
         GCP_JWKS.publishAlso(rotatedIn);
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(vm.postJson("/v1/enrollments", body).statusCode()).isEqualTo(202));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> assertThat(vm.postJson("/v1/enrollments", body).statusCode())
+                                .isEqualTo(202));
     }
 
     @Test
     void shouldLeaveTheVerdictToTheVerifierWhenTheIssuersJwksCannotBeRead() throws Exception {
-        JsonNode vm = CLOUDS.createVm("vmware", DOWN_ORG, "stranded-" + randomKeyId().substring(0, 6));
-        Map<String, Object> body = vmwareEnrollment(resigned(CLOUDS.vmwareIdentity(vm).token(), attackerKey(randomKeyId())));
+        JsonNode vm =
+                CLOUDS.createVm("vmware", DOWN_ORG, "stranded-" + randomKeyId().substring(0, 6));
+        Map<String, Object> body =
+                vmwareEnrollment(resigned(CLOUDS.vmwareIdentity(vm).token(), attackerKey(randomKeyId())));
 
         HttpResponse<String> response = newSource().postJson("/v1/enrollments", body);
 
@@ -169,9 +185,14 @@ class ForgedKeyIdIngressIntegrationTest {
         Map<String, String> labels = (Map<String, String>) body.get("labels");
         String provider = (String) body.get("provider");
         String token = (String) identity(body).get("token");
-        EnrollmentRequest request = EnrollmentRequestRules.check(provider,
-                "vmware".equals(provider) ? new IdentityMaterial.VmwareToken(token) : new IdentityMaterial.GcpToken(token),
-                new HostFacts((String) host(body).get("hostname"), "ubuntu", "22.04"), labels, secretOf(body));
+        EnrollmentRequest request = EnrollmentRequestRules.check(
+                provider,
+                "vmware".equals(provider)
+                        ? new IdentityMaterial.VmwareToken(token)
+                        : new IdentityMaterial.GcpToken(token),
+                new HostFacts((String) host(body).get("hostname"), "ubuntu", "22.04"),
+                labels,
+                secretOf(body));
         return EnrollmentKey.of(request, unverifiedClaims.instanceOf(request)).enrollmentId();
     }
 
@@ -191,15 +212,16 @@ class ForgedKeyIdIngressIntegrationTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> marked(Map<String, Object> body, String token) {
         identity(body).put("token", token);
-        ((Map<String, Object>) body.get("labels")).put("case", "forged-kid-" + UUID.randomUUID().toString().substring(0, 8));
+        ((Map<String, Object>) body.get("labels"))
+                .put("case", "forged-kid-" + UUID.randomUUID().toString().substring(0, 8));
         return body;
     }
 
     /** A genuine token's claims and algorithm, signed by {@code key} under its key id. */
     private static String resigned(String genuine, RSAKey key) throws ParseException, JOSEException {
         SignedJWT original = SignedJWT.parse(genuine);
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                original.getJWTClaimsSet());
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), original.getJWTClaimsSet());
         token.sign(new RSASSASigner(key));
         return token.serialize();
     }

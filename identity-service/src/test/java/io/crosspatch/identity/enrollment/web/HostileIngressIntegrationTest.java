@@ -7,9 +7,9 @@ import static io.crosspatch.identity.support.Enrollments.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.support.Api;
-import io.crosspatch.servicekit.testing.EventLog;
 import io.crosspatch.identity.support.IngressIntegrationTest;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.testing.EventLog;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -51,16 +51,22 @@ class HostileIngressIntegrationTest extends IngressIntegrationTest {
         body.put("padding", "x".repeat(70 * 1024));
         byte[] bytes = Api.json(body).getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = vm.post("/v1/enrollments", "application/json",
-                HttpRequest.BodyPublishers.fromPublisher(chunks(bytes)));
+        HttpResponse<String> response =
+                vm.post("/v1/enrollments", "application/json", HttpRequest.BodyPublishers.fromPublisher(chunks(bytes)));
 
         assertRefused(response, 413, "PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void shouldRefuseMalformedJson() {
-        assertRefused(vm.post("/v1/enrollments", "application/json",
-                HttpRequest.BodyPublishers.ofString("{\"provider\":\"gcp\",\"labels\":{\"m\":\"" + marker + "\"")), 400, "INVALID_JSON");
+        assertRefused(
+                vm.post(
+                        "/v1/enrollments",
+                        "application/json",
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"provider\":\"gcp\",\"labels\":{\"m\":\"" + marker + "\"")),
+                400,
+                "INVALID_JSON");
     }
 
     @Test
@@ -73,8 +79,13 @@ class HostileIngressIntegrationTest extends IngressIntegrationTest {
 
     @Test
     void shouldRefuseAnotherContentType() {
-        assertRefused(vm.post("/v1/enrollments", "text/plain",
-                HttpRequest.BodyPublishers.ofString(Api.json(marked(anyGcpEnrollment())))), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertRefused(
+                vm.post(
+                        "/v1/enrollments",
+                        "text/plain",
+                        HttpRequest.BodyPublishers.ofString(Api.json(marked(anyGcpEnrollment())))),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
@@ -100,25 +111,38 @@ class HostileIngressIntegrationTest extends IngressIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void shouldRefuseAControlCharacterInALabelValue() {
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> ((Map<String, Object>) body.get("labels"))
-                .put("note", "a\nb" + marker))), 400, "INVALID_LABELS");
+        assertRefused(
+                vm.postJson(
+                        "/v1/enrollments",
+                        with(body -> ((Map<String, Object>) body.get("labels")).put("note", "a\nb" + marker))),
+                400,
+                "INVALID_LABELS");
     }
 
     @Test
     void shouldRefuseASecretOfTheWrongFormat() {
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> body.put("enrollmentSecret", "short"))), 400, "INVALID_SECRET");
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> body.put("enrollmentSecret", "+".repeat(43)))), 400, "INVALID_SECRET");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> body.put("enrollmentSecret", "short"))),
+                400,
+                "INVALID_SECRET");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> body.put("enrollmentSecret", "+".repeat(43)))),
+                400,
+                "INVALID_SECRET");
     }
 
     @Test
     void shouldRefuseAnUnknownProvider() {
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> body.put("provider", "oracle"))), 400, "UNKNOWN_PROVIDER");
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> body.put("provider", "GCP"))), 400, "UNKNOWN_PROVIDER");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> body.put("provider", "oracle"))), 400, "UNKNOWN_PROVIDER");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> body.put("provider", "GCP"))), 400, "UNKNOWN_PROVIDER");
     }
 
     @Test
     void shouldRefuseMissingIdentityFields() {
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> identity(body).remove("token"))), 400, "MISSING_FIELD");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> identity(body).remove("token"))), 400, "MISSING_FIELD");
         assertRefused(vm.postJson("/v1/enrollments", with(body -> body.remove("identity"))), 400, "MISSING_FIELD");
         assertRefused(vm.postJson("/v1/enrollments", with(body -> body.remove("host"))), 400, "MISSING_FIELD");
         Map<String, Object> azure = marked(anyAzureEnrollment());
@@ -128,8 +152,14 @@ class HostileIngressIntegrationTest extends IngressIntegrationTest {
 
     @Test
     void shouldRefuseIdentityMaterialOfTheWrongShape() {
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> identity(body).put("token", "not a jwt"))), 400, "INVALID_IDENTITY");
-        assertRefused(vm.postJson("/v1/enrollments", with(body -> identity(body).put("pkcs7", "AAAA!AAAA"))), 400, "INVALID_IDENTITY");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> identity(body).put("token", "not a jwt"))),
+                400,
+                "INVALID_IDENTITY");
+        assertRefused(
+                vm.postJson("/v1/enrollments", with(body -> identity(body).put("pkcs7", "AAAA!AAAA"))),
+                400,
+                "INVALID_IDENTITY");
         Map<String, Object> azure = marked(anyAzureEnrollment());
         identity(azure).put("attestedDocument", "%%% not base64 %%%");
         assertRefused(vm.postJson("/v1/enrollments", azure), 400, "INVALID_IDENTITY");
@@ -149,7 +179,8 @@ class HostileIngressIntegrationTest extends IngressIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(Api.tree(unknown).get("error").asText()).isEqualTo("NOT_FOUND");
 
-        HttpResponse<String> wrongMethod = vm.send(vm.builder("/v1/enrollments").DELETE().build());
+        HttpResponse<String> wrongMethod =
+                vm.send(vm.builder("/v1/enrollments").DELETE().build());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(Api.tree(wrongMethod).get("error").asText()).isEqualTo("METHOD_NOT_ALLOWED");
     }

@@ -42,15 +42,25 @@ class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
         String verifiedId = enroll(vm, verifiedBody);
         Map<String, Object> pendingBody = anyGcpEnrollment();
         String pendingId = enroll(vm, pendingBody);
-        kafka.send(Topics.IDENTITY_VERIFIED.name(), "gcp:acme-prod", EnrollmentIngressIntegrationTest.verified(verifiedId));
-        Awaitility.await().atMost(PATIENCE).until(() -> status(vm, verifiedId, secretOf(verifiedBody)), "VERIFIED"::equals);
+        kafka.send(
+                Topics.IDENTITY_VERIFIED.name(),
+                "gcp:acme-prod",
+                EnrollmentIngressIntegrationTest.verified(verifiedId));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> status(vm, verifiedId, secretOf(verifiedBody)), "VERIFIED"::equals);
 
         // when: the TTL has passed for both
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> vm.get("/v1/enrollments/" + pendingId, secretOf(pendingBody)).statusCode() == 404);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> vm.get("/v1/enrollments/" + pendingId, secretOf(pendingBody))
+                                .statusCode()
+                        == 404);
 
         // then: the verified one, accepted before the pending one, is still there for its secret's holder
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> status(vm, verifiedId, secretOf(verifiedBody)), "VERIFIED"::equals);
     }
 
@@ -62,19 +72,32 @@ class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
         Api vm = newSource();
         Map<String, Object> body = anyGcpEnrollment();
         String id = enroll(vm, body);
-        kafka.send(Topics.ENROLLMENT_FAILED.name(), id, EnrollmentFailed.newBuilder().setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now()).setEnrollmentId(id).setStage(EnrollmentStage.VERIFICATION)
-                .setReasonCode("SIGNATURE_INVALID").setMessage("test").setRetryable(false).build());
+        kafka.send(
+                Topics.ENROLLMENT_FAILED.name(),
+                id,
+                EnrollmentFailed.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setEnrollmentId(id)
+                        .setStage(EnrollmentStage.VERIFICATION)
+                        .setReasonCode("SIGNATURE_INVALID")
+                        .setMessage("test")
+                        .setRetryable(false)
+                        .build());
         Awaitility.await().atMost(PATIENCE).until(() -> status(vm, id, secretOf(body)), "REJECTED"::equals);
 
         // when / then
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> vm.get("/v1/enrollments/" + id, secretOf(body)).statusCode() == 404);
     }
 
     private void awaitTheStatusViewConsuming() {
-        Awaitility.await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(container -> container.isRunning() && !container.getAssignedPartitions().isEmpty()));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> listeners.getListenerContainers().stream()
+                        .allMatch(container -> container.isRunning()
+                                && !container.getAssignedPartitions().isEmpty()));
     }
 
     private static String enroll(Api vm, Map<String, Object> body) {
@@ -85,6 +108,8 @@ class PendingEnrollmentExpiryIntegrationTest extends IngressIntegrationTest {
 
     private static String status(Api vm, String id, String secret) {
         HttpResponse<String> response = vm.get("/v1/enrollments/" + id, secret);
-        return response.statusCode() == 200 ? Api.tree(response).get("status").asText() : "HTTP " + response.statusCode();
+        return response.statusCode() == 200
+                ? Api.tree(response).get("status").asText()
+                : "HTTP " + response.statusCode();
     }
 }

@@ -58,8 +58,10 @@ class WorstCaseIngressIntegrationTest extends IngressIntegrationTest {
     @Test
     void shouldRefuseAPkcs7CarryingManyCertificates() {
         Map<String, Object> body = marked(anyAzureEnrollment());
-        identity(body).put("attestedDocument", HostilePkcs7.withCertificates("{\"subscriptionId\":\"s\",\"vmId\":\"" + marker
-                + "\"}", 12));
+        identity(body)
+                .put(
+                        "attestedDocument",
+                        HostilePkcs7.withCertificates("{\"subscriptionId\":\"s\",\"vmId\":\"" + marker + "\"}", 12));
 
         assertRefusedQuickly(body, "INVALID_IDENTITY");
     }
@@ -68,8 +70,10 @@ class WorstCaseIngressIntegrationTest extends IngressIntegrationTest {
     void shouldRefuseATokenWithAnOversizedHeader() {
         Map<String, Object> body = marked(anyGcpEnrollment());
         String token = (String) identity(body).get("token");
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"RS256\",\"pad\":\""
-                + "x".repeat(4096) + "\"}").getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("{\"alg\":\"RS256\",\"pad\":\"" + "x".repeat(4096) + "\"}").getBytes(StandardCharsets.UTF_8));
         identity(body).put("token", header + token.substring(token.indexOf('.')));
 
         assertRefusedQuickly(body, "INVALID_IDENTITY");
@@ -86,16 +90,16 @@ class WorstCaseIngressIntegrationTest extends IngressIntegrationTest {
     @Test
     void shouldRefuseJsonNestedToTheBodyLimitWithoutAServerError() {
         int depth = 30_000;
-        String body = Api.json(marked(anyGcpEnrollment())).replaceFirst("^\\{",
-                "{\"padding\":" + "[".repeat(depth) + "]".repeat(depth) + ",");
+        String body = Api.json(marked(anyGcpEnrollment()))
+                .replaceFirst("^\\{", "{\"padding\":" + "[".repeat(depth) + "]".repeat(depth) + ",");
 
         assertRefusedQuickly(body, "INVALID_JSON");
     }
 
     private void assertRefusedQuickly(Object body, String code) {
         long start = System.nanoTime();
-        HttpResponse<String> response = vm.post("/v1/enrollments", "application/json",
-                HttpRequest.BodyPublishers.ofString(Api.json(body)));
+        HttpResponse<String> response =
+                vm.post("/v1/enrollments", "application/json", HttpRequest.BodyPublishers.ofString(Api.json(body)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);

@@ -26,25 +26,39 @@ class CloudAccountSettingsWorstCaseTest {
         assertLinear(n -> "a-".repeat(n / 2) + "-", id -> settings("acme", "gcp", id, "eu-west-1", "early"));
         assertLinear(n -> "a.".repeat(n / 2) + "!", id -> settings("acme", "vmware", id, "eu-west-1", "early"));
         assertLinear(n -> "0".repeat(n), id -> settings("acme", "aws", id, "eu-west-1", "early"));
-        assertLinear(n -> "eu" + "-west".repeat(n / 5) + "-x", region -> settings("acme", "gcp", "acme-prod", region, "early"));
+        assertLinear(
+                n -> "eu" + "-west".repeat(n / 5) + "-x",
+                region -> settings("acme", "gcp", "acme-prod", region, "early"));
         assertLinear(n -> "a".repeat(n) + "!", group -> settings("acme", "gcp", "acme-prod", "eu-west-1", group));
     }
 
     @Test
     void shouldAcceptAndRefuseWhatThePatternsDid() {
-        assertThat(settings("Acme.eu_1-x", "gcp", "acme-prod-1", "us-gov-west-1", "on-time").toAccount(NOW).tenantId())
+        assertThat(settings("Acme.eu_1-x", "gcp", "acme-prod-1", "us-gov-west-1", "on-time")
+                        .toAccount(NOW)
+                        .tenantId())
                 .isEqualTo("Acme.eu_1-x");
-        assertThat(settings("acme", "azure", "0f4e5c7a-1b2c-4d5e-8f90-123456789abc", "eu-west-1", "late").toAccount(NOW)).isNotNull();
-        assertThat(settings("acme", "vmware", "vc-01.acme:x_y", "eu-west-1", "early").toAccount(NOW)).isNotNull();
-        assertThat(settings("acme", "aws", "123456789012", "ap-southeast-2", "early").toAccount(NOW)).isNotNull();
+        assertThat(settings("acme", "azure", "0f4e5c7a-1b2c-4d5e-8f90-123456789abc", "eu-west-1", "late")
+                        .toAccount(NOW))
+                .isNotNull();
+        assertThat(settings("acme", "vmware", "vc-01.acme:x_y", "eu-west-1", "early")
+                        .toAccount(NOW))
+                .isNotNull();
+        assertThat(settings("acme", "aws", "123456789012", "ap-southeast-2", "early")
+                        .toAccount(NOW))
+                .isNotNull();
 
         assertCode(settings("-acme", "gcp", "acme-prod", "eu-west-1", "early"), "INVALID_TENANT");
         assertCode(settings("a".repeat(65), "gcp", "acme-prod", "eu-west-1", "early"), "INVALID_TENANT");
         assertCode(settings("acme", "gcp", "acme-", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
         assertCode(settings("acme", "gcp", "1acme-prod", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
         assertCode(settings("acme", "gcp", "acme-prod-", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
-        assertCode(settings("acme", "azure", "0F4E5C7A-1b2c-4d5e-8f90-123456789abc", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
-        assertCode(settings("acme", "azure", "0f4e5c7a1b2c-4d5e-8f90-123456789abc-", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
+        assertCode(
+                settings("acme", "azure", "0F4E5C7A-1b2c-4d5e-8f90-123456789abc", "eu-west-1", "early"),
+                "INVALID_CLOUD_ACCOUNT_ID");
+        assertCode(
+                settings("acme", "azure", "0f4e5c7a1b2c-4d5e-8f90-123456789abc-", "eu-west-1", "early"),
+                "INVALID_CLOUD_ACCOUNT_ID");
         assertCode(settings("acme", "aws", "12345678901", "eu-west-1", "early"), "INVALID_CLOUD_ACCOUNT_ID");
         assertCode(settings("acme", "gcp", "acme-prod", "eu-west-12", "early"), "INVALID_AWS_REGION");
         assertCode(settings("acme", "gcp", "acme-prod", "eu--1", "early"), "INVALID_AWS_REGION");
@@ -52,16 +66,20 @@ class CloudAccountSettingsWorstCaseTest {
         assertCode(settings("acme", "gcp", "acme-prod", "eu-west-1", "Early"), "INVALID_PATCH_GROUP");
     }
 
-    private static CloudAccountSettings settings(String tenant, String provider, String id, String region, String group) {
+    private static CloudAccountSettings settings(
+            String tenant, String provider, String id, String region, String group) {
         return new CloudAccountSettings(tenant, provider, id, "name", "early", region, Set.of(group));
     }
 
-    private static void assertLinear(java.util.function.IntFunction<String> input, Function<String, CloudAccountSettings> settings) {
+    private static void assertLinear(
+            java.util.function.IntFunction<String> input, Function<String, CloudAccountSettings> settings) {
         assertCheapAndLinear(input, BODY_LIMIT, text -> settings.apply(text).toAccount(NOW), BOUND);
     }
 
     private static void assertCode(CloudAccountSettings settings, String code) {
-        assertThatThrownBy(() -> settings.toAccount(NOW)).isInstanceOfSatisfying(InvalidCloudAccountException.class,
-                e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(() -> settings.toAccount(NOW))
+                .isInstanceOfSatisfying(
+                        InvalidCloudAccountException.class,
+                        e -> assertThat(e.code()).isEqualTo(code));
     }
 }

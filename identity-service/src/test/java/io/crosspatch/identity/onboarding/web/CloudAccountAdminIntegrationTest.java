@@ -21,8 +21,10 @@ class CloudAccountAdminIntegrationTest extends IngressIntegrationTest {
         String project = unique("acme");
 
         // when
-        HttpResponse<String> created = api().putJson(accountPath(tenant, "gcp", project), settings("early"), AdminTokens.admin());
-        HttpResponse<String> updated = api().putJson(accountPath(tenant, "gcp", project), settings("late"), AdminTokens.admin());
+        HttpResponse<String> created =
+                api().putJson(accountPath(tenant, "gcp", project), settings("early"), AdminTokens.admin());
+        HttpResponse<String> updated =
+                api().putJson(accountPath(tenant, "gcp", project), settings("late"), AdminTokens.admin());
         HttpResponse<String> listed = api().get("/v1/admin/tenants/" + tenant + "/cloud-accounts", AdminTokens.admin());
 
         // then
@@ -43,22 +45,38 @@ class CloudAccountAdminIntegrationTest extends IngressIntegrationTest {
         String second = unique("second");
 
         // when
-        HttpResponse<String> moved = api().putJson(accountPath(second, "gcp", project), settings("early"), AdminTokens.admin());
+        HttpResponse<String> moved =
+                api().putJson(accountPath(second, "gcp", project), settings("early"), AdminTokens.admin());
 
         // then
         assertThat(moved.statusCode()).isEqualTo(409);
         assertThat(Api.tree(moved).get("error").asText()).isEqualTo("ACCOUNT_OWNED_BY_ANOTHER_TENANT");
-        assertThat(Api.tree(api().get("/v1/admin/tenants/" + second + "/cloud-accounts", AdminTokens.admin()))).isEmpty();
+        assertThat(Api.tree(api().get("/v1/admin/tenants/" + second + "/cloud-accounts", AdminTokens.admin())))
+                .isEmpty();
     }
 
     @Test
     void shouldRefuseInvalidSettings() {
         String tenant = unique("tenant");
-        assertError(api().putJson(accountPath(tenant, "aws", "12345"), settings("early"), AdminTokens.admin()), 400, "INVALID_CLOUD_ACCOUNT_ID");
-        assertError(api().putJson(accountPath(tenant, "oracle", "x1"), settings("early"), AdminTokens.admin()), 400, "UNKNOWN_PROVIDER");
-        assertError(api().putJson(accountPath(tenant, "aws", "123456789012"), settings("nightly"), AdminTokens.admin()), 400, "INVALID_PATCH_GROUP");
-        assertError(api().putJson(accountPath(tenant, "aws", "123456789012"),
-                Map.of("defaultPatchGroup", "early", "awsRegion", "mars-1"), AdminTokens.admin()), 400, "INVALID_AWS_REGION");
+        assertError(
+                api().putJson(accountPath(tenant, "aws", "12345"), settings("early"), AdminTokens.admin()),
+                400,
+                "INVALID_CLOUD_ACCOUNT_ID");
+        assertError(
+                api().putJson(accountPath(tenant, "oracle", "x1"), settings("early"), AdminTokens.admin()),
+                400,
+                "UNKNOWN_PROVIDER");
+        assertError(
+                api().putJson(accountPath(tenant, "aws", "123456789012"), settings("nightly"), AdminTokens.admin()),
+                400,
+                "INVALID_PATCH_GROUP");
+        assertError(
+                api().putJson(
+                                accountPath(tenant, "aws", "123456789012"),
+                                Map.of("defaultPatchGroup", "early", "awsRegion", "mars-1"),
+                                AdminTokens.admin()),
+                400,
+                "INVALID_AWS_REGION");
     }
 
     @Test
@@ -66,9 +84,11 @@ class CloudAccountAdminIntegrationTest extends IngressIntegrationTest {
         String path = accountPath(unique("tenant"), "gcp", unique("acme"));
         assertError(api().putJson(path, settings("early"), null), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), "not-a-jwt"), 401, "UNAUTHENTICATED");
-        assertError(api().putJson(path, settings("early"), AdminTokens.adminSignedByStranger()), 401, "UNAUTHENTICATED");
+        assertError(
+                api().putJson(path, settings("early"), AdminTokens.adminSignedByStranger()), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), AdminTokens.adminWithoutExpiry()), 401, "UNAUTHENTICATED");
-        assertError(api().putJson(path, settings("early"), AdminTokens.adminForAnotherAudience()), 401, "UNAUTHENTICATED");
+        assertError(
+                api().putJson(path, settings("early"), AdminTokens.adminForAnotherAudience()), 401, "UNAUTHENTICATED");
         assertError(api().putJson(path, settings("early"), AdminTokens.withoutAdminRole()), 403, "FORBIDDEN");
         assertError(api().get("/v1/admin/tenants/t/cloud-accounts", null), 401, "UNAUTHENTICATED");
     }
@@ -82,8 +102,15 @@ class CloudAccountAdminIntegrationTest extends IngressIntegrationTest {
     }
 
     private static Map<String, Object> settings(String defaultGroup) {
-        return Map.of("displayName", "Acme production", "defaultPatchGroup", defaultGroup, "awsRegion", "eu-west-1",
-                "allowedPatchGroups", List.of("canary"));
+        return Map.of(
+                "displayName",
+                "Acme production",
+                "defaultPatchGroup",
+                defaultGroup,
+                "awsRegion",
+                "eu-west-1",
+                "allowedPatchGroups",
+                List.of("canary"));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {

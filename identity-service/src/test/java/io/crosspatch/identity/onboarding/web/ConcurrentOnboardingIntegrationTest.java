@@ -46,14 +46,19 @@ class ConcurrentOnboardingIntegrationTest extends IngressIntegrationTest {
 
                 // then
                 List<Integer> statuses = List.of(firstAnswer.statusCode(), secondAnswer.statusCode());
-                assertThat(statuses).as("round %d: %s / %s", round, firstAnswer.body(), secondAnswer.body())
+                assertThat(statuses)
+                        .as("round %d: %s / %s", round, firstAnswer.body(), secondAnswer.body())
                         .containsExactlyInAnyOrder(201, 409);
                 HttpResponse<String> loser = firstAnswer.statusCode() == 409 ? firstAnswer : secondAnswer;
                 String winner = firstAnswer.statusCode() == 201 ? first : second;
                 String other = winner.equals(first) ? second : first;
                 assertThat(Api.tree(loser).get("error").asText()).isEqualTo("ACCOUNT_OWNED_BY_ANOTHER_TENANT");
-                assertThat(accountsOf(winner)).as("round %d: the winner's listing", round).containsExactly("gcp:" + account);
-                assertThat(accountsOf(other)).as("round %d: the loser's listing", round).isEmpty();
+                assertThat(accountsOf(winner))
+                        .as("round %d: the winner's listing", round)
+                        .containsExactly("gcp:" + account);
+                assertThat(accountsOf(other))
+                        .as("round %d: the loser's listing", round)
+                        .isEmpty();
             }
         } finally {
             threads.shutdownNow();
@@ -69,23 +74,31 @@ class ConcurrentOnboardingIntegrationTest extends IngressIntegrationTest {
                 String account = unique("owned");
                 String owner = unique("owner");
                 String intruder = unique("intruder");
-                assertThat(api().putJson(path(owner, account), settings("early"), AdminTokens.admin()).statusCode()).isEqualTo(201);
+                assertThat(api().putJson(path(owner, account), settings("early"), AdminTokens.admin())
+                                .statusCode())
+                        .isEqualTo(201);
                 CountDownLatch start = new CountDownLatch(1);
 
                 // when
-                CompletableFuture<HttpResponse<String>> update = CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return api().putJson(path(owner, account), settings("late"), AdminTokens.admin());
-                }, threads);
+                CompletableFuture<HttpResponse<String>> update = CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return api().putJson(path(owner, account), settings("late"), AdminTokens.admin());
+                        },
+                        threads);
                 CompletableFuture<HttpResponse<String>> grab = onboardOnSignal(threads, start, intruder, account);
                 start.countDown();
 
                 // then
                 assertThat(update.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
                 assertThat(grab.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(409);
-                JsonNode listed = Api.tree(api().get("/v1/admin/tenants/" + owner + "/cloud-accounts", AdminTokens.admin()));
-                assertThat(listed).singleElement().satisfies(row ->
-                        assertThat(row.get("defaultPatchGroup").asText()).isEqualTo("late"));
+                JsonNode listed =
+                        Api.tree(api().get("/v1/admin/tenants/" + owner + "/cloud-accounts", AdminTokens.admin()));
+                assertThat(listed)
+                        .singleElement()
+                        .satisfies(
+                                row -> assertThat(row.get("defaultPatchGroup").asText())
+                                        .isEqualTo("late"));
                 assertThat(accountsOf(intruder)).isEmpty();
             }
         } finally {
@@ -93,17 +106,21 @@ class ConcurrentOnboardingIntegrationTest extends IngressIntegrationTest {
         }
     }
 
-    private CompletableFuture<HttpResponse<String>> onboardOnSignal(ExecutorService threads, CountDownLatch start,
-            String tenant, String account) {
-        return CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return api().putJson(path(tenant, account), settings("early"), AdminTokens.admin());
-        }, threads);
+    private CompletableFuture<HttpResponse<String>> onboardOnSignal(
+            ExecutorService threads, CountDownLatch start, String tenant, String account) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    await(start);
+                    return api().putJson(path(tenant, account), settings("early"), AdminTokens.admin());
+                },
+                threads);
     }
 
     private List<String> accountsOf(String tenant) {
         JsonNode listed = Api.tree(api().get("/v1/admin/tenants/" + tenant + "/cloud-accounts", AdminTokens.admin()));
-        return StreamSupport.stream(listed.spliterator(), false).map(row -> row.get("cloudAccountKey").asText()).toList();
+        return StreamSupport.stream(listed.spliterator(), false)
+                .map(row -> row.get("cloudAccountKey").asText())
+                .toList();
     }
 
     private static void await(CountDownLatch start) {

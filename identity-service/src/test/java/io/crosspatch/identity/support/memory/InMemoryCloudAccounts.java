@@ -33,13 +33,15 @@ public final class InMemoryCloudAccounts implements CloudAccounts {
 
     @Override
     public boolean updateSettings(CloudAccount account) {
-        return byKey.computeIfPresent(account.key(),
-                (key, held) -> held.tenantId().equals(account.tenantId()) ? account : held) == account;
+        return byKey.computeIfPresent(
+                        account.key(), (key, held) -> held.tenantId().equals(account.tenantId()) ? account : held)
+                == account;
     }
 
     @Override
     public void listUnderTenant(CloudAccount account) {
-        byTenant.computeIfAbsent(account.tenantId(), tenant -> new ConcurrentHashMap<>()).put(account.key(), account);
+        byTenant.computeIfAbsent(account.tenantId(), tenant -> new ConcurrentHashMap<>())
+                .put(account.key(), account);
     }
 
     @Override

@@ -22,9 +22,14 @@ public final class InMemoryEnrollments implements Enrollments {
     private final Map<String, EnrollmentProgress> progress = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<EnrollmentProgress> claim(String enrollmentId, SecretHash secretHash, String fingerprint,
-            CloudProvider provider, Instant receivedAt) {
-        return Optional.ofNullable(progress.putIfAbsent(enrollmentId,
+    public Optional<EnrollmentProgress> claim(
+            String enrollmentId,
+            SecretHash secretHash,
+            String fingerprint,
+            CloudProvider provider,
+            Instant receivedAt) {
+        return Optional.ofNullable(progress.putIfAbsent(
+                enrollmentId,
                 new EnrollmentProgress(enrollmentId, secretHash, fingerprint, false, false, null, null, null)));
     }
 
@@ -35,36 +40,85 @@ public final class InMemoryEnrollments implements Enrollments {
 
     @Override
     public void verified(String enrollmentId, String tenantId, CloudAccountKey cloudAccount, Instant at) {
-        update(enrollmentId, p -> new EnrollmentProgress(p.enrollmentId(), p.secretHash(), p.fingerprint(), true,
-                p.accountReady(), p.activation(), p.managedInstanceId(), p.failure()));
+        update(
+                enrollmentId,
+                p -> new EnrollmentProgress(
+                        p.enrollmentId(),
+                        p.secretHash(),
+                        p.fingerprint(),
+                        true,
+                        p.accountReady(),
+                        p.activation(),
+                        p.managedInstanceId(),
+                        p.failure()));
     }
 
     @Override
     public void accountReady(String enrollmentId, Instant at) {
-        update(enrollmentId, p -> new EnrollmentProgress(p.enrollmentId(), p.secretHash(), p.fingerprint(), p.verified(),
-                true, p.activation(), p.managedInstanceId(), p.failure()));
+        update(
+                enrollmentId,
+                p -> new EnrollmentProgress(
+                        p.enrollmentId(),
+                        p.secretHash(),
+                        p.fingerprint(),
+                        p.verified(),
+                        true,
+                        p.activation(),
+                        p.managedInstanceId(),
+                        p.failure()));
     }
 
     @Override
     public void activationIssued(String enrollmentId, ActivationGrant grant, Instant at) {
-        update(enrollmentId, p -> new EnrollmentProgress(p.enrollmentId(), p.secretHash(), p.fingerprint(), p.verified(),
-                p.accountReady(), grant, p.managedInstanceId(), p.failure()));
+        update(
+                enrollmentId,
+                p -> new EnrollmentProgress(
+                        p.enrollmentId(),
+                        p.secretHash(),
+                        p.fingerprint(),
+                        p.verified(),
+                        p.accountReady(),
+                        grant,
+                        p.managedInstanceId(),
+                        p.failure()));
     }
 
     @Override
     public void registered(String enrollmentId, String managedInstanceId, Instant at) {
-        update(enrollmentId, p -> new EnrollmentProgress(p.enrollmentId(), p.secretHash(), p.fingerprint(), p.verified(),
-                p.accountReady(), p.activation(), managedInstanceId, p.failure()));
+        update(
+                enrollmentId,
+                p -> new EnrollmentProgress(
+                        p.enrollmentId(),
+                        p.secretHash(),
+                        p.fingerprint(),
+                        p.verified(),
+                        p.accountReady(),
+                        p.activation(),
+                        managedInstanceId,
+                        p.failure()));
     }
 
     @Override
     public void failed(String enrollmentId, EnrollmentStatus status, String reason, Instant at) {
-        update(enrollmentId, p -> new EnrollmentProgress(p.enrollmentId(), p.secretHash(), p.fingerprint(), p.verified(),
-                p.accountReady(), p.activation(), p.managedInstanceId(), new EnrollmentProgress.Failure(status, reason)));
+        update(
+                enrollmentId,
+                p -> new EnrollmentProgress(
+                        p.enrollmentId(),
+                        p.secretHash(),
+                        p.fingerprint(),
+                        p.verified(),
+                        p.accountReady(),
+                        p.activation(),
+                        p.managedInstanceId(),
+                        new EnrollmentProgress.Failure(status, reason)));
     }
 
     private void update(String enrollmentId, UnaryOperator<EnrollmentProgress> change) {
-        progress.compute(enrollmentId, (id, known) -> change.apply(known == null
-                ? new EnrollmentProgress(id, null, null, false, false, null, null, null) : known));
+        progress.compute(
+                enrollmentId,
+                (id, known) -> change.apply(
+                        known == null
+                                ? new EnrollmentProgress(id, null, null, false, false, null, null, null)
+                                : known));
     }
 }

@@ -24,19 +24,24 @@ public final class InMemoryInstanceClaims implements InstanceClaims {
         Map<Instant, Claim> partition = partitions.computeIfAbsent(
                 partition(key.provider(), key.cloudAccountId(), key.instanceId()), k -> new LinkedHashMap<>());
         if (key.provider() == CloudProvider.AWS) {
-            Optional<String> holder = partition.values().stream().map(Claim::enrollmentId)
-                    .filter(owner -> !owner.equals(enrollmentId)).findFirst();
+            Optional<String> holder = partition.values().stream()
+                    .map(Claim::enrollmentId)
+                    .filter(owner -> !owner.equals(enrollmentId))
+                    .findFirst();
             if (holder.isPresent()) {
                 return holder.get();
             }
         }
-        return partition.computeIfAbsent(key.createdAt(), createdAt -> new Claim(createdAt, enrollmentId, now))
+        return partition
+                .computeIfAbsent(key.createdAt(), createdAt -> new Claim(createdAt, enrollmentId, now))
                 .enrollmentId();
     }
 
     @Override
     public synchronized List<Claim> claimsOf(CloudProvider provider, String cloudAccountId, String instanceId) {
-        return new ArrayList<>(partitions.getOrDefault(partition(provider, cloudAccountId, instanceId), Map.of()).values());
+        return new ArrayList<>(partitions
+                .getOrDefault(partition(provider, cloudAccountId, instanceId), Map.of())
+                .values());
     }
 
     @Override

@@ -18,9 +18,11 @@ public final class InMemoryReEnrollmentAudit implements ReEnrollmentAudit {
     }
 
     @Override
-    public synchronized List<ReEnrollment> ofInstance(CloudProvider provider, String cloudAccountId, String instanceId) {
+    public synchronized List<ReEnrollment> ofInstance(
+            CloudProvider provider, String cloudAccountId, String instanceId) {
         return entries.stream()
-                .filter(entry -> entry.provider() == provider && entry.cloudAccountId().equals(cloudAccountId)
+                .filter(entry -> entry.provider() == provider
+                        && entry.cloudAccountId().equals(cloudAccountId)
                         && entry.instanceId().equals(instanceId))
                 .sorted(Comparator.comparing(ReEnrollment::releasedAt).reversed())
                 .toList();

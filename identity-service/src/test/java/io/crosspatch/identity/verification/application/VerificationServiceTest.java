@@ -3,13 +3,13 @@ package io.crosspatch.identity.verification.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.support.memory.InMemoryChallenges;
 import io.crosspatch.identity.support.memory.InMemoryCloudAccounts;
 import io.crosspatch.identity.support.memory.InMemoryInstanceClaims;
 import io.crosspatch.identity.support.memory.InMemoryTokenIds;
 import io.crosspatch.identity.verification.domain.EnrollmentRequest;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.RetryPolicy;
@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class VerificationServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
-    private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(6));
+    private static final RetryPolicy RETRY =
+            new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(6));
     private static final String TENANT = "acme";
     private static final Map<CloudProvider, String> ACCOUNT_IDS = Map.of(
             CloudProvider.GCP, "acme-prod",
@@ -51,10 +52,16 @@ class VerificationServiceTest {
     private final InMemoryChallenges challenges = new InMemoryChallenges();
     private final InMemoryTokenIds tokenIds = new InMemoryTokenIds();
     private final InMemoryInstanceClaims claims = new InMemoryInstanceClaims();
-    private final Map<CloudProvider, Function<IdentityMaterial, VerifiedClaims>> proofs = new EnumMap<>(CloudProvider.class);
+    private final Map<CloudProvider, Function<IdentityMaterial, VerifiedClaims>> proofs =
+            new EnumMap<>(CloudProvider.class);
     private final VerificationService verification = new VerificationService(
             Arrays.stream(CloudProvider.values()).map(this::scriptedVerifier).toList(),
-            accounts, challenges, tokenIds, claims, RETRY, Clock.fixed(NOW, ZoneOffset.UTC));
+            accounts,
+            challenges,
+            tokenIds,
+            claims,
+            RETRY,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final String nonce = issuedNonce();
 
@@ -79,7 +86,8 @@ class VerificationServiceTest {
             assertThat(verified.enrollment().labels()).containsOnly(Map.entry("team", "web"));
         });
         assertThat(claims.claimsOf(provider, ACCOUNT_IDS.get(provider), "instance-1"))
-                .extracting(InstanceClaims.Claim::enrollmentId).containsExactly("enr-1");
+                .extracting(InstanceClaims.Claim::enrollmentId)
+                .containsExactly("enr-1");
     }
 
     @Test
@@ -102,11 +110,12 @@ class VerificationServiceTest {
 
     @Test
     void rejectsARequestThatNamesOneProviderButCarriesTheIdentityOfAnother() {
-        EnrollmentRequest request = new EnrollmentRequest("enr-1", CloudProvider.AWS, material(CloudProvider.GCP),
-                "web-1", "ubuntu", "22.04", patchingLabels());
+        EnrollmentRequest request = new EnrollmentRequest(
+                "enr-1", CloudProvider.AWS, material(CloudProvider.GCP), "web-1", "ubuntu", "22.04", patchingLabels());
 
         assertRejected(verification.verify(request), RejectionReason.PROVIDER_MISMATCH);
-        assertThat(claims.claimsOf(CloudProvider.GCP, ACCOUNT_IDS.get(CloudProvider.GCP), "instance-1")).isEmpty();
+        assertThat(claims.claimsOf(CloudProvider.GCP, ACCOUNT_IDS.get(CloudProvider.GCP), "instance-1"))
+                .isEmpty();
     }
 
     @Test
@@ -128,24 +137,30 @@ class VerificationServiceTest {
     @Test
     void rejectsAVmwareTokenIdReplayedByAnotherEnrollment() {
         verification.verify(request("enr-1", material(CloudProvider.VMWARE)));
-        proofs.put(CloudProvider.VMWARE, material -> proven(material, ACCOUNT_IDS.get(CloudProvider.VMWARE), "instance-2"));
+        proofs.put(
+                CloudProvider.VMWARE,
+                material -> proven(material, ACCOUNT_IDS.get(CloudProvider.VMWARE), "instance-2"));
 
-        assertRejected(verification.verify(request("enr-2", material(CloudProvider.VMWARE))), RejectionReason.TOKEN_REPLAYED);
-        assertThat(claims.claimsOf(CloudProvider.VMWARE, ACCOUNT_IDS.get(CloudProvider.VMWARE), "instance-2")).isEmpty();
+        assertRejected(
+                verification.verify(request("enr-2", material(CloudProvider.VMWARE))), RejectionReason.TOKEN_REPLAYED);
+        assertThat(claims.claimsOf(CloudProvider.VMWARE, ACCOUNT_IDS.get(CloudProvider.VMWARE), "instance-2"))
+                .isEmpty();
     }
 
     @Test
     void rejectsAnAzureDocumentWhoseNonceAnotherEnrollmentUsed() {
         verification.verify(request("enr-1", material(CloudProvider.AZURE)));
-        proofs.put(CloudProvider.AZURE, material -> proven(material, ACCOUNT_IDS.get(CloudProvider.AZURE), "instance-2"));
+        proofs.put(
+                CloudProvider.AZURE, material -> proven(material, ACCOUNT_IDS.get(CloudProvider.AZURE), "instance-2"));
 
-        assertRejected(verification.verify(request("enr-2", material(CloudProvider.AZURE))), RejectionReason.NONCE_INVALID);
+        assertRejected(
+                verification.verify(request("enr-2", material(CloudProvider.AZURE))), RejectionReason.NONCE_INVALID);
     }
 
     @Test
     void rejectsAnAzureDocumentWhoseNonceThisServiceNeverIssued() {
-        VerificationOutcome outcome = verification.verify(request("enr-1",
-                new IdentityMaterial.AzureDocument("document", "N".repeat(Challenge.LENGTH))));
+        VerificationOutcome outcome = verification.verify(
+                request("enr-1", new IdentityMaterial.AzureDocument("document", "N".repeat(Challenge.LENGTH))));
 
         assertRejected(outcome, RejectionReason.NONCE_INVALID);
     }
@@ -155,7 +170,8 @@ class VerificationServiceTest {
         Challenge stale = Challenge.issue(NOW.minus(Challenge.VALIDITY).minusSeconds(1));
         challenges.save(stale);
 
-        assertRejected(verification.verify(request("enr-1", new IdentityMaterial.AzureDocument("document", stale.nonce()))),
+        assertRejected(
+                verification.verify(request("enr-1", new IdentityMaterial.AzureDocument("document", stale.nonce()))),
                 RejectionReason.NONCE_INVALID);
     }
 
@@ -185,30 +201,40 @@ class VerificationServiceTest {
 
     @Test
     void rejectsAnEnrollmentThatDoesNotAskForPatchingBeforeClaimingItsInstance() {
-        EnrollmentRequest request = new EnrollmentRequest("enr-1", CloudProvider.GCP, material(CloudProvider.GCP),
-                "web-1", "ubuntu", "22.04", Map.of("team", "web"));
+        EnrollmentRequest request = new EnrollmentRequest(
+                "enr-1",
+                CloudProvider.GCP,
+                material(CloudProvider.GCP),
+                "web-1",
+                "ubuntu",
+                "22.04",
+                Map.of("team", "web"));
 
         assertRejected(verification.verify(request), RejectionReason.PATCHING_NOT_REQUESTED);
-        assertThat(claims.claimsOf(CloudProvider.GCP, ACCOUNT_IDS.get(CloudProvider.GCP), "instance-1")).isEmpty();
+        assertThat(claims.claimsOf(CloudProvider.GCP, ACCOUNT_IDS.get(CloudProvider.GCP), "instance-1"))
+                .isEmpty();
     }
 
     @Test
     void placesAnInstanceInACustomPatchGroupOnlyWhereItsCloudAccountAllowsIt() {
         Map<String, String> canary = Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "canary");
-        EnrollmentRequest request = new EnrollmentRequest("enr-1", CloudProvider.GCP, material(CloudProvider.GCP),
-                "web-1", "ubuntu", "22.04", canary);
+        EnrollmentRequest request = new EnrollmentRequest(
+                "enr-1", CloudProvider.GCP, material(CloudProvider.GCP), "web-1", "ubuntu", "22.04", canary);
 
         assertRejected(verification.verify(request), RejectionReason.PATCH_GROUP_NOT_ALLOWED);
 
         accounts.with(account(CloudProvider.GCP, ACCOUNT_IDS.get(CloudProvider.GCP), Set.of("canary")));
-        assertThat(verification.verify(request)).isInstanceOfSatisfying(VerificationOutcome.Verified.class,
-                verified -> assertThat(verified.enrollment().patchGroup()).isEqualTo("canary"));
+        assertThat(verification.verify(request))
+                .isInstanceOfSatisfying(
+                        VerificationOutcome.Verified.class,
+                        verified ->
+                                assertThat(verified.enrollment().patchGroup()).isEqualTo("canary"));
     }
 
     @Test
     void rejectsAnOperatingSystemWithoutAPatchBaseline() {
-        EnrollmentRequest request = new EnrollmentRequest("enr-1", CloudProvider.GCP, material(CloudProvider.GCP),
-                "web-1", "haiku", "r1", patchingLabels());
+        EnrollmentRequest request = new EnrollmentRequest(
+                "enr-1", CloudProvider.GCP, material(CloudProvider.GCP), "web-1", "haiku", "r1", patchingLabels());
 
         assertRejected(verification.verify(request), RejectionReason.OS_NOT_SUPPORTED);
     }
@@ -221,8 +247,11 @@ class VerificationServiceTest {
 
         VerificationOutcome outcome = verification.verify(request("enr-1", material(CloudProvider.GCP)));
 
-        assertThat(outcome).isEqualTo(new VerificationOutcome.Deferred("enr-1",
-                new RetryTicket(1, NOW, NOW.plusSeconds(10)), "JWKS of accounts.google.com unreachable"));
+        assertThat(outcome)
+                .isEqualTo(new VerificationOutcome.Deferred(
+                        "enr-1",
+                        new RetryTicket(1, NOW, NOW.plusSeconds(10)),
+                        "JWKS of accounts.google.com unreachable"));
     }
 
     @Test
@@ -234,8 +263,9 @@ class VerificationServiceTest {
 
         VerificationOutcome outcome = verification.verify(request("enr-1", material(CloudProvider.GCP)), parked);
 
-        assertThat(outcome).isEqualTo(new VerificationOutcome.Deferred("enr-1",
-                new RetryTicket(2, parked.since(), NOW.plusSeconds(20)), "down"));
+        assertThat(outcome)
+                .isEqualTo(new VerificationOutcome.Deferred(
+                        "enr-1", new RetryTicket(2, parked.since(), NOW.plusSeconds(20)), "down"));
     }
 
     @Test
@@ -248,7 +278,8 @@ class VerificationServiceTest {
         VerificationOutcome outcome = verification.verify(request("enr-1", material(CloudProvider.GCP)), parked);
 
         assertRejected(outcome, RejectionReason.TRUST_SOURCE_UNAVAILABLE);
-        assertThat(((VerificationOutcome.Rejected) outcome).reason().retryable()).isTrue();
+        assertThat(((VerificationOutcome.Rejected) outcome).reason().retryable())
+                .isTrue();
     }
 
     @Test
@@ -292,13 +323,23 @@ class VerificationServiceTest {
     private static VerifiedClaims proven(IdentityMaterial material, String cloudAccountId, String instanceId) {
         String signedNonce = material instanceof IdentityMaterial.AzureDocument azure ? azure.nonce() : null;
         String tokenId = material instanceof IdentityMaterial.VmwareToken ? "jti-1" : null;
-        return new VerifiedClaims(material.provider(), cloudAccountId, instanceId, "web-1", "eu-west-1", null, Map.of(),
-                NOW.plus(Duration.ofMinutes(10)), signedNonce, tokenId, "issuer-of-" + material.provider().wireName());
+        return new VerifiedClaims(
+                material.provider(),
+                cloudAccountId,
+                instanceId,
+                "web-1",
+                "eu-west-1",
+                null,
+                Map.of(),
+                NOW.plus(Duration.ofMinutes(10)),
+                signedNonce,
+                tokenId,
+                "issuer-of-" + material.provider().wireName());
     }
 
     private static EnrollmentRequest request(String enrollmentId, IdentityMaterial material) {
-        return new EnrollmentRequest(enrollmentId, material.provider(), material, "web-1", "ubuntu", "22.04",
-                patchingLabels());
+        return new EnrollmentRequest(
+                enrollmentId, material.provider(), material, "web-1", "ubuntu", "22.04", patchingLabels());
     }
 
     private static Map<String, String> patchingLabels() {
@@ -306,12 +347,21 @@ class VerificationServiceTest {
     }
 
     private static CloudAccount account(CloudProvider provider, String cloudAccountId, Set<String> allowedGroups) {
-        return new CloudAccount(provider.wireName(), cloudAccountId, TENANT, "Acme " + provider.wireName(), "on-time",
-                "eu-west-1", allowedGroups, NOW);
+        return new CloudAccount(
+                provider.wireName(),
+                cloudAccountId,
+                TENANT,
+                "Acme " + provider.wireName(),
+                "on-time",
+                "eu-west-1",
+                allowedGroups,
+                NOW);
     }
 
     private static void assertRejected(VerificationOutcome outcome, RejectionReason reason) {
-        assertThat(outcome).isInstanceOfSatisfying(VerificationOutcome.Rejected.class,
-                rejected -> assertThat(rejected.reason()).isEqualTo(reason));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        VerificationOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(reason));
     }
 }

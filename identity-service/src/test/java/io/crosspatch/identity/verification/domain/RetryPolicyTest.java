@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(6));
+    private final RetryPolicy policy =
+            new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(6));
 
     @Test
     void waitsLongerEachTimeUpToTheLongestDelay() {
@@ -34,7 +35,8 @@ class RetryPolicyTest {
     void givesUpOnceTheEnrollmentHasWaitedTheWholeTime() {
         RetryTicket ticket = policy.first(T0);
 
-        assertThat(policy.next(ticket, T0.plus(Duration.ofHours(6)).minusSeconds(1))).isPresent();
+        assertThat(policy.next(ticket, T0.plus(Duration.ofHours(6)).minusSeconds(1)))
+                .isPresent();
         assertThat(policy.next(ticket, T0.plus(Duration.ofHours(6)))).isEmpty();
     }
 

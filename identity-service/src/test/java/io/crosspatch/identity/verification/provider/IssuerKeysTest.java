@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class IssuerKeysTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(30);
-    private static final JwksProperties SETTINGS = new JwksProperties(INTERVAL, Duration.ofMinutes(5),
-            Duration.ofMillis(500), Duration.ofMillis(800), 16_384);
+    private static final JwksProperties SETTINGS =
+            new JwksProperties(INTERVAL, Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofMillis(800), 16_384);
 
     private final MovableClock clock = new MovableClock();
     private final AtomicInteger fetches = new AtomicInteger();
@@ -48,8 +47,7 @@ class IssuerKeysTest {
     private HttpServer server;
     private RSAKey current;
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     @BeforeEach
     void serveOneKey() throws Exception {
@@ -106,8 +104,10 @@ class IssuerKeysTest {
         answer.set(new Answer(200, new JWKSet(List.of(current.toPublicJWK(), rotated.toPublicJWK())).toString()));
         clock.advance(INTERVAL.plusSeconds(1));
 
-        assertThat(keys.select(header(rotated.getKeyID()))).singleElement()
-                .extracting(key -> key.getKeyID()).isEqualTo(rotated.getKeyID());
+        assertThat(keys.select(header(rotated.getKeyID())))
+                .singleElement()
+                .extracting(key -> key.getKeyID())
+                .isEqualTo(rotated.getKeyID());
     }
 
     @Test
@@ -116,7 +116,8 @@ class IssuerKeysTest {
         IssuerKeys keys = keys();
 
         for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> keys.select(header(current.getKeyID()))).isInstanceOf(TrustSourceUnavailableException.class);
+            assertThatThrownBy(() -> keys.select(header(current.getKeyID())))
+                    .isInstanceOf(TrustSourceUnavailableException.class);
         }
         assertThat(fetches).hasValue(1);
 
@@ -142,13 +143,17 @@ class IssuerKeysTest {
     void isCertainOfAnUnpublishedKeyIdOnlyWhileTheIssuersKeysCanBeRead() {
         IssuerKeys keys = keys();
 
-        assertThat(keys.certainlyLacks(header("forged-1"))).as("after the first fetch").isTrue();
+        assertThat(keys.certainlyLacks(header("forged-1")))
+                .as("after the first fetch")
+                .isTrue();
         assertThat(keys.certainlyLacks(header(current.getKeyID()))).isFalse();
         assertThat(fetches).hasValue(1);
 
         answer.set(new Answer(503, "down"));
         clock.advance(INTERVAL.plusSeconds(1));
-        assertThat(keys.certainlyLacks(header("forged-2"))).as("the refresh it triggered failed").isFalse();
+        assertThat(keys.certainlyLacks(header("forged-2")))
+                .as("the refresh it triggered failed")
+                .isFalse();
         assertThat(keys.certainlyLacks(header(current.getKeyID()))).isFalse();
         assertThat(fetches).hasValue(2);
     }

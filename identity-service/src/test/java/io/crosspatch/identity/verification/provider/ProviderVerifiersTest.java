@@ -21,15 +21,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.InstanceKey;
 import io.crosspatch.identity.verification.domain.RejectionReason;
 import io.crosspatch.identity.verification.domain.VerifiedClaims;
 import io.crosspatch.identity.verification.support.SimulatedClouds;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.simulator.client.SimulatorPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,25 +60,33 @@ class ProviderVerifiersTest {
         Map<String, String> p = CLOUDS.trustProperties();
         TrustProperties trust = new TrustProperties(
                 new TrustProperties.Gcp(p.get("crosspatch.identity.gcp.jwks-uri"), SimulatedClouds.AUDIENCE),
-                new TrustProperties.Aws(Map.of("eu-west-1", p.get("crosspatch.identity.aws.certificates.eu-west-1")),
+                new TrustProperties.Aws(
+                        Map.of("eu-west-1", p.get("crosspatch.identity.aws.certificates.eu-west-1")),
                         p.get("crosspatch.identity.aws.default-certificate")),
                 new TrustProperties.Azure(p.get("crosspatch.identity.azure.trust-anchors"), null, null),
-                new TrustProperties.Vmware(List.of(
-                        issuer(p, 0), issuer(p, 1))),
+                new TrustProperties.Vmware(List.of(issuer(p, 0), issuer(p, 1))),
                 null);
         TrustConfiguration configuration = new TrustConfiguration(Clock.systemUTC());
         JwtRules rules = configuration.jwtRules(trust);
         JwksProperties jwks = JwksProperties.defaults();
         JwksFetcher fetcher = configuration.jwksFetcher(jwks);
-        verifiers = List.of(configuration.gcpTokenVerifier(trust, rules, fetcher, jwks), configuration.azureDocumentVerifier(trust),
-                        configuration.awsDocumentVerifier(trust), configuration.vmwareTokenVerifier(trust, rules, fetcher, jwks))
-                .stream().collect(Collectors.toMap(ProviderVerifier::provider, v -> v));
+        verifiers = List.of(
+                        configuration.gcpTokenVerifier(trust, rules, fetcher, jwks),
+                        configuration.azureDocumentVerifier(trust),
+                        configuration.awsDocumentVerifier(trust),
+                        configuration.vmwareTokenVerifier(trust, rules, fetcher, jwks))
+                .stream()
+                .collect(Collectors.toMap(ProviderVerifier::provider, v -> v));
     }
 
     private static TrustProperties.Vmware.Issuer issuer(Map<String, String> p, int n) {
         String prefix = "crosspatch.identity.vmware.issuers[" + n + "].";
-        return new TrustProperties.Vmware.Issuer(p.get(prefix + "issuer"), p.get(prefix + "jwks-uri"), p.get(prefix + "audience"),
-                null, List.of(p.get(prefix + "org-ids").split(",")));
+        return new TrustProperties.Vmware.Issuer(
+                p.get(prefix + "issuer"),
+                p.get(prefix + "jwks-uri"),
+                p.get(prefix + "audience"),
+                null,
+                List.of(p.get(prefix + "org-ids").split(",")));
     }
 
     private static VerifiedClaims verify(IdentityMaterial material) {
@@ -86,18 +94,27 @@ class ProviderVerifiersTest {
     }
 
     private static void assertRejected(IdentityMaterial material, RejectionReason reason) {
-        assertThatThrownBy(() -> verify(material)).isInstanceOfSatisfying(IdentityRejectedException.class,
-                rejected -> assertThat(rejected.reason()).as(rejected.getMessage()).isEqualTo(reason));
+        assertThatThrownBy(() -> verify(material))
+                .isInstanceOfSatisfying(
+                        IdentityRejectedException.class,
+                        rejected -> assertThat(rejected.reason())
+                                .as(rejected.getMessage())
+                                .isEqualTo(reason));
     }
 
     @Nested
     class Gcp {
 
-        private final JsonNode vm = CLOUDS.createVm("gcp", anyGcpProject(), "web-1",
-                Map.of("crosspatch-patching", "true"), Map.of("zone", "europe-west1-b"));
+        private final JsonNode vm = CLOUDS.createVm(
+                "gcp",
+                anyGcpProject(),
+                "web-1",
+                Map.of("crosspatch-patching", "true"),
+                Map.of("zone", "europe-west1-b"));
 
         private IdentityMaterial forged(ObjectNode options) {
-            return new IdentityMaterial.GcpToken(CLOUDS.forge(vm, options).get("token").asText());
+            return new IdentityMaterial.GcpToken(
+                    CLOUDS.forge(vm, options).get("token").asText());
         }
 
         @Test
@@ -109,7 +126,8 @@ class ProviderVerifiersTest {
             assertThat(claims.instanceId()).isEqualTo(vm.get("instanceId").asText());
             assertThat(claims.instanceName()).isEqualTo("web-1");
             assertThat(claims.location()).isEqualTo("europe-west1-b");
-            assertThat(claims.instanceCreatedAt()).isEqualTo(Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS));
+            assertThat(claims.instanceCreatedAt())
+                    .isEqualTo(Instant.parse(vm.get("createdAt").asText()).truncatedTo(ChronoUnit.SECONDS));
         }
 
         @Test
@@ -120,8 +138,10 @@ class ProviderVerifiersTest {
         @Test
         void shouldRejectTamperedPayload() {
             String[] parts = CLOUDS.gcpIdentity(vm).token().split("\\.");
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace(vm.get("accountId").asText(), "victim-project");
-            String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+            String payload = new String(Base64.getUrlDecoder().decode(parts[1]))
+                    .replace(vm.get("accountId").asText(), "victim-project");
+            String tampered = parts[0] + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
 
             assertRejected(new IdentityMaterial.GcpToken(tampered), RejectionReason.SIGNATURE_INVALID);
         }
@@ -133,12 +153,23 @@ class ProviderVerifiersTest {
 
         @Test
         void shouldRejectTokenIssuedInTheFuture() {
-            assertRejected(forged(options().put("issuedAtOffsetSeconds", 600).put("lifetimeSeconds", 60)), RejectionReason.TOKEN_NOT_YET_VALID);
+            assertRejected(
+                    forged(options().put("issuedAtOffsetSeconds", 600).put("lifetimeSeconds", 60)),
+                    RejectionReason.TOKEN_NOT_YET_VALID);
         }
 
         @Test
         void shouldRejectTokenNotValidBeforeAFutureTime() {
-            assertRejected(forged(options().set("claims", options().put("nbf", Instant.now().plusSeconds(900).getEpochSecond()))),
+            assertRejected(
+                    forged(options()
+                            .set(
+                                    "claims",
+                                    options()
+                                            .put(
+                                                    "nbf",
+                                                    Instant.now()
+                                                            .plusSeconds(900)
+                                                            .getEpochSecond()))),
                     RejectionReason.TOKEN_NOT_YET_VALID);
         }
 
@@ -149,12 +180,16 @@ class ProviderVerifiersTest {
 
         @Test
         void shouldRejectTokenWithForeignAudience() {
-            assertRejected(forged(options().put("audience", "https://someone-else.example")), RejectionReason.AUDIENCE_MISMATCH);
+            assertRejected(
+                    forged(options().put("audience", "https://someone-else.example")),
+                    RejectionReason.AUDIENCE_MISMATCH);
         }
 
         @Test
         void shouldRejectTokenFromUnknownIssuer() {
-            assertRejected(forged(options().set("claims", options().put("iss", "https://accounts.evil.example"))), RejectionReason.ISSUER_UNKNOWN);
+            assertRejected(
+                    forged(options().set("claims", options().put("iss", "https://accounts.evil.example"))),
+                    RejectionReason.ISSUER_UNKNOWN);
         }
 
         @Test
@@ -168,7 +203,8 @@ class ProviderVerifiersTest {
             ObjectNode google = (ObjectNode) genuine.get("google").deepCopy();
             ((ObjectNode) google.get("compute_engine")).remove("instance_id");
 
-            assertRejected(forged(options().set("claims", options().set("google", google))), RejectionReason.CLAIMS_MISSING);
+            assertRejected(
+                    forged(options().set("claims", options().set("google", google))), RejectionReason.CLAIMS_MISSING);
         }
 
         @Test
@@ -178,16 +214,22 @@ class ProviderVerifiersTest {
 
         @Test
         void shouldRejectUnsignedTokenWithAlgNone() throws Exception {
-            JWTClaimsSet claims = SignedJWT.parse(CLOUDS.gcpIdentity(vm).token()).getJWTClaimsSet();
+            JWTClaimsSet claims =
+                    SignedJWT.parse(CLOUDS.gcpIdentity(vm).token()).getJWTClaimsSet();
 
-            assertRejected(new IdentityMaterial.GcpToken(new PlainJWT(claims).serialize()), RejectionReason.ALGORITHM_NOT_ALLOWED);
+            assertRejected(
+                    new IdentityMaterial.GcpToken(new PlainJWT(claims).serialize()),
+                    RejectionReason.ALGORITHM_NOT_ALLOWED);
         }
 
         @Test
         void shouldRejectHs256TokenSignedWithThePublicKey() throws Exception {
             SignedJWT genuine = SignedJWT.parse(CLOUDS.gcpIdentity(vm).token());
             RSAKey published = RSAKey.parse(fetchJwks().get("keys").get(0).toString());
-            SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(genuine.getHeader().getKeyID()).build(),
+            SignedJWT confused = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(genuine.getHeader().getKeyID())
+                            .build(),
                     genuine.getJWTClaimsSet());
             confused.sign(new MACSigner(published.toRSAPublicKey().getEncoded()));
 
@@ -197,8 +239,13 @@ class ProviderVerifiersTest {
         @Test
         void shouldRejectTokenCarryingItsOwnKeyInAJwkHeader() throws Exception {
             RSAKey attacker = new RSAKeyGenerator(2048).keyID("attacker").generate();
-            SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("attacker")
-                    .jwk(attacker.toPublicJWK()).build(), SignedJWT.parse(CLOUDS.gcpIdentity(vm).token()).getJWTClaimsSet());
+            SignedJWT token = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .keyID("attacker")
+                            .jwk(attacker.toPublicJWK())
+                            .build(),
+                    SignedJWT.parse(CLOUDS.gcpIdentity(vm).token()).getJWTClaimsSet());
             token.sign(new RSASSASigner(attacker));
 
             assertRejected(new IdentityMaterial.GcpToken(token.serialize()), RejectionReason.UNTRUSTED_SIGNER);
@@ -207,8 +254,11 @@ class ProviderVerifiersTest {
         @Test
         void shouldRejectTokenPointingToItsOwnKeysWithAJkuHeader() throws Exception {
             RSAKey attacker = new RSAKeyGenerator(2048).keyID("attacker").generate();
-            SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker")
-                    .jwkURL(URI.create("https://attacker.example/jwks.json")).build(),
+            SignedJWT token = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID("attacker")
+                            .jwkURL(URI.create("https://attacker.example/jwks.json"))
+                            .build(),
                     SignedJWT.parse(CLOUDS.gcpIdentity(vm).token()).getJWTClaimsSet());
             token.sign(new RSASSASigner(attacker));
 
@@ -217,12 +267,16 @@ class ProviderVerifiersTest {
 
         @Test
         void anUnreachableJwksIsATransientFailureNotARejection() {
-            TrustProperties unreachable = new TrustProperties(new TrustProperties.Gcp("http://127.0.0.1:1/jwks", SimulatedClouds.AUDIENCE),
-                    null, null, null, null);
+            TrustProperties unreachable = new TrustProperties(
+                    new TrustProperties.Gcp("http://127.0.0.1:1/jwks", SimulatedClouds.AUDIENCE),
+                    null,
+                    null,
+                    null,
+                    null);
             TrustConfiguration configuration = new TrustConfiguration(Clock.systemUTC());
             JwksProperties jwks = JwksProperties.defaults();
-            ProviderVerifier verifier = configuration.gcpTokenVerifier(unreachable, configuration.jwtRules(unreachable),
-                    configuration.jwksFetcher(jwks), jwks);
+            ProviderVerifier verifier = configuration.gcpTokenVerifier(
+                    unreachable, configuration.jwtRules(unreachable), configuration.jwksFetcher(jwks), jwks);
 
             assertThatThrownBy(() -> verifier.verify(CLOUDS.gcpIdentity(vm), Instant.now()))
                     .isInstanceOf(TrustSourceUnavailableException.class);
@@ -241,7 +295,11 @@ class ProviderVerifiersTest {
         private final String nonce = Challenge.issue(Instant.now()).nonce();
 
         private IdentityMaterial forged(ObjectNode options) {
-            return new IdentityMaterial.AzureDocument(CLOUDS.forge(vm, options.put("nonce", nonce)).get("signature").asText(), nonce);
+            return new IdentityMaterial.AzureDocument(
+                    CLOUDS.forge(vm, options.put("nonce", nonce))
+                            .get("signature")
+                            .asText(),
+                    nonce);
         }
 
         @Test
@@ -266,7 +324,8 @@ class ProviderVerifiersTest {
 
         @Test
         void acceptsASignerOnASubdomainOfTheSignerName() {
-            assertThat(verify(forged(options().put("san", "westeurope.metadata.azure.com"))).instanceId())
+            assertThat(verify(forged(options().put("san", "westeurope.metadata.azure.com")))
+                            .instanceId())
                     .isEqualTo(vm.get("instanceId").asText());
         }
 
@@ -290,7 +349,9 @@ class ProviderVerifiersTest {
             IdentityMaterial.AzureDocument genuine = CLOUDS.azureIdentity(vm, nonce);
             String other = Challenge.issue(Instant.now()).nonce();
 
-            assertRejected(new IdentityMaterial.AzureDocument(genuine.attestedDocument(), other), RejectionReason.NONCE_INVALID);
+            assertRejected(
+                    new IdentityMaterial.AzureDocument(genuine.attestedDocument(), other),
+                    RejectionReason.NONCE_INVALID);
         }
 
         @Test
@@ -300,7 +361,8 @@ class ProviderVerifiersTest {
 
         @Test
         void shouldRejectSomethingThatIsNotPkcs7() {
-            assertRejected(new IdentityMaterial.AzureDocument(Base64.getEncoder().encodeToString("hello".getBytes()), nonce),
+            assertRejected(
+                    new IdentityMaterial.AzureDocument(Base64.getEncoder().encodeToString("hello".getBytes()), nonce),
                     RejectionReason.MALFORMED_IDENTITY);
         }
     }
@@ -308,8 +370,8 @@ class ProviderVerifiersTest {
     @Nested
     class Aws {
 
-        private final JsonNode vm = CLOUDS.createVm("aws", anyAwsAccount(), "db-1",
-                Map.of("crosspatch-patching", "true"), Map.of("region", "eu-west-1"));
+        private final JsonNode vm = CLOUDS.createVm(
+                "aws", anyAwsAccount(), "db-1", Map.of("crosspatch-patching", "true"), Map.of("region", "eu-west-1"));
 
         @Test
         void provesAccountInstanceAndRegionOfAGenuineDocument() {
@@ -317,16 +379,20 @@ class ProviderVerifiersTest {
 
             assertThat(claims.provider()).isEqualTo(CloudProvider.AWS);
             assertThat(claims.cloudAccountId()).isEqualTo(vm.get("accountId").asText());
-            assertThat(claims.instanceId()).isEqualTo(vm.get("instanceId").asText()).startsWith("i-");
+            assertThat(claims.instanceId())
+                    .isEqualTo(vm.get("instanceId").asText())
+                    .startsWith("i-");
             assertThat(claims.location()).isEqualTo("eu-west-1");
         }
 
         @Test
         void keysTheInstanceOnAccountAndInstanceIdWhateverItsLaunchTime() {
-            JsonNode restarted = CLOUDS.forge(vm, options().set("claims", options().put("pendingTime", "2031-05-04T03:02:01Z")));
+            JsonNode restarted =
+                    CLOUDS.forge(vm, options().set("claims", options().put("pendingTime", "2031-05-04T03:02:01Z")));
 
             VerifiedClaims first = verify(CLOUDS.awsIdentity(vm));
-            VerifiedClaims afterStopStart = verify(new IdentityMaterial.AwsDocument(restarted.get("pkcs7").asText(), null));
+            VerifiedClaims afterStopStart = verify(
+                    new IdentityMaterial.AwsDocument(restarted.get("pkcs7").asText(), null));
 
             assertThat(afterStopStart.instanceKey()).isEqualTo(first.instanceKey());
             assertThat(first.instanceKey().createdAt()).isEqualTo(InstanceKey.UNKNOWN_CREATION);
@@ -334,7 +400,9 @@ class ProviderVerifiersTest {
 
         @Test
         void acceptsTheSignatureAloneWithoutThePlainDocument() {
-            assertThat(verify(new IdentityMaterial.AwsDocument(CLOUDS.awsIdentity(vm).pkcs7(), null)).cloudAccountId())
+            assertThat(verify(new IdentityMaterial.AwsDocument(
+                                    CLOUDS.awsIdentity(vm).pkcs7(), null))
+                            .cloudAccountId())
                     .isEqualTo(vm.get("accountId").asText());
         }
 
@@ -342,7 +410,9 @@ class ProviderVerifiersTest {
         void shouldRejectDocumentSignedByAForeignCertificate() {
             JsonNode forged = CLOUDS.forge(vm, options().put("signer", "foreign"));
 
-            assertRejected(new IdentityMaterial.AwsDocument(forged.get("pkcs7").asText(), forged.get("document").asText()),
+            assertRejected(
+                    new IdentityMaterial.AwsDocument(
+                            forged.get("pkcs7").asText(), forged.get("document").asText()),
                     RejectionReason.SIGNATURE_INVALID);
         }
 
@@ -350,12 +420,15 @@ class ProviderVerifiersTest {
         void shouldRejectDocumentSignedWithAnotherRegionsCertificate() {
             JsonNode forged = CLOUDS.forge(vm, options().put("certificateRegion", "ap-southeast-2"));
 
-            assertRejected(new IdentityMaterial.AwsDocument(forged.get("pkcs7").asText(), null), RejectionReason.SIGNATURE_INVALID);
+            assertRejected(
+                    new IdentityMaterial.AwsDocument(forged.get("pkcs7").asText(), null),
+                    RejectionReason.SIGNATURE_INVALID);
         }
 
         @Test
         void usesTheDefaultCertificateForARegionWithoutItsOwn() {
-            JsonNode virginia = CLOUDS.createVm("aws", anyAwsAccount(), "db-2", Map.of(), Map.of("region", "us-east-1"));
+            JsonNode virginia =
+                    CLOUDS.createVm("aws", anyAwsAccount(), "db-2", Map.of(), Map.of("region", "us-east-1"));
 
             assertThat(verify(CLOUDS.awsIdentity(virginia)).location()).isEqualTo("us-east-1");
         }
@@ -365,14 +438,17 @@ class ProviderVerifiersTest {
             IdentityMaterial.AwsDocument genuine = CLOUDS.awsIdentity(vm);
             String altered = genuine.document().replace(vm.get("accountId").asText(), "999999999999");
 
-            assertRejected(new IdentityMaterial.AwsDocument(genuine.pkcs7(), altered), RejectionReason.DOCUMENT_MISMATCH);
+            assertRejected(
+                    new IdentityMaterial.AwsDocument(genuine.pkcs7(), altered), RejectionReason.DOCUMENT_MISMATCH);
         }
 
         @Test
         void shouldRejectSignedDocumentWithoutInstanceId() {
             JsonNode forged = CLOUDS.forge(vm, options().set("claims", options().putNull("instanceId")));
 
-            assertRejected(new IdentityMaterial.AwsDocument(forged.get("pkcs7").asText(), null), RejectionReason.CLAIMS_MISSING);
+            assertRejected(
+                    new IdentityMaterial.AwsDocument(forged.get("pkcs7").asText(), null),
+                    RejectionReason.CLAIMS_MISSING);
         }
     }
 
@@ -382,7 +458,8 @@ class ProviderVerifiersTest {
         private final JsonNode vm = CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ORG, "erp-1");
 
         private IdentityMaterial forged(ObjectNode options) {
-            return new IdentityMaterial.VmwareToken(CLOUDS.forge(vm, options).get("token").asText());
+            return new IdentityMaterial.VmwareToken(
+                    CLOUDS.forge(vm, options).get("token").asText());
         }
 
         @Test
@@ -400,7 +477,8 @@ class ProviderVerifiersTest {
         void acceptsAnEs256IssuersToken() {
             JsonNode es256 = CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ES256_ORG, "erp-2");
 
-            assertThat(verify(CLOUDS.vmwareIdentity(es256)).cloudAccountId()).isEqualTo(SimulatedClouds.VMWARE_ES256_ORG);
+            assertThat(verify(CLOUDS.vmwareIdentity(es256)).cloudAccountId())
+                    .isEqualTo(SimulatedClouds.VMWARE_ES256_ORG);
         }
 
         @Test
@@ -418,8 +496,10 @@ class ProviderVerifiersTest {
         @Test
         void shouldRejectIssuerVouchingForAnotherOrg() {
             JsonNode es256 = CLOUDS.createVm("vmware", SimulatedClouds.VMWARE_ES256_ORG, "erp-4");
-            IdentityMaterial claimingOtherOrg = new IdentityMaterial.VmwareToken(CLOUDS.forge(es256,
-                    options().set("claims", options().put("vcenter_id", SimulatedClouds.VMWARE_ORG))).get("token").asText());
+            IdentityMaterial claimingOtherOrg = new IdentityMaterial.VmwareToken(CLOUDS.forge(
+                            es256, options().set("claims", options().put("vcenter_id", SimulatedClouds.VMWARE_ORG)))
+                    .get("token")
+                    .asText());
 
             assertRejected(claimingOtherOrg, RejectionReason.UNTRUSTED_SIGNER);
         }
@@ -431,7 +511,9 @@ class ProviderVerifiersTest {
 
         @Test
         void shouldRejectTokenWithForeignAudience() {
-            assertRejected(forged(options().set("claims", options().put("aud", "someone-else"))), RejectionReason.AUDIENCE_MISMATCH);
+            assertRejected(
+                    forged(options().set("claims", options().put("aud", "someone-else"))),
+                    RejectionReason.AUDIENCE_MISMATCH);
         }
 
         @Test
@@ -449,6 +531,7 @@ class ProviderVerifiersTest {
     }
 
     private static JsonNode fetchJwks() throws Exception {
-        return new ObjectMapper().readTree(URI.create(CLOUDS.url(SimulatorPaths.GCP_JWKS)).toURL());
+        return new ObjectMapper()
+                .readTree(URI.create(CLOUDS.url(SimulatorPaths.GCP_JWKS)).toURL());
     }
 }

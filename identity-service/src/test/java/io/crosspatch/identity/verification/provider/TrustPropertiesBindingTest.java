@@ -21,10 +21,12 @@ class TrustPropertiesBindingTest {
 
     private static TrustProperties bind(Map<String, Object> environment) {
         StandardEnvironment spring = new StandardEnvironment();
-        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        return Binder.get(spring).bind("crosspatch.identity", TrustProperties.class).orElseGet(
-                () -> new TrustProperties(null, null, null, null, null));
+        spring.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        return Binder.get(spring)
+                .bind("crosspatch.identity", TrustProperties.class)
+                .orElseGet(() -> new TrustProperties(null, null, null, null, null));
     }
 
     @Test
@@ -41,12 +43,17 @@ class TrustPropertiesBindingTest {
         assertThat(trust.gcp().audience()).isEqualTo("https://enroll.example.com");
         assertThat(trust.gcp().jwksUri()).isEqualTo(TrustProperties.Gcp.GOOGLE_JWKS);
         assertThat(trust.aws().certificates()).containsValue("/etc/crosspatch/aws/eu-west-1.pem");
-        assertThat(trust.aws().certificates().keySet()).singleElement()
+        assertThat(trust.aws().certificates().keySet())
+                .singleElement()
                 .satisfies(key -> assertThat(key.replace('.', '-')).isEqualTo("eu-west-1"));
         assertThat(trust.azure().signerNames()).containsExactly("metadata.azure.com", "metadata.azure.us");
-        assertThat(trust.vmware().issuers()).containsExactly(new TrustProperties.Vmware.Issuer(
-                "https://vcenter.acme.example", "https://vcenter.acme.example/jwks", "crosspatch", null,
-                List.of("vc-acme-01", "vc-acme-02")));
+        assertThat(trust.vmware().issuers())
+                .containsExactly(new TrustProperties.Vmware.Issuer(
+                        "https://vcenter.acme.example",
+                        "https://vcenter.acme.example/jwks",
+                        "crosspatch",
+                        null,
+                        List.of("vc-acme-01", "vc-acme-02")));
         assertThat(trust.vmware().issuers().get(0).boundOrgIds()).containsExactlyInAnyOrder("vc-acme-01", "vc-acme-02");
         assertThat(trust.verifier().clockSkew()).hasSeconds(60);
     }
@@ -56,16 +63,22 @@ class TrustPropertiesBindingTest {
         Path pem = directory.resolve("roots.pem");
         Files.copy(new ClassPathResource(TrustConfiguration.AZURE_DEFAULT_ROOTS).getInputStream(), pem);
 
-        assertThat(PemCertificates.read(TrustLocations.resource(pem.toString()))).hasSize(4);
-        assertThat(PemCertificates.read(TrustLocations.resource(pem.toUri().toString()))).hasSize(4);
+        assertThat(PemCertificates.read(TrustLocations.resource(pem.toString())))
+                .hasSize(4);
+        assertThat(PemCertificates.read(TrustLocations.resource(pem.toUri().toString())))
+                .hasSize(4);
     }
 
     @Test
     void bundlesMicrosoftsRootsForAzureByDefault() {
-        List<String> subjects = PemCertificates.read(new ClassPathResource(TrustConfiguration.AZURE_DEFAULT_ROOTS)).stream()
-                .map(certificate -> certificate.getSubjectX500Principal().getName()).toList();
+        List<String> subjects =
+                PemCertificates.read(new ClassPathResource(TrustConfiguration.AZURE_DEFAULT_ROOTS)).stream()
+                        .map(certificate ->
+                                certificate.getSubjectX500Principal().getName())
+                        .toList();
 
-        assertThat(subjects).anyMatch(subject -> subject.contains("DigiCert Global Root G2"))
+        assertThat(subjects)
+                .anyMatch(subject -> subject.contains("DigiCert Global Root G2"))
                 .anyMatch(subject -> subject.contains("Microsoft RSA Root Certificate Authority 2017"));
     }
 }

@@ -26,7 +26,8 @@ class VmwareIssuerBindingStartupTest {
     void shouldRefuseToStartWithAnIssuerThatNamesNoOrg() {
         verifier.run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("crosspatch.identity.vmware.issuers[0]")
                     .hasMessageContaining("org-ids");
         });
@@ -34,13 +35,16 @@ class VmwareIssuerBindingStartupTest {
 
     @Test
     void startsWithAnIssuerBoundToItsOrgs() {
-        verifier.withPropertyValues("crosspatch.identity.vmware.issuers[0].org-ids=vc-acme-01,vc-acme-02").run(context ->
-                assertThat(context).hasNotFailed().getBeans(ProviderVerifier.class).hasSize(4));
+        verifier.withPropertyValues("crosspatch.identity.vmware.issuers[0].org-ids=vc-acme-01,vc-acme-02")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .getBeans(ProviderVerifier.class)
+                        .hasSize(4));
     }
 
     @Test
     void stillAcceptsTheSingleOrgIdOfEarlierConfigurations() {
-        verifier.withPropertyValues("crosspatch.identity.vmware.issuers[0].org-id=vc-acme-01").run(context ->
-                assertThat(context).hasNotFailed());
+        verifier.withPropertyValues("crosspatch.identity.vmware.issuers[0].org-id=vc-acme-01")
+                .run(context -> assertThat(context).hasNotFailed());
     }
 }

@@ -15,14 +15,14 @@ import java.util.UUID;
 /** {@code enrollment.requested} records as the ingress writes them, around a signed identity. */
 public final class Enrollments {
 
-    private Enrollments() {
-    }
+    private Enrollments() {}
 
     public static String anyEnrollmentId() {
         return "enr-" + UUID.randomUUID();
     }
 
-    public static EnrollmentRequested requested(String enrollmentId, IdentityMaterial identity, Map<String, String> labels) {
+    public static EnrollmentRequested requested(
+            String enrollmentId, IdentityMaterial identity, Map<String, String> labels) {
         return requested(enrollmentId, Provider.valueOf(identity.provider().name()), identity, labels, "ubuntu");
     }
 
@@ -30,16 +30,23 @@ public final class Enrollments {
         return requested(enrollmentId, identity, Map.of("crosspatch-patching", "true"));
     }
 
-    public static EnrollmentRequested requested(String enrollmentId, Provider provider, IdentityMaterial identity,
-            Map<String, String> labels, String osFamily) {
+    public static EnrollmentRequested requested(
+            String enrollmentId,
+            Provider provider,
+            IdentityMaterial identity,
+            Map<String, String> labels,
+            String osFamily) {
         return EnrollmentRequested.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(Instant.now())
                 .setEnrollmentId(enrollmentId)
                 .setProvider(provider)
                 .setIdentity(avro(identity))
-                .setHost(HostFacts.newBuilder().setHostname("host-" + enrollmentId.substring(4, 12)).setOsFamily(osFamily)
-                        .setOsVersion("22.04").build())
+                .setHost(HostFacts.newBuilder()
+                        .setHostname("host-" + enrollmentId.substring(4, 12))
+                        .setOsFamily(osFamily)
+                        .setOsVersion("22.04")
+                        .build())
                 .setLabels(labels)
                 .setSourceAddress("10.0.0.7")
                 .setReceivedAt(Instant.now())
@@ -52,11 +59,19 @@ public final class Enrollments {
             return GcpIdentity.newBuilder().setToken(gcp.token()).build();
         }
         if (identity instanceof IdentityMaterial.AzureDocument azure) {
-            return AzureIdentity.newBuilder().setAttestedDocument(azure.attestedDocument()).setNonce(azure.nonce()).build();
+            return AzureIdentity.newBuilder()
+                    .setAttestedDocument(azure.attestedDocument())
+                    .setNonce(azure.nonce())
+                    .build();
         }
         if (identity instanceof IdentityMaterial.AwsDocument aws) {
-            return AwsIdentity.newBuilder().setPkcs7(aws.pkcs7()).setDocument(aws.document()).build();
+            return AwsIdentity.newBuilder()
+                    .setPkcs7(aws.pkcs7())
+                    .setDocument(aws.document())
+                    .build();
         }
-        return VmwareIdentity.newBuilder().setToken(((IdentityMaterial.VmwareToken) identity).token()).build();
+        return VmwareIdentity.newBuilder()
+                .setToken(((IdentityMaterial.VmwareToken) identity).token())
+                .build();
     }
 }

@@ -89,9 +89,11 @@ public final class JwksRelay implements AutoCloseable {
     private void relay(HttpExchange exchange) throws IOException {
         fetches.incrementAndGet();
         try (exchange) {
-            HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(upstream)).GET().build(),
+            HttpResponse<byte[]> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(upstream)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            byte[] served = answer.statusCode() == 200 && !extraKeys.isEmpty() ? withExtraKeys(answer.body()) : answer.body();
+            byte[] served =
+                    answer.statusCode() == 200 && !extraKeys.isEmpty() ? withExtraKeys(answer.body()) : answer.body();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.statusCode(), served.length);
             try (OutputStream body = exchange.getResponseBody()) {
@@ -106,7 +108,8 @@ public final class JwksRelay implements AutoCloseable {
     }
 
     private byte[] withExtraKeys(byte[] upstreamKeys) throws ParseException {
-        List<JWK> keys = new ArrayList<>(JWKSet.parse(new String(upstreamKeys, StandardCharsets.UTF_8)).getKeys());
+        List<JWK> keys = new ArrayList<>(
+                JWKSet.parse(new String(upstreamKeys, StandardCharsets.UTF_8)).getKeys());
         keys.addAll(extraKeys);
         return new JWKSet(keys).toString(true).getBytes(StandardCharsets.UTF_8);
     }

@@ -44,7 +44,8 @@ public final class SimulatedClouds {
     public static synchronized SimulatedClouds shared() {
         if (shared == null) {
             shared = new SimulatedClouds(CloudSimulator.start(SimulatorConfig.defaults()));
-            shared.control.defineVmwareIssuer(VMWARE_ES256_ORG, JSON.createObjectNode().put("algorithm", "ES256"));
+            shared.control.defineVmwareIssuer(
+                    VMWARE_ES256_ORG, JSON.createObjectNode().put("algorithm", "ES256"));
         }
         return shared;
     }
@@ -60,14 +61,23 @@ public final class SimulatedClouds {
                 Map.entry("crosspatch.identity.gcp.jwks-uri", url(SimulatorPaths.GCP_JWKS)),
                 Map.entry("crosspatch.identity.gcp.audience", AUDIENCE),
                 Map.entry("crosspatch.identity.azure.trust-anchors", url(SimulatorPaths.AZURE_ROOT_PEM)),
-                Map.entry("crosspatch.identity.aws.certificates.eu-west-1", url(SimulatorPaths.awsCertificate("eu-west-1"))),
-                Map.entry("crosspatch.identity.aws.default-certificate", url(SimulatorPaths.awsCertificate("us-east-1"))),
-                Map.entry("crosspatch.identity.vmware.issuers[0].issuer", "https://vcenter." + VMWARE_ORG + ".crosspatch.sim"),
+                Map.entry(
+                        "crosspatch.identity.aws.certificates.eu-west-1",
+                        url(SimulatorPaths.awsCertificate("eu-west-1"))),
+                Map.entry(
+                        "crosspatch.identity.aws.default-certificate", url(SimulatorPaths.awsCertificate("us-east-1"))),
+                Map.entry(
+                        "crosspatch.identity.vmware.issuers[0].issuer",
+                        "https://vcenter." + VMWARE_ORG + ".crosspatch.sim"),
                 Map.entry("crosspatch.identity.vmware.issuers[0].jwks-uri", url(SimulatorPaths.vmwareJwks(VMWARE_ORG))),
                 Map.entry("crosspatch.identity.vmware.issuers[0].audience", AUDIENCE),
                 Map.entry("crosspatch.identity.vmware.issuers[0].org-ids", VMWARE_ORG),
-                Map.entry("crosspatch.identity.vmware.issuers[1].issuer", "https://vcenter." + VMWARE_ES256_ORG + ".crosspatch.sim"),
-                Map.entry("crosspatch.identity.vmware.issuers[1].jwks-uri", url(SimulatorPaths.vmwareJwks(VMWARE_ES256_ORG))),
+                Map.entry(
+                        "crosspatch.identity.vmware.issuers[1].issuer",
+                        "https://vcenter." + VMWARE_ES256_ORG + ".crosspatch.sim"),
+                Map.entry(
+                        "crosspatch.identity.vmware.issuers[1].jwks-uri",
+                        url(SimulatorPaths.vmwareJwks(VMWARE_ES256_ORG))),
                 Map.entry("crosspatch.identity.vmware.issuers[1].audience", AUDIENCE),
                 Map.entry("crosspatch.identity.vmware.issuers[1].org-ids", VMWARE_ES256_ORG));
     }
@@ -95,8 +105,12 @@ public final class SimulatedClouds {
     // ---- VMs ----
 
     /** A VM with the patching label on; {@code extra} fields (zone, region, osFamily…) override the defaults. */
-    public JsonNode createVm(String provider, String accountId, String name, Map<String, String> labels, Map<String, String> extra) {
-        ObjectNode body = JSON.createObjectNode().put("provider", provider).put("accountId", accountId).put("instanceName", name);
+    public JsonNode createVm(
+            String provider, String accountId, String name, Map<String, String> labels, Map<String, String> extra) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("provider", provider)
+                .put("accountId", accountId)
+                .put("instanceName", name);
         extra.forEach(body::put);
         body.set("labels", JSON.valueToTree(labels));
         return control.createVm(body);
@@ -109,33 +123,47 @@ public final class SimulatedClouds {
     // ---- genuine identities, from each VM's metadata service ----
 
     public IdentityMaterial.GcpToken gcpIdentity(JsonNode vm) {
-        String token = send(HttpRequest.newBuilder(URI.create(vm.get("metadataBaseUrl").asText()
-                        + "/computeMetadata/v1/instance/service-accounts/default/identity?audience=" + AUDIENCE + "&format=full"))
-                .header("Metadata-Flavor", "Google").GET().build());
+        String token = send(HttpRequest.newBuilder(URI.create(vm.get("metadataBaseUrl")
+                                .asText() + "/computeMetadata/v1/instance/service-accounts/default/identity?audience="
+                        + AUDIENCE + "&format=full"))
+                .header("Metadata-Flavor", "Google")
+                .GET()
+                .build());
         return new IdentityMaterial.GcpToken(token);
     }
 
     public IdentityMaterial.AzureDocument azureIdentity(JsonNode vm, String nonce) {
-        String body = send(HttpRequest.newBuilder(URI.create(vm.get("metadataBaseUrl").asText()
-                        + "/metadata/attested/document?api-version=2023-11-15&nonce=" + nonce))
-                .header("Metadata", "true").GET().build());
-        return new IdentityMaterial.AzureDocument(readTree(body).get("signature").asText(), nonce);
+        String body = send(HttpRequest.newBuilder(URI.create(vm.get("metadataBaseUrl")
+                                .asText() + "/metadata/attested/document?api-version=2023-11-15&nonce=" + nonce))
+                .header("Metadata", "true")
+                .GET()
+                .build());
+        return new IdentityMaterial.AzureDocument(
+                readTree(body).get("signature").asText(), nonce);
     }
 
     public IdentityMaterial.AwsDocument awsIdentity(JsonNode vm) {
         String base = vm.get("metadataBaseUrl").asText();
         String token = send(HttpRequest.newBuilder(URI.create(base + "/latest/api/token"))
-                .header("X-aws-ec2-metadata-token-ttl-seconds", "300").PUT(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-aws-ec2-metadata-token-ttl-seconds", "300")
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
         String document = send(HttpRequest.newBuilder(URI.create(base + "/latest/dynamic/instance-identity/document"))
-                .header("X-aws-ec2-metadata-token", token).GET().build());
+                .header("X-aws-ec2-metadata-token", token)
+                .GET()
+                .build());
         String pkcs7 = send(HttpRequest.newBuilder(URI.create(base + "/latest/dynamic/instance-identity/rsa2048"))
-                .header("X-aws-ec2-metadata-token", token).GET().build());
+                .header("X-aws-ec2-metadata-token", token)
+                .GET()
+                .build());
         return new IdentityMaterial.AwsDocument(pkcs7, document);
     }
 
     public IdentityMaterial.VmwareToken vmwareIdentity(JsonNode vm) {
-        return new IdentityMaterial.VmwareToken(send(HttpRequest.newBuilder(URI.create(
-                vm.get("metadataBaseUrl").asText() + "/guestinfo/crosspatch.token")).GET().build()));
+        return new IdentityMaterial.VmwareToken(send(
+                HttpRequest.newBuilder(URI.create(vm.get("metadataBaseUrl").asText() + "/guestinfo/crosspatch.token"))
+                        .GET()
+                        .build()));
     }
 
     /** A forgery for {@code vm} ({@link SimulatorControl#forge}), with the forge options given. */
@@ -152,8 +180,8 @@ public final class SimulatedClouds {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {

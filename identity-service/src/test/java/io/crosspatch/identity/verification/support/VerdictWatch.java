@@ -41,8 +41,11 @@ public final class VerdictWatch implements AutoCloseable {
         }
     }
 
-    private static final List<String> TOPICS = List.of(Topics.IDENTITY_VERIFIED.name(), Topics.ENROLLMENT_FAILED.name(),
-            Topics.ENROLLMENT_REQUESTED.deadLetterTopic(), "enrollment.requested.retry.DLT");
+    private static final List<String> TOPICS = List.of(
+            Topics.IDENTITY_VERIFIED.name(),
+            Topics.ENROLLMENT_FAILED.name(),
+            Topics.ENROLLMENT_REQUESTED.deadLetterTopic(),
+            "enrollment.requested.retry.DLT");
 
     private final KafkaConsumer<String, Object> consumer;
     private final Map<String, Seen> verdicts = new ConcurrentHashMap<>();
@@ -59,7 +62,8 @@ public final class VerdictWatch implements AutoCloseable {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
             if (existing.contains(topic)) {
-                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                consumer.partitionsFor(topic)
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
         }
         consumer.assign(partitions);
@@ -117,7 +121,9 @@ public final class VerdictWatch implements AutoCloseable {
 
     private static KafkaConsumer<String, Object> consumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "verdict-watch-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());

@@ -32,15 +32,20 @@ public record Verdicts(List<ConsumerRecord<String, Object>> verified, List<Consu
             consumer.subscribe(List.of(Topics.IDENTITY_VERIFIED.name(), Topics.ENROLLMENT_FAILED.name()));
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() instanceof IdentityVerified event && event.getEnrollmentId().equals(enrollmentId)) {
+                    if (record.value() instanceof IdentityVerified event
+                            && event.getEnrollmentId().equals(enrollmentId)) {
                         verified.add(record);
-                    } else if (record.value() instanceof EnrollmentFailed event && event.getEnrollmentId().equals(enrollmentId)) {
+                    } else if (record.value() instanceof EnrollmentFailed event
+                            && event.getEnrollmentId().equals(enrollmentId)) {
                         failed.add(record);
                     }
                 }
-                return verified.size() + failed.size() >= expected && !consumer.assignment().isEmpty()
-                        && consumer.assignment().stream().allMatch(partition ->
-                                consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition));
+                return verified.size() + failed.size() >= expected
+                        && !consumer.assignment().isEmpty()
+                        && consumer.assignment().stream()
+                                .allMatch(partition -> consumer.position(partition)
+                                        >= consumer.endOffsets(List.of(partition))
+                                                .get(partition));
             });
         }
         return new Verdicts(verified, failed);
@@ -66,7 +71,9 @@ public record Verdicts(List<ConsumerRecord<String, Object>> verified, List<Consu
 
     private static KafkaConsumer<String, Object> consumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Testbed.shared().kafka().bootstrapServers());
+        config.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Testbed.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "verdicts-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put("schema.registry.url", Testbed.shared().schemaRegistry().url());

@@ -1,8 +1,8 @@
 package io.crosspatch.identity.verification.support;
 
 import io.crosspatch.servicekit.testing.CrosspatchIntegrationTest;
-import org.springframework.test.annotation.DirtiesContext;
 import io.crosspatch.servicekit.testing.TestJwtIssuer;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

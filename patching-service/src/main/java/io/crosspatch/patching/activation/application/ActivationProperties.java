@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              cannot take every worker
  */
 @ConfigurationProperties("crosspatch.patching.activation")
-public record ActivationProperties(Integer registrationLimit, Duration validity, Integer workers,
-        Integer perAccountConcurrency) {
+public record ActivationProperties(
+        Integer registrationLimit, Duration validity, Integer workers, Integer perAccountConcurrency) {
 
     public ActivationProperties {
         registrationLimit = registrationLimit == null ? 1 : registrationLimit;

@@ -63,11 +63,18 @@ public class EnrollmentIntake {
     private final int perAccountConcurrency;
     private final Clock clock;
 
-    public EnrollmentIntake(KnownAccounts accounts, SystemAccountSetup setup, DesiredState desiredState,
-            EnrollmentStore enrollments, ActivationIssuer activations, ActivationCodeSealer sealer,
-            EnrollmentEvents events, @Qualifier("activationAccounts") ExecutorService accountsPool,
+    public EnrollmentIntake(
+            KnownAccounts accounts,
+            SystemAccountSetup setup,
+            DesiredState desiredState,
+            EnrollmentStore enrollments,
+            ActivationIssuer activations,
+            ActivationCodeSealer sealer,
+            EnrollmentEvents events,
+            @Qualifier("activationAccounts") ExecutorService accountsPool,
             @Qualifier("activationWorkers") ExecutorService workers,
-            ActivationProperties properties, Clock clock) {
+            ActivationProperties properties,
+            Clock clock) {
         this.accounts = accounts;
         this.setup = setup;
         this.desiredState = desiredState;
@@ -87,12 +94,15 @@ public class EnrollmentIntake {
      */
     public void accept(List<Enrollment> batch) {
         Map<String, List<Enrollment>> byAccount = new LinkedHashMap<>();
-        batch.forEach(e -> byAccount.computeIfAbsent(e.account().accountId(), id -> new ArrayList<>()).add(e));
+        batch.forEach(e -> byAccount
+                .computeIfAbsent(e.account().accountId(), id -> new ArrayList<>())
+                .add(e));
         Set<String> unhandled = ConcurrentHashMap.newKeySet();
         List<Throwable> causes = new ArrayList<>();
         List<CompletableFuture<Void>> accountsDone = new ArrayList<>();
         for (List<Enrollment> ofAccount : byAccount.values()) {
-            accountsDone.add(CompletableFuture.runAsync(() -> acceptForAccount(ofAccount, unhandled, causes), accountsPool)
+            accountsDone.add(CompletableFuture.runAsync(
+                            () -> acceptForAccount(ofAccount, unhandled, causes), accountsPool)
                     .exceptionally(error -> {
                         ofAccount.forEach(e -> unhandled.add(e.enrollmentId()));
                         remember(causes, error);
@@ -101,7 +111,8 @@ public class EnrollmentIntake {
         }
         CompletableFuture.allOf(accountsDone.toArray(CompletableFuture[]::new)).join();
         if (!unhandled.isEmpty()) {
-            throw new EnrollmentsNotAcceptedException(unhandled, causes.isEmpty() ? new IllegalStateException("unknown") : causes.get(0));
+            throw new EnrollmentsNotAcceptedException(
+                    unhandled, causes.isEmpty() ? new IllegalStateException("unknown") : causes.get(0));
         }
     }
 
@@ -109,7 +120,8 @@ public class EnrollmentIntake {
         SystemAccountRef account = ofAccount.get(0).account();
         List<Enrollment> valid = new ArrayList<>();
         Set<String> acceptedCustomGroups = new HashSet<>(accounts.find(account.accountId())
-                .map(KnownAccount::customGroups).orElse(Set.of()));
+                .map(KnownAccount::customGroups)
+                .orElse(Set.of()));
         for (Enrollment enrollment : ofAccount) {
             EnrollmentFailure problem = problem(enrollment, acceptedCustomGroups);
             if (problem == null) {
@@ -126,18 +138,23 @@ public class EnrollmentIntake {
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
         for (int i = 0; i < Math.min(perAccountConcurrency, valid.size()); i++) {
-            lanes.add(CompletableFuture.runAsync(() -> {
-                Enrollment next;
-                while ((next = queue.poll()) != null) {
-                    try {
-                        issue(next);
-                    } catch (RuntimeException e) {
-                        log.warn("enrollment {} not handled, to be redelivered: {}", next.enrollmentId(), e.toString());
-                        unhandled.add(next.enrollmentId());
-                        remember(causes, e);
-                    }
-                }
-            }, workers));
+            lanes.add(CompletableFuture.runAsync(
+                    () -> {
+                        Enrollment next;
+                        while ((next = queue.poll()) != null) {
+                            try {
+                                issue(next);
+                            } catch (RuntimeException e) {
+                                log.warn(
+                                        "enrollment {} not handled, to be redelivered: {}",
+                                        next.enrollmentId(),
+                                        e.toString());
+                                unhandled.add(next.enrollmentId());
+                                remember(causes, e);
+                            }
+                        }
+                    },
+                    workers));
         }
         CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
     }
@@ -145,16 +162,20 @@ public class EnrollmentIntake {
     /** Why an enrollment cannot be enrolled at all; adds an acceptable new custom group to {@code customGroups}. */
     private @Nullable EnrollmentFailure problem(Enrollment enrollment, Set<String> customGroups) {
         if (ManagedOs.of(enrollment.operatingSystem()).isEmpty()) {
-            return EnrollmentFailure.activation("UNSUPPORTED_OPERATING_SYSTEM", "Crosspatch does not patch "
-                    + enrollment.operatingSystem() + " through SSM", false);
+            return EnrollmentFailure.activation(
+                    "UNSUPPORTED_OPERATING_SYSTEM",
+                    "Crosspatch does not patch " + enrollment.operatingSystem() + " through SSM",
+                    false);
         }
         String group = enrollment.patchGroup();
         if (desiredState.isStandardGroup(group) || customGroups.contains(group)) {
             return null;
         }
         if (!DesiredState.isValidGroupName(group)) {
-            return EnrollmentFailure.activation("INVALID_PATCH_GROUP", "patch group names are 1-40 lower-case letters, "
-                    + "digits and dashes", false);
+            return EnrollmentFailure.activation(
+                    "INVALID_PATCH_GROUP",
+                    "patch group names are 1-40 lower-case letters, " + "digits and dashes",
+                    false);
         }
         Set<String> withGroup = new HashSet<>(customGroups);
         withGroup.add(group);
@@ -184,12 +205,17 @@ public class EnrollmentIntake {
 
     /** A claimed enrollment seen again: finish what a crash interrupted, or note the duplicate. */
     private void resume(Enrollment enrollment) {
-        StoredEnrollment stored = enrollments.find(enrollment.enrollmentId(), enrollment.account()).orElseThrow();
+        StoredEnrollment stored = enrollments
+                .find(enrollment.enrollmentId(), enrollment.account())
+                .orElseThrow();
         switch (stored.state()) {
             case CLAIMED -> create(enrollment);
             case ISSUED -> {
                 if (!stored.issuedPublished()) {
-                    publishIssued(enrollment, stored.activationId(), stored.expiresAt(),
+                    publishIssued(
+                            enrollment,
+                            stored.activationId(),
+                            stored.expiresAt(),
                             new SealedCode(stored.encryptedActivationCode(), stored.encryptionKeyId()));
                 } else {
                     log.debug("duplicate enrollment {}: activation already issued", enrollment.enrollmentId());
@@ -204,14 +230,19 @@ public class EnrollmentIntake {
         try {
             issued = activations.issue(enrollment);
         } catch (ActivationRejectedException e) {
-            fail(enrollment, EnrollmentFailure.activation("ACTIVATION_REJECTED", "SSM refused the activation: "
-                    + e.errorCode(), false));
+            fail(
+                    enrollment,
+                    EnrollmentFailure.activation(
+                            "ACTIVATION_REJECTED", "SSM refused the activation: " + e.errorCode(), false));
             return;
         }
         SealedCode sealed = sealer.seal(issued.activationCode());
         enrollments.markIssued(enrollment, issued.activationId(), sealed, issued.expiresAt());
-        log.info("issued activation {} for enrollment {} in system account {}", issued.activationId(),
-                enrollment.enrollmentId(), enrollment.account().accountId());
+        log.info(
+                "issued activation {} for enrollment {} in system account {}",
+                issued.activationId(),
+                enrollment.enrollmentId(),
+                enrollment.account().accountId());
         publishIssued(enrollment, issued.activationId(), issued.expiresAt(), sealed);
     }
 
@@ -221,12 +252,19 @@ public class EnrollmentIntake {
     }
 
     private void fail(Enrollment enrollment, EnrollmentFailure failure) {
-        if (!enrollments.claim(enrollment, clock.instant()) && enrollments.find(enrollment.enrollmentId(),
-                enrollment.account()).filter(stored -> stored.state() == EnrollmentState.FAILED).isPresent()) {
+        if (!enrollments.claim(enrollment, clock.instant())
+                && enrollments
+                        .find(enrollment.enrollmentId(), enrollment.account())
+                        .filter(stored -> stored.state() == EnrollmentState.FAILED)
+                        .isPresent()) {
             log.debug("duplicate enrollment {}: already failed", enrollment.enrollmentId());
             return;
         }
-        log.warn("enrollment {} failed at {}: {} ({})", enrollment.enrollmentId(), failure.stage(), failure.reasonCode(),
+        log.warn(
+                "enrollment {} failed at {}: {} ({})",
+                enrollment.enrollmentId(),
+                failure.stage(),
+                failure.reasonCode(),
                 failure.message());
         events.failed(enrollment, failure);
         enrollments.markFailed(enrollment.enrollmentId());

@@ -44,7 +44,8 @@ public class SsmActivations implements ActivationIssuer {
             return create(enrollment);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw new ActivationUnavailableException("SSM could not create the activation now: " + e.getMessage(), e);
+                throw new ActivationUnavailableException(
+                        "SSM could not create the activation now: " + e.getMessage(), e);
             }
             throw new ActivationRejectedException(e.awsErrorDetails().errorCode(), e);
         }
@@ -53,12 +54,21 @@ public class SsmActivations implements ActivationIssuer {
     private IssuedCode create(Enrollment enrollment) {
         Instant expiresAt = clock.instant().plus(policy.validity()).truncatedTo(ChronoUnit.SECONDS);
         List<Tag> tags = policy.tags(enrollment).entrySet().stream()
-                .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList();
-        String name = enrollment.hostname().length() > MAX_NAME ? enrollment.hostname().substring(0, MAX_NAME) : enrollment.hostname();
-        CreateActivationResponse response = ssm.call(enrollment.account(), "CreateActivation", c -> c.createActivation(r -> r
-                .iamRole(enrollment.account().ssmServiceRoleName()).defaultInstanceName(name)
-                .description("Crosspatch enrollment " + enrollment.enrollmentId())
-                .registrationLimit(policy.registrationLimit()).expirationDate(expiresAt).tags(tags)));
+                .map(tag ->
+                        Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                .toList();
+        String name = enrollment.hostname().length() > MAX_NAME
+                ? enrollment.hostname().substring(0, MAX_NAME)
+                : enrollment.hostname();
+        CreateActivationResponse response = ssm.call(
+                enrollment.account(),
+                "CreateActivation",
+                c -> c.createActivation(r -> r.iamRole(enrollment.account().ssmServiceRoleName())
+                        .defaultInstanceName(name)
+                        .description("Crosspatch enrollment " + enrollment.enrollmentId())
+                        .registrationLimit(policy.registrationLimit())
+                        .expirationDate(expiresAt)
+                        .tags(tags)));
         return new IssuedCode(response.activationId(), response.activationCode(), expiresAt);
     }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
  * whether a node registered with it yet ({@code PENDING}), did ({@code REGISTERED}) or never will
  * ({@code EXPIRED}).
  */
-public record AccountActivation(String activationId, String enrollmentId, Instant expiresAt, String status,
-        String managedInstanceId) {
+public record AccountActivation(
+        String activationId, String enrollmentId, Instant expiresAt, String status, String managedInstanceId) {
 
     public static final String PENDING = "PENDING";
 

@@ -9,8 +9,16 @@ import java.util.Objects;
  * One VM's enrollment as patching-service handles it: who it is (tenant, provider, cloud account, instance,
  * hostname, OS, patch group) and the system account whose SSM will manage it. Mapped out of {@code account.ready}.
  */
-public record Enrollment(String enrollmentId, String tenantId, CloudProvider provider, String cloudAccountId,
-        String cloudAccountName, String instanceId, String hostname, String operatingSystem, String patchGroup,
+public record Enrollment(
+        String enrollmentId,
+        String tenantId,
+        CloudProvider provider,
+        String cloudAccountId,
+        String cloudAccountName,
+        String instanceId,
+        String hostname,
+        String operatingSystem,
+        String patchGroup,
         SystemAccountRef account) {
 
     public Enrollment {

@@ -26,8 +26,8 @@ public class AccountOwnershipTracking {
     }
 
     @Bean(BEAN)
-    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> accountReadyPartitionsToOwnership(
-            PartitionOwnership accountReadyOwnership) {
+    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>>
+            accountReadyPartitionsToOwnership(PartitionOwnership accountReadyOwnership) {
         return accountReadyOwnership.onContainer();
     }
 }

@@ -32,7 +32,9 @@ public class AccountReadyListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}", batch = "true",
+    @KafkaListener(
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).ACCOUNT_READY.name()}",
+            batch = "true",
             containerPostProcessor = AccountOwnershipTracking.BEAN)
     public void onAccountReady(List<ConsumerRecord<String, AccountReady>> records) {
         int unreadable = -1;
@@ -55,18 +57,30 @@ public class AccountReadyListener {
             throw e;
         }
         if (unreadable >= 0) {
-            throw new BatchListenerFailedException("unreadable account.ready record",
-                    new NonRetryableEventException("account.ready record could not be deserialized"), unreadable);
+            throw new BatchListenerFailedException(
+                    "unreadable account.ready record",
+                    new NonRetryableEventException("account.ready record could not be deserialized"),
+                    unreadable);
         }
     }
 
     static Enrollment enrollment(AccountReady event) {
         VerifiedIdentity identity = event.getIdentity();
         SystemAccount system = event.getSystemAccount();
-        return new Enrollment(event.getEnrollmentId(), identity.getTenantId(), Providers.fromAvro(identity.getProvider()),
-                identity.getCloudAccountId(), identity.getCloudAccountName(), identity.getInstanceId(),
-                identity.getHostname(), identity.getOperatingSystem().name(), identity.getPatchGroup(),
-                new SystemAccountRef(system.getAccountId(), system.getRegion(), system.getRoleArn(),
+        return new Enrollment(
+                event.getEnrollmentId(),
+                identity.getTenantId(),
+                Providers.fromAvro(identity.getProvider()),
+                identity.getCloudAccountId(),
+                identity.getCloudAccountName(),
+                identity.getInstanceId(),
+                identity.getHostname(),
+                identity.getOperatingSystem().name(),
+                identity.getPatchGroup(),
+                new SystemAccountRef(
+                        system.getAccountId(),
+                        system.getRegion(),
+                        system.getRoleArn(),
                         system.getSsmServiceRoleName()));
     }
 }

@@ -45,36 +45,64 @@ public class KafkaEnrollmentEvents implements EnrollmentEvents {
 
     @Override
     public void activationIssued(Enrollment enrollment, String activationId, Instant expiresAt, SealedCode code) {
-        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey().toString(), base(enrollment)
-                .setStage(ActivationStage.ACTIVATION_ISSUED)
-                .setActivation(IssuedActivation.newBuilder().setActivationId(activationId)
-                        .setRegion(enrollment.account().region()).setExpiresAt(expiresAt)
-                        .setEncryptedActivationCode(code.jwe()).setEncryptionKeyId(code.keyId()).build())
-                .build());
+        send(
+                Topics.INSTANCE_ACTIVATED.name(),
+                enrollment.cloudAccountKey().toString(),
+                base(enrollment)
+                        .setStage(ActivationStage.ACTIVATION_ISSUED)
+                        .setActivation(IssuedActivation.newBuilder()
+                                .setActivationId(activationId)
+                                .setRegion(enrollment.account().region())
+                                .setExpiresAt(expiresAt)
+                                .setEncryptedActivationCode(code.jwe())
+                                .setEncryptionKeyId(code.keyId())
+                                .build())
+                        .build());
     }
 
     @Override
     public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
-        send(Topics.INSTANCE_ACTIVATED.name(), enrollment.cloudAccountKey().toString(), base(enrollment)
-                .setStage(ActivationStage.REGISTERED)
-                .setRegistration(Registration.newBuilder().setManagedInstanceId(managedInstanceId).setTags(tags).build())
-                .build());
+        send(
+                Topics.INSTANCE_ACTIVATED.name(),
+                enrollment.cloudAccountKey().toString(),
+                base(enrollment)
+                        .setStage(ActivationStage.REGISTERED)
+                        .setRegistration(Registration.newBuilder()
+                                .setManagedInstanceId(managedInstanceId)
+                                .setTags(tags)
+                                .build())
+                        .build());
     }
 
     @Override
     public void failed(Enrollment enrollment, EnrollmentFailure failure) {
-        send(Topics.ENROLLMENT_FAILED.name(), enrollment.enrollmentId(), EnrollmentFailed.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(clock.instant()).setEnrollmentId(enrollment.enrollmentId())
-                .setStage(EnrollmentStage.valueOf(failure.stage())).setReasonCode(failure.reasonCode())
-                .setMessage(failure.message()).setRetryable(failure.retryable()).setTenantId(enrollment.tenantId())
-                .setProvider(provider(enrollment)).setCloudAccountId(enrollment.cloudAccountId()).build());
+        send(
+                Topics.ENROLLMENT_FAILED.name(),
+                enrollment.enrollmentId(),
+                EnrollmentFailed.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(clock.instant())
+                        .setEnrollmentId(enrollment.enrollmentId())
+                        .setStage(EnrollmentStage.valueOf(failure.stage()))
+                        .setReasonCode(failure.reasonCode())
+                        .setMessage(failure.message())
+                        .setRetryable(failure.retryable())
+                        .setTenantId(enrollment.tenantId())
+                        .setProvider(provider(enrollment))
+                        .setCloudAccountId(enrollment.cloudAccountId())
+                        .build());
     }
 
     private InstanceActivated.Builder base(Enrollment enrollment) {
-        return InstanceActivated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(clock.instant())
-                .setEnrollmentId(enrollment.enrollmentId()).setTenantId(enrollment.tenantId())
-                .setProvider(provider(enrollment)).setCloudAccountId(enrollment.cloudAccountId())
-                .setInstanceId(enrollment.instanceId()).setSystemAccountId(enrollment.account().accountId());
+        return InstanceActivated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(clock.instant())
+                .setEnrollmentId(enrollment.enrollmentId())
+                .setTenantId(enrollment.tenantId())
+                .setProvider(provider(enrollment))
+                .setCloudAccountId(enrollment.cloudAccountId())
+                .setInstanceId(enrollment.instanceId())
+                .setSystemAccountId(enrollment.account().accountId());
     }
 
     private static Provider provider(Enrollment enrollment) {

@@ -38,9 +38,10 @@ public class EnrollmentRepository implements EnrollmentStore {
 
     public EnrollmentRepository(CqlSession session) {
         this.session = session;
-        this.claim = session.prepare("INSERT INTO enrollments (enrollment_id, state, system_account_id, region, tenant_id, "
-                + "provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, patch_group, "
-                + "issued_published, claimed_at) VALUES (?, 'CLAIMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) IF NOT EXISTS");
+        this.claim = session.prepare(
+                "INSERT INTO enrollments (enrollment_id, state, system_account_id, region, tenant_id, "
+                        + "provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, patch_group, "
+                        + "issued_published, claimed_at) VALUES (?, 'CLAIMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) IF NOT EXISTS");
         this.find = session.prepare("SELECT * FROM enrollments WHERE enrollment_id = ?");
         this.issued = session.prepare("UPDATE enrollments SET state = 'ISSUED', activation_id = ?, "
                 + "encrypted_activation_code = ?, encryption_key_id = ?, expires_at = ? WHERE enrollment_id = ?");
@@ -51,8 +52,8 @@ public class EnrollmentRepository implements EnrollmentStore {
         this.activationsOf = session.prepare("SELECT * FROM activations_by_account WHERE system_account_id = ?");
         this.registerActivation = session.prepare("UPDATE activations_by_account SET status = 'REGISTERED', "
                 + "managed_instance_id = ? WHERE system_account_id = ? AND activation_id = ? IF status = 'PENDING'");
-        this.registerEnrollment = session.prepare("UPDATE enrollments SET state = 'REGISTERED', managed_instance_id = ? "
-                + "WHERE enrollment_id = ?");
+        this.registerEnrollment = session.prepare(
+                "UPDATE enrollments SET state = 'REGISTERED', managed_instance_id = ? " + "WHERE enrollment_id = ?");
         this.expireActivation = session.prepare("UPDATE activations_by_account SET status = 'EXPIRED' "
                 + "WHERE system_account_id = ? AND activation_id = ? IF status = 'PENDING'");
     }
@@ -60,14 +61,26 @@ public class EnrollmentRepository implements EnrollmentStore {
     @Override
     public boolean claim(Enrollment e, Instant at) {
         SystemAccountRef a = e.account();
-        return session.execute(claim.bind(e.enrollmentId(), a.accountId(), a.region(), e.tenantId(), e.provider().name(),
-                e.cloudAccountId(), e.cloudAccountName(), e.instanceId(), e.hostname(), e.operatingSystem(),
-                e.patchGroup(), at)).wasApplied();
+        return session.execute(claim.bind(
+                        e.enrollmentId(),
+                        a.accountId(),
+                        a.region(),
+                        e.tenantId(),
+                        e.provider().name(),
+                        e.cloudAccountId(),
+                        e.cloudAccountName(),
+                        e.instanceId(),
+                        e.hostname(),
+                        e.operatingSystem(),
+                        e.patchGroup(),
+                        at))
+                .wasApplied();
     }
 
     @Override
     public Optional<StoredEnrollment> find(String enrollmentId, SystemAccountRef account) {
-        return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one()).map(row -> stored(row, account));
+        return Optional.ofNullable(session.execute(find.bind(enrollmentId)).one())
+                .map(row -> stored(row, account));
     }
 
     @Override
@@ -89,15 +102,21 @@ public class EnrollmentRepository implements EnrollmentStore {
     @Override
     public List<AccountActivation> activationsOf(String accountId) {
         List<AccountActivation> activations = new ArrayList<>();
-        session.execute(activationsOf.bind(accountId)).forEach(row -> activations.add(new AccountActivation(
-                row.getString("activation_id"), row.getString("enrollment_id"), row.getInstant("expires_at"),
-                row.getString("status"), row.getString("managed_instance_id"))));
+        session.execute(activationsOf.bind(accountId))
+                .forEach(row -> activations.add(new AccountActivation(
+                        row.getString("activation_id"),
+                        row.getString("enrollment_id"),
+                        row.getInstant("expires_at"),
+                        row.getString("status"),
+                        row.getString("managed_instance_id"))));
         return activations;
     }
 
     @Override
-    public boolean markRegistered(String accountId, String activationId, String enrollmentId, String managedInstanceId) {
-        boolean first = session.execute(registerActivation.bind(managedInstanceId, accountId, activationId)).wasApplied();
+    public boolean markRegistered(
+            String accountId, String activationId, String enrollmentId, String managedInstanceId) {
+        boolean first = session.execute(registerActivation.bind(managedInstanceId, accountId, activationId))
+                .wasApplied();
         if (first) {
             session.execute(registerEnrollment.bind(managedInstanceId, enrollmentId));
         }
@@ -110,13 +129,25 @@ public class EnrollmentRepository implements EnrollmentStore {
     }
 
     private static StoredEnrollment stored(Row row, SystemAccountRef account) {
-        Enrollment enrollment = new Enrollment(row.getString("enrollment_id"), row.getString("tenant_id"),
-                CloudProvider.parse(row.getString("provider")), row.getString("cloud_account_id"), row.getString("cloud_account_name"),
-                row.getString("instance_id"), row.getString("hostname"), row.getString("operating_system"),
-                row.getString("patch_group"), account);
-        return new StoredEnrollment(enrollment, EnrollmentState.valueOf(row.getString("state")),
-                row.getString("activation_id"), row.getString("encrypted_activation_code"),
-                row.getString("encryption_key_id"), row.getInstant("expires_at"), row.getBoolean("issued_published"),
+        Enrollment enrollment = new Enrollment(
+                row.getString("enrollment_id"),
+                row.getString("tenant_id"),
+                CloudProvider.parse(row.getString("provider")),
+                row.getString("cloud_account_id"),
+                row.getString("cloud_account_name"),
+                row.getString("instance_id"),
+                row.getString("hostname"),
+                row.getString("operating_system"),
+                row.getString("patch_group"),
+                account);
+        return new StoredEnrollment(
+                enrollment,
+                EnrollmentState.valueOf(row.getString("state")),
+                row.getString("activation_id"),
+                row.getString("encrypted_activation_code"),
+                row.getString("encryption_key_id"),
+                row.getInstant("expires_at"),
+                row.getBoolean("issued_published"),
                 row.getString("managed_instance_id"));
     }
 }

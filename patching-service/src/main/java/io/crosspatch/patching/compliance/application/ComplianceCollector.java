@@ -41,8 +41,8 @@ import org.springframework.stereotype.Service;
 public class ComplianceCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceCollector.class);
-    private static final String INTERVAL = "${crosspatch.patching.compliance.interval:"
-            + ComplianceProperties.DEFAULT_INTERVAL + "}";
+    private static final String INTERVAL =
+            "${crosspatch.patching.compliance.interval:" + ComplianceProperties.DEFAULT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
     private final NodeStates nodes;
@@ -53,9 +53,16 @@ public class ComplianceCollector {
     private final Clock clock;
     private final ExecutorService pool;
 
-    public ComplianceCollector(OwnedAccounts accounts, NodeStates nodes, ManagedNodes directory,
-            ComplianceReader reader, PatchResultPublisher publisher, PatchResultCodec codec, Clock clock,
-            ComplianceProperties properties, NamedExecutors executors) {
+    public ComplianceCollector(
+            OwnedAccounts accounts,
+            NodeStates nodes,
+            ManagedNodes directory,
+            ComplianceReader reader,
+            PatchResultPublisher publisher,
+            PatchResultCodec codec,
+            Clock clock,
+            ComplianceProperties properties,
+            NamedExecutors executors) {
         this.accounts = accounts;
         this.nodes = nodes;
         this.directory = directory;
@@ -74,7 +81,8 @@ public class ComplianceCollector {
     /** Collects the accounts side by side; answers the number of results published. */
     public int collectAll(List<SystemAccountRef> systemAccounts) {
         List<CompletableFuture<Integer>> done = systemAccounts.stream()
-                .map(account -> CompletableFuture.supplyAsync(() -> collectSafely(account), pool)).toList();
+                .map(account -> CompletableFuture.supplyAsync(() -> collectSafely(account), pool))
+                .toList();
         return done.stream().mapToInt(CompletableFuture::join).sum();
     }
 
@@ -82,8 +90,10 @@ public class ComplianceCollector {
         try {
             return collect(account);
         } catch (RuntimeException e) {
-            log.warn("compliance collection of system account {} failed, the next sweep retries: {}",
-                    account.accountId(), e.toString());
+            log.warn(
+                    "compliance collection of system account {} failed, the next sweep retries: {}",
+                    account.accountId(),
+                    e.toString());
             return 0;
         }
     }
@@ -96,46 +106,69 @@ public class ComplianceCollector {
             return 0;
         }
         List<ManagedNode> present = directory.allNodes(account).stream()
-                .filter(node -> enrolled.containsKey(node.instanceId())).toList();
+                .filter(node -> enrolled.containsKey(node.instanceId()))
+                .toList();
         Map<String, NodePatchState> states = new HashMap<>();
         for (int from = 0; from < present.size(); from += ComplianceReader.STATE_BATCH) {
-            List<String> ids = present.subList(from, Math.min(present.size(), from + ComplianceReader.STATE_BATCH)).stream()
-                    .map(ManagedNode::instanceId).toList();
+            List<String> ids =
+                    present.subList(from, Math.min(present.size(), from + ComplianceReader.STATE_BATCH)).stream()
+                            .map(ManagedNode::instanceId)
+                            .toList();
             reader.patchStates(account, ids).forEach(state -> states.put(state.instanceId(), state));
         }
         Map<String, WindowOutcome> windows = states.isEmpty() ? Map.of() : reader.latestInstallRuns(account);
         int published = 0;
         for (ManagedNode info : present) {
-            if (collectNode(account, Objects.requireNonNull(enrolled.get(info.instanceId())), info, Optional.ofNullable(states.get(info.instanceId())),
+            if (collectNode(
+                    account,
+                    Objects.requireNonNull(enrolled.get(info.instanceId())),
+                    info,
+                    Optional.ofNullable(states.get(info.instanceId())),
                     windows)) {
                 published++;
             }
         }
-        log.debug("compliance of system account {}: {} nodes, {} results published", account.accountId(), present.size(),
+        log.debug(
+                "compliance of system account {}: {} nodes, {} results published",
+                account.accountId(),
+                present.size(),
                 published);
         return published;
     }
 
-    private boolean collectNode(SystemAccountRef account, EnrolledNode node, ManagedNode info,
-            Optional<NodePatchState> state, Map<String, WindowOutcome> windows) {
+    private boolean collectNode(
+            SystemAccountRef account,
+            EnrolledNode node,
+            ManagedNode info,
+            Optional<NodePatchState> state,
+            Map<String, WindowOutcome> windows) {
         String marker = state.map(NodePatchState::operationMarker).orElse("none");
         List<ReportedPatch> patches;
-        if (node.lastResult().isPresent() && node.operationMarker().filter(marker::equals).isPresent()) {
+        if (node.lastResult().isPresent()
+                && node.operationMarker().filter(marker::equals).isPresent()) {
             patches = codec.patchesOf(node.lastResult().get());
         } else if (state.isPresent()) {
-            patches = reader.patches(account, info.instanceId()).stream().map(PatchResultAssembler::detail).toList();
+            patches = reader.patches(account, info.instanceId()).stream()
+                    .map(PatchResultAssembler::detail)
+                    .toList();
         } else {
             patches = List.of();
         }
-        PatchReport report = PatchResultAssembler.assemble(account.accountId(), node, info, state, patches,
-                Optional.ofNullable(windows.get(node.patchGroup())), clock.instant());
+        PatchReport report = PatchResultAssembler.assemble(
+                account.accountId(),
+                node,
+                info,
+                state,
+                patches,
+                Optional.ofNullable(windows.get(node.patchGroup())),
+                clock.instant());
         String fingerprint = StateFingerprint.of(report);
         if (node.fingerprint().filter(fingerprint::equals).isPresent()) {
             return false;
         }
         publisher.publish(report);
-        nodes.markPublished(account.accountId(), info.instanceId(), marker, fingerprint, codec.encode(report),
-                clock.instant());
+        nodes.markPublished(
+                account.accountId(), info.instanceId(), marker, fingerprint, codec.encode(report), clock.instant());
         return true;
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link ComplianceProperties}. */
 @Configuration
 @EnableConfigurationProperties(ComplianceProperties.class)
-public class ComplianceConfiguration {
-}
+public class ComplianceConfiguration {}

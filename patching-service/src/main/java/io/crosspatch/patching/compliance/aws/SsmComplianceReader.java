@@ -44,8 +44,11 @@ public class SsmComplianceReader implements ComplianceReader {
         String token = null;
         do {
             String next = token;
-            DescribeInstancePatchStatesResponse page = ssm.call(account, "DescribeInstancePatchStates", c -> c
-                    .describeInstancePatchStates(r -> r.instanceIds(instanceIds).maxResults(50).nextToken(next)));
+            DescribeInstancePatchStatesResponse page = ssm.call(
+                    account,
+                    "DescribeInstancePatchStates",
+                    c -> c.describeInstancePatchStates(
+                            r -> r.instanceIds(instanceIds).maxResults(50).nextToken(next)));
             page.instancePatchStates().forEach(state -> states.add(state(state)));
             token = page.nextToken();
         } while (token != null);
@@ -58,8 +61,11 @@ public class SsmComplianceReader implements ComplianceReader {
         String token = null;
         do {
             String next = token;
-            DescribeInstancePatchesResponse page = ssm.call(account, "DescribeInstancePatches", c -> c
-                    .describeInstancePatches(r -> r.instanceId(instanceId).maxResults(100).nextToken(next)));
+            DescribeInstancePatchesResponse page = ssm.call(
+                    account,
+                    "DescribeInstancePatches",
+                    c -> c.describeInstancePatches(
+                            r -> r.instanceId(instanceId).maxResults(100).nextToken(next)));
             page.patches().forEach(patch -> patches.add(patch(patch)));
             token = page.nextToken();
         } while (token != null);
@@ -72,33 +78,60 @@ public class SsmComplianceReader implements ComplianceReader {
         String token = null;
         do {
             String next = token;
-            DescribeMaintenanceWindowsResponse page = ssm.call(account, "DescribeMaintenanceWindows", c -> c
-                    .describeMaintenanceWindows(r -> r.maxResults(100).nextToken(next)));
-            page.windowIdentities().stream().filter(w -> w.name().startsWith(INSTALL_WINDOW_PREFIX)).forEach(windows::add);
+            DescribeMaintenanceWindowsResponse page = ssm.call(
+                    account,
+                    "DescribeMaintenanceWindows",
+                    c -> c.describeMaintenanceWindows(r -> r.maxResults(100).nextToken(next)));
+            page.windowIdentities().stream()
+                    .filter(w -> w.name().startsWith(INSTALL_WINDOW_PREFIX))
+                    .forEach(windows::add);
             token = page.nextToken();
         } while (token != null);
         Map<String, WindowOutcome> outcomes = new HashMap<>();
         for (MaintenanceWindowIdentity window : windows) {
-            List<MaintenanceWindowExecution> executions = ssm.call(account, "DescribeMaintenanceWindowExecutions", c -> c
-                    .describeMaintenanceWindowExecutions(r -> r.windowId(window.windowId()).maxResults(10))).windowExecutions();
-            executions.stream().filter(e -> e.startTime() != null).max((a, b) -> a.startTime().compareTo(b.startTime()))
-                    .ifPresent(latest -> outcomes.put(window.name().substring(INSTALL_WINDOW_PREFIX.length()),
-                            new WindowOutcome(window.name(), latest.statusAsString(), latest.startTime(), latest.endTime())));
+            List<MaintenanceWindowExecution> executions = ssm.call(
+                            account,
+                            "DescribeMaintenanceWindowExecutions",
+                            c -> c.describeMaintenanceWindowExecutions(
+                                    r -> r.windowId(window.windowId()).maxResults(10)))
+                    .windowExecutions();
+            executions.stream()
+                    .filter(e -> e.startTime() != null)
+                    .max((a, b) -> a.startTime().compareTo(b.startTime()))
+                    .ifPresent(latest -> outcomes.put(
+                            window.name().substring(INSTALL_WINDOW_PREFIX.length()),
+                            new WindowOutcome(
+                                    window.name(), latest.statusAsString(), latest.startTime(), latest.endTime())));
         }
         return outcomes;
     }
 
     private static NodePatchState state(InstancePatchState s) {
-        return new NodePatchState(s.instanceId(), s.patchGroup(), s.baselineId(), n(s.installedCount()),
-                n(s.installedOtherCount()), n(s.installedPendingRebootCount()), n(s.installedRejectedCount()),
-                n(s.missingCount()), n(s.failedCount()), n(s.notApplicableCount()), n(s.criticalNonCompliantCount()),
-                n(s.securityNonCompliantCount()), n(s.otherNonCompliantCount()), s.operationAsString(),
-                s.operationStartTime(), s.operationEndTime());
+        return new NodePatchState(
+                s.instanceId(),
+                s.patchGroup(),
+                s.baselineId(),
+                n(s.installedCount()),
+                n(s.installedOtherCount()),
+                n(s.installedPendingRebootCount()),
+                n(s.installedRejectedCount()),
+                n(s.missingCount()),
+                n(s.failedCount()),
+                n(s.notApplicableCount()),
+                n(s.criticalNonCompliantCount()),
+                n(s.securityNonCompliantCount()),
+                n(s.otherNonCompliantCount()),
+                s.operationAsString(),
+                s.operationStartTime(),
+                s.operationEndTime());
     }
 
     private static NodePatch patch(PatchComplianceData p) {
-        Instant installed = p.installedTime() == null || Instant.EPOCH.equals(p.installedTime()) ? null : p.installedTime();
-        List<String> cves = p.cveIds() == null || p.cveIds().isBlank() ? List.of() : Arrays.asList(p.cveIds().split(","));
+        Instant installed =
+                p.installedTime() == null || Instant.EPOCH.equals(p.installedTime()) ? null : p.installedTime();
+        List<String> cves = p.cveIds() == null || p.cveIds().isBlank()
+                ? List.of()
+                : Arrays.asList(p.cveIds().split(","));
         return new NodePatch(p.kbId(), p.title(), p.classification(), p.severity(), p.stateAsString(), installed, cves);
     }
 

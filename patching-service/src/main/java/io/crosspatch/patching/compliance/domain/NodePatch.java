@@ -5,8 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One patch of a node as DescribeInstancePatches reports it. */
-public record NodePatch(String id, String title, String classification, String severity, String state,
-        @Nullable Instant installedAt, List<String> cveIds) {
+public record NodePatch(
+        String id,
+        String title,
+        String classification,
+        String severity,
+        String state,
+        @Nullable Instant installedAt,
+        List<String> cveIds) {
 
     public NodePatch {
         cveIds = List.copyOf(cveIds);

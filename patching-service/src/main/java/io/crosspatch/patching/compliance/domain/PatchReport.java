@@ -21,8 +21,15 @@ import java.util.UUID;
  * @param lastOperation the last Scan or Install, absent before the first
  * @param patches       every patch SSM reports for the node
  */
-public record PatchReport(UUID eventId, Instant occurredAt, Node node, Optional<String> baselineId, Agent agent,
-        Counts counts, Optional<Operation> lastOperation, List<ReportedPatch> patches) {
+public record PatchReport(
+        UUID eventId,
+        Instant occurredAt,
+        Node node,
+        Optional<String> baselineId,
+        Agent agent,
+        Counts counts,
+        Optional<Operation> lastOperation,
+        List<ReportedPatch> patches) {
 
     public PatchReport {
         Objects.requireNonNull(eventId, "eventId");
@@ -39,9 +46,18 @@ public record PatchReport(UUID eventId, Instant occurredAt, Node node, Optional<
      * The instance: the enrollment's identity and what SSM says it runs. Name, platform name and version may be
      * unknown (null), as on the wire.
      */
-    public record Node(String tenantId, CloudAccountKey cloudAccount, String cloudAccountName, String instanceId,
-            String managedInstanceId, String systemAccountId, String hostname, String platformName,
-            String platformVersion, String operatingSystem, String patchGroup) {
+    public record Node(
+            String tenantId,
+            CloudAccountKey cloudAccount,
+            String cloudAccountName,
+            String instanceId,
+            String managedInstanceId,
+            String systemAccountId,
+            String hostname,
+            String platformName,
+            String platformVersion,
+            String operatingSystem,
+            String patchGroup) {
 
         public Node {
             Objects.requireNonNull(cloudAccount, "cloudAccount");
@@ -58,7 +74,10 @@ public record PatchReport(UUID eventId, Instant occurredAt, Node node, Optional<
 
     /** SSM's ping status of an agent. */
     public enum Ping {
-        ONLINE, CONNECTION_LOST, INACTIVE, UNKNOWN;
+        ONLINE,
+        CONNECTION_LOST,
+        INACTIVE,
+        UNKNOWN;
 
         /** SSM's {@code PingStatus}; a status this version does not know, or none, is unknown. */
         public static Ping ofSsm(String ssmPing) {
@@ -75,8 +94,16 @@ public record PatchReport(UUID eventId, Instant occurredAt, Node node, Optional<
     }
 
     /** Patch counts as DescribeInstancePatchStates reports them. */
-    public record Counts(int installed, int installedOther, int installedPendingReboot, int installedRejected,
-            int missing, int failed, int notApplicable, int criticalNonCompliant, int securityNonCompliant,
+    public record Counts(
+            int installed,
+            int installedOther,
+            int installedPendingReboot,
+            int installedRejected,
+            int missing,
+            int failed,
+            int notApplicable,
+            int criticalNonCompliant,
+            int securityNonCompliant,
             int otherNonCompliant) {
 
         /** Before the first operation nothing is counted. */
@@ -94,9 +121,15 @@ public record PatchReport(UUID eventId, Instant occurredAt, Node node, Optional<
         }
 
         /** AWS-RunPatchBaseline's Operation. */
-        public enum Type { SCAN, INSTALL }
+        public enum Type {
+            SCAN,
+            INSTALL
+        }
 
         /** FAILED when a patch failed to install or the install window's execution failed. */
-        public enum Outcome { SUCCEEDED, FAILED }
+        public enum Outcome {
+            SUCCEEDED,
+            FAILED
+        }
     }
 }

@@ -14,42 +14,80 @@ import java.util.UUID;
  */
 public final class PatchResultAssembler {
 
-    private PatchResultAssembler() {
-    }
+    private PatchResultAssembler() {}
 
-    public static PatchReport assemble(String systemAccountId, EnrolledNode node, ManagedNode info,
-            Optional<NodePatchState> state, List<ReportedPatch> patches, Optional<WindowOutcome> window, Instant now) {
-        PatchReport.Node reported = new PatchReport.Node(node.tenantId(), node.cloudAccountKey(), node.cloudAccountName(),
-                node.instanceId(), node.managedInstanceId(), systemAccountId, node.hostname(), info.platformName(),
-                info.platformVersion(), node.operatingSystem(), node.patchGroup());
-        PatchReport.Agent agent = new PatchReport.Agent(info.agentVersion(), info.latestAgent(),
-                PatchReport.Ping.ofSsm(info.pingStatus()), info.lastPingAt());
-        return new PatchReport(UUID.randomUUID(), now, reported, state.map(NodePatchState::baselineId), agent,
+    public static PatchReport assemble(
+            String systemAccountId,
+            EnrolledNode node,
+            ManagedNode info,
+            Optional<NodePatchState> state,
+            List<ReportedPatch> patches,
+            Optional<WindowOutcome> window,
+            Instant now) {
+        PatchReport.Node reported = new PatchReport.Node(
+                node.tenantId(),
+                node.cloudAccountKey(),
+                node.cloudAccountName(),
+                node.instanceId(),
+                node.managedInstanceId(),
+                systemAccountId,
+                node.hostname(),
+                info.platformName(),
+                info.platformVersion(),
+                node.operatingSystem(),
+                node.patchGroup());
+        PatchReport.Agent agent = new PatchReport.Agent(
+                info.agentVersion(), info.latestAgent(), PatchReport.Ping.ofSsm(info.pingStatus()), info.lastPingAt());
+        return new PatchReport(
+                UUID.randomUUID(),
+                now,
+                reported,
+                state.map(NodePatchState::baselineId),
+                agent,
                 state.map(PatchResultAssembler::counts).orElse(PatchReport.Counts.NONE),
-                state.filter(s -> s.operationStart() != null).map(s -> operation(s, window)), patches);
+                state.filter(s -> s.operationStart() != null).map(s -> operation(s, window)),
+                patches);
     }
 
     /** A patch as DescribeInstancePatches reported it, as {@code patch.results} reports it. */
     public static ReportedPatch detail(NodePatch patch) {
-        return new ReportedPatch(patch.id(), patch.title(), patch.classification() == null ? "" : patch.classification(),
-                patch.severity() == null ? "" : patch.severity(), ReportedPatch.State.ofSsm(patch.state()),
-                patch.installedAt(), patch.cveIds());
+        return new ReportedPatch(
+                patch.id(),
+                patch.title(),
+                patch.classification() == null ? "" : patch.classification(),
+                patch.severity() == null ? "" : patch.severity(),
+                ReportedPatch.State.ofSsm(patch.state()),
+                patch.installedAt(),
+                patch.cveIds());
     }
 
     private static PatchReport.Counts counts(NodePatchState s) {
-        return new PatchReport.Counts(s.installed(), s.installedOther(), s.installedPendingReboot(), s.installedRejected(),
-                s.missing(), s.failed(), s.notApplicable(), s.criticalNonCompliant(), s.securityNonCompliant(),
+        return new PatchReport.Counts(
+                s.installed(),
+                s.installedOther(),
+                s.installedPendingReboot(),
+                s.installedRejected(),
+                s.missing(),
+                s.failed(),
+                s.notApplicable(),
+                s.criticalNonCompliant(),
+                s.securityNonCompliant(),
                 s.otherNonCompliant());
     }
 
     private static PatchReport.Operation operation(NodePatchState s, Optional<WindowOutcome> window) {
         PatchReport.Operation.Type type = "Install".equalsIgnoreCase(s.operation())
-                ? PatchReport.Operation.Type.INSTALL : PatchReport.Operation.Type.SCAN;
+                ? PatchReport.Operation.Type.INSTALL
+                : PatchReport.Operation.Type.SCAN;
         boolean windowFailed = type == PatchReport.Operation.Type.INSTALL
-                && window.filter(w -> w.covers(s.operationStart()) && w.failed()).isPresent();
-        return new PatchReport.Operation(type, s.operationStart(),
+                && window.filter(w -> w.covers(s.operationStart()) && w.failed())
+                        .isPresent();
+        return new PatchReport.Operation(
+                type,
+                s.operationStart(),
                 s.operationEnd() == null ? s.operationStart() : s.operationEnd(),
-                s.failed() > 0 || windowFailed ? PatchReport.Operation.Outcome.FAILED
+                s.failed() > 0 || windowFailed
+                        ? PatchReport.Operation.Outcome.FAILED
                         : PatchReport.Operation.Outcome.SUCCEEDED);
     }
 }

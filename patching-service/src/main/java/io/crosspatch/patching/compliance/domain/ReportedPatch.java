@@ -9,12 +9,24 @@ import org.jspecify.annotations.Nullable;
  * One patch of a node as {@code patch.results} reports it: SSM's state folded into the states Crosspatch reports,
  * and no missing classification or severity (an empty text instead).
  */
-public record ReportedPatch(String id, String title, String classification, String severity, State state,
-        @Nullable Instant installedAt, List<String> cveIds) {
+public record ReportedPatch(
+        String id,
+        String title,
+        String classification,
+        String severity,
+        State state,
+        @Nullable Instant installedAt,
+        List<String> cveIds) {
 
     /** A patch's state on the node. */
     public enum State {
-        INSTALLED, INSTALLED_OTHER, INSTALLED_PENDING_REBOOT, INSTALLED_REJECTED, MISSING, FAILED, NOT_APPLICABLE;
+        INSTALLED,
+        INSTALLED_OTHER,
+        INSTALLED_PENDING_REBOOT,
+        INSTALLED_REJECTED,
+        MISSING,
+        FAILED,
+        NOT_APPLICABLE;
 
         /** SSM's patch state; anything else SSM may add (e.g. {@code AVAILABLE_SECURITY_UPDATE}) counts as missing. */
         public static State ofSsm(String ssmState) {

@@ -18,33 +18,68 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StateFingerprint {
 
-    private StateFingerprint() {
-    }
+    private StateFingerprint() {}
 
     public static String of(PatchReport report) {
         StringBuilder text = new StringBuilder();
         PatchReport.Node node = report.node();
-        append(text, node.tenantId(), node.cloudAccount().provider().name(), node.cloudAccount().cloudAccountId(),
-                node.cloudAccountName(), node.instanceId(), node.managedInstanceId(), node.systemAccountId(),
-                node.hostname(), node.platformName(), node.platformVersion(), node.operatingSystem(), node.patchGroup(),
+        append(
+                text,
+                node.tenantId(),
+                node.cloudAccount().provider().name(),
+                node.cloudAccount().cloudAccountId(),
+                node.cloudAccountName(),
+                node.instanceId(),
+                node.managedInstanceId(),
+                node.systemAccountId(),
+                node.hostname(),
+                node.platformName(),
+                node.platformVersion(),
+                node.operatingSystem(),
+                node.patchGroup(),
                 report.baselineId().orElse(null));
         PatchReport.Agent agent = report.agent();
         append(text, agent.version(), agent.latestVersion(), agent.pingStatus());
         PatchReport.Counts counts = report.counts();
-        append(text, counts.installed(), counts.installedOther(), counts.installedPendingReboot(),
-                counts.installedRejected(), counts.missing(), counts.failed(), counts.notApplicable(),
-                counts.criticalNonCompliant(), counts.securityNonCompliant(), counts.otherNonCompliant());
-        report.lastOperation().ifPresentOrElse(
-                operation -> append(text, operation.type(), operation.startedAt(), operation.endedAt(), operation.outcome()),
-                () -> append(text, "no-operation"));
-        List<ReportedPatch> patches = report.patches().stream().sorted(Comparator.comparing(ReportedPatch::id)).toList();
+        append(
+                text,
+                counts.installed(),
+                counts.installedOther(),
+                counts.installedPendingReboot(),
+                counts.installedRejected(),
+                counts.missing(),
+                counts.failed(),
+                counts.notApplicable(),
+                counts.criticalNonCompliant(),
+                counts.securityNonCompliant(),
+                counts.otherNonCompliant());
+        report.lastOperation()
+                .ifPresentOrElse(
+                        operation -> append(
+                                text,
+                                operation.type(),
+                                operation.startedAt(),
+                                operation.endedAt(),
+                                operation.outcome()),
+                        () -> append(text, "no-operation"));
+        List<ReportedPatch> patches = report.patches().stream()
+                .sorted(Comparator.comparing(ReportedPatch::id))
+                .toList();
         for (ReportedPatch patch : patches) {
-            append(text, patch.id(), patch.title(), patch.classification(), patch.severity(), patch.state(),
-                    patch.installedAt(), String.join(",", patch.cveIds()));
+            append(
+                    text,
+                    patch.id(),
+                    patch.title(),
+                    patch.classification(),
+                    patch.severity(),
+                    patch.state(),
+                    patch.installedAt(),
+                    String.join(",", patch.cveIds()));
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

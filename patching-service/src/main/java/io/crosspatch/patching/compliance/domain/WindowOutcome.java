@@ -11,7 +11,9 @@ public record WindowOutcome(String windowName, String status, Instant start, Ins
 
     /** Whether an operation that started at {@code operationStart} ran within this execution. */
     public boolean covers(Instant operationStart) {
-        return start != null && operationStart != null && !operationStart.isBefore(start)
+        return start != null
+                && operationStart != null
+                && !operationStart.isBefore(start)
                 && (end == null || !operationStart.isAfter(end));
     }
 }

@@ -24,32 +24,48 @@ import org.jspecify.annotations.Nullable;
  */
 final class PatchResults {
 
-    private PatchResults() {
-    }
+    private PatchResults() {}
 
     static PatchResult toAvro(PatchReport report) {
         PatchReport.Node node = report.node();
         PatchReport.Agent agent = report.agent();
         PatchReport.Counts counts = report.counts();
-        return PatchResult.newBuilder().setEventId(report.eventId()).setOccurredAt(report.occurredAt())
-                .setTenantId(node.tenantId()).setProvider(Providers.toAvro(node.cloudAccount().provider()))
-                .setCloudAccountId(node.cloudAccount().cloudAccountId()).setCloudAccountName(node.cloudAccountName())
-                .setInstanceId(node.instanceId()).setManagedInstanceId(node.managedInstanceId())
-                .setSystemAccountId(node.systemAccountId()).setHostname(node.hostname())
-                .setPlatformName(node.platformName()).setPlatformVersion(node.platformVersion())
-                .setOperatingSystem(OperatingSystem.valueOf(node.operatingSystem())).setPatchGroup(node.patchGroup())
+        return PatchResult.newBuilder()
+                .setEventId(report.eventId())
+                .setOccurredAt(report.occurredAt())
+                .setTenantId(node.tenantId())
+                .setProvider(Providers.toAvro(node.cloudAccount().provider()))
+                .setCloudAccountId(node.cloudAccount().cloudAccountId())
+                .setCloudAccountName(node.cloudAccountName())
+                .setInstanceId(node.instanceId())
+                .setManagedInstanceId(node.managedInstanceId())
+                .setSystemAccountId(node.systemAccountId())
+                .setHostname(node.hostname())
+                .setPlatformName(node.platformName())
+                .setPlatformVersion(node.platformVersion())
+                .setOperatingSystem(OperatingSystem.valueOf(node.operatingSystem()))
+                .setPatchGroup(node.patchGroup())
                 .setBaselineId(report.baselineId().orElse(null))
-                .setAgent(AgentState.newBuilder().setVersion(agent.version()).setIsLatestVersion(agent.latestVersion())
-                        .setPingStatus(PingStatus.valueOf(agent.pingStatus().name())).setLastPingAt(agent.lastPingAt())
+                .setAgent(AgentState.newBuilder()
+                        .setVersion(agent.version())
+                        .setIsLatestVersion(agent.latestVersion())
+                        .setPingStatus(PingStatus.valueOf(agent.pingStatus().name()))
+                        .setLastPingAt(agent.lastPingAt())
                         .build())
-                .setCounts(PatchCounts.newBuilder().setInstalled(counts.installed())
-                        .setInstalledOther(counts.installedOther()).setInstalledPendingReboot(counts.installedPendingReboot())
-                        .setInstalledRejected(counts.installedRejected()).setMissing(counts.missing())
-                        .setFailed(counts.failed()).setNotApplicable(counts.notApplicable())
+                .setCounts(PatchCounts.newBuilder()
+                        .setInstalled(counts.installed())
+                        .setInstalledOther(counts.installedOther())
+                        .setInstalledPendingReboot(counts.installedPendingReboot())
+                        .setInstalledRejected(counts.installedRejected())
+                        .setMissing(counts.missing())
+                        .setFailed(counts.failed())
+                        .setNotApplicable(counts.notApplicable())
                         .setCriticalNonCompliant(counts.criticalNonCompliant())
                         .setSecurityNonCompliant(counts.securityNonCompliant())
-                        .setOtherNonCompliant(counts.otherNonCompliant()).build())
-                .setLastOperation(report.lastOperation().map(PatchResults::operation).orElse(null))
+                        .setOtherNonCompliant(counts.otherNonCompliant())
+                        .build())
+                .setLastOperation(
+                        report.lastOperation().map(PatchResults::operation).orElse(null))
                 .setPatches(report.patches().stream().map(PatchResults::detail).toList())
                 .build();
     }
@@ -64,21 +80,34 @@ final class PatchResults {
     }
 
     private static PatchOperation operation(PatchReport.Operation operation) {
-        return PatchOperation.newBuilder().setOperation(PatchOperationType.valueOf(operation.type().name()))
-                .setStartedAt(operation.startedAt()).setEndedAt(operation.endedAt())
-                .setOutcome(OperationOutcome.valueOf(operation.outcome().name())).build();
+        return PatchOperation.newBuilder()
+                .setOperation(PatchOperationType.valueOf(operation.type().name()))
+                .setStartedAt(operation.startedAt())
+                .setEndedAt(operation.endedAt())
+                .setOutcome(OperationOutcome.valueOf(operation.outcome().name()))
+                .build();
     }
 
     private static PatchDetail detail(ReportedPatch patch) {
-        return PatchDetail.newBuilder().setId(patch.id()).setTitle(patch.title())
-                .setClassification(patch.classification()).setSeverity(patch.severity())
-                .setState(PatchState.valueOf(patch.state().name())).setInstalledAt(patch.installedAt())
-                .setCveIds(patch.cveIds()).build();
+        return PatchDetail.newBuilder()
+                .setId(patch.id())
+                .setTitle(patch.title())
+                .setClassification(patch.classification())
+                .setSeverity(patch.severity())
+                .setState(PatchState.valueOf(patch.state().name()))
+                .setInstalledAt(patch.installedAt())
+                .setCveIds(patch.cveIds())
+                .build();
     }
 
     private static ReportedPatch patch(PatchDetail detail) {
-        return new ReportedPatch(text(detail.getId()), text(detail.getTitle()), text(detail.getClassification()),
-                text(detail.getSeverity()), ReportedPatch.State.valueOf(detail.getState().name()), detail.getInstalledAt(),
+        return new ReportedPatch(
+                text(detail.getId()),
+                text(detail.getTitle()),
+                text(detail.getClassification()),
+                text(detail.getSeverity()),
+                ReportedPatch.State.valueOf(detail.getState().name()),
+                detail.getInstalledAt(),
                 detail.getCveIds().stream().map(PatchResults::text).toList());
     }
 

@@ -31,8 +31,12 @@ public class AccountConfigurer {
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public AccountConfigurer(DesiredState desiredState, AccountReconciler reconciler, KnownAccounts accounts,
-            AccountLedger ledger, Clock clock) {
+    public AccountConfigurer(
+            DesiredState desiredState,
+            AccountReconciler reconciler,
+            KnownAccounts accounts,
+            AccountLedger ledger,
+            Clock clock) {
         this.desiredState = desiredState;
         this.reconciler = reconciler;
         this.accounts = accounts;
@@ -45,7 +49,10 @@ public class AccountConfigurer {
         AccountPlan plan = desiredState.planFor(account.customGroups());
         String hash = plan.hash();
         if (account.appliedDesiredStateHash().filter(hash::equals).isPresent()) {
-            log.debug("system account {} already holds desired state {}", account.account().accountId(), hash);
+            log.debug(
+                    "system account {} already holds desired state {}",
+                    account.account().accountId(),
+                    hash);
             return 0;
         }
         return apply(account, plan, hash);

@@ -24,8 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inventorySchedule   rate or cron (SSM syntax) of the inventory association
  */
 @ConfigurationProperties("crosspatch.patching.desired-state")
-public record DesiredStateProperties(Map<ManagedOs, List<Rule>> approvalRules, List<Group> groups,
-        String customGroupTemplate, Window window, String scanSchedule, String inventorySchedule) {
+public record DesiredStateProperties(
+        Map<ManagedOs, List<Rule>> approvalRules,
+        List<Group> groups,
+        String customGroupTemplate,
+        Window window,
+        String scanSchedule,
+        String inventorySchedule) {
 
     /**
      * One approval rule: SSM patch filters and the compliance level of what it approves.
@@ -33,8 +38,7 @@ public record DesiredStateProperties(Map<ManagedOs, List<Rule>> approvalRules, L
      * @param filters         SSM patch filters by key (PRODUCT, CLASSIFICATION, SEVERITY, …) and accepted values
      * @param complianceLevel the compliance level of the patches the rule approves (CRITICAL, HIGH, …)
      */
-    public record Rule(Map<String, List<String>> filters, String complianceLevel) {
-    }
+    public record Rule(Map<String, List<String>> filters, String complianceLevel) {}
 
     /**
      * One standard patch group.
@@ -44,8 +48,7 @@ public record DesiredStateProperties(Map<ManagedOs, List<Rule>> approvalRules, L
      * @param installSchedule cron (SSM syntax) of the group's Install window
      * @param scheduleOffset  days after the cron's day the window runs (SSM's schedule offset), if any
      */
-    public record Group(String name, int delayDays, String installSchedule, Integer scheduleOffset) {
-    }
+    public record Group(String name, int delayDays, String installSchedule, Integer scheduleOffset) {}
 
     /**
      * How Install windows run.
@@ -55,18 +58,25 @@ public record DesiredStateProperties(Map<ManagedOs, List<Rule>> approvalRules, L
      * @param maxConcurrency how many (or what percentage of) nodes install at once
      * @param maxErrors      how many (or what percentage of) failures stop the window
      */
-    public record Window(int durationHours, int cutoffHours, String maxConcurrency, String maxErrors) {
-    }
+    public record Window(int durationHours, int cutoffHours, String maxConcurrency, String maxErrors) {}
 
     public DesiredState toDesiredState() {
         Map<ManagedOs, List<ApprovalRule>> rules = new EnumMap<>(ManagedOs.class);
-        approvalRules.forEach((os, osRules) -> rules.put(os, osRules.stream()
-                .map(rule -> new ApprovalRule(rule.filters(), rule.complianceLevel())).toList()));
-        return new DesiredState(rules,
-                groups.stream().map(g -> new PatchGroupPolicy(g.name(), g.delayDays(), g.installSchedule(), g.scheduleOffset()))
+        approvalRules.forEach((os, osRules) -> rules.put(
+                os,
+                osRules.stream()
+                        .map(rule -> new ApprovalRule(rule.filters(), rule.complianceLevel()))
+                        .toList()));
+        return new DesiredState(
+                rules,
+                groups.stream()
+                        .map(g ->
+                                new PatchGroupPolicy(g.name(), g.delayDays(), g.installSchedule(), g.scheduleOffset()))
                         .toList(),
                 customGroupTemplate,
-                new WindowPolicy(window.durationHours(), window.cutoffHours(), window.maxConcurrency(), window.maxErrors()),
-                scanSchedule, inventorySchedule);
+                new WindowPolicy(
+                        window.durationHours(), window.cutoffHours(), window.maxConcurrency(), window.maxErrors()),
+                scanSchedule,
+                inventorySchedule);
     }
 }

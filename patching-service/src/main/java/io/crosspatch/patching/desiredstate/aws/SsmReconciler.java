@@ -72,7 +72,8 @@ public class SsmReconciler implements AccountReconciler {
         reconcileBaselines(account, plan.baselines(), changes);
         reconcileWindows(account, plan.windows(), changes);
         reconcileAssociations(account, plan.associations(), changes);
-        log.info("reconciled system account {} in {}: {} changes", account.accountId(), account.region(), changes.get());
+        log.info(
+                "reconciled system account {} in {}: {} changes", account.accountId(), account.region(), changes.get());
         return changes.get();
     }
 
@@ -83,34 +84,51 @@ public class SsmReconciler implements AccountReconciler {
         String token = null;
         do {
             String next = token;
-            DescribePatchBaselinesResponse page = ssm.call(account, "DescribePatchBaselines", c -> c.describePatchBaselines(r -> r
-                    .filters(f -> f.key("OWNER").values("Self"), f -> f.key("NAME_PREFIX").values(PREFIX))
-                    .maxResults(100).nextToken(next)));
+            DescribePatchBaselinesResponse page = ssm.call(
+                    account,
+                    "DescribePatchBaselines",
+                    c -> c.describePatchBaselines(r -> r.filters(
+                                    f -> f.key("OWNER").values("Self"),
+                                    f -> f.key("NAME_PREFIX").values(PREFIX))
+                            .maxResults(100)
+                            .nextToken(next)));
             page.baselineIdentities().forEach(b -> existing.put(b.baselineName(), b));
             token = page.nextToken();
         } while (token != null);
         Map<String, String> baselineOfGroup = patchGroups(account);
         for (BaselineSpec spec : specs) {
             PatchBaselineIdentity found = existing.remove(spec.name());
-            String baselineId = found == null ? createBaseline(account, spec, changes) : updateBaseline(account, spec, found, changes);
-            String registered = baselineOfGroup.get(spec.patchGroup() + "/" + spec.os().ssmName());
+            String baselineId = found == null
+                    ? createBaseline(account, spec, changes)
+                    : updateBaseline(account, spec, found, changes);
+            String registered =
+                    baselineOfGroup.get(spec.patchGroup() + "/" + spec.os().ssmName());
             if (!baselineId.equals(registered)) {
                 if (registered != null) {
-                    ssm.call(account, "DeregisterPatchBaselineForPatchGroup", c -> c.deregisterPatchBaselineForPatchGroup(r -> r
-                            .baselineId(registered).patchGroup(spec.patchGroup())));
+                    ssm.call(
+                            account,
+                            "DeregisterPatchBaselineForPatchGroup",
+                            c -> c.deregisterPatchBaselineForPatchGroup(
+                                    r -> r.baselineId(registered).patchGroup(spec.patchGroup())));
                     changes.incrementAndGet();
                 }
-                ssm.call(account, "RegisterPatchBaselineForPatchGroup", c -> c.registerPatchBaselineForPatchGroup(r -> r
-                        .baselineId(baselineId).patchGroup(spec.patchGroup())));
+                ssm.call(
+                        account,
+                        "RegisterPatchBaselineForPatchGroup",
+                        c -> c.registerPatchBaselineForPatchGroup(
+                                r -> r.baselineId(baselineId).patchGroup(spec.patchGroup())));
                 changes.incrementAndGet();
             }
         }
         for (PatchBaselineIdentity stale : existing.values()) {
-            GetPatchBaselineResponse baseline = ssm.call(account, "GetPatchBaseline", c -> c.getPatchBaseline(r -> r
-                    .baselineId(stale.baselineId())));
+            GetPatchBaselineResponse baseline = ssm.call(
+                    account, "GetPatchBaseline", c -> c.getPatchBaseline(r -> r.baselineId(stale.baselineId())));
             for (String group : baseline.patchGroups()) {
-                ssm.call(account, "DeregisterPatchBaselineForPatchGroup", c -> c.deregisterPatchBaselineForPatchGroup(r -> r
-                        .baselineId(stale.baselineId()).patchGroup(group)));
+                ssm.call(
+                        account,
+                        "DeregisterPatchBaselineForPatchGroup",
+                        c -> c.deregisterPatchBaselineForPatchGroup(
+                                r -> r.baselineId(stale.baselineId()).patchGroup(group)));
                 changes.incrementAndGet();
             }
             ssm.call(account, "DeletePatchBaseline", c -> c.deletePatchBaseline(r -> r.baselineId(stale.baselineId())));
@@ -124,10 +142,13 @@ public class SsmReconciler implements AccountReconciler {
         String token = null;
         do {
             String next = token;
-            DescribePatchGroupsResponse page = ssm.call(account, "DescribePatchGroups", c -> c.describePatchGroups(r -> r
-                    .maxResults(100).nextToken(next)));
+            DescribePatchGroupsResponse page = ssm.call(
+                    account,
+                    "DescribePatchGroups",
+                    c -> c.describePatchGroups(r -> r.maxResults(100).nextToken(next)));
             for (PatchGroupPatchBaselineMapping mapping : page.mappings()) {
-                mappings.put(mapping.patchGroup() + "/" + mapping.baselineIdentity().operatingSystemAsString(),
+                mappings.put(
+                        mapping.patchGroup() + "/" + mapping.baselineIdentity().operatingSystemAsString(),
                         mapping.baselineIdentity().baselineId());
             }
             token = page.nextToken();
@@ -137,39 +158,62 @@ public class SsmReconciler implements AccountReconciler {
 
     private String createBaseline(SystemAccountRef account, BaselineSpec spec, AtomicInteger changes) {
         String token = clientToken(account, "CreatePatchBaseline", spec.toString());
-        String id = ssm.call(account, "CreatePatchBaseline", c -> c.createPatchBaseline(r -> r.name(spec.name())
-                .operatingSystem(spec.os().ssmName()).description(spec.description())
-                .approvalRules(rules(spec)).clientToken(token))).baselineId();
+        String id = ssm.call(
+                        account,
+                        "CreatePatchBaseline",
+                        c -> c.createPatchBaseline(r -> r.name(spec.name())
+                                .operatingSystem(spec.os().ssmName())
+                                .description(spec.description())
+                                .approvalRules(rules(spec))
+                                .clientToken(token)))
+                .baselineId();
         changes.incrementAndGet();
         return id;
     }
 
-    private String updateBaseline(SystemAccountRef account, BaselineSpec spec, PatchBaselineIdentity found,
-            AtomicInteger changes) {
-        GetPatchBaselineResponse current = ssm.call(account, "GetPatchBaseline", c -> c.getPatchBaseline(r -> r
-                .baselineId(found.baselineId())));
-        List<RuleSpec> currentRules = current.approvalRules() == null ? List.of()
-                : current.approvalRules().patchRules().stream().map(SsmReconciler::ruleSpec).toList();
+    private String updateBaseline(
+            SystemAccountRef account, BaselineSpec spec, PatchBaselineIdentity found, AtomicInteger changes) {
+        GetPatchBaselineResponse current =
+                ssm.call(account, "GetPatchBaseline", c -> c.getPatchBaseline(r -> r.baselineId(found.baselineId())));
+        List<RuleSpec> currentRules = current.approvalRules() == null
+                ? List.of()
+                : current.approvalRules().patchRules().stream()
+                        .map(SsmReconciler::ruleSpec)
+                        .toList();
         if (!currentRules.equals(spec.rules()) || !Objects.equals(current.description(), spec.description())) {
-            ssm.call(account, "UpdatePatchBaseline", c -> c.updatePatchBaseline(r -> r.baselineId(found.baselineId())
-                    .description(spec.description()).approvalRules(rules(spec))));
+            ssm.call(
+                    account,
+                    "UpdatePatchBaseline",
+                    c -> c.updatePatchBaseline(r -> r.baselineId(found.baselineId())
+                            .description(spec.description())
+                            .approvalRules(rules(spec))));
             changes.incrementAndGet();
         }
         return found.baselineId();
     }
 
     private static PatchRuleGroup rules(BaselineSpec spec) {
-        return PatchRuleGroup.builder().patchRules(spec.rules().stream().map(rule -> PatchRule.builder()
-                .patchFilterGroup(group -> group.patchFilters(rule.filters().entrySet().stream()
-                        .map(filter -> PatchFilter.builder().key(filter.getKey()).values(filter.getValue()).build())
-                        .toList()))
-                .complianceLevel(rule.complianceLevel()).approveAfterDays(rule.approveAfterDays()).build()).toList())
+        return PatchRuleGroup.builder()
+                .patchRules(spec.rules().stream()
+                        .map(rule -> PatchRule.builder()
+                                .patchFilterGroup(group -> group.patchFilters(rule.filters().entrySet().stream()
+                                        .map(filter -> PatchFilter.builder()
+                                                .key(filter.getKey())
+                                                .values(filter.getValue())
+                                                .build())
+                                        .toList()))
+                                .complianceLevel(rule.complianceLevel())
+                                .approveAfterDays(rule.approveAfterDays())
+                                .build())
+                        .toList())
                 .build();
     }
 
     private static RuleSpec ruleSpec(PatchRule rule) {
         TreeMap<String, List<String>> filters = new TreeMap<>();
-        rule.patchFilterGroup().patchFilters().forEach(filter -> filters.put(filter.keyAsString(), List.copyOf(filter.values())));
+        rule.patchFilterGroup()
+                .patchFilters()
+                .forEach(filter -> filters.put(filter.keyAsString(), List.copyOf(filter.values())));
         return new RuleSpec(filters, rule.complianceLevelAsString(), rule.approveAfterDays());
     }
 
@@ -180,99 +224,164 @@ public class SsmReconciler implements AccountReconciler {
         String token = null;
         do {
             String next = token;
-            DescribeMaintenanceWindowsResponse page = ssm.call(account, "DescribeMaintenanceWindows", c -> c
-                    .describeMaintenanceWindows(r -> r.maxResults(100).nextToken(next)));
-            page.windowIdentities().stream().filter(w -> w.name().startsWith(PREFIX)).forEach(w -> existing.put(w.name(), w));
+            DescribeMaintenanceWindowsResponse page = ssm.call(
+                    account,
+                    "DescribeMaintenanceWindows",
+                    c -> c.describeMaintenanceWindows(r -> r.maxResults(100).nextToken(next)));
+            page.windowIdentities().stream()
+                    .filter(w -> w.name().startsWith(PREFIX))
+                    .forEach(w -> existing.put(w.name(), w));
             token = page.nextToken();
         } while (token != null);
         for (WindowSpec spec : specs) {
             MaintenanceWindowIdentity found = existing.remove(spec.name());
-            String windowId = found == null ? createWindow(account, spec, changes) : updateWindow(account, spec, found, changes);
+            String windowId =
+                    found == null ? createWindow(account, spec, changes) : updateWindow(account, spec, found, changes);
             String targetId = reconcileTarget(account, windowId, spec, changes);
             reconcileTask(account, windowId, targetId, spec, changes);
         }
         for (MaintenanceWindowIdentity stale : existing.values()) {
-            ssm.call(account, "DeleteMaintenanceWindow", c -> c.deleteMaintenanceWindow(r -> r.windowId(stale.windowId())));
+            ssm.call(
+                    account,
+                    "DeleteMaintenanceWindow",
+                    c -> c.deleteMaintenanceWindow(r -> r.windowId(stale.windowId())));
             changes.incrementAndGet();
         }
     }
 
     private String createWindow(SystemAccountRef account, WindowSpec spec, AtomicInteger changes) {
         String token = clientToken(account, "CreateMaintenanceWindow", spec.toString());
-        String id = ssm.call(account, "CreateMaintenanceWindow", c -> c.createMaintenanceWindow(r -> r.name(spec.name())
-                .schedule(spec.schedule()).scheduleOffset(spec.scheduleOffset()).duration(spec.durationHours())
-                .cutoff(spec.cutoffHours()).allowUnassociatedTargets(false).clientToken(token))).windowId();
+        String id = ssm.call(
+                        account,
+                        "CreateMaintenanceWindow",
+                        c -> c.createMaintenanceWindow(r -> r.name(spec.name())
+                                .schedule(spec.schedule())
+                                .scheduleOffset(spec.scheduleOffset())
+                                .duration(spec.durationHours())
+                                .cutoff(spec.cutoffHours())
+                                .allowUnassociatedTargets(false)
+                                .clientToken(token)))
+                .windowId();
         changes.incrementAndGet();
         return id;
     }
 
-    private String updateWindow(SystemAccountRef account, WindowSpec spec, MaintenanceWindowIdentity found,
-            AtomicInteger changes) {
+    private String updateWindow(
+            SystemAccountRef account, WindowSpec spec, MaintenanceWindowIdentity found, AtomicInteger changes) {
         boolean same = Objects.equals(found.schedule(), spec.schedule())
                 && Objects.equals(found.scheduleOffset(), spec.scheduleOffset())
                 && Objects.equals(found.duration(), spec.durationHours())
                 && Objects.equals(found.cutoff(), spec.cutoffHours())
                 && Boolean.TRUE.equals(found.enabled());
         if (!same) {
-            ssm.call(account, "UpdateMaintenanceWindow", c -> c.updateMaintenanceWindow(r -> r.windowId(found.windowId())
-                    .schedule(spec.schedule()).scheduleOffset(spec.scheduleOffset()).duration(spec.durationHours())
-                    .cutoff(spec.cutoffHours()).enabled(true)));
+            ssm.call(
+                    account,
+                    "UpdateMaintenanceWindow",
+                    c -> c.updateMaintenanceWindow(r -> r.windowId(found.windowId())
+                            .schedule(spec.schedule())
+                            .scheduleOffset(spec.scheduleOffset())
+                            .duration(spec.durationHours())
+                            .cutoff(spec.cutoffHours())
+                            .enabled(true)));
             changes.incrementAndGet();
         }
         return found.windowId();
     }
 
     private String reconcileTarget(SystemAccountRef account, String windowId, WindowSpec spec, AtomicInteger changes) {
-        List<MaintenanceWindowTarget> targets = ssm.call(account, "DescribeMaintenanceWindowTargets", c -> c
-                .describeMaintenanceWindowTargets(r -> r.windowId(windowId).maxResults(100))).targets();
+        List<MaintenanceWindowTarget> targets = ssm.call(
+                        account,
+                        "DescribeMaintenanceWindowTargets",
+                        c -> c.describeMaintenanceWindowTargets(
+                                r -> r.windowId(windowId).maxResults(100)))
+                .targets();
         Optional<MaintenanceWindowTarget> ours = targets.stream()
-                .filter(t -> WindowSpec.MEMBER_NAME.equals(t.name()) && targetSpecs(t.targets()).equals(List.of(spec.target())))
+                .filter(t -> WindowSpec.MEMBER_NAME.equals(t.name())
+                        && targetSpecs(t.targets()).equals(List.of(spec.target())))
                 .findFirst();
         if (ours.isPresent()) {
             return ours.get().windowTargetId();
         }
         String token = clientToken(account, "RegisterTargetWithMaintenanceWindow", windowId + spec.target());
-        String targetId = ssm.call(account, "RegisterTargetWithMaintenanceWindow", c -> c.registerTargetWithMaintenanceWindow(r -> r
-                .windowId(windowId).resourceType(MaintenanceWindowResourceType.INSTANCE).name(WindowSpec.MEMBER_NAME)
-                .targets(target(spec.target())).clientToken(token))).windowTargetId();
+        String targetId = ssm.call(
+                        account,
+                        "RegisterTargetWithMaintenanceWindow",
+                        c -> c.registerTargetWithMaintenanceWindow(r -> r.windowId(windowId)
+                                .resourceType(MaintenanceWindowResourceType.INSTANCE)
+                                .name(WindowSpec.MEMBER_NAME)
+                                .targets(target(spec.target()))
+                                .clientToken(token)))
+                .windowTargetId();
         changes.incrementAndGet();
-        for (MaintenanceWindowTarget stale : targets.stream().filter(t -> WindowSpec.MEMBER_NAME.equals(t.name())).toList()) {
-            ssm.call(account, "DeregisterTargetFromMaintenanceWindow", c -> c.deregisterTargetFromMaintenanceWindow(r -> r
-                    .windowId(windowId).windowTargetId(stale.windowTargetId()).safe(false)));
+        for (MaintenanceWindowTarget stale : targets.stream()
+                .filter(t -> WindowSpec.MEMBER_NAME.equals(t.name()))
+                .toList()) {
+            ssm.call(
+                    account,
+                    "DeregisterTargetFromMaintenanceWindow",
+                    c -> c.deregisterTargetFromMaintenanceWindow(r -> r.windowId(windowId)
+                            .windowTargetId(stale.windowTargetId())
+                            .safe(false)));
             changes.incrementAndGet();
         }
         return targetId;
     }
 
-    private void reconcileTask(SystemAccountRef account, String windowId, String targetId, WindowSpec spec,
-            AtomicInteger changes) {
-        List<MaintenanceWindowTask> tasks = ssm.call(account, "DescribeMaintenanceWindowTasks", c -> c
-                .describeMaintenanceWindowTasks(r -> r.windowId(windowId).maxResults(100))).tasks();
-        Optional<MaintenanceWindowTask> ours = tasks.stream().filter(t -> WindowSpec.MEMBER_NAME.equals(t.name())).findFirst();
+    private void reconcileTask(
+            SystemAccountRef account, String windowId, String targetId, WindowSpec spec, AtomicInteger changes) {
+        List<MaintenanceWindowTask> tasks = ssm.call(
+                        account,
+                        "DescribeMaintenanceWindowTasks",
+                        c -> c.describeMaintenanceWindowTasks(
+                                r -> r.windowId(windowId).maxResults(100)))
+                .tasks();
+        Optional<MaintenanceWindowTask> ours = tasks.stream()
+                .filter(t -> WindowSpec.MEMBER_NAME.equals(t.name()))
+                .findFirst();
         List<TargetSpec> taskTargets = List.of(new TargetSpec("WindowTargetIds", List.of(targetId)));
         if (ours.isEmpty()) {
             String token = clientToken(account, "RegisterTaskWithMaintenanceWindow", windowId + targetId + spec);
-            ssm.call(account, "RegisterTaskWithMaintenanceWindow", c -> c.registerTaskWithMaintenanceWindow(r -> r
-                    .windowId(windowId).name(WindowSpec.MEMBER_NAME).taskArn(WindowSpec.TASK_DOCUMENT)
-                    .taskType(MaintenanceWindowTaskType.RUN_COMMAND).targets(target(taskTargets.get(0))).priority(1)
-                    .maxConcurrency(spec.maxConcurrency()).maxErrors(spec.maxErrors())
-                    .taskInvocationParameters(p -> p.runCommand(rc -> rc.parameters(spec.taskParameters())))
-                    .clientToken(token)));
+            ssm.call(
+                    account,
+                    "RegisterTaskWithMaintenanceWindow",
+                    c -> c.registerTaskWithMaintenanceWindow(r -> r.windowId(windowId)
+                            .name(WindowSpec.MEMBER_NAME)
+                            .taskArn(WindowSpec.TASK_DOCUMENT)
+                            .taskType(MaintenanceWindowTaskType.RUN_COMMAND)
+                            .targets(target(taskTargets.get(0)))
+                            .priority(1)
+                            .maxConcurrency(spec.maxConcurrency())
+                            .maxErrors(spec.maxErrors())
+                            .taskInvocationParameters(p -> p.runCommand(rc -> rc.parameters(spec.taskParameters())))
+                            .clientToken(token)));
             changes.incrementAndGet();
             return;
         }
         MaintenanceWindowTask task = ours.get();
-        Map<String, List<String>> parameters = ssm.call(account, "GetMaintenanceWindowTask", c -> c
-                .getMaintenanceWindowTask(r -> r.windowId(windowId).windowTaskId(task.windowTaskId())))
-                .taskInvocationParameters().runCommand().parameters();
-        boolean same = WindowSpec.TASK_DOCUMENT.equals(task.taskArn()) && targetSpecs(task.targets()).equals(taskTargets)
-                && spec.maxConcurrency().equals(task.maxConcurrency()) && spec.maxErrors().equals(task.maxErrors())
+        Map<String, List<String>> parameters = ssm.call(
+                        account,
+                        "GetMaintenanceWindowTask",
+                        c -> c.getMaintenanceWindowTask(
+                                r -> r.windowId(windowId).windowTaskId(task.windowTaskId())))
+                .taskInvocationParameters()
+                .runCommand()
+                .parameters();
+        boolean same = WindowSpec.TASK_DOCUMENT.equals(task.taskArn())
+                && targetSpecs(task.targets()).equals(taskTargets)
+                && spec.maxConcurrency().equals(task.maxConcurrency())
+                && spec.maxErrors().equals(task.maxErrors())
                 && new TreeMap<>(parameters).equals(spec.taskParameters());
         if (!same) {
-            ssm.call(account, "UpdateMaintenanceWindowTask", c -> c.updateMaintenanceWindowTask(r -> r.windowId(windowId)
-                    .windowTaskId(task.windowTaskId()).taskArn(WindowSpec.TASK_DOCUMENT).targets(target(taskTargets.get(0)))
-                    .maxConcurrency(spec.maxConcurrency()).maxErrors(spec.maxErrors())
-                    .taskInvocationParameters(p -> p.runCommand(rc -> rc.parameters(spec.taskParameters())))));
+            ssm.call(
+                    account,
+                    "UpdateMaintenanceWindowTask",
+                    c -> c.updateMaintenanceWindowTask(r -> r.windowId(windowId)
+                            .windowTaskId(task.windowTaskId())
+                            .taskArn(WindowSpec.TASK_DOCUMENT)
+                            .targets(target(taskTargets.get(0)))
+                            .maxConcurrency(spec.maxConcurrency())
+                            .maxErrors(spec.maxErrors())
+                            .taskInvocationParameters(p -> p.runCommand(rc -> rc.parameters(spec.taskParameters())))));
             changes.incrementAndGet();
         }
     }
@@ -281,27 +390,47 @@ public class SsmReconciler implements AccountReconciler {
 
     private void reconcileAssociations(SystemAccountRef account, List<AssociationSpec> specs, AtomicInteger changes) {
         for (AssociationSpec spec : specs) {
-            ListAssociationsResponse found = ssm.call(account, "ListAssociations", c -> c.listAssociations(r -> r
-                    .associationFilterList(f -> f.key("AssociationName").value(spec.name()))));
+            ListAssociationsResponse found = ssm.call(
+                    account,
+                    "ListAssociations",
+                    c -> c.listAssociations(r -> r.associationFilterList(
+                            f -> f.key("AssociationName").value(spec.name()))));
             Optional<Association> existing = found.associations().stream().findFirst();
             if (existing.isEmpty()) {
-                ssm.call(account, "CreateAssociation", c -> c.createAssociation(r -> r.name(spec.document())
-                        .associationName(spec.name()).parameters(spec.parameters()).scheduleExpression(spec.schedule())
-                        .targets(spec.targets().stream().map(SsmReconciler::target).toList())));
+                ssm.call(
+                        account,
+                        "CreateAssociation",
+                        c -> c.createAssociation(r -> r.name(spec.document())
+                                .associationName(spec.name())
+                                .parameters(spec.parameters())
+                                .scheduleExpression(spec.schedule())
+                                .targets(spec.targets().stream()
+                                        .map(SsmReconciler::target)
+                                        .toList())));
                 changes.incrementAndGet();
                 continue;
             }
             String associationId = existing.get().associationId();
-            AssociationDescription current = ssm.call(account, "DescribeAssociation", c -> c.describeAssociation(r -> r
-                    .associationId(associationId))).associationDescription();
+            AssociationDescription current = ssm.call(
+                            account,
+                            "DescribeAssociation",
+                            c -> c.describeAssociation(r -> r.associationId(associationId)))
+                    .associationDescription();
             boolean same = spec.document().equals(current.name())
                     && new TreeMap<>(current.parameters()).equals(spec.parameters())
                     && Objects.equals(current.scheduleExpression(), spec.schedule())
                     && targetSpecs(current.targets()).equals(spec.targets());
             if (!same) {
-                ssm.call(account, "UpdateAssociation", c -> c.updateAssociation(r -> r.associationId(associationId)
-                        .associationName(spec.name()).parameters(spec.parameters()).scheduleExpression(spec.schedule())
-                        .targets(spec.targets().stream().map(SsmReconciler::target).toList())));
+                ssm.call(
+                        account,
+                        "UpdateAssociation",
+                        c -> c.updateAssociation(r -> r.associationId(associationId)
+                                .associationName(spec.name())
+                                .parameters(spec.parameters())
+                                .scheduleExpression(spec.schedule())
+                                .targets(spec.targets().stream()
+                                        .map(SsmReconciler::target)
+                                        .toList())));
                 changes.incrementAndGet();
             }
         }
@@ -326,8 +455,9 @@ public class SsmReconciler implements AccountReconciler {
         String material = account.accountId() + "|" + account.region() + "|" + operation + "|" + definition + "|"
                 + clock.instant().getEpochSecond() / 86_400;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(material.getBytes(StandardCharsets.UTF_8))).substring(0, 64);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 64);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -21,8 +21,9 @@ public record AccountPlan(List<BaselineSpec> baselines, List<WindowSpec> windows
     /** SHA-256 of the plan's canonical text (records over sorted maps and ordered lists print deterministically). */
     public String hash() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -21,6 +21,7 @@ public final class DesiredState {
     public static final int BASELINE_QUOTA = 50;
     /** Maintenance windows per account and region (SSM quota). */
     public static final int WINDOW_QUOTA = 50;
+
     public static final String PATCH_GROUP_TAG = "Patch Group";
     private static final Pattern GROUP_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
     private static final String PREFIX = "crosspatch-";
@@ -32,8 +33,13 @@ public final class DesiredState {
     private final String scanSchedule;
     private final String inventorySchedule;
 
-    public DesiredState(Map<ManagedOs, List<ApprovalRule>> rules, List<PatchGroupPolicy> standardGroups,
-            String customGroupTemplate, WindowPolicy window, String scanSchedule, String inventorySchedule) {
+    public DesiredState(
+            Map<ManagedOs, List<ApprovalRule>> rules,
+            List<PatchGroupPolicy> standardGroups,
+            String customGroupTemplate,
+            WindowPolicy window,
+            String scanSchedule,
+            String inventorySchedule) {
         this.rules = new EnumMap<>(rules);
         this.standardGroups = List.copyOf(standardGroups);
         this.customGroupTemplate = customGroupTemplate;
@@ -41,7 +47,8 @@ public final class DesiredState {
         this.scanSchedule = scanSchedule;
         this.inventorySchedule = inventorySchedule;
         if (standardGroups.stream().noneMatch(group -> group.name().equals(customGroupTemplate))) {
-            throw new IllegalArgumentException("the custom group template " + customGroupTemplate + " is no standard group");
+            throw new IllegalArgumentException(
+                    "the custom group template " + customGroupTemplate + " is no standard group");
         }
         if (rules.values().stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("every OS needs at least one approval rule");
@@ -65,8 +72,10 @@ public final class DesiredState {
     /** The plan for an account whose enrollments asked for {@code customGroups} besides the standard ones. */
     public AccountPlan planFor(Set<String> customGroups) {
         List<PatchGroupPolicy> groups = new ArrayList<>(standardGroups);
-        PatchGroupPolicy template = standardGroups.stream().filter(g -> g.name().equals(customGroupTemplate))
-                .findFirst().orElseThrow();
+        PatchGroupPolicy template = standardGroups.stream()
+                .filter(g -> g.name().equals(customGroupTemplate))
+                .findFirst()
+                .orElseThrow();
         for (String custom : new TreeSet<>(customGroups)) {
             if (!isStandardGroup(custom)) {
                 groups.add(template.named(custom));
@@ -88,7 +97,8 @@ public final class DesiredState {
 
     private static BaselineSpec baseline(ManagedOs os, List<ApprovalRule> osRules, PatchGroupPolicy group) {
         Integer delay = os.supportsApprovalDelays() ? group.delayDays() : null;
-        List<RuleSpec> specs = osRules.stream().map(rule -> new RuleSpec(rule.filters(), rule.complianceLevel(), delay))
+        List<RuleSpec> specs = osRules.stream()
+                .map(rule -> new RuleSpec(rule.filters(), rule.complianceLevel(), delay))
                 .toList();
         String description = os.supportsApprovalDelays()
                 ? "Crosspatch " + group.name() + ": approves patches " + group.delayDays() + " days after release"
@@ -101,26 +111,46 @@ public final class DesiredState {
         TreeMap<String, List<String>> parameters = new TreeMap<>();
         parameters.put("Operation", List.of("Install"));
         parameters.put("RebootOption", List.of("RebootIfNeeded"));
-        return new WindowSpec(PREFIX + "install-" + group.name(), group.installSchedule(), group.scheduleOffset(),
-                window.durationHours(), window.cutoffHours(), new TargetSpec("tag:" + PATCH_GROUP_TAG, List.of(group.name())),
-                parameters, window.maxConcurrency(), window.maxErrors());
+        return new WindowSpec(
+                PREFIX + "install-" + group.name(),
+                group.installSchedule(),
+                group.scheduleOffset(),
+                window.durationHours(),
+                window.cutoffHours(),
+                new TargetSpec("tag:" + PATCH_GROUP_TAG, List.of(group.name())),
+                parameters,
+                window.maxConcurrency(),
+                window.maxErrors());
     }
 
     private AssociationSpec scan(List<String> groupNames) {
         TreeMap<String, List<String>> parameters = new TreeMap<>();
         parameters.put("Operation", List.of("Scan"));
         parameters.put("RebootOption", List.of("NoReboot"));
-        return new AssociationSpec(PREFIX + "scan", "AWS-RunPatchBaseline", parameters, scanSchedule,
+        return new AssociationSpec(
+                PREFIX + "scan",
+                "AWS-RunPatchBaseline",
+                parameters,
+                scanSchedule,
                 List.of(new TargetSpec("tag:" + PATCH_GROUP_TAG, groupNames)));
     }
 
     private AssociationSpec inventory() {
         TreeMap<String, List<String>> parameters = new TreeMap<>();
-        for (String kind : List.of("applications", "awsComponents", "instanceDetailedInformation", "networkConfig",
-                "services", "windowsUpdates")) {
+        for (String kind : List.of(
+                "applications",
+                "awsComponents",
+                "instanceDetailedInformation",
+                "networkConfig",
+                "services",
+                "windowsUpdates")) {
             parameters.put(kind, List.of("Enabled"));
         }
-        return new AssociationSpec(PREFIX + "inventory", "AWS-GatherSoftwareInventory", parameters, inventorySchedule,
+        return new AssociationSpec(
+                PREFIX + "inventory",
+                "AWS-GatherSoftwareInventory",
+                parameters,
+                inventorySchedule,
                 List.of(new TargetSpec("InstanceIds", List.of("*"))));
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link RegistrationProperties}. */
 @Configuration
 @EnableConfigurationProperties(RegistrationProperties.class)
-public class RegistrationConfiguration {
-}
+public class RegistrationConfiguration {}

@@ -23,7 +23,8 @@ public record RegistrationProperties(Duration interval, Duration auditInterval, 
         auditInterval = auditInterval == null ? Duration.parse(DEFAULT_AUDIT_INTERVAL) : auditInterval;
         accountConcurrency = accountConcurrency == null ? 8 : accountConcurrency;
         if (accountConcurrency < 1) {
-            throw new IllegalArgumentException("crosspatch.patching.registration.account-concurrency must be at least 1");
+            throw new IllegalArgumentException(
+                    "crosspatch.patching.registration.account-concurrency must be at least 1");
         }
     }
 }

@@ -55,10 +55,10 @@ import org.springframework.stereotype.Service;
 public class RegistrationWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationWatcher.class);
-    private static final String INTERVAL = "${crosspatch.patching.registration.interval:"
-            + RegistrationProperties.DEFAULT_INTERVAL + "}";
-    private static final String AUDIT_INTERVAL = "${crosspatch.patching.registration.audit-interval:"
-            + RegistrationProperties.DEFAULT_AUDIT_INTERVAL + "}";
+    private static final String INTERVAL =
+            "${crosspatch.patching.registration.interval:" + RegistrationProperties.DEFAULT_INTERVAL + "}";
+    private static final String AUDIT_INTERVAL =
+            "${crosspatch.patching.registration.audit-interval:" + RegistrationProperties.DEFAULT_AUDIT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
     private final EnrollmentStore enrollments;
@@ -71,9 +71,17 @@ public class RegistrationWatcher {
     private final Counter deregistered;
     private final ExecutorService pool;
 
-    public RegistrationWatcher(OwnedAccounts accounts, EnrollmentStore enrollments, EnrolledNodes nodes,
-            UnexpectedNodes unexpected, ManagedNodes directory, ActivationPolicy policy, EnrollmentEvents events,
-            Clock clock, MeterRegistry meters, NamedExecutors executors,
+    public RegistrationWatcher(
+            OwnedAccounts accounts,
+            EnrollmentStore enrollments,
+            EnrolledNodes nodes,
+            UnexpectedNodes unexpected,
+            ManagedNodes directory,
+            ActivationPolicy policy,
+            EnrollmentEvents events,
+            Clock clock,
+            MeterRegistry meters,
+            NamedExecutors executors,
             RegistrationProperties properties) {
         this.accounts = accounts;
         this.enrollments = enrollments;
@@ -91,7 +99,8 @@ public class RegistrationWatcher {
     @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
     public void sweep() {
         List<CompletableFuture<Integer>> watched = accounts.list().stream()
-                .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool)).toList();
+                .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool))
+                .toList();
         int registered = watched.stream().mapToInt(CompletableFuture::join).sum();
         log.debug("registration sweep: {} enrollments registered", registered);
     }
@@ -100,7 +109,9 @@ public class RegistrationWatcher {
         try {
             return watch(account);
         } catch (RuntimeException e) {
-            log.warn("registration sweep of system account {} failed, next sweep retries: {}", account.accountId(),
+            log.warn(
+                    "registration sweep of system account {} failed, next sweep retries: {}",
+                    account.accountId(),
                     e.toString());
             return 0;
         }
@@ -112,8 +123,10 @@ public class RegistrationWatcher {
             try {
                 audit(account.account());
             } catch (RuntimeException e) {
-                log.warn("registration audit of system account {} failed, next audit retries: {}",
-                        account.account().accountId(), e.toString());
+                log.warn(
+                        "registration audit of system account {} failed, next audit retries: {}",
+                        account.account().accountId(),
+                        e.toString());
             }
         }
     }
@@ -121,13 +134,15 @@ public class RegistrationWatcher {
     /** Finds the nodes of the account's pending activations; answers how many registered since the last sweep. */
     public int watch(SystemAccountRef account) {
         List<AccountActivation> pending = enrollments.activationsOf(account.accountId()).stream()
-                .filter(AccountActivation::pending).toList();
-        Map<String, AccountActivation> byId = pending.stream()
-                .collect(Collectors.toMap(AccountActivation::activationId, a -> a));
+                .filter(AccountActivation::pending)
+                .toList();
+        Map<String, AccountActivation> byId =
+                pending.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
         int registered = 0;
         for (int from = 0; from < pending.size(); from += ManagedNodes.BATCH) {
             List<String> ids = pending.subList(from, Math.min(pending.size(), from + ManagedNodes.BATCH)).stream()
-                    .map(AccountActivation::activationId).toList();
+                    .map(AccountActivation::activationId)
+                    .toList();
             for (ManagedNode node : directory.nodesOfActivations(account, ids)) {
                 AccountActivation activation = byId.get(node.activationId());
                 if (activation != null && registered(account, activation, node)) {
@@ -153,18 +168,36 @@ public class RegistrationWatcher {
             }
         });
         if (!missing.isEmpty()) {
-            log.info("node {} of enrollment {} lacked tags {}; setting them", node.instanceId(), enrollment.enrollmentId(),
+            log.info(
+                    "node {} of enrollment {} lacked tags {}; setting them",
+                    node.instanceId(),
+                    enrollment.enrollmentId(),
                     missing.keySet());
             directory.addTags(account, node.instanceId(), missing);
         }
-        nodes.add(account.accountId(), new EnrolledNode(node.instanceId(), enrollment.enrollmentId(), enrollment.tenantId(),
-                enrollment.provider(), enrollment.cloudAccountId(), enrollment.cloudAccountName(), enrollment.instanceId(),
-                enrollment.hostname(), enrollment.operatingSystem(), enrollment.patchGroup(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+        nodes.add(
+                account.accountId(),
+                new EnrolledNode(
+                        node.instanceId(),
+                        enrollment.enrollmentId(),
+                        enrollment.tenantId(),
+                        enrollment.provider(),
+                        enrollment.cloudAccountId(),
+                        enrollment.cloudAccountName(),
+                        enrollment.instanceId(),
+                        enrollment.hostname(),
+                        enrollment.operatingSystem(),
+                        enrollment.patchGroup(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         events.registered(enrollment, node.instanceId(), expected);
-        boolean first = enrollments.markRegistered(account.accountId(), activation.activationId(), enrollment.enrollmentId(),
-                node.instanceId());
-        log.info("enrollment {} registered as {} in system account {}", enrollment.enrollmentId(), node.instanceId(),
+        boolean first = enrollments.markRegistered(
+                account.accountId(), activation.activationId(), enrollment.enrollmentId(), node.instanceId());
+        log.info(
+                "enrollment {} registered as {} in system account {}",
+                enrollment.enrollmentId(),
+                node.instanceId(),
                 account.accountId());
         return first;
     }
@@ -172,23 +205,31 @@ public class RegistrationWatcher {
     /** Deregisters nodes no enrollment expects and deletes activations that expired unused. */
     public AuditOutcome audit(SystemAccountRef account) {
         List<AccountActivation> activations = enrollments.activationsOf(account.accountId());
-        Set<String> ours = activations.stream().map(AccountActivation::activationId).collect(Collectors.toSet());
+        Set<String> ours =
+                activations.stream().map(AccountActivation::activationId).collect(Collectors.toSet());
         int strangers = 0;
         for (ManagedNode node : directory.allNodes(account)) {
             if (node.activationId() == null || !ours.contains(node.activationId())) {
-                log.warn("node {} ({}) registered in system account {} with activation {} that matches no enrollment; "
-                        + "deregistering it", node.instanceId(), node.computerName(), account.accountId(), node.activationId());
+                log.warn(
+                        "node {} ({}) registered in system account {} with activation {} that matches no enrollment; "
+                                + "deregistering it",
+                        node.instanceId(),
+                        node.computerName(),
+                        account.accountId(),
+                        node.activationId());
                 directory.deregister(account, node.instanceId());
                 unexpected.record(account.accountId(), node, clock.instant());
                 deregistered.increment();
                 strangers++;
             }
         }
-        List<AccountActivation> pending = activations.stream().filter(AccountActivation::pending).toList();
+        List<AccountActivation> pending =
+                activations.stream().filter(AccountActivation::pending).toList();
         int expired = 0;
         for (int from = 0; from < pending.size(); from += ManagedNodes.BATCH) {
             List<AccountActivation> batch = pending.subList(from, Math.min(pending.size(), from + ManagedNodes.BATCH));
-            Map<String, AccountActivation> byId = batch.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
+            Map<String, AccountActivation> byId =
+                    batch.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
             for (ActivationStatus status : directory.activations(account, List.copyOf(byId.keySet()))) {
                 if (status.expired() && status.registrations() == 0) {
                     expire(account, Objects.requireNonNull(byId.get(status.activationId())));
@@ -203,17 +244,22 @@ public class RegistrationWatcher {
         directory.deleteActivation(account, activation.activationId());
         if (enrollments.markExpired(account.accountId(), activation.activationId())) {
             enrollments.find(activation.enrollmentId(), account).ifPresent(stored -> {
-                events.failed(stored.enrollment(), EnrollmentFailure.registration("ACTIVATION_EXPIRED",
-                        "no node registered with activation " + activation.activationId() + " before it expired", false));
+                events.failed(
+                        stored.enrollment(),
+                        EnrollmentFailure.registration(
+                                "ACTIVATION_EXPIRED",
+                                "no node registered with activation " + activation.activationId()
+                                        + " before it expired",
+                                false));
                 enrollments.markFailed(activation.enrollmentId());
             });
-            log.info("activation {} of enrollment {} expired unused and was deleted", activation.activationId(),
+            log.info(
+                    "activation {} of enrollment {} expired unused and was deleted",
+                    activation.activationId(),
                     activation.enrollmentId());
         }
     }
 
-
     /** What one audit did. */
-    public record AuditOutcome(int deregisteredNodes, int deletedActivations) {
-    }
+    public record AuditOutcome(int deregisteredNodes, int deletedActivations) {}
 }

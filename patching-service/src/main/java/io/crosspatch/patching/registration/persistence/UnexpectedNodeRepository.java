@@ -19,9 +19,11 @@ public class UnexpectedNodeRepository implements UnexpectedNodes {
 
     public UnexpectedNodeRepository(CqlSession session) {
         this.session = session;
-        this.insert = session.prepare("INSERT INTO unexpected_nodes (system_account_id, managed_instance_id, activation_id, "
-                + "computer_name, deregistered_at) VALUES (?, ?, ?, ?, ?)");
-        this.ofAccount = session.prepare("SELECT managed_instance_id FROM unexpected_nodes WHERE system_account_id = ?");
+        this.insert =
+                session.prepare("INSERT INTO unexpected_nodes (system_account_id, managed_instance_id, activation_id, "
+                        + "computer_name, deregistered_at) VALUES (?, ?, ?, ?, ?)");
+        this.ofAccount =
+                session.prepare("SELECT managed_instance_id FROM unexpected_nodes WHERE system_account_id = ?");
     }
 
     @Override

@@ -14,6 +14,11 @@ public interface NodeStates {
     List<EnrolledNode> ofAccount(String accountId);
 
     /** Records the state just published about a node: the operation it was read for, its fingerprint and itself. */
-    void markPublished(String accountId, String managedInstanceId, String operationMarker, String fingerprint,
-            ResultBytes result, Instant at);
+    void markPublished(
+            String accountId,
+            String managedInstanceId,
+            String operationMarker,
+            String fingerprint,
+            ResultBytes result,
+            Instant at);
 }

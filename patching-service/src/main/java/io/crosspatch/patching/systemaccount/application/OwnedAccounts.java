@@ -21,6 +21,8 @@ public class OwnedAccounts {
     }
 
     public List<KnownAccount> list() {
-        return accounts.all().stream().filter(account -> ownership.owns(account.cloudAccountKey().toString())).toList();
+        return accounts.all().stream()
+                .filter(account -> ownership.owns(account.cloudAccountKey().toString()))
+                .toList();
     }
 }

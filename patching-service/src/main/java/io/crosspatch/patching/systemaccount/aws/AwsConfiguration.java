@@ -20,9 +20,13 @@ public class AwsConfiguration {
     @Bean
     BudgetedSsm budgetedSsm(SsmSessions sessions, AwsProperties properties) {
         Map<String, RequestBudget.Rate> rates = new HashMap<>();
-        properties.rates().forEach((operation, perSecond) ->
-                rates.put(operation, new RequestBudget.Rate(perSecond, Math.max(1, (int) Math.ceil(perSecond)))));
-        return new BudgetedSsm(sessions, new RequestBudget(
-                new RequestBudget.Rate(properties.defaultRatePerSecond(), properties.defaultBurst()), rates));
+        properties
+                .rates()
+                .forEach((operation, perSecond) -> rates.put(
+                        operation, new RequestBudget.Rate(perSecond, Math.max(1, (int) Math.ceil(perSecond)))));
+        return new BudgetedSsm(
+                sessions,
+                new RequestBudget(
+                        new RequestBudget.Rate(properties.defaultRatePerSecond(), properties.defaultBurst()), rates));
     }
 }

@@ -33,13 +33,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConnectionsPerAccount HTTP connections one account's SSM client may hold; default 16
  */
 @ConfigurationProperties("crosspatch.aws")
-public record AwsProperties(URI endpoint, String region, String accessKeyId, String secretAccessKey,
-        Integer maxAttempts, Duration sessionDuration, Double defaultRatePerSecond, Integer defaultBurst,
-        Map<String, Double> rates, Integer maxConnectionsPerAccount) {
+public record AwsProperties(
+        URI endpoint,
+        String region,
+        String accessKeyId,
+        String secretAccessKey,
+        Integer maxAttempts,
+        Duration sessionDuration,
+        Double defaultRatePerSecond,
+        Integer defaultBurst,
+        Map<String, Double> rates,
+        Integer maxConnectionsPerAccount) {
 
     /** Per-operation rates nobody overrode: SSM's cheap reads faster than the default, activations slower. */
-    public static final Map<String, Double> DEFAULT_RATES = Map.of("CreateActivation", 8.0,
-            "DescribeInstanceInformation", 30.0, "DescribeInstancePatchStates", 30.0, "DescribeInstancePatches", 30.0);
+    public static final Map<String, Double> DEFAULT_RATES = Map.of(
+            "CreateActivation",
+            8.0,
+            "DescribeInstanceInformation",
+            30.0,
+            "DescribeInstancePatchStates",
+            30.0,
+            "DescribeInstancePatches",
+            30.0);
 
     public AwsProperties {
         endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;

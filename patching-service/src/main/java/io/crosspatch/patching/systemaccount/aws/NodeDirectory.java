@@ -25,6 +25,7 @@ public class NodeDirectory implements ManagedNodes {
 
     /** Activation ids per DescribeInstanceInformation / DescribeActivations filter. */
     public static final int BATCH = 50;
+
     private static final int PAGE = 50;
 
     private final BudgetedSsm ssm;
@@ -35,7 +36,12 @@ public class NodeDirectory implements ManagedNodes {
 
     /** The nodes that registered with any of {@code activationIds} (at most {@link #BATCH}). */
     public List<ManagedNode> nodesOfActivations(SystemAccountRef account, List<String> activationIds) {
-        return nodes(account, List.of(InstanceInformationStringFilter.builder().key("ActivationIds").values(activationIds).build()));
+        return nodes(
+                account,
+                List.of(InstanceInformationStringFilter.builder()
+                        .key("ActivationIds")
+                        .values(activationIds)
+                        .build()));
     }
 
     /** Every managed node of the account. */
@@ -48,8 +54,12 @@ public class NodeDirectory implements ManagedNodes {
         String token = null;
         do {
             String next = token;
-            DescribeInstanceInformationResponse page = ssm.call(account, "DescribeInstanceInformation", c -> c
-                    .describeInstanceInformation(r -> r.filters(filters.isEmpty() ? null : filters).maxResults(PAGE).nextToken(next)));
+            DescribeInstanceInformationResponse page = ssm.call(
+                    account,
+                    "DescribeInstanceInformation",
+                    c -> c.describeInstanceInformation(r -> r.filters(filters.isEmpty() ? null : filters)
+                            .maxResults(PAGE)
+                            .nextToken(next)));
             page.instanceInformationList().forEach(info -> nodes.add(node(info)));
             token = page.nextToken();
         } while (token != null);
@@ -58,16 +68,28 @@ public class NodeDirectory implements ManagedNodes {
 
     public Map<String, String> tags(SystemAccountRef account, String instanceId) {
         Map<String, String> tags = new LinkedHashMap<>();
-        ssm.call(account, "ListTagsForResource", c -> c.listTagsForResource(r -> r
-                .resourceType(ResourceTypeForTagging.MANAGED_INSTANCE).resourceId(instanceId)))
-                .tagList().forEach(tag -> tags.put(tag.key(), tag.value()));
+        ssm.call(
+                        account,
+                        "ListTagsForResource",
+                        c -> c.listTagsForResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                                .resourceId(instanceId)))
+                .tagList()
+                .forEach(tag -> tags.put(tag.key(), tag.value()));
         return tags;
     }
 
     public void addTags(SystemAccountRef account, String instanceId, Map<String, String> tags) {
-        ssm.call(account, "AddTagsToResource", c -> c.addTagsToResource(r -> r
-                .resourceType(ResourceTypeForTagging.MANAGED_INSTANCE).resourceId(instanceId)
-                .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())));
+        ssm.call(
+                account,
+                "AddTagsToResource",
+                c -> c.addTagsToResource(r -> r.resourceType(ResourceTypeForTagging.MANAGED_INSTANCE)
+                        .resourceId(instanceId)
+                        .tags(tags.entrySet().stream()
+                                .map(t -> Tag.builder()
+                                        .key(t.getKey())
+                                        .value(t.getValue())
+                                        .build())
+                                .toList())));
     }
 
     public void deregister(SystemAccountRef account, String instanceId) {
@@ -80,10 +102,18 @@ public class NodeDirectory implements ManagedNodes {
         String token = null;
         do {
             String next = token;
-            DescribeActivationsResponse page = ssm.call(account, "DescribeActivations", c -> c.describeActivations(r -> r
-                    .filters(f -> f.filterKey("ActivationIds").filterValues(activationIds)).maxResults(PAGE).nextToken(next)));
-            page.activationList().forEach(a -> statuses.add(new ActivationStatus(a.activationId(),
-                    Boolean.TRUE.equals(a.expired()), a.registrationsCount() == null ? 0 : a.registrationsCount())));
+            DescribeActivationsResponse page = ssm.call(
+                    account,
+                    "DescribeActivations",
+                    c -> c.describeActivations(
+                            r -> r.filters(f -> f.filterKey("ActivationIds").filterValues(activationIds))
+                                    .maxResults(PAGE)
+                                    .nextToken(next)));
+            page.activationList()
+                    .forEach(a -> statuses.add(new ActivationStatus(
+                            a.activationId(),
+                            Boolean.TRUE.equals(a.expired()),
+                            a.registrationsCount() == null ? 0 : a.registrationsCount())));
             token = page.nextToken();
         } while (token != null);
         return statuses;
@@ -94,8 +124,15 @@ public class NodeDirectory implements ManagedNodes {
     }
 
     private static ManagedNode node(InstanceInformation info) {
-        return new ManagedNode(info.instanceId(), info.activationId(), info.pingStatusAsString(), info.lastPingDateTime(),
-                info.agentVersion(), Boolean.TRUE.equals(info.isLatestVersion()), info.platformName(),
-                info.platformVersion(), info.computerName());
+        return new ManagedNode(
+                info.instanceId(),
+                info.activationId(),
+                info.pingStatusAsString(),
+                info.lastPingDateTime(),
+                info.agentVersion(),
+                Boolean.TRUE.equals(info.isLatestVersion()),
+                info.platformName(),
+                info.platformVersion(),
+                info.computerName());
     }
 }

@@ -40,9 +40,12 @@ final class RenewableSession implements AwsCredentialsProvider, ExecutionInterce
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        if (context.exception() instanceof AwsServiceException failure && failure.awsErrorDetails() != null
+        if (context.exception() instanceof AwsServiceException failure
+                && failure.awsErrorDetails() != null
                 && "ExpiredTokenException".equals(failure.awsErrorDetails().errorCode())) {
-            log.info("the session in system account {} expired early by AWS's clock; assuming the role again", accountId);
+            log.info(
+                    "the session in system account {} expired early by AWS's clock; assuming the role again",
+                    accountId);
             current.getAndSet(assume.get()).close();
         }
     }

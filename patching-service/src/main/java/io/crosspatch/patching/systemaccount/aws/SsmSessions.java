@@ -26,8 +26,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 public final class SsmSessions implements AutoCloseable {
 
-    private record Key(String accountId, String region, String roleArn) {
-    }
+    private record Key(String accountId, String region, String roleArn) {}
 
     private final AwsProperties properties;
     private final StsClient sts;
@@ -35,8 +34,10 @@ public final class SsmSessions implements AutoCloseable {
 
     public SsmSessions(AwsProperties properties) {
         this.properties = properties;
-        StsClientBuilder builder = StsClient.builder().region(Region.of(properties.region()))
-                .credentialsProvider(managementCredentials()).overrideConfiguration(retries());
+        StsClientBuilder builder = StsClient.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(managementCredentials())
+                .overrideConfiguration(retries());
         if (properties.endpoint() != null) {
             builder.endpointOverride(properties.endpoint());
         }
@@ -49,13 +50,21 @@ public final class SsmSessions implements AutoCloseable {
     }
 
     private SsmClient build(Key key) {
-        RenewableSession session = new RenewableSession(key.accountId(), () -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(request -> request.roleArn(key.roleArn()).roleSessionName("crosspatch-patching")
-                        .durationSeconds((int) properties.sessionDuration().toSeconds()))
-                .asyncCredentialUpdateEnabled(false).build());
-        SsmClientBuilder builder = SsmClient.builder().region(Region.of(key.region())).credentialsProvider(session)
-                .overrideConfiguration(retries().toBuilder().addExecutionInterceptor(session).build())
+        RenewableSession session = new RenewableSession(
+                key.accountId(),
+                () -> StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .refreshRequest(request -> request.roleArn(key.roleArn())
+                                .roleSessionName("crosspatch-patching")
+                                .durationSeconds(
+                                        (int) properties.sessionDuration().toSeconds()))
+                        .asyncCredentialUpdateEnabled(false)
+                        .build());
+        SsmClientBuilder builder = SsmClient.builder()
+                .region(Region.of(key.region()))
+                .credentialsProvider(session)
+                .overrideConfiguration(
+                        retries().toBuilder().addExecutionInterceptor(session).build())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(properties.maxConnectionsPerAccount()));
         if (properties.endpoint() != null) {
             builder.endpointOverride(properties.endpoint());
@@ -64,13 +73,17 @@ public final class SsmSessions implements AutoCloseable {
     }
 
     private ClientOverrideConfiguration retries() {
-        return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(properties.maxAttempts()).circuitBreakerEnabled(false).build()).build();
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(properties.maxAttempts())
+                        .circuitBreakerEnabled(false)
+                        .build())
+                .build();
     }
 
     private AwsCredentialsProvider managementCredentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(),
-                properties.secretAccessKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
     }
 
     @Override

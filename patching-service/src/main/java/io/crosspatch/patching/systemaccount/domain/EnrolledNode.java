@@ -10,9 +10,19 @@ import java.util.Optional;
  * partition per account, not one row per node) and what was last published about it: the marker of the patch
  * operation its details were read for, the fingerprint of the last published state, and that state itself.
  */
-public record EnrolledNode(String managedInstanceId, String enrollmentId, String tenantId, CloudProvider provider,
-        String cloudAccountId, String cloudAccountName, String instanceId, String hostname, String operatingSystem,
-        String patchGroup, Optional<String> operationMarker, Optional<String> fingerprint,
+public record EnrolledNode(
+        String managedInstanceId,
+        String enrollmentId,
+        String tenantId,
+        CloudProvider provider,
+        String cloudAccountId,
+        String cloudAccountName,
+        String instanceId,
+        String hostname,
+        String operatingSystem,
+        String patchGroup,
+        Optional<String> operationMarker,
+        Optional<String> fingerprint,
         Optional<ResultBytes> lastResult) {
 
     public EnrolledNode {

@@ -9,7 +9,10 @@ import java.util.Set;
  * looks after it), the custom patch groups its enrollments asked for and the hash of the desired state last applied
  * to it (empty until the first reconcile succeeded).
  */
-public record KnownAccount(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups,
+public record KnownAccount(
+        SystemAccountRef account,
+        CloudAccountKey cloudAccountKey,
+        Set<String> customGroups,
         Optional<String> appliedDesiredStateHash) {
 
     public KnownAccount {

@@ -11,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RequestBudget {
 
     /** A rate and a burst. */
-    public record Rate(double perSecond, int burst) {
-    }
+    public record Rate(double perSecond, int burst) {}
 
-    private record Key(String accountId, String operation) {
-    }
+    private record Key(String accountId, String operation) {}
 
     private final Rate defaultRate;
     private final Map<String, Rate> rates;
@@ -29,8 +27,9 @@ public final class RequestBudget {
     /** Blocks until {@code accountId} may make one more {@code operation} call. */
     public void spend(String accountId, String operation) {
         buckets.computeIfAbsent(new Key(accountId, operation), key -> {
-            Rate rate = rates.getOrDefault(operation, defaultRate);
-            return new TokenBucket(rate.perSecond(), rate.burst());
-        }).acquire();
+                    Rate rate = rates.getOrDefault(operation, defaultRate);
+                    return new TokenBucket(rate.perSecond(), rate.burst());
+                })
+                .acquire();
     }
 }

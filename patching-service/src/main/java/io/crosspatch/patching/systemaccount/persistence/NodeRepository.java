@@ -29,9 +29,10 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
 
     public NodeRepository(CqlSession session) {
         this.session = session;
-        this.insert = session.prepare("INSERT INTO nodes_by_account (system_account_id, managed_instance_id, enrollment_id, "
-                + "tenant_id, provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, "
-                + "patch_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.insert =
+                session.prepare("INSERT INTO nodes_by_account (system_account_id, managed_instance_id, enrollment_id, "
+                        + "tenant_id, provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, "
+                        + "patch_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.ofAccount = session.prepare("SELECT * FROM nodes_by_account WHERE system_account_id = ?");
         this.published = session.prepare("UPDATE nodes_by_account SET operation_marker = ?, fingerprint = ?, "
                 + "last_result = ?, published_at = ? WHERE system_account_id = ? AND managed_instance_id = ?");
@@ -39,10 +40,18 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
 
     @Override
     public void add(String accountId, EnrolledNode node) {
-        session.execute(insert.bind(accountId, node.managedInstanceId(), node.enrollmentId(), node.tenantId(),
-                node.provider().name(), node.cloudAccountId(), node.cloudAccountName(), node.instanceId(),
+        session.execute(insert.bind(
+                accountId,
+                node.managedInstanceId(),
+                node.enrollmentId(),
+                node.tenantId(),
+                node.provider().name(),
+                node.cloudAccountId(),
+                node.cloudAccountName(),
+                node.instanceId(),
                 node.hostname(),
-                node.operatingSystem(), node.patchGroup()));
+                node.operatingSystem(),
+                node.patchGroup()));
     }
 
     @Override
@@ -53,10 +62,15 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
     }
 
     @Override
-    public void markPublished(String accountId, String managedInstanceId, String operationMarker, String fingerprint,
-            ResultBytes result, Instant at) {
-        session.execute(published.bind(operationMarker, fingerprint, ByteBuffer.wrap(result.toByteArray()), at, accountId,
-                managedInstanceId));
+    public void markPublished(
+            String accountId,
+            String managedInstanceId,
+            String operationMarker,
+            String fingerprint,
+            ResultBytes result,
+            Instant at) {
+        session.execute(published.bind(
+                operationMarker, fingerprint, ByteBuffer.wrap(result.toByteArray()), at, accountId, managedInstanceId));
     }
 
     private static EnrolledNode node(Row row) {
@@ -67,12 +81,19 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
             result.duplicate().get(bytes);
             lastResult = Optional.of(ResultBytes.of(bytes));
         }
-        return new EnrolledNode(row.getString("managed_instance_id"), row.getString("enrollment_id"),
-                row.getString("tenant_id"), CloudProvider.parse(row.getString("provider")),
+        return new EnrolledNode(
+                row.getString("managed_instance_id"),
+                row.getString("enrollment_id"),
+                row.getString("tenant_id"),
+                CloudProvider.parse(row.getString("provider")),
                 row.getString("cloud_account_id"),
-                row.getString("cloud_account_name"), row.getString("instance_id"), row.getString("hostname"),
-                row.getString("operating_system"), row.getString("patch_group"),
-                Optional.ofNullable(row.getString("operation_marker")), Optional.ofNullable(row.getString("fingerprint")),
+                row.getString("cloud_account_name"),
+                row.getString("instance_id"),
+                row.getString("hostname"),
+                row.getString("operating_system"),
+                row.getString("patch_group"),
+                Optional.ofNullable(row.getString("operation_marker")),
+                Optional.ofNullable(row.getString("fingerprint")),
                 lastResult);
     }
 }

@@ -41,8 +41,13 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
 
     @Override
     public KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
-        session.execute(upsert.bind(account.region(), account.roleArn(), account.ssmServiceRoleName(),
-                cloudAccountKey.toString(), customGroups, account.accountId()));
+        session.execute(upsert.bind(
+                account.region(),
+                account.roleArn(),
+                account.ssmServiceRoleName(),
+                cloudAccountKey.toString(),
+                customGroups,
+                account.accountId()));
         return find(account.accountId()).orElseThrow();
     }
 
@@ -65,9 +70,14 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
     }
 
     private static KnownAccount known(Row row) {
-        return new KnownAccount(new SystemAccountRef(row.getString("system_account_id"), row.getString("region"),
-                row.getString("role_arn"), row.getString("ssm_service_role_name")),
+        return new KnownAccount(
+                new SystemAccountRef(
+                        row.getString("system_account_id"),
+                        row.getString("region"),
+                        row.getString("role_arn"),
+                        row.getString("ssm_service_role_name")),
                 CloudAccountKey.parse(row.getString("cloud_account_key")),
-                row.getSet("custom_groups", String.class), Optional.ofNullable(row.getString("applied_desired_state_hash")));
+                row.getSet("custom_groups", String.class),
+                Optional.ofNullable(row.getString("applied_desired_state_hash")));
     }
 }

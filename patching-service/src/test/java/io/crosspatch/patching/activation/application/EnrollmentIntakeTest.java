@@ -1,13 +1,13 @@
 package io.crosspatch.patching.activation.application;
 
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.kernel.CloudAccountKey;
 import static io.crosspatch.patching.support.Enrollments.anyEnrollment;
 import static io.crosspatch.patching.support.Enrollments.anySystemAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentState;
 import io.crosspatch.patching.activation.domain.IssuedCode;
@@ -79,7 +79,8 @@ class EnrollmentIntakeTest {
 
         // then each got its own activation, published with the code sealed, and is stored as issued and published
         assertThat(ssm.asked).containsExactlyInAnyOrder(first.enrollmentId(), second.enrollmentId());
-        assertThat(events.issued).extracting(Issued::enrollmentId)
+        assertThat(events.issued)
+                .extracting(Issued::enrollmentId)
                 .containsExactlyInAnyOrder(first.enrollmentId(), second.enrollmentId());
         assertThat(events.issued).allSatisfy(issued -> {
             assertThat(issued.code().jwe()).startsWith("sealed(code-");
@@ -118,8 +119,8 @@ class EnrollmentIntakeTest {
         Enrollment enrollment = anyEnrollment(account, "early");
         EnrollmentIntake intake = intake(8);
         events.refuseNext(1);
-        EnrollmentsNotAcceptedException notAccepted = catchThrowableOfType(EnrollmentsNotAcceptedException.class,
-                () -> intake.accept(List.of(enrollment)));
+        EnrollmentsNotAcceptedException notAccepted =
+                catchThrowableOfType(EnrollmentsNotAcceptedException.class, () -> intake.accept(List.of(enrollment)));
         assertThat(notAccepted.enrollmentIds()).containsExactly(enrollment.enrollmentId());
         assertThat(enrollments.row(enrollment.enrollmentId()).state()).isEqualTo(EnrollmentState.ISSUED);
         assertThat(enrollments.row(enrollment.enrollmentId()).issuedPublished()).isFalse();
@@ -159,8 +160,8 @@ class EnrollmentIntakeTest {
         EnrollmentIntake intake = intake(8);
 
         // when the batch is accepted
-        EnrollmentsNotAcceptedException notAccepted = catchThrowableOfType(EnrollmentsNotAcceptedException.class,
-                () -> intake.accept(List.of(throttled, fine)));
+        EnrollmentsNotAcceptedException notAccepted = catchThrowableOfType(
+                EnrollmentsNotAcceptedException.class, () -> intake.accept(List.of(throttled, fine)));
 
         // then only the throttled one is to be redelivered, and nothing says it failed
         assertThat(notAccepted.enrollmentIds()).containsExactly(throttled.enrollmentId());
@@ -171,7 +172,8 @@ class EnrollmentIntakeTest {
         // and once SSM recovers, its redelivery is issued
         ssm.recovers(throttled.enrollmentId());
         intake.accept(List.of(throttled, fine));
-        assertThat(events.issued).extracting(Issued::enrollmentId)
+        assertThat(events.issued)
+                .extracting(Issued::enrollmentId)
                 .containsExactlyInAnyOrder(fine.enrollmentId(), throttled.enrollmentId());
     }
 
@@ -205,8 +207,10 @@ class EnrollmentIntakeTest {
         intake(8).accept(List.of(other));
 
         // then it fails, and neither SSM nor the account's setup was touched
-        assertThat(events.failed).singleElement().satisfies(failed ->
-                assertThat(failed.failure().reasonCode()).isEqualTo("UNSUPPORTED_OPERATING_SYSTEM"));
+        assertThat(events.failed)
+                .singleElement()
+                .satisfies(
+                        failed -> assertThat(failed.failure().reasonCode()).isEqualTo("UNSUPPORTED_OPERATING_SYSTEM"));
         assertThat(ssm.asked).isEmpty();
         assertThat(configured).isEmpty();
         assertThat(accounts.find(account.accountId())).isEmpty();
@@ -232,8 +236,9 @@ class EnrollmentIntakeTest {
 
         intake(8).accept(List.of(badGroup));
 
-        assertThat(events.failed).singleElement().satisfies(failed ->
-                assertThat(failed.failure().reasonCode()).isEqualTo("INVALID_PATCH_GROUP"));
+        assertThat(events.failed)
+                .singleElement()
+                .satisfies(failed -> assertThat(failed.failure().reasonCode()).isEqualTo("INVALID_PATCH_GROUP"));
         assertThat(ssm.asked).isEmpty();
     }
 
@@ -246,15 +251,20 @@ class EnrollmentIntakeTest {
         intake(8).accept(List.of(canary));
 
         // then the account is recorded and set up with that group, and the activation issued
-        assertThat(accounts.find(account.accountId())).map(KnownAccount::customGroups).contains(Set.of("canary"));
-        assertThat(configured).singleElement().satisfies(known -> assertThat(known.customGroups()).containsExactly("canary"));
+        assertThat(accounts.find(account.accountId()))
+                .map(KnownAccount::customGroups)
+                .contains(Set.of("canary"));
+        assertThat(configured)
+                .singleElement()
+                .satisfies(known -> assertThat(known.customGroups()).containsExactly("canary"));
         assertThat(events.issued).extracting(Issued::enrollmentId).containsExactly(canary.enrollmentId());
     }
 
     @Test
     void refusesAFourthCustomGroupThatWouldExceedTheBaselineQuota() {
         // given an account that already has three custom groups
-        accounts.remember(account, new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()), Set.of("a", "b", "c"));
+        accounts.remember(
+                account, new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()), Set.of("a", "b", "c"));
         Enrollment fourth = anyEnrollment(account, "d");
         Enrollment known = anyEnrollment(account, "b");
 
@@ -267,7 +277,9 @@ class EnrollmentIntakeTest {
             assertThat(failed.failure().reasonCode()).isEqualTo("PATCH_GROUP_QUOTA_EXCEEDED");
         });
         assertThat(events.issued).extracting(Issued::enrollmentId).containsExactly(known.enrollmentId());
-        assertThat(accounts.find(account.accountId())).map(KnownAccount::customGroups).contains(Set.of("a", "b", "c"));
+        assertThat(accounts.find(account.accountId()))
+                .map(KnownAccount::customGroups)
+                .contains(Set.of("a", "b", "c"));
     }
 
     @Test
@@ -281,8 +293,8 @@ class EnrollmentIntakeTest {
         EnrollmentIntake intake = intake(8);
 
         // when the batch is accepted
-        EnrollmentsNotAcceptedException notAccepted = catchThrowableOfType(EnrollmentsNotAcceptedException.class,
-                () -> intake.accept(List.of(ofBroken1, ofHealthy, ofBroken2)));
+        EnrollmentsNotAcceptedException notAccepted = catchThrowableOfType(
+                EnrollmentsNotAcceptedException.class, () -> intake.accept(List.of(ofBroken1, ofHealthy, ofBroken2)));
 
         // then the broken account's enrollments are to be redelivered, unissued, and the healthy one is issued
         assertThat(notAccepted.enrollmentIds())
@@ -331,8 +343,17 @@ class EnrollmentIntakeTest {
     }
 
     private EnrollmentIntake intake(int perAccountConcurrency, ActivationIssuer issuer) {
-        return new EnrollmentIntake(accounts, setup, Enrollments.anyDesiredState(), enrollments, issuer, sealer, events,
-                accountsPool, workers, new ActivationProperties(1, Duration.ofHours(24), 8, perAccountConcurrency),
+        return new EnrollmentIntake(
+                accounts,
+                setup,
+                Enrollments.anyDesiredState(),
+                enrollments,
+                issuer,
+                sealer,
+                events,
+                accountsPool,
+                workers,
+                new ActivationProperties(1, Duration.ofHours(24), 8, perAccountConcurrency),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 }

@@ -20,9 +20,13 @@ class AccountReadyMappingTest {
     @Test
     void mapsTheAvroProviderToTheKernelsAndKeysTheEnrollmentByItsCloudAccount() {
         // given an account.ready of an Azure VM
-        SystemAccount system = SystemAccount.newBuilder().setAccountId("123456789012")
-                .setRoleArn("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole").setRegion(Fixtures.REGION)
-                .setSsmServiceRoleName(Fixtures.SERVICE_ROLE).setNewlyCreated(true).build();
+        SystemAccount system = SystemAccount.newBuilder()
+                .setAccountId("123456789012")
+                .setRoleArn("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole")
+                .setRegion(Fixtures.REGION)
+                .setSsmServiceRoleName(Fixtures.SERVICE_ROLE)
+                .setNewlyCreated(true)
+                .build();
         AccountReady ready = Fixtures.accountReady(system, OperatingSystem.UBUNTU, "early");
         ready.getIdentity().setProvider(Provider.AZURE);
 
@@ -31,7 +35,8 @@ class AccountReadyMappingTest {
 
         // then the enrollment names the kernel's provider, its key and its activation's provider tag are Azure's
         assertThat(enrollment.provider()).isEqualTo(CloudProvider.AZURE);
-        assertThat(enrollment.cloudAccountKey()).isEqualTo(new CloudAccountKey(CloudProvider.AZURE, "acme-123456789012"));
+        assertThat(enrollment.cloudAccountKey())
+                .isEqualTo(new CloudAccountKey(CloudProvider.AZURE, "acme-123456789012"));
         assertThat(enrollment.cloudAccountKey()).hasToString("azure:acme-123456789012");
         assertThat(new ActivationPolicy(1, Duration.ofHours(1)).tags(enrollment))
                 .containsEntry(ActivationPolicy.PROVIDER_TAG, "azure");

@@ -24,7 +24,8 @@ class RegistrationPropertiesTest {
 
     @Test
     void shouldTakeTheIntervalTheLocalPlatformSets() {
-        assertThat(bind(Map.of("crosspatch.patching.registration.interval", "2s")).interval())
+        assertThat(bind(Map.of("crosspatch.patching.registration.interval", "2s"))
+                        .interval())
                 .isEqualTo(Duration.ofSeconds(2));
     }
 

@@ -1,13 +1,13 @@
 package io.crosspatch.patching.registration.application;
 
-import io.crosspatch.kernel.CloudProvider;
-import io.crosspatch.kernel.CloudAccountKey;
 import static io.crosspatch.patching.support.Enrollments.anyEnrollment;
 import static io.crosspatch.patching.support.Enrollments.anySystemAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.domain.ActivationPolicy;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentState;
@@ -55,9 +55,18 @@ class RegistrationWatcherTest {
     private final OwnedAccounts owned = mock(OwnedAccounts.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NamedExecutors executors = new NamedExecutors(meters);
-    private final RegistrationWatcher watcher = new RegistrationWatcher(owned, enrollments,
-            (accountId, node) -> enrolledNodes.add(node), (accountId, node, at) -> unexpectedNodes.add(node.instanceId()),
-            ssm, policy, events, Clock.fixed(NOW, ZoneOffset.UTC), meters, executors, new RegistrationProperties(null, null, 2));
+    private final RegistrationWatcher watcher = new RegistrationWatcher(
+            owned,
+            enrollments,
+            (accountId, node) -> enrolledNodes.add(node),
+            (accountId, node, at) -> unexpectedNodes.add(node.instanceId()),
+            ssm,
+            policy,
+            events,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            meters,
+            executors,
+            new RegistrationProperties(null, null, 2));
     private final SystemAccountRef account = anySystemAccount();
 
     @AfterEach
@@ -77,14 +86,15 @@ class RegistrationWatcherTest {
         // then the enrollment is registered as that node, recorded with its identity and reported with its tags
         assertThat(registered).isEqualTo(1);
         assertThat(enrollments.row(enrollment.enrollmentId()).state()).isEqualTo(EnrollmentState.REGISTERED);
-        assertThat(enrollments.row(enrollment.enrollmentId()).managedInstanceId()).isEqualTo("mi-1");
+        assertThat(enrollments.row(enrollment.enrollmentId()).managedInstanceId())
+                .isEqualTo("mi-1");
         assertThat(enrolledNodes).singleElement().satisfies(node -> {
             assertThat(node.managedInstanceId()).isEqualTo("mi-1");
             assertThat(node.enrollmentId()).isEqualTo(enrollment.enrollmentId());
             assertThat(node.patchGroup()).isEqualTo("early");
         });
-        assertThat(events.registered).containsExactly(
-                new Registered(enrollment.enrollmentId(), "mi-1", policy.tags(enrollment)));
+        assertThat(events.registered)
+                .containsExactly(new Registered(enrollment.enrollmentId(), "mi-1", policy.tags(enrollment)));
         assertThat(ssm.added).isEmpty();
 
         // and the next sweep finds nothing new
@@ -105,7 +115,8 @@ class RegistrationWatcherTest {
         watcher.watch(account);
 
         // then exactly those two are set, and the node carries every tag of its enrollment
-        assertThat(ssm.added.get("mi-1")).containsOnlyKeys(ActivationPolicy.TENANT_TAG, ActivationPolicy.PATCH_GROUP_TAG)
+        assertThat(ssm.added.get("mi-1"))
+                .containsOnlyKeys(ActivationPolicy.TENANT_TAG, ActivationPolicy.PATCH_GROUP_TAG)
                 .containsEntry(ActivationPolicy.PATCH_GROUP_TAG, "early");
         assertThat(ssm.tagsOf("mi-1")).containsAllEntriesOf(policy.tags(enrollment));
     }
@@ -115,14 +126,16 @@ class RegistrationWatcherTest {
         // given a pending activation whose node another watcher records between this one's read and its write
         Enrollment enrollment = issued(account, "act-1");
         ssm.register(account, "mi-1", "act-1", policy.tags(enrollment));
-        ssm.beforeLookup(() -> enrollments.markRegistered(account.accountId(), "act-1", enrollment.enrollmentId(), "mi-1"));
+        ssm.beforeLookup(
+                () -> enrollments.markRegistered(account.accountId(), "act-1", enrollment.enrollmentId(), "mi-1"));
 
         // when this watcher sweeps
         int registered = watcher.watch(account);
 
         // then it does not count the registration as its own
         assertThat(registered).isZero();
-        assertThat(enrollments.row(enrollment.enrollmentId()).managedInstanceId()).isEqualTo("mi-1");
+        assertThat(enrollments.row(enrollment.enrollmentId()).managedInstanceId())
+                .isEqualTo("mi-1");
     }
 
     @Test
@@ -156,7 +169,9 @@ class RegistrationWatcherTest {
         assertThat(ssm.deregistered).containsExactlyInAnyOrder("mi-foreign", "mi-none");
         assertThat(ssm.allNodes(account)).extracting(ManagedNode::instanceId).containsExactly("mi-ours");
         assertThat(unexpectedNodes).containsExactlyInAnyOrder("mi-foreign", "mi-none");
-        assertThat(meters.counter("crosspatch.patching.unexpected.nodes.deregistered").count()).isEqualTo(2.0);
+        assertThat(meters.counter("crosspatch.patching.unexpected.nodes.deregistered")
+                        .count())
+                .isEqualTo(2.0);
     }
 
     @Test
@@ -230,6 +245,7 @@ class RegistrationWatcherTest {
     }
 
     private static KnownAccount known(SystemAccountRef of) {
-        return new KnownAccount(of, new CloudAccountKey(CloudProvider.GCP, "acme-" + of.accountId()), Set.of(), Optional.empty());
+        return new KnownAccount(
+                of, new CloudAccountKey(CloudProvider.GCP, "acme-" + of.accountId()), Set.of(), Optional.empty());
     }
 }

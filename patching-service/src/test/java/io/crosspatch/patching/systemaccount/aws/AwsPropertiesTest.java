@@ -17,26 +17,29 @@ class AwsPropertiesTest {
 
     @Test
     void shouldLeaveTheManagementSecretOutOfToString() {
-        AwsProperties properties = new AwsProperties(null, "us-east-1", "AKIAEXAMPLE0000000001", SECRET, 10,
-                Duration.ofHours(1), 15.0, 20, Map.of(), 16);
+        AwsProperties properties = new AwsProperties(
+                null, "us-east-1", "AKIAEXAMPLE0000000001", SECRET, 10, Duration.ofHours(1), 15.0, 20, Map.of(), 16);
 
         assertThat(properties.toString()).contains("AKIAEXAMPLE0000000001").doesNotContain(SECRET);
     }
 
     @Test
     void shouldReplaceOnlyTheOperationRatesThatAreSet() {
-        AwsProperties properties = new AwsProperties(null, null, null, null, null, null, null, null,
-                Map.of("CreateActivation", 1000.0), null);
+        AwsProperties properties = new AwsProperties(
+                null, null, null, null, null, null, null, null, Map.of("CreateActivation", 1000.0), null);
 
-        assertThat(properties.rates()).containsEntry("CreateActivation", 1000.0)
-                .containsEntry("DescribeInstanceInformation", 30.0).containsEntry("DescribeInstancePatches", 30.0);
+        assertThat(properties.rates())
+                .containsEntry("CreateActivation", 1000.0)
+                .containsEntry("DescribeInstanceInformation", 30.0)
+                .containsEntry("DescribeInstancePatches", 30.0);
         assertThat(properties.defaultRatePerSecond()).isEqualTo(15.0);
         assertThat(properties.region()).isEqualTo("us-east-1");
     }
 
     @Test
     void shouldNameActivationEncryptionKeysButNeverPrintThem() {
-        ActivationEncryptionProperties properties = new ActivationEncryptionProperties(Map.of("k2026a", SECRET), "k2026a");
+        ActivationEncryptionProperties properties =
+                new ActivationEncryptionProperties(Map.of("k2026a", SECRET), "k2026a");
 
         assertThat(properties.toString()).contains("k2026a").doesNotContain(SECRET);
     }

@@ -10,5 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param cloudAccountId the cloud account
  * @param patchGroup     the patch group
  */
-public record InstanceFilter(@Nullable CloudProvider provider, @Nullable String cloudAccountId, @Nullable String patchGroup) {
-}
+public record InstanceFilter(
+        @Nullable CloudProvider provider,
+        @Nullable String cloudAccountId,
+        @Nullable String patchGroup) {}

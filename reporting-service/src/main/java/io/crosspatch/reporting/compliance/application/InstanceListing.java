@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastRun         the last patching run (its parts null before the first)
  * @param stateObservedAt when the patch state was observed, null while unknown
  */
-public record InstanceListing(Node node, Setup setup, String platform, Agent agent, Counts counts, LastRun lastRun,
-        Instant stateObservedAt) {
+public record InstanceListing(
+        Node node, Setup setup, String platform, Agent agent, Counts counts, LastRun lastRun, Instant stateObservedAt) {
 
     public InstanceListing {
         Objects.requireNonNull(node, "node");
@@ -37,7 +37,11 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param hostname          computer name, null before the first patch result
      * @param managedInstanceId SSM node id, null before registration
      */
-    public record Node(CloudAccountKey account, String instanceId, String cloudAccountName, String hostname,
+    public record Node(
+            CloudAccountKey account,
+            String instanceId,
+            String cloudAccountName,
+            String hostname,
             String managedInstanceId) {
 
         public Node {
@@ -53,8 +57,7 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param patchGroup      patch group
      * @param activationStage {@code ACTIVATION_ISSUED}, {@code REGISTERED} or null
      */
-    public record Setup(String operatingSystem, String patchGroup, String activationStage) {
-    }
+    public record Setup(String operatingSystem, String patchGroup, String activationStage) {}
 
     /**
      * The SSM Agent of an instance; every part null before the first patch result.
@@ -63,8 +66,7 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param latest     whether the agent is the latest, null when unknown
      * @param pingStatus agent ping status
      */
-    public record Agent(String version, @Nullable Boolean latest, String pingStatus) {
-    }
+    public record Agent(String version, @Nullable Boolean latest, String pingStatus) {}
 
     /**
      * The patch counts of an instance.
@@ -75,8 +77,7 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param criticalNonCompliant non-compliant critical updates
      * @param securityNonCompliant non-compliant security updates
      */
-    public record Counts(int installed, int missing, int failed, int criticalNonCompliant, int securityNonCompliant) {
-    }
+    public record Counts(int installed, int missing, int failed, int criticalNonCompliant, int securityNonCompliant) {}
 
     /**
      * The last patching run of an instance.
@@ -85,6 +86,5 @@ public record InstanceListing(Node node, Setup setup, String platform, Agent age
      * @param outcome   {@code SUCCEEDED} or {@code FAILED}
      * @param endedAt   when it ended
      */
-    public record LastRun(String operation, String outcome, Instant endedAt) {
-    }
+    public record LastRun(String operation, String outcome, Instant endedAt) {}
 }

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param instances     the instances of the page
  * @param nextPageToken the opaque token of the next page, null on the last page
  */
-public record InstancePage(List<InstanceListing> instances, @Nullable String nextPageToken) {
-}
+public record InstancePage(
+        List<InstanceListing> instances, @Nullable String nextPageToken) {}

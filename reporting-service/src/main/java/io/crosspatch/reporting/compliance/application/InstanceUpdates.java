@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param stateObservedAt when the patch state was observed, null while unknown
  * @param updates         the updates, empty while unknown
  */
-public record InstanceUpdates(InstanceListing.Node node, InstanceListing.Setup setup, Instant stateObservedAt,
-        List<PatchUpdate> updates) {
+public record InstanceUpdates(
+        InstanceListing.Node node, InstanceListing.Setup setup, Instant stateObservedAt, List<PatchUpdate> updates) {
 
     public InstanceUpdates {
         Objects.requireNonNull(node, "node");

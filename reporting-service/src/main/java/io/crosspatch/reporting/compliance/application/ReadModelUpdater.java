@@ -47,7 +47,9 @@ public class ReadModelUpdater {
     /** Stores activations: the instances count from now on, with an unknown patch state. */
     public void applyActivations(List<InstanceActivation> activations) {
         writeAll(activations, writer::write);
-        recompute(activations.stream().map(activation -> activation.ref().bucketRef()).toList());
+        recompute(activations.stream()
+                .map(activation -> activation.ref().bucketRef())
+                .toList());
         log.debug("applied {} activations", activations.size());
     }
 
@@ -69,7 +71,8 @@ public class ReadModelUpdater {
     private static <T> void writeAll(List<T> items, Function<T, CompletableFuture<Void>> write) {
         for (int from = 0; from < items.size(); from += IN_FLIGHT) {
             List<T> chunk = items.subList(from, Math.min(items.size(), from + IN_FLIGHT));
-            CompletableFuture.allOf(chunk.stream().map(write).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(chunk.stream().map(write).toArray(CompletableFuture[]::new))
+                    .join();
         }
     }
 }

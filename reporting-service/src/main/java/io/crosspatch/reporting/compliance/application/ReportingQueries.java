@@ -23,8 +23,8 @@ public class ReportingQueries {
     private final ReadModelReader queries;
     private final SummaryCache<Summary> summaries;
 
-    public ReportingQueries(FiguresStore figures, ReadModelReader queries,
-            ReportingProperties properties, Clock clock) {
+    public ReportingQueries(
+            FiguresStore figures, ReadModelReader queries, ReportingProperties properties, Clock clock) {
         this.figures = figures;
         this.queries = queries;
         this.summaries = new SummaryCache<>(properties.summaryCacheTtl(), clock);
@@ -37,7 +37,8 @@ public class ReportingQueries {
 
     private Summary computeSummary(String tenantId) {
         Map<CloudAccountKey, AccountFigures> accounts = figures.figuresOf(tenantId);
-        AccountFigures totals = accounts.values().stream().reduce(AccountFigures.EMPTY, AccountFigures::plus)
+        AccountFigures totals = accounts.values().stream()
+                .reduce(AccountFigures.EMPTY, AccountFigures::plus)
                 .withoutName();
         return new Summary(accounts, totals);
     }
@@ -51,11 +52,12 @@ public class ReportingQueries {
      * The instance with this provider instance id in the tenant, narrowed to a provider and cloud account
      * when given; throws when there is none, or several and the caller did not say which.
      */
-    public InstanceUpdates updates(String tenantId, String instanceId, @Nullable CloudProvider provider,
-            @Nullable String cloudAccountId) {
+    public InstanceUpdates updates(
+            String tenantId, String instanceId, @Nullable CloudProvider provider, @Nullable String cloudAccountId) {
         List<InstanceUpdates> matches = queries.updates(tenantId, instanceId).stream()
                 .filter(found -> provider == null || found.node().account().provider() == provider)
-                .filter(found -> cloudAccountId == null || found.node().account().cloudAccountId().equals(cloudAccountId))
+                .filter(found -> cloudAccountId == null
+                        || found.node().account().cloudAccountId().equals(cloudAccountId))
                 .toList();
         if (matches.isEmpty()) {
             throw new InstanceNotFoundException(instanceId);
@@ -77,6 +79,5 @@ public class ReportingQueries {
      * @param accounts figures per cloud account, ordered by provider and account id
      * @param totals   the sum over all accounts
      */
-    public record Summary(Map<CloudAccountKey, AccountFigures> accounts, AccountFigures totals) {
-    }
+    public record Summary(Map<CloudAccountKey, AccountFigures> accounts, AccountFigures totals) {}
 }

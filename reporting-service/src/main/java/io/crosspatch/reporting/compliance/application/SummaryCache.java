@@ -37,7 +37,8 @@ final class SummaryCache<V> {
         }
         Entry<V> entry = entries.get(tenantId);
         if (entry == null) {
-            return entries.computeIfAbsent(tenantId, tenant -> fresh(compute.apply(tenant))).value();
+            return entries.computeIfAbsent(tenantId, tenant -> fresh(compute.apply(tenant)))
+                    .value();
         }
         if (clock.instant().isBefore(entry.expiresAt()) || !entry.refreshing().compareAndSet(false, true)) {
             return entry.value();
@@ -55,6 +56,5 @@ final class SummaryCache<V> {
         return new Entry<>(value, clock.instant().plus(ttl), new AtomicBoolean());
     }
 
-    private record Entry<V>(V value, Instant expiresAt, AtomicBoolean refreshing) {
-    }
+    private record Entry<V>(V value, Instant expiresAt, AtomicBoolean refreshing) {}
 }

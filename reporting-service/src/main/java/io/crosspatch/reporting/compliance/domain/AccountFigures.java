@@ -19,9 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param lastRunSucceeded              instances whose last patching run succeeded
  * @param lastRunFailed                 instances whose last patching run failed
  */
-public record AccountFigures(@Nullable String cloudAccountName, int instances, int online, int unknownPatchState,
-        int pendingOsUpdates, int instancesWithPendingOsUpdates, int pendingAgentUpdates, int failedUpdates,
-        int instancesWithFailedUpdates, int criticalNonCompliant, int lastRunSucceeded, int lastRunFailed) {
+public record AccountFigures(
+        @Nullable String cloudAccountName,
+        int instances,
+        int online,
+        int unknownPatchState,
+        int pendingOsUpdates,
+        int instancesWithPendingOsUpdates,
+        int pendingAgentUpdates,
+        int failedUpdates,
+        int instancesWithFailedUpdates,
+        int criticalNonCompliant,
+        int lastRunSucceeded,
+        int lastRunFailed) {
 
     /** No instances at all. */
     public static final AccountFigures EMPTY = new AccountFigures(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -29,7 +39,9 @@ public record AccountFigures(@Nullable String cloudAccountName, int instances, i
     /** The figures of one instance. */
     public static AccountFigures of(InstanceFigures instance) {
         boolean known = instance.patchStateKnown();
-        return new AccountFigures(instance.cloudAccountName(), 1,
+        return new AccountFigures(
+                instance.cloudAccountName(),
+                1,
                 known && instance.online() ? 1 : 0,
                 known ? 0 : 1,
                 known ? instance.missing() : 0,
@@ -53,21 +65,36 @@ public record AccountFigures(@Nullable String cloudAccountName, int instances, i
 
     /** These figures and {@code other} together; the name is kept when only one side has one. */
     public AccountFigures plus(AccountFigures other) {
-        return new AccountFigures(cloudAccountName != null ? cloudAccountName : other.cloudAccountName,
-                instances + other.instances, online + other.online, unknownPatchState + other.unknownPatchState,
+        return new AccountFigures(
+                cloudAccountName != null ? cloudAccountName : other.cloudAccountName,
+                instances + other.instances,
+                online + other.online,
+                unknownPatchState + other.unknownPatchState,
                 pendingOsUpdates + other.pendingOsUpdates,
                 instancesWithPendingOsUpdates + other.instancesWithPendingOsUpdates,
-                pendingAgentUpdates + other.pendingAgentUpdates, failedUpdates + other.failedUpdates,
+                pendingAgentUpdates + other.pendingAgentUpdates,
+                failedUpdates + other.failedUpdates,
                 instancesWithFailedUpdates + other.instancesWithFailedUpdates,
-                criticalNonCompliant + other.criticalNonCompliant, lastRunSucceeded + other.lastRunSucceeded,
+                criticalNonCompliant + other.criticalNonCompliant,
+                lastRunSucceeded + other.lastRunSucceeded,
                 lastRunFailed + other.lastRunFailed);
     }
 
     /** The same figures without an account name, for totals across accounts. */
     public AccountFigures withoutName() {
-        return new AccountFigures(null, instances, online, unknownPatchState, pendingOsUpdates,
-                instancesWithPendingOsUpdates, pendingAgentUpdates, failedUpdates, instancesWithFailedUpdates,
-                criticalNonCompliant, lastRunSucceeded, lastRunFailed);
+        return new AccountFigures(
+                null,
+                instances,
+                online,
+                unknownPatchState,
+                pendingOsUpdates,
+                instancesWithPendingOsUpdates,
+                pendingAgentUpdates,
+                failedUpdates,
+                instancesWithFailedUpdates,
+                criticalNonCompliant,
+                lastRunSucceeded,
+                lastRunFailed);
     }
 
     /** Share of last runs that succeeded, in [0, 1]; null when no instance ran yet. */

@@ -19,8 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param provider       the provider, may be null
  * @param cloudAccountId the cloud account, may be null
  */
-public record EnrollmentFailure(String tenantId, String enrollmentId, Instant failedAt, String stage,
-        String reasonCode, String message, boolean retryable, @Nullable CloudProvider provider, String cloudAccountId) {
+public record EnrollmentFailure(
+        String tenantId,
+        String enrollmentId,
+        Instant failedAt,
+        String stage,
+        String reasonCode,
+        String message,
+        boolean retryable,
+        @Nullable CloudProvider provider,
+        String cloudAccountId) {
 
     public EnrollmentFailure {
         InstanceRef.requireText(tenantId, "tenantId");

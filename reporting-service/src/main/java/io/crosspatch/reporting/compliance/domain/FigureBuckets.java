@@ -16,8 +16,7 @@ public final class FigureBuckets {
     /** How many buckets each cloud account's figures are split into. */
     public static final int COUNT = 16;
 
-    private FigureBuckets() {
-    }
+    private FigureBuckets() {}
 
     /** The bucket of an instance. */
     public static int of(String instanceId) {

@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param managedInstanceId the SSM managed node id, present once registered
  * @param systemAccountId   the AWS system account
  */
-public record InstanceActivation(InstanceRef ref, String enrollmentId, Instant occurredAt, String stage,
-        @Nullable String managedInstanceId, String systemAccountId) {
+public record InstanceActivation(
+        InstanceRef ref,
+        String enrollmentId,
+        Instant occurredAt,
+        String stage,
+        @Nullable String managedInstanceId,
+        String systemAccountId) {
 
     public InstanceActivation {
         Objects.requireNonNull(ref, "ref");

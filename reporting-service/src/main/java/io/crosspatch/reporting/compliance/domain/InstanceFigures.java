@@ -13,6 +13,12 @@ package io.crosspatch.reporting.compliance.domain;
  * @param criticalNonCompliant non-compliant critical patches
  * @param lastRunOutcome       {@code SUCCEEDED}, {@code FAILED} or null before the first run
  */
-public record InstanceFigures(String cloudAccountName, boolean patchStateKnown, boolean online, int missing,
-        boolean agentOutdated, int failed, int criticalNonCompliant, String lastRunOutcome) {
-}
+public record InstanceFigures(
+        String cloudAccountName,
+        boolean patchStateKnown,
+        boolean online,
+        int missing,
+        boolean agentOutdated,
+        int failed,
+        int criticalNonCompliant,
+        String lastRunOutcome) {}

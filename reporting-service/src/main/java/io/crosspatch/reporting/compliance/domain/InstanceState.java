@@ -24,9 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param lastOperation     the last patching operation, null before the first one
  * @param patches           every update SSM reports for the node
  */
-public record InstanceState(InstanceRef ref, Instant observedAt, String cloudAccountName, String hostname,
-        String managedInstanceId, String systemAccountId, @Nullable String platform, String operatingSystem,
-        String patchGroup, String baselineId, AgentStatus agent, PatchCounts counts, @Nullable LastOperation lastOperation,
+public record InstanceState(
+        InstanceRef ref,
+        Instant observedAt,
+        String cloudAccountName,
+        String hostname,
+        String managedInstanceId,
+        String systemAccountId,
+        @Nullable String platform,
+        String operatingSystem,
+        String patchGroup,
+        String baselineId,
+        AgentStatus agent,
+        PatchCounts counts,
+        @Nullable LastOperation lastOperation,
         List<PatchUpdate> patches) {
 
     public InstanceState {
@@ -67,10 +78,17 @@ public record InstanceState(InstanceRef ref, Instant observedAt, String cloudAcc
      * @param securityNonCompliant   non-compliant security patches
      * @param otherNonCompliant      other non-compliant patches
      */
-    public record PatchCounts(int installed, int installedOther, int installedPendingReboot, int installedRejected,
-            int missing, int failed, int notApplicable, int criticalNonCompliant, int securityNonCompliant,
-            int otherNonCompliant) {
-    }
+    public record PatchCounts(
+            int installed,
+            int installedOther,
+            int installedPendingReboot,
+            int installedRejected,
+            int missing,
+            int failed,
+            int notApplicable,
+            int criticalNonCompliant,
+            int securityNonCompliant,
+            int otherNonCompliant) {}
 
     /**
      * The last {@code AWS-RunPatchBaseline} run SSM recorded.
@@ -80,6 +98,5 @@ public record InstanceState(InstanceRef ref, Instant observedAt, String cloudAcc
      * @param endedAt   when it ended
      * @param outcome   {@code SUCCEEDED} or {@code FAILED}
      */
-    public record LastOperation(String operation, Instant startedAt, Instant endedAt, String outcome) {
-    }
+    public record LastOperation(String operation, Instant startedAt, Instant endedAt, String outcome) {}
 }

@@ -14,8 +14,14 @@ import java.util.List;
  * @param installedAt    when it was installed, null unless installed
  * @param cveIds         CVE ids the update fixes
  */
-public record PatchUpdate(String patchId, String title, String classification, String severity, String state,
-        Instant installedAt, List<String> cveIds) {
+public record PatchUpdate(
+        String patchId,
+        String title,
+        String classification,
+        String severity,
+        String state,
+        Instant installedAt,
+        List<String> cveIds) {
 
     public PatchUpdate {
         cveIds = cveIds == null ? List.of() : List.copyOf(cveIds);

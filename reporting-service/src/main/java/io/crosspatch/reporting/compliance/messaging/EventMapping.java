@@ -25,44 +25,70 @@ import org.jspecify.annotations.Nullable;
  */
 final class EventMapping {
 
-    private EventMapping() {
-    }
+    private EventMapping() {}
 
     static InstanceState state(PatchResult event) {
         try {
-            InstanceRef ref = new InstanceRef(event.getTenantId(),
-                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()), event.getInstanceId());
+            InstanceRef ref = new InstanceRef(
+                    event.getTenantId(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()),
+                    event.getInstanceId());
             var agent = event.getAgent();
             var counts = event.getCounts();
-            return new InstanceState(ref, event.getOccurredAt(), event.getCloudAccountName(), event.getHostname(),
-                    event.getManagedInstanceId(), event.getSystemAccountId(),
+            return new InstanceState(
+                    ref,
+                    event.getOccurredAt(),
+                    event.getCloudAccountName(),
+                    event.getHostname(),
+                    event.getManagedInstanceId(),
+                    event.getSystemAccountId(),
                     platform(event.getPlatformName(), event.getPlatformVersion()),
-                    event.getOperatingSystem().name(), event.getPatchGroup(), event.getBaselineId(),
-                    new InstanceState.AgentStatus(agent.getVersion(), agent.getIsLatestVersion(),
-                            agent.getPingStatus().name(), agent.getLastPingAt()),
-                    new InstanceState.PatchCounts(counts.getInstalled(), counts.getInstalledOther(),
-                            counts.getInstalledPendingReboot(), counts.getInstalledRejected(), counts.getMissing(),
-                            counts.getFailed(), counts.getNotApplicable(), counts.getCriticalNonCompliant(),
-                            counts.getSecurityNonCompliant(), counts.getOtherNonCompliant()),
+                    event.getOperatingSystem().name(),
+                    event.getPatchGroup(),
+                    event.getBaselineId(),
+                    new InstanceState.AgentStatus(
+                            agent.getVersion(),
+                            agent.getIsLatestVersion(),
+                            agent.getPingStatus().name(),
+                            agent.getLastPingAt()),
+                    new InstanceState.PatchCounts(
+                            counts.getInstalled(),
+                            counts.getInstalledOther(),
+                            counts.getInstalledPendingReboot(),
+                            counts.getInstalledRejected(),
+                            counts.getMissing(),
+                            counts.getFailed(),
+                            counts.getNotApplicable(),
+                            counts.getCriticalNonCompliant(),
+                            counts.getSecurityNonCompliant(),
+                            counts.getOtherNonCompliant()),
                     lastOperation(event.getLastOperation()),
                     event.getPatches().stream().map(EventMapping::update).toList());
         } catch (RuntimeException e) {
-            throw new NonRetryableEventException("patch result " + event.getEventId() + " breaks the contract: "
-                    + e.getMessage(), e);
+            throw new NonRetryableEventException(
+                    "patch result " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);
         }
     }
 
     static InstanceActivation activation(InstanceActivated event) {
         try {
-            InstanceRef ref = new InstanceRef(event.getTenantId(),
-                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()), event.getInstanceId());
+            InstanceRef ref = new InstanceRef(
+                    event.getTenantId(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()),
+                    event.getInstanceId());
             String managedInstanceId = event.getRegistration() == null
-                    ? null : event.getRegistration().getManagedInstanceId();
-            return new InstanceActivation(ref, event.getEnrollmentId(), event.getOccurredAt(),
-                    event.getStage().name(), managedInstanceId, event.getSystemAccountId());
+                    ? null
+                    : event.getRegistration().getManagedInstanceId();
+            return new InstanceActivation(
+                    ref,
+                    event.getEnrollmentId(),
+                    event.getOccurredAt(),
+                    event.getStage().name(),
+                    managedInstanceId,
+                    event.getSystemAccountId());
         } catch (RuntimeException e) {
-            throw new NonRetryableEventException("activation " + event.getEventId() + " breaks the contract: "
-                    + e.getMessage(), e);
+            throw new NonRetryableEventException(
+                    "activation " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);
         }
     }
 
@@ -72,23 +98,41 @@ final class EventMapping {
             return null;
         }
         try {
-            return new EnrollmentFailure(event.getTenantId(), event.getEnrollmentId(), event.getOccurredAt(),
-                    event.getStage().name(), event.getReasonCode(), event.getMessage(), event.getRetryable(),
-                    event.getProvider() == null ? null : Providers.fromAvro(event.getProvider()), event.getCloudAccountId());
+            return new EnrollmentFailure(
+                    event.getTenantId(),
+                    event.getEnrollmentId(),
+                    event.getOccurredAt(),
+                    event.getStage().name(),
+                    event.getReasonCode(),
+                    event.getMessage(),
+                    event.getRetryable(),
+                    event.getProvider() == null ? null : Providers.fromAvro(event.getProvider()),
+                    event.getCloudAccountId());
         } catch (RuntimeException e) {
-            throw new NonRetryableEventException("enrollment failure " + event.getEventId()
-                    + " breaks the contract: " + e.getMessage(), e);
+            throw new NonRetryableEventException(
+                    "enrollment failure " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);
         }
     }
 
     private static PatchUpdate update(PatchDetail patch) {
-        return new PatchUpdate(patch.getId(), patch.getTitle(), patch.getClassification(), patch.getSeverity(),
-                patch.getState().name(), patch.getInstalledAt(), List.copyOf(patch.getCveIds()));
+        return new PatchUpdate(
+                patch.getId(),
+                patch.getTitle(),
+                patch.getClassification(),
+                patch.getSeverity(),
+                patch.getState().name(),
+                patch.getInstalledAt(),
+                List.copyOf(patch.getCveIds()));
     }
 
     private static InstanceState.@Nullable LastOperation lastOperation(PatchOperation operation) {
-        return operation == null ? null : new InstanceState.LastOperation(operation.getOperation().name(),
-                operation.getStartedAt(), operation.getEndedAt(), operation.getOutcome().name());
+        return operation == null
+                ? null
+                : new InstanceState.LastOperation(
+                        operation.getOperation().name(),
+                        operation.getStartedAt(),
+                        operation.getEndedAt(),
+                        operation.getOutcome().name());
     }
 
     private static @Nullable String platform(String name, String version) {

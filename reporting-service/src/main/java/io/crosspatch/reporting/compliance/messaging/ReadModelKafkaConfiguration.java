@@ -20,8 +20,10 @@ public class ReadModelKafkaConfiguration {
 
     @Bean(BATCH_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> readModelBatchFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);

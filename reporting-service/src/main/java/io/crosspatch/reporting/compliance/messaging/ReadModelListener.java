@@ -22,21 +22,27 @@ public class ReadModelListener {
         this.updater = updater;
     }
 
-    @KafkaListener(id = "reporting-patch-results", idIsGroup = false,
+    @KafkaListener(
+            id = "reporting-patch-results",
+            idIsGroup = false,
             topics = "#{T(io.crosspatch.schemas.topics.Topics).PATCH_RESULTS.name()}",
             containerFactory = ReadModelKafkaConfiguration.BATCH_FACTORY)
     public void onPatchResults(List<ConsumerRecord<String, PatchResult>> records) {
         RecordBatch.apply(records, EventMapping::state, updater::applyPatchResults);
     }
 
-    @KafkaListener(id = "reporting-instance-activated", idIsGroup = false,
+    @KafkaListener(
+            id = "reporting-instance-activated",
+            idIsGroup = false,
             topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_ACTIVATED.name()}",
             containerFactory = ReadModelKafkaConfiguration.BATCH_FACTORY)
     public void onInstanceActivated(List<ConsumerRecord<String, InstanceActivated>> records) {
         RecordBatch.apply(records, EventMapping::activation, updater::applyActivations);
     }
 
-    @KafkaListener(id = "reporting-enrollment-failed", idIsGroup = false,
+    @KafkaListener(
+            id = "reporting-enrollment-failed",
+            idIsGroup = false,
             topics = "#{T(io.crosspatch.schemas.topics.Topics).ENROLLMENT_FAILED.name()}",
             containerFactory = ReadModelKafkaConfiguration.BATCH_FACTORY)
     public void onEnrollmentFailed(List<ConsumerRecord<String, EnrollmentFailed>> records) {

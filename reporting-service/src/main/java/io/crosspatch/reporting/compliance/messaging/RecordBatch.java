@@ -26,8 +26,7 @@ final class RecordBatch {
     private static final Logger log = LoggerFactory.getLogger(RecordBatch.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(RecordBatch.class);
 
-    private RecordBatch() {
-    }
+    private RecordBatch() {}
 
     /**
      * Maps each record's value with {@code mapping} (a null result means "nothing to store") and hands the
@@ -49,8 +48,12 @@ final class RecordBatch {
             if (failure != null) {
                 apply.accept(mapped.stream().filter(Objects::nonNull).toList());
                 try (MDC.MDCCloseable key = MDC.putCloseable("cloudAccountKey", record.key())) {
-                    log.warn("record {}-{}@{} cannot be stored: {}", record.topic(), record.partition(),
-                            record.offset(), failure.getMessage());
+                    log.warn(
+                            "record {}-{}@{} cannot be stored: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            failure.getMessage());
                 }
                 throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, index);
             }
@@ -62,8 +65,8 @@ final class RecordBatch {
         if (record.value() != null) {
             return null;
         }
-        DeserializationException exception = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        DeserializationException exception = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         return exception != null ? exception : new IllegalArgumentException("record without a value");
     }
 }

@@ -2,7 +2,6 @@ package io.crosspatch.reporting.compliance.persistence;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -65,8 +64,8 @@ public class AccountFiguresRepository implements FiguresStore {
                 + " FROM bucket_figures WHERE tenant_id = ? AND provider = ? AND cloud_account_id = ?");
         this.upsertAccount = session.prepare("UPDATE account_figures USING TIMESTAMP :ts SET " + FIGURE_ASSIGNMENTS
                 + " WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id");
-        this.selectTenantAccounts = session.prepare("SELECT provider, cloud_account_id, " + FIGURE_COLUMNS
-                + " FROM account_figures WHERE tenant_id = ?");
+        this.selectTenantAccounts = session.prepare(
+                "SELECT provider, cloud_account_id, " + FIGURE_COLUMNS + " FROM account_figures WHERE tenant_id = ?");
     }
 
     /** Re-reads a bucket's instances and overwrites its aggregate row. */
@@ -77,8 +76,10 @@ public class AccountFiguresRepository implements FiguresStore {
         return session.executeAsync(selectBucketInstances.bind(
                         account.tenantId(), account.provider().name(), account.cloudAccountId(), bucket.bucket()))
                 .thenCompose(page -> collect(page, figures))
-                .thenCompose(done -> session.executeAsync(figureRow(upsertBucket.boundStatementBuilder(),
-                        bucket.account(), AccountFigures.sum(figures)).setInt("bucket", bucket.bucket()).build()))
+                .thenCompose(done -> session.executeAsync(
+                        figureRow(upsertBucket.boundStatementBuilder(), bucket.account(), AccountFigures.sum(figures))
+                                .setInt("bucket", bucket.bucket())
+                                .build()))
                 .toCompletableFuture()
                 .thenApply(result -> null);
     }
@@ -86,14 +87,15 @@ public class AccountFiguresRepository implements FiguresStore {
     /** Re-reads an account's bucket rows (after they were recomputed) and overwrites its summary row. */
     @Override
     public CompletableFuture<Void> recompute(AccountRef account) {
-        return session.executeAsync(selectAccountBuckets.bind(account.tenantId(), account.provider().name(),
-                        account.cloudAccountId()))
+        return session.executeAsync(selectAccountBuckets.bind(
+                        account.tenantId(), account.provider().name(), account.cloudAccountId()))
                 .thenCompose(page -> {
                     AccountFigures sum = AccountFigures.EMPTY;
                     for (Row row : page.currentPage()) {
                         sum = sum.plus(figures(row));
                     }
-                    return session.executeAsync(figureRow(upsertAccount.boundStatementBuilder(), account, sum).build());
+                    return session.executeAsync(figureRow(upsertAccount.boundStatementBuilder(), account, sum)
+                            .build());
                 })
                 .toCompletableFuture()
                 .thenApply(result -> null);
@@ -104,26 +106,40 @@ public class AccountFiguresRepository implements FiguresStore {
     public Map<CloudAccountKey, AccountFigures> figuresOf(String tenantId) {
         Map<CloudAccountKey, AccountFigures> accounts = new LinkedHashMap<>();
         for (Row row : session.execute(selectTenantAccounts.bind(tenantId))) {
-            accounts.put(new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")),
-                    row.getString("cloud_account_id")), figures(row));
+            accounts.put(
+                    new CloudAccountKey(
+                            CloudProvider.valueOf(row.getString("provider")), row.getString("cloud_account_id")),
+                    figures(row));
         }
         return accounts;
     }
 
     private static AccountFigures figures(Row row) {
-        return new AccountFigures(row.getString("cloud_account_name"), row.getInt("instances"),
-                row.getInt("online"), row.getInt("unknown_patch_state"), row.getInt("pending_os_updates"),
-                row.getInt("instances_with_pending_os_updates"), row.getInt("pending_agent_updates"),
-                row.getInt("failed_updates"), row.getInt("instances_with_failed_updates"),
-                row.getInt("critical_non_compliant"), row.getInt("last_run_succeeded"), row.getInt("last_run_failed"));
+        return new AccountFigures(
+                row.getString("cloud_account_name"),
+                row.getInt("instances"),
+                row.getInt("online"),
+                row.getInt("unknown_patch_state"),
+                row.getInt("pending_os_updates"),
+                row.getInt("instances_with_pending_os_updates"),
+                row.getInt("pending_agent_updates"),
+                row.getInt("failed_updates"),
+                row.getInt("instances_with_failed_updates"),
+                row.getInt("critical_non_compliant"),
+                row.getInt("last_run_succeeded"),
+                row.getInt("last_run_failed"));
     }
 
     private static CompletionStage<Void> collect(AsyncResultSet page, List<InstanceFigures> into) {
         for (Row row : page.currentPage()) {
-            into.add(new InstanceFigures(row.getString("cloud_account_name"),
-                    row.getInstant("state_observed_at") != null, "ONLINE".equals(row.getString("ping_status")),
-                    row.getInt("missing"), !row.isNull("agent_latest") && !row.getBoolean("agent_latest"),
-                    row.getInt("failed"), row.getInt("critical_non_compliant"),
+            into.add(new InstanceFigures(
+                    row.getString("cloud_account_name"),
+                    row.getInstant("state_observed_at") != null,
+                    "ONLINE".equals(row.getString("ping_status")),
+                    row.getInt("missing"),
+                    !row.isNull("agent_latest") && !row.getBoolean("agent_latest"),
+                    row.getInt("failed"),
+                    row.getInt("critical_non_compliant"),
                     row.getString("last_operation_outcome")));
         }
         return page.hasMorePages()
@@ -131,10 +147,9 @@ public class AccountFiguresRepository implements FiguresStore {
                 : CompletableFuture.completedFuture(null);
     }
 
-    private static BoundStatementBuilder figureRow(BoundStatementBuilder builder, AccountRef account,
-            AccountFigures sum) {
-        return builder
-                .setLong("ts", WriteTime.forRecomputation())
+    private static BoundStatementBuilder figureRow(
+            BoundStatementBuilder builder, AccountRef account, AccountFigures sum) {
+        return builder.setLong("ts", WriteTime.forRecomputation())
                 .setString("tenant_id", account.tenantId())
                 .setString("provider", account.provider().name())
                 .setString("cloud_account_id", account.cloudAccountId())

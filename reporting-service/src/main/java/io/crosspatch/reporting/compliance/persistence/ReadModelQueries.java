@@ -63,8 +63,8 @@ public class ReadModelQueries implements ReadModelReader {
     public InstancePage instances(String tenantId, InstanceFilter filter, int pageSize, @Nullable String pageToken) {
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
-        StringBuilder cql = new StringBuilder("SELECT ").append(INSTANCE_COLUMNS)
-                .append(" FROM instances WHERE tenant_id = ?");
+        StringBuilder cql =
+                new StringBuilder("SELECT ").append(INSTANCE_COLUMNS).append(" FROM instances WHERE tenant_id = ?");
         boolean filtering = false;
         if (filter.provider() != null) {
             cql.append(" AND provider = ?");
@@ -94,8 +94,9 @@ public class ReadModelQueries implements ReadModelReader {
             rows.add(listing(result.one()));
         }
         PagingState next = result.getExecutionInfo().getSafePagingState();
-        return new InstancePage(rows, next == null ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(next.toBytes()));
+        return new InstancePage(
+                rows,
+                next == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(next.toBytes()));
     }
 
     /** The instances of a tenant with this provider instance id: one, or several only across cloud accounts. */
@@ -104,8 +105,15 @@ public class ReadModelQueries implements ReadModelReader {
         List<InstanceUpdates> rows = new ArrayList<>(1);
         for (Row row : session.execute(selectUpdates.bind(tenantId, instanceId))) {
             List<UdtValue> patches = row.getList("patches", UdtValue.class);
-            rows.add(new InstanceUpdates(node(row), setup(row), row.getInstant("state_observed_at"),
-                    patches == null ? List.of() : patches.stream().map(ReadModelQueries::patchUpdate).toList()));
+            rows.add(new InstanceUpdates(
+                    node(row),
+                    setup(row),
+                    row.getInstant("state_observed_at"),
+                    patches == null
+                            ? List.of()
+                            : patches.stream()
+                                    .map(ReadModelQueries::patchUpdate)
+                                    .toList()));
         }
         return rows;
     }
@@ -115,9 +123,15 @@ public class ReadModelQueries implements ReadModelReader {
     public List<EnrollmentFailure> enrollmentFailures(String tenantId) {
         List<EnrollmentFailure> failures = new ArrayList<>();
         for (Row row : session.execute(selectFailures.bind(tenantId))) {
-            failures.add(new EnrollmentFailure(row.getString("tenant_id"), row.getString("enrollment_id"),
-                    row.getInstant("failed_at"), row.getString("stage"), row.getString("reason_code"),
-                    row.getString("message"), row.getBoolean("retryable"), provider(row.getString("provider")),
+            failures.add(new EnrollmentFailure(
+                    row.getString("tenant_id"),
+                    row.getString("enrollment_id"),
+                    row.getInstant("failed_at"),
+                    row.getString("stage"),
+                    row.getString("reason_code"),
+                    row.getString("message"),
+                    row.getBoolean("retryable"),
+                    provider(row.getString("provider")),
                     row.getString("cloud_account_id")));
         }
         return failures;
@@ -133,26 +147,40 @@ public class ReadModelQueries implements ReadModelReader {
     }
 
     private static InstanceListing listing(Row row) {
-        return new InstanceListing(node(row), setup(row), row.getString("platform"),
-                new InstanceListing.Agent(row.getString("agent_version"),
-                        row.isNull("agent_latest") ? null : row.getBoolean("agent_latest"), row.getString("ping_status")),
-                new InstanceListing.Counts(row.getInt("installed"), row.getInt("missing"), row.getInt("failed"),
-                        row.getInt("critical_non_compliant"), row.getInt("security_non_compliant")),
-                new InstanceListing.LastRun(row.getString("last_operation"), row.getString("last_operation_outcome"),
+        return new InstanceListing(
+                node(row),
+                setup(row),
+                row.getString("platform"),
+                new InstanceListing.Agent(
+                        row.getString("agent_version"),
+                        row.isNull("agent_latest") ? null : row.getBoolean("agent_latest"),
+                        row.getString("ping_status")),
+                new InstanceListing.Counts(
+                        row.getInt("installed"),
+                        row.getInt("missing"),
+                        row.getInt("failed"),
+                        row.getInt("critical_non_compliant"),
+                        row.getInt("security_non_compliant")),
+                new InstanceListing.LastRun(
+                        row.getString("last_operation"),
+                        row.getString("last_operation_outcome"),
                         row.getInstant("last_operation_ended_at")),
                 row.getInstant("state_observed_at"));
     }
 
     private static InstanceListing.Node node(Row row) {
         return new InstanceListing.Node(
-                new CloudAccountKey(CloudProvider.valueOf(row.getString("provider")), row.getString("cloud_account_id")),
-                row.getString("instance_id"), row.getString("cloud_account_name"), row.getString("hostname"),
+                new CloudAccountKey(
+                        CloudProvider.valueOf(row.getString("provider")), row.getString("cloud_account_id")),
+                row.getString("instance_id"),
+                row.getString("cloud_account_name"),
+                row.getString("hostname"),
                 row.getString("managed_instance_id"));
     }
 
     private static InstanceListing.Setup setup(Row row) {
-        return new InstanceListing.Setup(row.getString("operating_system"), row.getString("patch_group"),
-                row.getString("activation_stage"));
+        return new InstanceListing.Setup(
+                row.getString("operating_system"), row.getString("patch_group"), row.getString("activation_stage"));
     }
 
     private static @Nullable CloudProvider provider(@Nullable String stored) {
@@ -160,8 +188,13 @@ public class ReadModelQueries implements ReadModelReader {
     }
 
     private static PatchUpdate patchUpdate(UdtValue value) {
-        return new PatchUpdate(value.getString("patch_id"), value.getString("title"),
-                value.getString("classification"), value.getString("severity"), value.getString("state"),
-                value.getInstant("installed_at"), value.getList("cve_ids", String.class));
+        return new PatchUpdate(
+                value.getString("patch_id"),
+                value.getString("title"),
+                value.getString("classification"),
+                value.getString("severity"),
+                value.getString("state"),
+                value.getInstant("installed_at"),
+                value.getList("cve_ids", String.class));
     }
 }

@@ -40,7 +40,8 @@ public class ReadModelWriter implements ReadModelStore {
 
     public ReadModelWriter(CqlSession session) {
         this.session = session;
-        this.patchUpdateType = session.getMetadata().getKeyspace(session.getKeyspace().orElseThrow())
+        this.patchUpdateType = session.getMetadata()
+                .getKeyspace(session.getKeyspace().orElseThrow())
                 .flatMap(keyspace -> keyspace.getUserDefinedType("patch_update"))
                 .orElseThrow(() -> new IllegalStateException("type patch_update missing from the keyspace"));
         this.upsertInstanceState = session.prepare("""
@@ -136,7 +137,8 @@ public class ReadModelWriter implements ReadModelStore {
         }
         CompletableFuture<Void> clearFailure = activation.enrollmentId() == null
                 ? CompletableFuture.completedFuture(null)
-                : execute(deleteFailure.boundStatementBuilder()
+                : execute(deleteFailure
+                        .boundStatementBuilder()
                         .setLong("ts", ts)
                         .setString("tenant_id", activation.ref().tenantId())
                         .setString("enrollment_id", activation.enrollmentId()));
@@ -146,11 +148,14 @@ public class ReadModelWriter implements ReadModelStore {
     /** Writes a failed enrollment of a tenant. */
     @Override
     public CompletableFuture<Void> write(EnrollmentFailure failure) {
-        return execute(upsertFailure.boundStatementBuilder()
+        return execute(upsertFailure
+                .boundStatementBuilder()
                 .setLong("ts", WriteTime.of(failure.failedAt()))
                 .setString("tenant_id", failure.tenantId())
                 .setString("enrollment_id", failure.enrollmentId())
-                .setString("provider", failure.provider() == null ? null : failure.provider().name())
+                .setString(
+                        "provider",
+                        failure.provider() == null ? null : failure.provider().name())
                 .setString("cloud_account_id", failure.cloudAccountId())
                 .setString("stage", failure.stage())
                 .setString("reason_code", failure.reasonCode())
@@ -180,7 +185,8 @@ public class ReadModelWriter implements ReadModelStore {
                 .setInt("other_non_compliant", counts.otherNonCompliant());
     }
 
-    private static void bindLastOperation(BoundStatementBuilder builder, InstanceState.@Nullable LastOperation operation) {
+    private static void bindLastOperation(
+            BoundStatementBuilder builder, InstanceState.@Nullable LastOperation operation) {
         builder.setString("last_operation", operation == null ? null : operation.operation())
                 .setInstant("last_operation_started_at", operation == null ? null : operation.startedAt())
                 .setInstant("last_operation_ended_at", operation == null ? null : operation.endedAt())
@@ -195,7 +201,8 @@ public class ReadModelWriter implements ReadModelStore {
     }
 
     private UdtValue udt(PatchUpdate update) {
-        return patchUpdateType.newValue()
+        return patchUpdateType
+                .newValue()
                 .setString("patch_id", update.patchId())
                 .setString("title", update.title())
                 .setString("classification", update.classification())

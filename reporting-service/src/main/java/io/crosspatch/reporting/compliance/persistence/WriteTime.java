@@ -12,8 +12,7 @@ final class WriteTime {
 
     private static final AtomicLong LAST_RECOMPUTATION = new AtomicLong();
 
-    private WriteTime() {
-    }
+    private WriteTime() {}
 
     /** The write time of data that an event with this time carries. */
     static long of(Instant eventTime) {

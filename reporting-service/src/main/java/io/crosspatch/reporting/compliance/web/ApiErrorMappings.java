@@ -24,9 +24,12 @@ public class ApiErrorMappings {
         return ApiErrorMapping.of(TenantAccessDeniedException.class, HttpStatus.FORBIDDEN, "FORBIDDEN_TENANT")
                 .orElse(ApiErrorMapping.of(InstanceNotFoundException.class, HttpStatus.NOT_FOUND, "INSTANCE_NOT_FOUND"))
                 .orElse(ApiErrorMapping.of(AmbiguousInstanceException.class, HttpStatus.CONFLICT, "AMBIGUOUS_INSTANCE"))
-                .orElse(ApiErrorMapping.of(InvalidPageTokenException.class, HttpStatus.BAD_REQUEST, "INVALID_PAGE_TOKEN"))
-                .orElse(ApiErrorMapping.of(BadRequestException.class, HttpStatus.BAD_REQUEST, BadRequestException::code))
-                .orElse(ApiErrorMapping.answering(MethodArgumentTypeMismatchException.class,
+                .orElse(ApiErrorMapping.of(
+                        InvalidPageTokenException.class, HttpStatus.BAD_REQUEST, "INVALID_PAGE_TOKEN"))
+                .orElse(ApiErrorMapping.of(
+                        BadRequestException.class, HttpStatus.BAD_REQUEST, BadRequestException::code))
+                .orElse(ApiErrorMapping.answering(
+                        MethodArgumentTypeMismatchException.class,
                         e -> new ApiError("INVALID_PARAMETER", "parameter " + e.getName() + " has a wrong type")
                                 .withStatus(HttpStatus.BAD_REQUEST)));
     }

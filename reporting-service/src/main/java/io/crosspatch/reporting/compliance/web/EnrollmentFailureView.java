@@ -16,13 +16,25 @@ import org.jspecify.annotations.Nullable;
  * @param retryable      whether enrolling again may succeed
  * @param failedAt       when it gave up
  */
-public record EnrollmentFailureView(String enrollmentId, @Nullable String provider, String cloudAccountId, String stage,
-        String reasonCode, String message, boolean retryable, Instant failedAt) {
+public record EnrollmentFailureView(
+        String enrollmentId,
+        @Nullable String provider,
+        String cloudAccountId,
+        String stage,
+        String reasonCode,
+        String message,
+        boolean retryable,
+        Instant failedAt) {
 
     static EnrollmentFailureView of(EnrollmentFailure failure) {
-        return new EnrollmentFailureView(failure.enrollmentId(),
+        return new EnrollmentFailureView(
+                failure.enrollmentId(),
                 failure.provider() == null ? null : failure.provider().wireName(),
-                failure.cloudAccountId(), failure.stage(), failure.reasonCode(), failure.message(),
-                failure.retryable(), failure.failedAt());
+                failure.cloudAccountId(),
+                failure.stage(),
+                failure.reasonCode(),
+                failure.message(),
+                failure.retryable(),
+                failure.failedAt());
     }
 }

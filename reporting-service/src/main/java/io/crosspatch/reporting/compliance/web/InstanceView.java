@@ -31,11 +31,29 @@ import org.jspecify.annotations.Nullable;
  * @param lastOperationEndedAt when the last operation ended
  * @param stateObservedAt      when SSM reported this state
  */
-public record InstanceView(String instanceId, String provider, String cloudAccountId, String cloudAccountName,
-        String hostname, String managedInstanceId, String platform, String operatingSystem, String patchGroup,
-        String activationStage, boolean patchStateKnown, String pingStatus, String agentVersion,
-        @Nullable Boolean agentUpdatePending, int installed, int missing, int failed, int criticalNonCompliant,
-        int securityNonCompliant, String lastOperation, String lastOperationOutcome, Instant lastOperationEndedAt,
+public record InstanceView(
+        String instanceId,
+        String provider,
+        String cloudAccountId,
+        String cloudAccountName,
+        String hostname,
+        String managedInstanceId,
+        String platform,
+        String operatingSystem,
+        String patchGroup,
+        String activationStage,
+        boolean patchStateKnown,
+        String pingStatus,
+        String agentVersion,
+        @Nullable Boolean agentUpdatePending,
+        int installed,
+        int missing,
+        int failed,
+        int criticalNonCompliant,
+        int securityNonCompliant,
+        String lastOperation,
+        String lastOperationOutcome,
+        Instant lastOperationEndedAt,
         Instant stateObservedAt) {
 
     static InstanceView of(InstanceListing listing) {
@@ -44,12 +62,29 @@ public record InstanceView(String instanceId, String provider, String cloudAccou
         InstanceListing.Agent agent = listing.agent();
         InstanceListing.Counts counts = listing.counts();
         InstanceListing.LastRun lastRun = listing.lastRun();
-        return new InstanceView(node.instanceId(), node.account().provider().wireName(),
-                node.account().cloudAccountId(), node.cloudAccountName(), node.hostname(), node.managedInstanceId(),
-                listing.platform(), setup.operatingSystem(), setup.patchGroup(), setup.activationStage(),
-                listing.stateObservedAt() != null, agent.pingStatus(), agent.version(),
-                agent.latest() == null ? null : !agent.latest(), counts.installed(), counts.missing(),
-                counts.failed(), counts.criticalNonCompliant(), counts.securityNonCompliant(), lastRun.operation(),
-                lastRun.outcome(), lastRun.endedAt(), listing.stateObservedAt());
+        return new InstanceView(
+                node.instanceId(),
+                node.account().provider().wireName(),
+                node.account().cloudAccountId(),
+                node.cloudAccountName(),
+                node.hostname(),
+                node.managedInstanceId(),
+                listing.platform(),
+                setup.operatingSystem(),
+                setup.patchGroup(),
+                setup.activationStage(),
+                listing.stateObservedAt() != null,
+                agent.pingStatus(),
+                agent.version(),
+                agent.latest() == null ? null : !agent.latest(),
+                counts.installed(),
+                counts.missing(),
+                counts.failed(),
+                counts.criticalNonCompliant(),
+                counts.securityNonCompliant(),
+                lastRun.operation(),
+                lastRun.outcome(),
+                lastRun.endedAt(),
+                listing.stateObservedAt());
     }
 }

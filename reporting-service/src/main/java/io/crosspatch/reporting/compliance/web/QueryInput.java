@@ -21,8 +21,7 @@ final class QueryInput {
     private static final Chars PATCH_GROUP = TextShape.LOWER_ALNUM.or("-");
     private static final Chars PRINTABLE = c -> c > ' ' && c != 0x7f && !Character.isISOControl(c);
 
-    private QueryInput() {
-    }
+    private QueryInput() {}
 
     static String tenant(String tenantId) {
         if (!TextShape.word(tenantId, MAX_TENANT_CHARS, TextShape.ALNUM, TENANT)) {

@@ -45,32 +45,47 @@ public class ReportingController {
     }
 
     @GetMapping("/instances")
-    public InstancePageView instances(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId,
-            @RequestParam(required = false) String provider, @RequestParam(required = false) String cloudAccountId,
-            @RequestParam(required = false) String patchGroup, @RequestParam(required = false) String pageToken,
+    public InstancePageView instances(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String tenantId,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String cloudAccountId,
+            @RequestParam(required = false) String patchGroup,
+            @RequestParam(required = false) String pageToken,
             @RequestParam(required = false) Integer pageSize) {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
-        InstanceFilter filter = new InstanceFilter(provider(provider),
-                QueryInput.id("cloudAccountId", blankToNull(cloudAccountId)), QueryInput.patchGroup(blankToNull(patchGroup)));
-        InstancePage page = queries.instances(tenantId, filter, pageSize(pageSize),
-                QueryInput.pageToken(blankToNull(pageToken)));
-        return new InstancePageView(page.instances().stream().map(InstanceView::of).toList(), page.nextPageToken());
+        InstanceFilter filter = new InstanceFilter(
+                provider(provider),
+                QueryInput.id("cloudAccountId", blankToNull(cloudAccountId)),
+                QueryInput.patchGroup(blankToNull(patchGroup)));
+        InstancePage page =
+                queries.instances(tenantId, filter, pageSize(pageSize), QueryInput.pageToken(blankToNull(pageToken)));
+        return new InstancePageView(
+                page.instances().stream().map(InstanceView::of).toList(), page.nextPageToken());
     }
 
     @GetMapping("/instances/{instanceId}/updates")
-    public UpdatesView updates(@AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId,
-            @PathVariable String instanceId, @RequestParam(required = false) String provider,
+    public UpdatesView updates(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String tenantId,
+            @PathVariable String instanceId,
+            @RequestParam(required = false) String provider,
             @RequestParam(required = false) String cloudAccountId) {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
-        return UpdatesView.of(queries.updates(tenantId, QueryInput.requiredId("instanceId", instanceId), provider(provider),
+        return UpdatesView.of(queries.updates(
+                tenantId,
+                QueryInput.requiredId("instanceId", instanceId),
+                provider(provider),
                 QueryInput.id("cloudAccountId", blankToNull(cloudAccountId))));
     }
 
     @GetMapping("/enrollment-failures")
-    public List<EnrollmentFailureView> enrollmentFailures(@AuthenticationPrincipal Jwt jwt,
-            @PathVariable String tenantId) {
+    public List<EnrollmentFailureView> enrollmentFailures(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable String tenantId) {
         Caller.of(jwt).requireAccessTo(QueryInput.tenant(tenantId));
-        return queries.enrollmentFailures(tenantId).stream().map(EnrollmentFailureView::of).toList();
+        return queries.enrollmentFailures(tenantId).stream()
+                .map(EnrollmentFailureView::of)
+                .toList();
     }
 
     /** A provider in any case ({@code gcp}, {@code GCP}), or null for no filter. */

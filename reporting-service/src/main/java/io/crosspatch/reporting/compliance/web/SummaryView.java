@@ -27,7 +27,9 @@ public record SummaryView(String tenantId, List<AccountRow> accounts, Figures to
 
         static AccountRow of(CloudAccountKey account, AccountFigures figures) {
             String cloudAccountId = account.cloudAccountId();
-            return new AccountRow(account.provider().wireName(), cloudAccountId,
+            return new AccountRow(
+                    account.provider().wireName(),
+                    cloudAccountId,
                     figures.cloudAccountName() == null ? cloudAccountId : figures.cloudAccountName(),
                     Figures.of(figures));
         }
@@ -47,16 +49,30 @@ public record SummaryView(String tenantId, List<AccountRow> accounts, Figures to
      * @param criticalNonCompliant          non-compliant critical patches, summed
      * @param lastRun                       outcome of the instances' last patching run
      */
-    public record Figures(int instances, int online, int unknownPatchState, int pendingOsUpdates,
-            int instancesWithPendingOsUpdates, int pendingAgentUpdates, int failedUpdates,
-            int instancesWithFailedUpdates, int criticalNonCompliant, LastRun lastRun) {
+    public record Figures(
+            int instances,
+            int online,
+            int unknownPatchState,
+            int pendingOsUpdates,
+            int instancesWithPendingOsUpdates,
+            int pendingAgentUpdates,
+            int failedUpdates,
+            int instancesWithFailedUpdates,
+            int criticalNonCompliant,
+            LastRun lastRun) {
 
         static Figures of(AccountFigures figures) {
-            return new Figures(figures.instances(), figures.online(), figures.unknownPatchState(),
-                    figures.pendingOsUpdates(), figures.instancesWithPendingOsUpdates(),
-                    figures.pendingAgentUpdates(), figures.failedUpdates(), figures.instancesWithFailedUpdates(),
-                    figures.criticalNonCompliant(), new LastRun(figures.lastRunSucceeded(), figures.lastRunFailed(),
-                            figures.runSuccessRate()));
+            return new Figures(
+                    figures.instances(),
+                    figures.online(),
+                    figures.unknownPatchState(),
+                    figures.pendingOsUpdates(),
+                    figures.instancesWithPendingOsUpdates(),
+                    figures.pendingAgentUpdates(),
+                    figures.failedUpdates(),
+                    figures.instancesWithFailedUpdates(),
+                    figures.criticalNonCompliant(),
+                    new LastRun(figures.lastRunSucceeded(), figures.lastRunFailed(), figures.runSuccessRate()));
         }
     }
 
@@ -67,6 +83,6 @@ public record SummaryView(String tenantId, List<AccountRow> accounts, Figures to
      * @param failed      instances whose last run failed
      * @param successRate succeeded / (succeeded + failed), null when none ran
      */
-    public record LastRun(int succeeded, int failed, @Nullable Double successRate) {
-    }
+    public record LastRun(
+            int succeeded, int failed, @Nullable Double successRate) {}
 }

@@ -1,8 +1,8 @@
 package io.crosspatch.reporting.compliance.web;
 
-import io.crosspatch.reporting.compliance.domain.PatchUpdate;
-import io.crosspatch.reporting.compliance.application.InstanceUpdates;
 import io.crosspatch.reporting.compliance.application.InstanceListing;
+import io.crosspatch.reporting.compliance.application.InstanceUpdates;
+import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,17 +22,35 @@ import java.util.List;
  * @param stateObservedAt   when SSM reported this list
  * @param updates           the updates
  */
-public record UpdatesView(String instanceId, String provider, String cloudAccountId, String cloudAccountName,
-        String hostname, String managedInstanceId, String operatingSystem, String patchGroup,
-        String activationStage, boolean patchStateKnown, Instant stateObservedAt, List<Update> updates) {
+public record UpdatesView(
+        String instanceId,
+        String provider,
+        String cloudAccountId,
+        String cloudAccountName,
+        String hostname,
+        String managedInstanceId,
+        String operatingSystem,
+        String patchGroup,
+        String activationStage,
+        boolean patchStateKnown,
+        Instant stateObservedAt,
+        List<Update> updates) {
 
     static UpdatesView of(InstanceUpdates instance) {
         InstanceListing.Node node = instance.node();
         InstanceListing.Setup setup = instance.setup();
-        return new UpdatesView(node.instanceId(), node.account().provider().wireName(),
-                node.account().cloudAccountId(), node.cloudAccountName(), node.hostname(), node.managedInstanceId(),
-                setup.operatingSystem(), setup.patchGroup(), setup.activationStage(),
-                instance.stateObservedAt() != null, instance.stateObservedAt(),
+        return new UpdatesView(
+                node.instanceId(),
+                node.account().provider().wireName(),
+                node.account().cloudAccountId(),
+                node.cloudAccountName(),
+                node.hostname(),
+                node.managedInstanceId(),
+                setup.operatingSystem(),
+                setup.patchGroup(),
+                setup.activationStage(),
+                instance.stateObservedAt() != null,
+                instance.stateObservedAt(),
                 instance.updates().stream().map(Update::of).toList());
     }
 
@@ -47,12 +65,24 @@ public record UpdatesView(String instanceId, String provider, String cloudAccoun
      * @param installedAt    when it was installed, absent unless installed
      * @param cveIds         CVE ids it fixes
      */
-    public record Update(String installStatus, String description, String classification, String name,
-            String severity, Instant installedAt, List<String> cveIds) {
+    public record Update(
+            String installStatus,
+            String description,
+            String classification,
+            String name,
+            String severity,
+            Instant installedAt,
+            List<String> cveIds) {
 
         static Update of(PatchUpdate patch) {
-            return new Update(patch.state(), patch.title(), patch.classification(), patch.patchId(),
-                    patch.severity(), patch.installedAt(), patch.cveIds());
+            return new Update(
+                    patch.state(),
+                    patch.title(),
+                    patch.classification(),
+                    patch.patchId(),
+                    patch.severity(),
+                    patch.installedAt(),
+                    patch.cveIds());
         }
     }
 }

@@ -35,15 +35,20 @@ class ReadModelUpdaterTest {
 
         updater.applyActivations(List.of(activation(first), activation(sameBucket), activation(otherBucket)));
 
-        assertThat(log).containsExactly(
-                "write " + first.instanceId(), "write " + sameBucket.instanceId(), "write " + otherBucket.instanceId(),
-                "bucket 0", "bucket 1", "account gcp:prod");
+        assertThat(log)
+                .containsExactly(
+                        "write " + first.instanceId(),
+                        "write " + sameBucket.instanceId(),
+                        "write " + otherBucket.instanceId(),
+                        "bucket 0",
+                        "bucket 1",
+                        "account gcp:prod");
     }
 
     @Test
     void shouldRecomputeNothingForEnrollmentFailures() {
-        updater.applyEnrollmentFailures(List.of(new EnrollmentFailure("acme", "enr-1", AT, "ACCOUNT",
-                "EMAIL_ALREADY_EXISTS", "taken", false, CloudProvider.GCP, "prod")));
+        updater.applyEnrollmentFailures(List.of(new EnrollmentFailure(
+                "acme", "enr-1", AT, "ACCOUNT", "EMAIL_ALREADY_EXISTS", "taken", false, CloudProvider.GCP, "prod")));
 
         assertThat(log).containsExactly("write failure enr-1");
     }

@@ -28,8 +28,8 @@ class ReportingQueriesTest {
     private static final CloudAccountKey AZURE_PROD = new CloudAccountKey(CloudProvider.AZURE, "prod");
 
     private final InMemoryReadModel readModel = new InMemoryReadModel();
-    private final ReportingQueries queries = new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO),
-            Clock.systemUTC());
+    private final ReportingQueries queries =
+            new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO), Clock.systemUTC());
 
     @Test
     void shouldFindTheOneInstanceWithAnIdWhenNoProviderIsNamed() {
@@ -43,8 +43,14 @@ class ReportingQueriesTest {
         readModel.updates.add(instance(GCP_PROD, "vm-1"));
         readModel.updates.add(instance(AZURE_PROD, "vm-1"));
 
-        assertThat(queries.updates(TENANT, "vm-1", CloudProvider.AZURE, null).node().account()).isEqualTo(AZURE_PROD);
-        assertThat(queries.updates(TENANT, "vm-1", CloudProvider.GCP, "prod").node().account()).isEqualTo(GCP_PROD);
+        assertThat(queries.updates(TENANT, "vm-1", CloudProvider.AZURE, null)
+                        .node()
+                        .account())
+                .isEqualTo(AZURE_PROD);
+        assertThat(queries.updates(TENANT, "vm-1", CloudProvider.GCP, "prod")
+                        .node()
+                        .account())
+                .isEqualTo(GCP_PROD);
     }
 
     @Test
@@ -53,7 +59,8 @@ class ReportingQueriesTest {
         readModel.updates.add(instance(AZURE_PROD, "vm-1"));
 
         assertThatThrownBy(() -> queries.updates(TENANT, "vm-1", null, "prod"))
-                .isInstanceOf(AmbiguousInstanceException.class).hasMessageContaining("2 cloud accounts");
+                .isInstanceOf(AmbiguousInstanceException.class)
+                .hasMessageContaining("2 cloud accounts");
     }
 
     @Test
@@ -77,8 +84,11 @@ class ReportingQueriesTest {
     }
 
     private static InstanceUpdates instance(CloudAccountKey account, String instanceId) {
-        return new InstanceUpdates(new InstanceListing.Node(account, instanceId, null, null, null),
-                new InstanceListing.Setup("UBUNTU", "on-time", null), null, List.of());
+        return new InstanceUpdates(
+                new InstanceListing.Node(account, instanceId, null, null, null),
+                new InstanceListing.Setup("UBUNTU", "on-time", null),
+                null,
+                List.of());
     }
 
     /** An account of {@code instances} activated instances without a patch result yet. */
@@ -100,7 +110,9 @@ class ReportingQueriesTest {
 
         @Override
         public List<InstanceUpdates> updates(String tenantId, String instanceId) {
-            return updates.stream().filter(found -> found.node().instanceId().equals(instanceId)).toList();
+            return updates.stream()
+                    .filter(found -> found.node().instanceId().equals(instanceId))
+                    .toList();
         }
 
         @Override

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The summary's figures follow from the instances' states, and add up across buckets and accounts. */
 class AccountFiguresTest {
 
-    private static InstanceFigures reporting(boolean online, int missing, boolean agentOutdated, int failed,
-            String lastRun) {
+    private static InstanceFigures reporting(
+            boolean online, int missing, boolean agentOutdated, int failed, String lastRun) {
         return new InstanceFigures("Prod", true, online, missing, agentOutdated, failed, 0, lastRun);
     }
 
@@ -59,7 +59,8 @@ class AccountFiguresTest {
 
     @Test
     void bucketOfAnInstanceIsStableAndInRange() {
-        assertThat(FigureBuckets.of("i-0abc")).isEqualTo(FigureBuckets.of("i-0abc"))
+        assertThat(FigureBuckets.of("i-0abc"))
+                .isEqualTo(FigureBuckets.of("i-0abc"))
                 .isBetween(0, FigureBuckets.COUNT - 1);
         assertThat(FigureBuckets.of("")).isBetween(0, FigureBuckets.COUNT - 1);
     }

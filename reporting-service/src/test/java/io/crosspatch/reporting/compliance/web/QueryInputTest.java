@@ -24,7 +24,8 @@ class QueryInputTest {
     @Test
     void shouldAcceptWhatThisApiAndOnboardingIssue() {
         assertThat(QueryInput.tenant("acme-7f3a9c1e")).isEqualTo("acme-7f3a9c1e");
-        assertThat(QueryInput.id("cloudAccountId", "0f4e5c7a-1b2c-4d5e-8f90-123456789abc")).isNotNull();
+        assertThat(QueryInput.id("cloudAccountId", "0f4e5c7a-1b2c-4d5e-8f90-123456789abc"))
+                .isNotNull();
         assertThat(QueryInput.id("instanceId", null)).isNull();
         assertThat(QueryInput.patchGroup("on-time")).isEqualTo("on-time");
         assertThat(QueryInput.pageToken("AAECAw_-")).isEqualTo("AAECAw_-");
@@ -32,9 +33,11 @@ class QueryInputTest {
 
     @Test
     void shouldRefuseWithAStableCode() {
-        assertThatThrownBy(() -> QueryInput.tenant("-acme")).isInstanceOfSatisfying(BadRequestException.class,
-                e -> assertThat(e.code()).isEqualTo("INVALID_PARAMETER"));
+        assertThatThrownBy(() -> QueryInput.tenant("-acme"))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class, e -> assertThat(e.code()).isEqualTo("INVALID_PARAMETER"));
         assertThatThrownBy(() -> QueryInput.pageToken("A".repeat(QueryInput.MAX_PAGE_TOKEN_CHARS + 1)))
-                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.code()).isEqualTo("INVALID_PAGE_TOKEN"));
+                .isInstanceOfSatisfying(
+                        BadRequestException.class, e -> assertThat(e.code()).isEqualTo("INVALID_PAGE_TOKEN"));
     }
 }

@@ -50,8 +50,8 @@ public record ApiError(String error, String message) {
      */
     public static ApiError ofStatus(int status) {
         HttpStatus resolved = HttpStatus.resolve(status);
-        String message = status >= 500 ? INTERNAL_MESSAGE
-                : resolved == null ? "invalid request" : resolved.getReasonPhrase();
+        String message =
+                status >= 500 ? INTERNAL_MESSAGE : resolved == null ? "invalid request" : resolved.getReasonPhrase();
         return new ApiError(codeOf(status), message);
     }
 

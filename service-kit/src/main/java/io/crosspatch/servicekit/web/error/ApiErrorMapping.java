@@ -21,7 +21,8 @@ import org.springframework.http.ResponseEntity;
 public interface ApiErrorMapping {
 
     /** The answer to {@code failure}, or {@code null} when it is not one this mapping knows. */
-    @Nullable ResponseEntity<ApiError> answer(Throwable failure);
+    @Nullable
+    ResponseEntity<ApiError> answer(Throwable failure);
 
     /** This mapping's answer, or {@code next}'s when this one has none. */
     default ApiErrorMapping orElse(ApiErrorMapping next) {
@@ -32,15 +33,18 @@ public interface ApiErrorMapping {
     }
 
     /** {@code type} (and its subtypes) answered by {@code answer}; the function may return null to decline. */
-    static <E extends Throwable> ApiErrorMapping answering(Class<E> type,
-            Function<? super E, ResponseEntity<ApiError>> answer) {
+    static <E extends Throwable> ApiErrorMapping answering(
+            Class<E> type, Function<? super E, ResponseEntity<ApiError>> answer) {
         return failure -> type.isInstance(failure) ? answer.apply(type.cast(failure)) : null;
     }
 
     /** {@code type} answered with {@code status}, the code the exception carries, and its message. */
-    static <E extends Throwable> ApiErrorMapping of(Class<E> type, HttpStatus status, Function<? super E, String> code) {
-        return answering(type, e -> new ApiError(code.apply(e), Objects.requireNonNullElse(e.getMessage(), status.getReasonPhrase()))
-                .withStatus(status));
+    static <E extends Throwable> ApiErrorMapping of(
+            Class<E> type, HttpStatus status, Function<? super E, String> code) {
+        return answering(
+                type,
+                e -> new ApiError(code.apply(e), Objects.requireNonNullElse(e.getMessage(), status.getReasonPhrase()))
+                        .withStatus(status));
     }
 
     /** {@code type} answered with {@code status}, a fixed code, and the exception's message. */

@@ -46,21 +46,37 @@ public final class ServiceArchitecture {
 
     /** What a domain may see: the JDK, the shared kernel, nullness annotations and domain packages. */
     @ArchTest
-    public static final ArchRule domainDependsOnTheJdkOnly = classes().that().resideInAPackage("io.crosspatch..domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.crosspatch.kernel..",
-                    "io.crosspatch..domain..", "org.jspecify..")
+    public static final ArchRule domainDependsOnTheJdkOnly = classes()
+            .that()
+            .resideInAPackage("io.crosspatch..domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.crosspatch.kernel..", "io.crosspatch..domain..", "org.jspecify..")
             .because("a domain holds rules only, readable and testable without any framework or client library")
             .allowEmptyShould(true);
 
     /** What a use case may see: domains, application packages (its ports), service-kit and the core of Spring. */
     @ArchTest
     public static final ArchRule applicationDependsOnDomainPortsAndKit = classes()
-            .that().resideInAPackage("io.crosspatch..application..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.crosspatch.kernel..",
-                    "io.crosspatch..domain..", "io.crosspatch..application..", "io.crosspatch.servicekit..",
-                    "org.springframework.beans..", "org.springframework.context..", "org.springframework.stereotype..",
-                    "org.springframework.scheduling..", "org.springframework.boot.context.properties..",
-                    "org.springframework.util..", "org.springframework.lang..", "org.slf4j..", "io.micrometer..",
+            .that()
+            .resideInAPackage("io.crosspatch..application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "io.crosspatch.kernel..",
+                    "io.crosspatch..domain..",
+                    "io.crosspatch..application..",
+                    "io.crosspatch.servicekit..",
+                    "org.springframework.beans..",
+                    "org.springframework.context..",
+                    "org.springframework.stereotype..",
+                    "org.springframework.scheduling..",
+                    "org.springframework.boot.context.properties..",
+                    "org.springframework.util..",
+                    "org.springframework.lang..",
+                    "org.slf4j..",
+                    "io.micrometer..",
                     "org.jspecify..")
             .because("a use case reaches Kafka, Cassandra, AWS and HTTP only through ports that adapters implement")
             .allowEmptyShould(true);
@@ -68,7 +84,8 @@ public final class ServiceArchitecture {
     /** One feature uses another through its application API and domain types, never through its adapters. */
     @ArchTest
     public static final ArchRule featuresMeetThroughApplicationApis = classes()
-            .that().resideInAPackage("io.crosspatch..")
+            .that()
+            .resideInAPackage("io.crosspatch..")
             .should(new ArchCondition<JavaClass>("use other features only through their application API or domain") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
@@ -79,9 +96,11 @@ public final class ServiceArchitecture {
                     for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                         Location.of(dependency.getTargetClass())
                                 .filter(to -> to.service().equals(from.get().service()))
-                                .filter(to -> to.feature().isPresent() && !to.feature().equals(from.get().feature()))
+                                .filter(to -> to.feature().isPresent()
+                                        && !to.feature().equals(from.get().feature()))
                                 .filter(to -> !to.isApiLayer())
-                                .ifPresent(to -> events.add(SimpleConditionEvent.violated(dependency,
+                                .ifPresent(to -> events.add(SimpleConditionEvent.violated(
+                                        dependency,
                                         dependency.getDescription() + " reaches into an adapter of feature '"
                                                 + to.feature().get() + "'")));
                     }
@@ -93,13 +112,18 @@ public final class ServiceArchitecture {
     /** Features of one service depend on each other in one direction. */
     @ArchTest
     public static final ArchRule featuresFormNoCycles = slices().matching("io.crosspatch.(*).(*)..")
-            .namingSlices("$1 feature $2").should().beFreeOfCycles()
+            .namingSlices("$1 feature $2")
+            .should()
+            .beFreeOfCycles()
             .allowEmptyShould(true);
 
     /** Every rule above, for callers that check imported classes themselves. */
     public static List<ArchRule> rules() {
-        return List.of(domainDependsOnTheJdkOnly, applicationDependsOnDomainPortsAndKit,
-                featuresMeetThroughApplicationApis, featuresFormNoCycles);
+        return List.of(
+                domainDependsOnTheJdkOnly,
+                applicationDependsOnDomainPortsAndKit,
+                featuresMeetThroughApplicationApis,
+                featuresFormNoCycles);
     }
 
     /**
@@ -112,7 +136,9 @@ public final class ServiceArchitecture {
 
         static Optional<Location> of(JavaClass type) {
             String[] parts = type.getPackageName().split("\\.");
-            if (parts.length < 3 || !parts[0].equals("io") || !parts[1].equals("crosspatch")
+            if (parts.length < 3
+                    || !parts[0].equals("io")
+                    || !parts[1].equals("crosspatch")
                     || SHARED_MODULES.contains(parts[2])) {
                 return Optional.empty();
             }

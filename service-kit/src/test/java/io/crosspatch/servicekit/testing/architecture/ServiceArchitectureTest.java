@@ -19,26 +19,38 @@ class ServiceArchitectureTest {
 
     @Test
     void catchesADomainThatDependsOnAnAdapter() {
-        assertOnlyViolated(classesOf("io.crosspatch.fixturedomain"), ServiceArchitecture.domainDependsOnTheJdkOnly,
-                "Invoice", "InvoiceRow");
+        assertOnlyViolated(
+                classesOf("io.crosspatch.fixturedomain"),
+                ServiceArchitecture.domainDependsOnTheJdkOnly,
+                "Invoice",
+                "InvoiceRow");
     }
 
     @Test
     void catchesAUseCaseThatCallsAConcreteRepository() {
-        assertOnlyViolated(classesOf("io.crosspatch.fixtureapplication"),
-                ServiceArchitecture.applicationDependsOnDomainPortsAndKit, "Billing", "InvoiceTable");
+        assertOnlyViolated(
+                classesOf("io.crosspatch.fixtureapplication"),
+                ServiceArchitecture.applicationDependsOnDomainPortsAndKit,
+                "Billing",
+                "InvoiceTable");
     }
 
     @Test
     void catchesAFeatureReachingIntoAnotherFeaturesAdapter() {
-        assertOnlyViolated(classesOf("io.crosspatch.fixturefeatures"),
-                ServiceArchitecture.featuresMeetThroughApplicationApis, "ShipmentListener", "feature 'billing'");
+        assertOnlyViolated(
+                classesOf("io.crosspatch.fixturefeatures"),
+                ServiceArchitecture.featuresMeetThroughApplicationApis,
+                "ShipmentListener",
+                "feature 'billing'");
     }
 
     @Test
     void catchesFeaturesThatNeedEachOther() {
-        assertOnlyViolated(classesOf("io.crosspatch.fixturecycle"), ServiceArchitecture.featuresFormNoCycles,
-                "fixturecycle feature billing", "fixturecycle feature shipping");
+        assertOnlyViolated(
+                classesOf("io.crosspatch.fixturecycle"),
+                ServiceArchitecture.featuresFormNoCycles,
+                "fixturecycle feature billing",
+                "fixturecycle feature shipping");
     }
 
     @Test
@@ -52,11 +64,15 @@ class ServiceArchitectureTest {
 
     private static void assertOnlyViolated(JavaClasses classes, ArchRule broken, String... reportMentions) {
         EvaluationResult result = broken.evaluate(classes);
-        assertThat(result.hasViolation()).as("the planted violation of: " + broken.getDescription()).isTrue();
+        assertThat(result.hasViolation())
+                .as("the planted violation of: " + broken.getDescription())
+                .isTrue();
         assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(List.of(reportMentions));
         for (ArchRule rule : ServiceArchitecture.rules()) {
             if (rule != broken) {
-                assertThat(rule.evaluate(classes).hasViolation()).as(rule.getDescription()).isFalse();
+                assertThat(rule.evaluate(classes).hasViolation())
+                        .as(rule.getDescription())
+                        .isFalse();
             }
         }
     }

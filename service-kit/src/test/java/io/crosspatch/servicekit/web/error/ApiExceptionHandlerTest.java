@@ -37,7 +37,9 @@ class ApiExceptionHandlerTest {
         // an LWT claim that times out at the coordinator is a WriteTimeoutException (a QueryExecutionException)
         WriteTimeoutException timeout = new WriteTimeoutException(null, ConsistencyLevel.SERIAL, 0, 1, WriteType.CAS);
 
-        assertThat(handler.unexpected(new IllegalStateException("claim failed", timeout)).getStatusCode().value())
+        assertThat(handler.unexpected(new IllegalStateException("claim failed", timeout))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(503);
     }
 
@@ -52,7 +54,9 @@ class ApiExceptionHandlerTest {
 
     @Test
     void shouldKeepAWrongQueryA500NotAnOutage() {
-        assertThat(handler.unexpected(new InvalidQueryException(null, "unknown column")).getStatusCode().value())
+        assertThat(handler.unexpected(new InvalidQueryException(null, "unknown column"))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(500);
     }
 
@@ -74,10 +78,14 @@ class ApiExceptionHandlerTest {
 
     @Test
     void shouldLetAMappingDeclineAndFallBackToTheDefaults() {
-        ApiExceptionHandler declining = new ApiExceptionHandler(List.of(
-                ApiErrorMapping.answering(IllegalStateException.class, e -> null)));
+        ApiExceptionHandler declining =
+                new ApiExceptionHandler(List.of(ApiErrorMapping.answering(IllegalStateException.class, e -> null)));
 
-        assertThat(declining.unexpected(new IllegalStateException("bug")).getStatusCode().value()).isEqualTo(500);
+        assertThat(declining
+                        .unexpected(new IllegalStateException("bug"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(500);
     }
 
     @Test
@@ -92,8 +100,8 @@ class ApiExceptionHandlerTest {
 
     @Test
     void shouldAnswerAnUnreadableBodyAsInvalidJson() throws Exception {
-        ResponseEntity<Object> answer = handler.handleException(new HttpMessageNotReadableException("broken",
-                new MockHttpInputMessage(new byte[0])), request());
+        ResponseEntity<Object> answer = handler.handleException(
+                new HttpMessageNotReadableException("broken", new MockHttpInputMessage(new byte[0])), request());
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(error(answer).error()).isEqualTo("INVALID_JSON");
