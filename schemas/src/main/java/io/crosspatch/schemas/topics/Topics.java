@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the design and the verifier's retry topic, each with one writer. Immutable constants only, so no
- * service can change what another one sees.
+ * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md) and the verifier's retry topic,
+ * each with one writer. Immutable constants only, so no service can change what another one sees.
  */
 public final class Topics {
 
