@@ -12,7 +12,7 @@ import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ProviderVerifier;
 import io.crosspatch.identity.verification.application.VerificationService;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.messaging.EnrollmentRequests;
 import io.crosspatch.identity.verification.support.Enrollments;
@@ -176,7 +176,7 @@ public final class VerificationBenchmark {
                 EnrollmentRequested record;
                 while ((record = queue.poll()) != null) {
                     long begin = System.nanoTime();
-                    EnrollmentRequest request = EnrollmentRequests.toDomain(record);
+                    RequestedEnrollment request = EnrollmentRequests.toDomain(record);
                     if (service.verify(request) instanceof VerificationOutcome.Rejected) {
                         rejected.incrementAndGet();
                     }
@@ -214,7 +214,7 @@ public final class VerificationBenchmark {
                 EnrollmentRequested record;
                 while ((record = queue.poll()) != null) {
                     IdentityMaterial identity =
-                            EnrollmentRequests.toDomain(record).identity();
+                            EnrollmentRequests.toDomain(record).request().identity();
                     byProvider.get(identity.provider()).verify(identity, Instant.now());
                 }
             }));

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.enrollment.application.EnrollmentView;
 import io.crosspatch.identity.enrollment.domain.ActivationGrant;
+import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
+import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AwsDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.AzureDocument;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.GcpToken;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial.VmwareToken;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
+import io.crosspatch.identity.enrollment.domain.Submission;
 import io.crosspatch.identity.enrollment.web.EnrollmentBody;
 import io.crosspatch.identity.enrollment.web.StatusView;
+import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.activationcode.ActivationEncryptionProperties;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,14 @@ class SecretRedactionTest {
                 SecretHash.of(SECRET),
                 new SecretHash(SECRET),
                 new EnrollmentBody(
-                        "gcp", new EnrollmentBody.Identity(SECRET, null, null, null, null), null, Map.of(), SECRET));
+                        "gcp", new EnrollmentBody.Identity(SECRET, null, null, null, null), null, Map.of(), SECRET),
+                new Submission(
+                        new EnrollmentRequest(
+                                CloudProvider.GCP,
+                                new GcpToken(SECRET),
+                                new HostFacts("web-1", "ubuntu", "22.04"),
+                                Map.of()),
+                        SECRET));
 
         assertThat(holders).allSatisfy(holder -> assertThat(holder.toString()).doesNotContain(SECRET));
     }

@@ -5,6 +5,8 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentProgress;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
+import io.crosspatch.identity.enrollment.domain.SecretHash;
+import io.crosspatch.identity.enrollment.domain.Submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,7 +50,8 @@ public class EnrollmentIntake {
      * @throws InvalidEnrollmentException {@code UNTRUSTED_SIGNER} if the identity names a key its issuer certainly
      *                                    does not publish
      */
-    public Acceptance accept(EnrollmentRequest request, String sourceAddress) {
+    public Acceptance accept(Submission submission, String sourceAddress) {
+        EnrollmentRequest request = submission.request();
         if (signers.screen(request) == SignerScreen.Answer.UNKNOWN_KEY_ID) {
             log.debug(
                     "enrollment refused: key id not published by its issuer (provider {}, source {})",
@@ -57,16 +60,17 @@ public class EnrollmentIntake {
             throw new InvalidEnrollmentException(
                     "UNTRUSTED_SIGNER", "the identity is signed with a key its issuer does not publish");
         }
-        EnrollmentKey key = EnrollmentKey.of(request, claims.instanceOf(request));
+        EnrollmentKey key = EnrollmentKey.of(submission, claims.instanceOf(request));
+        SecretHash secretHash = submission.secretHash();
         try (MDC.MDCCloseable ignored = MDC.putCloseable("enrollmentId", key.enrollmentId())) {
             Instant now = clock.instant();
-            Optional<EnrollmentProgress> existing = enrollments.claim(
-                    key.enrollmentId(), request.secretHash(), key.fingerprint(), request.provider(), now);
+            Optional<EnrollmentProgress> existing =
+                    enrollments.claim(key.enrollmentId(), secretHash, key.fingerprint(), request.provider(), now);
             if (existing.isPresent()) {
                 EnrollmentProgress known = existing.get();
                 if (!key.fingerprint().equals(known.fingerprint())
                         || known.secretHash() == null
-                        || !known.secretHash().matches(request.enrollmentSecret())) {
+                        || !known.secretHash().matches(submission.secret())) {
                     log.info(
                             "enrollment request conflicts with the recorded one (provider {}, source {})",
                             request.provider().wireName(),
@@ -79,7 +83,7 @@ public class EnrollmentIntake {
                 }
                 log.debug("retry of a pending enrollment; publishing it again");
             }
-            publisher.publish(key.enrollmentId(), request, sourceAddress, now);
+            publisher.publish(key.enrollmentId(), request, secretHash, sourceAddress, now);
             log.debug(
                     "enrollment accepted (provider {}, source {})",
                     request.provider().wireName(),

@@ -20,8 +20,10 @@ public record EnrollmentKey(String enrollmentId, String fingerprint) {
      * @param instanceClaims what the identity says about the instance (e.g. project and instance id), read without
      *                       verification; only used to derive the id
      */
-    public static EnrollmentKey of(EnrollmentRequest request, String instanceClaims) {
-        String id = digest(request.provider().wireName(), request.secretHash().value(), instanceClaims);
+    public static EnrollmentKey of(Submission submission, String instanceClaims) {
+        EnrollmentRequest request = submission.request();
+        String id =
+                digest(request.provider().wireName(), submission.secretHash().value(), instanceClaims);
         return new EnrollmentKey("enr-" + id.substring(0, 32), digest(fingerprintParts(request)));
     }
 

@@ -2,24 +2,22 @@ package io.crosspatch.identity.enrollment.domain;
 
 import io.crosspatch.kernel.CloudProvider;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * An enrollment request that passed the ingress's syntactic checks ({@link EnrollmentRequestRules}). The secret is
- * kept only long enough to hash it; {@link #toString()} never shows it.
+ * One enrollment request, the single shape both halves of the service work on: the ingress checks it
+ * ({@link EnrollmentRequestRules}) and publishes it on {@code enrollment.requested}; the verifier reads it back from
+ * there and verifies it. It holds the provider the VM names, its signed identity and what the VM reports about itself
+ * (host facts and labels — unsigned, taken as reported). The enrollment secret is deliberately not part of it: only
+ * the ingress ever sees the secret ({@link Submission}), the verifier never does.
  */
 public record EnrollmentRequest(
-        CloudProvider provider,
-        IdentityMaterial identity,
-        HostFacts host,
-        Map<String, String> labels,
-        String enrollmentSecret) {
+        CloudProvider provider, IdentityMaterial identity, HostFacts host, Map<String, String> labels) {
 
     public EnrollmentRequest {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(identity, "identity");
         labels = labels == null ? Map.of() : Map.copyOf(labels);
-    }
-
-    public SecretHash secretHash() {
-        return SecretHash.of(enrollmentSecret);
     }
 
     @Override

@@ -48,8 +48,11 @@ public final class EnrollmentRequestRules {
 
     private EnrollmentRequestRules() {}
 
-    /** The request if every field has the documented shape; otherwise an {@link InvalidEnrollmentException}. */
-    public static EnrollmentRequest check(
+    /**
+     * The request and its secret if every field has the documented shape; otherwise an
+     * {@link InvalidEnrollmentException}.
+     */
+    public static Submission check(
             String provider,
             @Nullable IdentityMaterial identity,
             @Nullable HostFacts host,
@@ -59,7 +62,7 @@ public final class EnrollmentRequestRules {
     }
 
     /** As {@link #check(String, IdentityMaterial, HostFacts, Map, String)}, for a provider already read. */
-    public static EnrollmentRequest check(
+    public static Submission check(
             CloudProvider cloud,
             @Nullable IdentityMaterial identity,
             @Nullable HostFacts host,
@@ -72,7 +75,7 @@ public final class EnrollmentRequestRules {
         HostFacts checkedHost = checkHost(host);
         checkLabels(labels);
         checkSecret(secret);
-        return new EnrollmentRequest(cloud, identity, checkedHost, labels, secret);
+        return new Submission(new EnrollmentRequest(cloud, identity, checkedHost, labels), secret);
     }
 
     /** The provider of that wire name; {@code MISSING_FIELD} or {@code UNKNOWN_PROVIDER} otherwise. */

@@ -11,6 +11,7 @@ import io.crosspatch.identity.enrollment.application.EnrollmentRequestPublisher;
 import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableException;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.SecretHash;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,12 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
     }
 
     @Override
-    public void publish(String enrollmentId, EnrollmentRequest request, String sourceAddress, Instant receivedAt) {
+    public void publish(
+            String enrollmentId,
+            EnrollmentRequest request,
+            SecretHash secretHash,
+            String sourceAddress,
+            Instant receivedAt) {
         EnrollmentRequested event = EnrollmentRequested.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -55,7 +61,7 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
                 .setLabels(request.labels())
                 .setSourceAddress(sourceAddress)
                 .setReceivedAt(receivedAt)
-                .setEnrollmentSecretHash(request.secretHash().value())
+                .setEnrollmentSecretHash(secretHash.value())
                 .build();
         try {
             kafka.send(Topics.ENROLLMENT_REQUESTED.name(), enrollmentId, event)

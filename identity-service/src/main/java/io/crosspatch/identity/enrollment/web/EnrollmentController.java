@@ -3,10 +3,10 @@ package io.crosspatch.identity.enrollment.web;
 import io.crosspatch.identity.enrollment.application.Acceptance;
 import io.crosspatch.identity.enrollment.application.EnrollmentIntake;
 import io.crosspatch.identity.enrollment.application.EnrollmentStatusQuery;
-import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequestRules;
 import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
+import io.crosspatch.identity.enrollment.domain.Submission;
 import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.web.error.ApiError;
@@ -50,13 +50,13 @@ public class EnrollmentController {
             throw new InvalidEnrollmentException("INVALID_JSON", "the body must be a JSON object");
         }
         CloudProvider provider = EnrollmentRequestRules.provider(body.provider());
-        EnrollmentRequest request = EnrollmentRequestRules.check(
+        Submission submission = EnrollmentRequestRules.check(
                 provider,
                 body.identity() == null ? null : body.identity().material(provider),
                 body.host() == null ? null : body.host().facts(),
                 body.labels(),
                 body.enrollmentSecret());
-        Acceptance acceptance = intake.accept(request, http.getRemoteAddr());
+        Acceptance acceptance = intake.accept(submission, http.getRemoteAddr());
         String statusUrl = "/v1/enrollments/" + acceptance.enrollmentId();
         HttpStatus status = acceptance.status() == EnrollmentStatus.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status)

@@ -1,6 +1,6 @@
 package io.crosspatch.identity.verification.application;
 
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +47,12 @@ public class BatchVerification {
         this.pool = pool;
     }
 
-    public List<VerificationOutcome> verifyAll(List<EnrollmentRequest> requests) {
-        List<CompletableFuture<VerificationOutcome>> running = new ArrayList<>(requests.size());
-        for (EnrollmentRequest request : requests) {
-            running.add(CompletableFuture.supplyAsync(() -> verifyWithContext(request), pool));
+    public List<VerificationOutcome> verifyAll(List<RequestedEnrollment> enrollments) {
+        List<CompletableFuture<VerificationOutcome>> running = new ArrayList<>(enrollments.size());
+        for (RequestedEnrollment enrollment : enrollments) {
+            running.add(CompletableFuture.supplyAsync(() -> verifyWithContext(enrollment), pool));
         }
-        List<VerificationOutcome> outcomes = new ArrayList<>(requests.size());
+        List<VerificationOutcome> outcomes = new ArrayList<>(enrollments.size());
         for (int i = 0; i < running.size(); i++) {
             try {
                 outcomes.add(running.get(i).join());
@@ -63,9 +63,9 @@ public class BatchVerification {
         return outcomes;
     }
 
-    private VerificationOutcome verifyWithContext(EnrollmentRequest request) {
-        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", request.enrollmentId())) {
-            return verification.verify(request);
+    private VerificationOutcome verifyWithContext(RequestedEnrollment enrollment) {
+        try (MDC.MDCCloseable id = MDC.putCloseable("enrollmentId", enrollment.enrollmentId())) {
+            return verification.verify(enrollment);
         } finally {
             MDC.remove("cloudAccountKey");
         }

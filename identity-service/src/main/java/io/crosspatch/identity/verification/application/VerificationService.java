@@ -2,13 +2,14 @@ package io.crosspatch.identity.verification.application;
 
 import io.crosspatch.identity.challenge.application.Challenges;
 import io.crosspatch.identity.challenge.domain.NonceUse;
+import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.verification.domain.EnrollmentPolicy;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.ManagedOs;
 import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.identity.verification.domain.RetryPolicy;
 import io.crosspatch.identity.verification.domain.RetryTicket;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
@@ -73,20 +74,21 @@ public class VerificationService {
     }
 
     /** Verifies an enrollment for the first time. */
-    public VerificationOutcome verify(EnrollmentRequest request) {
-        return verify(request, null);
+    public VerificationOutcome verify(RequestedEnrollment requested) {
+        return verify(requested, null);
     }
 
     /** Verifies an enrollment; {@code parked} is its ticket if it was deferred before, else null. */
-    public VerificationOutcome verify(EnrollmentRequest request, @Nullable RetryTicket parked) {
+    public VerificationOutcome verify(RequestedEnrollment requested, @Nullable RetryTicket parked) {
+        EnrollmentRequest request = requested.request();
         Instant now = clock.instant();
         VerifiedClaims proven = null;
         CloudAccount account = null;
         try {
-            if (request.claimedProvider() != request.identity().provider()) {
+            if (request.provider() != request.identity().provider()) {
                 throw new IdentityRejectedException(
                         RejectionReason.PROVIDER_MISMATCH,
-                        "the request says " + request.claimedProvider().wireName() + " but carries a "
+                        "the request says " + request.provider().wireName() + " but carries a "
                                 + request.identity().provider().wireName() + " identity");
             }
             ProviderVerifier verifier = verifiers.get(request.identity().provider());
@@ -102,65 +104,68 @@ public class VerificationService {
                     .orElseThrow(() -> new IdentityRejectedException(
                             RejectionReason.ACCOUNT_NOT_ONBOARDED,
                             "cloud account " + accountKey + " is not onboarded"));
-            VerifiedEnrollment enrollment = decide(request, identity, account);
-            useSingleUseProofs(request.enrollmentId(), identity, now);
-            claimInstance(request.enrollmentId(), identity, now);
+            VerifiedEnrollment enrollment = decide(requested, identity, account);
+            useSingleUseProofs(requested.enrollmentId(), identity, now);
+            claimInstance(requested.enrollmentId(), identity, now);
             log.info(
                     "enrollment {} verified: {} instance {} of tenant {}, patch group {}",
-                    request.enrollmentId(),
+                    requested.enrollmentId(),
                     enrollment.cloudAccountKey(),
                     enrollment.instanceId(),
                     enrollment.tenantId(),
                     enrollment.patchGroup());
             return new VerificationOutcome.Verified(enrollment);
         } catch (IdentityRejectedException e) {
-            log.info("enrollment {} rejected: {} ({})", request.enrollmentId(), e.reason(), e.getMessage());
+            log.info("enrollment {} rejected: {} ({})", requested.enrollmentId(), e.reason(), e.getMessage());
             return new VerificationOutcome.Rejected(
-                    request.enrollmentId(),
+                    requested.enrollmentId(),
                     e.reason(),
                     e.getMessage(),
                     proven == null ? request.identity().provider() : proven.provider(),
                     proven == null ? null : proven.cloudAccountId(),
                     account == null ? null : account.tenantId());
         } catch (TrustSourceUnavailableException e) {
-            return deferOrGiveUp(request, parked, e.getMessage(), now);
+            return deferOrGiveUp(requested, parked, e.getMessage(), now);
         }
     }
 
     private VerificationOutcome deferOrGiveUp(
-            EnrollmentRequest request, @Nullable RetryTicket parked, @Nullable String why, Instant now) {
+            RequestedEnrollment requested, @Nullable RetryTicket parked, @Nullable String why, Instant now) {
         Optional<RetryTicket> next =
                 parked == null ? Optional.of(retryPolicy.first(now)) : retryPolicy.next(parked, now);
         if (next.isEmpty()) {
             RetryTicket last = Objects.requireNonNull(parked); // a first deferral always gets a ticket
-            log.warn("enrollment {} given up: {} since {}", request.enrollmentId(), why, last.since());
+            log.warn("enrollment {} given up: {} since {}", requested.enrollmentId(), why, last.since());
             return new VerificationOutcome.Rejected(
-                    request.enrollmentId(),
+                    requested.enrollmentId(),
                     RejectionReason.TRUST_SOURCE_UNAVAILABLE,
                     "the identity's trust source could not be read since " + last.since() + " (" + why
                             + "); enroll again later",
-                    request.identity().provider(),
+                    requested.request().identity().provider(),
                     null,
                     null);
         }
         log.info(
                 "enrollment {} parked until {} (attempt {}): {}",
-                request.enrollmentId(),
+                requested.enrollmentId(),
                 next.get().due(),
                 next.get().attempt(),
                 why);
-        return new VerificationOutcome.Deferred(request.enrollmentId(), next.get(), why);
+        return new VerificationOutcome.Deferred(requested.enrollmentId(), next.get(), why);
     }
 
-    private static VerifiedEnrollment decide(EnrollmentRequest request, VerifiedClaims identity, CloudAccount account) {
+    private static VerifiedEnrollment decide(
+            RequestedEnrollment requested, VerifiedClaims identity, CloudAccount account) {
+        EnrollmentRequest request = requested.request();
         Map<String, String> labels = EnrollmentPolicy.effectiveLabels(request.labels(), identity.signedLabels());
         EnrollmentPolicy.requirePatchingRequested(labels);
-        ManagedOs os = EnrollmentPolicy.operatingSystem(request.osFamily(), request.osVersion());
+        ManagedOs os = EnrollmentPolicy.operatingSystem(
+                request.host().osFamily(), request.host().osVersion());
         Set<String> allowed = new HashSet<>(CloudAccount.STANDARD_PATCH_GROUPS);
         allowed.addAll(account.allowedPatchGroups());
         String patchGroup = EnrollmentPolicy.patchGroup(labels, account.defaultPatchGroup(), allowed);
         return new VerifiedEnrollment(
-                request.enrollmentId(),
+                requested.enrollmentId(),
                 account.tenantId(),
                 identity.provider(),
                 identity.cloudAccountId(),
@@ -168,9 +173,9 @@ public class VerificationService {
                 identity.instanceId(),
                 identity.instanceName(),
                 identity.location(),
-                request.hostname(),
+                request.host().hostname(),
                 os,
-                request.osVersion(),
+                request.host().osVersion(),
                 patchGroup,
                 account.awsRegion(),
                 identity.instanceCreatedAt(),

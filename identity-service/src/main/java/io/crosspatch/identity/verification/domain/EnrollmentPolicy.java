@@ -3,6 +3,7 @@ package io.crosspatch.identity.verification.domain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules an enrollment's labels must follow once its identity is proven: it must ask for patching, its patch
@@ -62,7 +63,7 @@ public final class EnrollmentPolicy {
     }
 
     /** The OS the reported family maps to, or OS_NOT_SUPPORTED. */
-    public static ManagedOs operatingSystem(String family, String version) {
+    public static ManagedOs operatingSystem(@Nullable String family, @Nullable String version) {
         return ManagedOs.of(family, version)
                 .orElseThrow(() -> new IdentityRejectedException(
                         RejectionReason.OS_NOT_SUPPORTED,
@@ -70,7 +71,7 @@ public final class EnrollmentPolicy {
     }
 
     /** Unsigned input quoted in a message: short and without control characters. */
-    static String printable(String value) {
+    static String printable(@Nullable String value) {
         if (value == null) {
             return "";
         }

@@ -2,6 +2,7 @@ package io.crosspatch.identity.verification.domain;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operating systems SSM keeps a patch baseline for (the names of the {@code OperatingSystem} contract enum),
@@ -19,7 +20,7 @@ public enum ManagedOs {
     AMAZON_LINUX_2;
 
     /** The managed OS for a reported family and version, or empty when Crosspatch cannot patch it. */
-    public static Optional<ManagedOs> of(String family, String version) {
+    public static Optional<ManagedOs> of(@Nullable String family, @Nullable String version) {
         if (family == null) {
             return Optional.empty();
         }
@@ -38,7 +39,7 @@ public enum ManagedOs {
         };
     }
 
-    private static ManagedOs amazonLinux(String version) {
+    private static ManagedOs amazonLinux(@Nullable String version) {
         return version != null && version.trim().equals("2") ? AMAZON_LINUX_2 : AMAZON_LINUX;
     }
 }

@@ -21,7 +21,7 @@ public record VerifiedEnrollment(
         @Nullable String location,
         String hostname,
         ManagedOs operatingSystem,
-        String osVersion,
+        @Nullable String osVersion,
         String patchGroup,
         String awsRegion,
         @Nullable Instant instanceCreatedAt,

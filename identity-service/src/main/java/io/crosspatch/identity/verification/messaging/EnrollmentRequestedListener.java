@@ -4,7 +4,7 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.application.BatchVerification;
 import io.crosspatch.identity.verification.application.VerifierProperties;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public class EnrollmentRequestedListener {
             batch = "true",
             containerFactory = VerifierListenerConfiguration.CONTAINER_FACTORY)
     public void onEnrollmentRequested(List<ConsumerRecord<String, EnrollmentRequested>> records) {
-        List<EnrollmentRequest> requests = new ArrayList<>(records.size());
+        List<RequestedEnrollment> requests = new ArrayList<>(records.size());
         List<EnrollmentRequested> read = new ArrayList<>(records.size());
         int unreadable = -1;
         RuntimeException contractViolation = null;

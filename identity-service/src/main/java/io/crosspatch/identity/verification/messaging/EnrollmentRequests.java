@@ -4,32 +4,35 @@ import io.crosspatch.events.AwsIdentity;
 import io.crosspatch.events.AzureIdentity;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.GcpIdentity;
-import io.crosspatch.events.HostFacts;
 import io.crosspatch.events.VmwareIdentity;
+import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
+import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Maps {@code enrollment.requested} (Avro) to the verifier's domain request: the identity union to its material. */
+/**
+ * Maps {@code enrollment.requested} (Avro) to the verifier's {@link RequestedEnrollment}: the id, and the request in
+ * the shape the ingress checked it in (the identity union to its material, the host to its facts).
+ */
 public final class EnrollmentRequests {
 
     private EnrollmentRequests() {}
 
     /** The verifier's view of the record; throws {@link NonRetryableEventException} for an identity of unknown shape. */
-    public static EnrollmentRequest toDomain(EnrollmentRequested event) {
-        HostFacts host = event.getHost();
+    public static RequestedEnrollment toDomain(EnrollmentRequested event) {
+        io.crosspatch.events.HostFacts host = event.getHost();
         Map<String, String> labels = new HashMap<>(event.getLabels());
-        return new EnrollmentRequest(
+        return new RequestedEnrollment(
                 event.getEnrollmentId(),
-                CloudProvider.valueOf(event.getProvider().name()),
-                identity(event.getIdentity()),
-                host.getHostname(),
-                host.getOsFamily(),
-                host.getOsVersion(),
-                labels);
+                new EnrollmentRequest(
+                        CloudProvider.valueOf(event.getProvider().name()),
+                        identity(event.getIdentity()),
+                        new HostFacts(host.getHostname(), host.getOsFamily(), host.getOsVersion()),
+                        labels));
     }
 
     private static IdentityMaterial identity(Object identity) {

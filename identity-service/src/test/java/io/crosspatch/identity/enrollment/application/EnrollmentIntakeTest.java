@@ -9,6 +9,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentStatus;
 import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
+import io.crosspatch.identity.enrollment.domain.Submission;
 import io.crosspatch.identity.support.memory.InMemoryEnrollments;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
@@ -35,7 +36,7 @@ class EnrollmentIntakeTest {
     private final EnrollmentIntake intake = new EnrollmentIntake(
             enrollments,
             request -> INSTANCE,
-            (enrollmentId, request, sourceAddress, receivedAt) -> published.add(enrollmentId),
+            (enrollmentId, request, secretHash, sourceAddress, receivedAt) -> published.add(enrollmentId),
             request -> screen,
             Clock.systemUTC());
 
@@ -97,12 +98,13 @@ class EnrollmentIntakeTest {
                 .isEmpty();
     }
 
-    private static EnrollmentRequest request(String hostname) {
-        return new EnrollmentRequest(
-                CloudProvider.GCP,
-                new IdentityMaterial.GcpToken("header.claims.signature"),
-                new HostFacts(hostname, "ubuntu", "22.04"),
-                Map.of("crosspatch-patching", "true"),
+    private static Submission request(String hostname) {
+        return new Submission(
+                new EnrollmentRequest(
+                        CloudProvider.GCP,
+                        new IdentityMaterial.GcpToken("header.claims.signature"),
+                        new HostFacts(hostname, "ubuntu", "22.04"),
+                        Map.of("crosspatch-patching", "true")),
                 SECRET);
     }
 }

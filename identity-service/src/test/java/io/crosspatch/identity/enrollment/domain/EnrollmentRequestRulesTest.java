@@ -16,11 +16,11 @@ class EnrollmentRequestRulesTest {
 
     @Test
     void shouldAcceptAWellFormedGcpRequest() {
-        EnrollmentRequest request = EnrollmentRequestRules.check(
+        Submission submission = EnrollmentRequestRules.check(
                 "gcp", new IdentityMaterial.GcpToken(JWT), HOST, Map.of("crosspatch-patchgroup", "early"), SECRET);
 
-        assertThat(request.provider()).isEqualTo(CloudProvider.GCP);
-        assertThat(request.toString()).doesNotContain(SECRET);
+        assertThat(submission.request().provider()).isEqualTo(CloudProvider.GCP);
+        assertThat(submission.toString()).doesNotContain(SECRET);
     }
 
     @Test
@@ -31,6 +31,7 @@ class EnrollmentRequestRulesTest {
                                 HOST,
                                 null,
                                 SECRET)
+                        .request()
                         .provider())
                 .isEqualTo(CloudProvider.VMWARE);
     }
@@ -103,6 +104,7 @@ class EnrollmentRequestRulesTest {
                                 HOST,
                                 null,
                                 SECRET)
+                        .request()
                         .provider())
                 .isEqualTo(CloudProvider.AWS);
     }

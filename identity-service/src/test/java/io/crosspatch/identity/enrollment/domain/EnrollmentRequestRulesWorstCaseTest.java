@@ -130,6 +130,7 @@ class EnrollmentRequestRulesWorstCaseTest {
     void shouldStillAcceptWhatTheOldPatternsAccepted() {
         assertThat(EnrollmentRequestRules.check(
                                 "aws", new IdentityMaterial.AwsDocument("TUlJQ0==\r\n", null), HOST, null, SECRET)
+                        .request()
                         .provider())
                 .isEqualTo(CloudProvider.AWS);
         assertThat(EnrollmentRequestRules.check(
@@ -138,6 +139,7 @@ class EnrollmentRequestRulesWorstCaseTest {
                                 new HostFacts("a.b-c.d9.", "Red Hat", "8.1+x"),
                                 Map.of("a/b_c.d-e", "v"),
                                 SECRET)
+                        .request()
                         .provider())
                 .isEqualTo(CloudProvider.GCP);
     }

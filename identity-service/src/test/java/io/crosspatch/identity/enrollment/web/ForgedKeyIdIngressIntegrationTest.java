@@ -17,10 +17,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosspatch.identity.enrollment.application.UnverifiedClaims;
 import io.crosspatch.identity.enrollment.domain.EnrollmentKey;
-import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequestRules;
 import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
+import io.crosspatch.identity.enrollment.domain.Submission;
 import io.crosspatch.identity.enrollment.persistence.EnrollmentRepository;
 import io.crosspatch.identity.support.Api;
 import io.crosspatch.identity.verification.support.JwksRelay;
@@ -185,7 +185,7 @@ class ForgedKeyIdIngressIntegrationTest {
         Map<String, String> labels = (Map<String, String>) body.get("labels");
         String provider = (String) body.get("provider");
         String token = (String) identity(body).get("token");
-        EnrollmentRequest request = EnrollmentRequestRules.check(
+        Submission submission = EnrollmentRequestRules.check(
                 provider,
                 "vmware".equals(provider)
                         ? new IdentityMaterial.VmwareToken(token)
@@ -193,7 +193,8 @@ class ForgedKeyIdIngressIntegrationTest {
                 new HostFacts((String) host(body).get("hostname"), "ubuntu", "22.04"),
                 labels,
                 secretOf(body));
-        return EnrollmentKey.of(request, unverifiedClaims.instanceOf(request)).enrollmentId();
+        return EnrollmentKey.of(submission, unverifiedClaims.instanceOf(submission.request()))
+                .enrollmentId();
     }
 
     private String genuineGcpToken() {

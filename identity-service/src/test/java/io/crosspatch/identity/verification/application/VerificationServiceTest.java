@@ -3,15 +3,17 @@ package io.crosspatch.identity.verification.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.identity.challenge.domain.Challenge;
+import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
+import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.support.memory.InMemoryChallenges;
 import io.crosspatch.identity.support.memory.InMemoryCloudAccounts;
 import io.crosspatch.identity.support.memory.InMemoryInstanceClaims;
 import io.crosspatch.identity.support.memory.InMemoryTokenIds;
-import io.crosspatch.identity.verification.domain.EnrollmentRequest;
 import io.crosspatch.identity.verification.domain.IdentityRejectedException;
 import io.crosspatch.identity.verification.domain.RejectionReason;
+import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.identity.verification.domain.RetryPolicy;
 import io.crosspatch.identity.verification.domain.RetryTicket;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
@@ -110,7 +112,7 @@ class VerificationServiceTest {
 
     @Test
     void rejectsARequestThatNamesOneProviderButCarriesTheIdentityOfAnother() {
-        EnrollmentRequest request = new EnrollmentRequest(
+        RequestedEnrollment request = requested(
                 "enr-1", CloudProvider.AWS, material(CloudProvider.GCP), "web-1", "ubuntu", "22.04", patchingLabels());
 
         assertRejected(verification.verify(request), RejectionReason.PROVIDER_MISMATCH);
@@ -201,7 +203,7 @@ class VerificationServiceTest {
 
     @Test
     void rejectsAnEnrollmentThatDoesNotAskForPatchingBeforeClaimingItsInstance() {
-        EnrollmentRequest request = new EnrollmentRequest(
+        RequestedEnrollment request = requested(
                 "enr-1",
                 CloudProvider.GCP,
                 material(CloudProvider.GCP),
@@ -218,8 +220,8 @@ class VerificationServiceTest {
     @Test
     void placesAnInstanceInACustomPatchGroupOnlyWhereItsCloudAccountAllowsIt() {
         Map<String, String> canary = Map.of("crosspatch-patching", "true", "crosspatch-patchgroup", "canary");
-        EnrollmentRequest request = new EnrollmentRequest(
-                "enr-1", CloudProvider.GCP, material(CloudProvider.GCP), "web-1", "ubuntu", "22.04", canary);
+        RequestedEnrollment request =
+                requested("enr-1", CloudProvider.GCP, material(CloudProvider.GCP), "web-1", "ubuntu", "22.04", canary);
 
         assertRejected(verification.verify(request), RejectionReason.PATCH_GROUP_NOT_ALLOWED);
 
@@ -233,7 +235,7 @@ class VerificationServiceTest {
 
     @Test
     void rejectsAnOperatingSystemWithoutAPatchBaseline() {
-        EnrollmentRequest request = new EnrollmentRequest(
+        RequestedEnrollment request = requested(
                 "enr-1", CloudProvider.GCP, material(CloudProvider.GCP), "web-1", "haiku", "r1", patchingLabels());
 
         assertRejected(verification.verify(request), RejectionReason.OS_NOT_SUPPORTED);
@@ -337,9 +339,21 @@ class VerificationServiceTest {
                 "issuer-of-" + material.provider().wireName());
     }
 
-    private static EnrollmentRequest request(String enrollmentId, IdentityMaterial material) {
-        return new EnrollmentRequest(
-                enrollmentId, material.provider(), material, "web-1", "ubuntu", "22.04", patchingLabels());
+    private static RequestedEnrollment request(String enrollmentId, IdentityMaterial material) {
+        return requested(enrollmentId, material.provider(), material, "web-1", "ubuntu", "22.04", patchingLabels());
+    }
+
+    private static RequestedEnrollment requested(
+            String enrollmentId,
+            CloudProvider claimedProvider,
+            IdentityMaterial material,
+            String hostname,
+            String osFamily,
+            String osVersion,
+            Map<String, String> labels) {
+        return new RequestedEnrollment(
+                enrollmentId,
+                new EnrollmentRequest(claimedProvider, material, new HostFacts(hostname, osFamily, osVersion), labels));
     }
 
     private static Map<String, String> patchingLabels() {
