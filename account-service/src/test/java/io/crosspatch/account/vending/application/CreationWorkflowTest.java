@@ -80,7 +80,8 @@ class CreationWorkflowTest {
 
             queued.forEach(account -> workflow.advance(account, true));
 
-            assertThat(organizations.callsOf("CreateAccount")).isEqualTo(properties.createAccountBurst().longValue());
+            assertThat(organizations.callsOf("CreateAccount"))
+                    .isEqualTo(properties.createAccountBurst().longValue());
             assertThat(queued)
                     .extracting(account -> accounts.stored(account.key()).state())
                     .containsOnlyOnce(SystemAccountState.QUEUED);
@@ -286,7 +287,8 @@ class CreationWorkflowTest {
 
             assertThat(after.state()).isEqualTo(SystemAccountState.FAILED);
             assertThat(after.createRequests()).isEqualTo(properties.maxCreateRequests());
-            assertThat(organizations.callsOf("CreateAccount")).isEqualTo(properties.maxCreateRequests().longValue());
+            assertThat(organizations.callsOf("CreateAccount"))
+                    .isEqualTo(properties.maxCreateRequests().longValue());
             assertThat(publisher.published()).containsExactly("enrollment.failed enr-acme-prod");
         }
 
