@@ -93,7 +93,8 @@ class EnrollmentIntakeTest {
         // and the account was recorded and its SSM set up once for the batch
         assertThat(configured).singleElement().satisfies(known -> {
             assertThat(known.account()).isEqualTo(account);
-            assertThat(known.cloudAccountKey()).isEqualTo("gcp:acme-" + account.accountId());
+            assertThat(known.cloudAccountKey())
+                    .isEqualTo(new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()));
         });
         assertThat(events.failed).isEmpty();
     }
