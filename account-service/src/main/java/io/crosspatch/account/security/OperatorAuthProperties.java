@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audiences         accepted {@code aud} values; a token must name one
  */
 @ConfigurationProperties("crosspatch.operator.auth")
-public record OperatorAuthProperties(
-        String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}
+record OperatorAuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OperatorAuthProperties.class)
-public class OperatorJwtDecoderConfiguration {
+class OperatorJwtDecoderConfiguration {
 
     static final String PREFIX = "crosspatch.operator.auth";
 

@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code /v1/system-accounts} slips past.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     public static final String OPERATOR_ROLE = "operator";
 

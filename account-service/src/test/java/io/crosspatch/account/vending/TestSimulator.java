@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
  * The cloud simulator of the test JVM (the account-service tests share one), its settings restored before each
  * test, and its test-only organizations endpoints.
  */
-public final class TestSimulator {
+final class TestSimulator {
 
     private static CloudSimulator simulator;
     private static SimulatorControl control;

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * on the outcome topics.
  */
 @DirtiesContext
-public abstract class VendingIntegrationTest {
+abstract class VendingIntegrationTest {
 
     /** The audience the operator API is configured with in the tests. */
     protected static final String OPERATOR_AUDIENCE = "crosspatch-account";

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ActivationEncryptionProperties.class)
-public class ActivationCodeConfiguration {
+class ActivationCodeConfiguration {
 
     @Bean
     ActivationCodeDecrypter activationCodeDecrypter(ActivationEncryptionProperties properties) {

@@ -14,4 +14,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audiences         accepted {@code aud} values; a token must name one
  */
 @ConfigurationProperties("crosspatch.identity.admin.auth")
-public record AdminAuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}
+record AdminAuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}

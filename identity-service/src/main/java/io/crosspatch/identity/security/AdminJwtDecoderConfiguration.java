@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminAuthProperties.class)
-public class AdminJwtDecoderConfiguration {
+class AdminJwtDecoderConfiguration {
 
     static final String PREFIX = "crosspatch.identity.admin.auth";
 

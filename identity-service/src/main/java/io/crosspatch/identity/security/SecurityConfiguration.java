@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     public static final String ADMIN_ROLE = "admin";
 

@@ -19,7 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * defects) is answered by service-kit's {@link ApiExceptionHandler}. Bad input is always a 4xx.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiErrorMappings {
+class ApiErrorMappings {
 
     @Bean
     ApiErrorMapping identityApiErrors() {

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * any other body (chunked) is read through a counting stream that fails as soon as it passes the limit, which the
  * error handling turns into the same 413. Nobody can make the service buffer more than the limit.
  */
-public class BodySizeLimitFilter extends OncePerRequestFilter {
+class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final int limit;
 

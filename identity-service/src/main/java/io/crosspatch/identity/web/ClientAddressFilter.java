@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * container's own forwarded-header handling ({@code server.forward-headers-strategy}, kept at {@code none}),
  * which trusts every private address as a proxy.
  */
-public class ClientAddressFilter extends OncePerRequestFilter {
+class ClientAddressFilter extends OncePerRequestFilter {
 
     private final TrustedProxies trustedProxies;
 

@@ -15,7 +15,7 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngressProperties.class)
-public class IngressFilterConfiguration {
+class IngressFilterConfiguration {
 
     private static final String[] CREATING_PATHS = {"/v1/enrollments", "/v1/enrollments/*", "/v1/challenges"};
     private static final String STATUS_PATH = "/v1/enrollments/*";

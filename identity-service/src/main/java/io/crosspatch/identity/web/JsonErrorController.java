@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as the same JSON with a stable code as everything else; replaces Boot's default page, which names no code.
  */
 @RestController
-public class JsonErrorController implements ErrorController {
+class JsonErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.ALL_VALUE)
     ResponseEntity<ApiError> error(HttpServletRequest request) {

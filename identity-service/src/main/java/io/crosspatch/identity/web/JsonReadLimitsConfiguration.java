@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * customizers to it as Boot does.
  */
 @Configuration(proxyBeanMethods = false)
-public class JsonReadLimitsConfiguration {
+class JsonReadLimitsConfiguration {
 
     static final int MAX_NESTING_DEPTH = 16;
     static final int MAX_STRING_CHARS = IngressProperties.DEFAULT_MAX_BODY_BYTES;

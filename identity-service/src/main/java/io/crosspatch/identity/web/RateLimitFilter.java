@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bucket allows: POSTs that create enrollments and challenges, and, with a bucket of its own, status polls. The
  * source is the client address ({@link ClientAddressFilter}), IPv6 clients by their /64 ({@link SourceKeys}).
  */
-public class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends OncePerRequestFilter {
 
     private final SourceRateLimiter limiter;
     private final String method;

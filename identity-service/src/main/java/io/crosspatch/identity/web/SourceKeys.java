@@ -9,7 +9,7 @@ import java.util.Optional;
  * shares one with its whole /64. One IPv6 host (or customer) is routinely given a /64 and can send from any of its
  * 2^64 addresses, so a bucket per IPv6 address would be no limit at all.
  */
-public final class SourceKeys {
+final class SourceKeys {
 
     private SourceKeys() {}
 

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * bounded: only the {@code maxSources} most recently seen sources keep a bucket (a forgotten source starts full
  * again, which is the lenient side). One lock around a small map is cheap next to a request.
  */
-public final class SourceRateLimiter {
+final class SourceRateLimiter {
 
     private final double perSecond;
     private final int burst;

@@ -12,7 +12,7 @@ import java.util.List;
  * VPC the VMs themselves have private addresses, and trusting "any private address" would let one of them name
  * any client it likes.
  */
-public final class TrustedProxies {
+final class TrustedProxies {
 
     private final List<Block> blocks;
 

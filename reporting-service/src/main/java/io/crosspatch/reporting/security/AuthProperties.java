@@ -15,4 +15,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audiences         accepted {@code aud} values; a token must name one
  */
 @ConfigurationProperties("crosspatch.reporting.auth")
-public record AuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}
+record AuthProperties(String issuer, String jwkSetUri, String publicKeyLocation, List<String> audiences) {}

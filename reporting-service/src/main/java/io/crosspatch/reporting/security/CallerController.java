@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/me}: what the token grants, so the dashboard knows which tenant to show. */
 @RestController
-public class CallerController {
+class CallerController {
 
     @GetMapping("/v1/me")
     public Caller me(@AuthenticationPrincipal Jwt jwt) {

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
-public class JwtDecoderConfiguration {
+class JwtDecoderConfiguration {
 
     static final String PREFIX = "crosspatch.reporting.auth";
 

@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * are public: they hold no tenant data.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AwsProperties.class)
-public class AwsClientsConfiguration {
+class AwsClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     SdkHttpClient awsHttpClient() {

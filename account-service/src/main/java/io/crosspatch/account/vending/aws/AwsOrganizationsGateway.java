@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * carry AWS's error code and Organizations' {@code Reason}.
  */
 @Component
-public class AwsOrganizationsGateway implements OrganizationsGateway {
+class AwsOrganizationsGateway implements OrganizationsGateway {
 
     private static final String SSM_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ssm.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           {@code arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore}, what SSM needs and no more
  */
 @ConfigurationProperties("crosspatch.aws")
-public record AwsProperties(
+record AwsProperties(
         URI endpoint,
         String region,
         String accessKeyId,

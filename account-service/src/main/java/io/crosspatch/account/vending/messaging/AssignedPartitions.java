@@ -14,7 +14,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * partitions.
  */
 @Configuration(proxyBeanMethods = false)
-public class AssignedPartitions {
+class AssignedPartitions {
 
     /** The bean that makes the ownership the {@code identity.verified} listener's rebalance listener. */
     static final String BEAN = "identityVerifiedPartitionsToOwnership";

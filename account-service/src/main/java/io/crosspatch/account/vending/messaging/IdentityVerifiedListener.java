@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * partition, to the intake.
  */
 @Component
-public class IdentityVerifiedListener {
+class IdentityVerifiedListener {
 
     /** The listener container id. */
     static final String ID = "account-vending-identity-verified";

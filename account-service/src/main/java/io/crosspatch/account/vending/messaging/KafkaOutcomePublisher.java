@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * again after a crash carries the same id and consumers can drop it.
  */
 @Component
-public class KafkaOutcomePublisher implements OutcomePublisher {
+class KafkaOutcomePublisher implements OutcomePublisher {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
 

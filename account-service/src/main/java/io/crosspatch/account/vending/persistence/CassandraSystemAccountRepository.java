@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * row's own change time, so a late, older write can never overwrite a newer one.
  */
 @Repository
-public class CassandraSystemAccountRepository implements SystemAccountRepository {
+class CassandraSystemAccountRepository implements SystemAccountRepository {
 
     private static final String COLUMNS =
             "provider, cloud_account_id, tenant_id, region, bucket, state, version, email, "

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * driver may both try to answer one enrollment while its account becomes ready.
  */
 @Repository
-public class CassandraWaitingEnrollments implements WaitingEnrollments {
+class CassandraWaitingEnrollments implements WaitingEnrollments {
 
     private final CqlSession session;
     private final PreparedStatement insert;

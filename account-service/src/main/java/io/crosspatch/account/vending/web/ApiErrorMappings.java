@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
  * defects) is answered by service-kit's {@link ApiExceptionHandler}.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiErrorMappings {
+class ApiErrorMappings {
 
     @Bean
     ApiErrorMapping operatorApiErrors() {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/system-accounts")
-public class SystemAccountController {
+class SystemAccountController {
 
     private static final int MAX_ID = 256;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A system account as the operator API shows it; never anything secret. */
-public record SystemAccountView(
+record SystemAccountView(
         String tenantId,
         String provider,
         String cloudAccountId,

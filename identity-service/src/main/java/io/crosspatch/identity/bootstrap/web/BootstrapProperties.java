@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gcp       the GCP settings the script needs
  */
 @ConfigurationProperties("crosspatch.identity")
-public record BootstrapProperties(String publicUrl, Gcp gcp) {
+record BootstrapProperties(String publicUrl, Gcp gcp) {
 
     @SuppressWarnings("NullAway") // an unset component binds as null; the constructor replaces it by its default
     public BootstrapProperties {

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @EnableConfigurationProperties(BootstrapProperties.class)
 @IngressRole
-public class BootstrapScriptController {
+class BootstrapScriptController {
 
     private static final MediaType SHELL_SCRIPT = new MediaType("text", "x-shellscript", StandardCharsets.UTF_8);
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @IngressRole
-public class ChallengeController {
+class ChallengeController {
 
     private final Challenges challenges;
     private final Clock clock;

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(StatusViewProperties.class)
 @IngressRole
-public class EnrollmentStatusListener {
+class EnrollmentStatusListener {
 
     /** Consumer threads per topic: every write is an upsert stamped with its event's time, so any order is right. */
     private static final String CONCURRENCY =

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * cloud sends, refused here as the verifier would ({@code INVALID_IDENTITY}), so it never reaches the topic.
  */
 @Component
-public class UnverifiedClaimsReader implements UnverifiedClaims {
+class UnverifiedClaimsReader implements UnverifiedClaims {
 
     /** As many certificates as the verifier accepts in a PKCS#7: Azure carries its signer and an intermediate. */
     static final int MAX_CERTIFICATES = 4;

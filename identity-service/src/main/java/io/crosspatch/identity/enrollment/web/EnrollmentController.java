@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @IngressRole
-public class EnrollmentController {
+class EnrollmentController {
 
     private static final String BEARER = "Bearer ";
     private static final ApiError NOT_FOUND = new ApiError("NOT_FOUND", "no such enrollment");

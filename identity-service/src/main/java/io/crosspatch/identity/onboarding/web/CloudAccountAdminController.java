@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @IngressRole
-public class CloudAccountAdminController {
+class CloudAccountAdminController {
 
     private final CloudAccountOnboarding onboarding;
 

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @VerifierRole
 @EnableConfigurationProperties({RetryProperties.class, VerifierProperties.class})
-public class VerificationConfiguration {
+class VerificationConfiguration {
 
     @Bean
     VerificationService verificationService(

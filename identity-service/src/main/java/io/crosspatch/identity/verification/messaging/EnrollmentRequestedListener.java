@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @VerifierRole
-public class EnrollmentRequestedListener {
+class EnrollmentRequestedListener {
 
     private final BatchVerification verification;
     private final VerificationEvents events;

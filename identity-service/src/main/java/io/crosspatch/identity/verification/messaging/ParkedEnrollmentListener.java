@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @VerifierRole
-public class ParkedEnrollmentListener {
+class ParkedEnrollmentListener {
 
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @VerifierRole
-public class VerificationEvents {
+class VerificationEvents {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 

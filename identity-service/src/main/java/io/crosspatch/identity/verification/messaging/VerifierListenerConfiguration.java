@@ -17,7 +17,7 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
  */
 @Configuration(proxyBeanMethods = false)
 @VerifierRole
-public class VerifierListenerConfiguration {
+class VerifierListenerConfiguration {
 
     public static final String CONTAINER_FACTORY = "verifierListenerContainerFactory";
     public static final String RETRY_CONTAINER_FACTORY = "verifierRetryListenerContainerFactory";

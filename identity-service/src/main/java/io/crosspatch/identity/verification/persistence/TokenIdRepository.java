@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * TTL runs until the token expires (plus the clock skew), after which the token is refused for its expiry anyway.
  */
 @Repository
-public class TokenIdRepository implements TokenIds {
+class TokenIdRepository implements TokenIds {
 
     private static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(5);
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * last launch and moves at every stop/start, so keying trust on first use on it would let one instance enroll again
  * after each restart. EC2 never reuses an instance id, so account and instance id alone name the instance.
  */
-public final class AwsDocumentVerifier implements ProviderVerifier {
+final class AwsDocumentVerifier implements ProviderVerifier {
 
     private static final int MAX_REGION_CHARS = 32;
 

@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * signs every document with a handful of certificates, so a chain once built is remembered by the signer
  * certificate's fingerprint until the first certificate of the chain expires.
  */
-public final class AzureDocumentVerifier implements ProviderVerifier {
+final class AzureDocumentVerifier implements ProviderVerifier {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/yy HH:mm:ss", Locale.ROOT);
     private static final int DNS_NAME = 2;

@@ -19,7 +19,7 @@ import java.util.Set;
  * by {@code https://accounts.google.com}, for exactly the configured audience; the instance comes from the
  * {@code google.compute_engine} claims, all of which are required.
  */
-public final class GcpTokenVerifier implements ProviderVerifier {
+final class GcpTokenVerifier implements ProviderVerifier {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256);
     private static final Set<String> ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBytes        largest JWKS accepted, in bytes; default 65536 (Google's is about 2 KB)
  */
 @ConfigurationProperties("crosspatch.identity.verifier.jwks")
-public record JwksProperties(
+record JwksProperties(
         Duration refreshInterval,
         Duration cacheLifetime,
         Duration connectTimeout,

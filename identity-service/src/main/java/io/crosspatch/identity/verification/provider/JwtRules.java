@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@code x5c}); a key from the pinned JWKS only (see {@link IssuerKeys}); then expiry, not-before and lifetime with a small skew, and the
  * exact audience.
  */
-public final class JwtRules {
+final class JwtRules {
 
     private final Duration skew;
     private final Duration maxLifetime;

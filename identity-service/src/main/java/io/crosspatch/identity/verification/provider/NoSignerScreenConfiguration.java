@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = VerifierRole.ENABLED, havingValue = "false")
-public class NoSignerScreenConfiguration {
+class NoSignerScreenConfiguration {
 
     @Bean
     SignerScreen signerScreen() {

@@ -29,7 +29,7 @@ import org.springframework.core.io.Resource;
 @Configuration(proxyBeanMethods = false)
 @VerifierRole
 @EnableConfigurationProperties({TrustProperties.class, JwksProperties.class})
-public class TrustConfiguration {
+class TrustConfiguration {
 
     /** Microsoft's roots for Azure's attested documents (DigiCert Global Root G2/G3, Microsoft RSA/ECC Root 2017). */
     static final String AZURE_DEFAULT_ROOTS = "trust/azure/microsoft-roots.pem";

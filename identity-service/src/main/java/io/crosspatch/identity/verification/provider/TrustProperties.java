@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param verifier the verifier's clock tolerances
  */
 @ConfigurationProperties("crosspatch.identity")
-public record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Verifier verifier) {
+record TrustProperties(Gcp gcp, Aws aws, Azure azure, Vmware vmware, Verifier verifier) {
 
     // Each nested record's compact constructor replaces its nulls with defaults too, as Spring's binder relies on.
     @SuppressWarnings("NullAway")

@@ -19,7 +19,7 @@ import java.util.Set;
  * only for the vCenter/org ids it is bound to: a vCenter belongs to one tenant, and its signature says nothing about
  * another tenant's org. The {@code jti} is returned so that it can be accepted once.
  */
-public final class VmwareTokenVerifier implements ProviderVerifier {
+final class VmwareTokenVerifier implements ProviderVerifier {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @IngressRole
-public class ReEnrollmentController {
+class ReEnrollmentController {
 
     static final int MAX_REASON_LENGTH = 500;
 

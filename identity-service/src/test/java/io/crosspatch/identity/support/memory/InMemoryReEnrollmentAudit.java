@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@link ReEnrollmentAudit} in memory: every entry kept, newest first per instance. */
-public final class InMemoryReEnrollmentAudit implements ReEnrollmentAudit {
+final class InMemoryReEnrollmentAudit implements ReEnrollmentAudit {
 
     private final List<ReEnrollment> entries = new ArrayList<>();
 

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ssm.model.Tag;
  * {@link ActivationRejectedException}.
  */
 @Component
-public class SsmActivations implements ActivationIssuer {
+class SsmActivations implements ActivationIssuer {
 
     private static final int MAX_NAME = 256;
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @EnableConfigurationProperties(ActivationEncryptionProperties.class)
-public class ActivationCodeSealing {
+class ActivationCodeSealing {
 
     @Bean
     ActivationCodeCipher activationCodeCipher(ActivationEncryptionProperties properties) {

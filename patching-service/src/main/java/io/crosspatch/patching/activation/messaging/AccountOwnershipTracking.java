@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * string serializer, so the key's partition is the producer's default one, as {@link PartitionOwnership} assumes.
  */
 @Configuration(proxyBeanMethods = false)
-public class AccountOwnershipTracking {
+class AccountOwnershipTracking {
 
     static final String BEAN = "accountReadyPartitionsToOwnership";
 

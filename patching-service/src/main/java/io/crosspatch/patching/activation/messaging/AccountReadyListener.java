@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * redelivered (and recognised as handled where it was).
  */
 @Component
-public class AccountReadyListener {
+class AccountReadyListener {
 
     private final EnrollmentIntake intake;
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * once it is. The Avro types stay here: the use cases hand over domain values.
  */
 @Component
-public class KafkaEnrollmentEvents implements EnrollmentEvents {
+class KafkaEnrollmentEvents implements EnrollmentEvents {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 

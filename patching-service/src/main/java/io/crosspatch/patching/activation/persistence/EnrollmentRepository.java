@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * {@code activations_by_account} (what the registration watcher reads: one partition per system account).
  */
 @Repository
-public class EnrollmentRepository implements EnrollmentStore {
+class EnrollmentRepository implements EnrollmentStore {
 
     private final CqlSession session;
     private final PreparedStatement claim;

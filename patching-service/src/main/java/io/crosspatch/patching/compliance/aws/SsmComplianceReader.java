@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ssm.model.PatchComplianceData;
  * what leaves is the compliance domain's records.
  */
 @Component
-public class SsmComplianceReader implements ComplianceReader {
+class SsmComplianceReader implements ComplianceReader {
 
     private static final String INSTALL_WINDOW_PREFIX = "crosspatch-install-";
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code nodes_by_account.last_result} has always held), so the stored form is exactly what was published.
  */
 @Component
-public class AvroPatchResultCodec implements PatchResultCodec {
+class AvroPatchResultCodec implements PatchResultCodec {
 
     @Override
     public ResultBytes encode(PatchReport report) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * collector records a state as published only once it is.
  */
 @Component
-public class KafkaPatchResultPublisher implements PatchResultPublisher {
+class KafkaPatchResultPublisher implements PatchResultPublisher {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
 

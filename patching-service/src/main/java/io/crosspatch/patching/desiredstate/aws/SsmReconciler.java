@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.ssm.model.Target;
  * the names make every later run find what an earlier one created.
  */
 @Component
-public class SsmReconciler implements AccountReconciler {
+class SsmReconciler implements AccountReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(SsmReconciler.class);
     private static final String PREFIX = "crosspatch-";

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code unexpected_nodes} table: nodes deregistered because they matched no enrollment, kept for audit. */
 @Repository
-public class UnexpectedNodeRepository implements UnexpectedNodes {
+class UnexpectedNodeRepository implements UnexpectedNodes {
 
     private final CqlSession session;
     private final PreparedStatement insert;

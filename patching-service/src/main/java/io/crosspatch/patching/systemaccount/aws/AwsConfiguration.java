@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the assumed-role SSM clients and the per-account request budget from {@link AwsProperties}. */
 @Configuration
 @EnableConfigurationProperties(AwsProperties.class)
-public class AwsConfiguration {
+class AwsConfiguration {
 
     @Bean(destroyMethod = "close")
     SsmSessions ssmSessions(AwsProperties properties) {

@@ -33,7 +33,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConnectionsPerAccount HTTP connections one account's SSM client may hold; default 16
  */
 @ConfigurationProperties("crosspatch.aws")
-public record AwsProperties(
+record AwsProperties(
         URI endpoint,
         String region,
         String accessKeyId,

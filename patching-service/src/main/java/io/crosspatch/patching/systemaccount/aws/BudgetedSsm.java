@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * Every SSM call patching-service makes goes through here: first a token from the account's budget for that
  * operation, then the call on the account's assumed-role client (whose SDK retries what is still throttled).
  */
-public final class BudgetedSsm implements BudgetedCalls<SsmClient> {
+final class BudgetedSsm implements BudgetedCalls<SsmClient> {
 
     private final SsmSessions sessions;
     private final RequestBudget budget;

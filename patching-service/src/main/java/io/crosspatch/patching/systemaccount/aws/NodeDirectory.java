@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.ssm.model.Tag;
  * answers at once), and the few changes the registration watcher makes to them.
  */
 @Component
-public class NodeDirectory implements ManagedNodes {
+class NodeDirectory implements ManagedNodes {
 
     /** Activation ids per DescribeInstanceInformation / DescribeActivations filter. */
     public static final int BATCH = 50;

@@ -13,7 +13,7 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
  * offsets of a poll are committed after the whole poll is stored.
  */
 @Configuration(proxyBeanMethods = false)
-public class ReadModelKafkaConfiguration {
+class ReadModelKafkaConfiguration {
 
     /** Name of the batch container factory. */
     public static final String BATCH_FACTORY = "readModelBatchFactory";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * application call, in batches because the per-account figures are recomputed once per batch, not per event.
  */
 @Component
-public class ReadModelListener {
+class ReadModelListener {
 
     private final ReadModelUpdater updater;
 

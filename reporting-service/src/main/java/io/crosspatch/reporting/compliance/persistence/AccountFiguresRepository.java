@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
  * cloud account of the tenant, whatever the number of instances. Providers are stored by their upper-case names.
  */
 @Repository
-public class AccountFiguresRepository implements FiguresStore {
+class AccountFiguresRepository implements FiguresStore {
 
     private static final String FIGURE_COLUMNS = """
             cloud_account_name, instances, online, unknown_patch_state, pending_os_updates,

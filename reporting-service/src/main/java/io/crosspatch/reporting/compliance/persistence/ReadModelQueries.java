@@ -33,7 +33,7 @@ import org.springframework.stereotype.Repository;
  * upper-case names.
  */
 @Repository
-public class ReadModelQueries implements ReadModelReader {
+class ReadModelQueries implements ReadModelReader {
 
     private static final String INSTANCE_COLUMNS = """
             provider, cloud_account_id, cloud_account_name, instance_id, hostname, managed_instance_id, platform,

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
 // The driver's BoundStatementBuilder is mutable: its setters change the builder and return it, so their results
 // may be dropped (Error Prone's CheckReturnValue assumes an immutable statement).
 @SuppressWarnings("CheckReturnValue")
-public class ReadModelWriter implements ReadModelStore {
+class ReadModelWriter implements ReadModelStore {
 
     private final CqlSession session;
     private final UserDefinedType patchUpdateType;

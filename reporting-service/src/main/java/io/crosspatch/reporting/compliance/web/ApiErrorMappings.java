@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * is answered by service-kit's {@link ApiExceptionHandler}. Bad input is a 4xx, never a 5xx.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiErrorMappings {
+class ApiErrorMappings {
 
     @Bean
     ApiErrorMapping reportingApiErrors() {

@@ -1,7 +1,7 @@
 package io.crosspatch.reporting.compliance.web;
 
 /** A request parameter the API cannot accept; answered 400 with its code. */
-public class BadRequestException extends RuntimeException {
+class BadRequestException extends RuntimeException {
 
     private final String code;
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param retryable      whether enrolling again may succeed
  * @param failedAt       when it gave up
  */
-public record EnrollmentFailureView(
+record EnrollmentFailureView(
         String enrollmentId,
         @Nullable String provider,
         String cloudAccountId,

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param instances     the instances of this page
  * @param nextPageToken opaque token for the next page ({@code pageToken=}), absent on the last page
  */
-public record InstancePageView(
+record InstancePageView(
         List<InstanceView> instances, @Nullable String nextPageToken) {}

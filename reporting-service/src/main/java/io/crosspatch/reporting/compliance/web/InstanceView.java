@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastOperationEndedAt when the last operation ended
  * @param stateObservedAt      when SSM reported this state
  */
-public record InstanceView(
+record InstanceView(
         String instanceId,
         String provider,
         String cloudAccountId,

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param accounts one row per cloud account
  * @param totals   the sums over all accounts
  */
-public record SummaryView(String tenantId, List<AccountRow> accounts, Figures totals) {
+record SummaryView(String tenantId, List<AccountRow> accounts, Figures totals) {
 
     /**
      * One cloud account's row.

@@ -22,7 +22,7 @@ import java.util.List;
  * @param stateObservedAt   when SSM reported this list
  * @param updates           the updates
  */
-public record UpdatesView(
+record UpdatesView(
         String instanceId,
         String provider,
         String cloudAccountId,

@@ -39,8 +39,8 @@ import java.util.Set;
  */
 public final class ServiceArchitecture {
 
-    private static final String DOMAIN = "domain";
-    private static final String APPLICATION = "application";
+    static final String DOMAIN = "domain";
+    static final String APPLICATION = "application";
 
     private ServiceArchitecture() {}
 
@@ -130,7 +130,7 @@ public final class ServiceArchitecture {
      * Where a class sits: its service, its feature (absent for service-wide packages) and the first package segment
      * inside the feature. A feature is a package under the service that has layer packages inside it.
      */
-    private record Location(String service, Optional<String> feature, Optional<String> layer) {
+    record Location(String service, Optional<String> feature, Optional<String> layer) {
 
         private static final Set<String> SHARED_MODULES = Set.of("kernel", "servicekit", "schemas", "events");
 

@@ -54,6 +54,24 @@ class ServiceArchitectureTest {
     }
 
     @Test
+    void catchesAPublicAdapterThatOnlyItsOwnPackageUses() {
+        EvaluationResult result = AdapterVisibility.adaptersArePublicOnlyWhenAnotherPackageUsesThem.evaluate(
+                classesOf("io.crosspatch.fixturevisibility"));
+
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
+                .contains("fixturevisibility.orders.web.OrderController is public but used only inside");
+    }
+
+    @Test
+    void passesAdaptersThatArePackagePrivateOrUsedElsewhere() {
+        assertThatCode(() -> AdapterVisibility.adaptersArePublicOnlyWhenAnotherPackageUsesThem.check(
+                        classesOf("io.crosspatch.fixturetidy")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void passesCodeBuiltToTheRules() {
         JavaClasses tidy = classesOf("io.crosspatch.fixturetidy");
 
