@@ -6,6 +6,7 @@ import io.crosspatch.schemas.serde.SchemaRegistryClient;
 import io.crosspatch.schemas.serde.SchemaRegistryConfig;
 import io.crosspatch.schemas.topics.TopicDefinition;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.testbed.Testbed;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto each of
@@ -89,12 +91,12 @@ final class PoisonRecords implements Fault {
 
     @Override
     public void beforeStorm(Platform platform, Section section) {
-        Map<String, String> infra = platform.infrastructureProperties();
+        Testbed infrastructure = platform.infrastructure();
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryConfig.from(
-                Map.of(SchemaRegistryConfig.URL, infra.get("crosspatch.schema-registry.url"))));
+                Map.of(SchemaRegistryConfig.URL, infrastructure.schemaRegistry().url())));
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.get("spring.kafka.bootstrap-servers"),
+                infrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG,
                 "all");
         try (KafkaProducer<String, byte[]> producer =
@@ -117,7 +119,7 @@ final class PoisonRecords implements Fault {
 
     @Override
     public void after(Platform platform, Section section) throws InterruptedException {
-        String bootstrap = platform.infrastructureProperties().get("spring.kafka.bootstrap-servers");
+        String bootstrap = platform.infrastructure().kafka().bootstrapServers();
         for (TopicDefinition<?> topic : Topics.all()) {
             List<Poison> poisons = produced.stream()
                     .filter(p -> p.topic().equals(topic.name()))
@@ -186,7 +188,7 @@ final class PoisonRecords implements Fault {
         }
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
