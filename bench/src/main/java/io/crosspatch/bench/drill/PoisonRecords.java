@@ -26,8 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto each of
- * the six topics with a raw producer — a wrong magic byte (JSON where Avro should be), an unknown schema id, and an
+ * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto every topic of
+ * the contract ({@link Topics#all()}: the six of the enrollment flow and the verifier's retry topic) with a raw
+ * producer — a wrong magic byte (JSON where Avro should be), an unknown schema id, and an
  * Avro body cut short under the topic's real schema id. After the run, each must be in {@code <topic>.DLT} with its
  * original bytes and the {@code kafka_dlt-*} headers; that the fleet enrolled after them completed (the audit) is
  * what shows the consumers moved on.
@@ -41,11 +42,13 @@ final class PoisonRecords implements Fault {
     record Poison(String topic, String key, byte[] value) {}
 
     /**
-     * The consumer groups reading each topic (see the services' READMEs): each dead-letters its own copy of a
-     * poison, so a missing copy names a group that did not move on.
+     * The consumer groups reading each topic of {@link Topics#all()} (see the services' READMEs): each dead-letters its
+     * own copy of a poison, so a missing copy names a group that did not move on.
      */
     static final Map<String, Integer> CONSUMING_GROUPS = Map.of(
             "enrollment.requested",
+            1,
+            "enrollment.requested.retry",
             1,
             "identity.verified",
             2,
