@@ -4,7 +4,7 @@ import io.crosspatch.bench.baseline.InfrastructureBaselines;
 import io.crosspatch.bench.cli.WholeNumber;
 import io.crosspatch.bench.storm.StormOptions;
 import io.crosspatch.bench.sweep.SweepArguments;
-import io.crosspatch.launcher.cli.RepositoryRoot;
+import io.crosspatch.launcher.cli.CommonOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -15,15 +15,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -40,20 +37,8 @@ import picocli.CommandLine.TypeConversionException;
                 + " and writes report.md and report.json.")
 final class BenchmarksCommand implements Callable<Integer> {
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this usage and exit.")
-    private boolean help;
-
-    @Parameters(
-            arity = "0..1",
-            paramLabel = "ROOT",
-            description = "The repository root (default: the current directory).")
-    private Path root = Path.of(".");
+    @Mixin
+    private final CommonOptions common = new CommonOptions();
 
     @Option(
             names = "--only",
@@ -61,77 +46,77 @@ final class BenchmarksCommand implements Callable<Integer> {
             converter = BenchmarkList.class,
             description = "Which benchmarks to run, of baselines,storm,sweep,dashboard (default: all; sweep and"
                     + " dashboard are one run).")
-    private Set<String> only;
+    private @Nullable Set<String> only;
 
     @Option(
             names = "--report-dir",
             paramLabel = "DIR",
             description = "Where the report goes (default: bench/reports/benchmarks-<UTC time>).")
-    private Path reportDirectory;
+    private @Nullable Path reportDirectory;
 
     @Option(
             names = "--kafka-records",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Records of the raw Kafka producer baseline (default: 100,000).")
-    private Integer kafkaRecords;
+    private @Nullable Integer kafkaRecords;
 
     @Option(
             names = "--kafka-record-bytes",
             paramLabel = "BYTES",
             converter = WholeNumber.class,
             description = "Their size (default: the size of an enrollment.requested record).")
-    private Integer kafkaRecordBytes;
+    private @Nullable Integer kafkaRecordBytes;
 
     @Option(
             names = "--cassandra-writes",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Prepared inserts of the raw Cassandra baseline (default: 100,000).")
-    private Integer cassandraWrites;
+    private @Nullable Integer cassandraWrites;
 
     @Option(
             names = "--cassandra-lwt-writes",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "INSERT ... IF NOT EXISTS of the raw Cassandra baseline (default: 20,000).")
-    private Integer cassandraLwtWrites;
+    private @Nullable Integer cassandraLwtWrites;
 
     @Option(
             names = "--storm-vms",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "VMs of the enrollment storm (default: 10,000).")
-    private Integer stormVms;
+    private @Nullable Integer stormVms;
 
     @Option(
             names = "--storm-accounts",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 200).")
-    private Integer stormAccounts;
+    private @Nullable Integer stormAccounts;
 
     @Option(
             names = "--storm-existing-share",
             paramLabel = "SHARE",
             description = "Share of those accounts that have their system account before the storm (default: 0.5).")
-    private Double stormExistingShare;
+    private @Nullable Double stormExistingShare;
 
     @Option(
             names = "--storm-clients",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Threads POSTing the enrollments (default: 64).")
-    private Integer stormClients;
+    private @Nullable Integer stormClients;
 
     @Option(
             names = "--storm-timeout-minutes",
             paramLabel = "MINUTES",
             description = "How long the storm may take to its last activation (default: 30).")
-    private Long stormTimeoutMinutes;
+    private @Nullable Long stormTimeoutMinutes;
 
     @Mixin
-    private SweepArguments sweep = new SweepArguments();
+    private final SweepArguments sweep = new SweepArguments();
 
     private final ToIntFunction<BenchmarkArguments> run;
 
@@ -141,18 +126,13 @@ final class BenchmarksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            RepositoryRoot.of(root);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
         return run.applyAsInt(arguments());
     }
 
     /** The options read, the defaults for the rest; a combination the benchmarks cannot run is a usage error. */
     BenchmarkArguments arguments() {
         try {
-            Path repository = root.toAbsolutePath().normalize();
+            Path repository = common.root();
             Path report = reportDirectory != null
                     ? reportDirectory
                     : repository
@@ -169,7 +149,7 @@ final class BenchmarksCommand implements Callable<Integer> {
                     storm(),
                     sweep.options());
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw common.usageError(e);
         }
     }
 

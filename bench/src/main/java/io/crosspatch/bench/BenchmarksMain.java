@@ -8,6 +8,7 @@ import io.crosspatch.bench.storm.StormBenchmark;
 import io.crosspatch.bench.storm.StormBenchmark.Mode;
 import io.crosspatch.bench.sweep.SweepBenchmark;
 import io.crosspatch.launcher.Platform;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -63,7 +64,7 @@ public final class BenchmarksMain {
     }
 
     /** The baselines on storm (a)'s platform before its storm, then storm (a), then storm (b) on a fresh platform. */
-    private static Baselines baselinesAndStorm(BenchmarkArguments arguments, BenchReport report) {
+    private static @Nullable Baselines baselinesAndStorm(BenchmarkArguments arguments, BenchReport report) {
         if (!arguments.runs("baselines") && !arguments.runs("storm")) {
             return null;
         }
@@ -74,8 +75,7 @@ public final class BenchmarksMain {
                 arguments.runs("storm") ? first.runName() : "baselines",
                 StormBenchmark.tuning(first, arguments.storm()))) {
             if (arguments.runs("baselines")) {
-                baselines =
-                        InfrastructureBaselines.run(platform.infrastructureProperties(), report, arguments.baselines());
+                baselines = InfrastructureBaselines.run(platform.infrastructure(), report, arguments.baselines());
             }
             if (arguments.runs("storm")) {
                 StormBenchmark.runOn(platform, first, report, arguments.storm(), baselines);

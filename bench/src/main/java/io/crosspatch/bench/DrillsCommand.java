@@ -3,7 +3,7 @@ package io.crosspatch.bench;
 import io.crosspatch.bench.cli.WholeNumber;
 import io.crosspatch.bench.drill.DrillSizes;
 import io.crosspatch.bench.drill.Drills;
-import io.crosspatch.launcher.cli.RepositoryRoot;
+import io.crosspatch.launcher.cli.CommonOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -12,12 +12,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The command line of {@code bench/run-drills.sh}: every option declared, {@code --help} for the usage, an unknown
@@ -36,41 +34,28 @@ final class DrillsCommand implements Callable<Integer> {
     /** What the drills command runs: the repository, the drills' sizes and the drills chosen (all when empty). */
     record Arguments(Path root, DrillSizes sizes, Set<String> only) {}
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this usage and exit.")
-    private boolean help;
-
-    @Parameters(
-            index = "0",
-            paramLabel = "ROOT",
-            converter = RepositoryRoot.class,
-            description = "The repository root.")
-    private Path root;
+    @Mixin
+    private final CommonOptions common = new CommonOptions();
 
     @Option(
             names = "--vms",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "VMs of each drill's storm (default: 400).")
-    private Integer vms;
+    private @Nullable Integer vms;
 
     @Option(
             names = "--accounts",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 12).")
-    private Integer accounts;
+    private @Nullable Integer accounts;
 
     @Option(
             names = "--fault-after-seconds",
             paramLabel = "SECONDS",
             description = "From the storm's first POST to the mid-storm fault (default: 8).")
-    private Long faultAfterSeconds;
+    private @Nullable Long faultAfterSeconds;
 
     @Option(
             names = "--only",
@@ -96,8 +81,7 @@ final class DrillsCommand implements Callable<Integer> {
             sizes = sizes.withFaultAfter(Duration.ofSeconds(faultAfterSeconds));
         }
         if (sizes.vms() < 1 || sizes.accounts() < 1 || sizes.vms() < sizes.accounts()) {
-            throw new ParameterException(
-                    spec.commandLine(),
+            throw common.usageError(
                     "need at least one VM per account: " + sizes.vms() + " VMs, " + sizes.accounts() + " accounts");
         }
         Set<String> chosen = new LinkedHashSet<>(only);
@@ -106,8 +90,8 @@ final class DrillsCommand implements Callable<Integer> {
                 .distinct()
                 .toList();
         chosen.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
-            throw new ParameterException(spec.commandLine(), "--only knows " + known + ", not " + name);
+            throw common.usageError("--only knows " + known + ", not " + name);
         });
-        return run.applyAsInt(new Arguments(root, sizes, chosen));
+        return run.applyAsInt(new Arguments(common.root(), sizes, chosen));
     }
 }

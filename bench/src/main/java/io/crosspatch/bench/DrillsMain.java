@@ -19,7 +19,7 @@ import picocli.CommandLine;
  * ({@code report.md}, {@code report.json}), and exits non-zero with a loud last line when any check failed.
  *
  * <pre>
- * DrillsMain [--help] &lt;repository root&gt; [--vms 400] [--accounts 12] [--fault-after-seconds 8] [--only kill,kafka,cassandra,faults,poison]
+ * DrillsMain [--help] [repository root] [--vms 400] [--accounts 12] [--fault-after-seconds 8] [--only kill,kafka,cassandra,faults,poison]
  * </pre>
  *
  * {@link DrillsCommand} reads the options.

@@ -115,8 +115,27 @@ class BenchCommandsTest {
         assertThat(err.toString()).contains("Unknown options: '--vmss', '8'");
         assertThat(drills(REPOSITORY, "--only", "kill,kafka-restrat")).isEqualTo(2);
         assertThat(err.toString()).contains("not kafka-restrat");
-        assertThat(drills()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'ROOT'");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void drillsWithoutARootRefuseToStartOutsideTheRepository() {
+        // the tests run in bench/, which is not the repository's root; the root defaults to the current directory
+        assertThat(drills("--vms", "40")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("is not the Crosspatch repository root", "run it from the repository");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void everyCommandTakesTheSameRootAndHelpOptions() {
+        assertThat(drills("-h")).isZero();
+        assertThat(benchmarks("-h")).isZero();
+
+        assertThat(out.toString())
+                .contains("Usage: run-drills.sh", "Usage: run-benchmarks.sh")
+                .containsPattern("(?s)run-drills.sh.*\\[ROOT\\].*run-benchmarks.sh.*\\[ROOT\\]")
+                .contains("The repository root (default: the current directory).");
         assertThat(ran).isEmpty();
     }
 

@@ -8,22 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class BenchmarkArgumentsTest {
 
+    // the root is checked as it is read, so the tests name the repository they run in (from bench/)
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final String ROOT = REPOSITORY.toString();
+
     @Test
     void defaultsToEveryBenchmarkAtTheIssuesSizesWithATimestampedReport() {
-        BenchmarkArguments arguments = BenchmarkArguments.parse("/repo");
+        BenchmarkArguments arguments = BenchmarkArguments.parse(ROOT);
 
         assertThat(arguments.only()).containsExactly("baselines", "storm", "sweep", "dashboard");
         assertThat(arguments.storm().vms()).isEqualTo(10_000);
         assertThat(arguments.storm().accounts()).isEqualTo(200);
         assertThat(arguments.storm().existingAccounts()).isEqualTo(100);
-        assertThat(arguments.reportDirectory().getParent()).isEqualTo(Path.of("/repo/bench/reports"));
+        assertThat(arguments.reportDirectory().getParent())
+                .isEqualTo(REPOSITORY.resolve("bench").resolve("reports"));
         assertThat(arguments.reportDirectory().getFileName().toString()).matches("benchmarks-\\d{8}T\\d{6}Z");
     }
 
     @Test
     void runsOnlyTheChosenBenchmarksAtTheGivenSizes() {
         BenchmarkArguments arguments = BenchmarkArguments.parse(
-                "/repo",
+                ROOT,
                 "--only",
                 "baselines,storm",
                 "--storm-vms",
@@ -42,15 +47,16 @@ class BenchmarkArgumentsTest {
 
     @Test
     void refusesAnUnknownBenchmarkOrOption() {
-        assertThatThrownBy(() -> BenchmarkArguments.parse("--only", "storm,drills"))
+        assertThatThrownBy(() -> BenchmarkArguments.parse(ROOT, "--only", "storm,drills"))
                 .hasMessageContaining("drills");
-        assertThatThrownBy(() -> BenchmarkArguments.parse("--storm-size", "3")).hasMessageContaining("--storm-size");
+        assertThatThrownBy(() -> BenchmarkArguments.parse(ROOT, "--storm-size", "3"))
+                .hasMessageContaining("--storm-size");
     }
 
     @Test
     void handsTheSweepItsOwnOptionsAndStillRefusesAMistypedOne() {
         BenchmarkArguments arguments = BenchmarkArguments.parse(
-                "/repo",
+                ROOT,
                 "--only",
                 "sweep",
                 "--sweep-nodes",
@@ -63,7 +69,8 @@ class BenchmarkArgumentsTest {
         assertThat(arguments.sweep().nodes()).isEqualTo(2000);
         assertThat(arguments.sweep().accounts()).isEqualTo(20);
         assertThat(arguments.sweep().dashboardClients()).isEqualTo(10);
-        assertThat(BenchmarkArguments.parse("/repo").sweep().nodes()).isEqualTo(100_000);
-        assertThatThrownBy(() -> BenchmarkArguments.parse("--sweep-node", "3")).hasMessageContaining("--sweep-node");
+        assertThat(BenchmarkArguments.parse(ROOT).sweep().nodes()).isEqualTo(100_000);
+        assertThatThrownBy(() -> BenchmarkArguments.parse(ROOT, "--sweep-node", "3"))
+                .hasMessageContaining("--sweep-node");
     }
 }

@@ -1,15 +1,11 @@
 package io.crosspatch.launcher;
 
-import io.crosspatch.launcher.cli.RepositoryRoot;
+import io.crosspatch.launcher.cli.CommonOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The command line of {@code run-local.sh} (and {@code java -jar launcher/target/launcher.jar}): every option declared,
@@ -41,22 +37,8 @@ public final class LocalPlatformCommand implements Callable<Integer> {
      */
     public record Settings(Path root, int fleet, int daySeconds) {}
 
-    @Spec
-    @SuppressWarnings("NullAway.Init") // picocli injects it before running the command
-    private CommandSpec spec;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this usage and exit.")
-    private boolean help;
-
-    @Parameters(
-            arity = "0..1",
-            paramLabel = "ROOT",
-            converter = RepositoryRoot.class,
-            description = "The repository root (default: the current directory).")
-    private @Nullable Path root;
+    @Mixin
+    private final CommonOptions common = new CommonOptions();
 
     @Option(
             names = "--fleet",
@@ -82,19 +64,12 @@ public final class LocalPlatformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (fleet < 0) {
-            throw new ParameterException(spec.commandLine(), "--fleet must be 0 or more, not " + fleet);
+            throw common.usageError("--fleet must be 0 or more, not " + fleet);
         }
         if (daySeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--day-seconds must be 0 or more, not " + daySeconds);
+            throw common.usageError("--day-seconds must be 0 or more, not " + daySeconds);
         }
-        Path repository;
-        try {
-            repository = root != null ? root : RepositoryRoot.of(Path.of("."));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec.commandLine(), e.getMessage() + "; run it from the repository or name it");
-        }
-        run.run(new Settings(repository, fleet, daySeconds));
+        run.run(new Settings(common.root(), fleet, daySeconds));
         return 0;
     }
 }

@@ -2,7 +2,7 @@ package io.crosspatch.bench.baseline;
 
 import io.crosspatch.bench.report.BenchReport;
 import io.crosspatch.bench.report.Section;
-import java.util.Map;
+import io.crosspatch.testbed.Testbed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +39,14 @@ public final class InfrastructureBaselines {
     private InfrastructureBaselines() {}
 
     /**
-     * @param infrastructure the testbed's Spring properties ({@code Testbed#springProperties()}): bootstrap servers,
-     *                       Cassandra contact point and data centre
+     * @param infrastructure the platform's Kafka and Cassandra, measured idle
      */
-    public static Baselines run(Map<String, String> infrastructure, BenchReport report, Options options)
-            throws Exception {
+    public static Baselines run(Testbed infrastructure, BenchReport report, Options options) throws Exception {
         log.info(
                 "Baseline: Kafka producer, {} records of {} bytes", options.kafkaRecords(), options.kafkaRecordBytes());
         Section kafka = report.section("Baseline: Kafka producer (acks=all, idempotent)");
         KafkaProducerBaseline.Result producer = new KafkaProducerBaseline(
-                        infrastructure.get("spring.kafka.bootstrap-servers"))
+                        infrastructure.kafka().bootstrapServers())
                 .run(options.kafkaRecords(), options.kafkaRecordBytes(), kafka);
         kafka.note("Record size: the mean encoded enrollment.requested value over the four providers, estimated with "
                 + "identity material of the real clouds' typical size (EnrollmentRequestSize); the storm reports the "
@@ -62,8 +60,8 @@ public final class InfrastructureBaselines {
         Section plain = report.section("Baseline: Cassandra writes");
         Section lwt = report.section("Baseline: Cassandra lightweight transactions (INSERT … IF NOT EXISTS)");
         CassandraWriteBaseline.Result cassandra = new CassandraWriteBaseline(
-                        infrastructure.get("spring.cassandra.contact-points"),
-                        infrastructure.get("spring.cassandra.local-datacenter"))
+                        infrastructure.cassandra().contactPoint(),
+                        infrastructure.cassandra().localDatacenter())
                 .run(options.cassandraWrites(), options.cassandraLwtWrites(), options.cassandraInFlight(), plain, lwt);
         report.write();
         return new Baselines(

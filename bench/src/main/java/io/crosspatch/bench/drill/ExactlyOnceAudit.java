@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,15 +78,21 @@ final class ExactlyOnceAudit {
                 stage = "NO_ENROLLMENT_ACCEPTED";
             } else {
                 JsonNode status = status(one);
-                stage = status == null
-                        ? "STATUS_UNREADABLE"
-                        : status.path("status").asText("UNKNOWN");
-                if (stage.equals("REGISTERED")) {
-                    managed.put(
-                            one.enrollmentId(), status.path("managedInstanceId").asText());
-                } else if (examples.size() < 5) {
-                    examples.add(one.enrollmentId() + " " + stage
-                            + (status == null ? "" : " " + status.path("reason").asText("")));
+                if (status == null) {
+                    stage = "STATUS_UNREADABLE";
+                    if (examples.size() < 5) {
+                        examples.add(one.enrollmentId() + " " + stage);
+                    }
+                } else {
+                    stage = status.path("status").asText("UNKNOWN");
+                    if (stage.equals("REGISTERED")) {
+                        managed.put(
+                                one.enrollmentId(),
+                                status.path("managedInstanceId").asText());
+                    } else if (examples.size() < 5) {
+                        examples.add(one.enrollmentId() + " " + stage + " "
+                                + status.path("reason").asText(""));
+                    }
                 }
             }
             stages.merge(stage, 1L, Long::sum);
@@ -98,7 +106,7 @@ final class ExactlyOnceAudit {
     }
 
     /** The status as the VM reads it, a few tries apart (a service may just have restarted); null if unreadable. */
-    private JsonNode status(BenchFleet.Enrolled one) {
+    private @Nullable JsonNode status(BenchFleet.Enrolled one) {
         FleetEnroller.Enrollment enrollment = new FleetEnroller.Enrollment(one.vm(), one.enrollmentId(), one.secret());
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
@@ -227,7 +235,7 @@ final class ExactlyOnceAudit {
                 "reporting's per-instance patches equal SSM's ground truth for every node",
                 comparison.equal(),
                 comparison.describe(managed.size()));
-        PatchResultsTopic.Read topic = PatchResultsTopic.read(platform.infrastructureProperties());
+        PatchResultsTopic.Read topic = PatchResultsTopic.read(platform.infrastructure());
         List<String> onTopic = topic.managedInstanceIds();
         Tally tally = Tally.of(managed, onTopic, id -> id);
         section.figure("patch.results records", onTopic.size(), "records");
@@ -291,7 +299,7 @@ final class ExactlyOnceAudit {
                 differences.add(node + ": no patch report in SSM");
             } else if (instance == null) {
                 differences.add(node + ": not in reporting");
-            } else if (!expected.equals(updates(tenantOf.get(node), instance))) {
+            } else if (!expected.equals(updates(Objects.requireNonNull(tenantOf.get(node), node), instance))) {
                 differences.add(node + ": patches differ");
             } else {
                 equal++;

@@ -5,6 +5,7 @@ import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.serde.AvroSerdeException;
 import io.crosspatch.schemas.serde.SchemaRegistryConfig;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +23,25 @@ final class PatchResultsTopic {
     /** The ids, and how many records did not decode. */
     record Read(List<String> managedInstanceIds, int undecodable) {}
 
-    static Read read(Map<String, String> infrastructure) {
+    static Read read(Testbed infrastructure) {
         try (AvroDeserializer deserializer = new AvroDeserializer()) {
             deserializer.configure(
-                    Map.of(SchemaRegistryConfig.URL, infrastructure.get("crosspatch.schema-registry.url")), false);
+                    Map.of(
+                            SchemaRegistryConfig.URL,
+                            infrastructure.schemaRegistry().url()),
+                    false);
             List<String> ids = new ArrayList<>();
             int undecodable = 0;
             String topic = Topics.PATCH_RESULTS.name();
-            for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(
-                    infrastructure.get("spring.kafka.bootstrap-servers"), topic, Duration.ofMinutes(2))) {
+            for (ConsumerRecord<byte[], byte[]> record :
+                    TopicReader.readAll(infrastructure.kafka().bootstrapServers(), topic, Duration.ofMinutes(2))) {
                 try {
-                    ids.add(((PatchResult) deserializer.deserialize(topic, record.value()))
-                            .getManagedInstanceId()
-                            .toString());
+                    PatchResult result = (PatchResult) deserializer.deserialize(topic, record.value());
+                    if (result == null) {
+                        undecodable++; // a record without a value: no result in it
+                    } else {
+                        ids.add(result.getManagedInstanceId().toString());
+                    }
                 } catch (AvroSerdeException poison) {
                     undecodable++;
                 }

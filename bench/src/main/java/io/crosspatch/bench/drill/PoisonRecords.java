@@ -6,6 +6,7 @@ import io.crosspatch.schemas.serde.SchemaRegistryClient;
 import io.crosspatch.schemas.serde.SchemaRegistryConfig;
 import io.crosspatch.schemas.topics.TopicDefinition;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.testbed.Testbed;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +23,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto each of
- * the six topics with a raw producer — a wrong magic byte (JSON where Avro should be), an unknown schema id, and an
+ * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto every topic of
+ * the contract ({@link Topics#all()}: the six of the enrollment flow and the verifier's retry topic) with a raw
+ * producer — a wrong magic byte (JSON where Avro should be), an unknown schema id, and an
  * Avro body cut short under the topic's real schema id. After the run, each must be in {@code <topic>.DLT} with its
  * original bytes and the {@code kafka_dlt-*} headers; that the fleet enrolled after them completed (the audit) is
  * what shows the consumers moved on.
@@ -39,11 +42,13 @@ final class PoisonRecords implements Fault {
     record Poison(String topic, String key, byte[] value) {}
 
     /**
-     * The consumer groups reading each topic (see the services' READMEs): each dead-letters its own copy of a
-     * poison, so a missing copy names a group that did not move on.
+     * The consumer groups reading each topic of {@link Topics#all()} (see the services' READMEs): each dead-letters its
+     * own copy of a poison, so a missing copy names a group that did not move on.
      */
     static final Map<String, Integer> CONSUMING_GROUPS = Map.of(
             "enrollment.requested",
+            1,
+            "enrollment.requested.retry",
             1,
             "identity.verified",
             2,
@@ -89,12 +94,12 @@ final class PoisonRecords implements Fault {
 
     @Override
     public void beforeStorm(Platform platform, Section section) {
-        Map<String, String> infra = platform.infrastructureProperties();
+        Testbed infrastructure = platform.infrastructure();
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryConfig.from(
-                Map.of(SchemaRegistryConfig.URL, infra.get("crosspatch.schema-registry.url"))));
+                Map.of(SchemaRegistryConfig.URL, infrastructure.schemaRegistry().url())));
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.get("spring.kafka.bootstrap-servers"),
+                infrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG,
                 "all");
         try (KafkaProducer<String, byte[]> producer =
@@ -117,7 +122,7 @@ final class PoisonRecords implements Fault {
 
     @Override
     public void after(Platform platform, Section section) throws InterruptedException {
-        String bootstrap = platform.infrastructureProperties().get("spring.kafka.bootstrap-servers");
+        String bootstrap = platform.infrastructure().kafka().bootstrapServers();
         for (TopicDefinition<?> topic : Topics.all()) {
             List<Poison> poisons = produced.stream()
                     .filter(p -> p.topic().equals(topic.name()))
@@ -186,7 +191,7 @@ final class PoisonRecords implements Fault {
         }
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

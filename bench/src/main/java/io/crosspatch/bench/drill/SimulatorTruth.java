@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the simulated AWS holds, read from the simulator's control endpoints and never through Crosspatch: the
@@ -24,7 +25,7 @@ final class SimulatorTruth {
     static final String INSTANCE_TAG = "crosspatch:instance";
 
     /** An Organizations account, with the cloud account key its tags name ({@code null} for others). */
-    record SystemAccount(String accountId, String cloudAccountKey) {}
+    record SystemAccount(String accountId, @Nullable String cloudAccountKey) {}
 
     /** A hybrid activation (never its code). */
     record Activation(

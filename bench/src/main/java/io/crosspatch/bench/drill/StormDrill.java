@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ final class StormDrill {
             audit.afterWindows(section, accounts, managed, sizes.settleTimeout());
             if (!fault.deadLettersExpected()) {
                 audit.nothingDeadLettered(
-                        section, platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"));
+                        section, platform.infrastructure().kafka().bootstrapServers());
             }
             fault.after(platform, section);
         }
@@ -76,7 +77,10 @@ final class StormDrill {
         } catch (Exception first) {
             log.warn("drill {}: the platform did not start, starting it again: {}", name, first.toString());
             section.note("the platform's first start failed ("
-                    + first.getMessage().lines().findFirst().orElse("") + "); started again");
+                    + Objects.requireNonNullElse(first.getMessage(), first.toString())
+                            .lines()
+                            .findFirst()
+                            .orElse("") + "); started again");
             return BenchPlatform.start(root, "drill-" + name, tuning);
         }
     }

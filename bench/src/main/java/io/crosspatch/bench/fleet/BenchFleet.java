@@ -1,7 +1,6 @@
 package io.crosspatch.bench.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.bench.measure.Latencies;
 import io.crosspatch.launcher.JsonHttp;
 import io.crosspatch.launcher.LocalService;
@@ -9,13 +8,14 @@ import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.launcher.fleet.FleetEnroller;
 import io.crosspatch.launcher.fleet.FleetOs;
+import io.crosspatch.launcher.fleet.FleetProvisioning;
 import io.crosspatch.launcher.fleet.FleetVm;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class BenchFleet {
 
     private final Platform platform;
     private final List<CloudAccountSpec> accounts;
-    private final JsonHttp http = new JsonHttp();
+    private final FleetProvisioning provisioning;
     private final FleetEnroller enroller;
     private final Map<String, String> stages = new ConcurrentHashMap<>();
     private final Map<String, String> managedInstanceIds = new ConcurrentHashMap<>();
@@ -79,6 +80,8 @@ public final class BenchFleet {
     public BenchFleet(Platform platform, List<CloudAccountSpec> accounts) {
         this.platform = platform;
         this.accounts = List.copyOf(accounts);
+        JsonHttp http = new JsonHttp();
+        this.provisioning = new FleetProvisioning(platform, http, "bench-admin");
         this.enroller = new FleetEnroller(
                 http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
@@ -89,18 +92,7 @@ public final class BenchFleet {
 
     /** Onboards every account to its tenant (a PUT: idempotent), default patch group on-time. */
     public void onboard(int parallelism) throws InterruptedException {
-        String admin = "Bearer " + platform.tokens().adminToken("bench-admin");
-        inParallel(accounts, parallelism, account -> {
-            ObjectNode body = JsonHttp.object()
-                    .put("displayName", account.displayName())
-                    .put("defaultPatchGroup", "on-time")
-                    .put("awsRegion", account.awsRegion());
-            body.putArray("allowedPatchGroups");
-            URI uri = platform.service(LocalService.IDENTITY)
-                    .resolve("/v1/admin/tenants/" + account.tenantId() + "/cloud-accounts/" + account.provider() + "/"
-                            + account.cloudAccountId());
-            http.put(uri, Map.of("Authorization", admin), body).ok();
-        });
+        inParallel(accounts, parallelism, provisioning::onboard);
         log.info("onboarded {} cloud accounts", accounts.size());
     }
 
@@ -125,28 +117,7 @@ public final class BenchFleet {
     private record VmPlan(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {}
 
     private FleetVm createVm(VmPlan plan) {
-        ObjectNode body = JsonHttp.object()
-                .put("provider", plan.account().provider())
-                .put("accountId", plan.account().cloudAccountId())
-                .put("instanceName", plan.name())
-                .put("osFamily", plan.os().family())
-                .put("osVersion", plan.os().version());
-        if (plan.account().location() != null) {
-            body.put(
-                    plan.account().provider().equals("gcp") ? "zone" : "region",
-                    plan.account().location());
-        }
-        body.putObject("labels").put("crosspatch-patchgroup", plan.patchGroup());
-        JsonNode view = platform.simulatorControl().createVm(body);
-        return new FleetVm(
-                plan.account(),
-                plan.os(),
-                plan.patchGroup(),
-                view.get("vmId").asText(),
-                view.get("instanceId").asText(),
-                view.get("instanceName").asText(),
-                view.get("metadataBaseUrl").asText(),
-                view.path("guestinfoUrl").asText(null));
+        return provisioning.createVm(plan.account(), plan.os(), plan.patchGroup(), plan.name());
     }
 
     /**
@@ -164,7 +135,13 @@ public final class BenchFleet {
                 long done = System.nanoTime();
                 accepted.recordNanos(done - start);
                 stages.put(enrollment.enrollmentId(), "PENDING");
-                enrolled.add(new Enrolled(vm, enrollment.enrollmentId(), enrollment.secret(), postedAt, start, done));
+                enrolled.add(new Enrolled(
+                        vm,
+                        enrollment.enrollmentId(),
+                        Objects.requireNonNull(enrollment.secret(), "FleetEnroller.enroll makes the secret"),
+                        postedAt,
+                        start,
+                        done));
             } catch (RuntimeException e) {
                 postFailures.incrementAndGet();
                 log.warn("enrolling {} failed: {}", vm.instanceName(), e.getMessage());
@@ -232,7 +209,7 @@ public final class BenchFleet {
         }
     }
 
-    private static boolean isSettled(String stage, int targetRank) {
+    private static boolean isSettled(@Nullable String stage, int targetRank) {
         return stage != null && (stage.equals("REJECTED") || stage.equals("FAILED") || rank(stage) >= targetRank);
     }
 

@@ -1,13 +1,14 @@
 package io.crosspatch.bench.report;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How numbers look in the Markdown report: integers with thousands separators, others to three significant places. */
 final class Markdown {
 
     private Markdown() {}
 
-    static String number(Object value) {
+    static String number(@Nullable Object value) {
         if (value == null) {
             return "";
         }

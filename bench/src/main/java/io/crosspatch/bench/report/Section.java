@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One scenario, baseline or drill in a report: its figures (name → value with a unit), tables, notes, and — for
@@ -69,7 +70,8 @@ public final class Section {
         return Map.copyOf(figures);
     }
 
-    public synchronized Object value(String figure) {
+    /** The value of {@code figure}, or null when the section has no such figure. */
+    public synchronized @Nullable Object value(String figure) {
         Figure found = figures.get(figure);
         return found == null ? null : found.value();
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,8 @@ public final class EnrollmentStorm {
      * @param baselines    the infrastructure's ceilings measured in this run, or null (no ratios then)
      * @param floorLimits  the limits to compute the theoretical minimum from, or null when the run has none
      */
-    public void run(Section section, Baselines baselines, TheoreticalMinimum.Limits floorLimits) throws Exception {
+    public void run(Section section, @Nullable Baselines baselines, TheoreticalMinimum.@Nullable Limits floorLimits)
+            throws Exception {
         BenchFleet fleet = new BenchFleet(platform, accounts);
         fleet.onboard(SETUP_PARALLELISM);
         List<CloudAccountSpec> existing = accounts.subList(0, options.existingAccounts());
@@ -200,7 +202,7 @@ public final class EnrollmentStorm {
             int postFailures,
             Latencies accepted,
             long acceptingNanos,
-            Baselines baselines) {
+            @Nullable Baselines baselines) {
         double wall = seconds(outcome.wallNanos());
         double acceptedPerSecond = accepted.count() / Math.max(seconds(acceptingNanos), 1e-9);
         double activationsPerSecond = outcome.activated() / Math.max(wall, 1e-9);
@@ -406,7 +408,7 @@ public final class EnrollmentStorm {
                     activated++;
                     long seen = activation.get().seenNanos();
                     all.recordNanos(seen - one.postStartNanos());
-                    byGroup.get(group).recordNanos(seen - one.postStartNanos());
+                    byGroup.computeIfAbsent(group, g -> new Latencies()).recordNanos(seen - one.postStartNanos());
                     lastByGroup.merge(group, seen - start, Math::max);
                     last = Math.max(last, seen);
                 } else if (failure.isPresent()) {

@@ -11,6 +11,7 @@ import io.crosspatch.launcher.fleet.CloudAccountSpec;
 import io.crosspatch.simulator.client.SimulatorControl;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ public final class StormBenchmark {
 
     /** One storm on a platform started with {@link #tuning}{@code (mode, options)} and not used by another storm. */
     public static void runOn(
-            Platform platform, Mode mode, BenchReport report, StormOptions options, Baselines baselines)
+            Platform platform, Mode mode, BenchReport report, StormOptions options, @Nullable Baselines baselines)
             throws Exception {
         log.info("{}: {} VMs across {} accounts", mode.title, options.vms(), options.accounts());
         Section section = report.section(mode.title);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,8 @@ final class TopicSizes {
             long bytes = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (System.nanoTime() < deadline
-                    && partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                    && partitions.stream()
+                            .anyMatch(partition -> consumer.position(partition) < endOffset(end, partition))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null) {
                         records++;
@@ -47,5 +49,10 @@ final class TopicSizes {
             }
             return records == 0 ? 0.0 : (double) bytes / records;
         }
+    }
+
+    /** The end offset of a partition asked about: the consumer answers one for each. */
+    private static long endOffset(Map<TopicPartition, Long> end, TopicPartition partition) {
+        return Objects.requireNonNull(end.get(partition), () -> "no end offset for " + partition);
     }
 }

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dashboard users during the sweep: {@code clients} threads, each in a closed loop (no think time) doing what the
@@ -108,13 +110,14 @@ public final class DashboardLoad {
         return new Result(elapsed, Map.copyOf(latencies), errorCounts);
     }
 
-    private void loop(String bearer, String ownTenant) {
+    /** One client: a tenant user asks for {@code ownTenant} only; an operator ({@code ownTenant} null) for any. */
+    private void loop(String bearer, @Nullable String ownTenant) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (running) {
             String tenant = ownTenant != null ? ownTenant : tenants.get(random.nextInt(tenants.size()));
             get(SUMMARY, "/v1/tenants/" + tenant + "/summary", bearer);
             get(INSTANCES, "/v1/tenants/" + tenant + "/instances?pageSize=100", bearer);
-            List<KnownInstance> known = instancesByTenant.get(tenant);
+            List<KnownInstance> known = Objects.requireNonNull(instancesByTenant.get(tenant), tenant);
             KnownInstance instance = known.get(random.nextInt(known.size()));
             get(
                     UPDATES,
@@ -135,7 +138,7 @@ public final class DashboardLoad {
             int status =
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
-                latencies.get(endpoint).recordSince(start);
+                Objects.requireNonNull(latencies.get(endpoint), endpoint).recordSince(start);
             } else {
                 error(endpoint, "HTTP " + status);
             }

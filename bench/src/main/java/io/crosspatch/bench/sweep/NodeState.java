@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of one managed node's patch state that a window run changes, in one shape for both sides of the
@@ -16,7 +17,7 @@ import java.util.Locale;
  * @param missing   missing patches
  * @param failed    patches whose installation failed
  */
-record NodeState(String operation, Instant endedAt, int installed, int missing, int failed) {
+record NodeState(@Nullable String operation, @Nullable Instant endedAt, int installed, int missing, int failed) {
 
     /** From one entry of {@code GET /_sim/patch-states}. */
     static NodeState ofTruth(JsonNode state) {
@@ -46,7 +47,7 @@ record NodeState(String operation, Instant endedAt, int installed, int missing, 
                 && !endedAt.isBefore(since.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private static Instant millis(JsonNode value) {
+    private static @Nullable Instant millis(@Nullable JsonNode value) {
         return value == null || !value.isTextual() || value.asText().isEmpty()
                 ? null
                 : Instant.parse(value.asText()).truncatedTo(ChronoUnit.MILLIS);

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the simulator says SSM holds after the windows ran, read from its control endpoints (never through
@@ -84,11 +86,14 @@ final class SsmTruth {
         return new SsmTruth(figures, states);
     }
 
+    /** The figures of an account {@link #read} was given (it reads every one, an account without nodes too). */
     AccountFigures figures(String cloudAccountKey) {
-        return figuresByAccount.get(cloudAccountKey);
+        return Objects.requireNonNull(
+                figuresByAccount.get(cloudAccountKey), () -> "no figures were read for " + cloudAccountKey);
     }
 
     /** The node's patch state as SSM last reported it; null when no run reached it. */
+    @Nullable
     NodeState state(String managedInstanceId) {
         return statesByNode.get(managedInstanceId);
     }

@@ -2,6 +2,7 @@ package io.crosspatch.bench.sweep;
 
 import io.crosspatch.bench.cli.WholeNumber;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -22,62 +23,62 @@ public final class SweepArguments {
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Managed nodes to seed (default: 100,000).")
-    private Integer nodes;
+    private @Nullable Integer nodes;
 
     @Option(
             names = "--sweep-accounts",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Cloud accounts they spread over (default: 100).")
-    private Integer accounts;
+    private @Nullable Integer accounts;
 
     @Option(
             names = "--dashboard-clients",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Concurrent dashboard clients during the sweep (default: 100).")
-    private Integer dashboardClients;
+    private @Nullable Integer dashboardClients;
 
     @Option(
             names = "--seed-parallelism",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Enrollments in flight while seeding (default: 64).")
-    private Integer seedParallelism;
+    private @Nullable Integer seedParallelism;
 
     @Option(
             names = "--compliance-interval",
             paramLabel = "SECONDS",
             converter = WholeNumber.class,
             description = "patching-service's pause between compliance sweeps (default: 10).")
-    private Integer complianceInterval;
+    private @Nullable Integer complianceInterval;
 
     @Option(
             names = "--compliance-concurrency",
             paramLabel = "N",
             converter = WholeNumber.class,
             description = "Accounts patching-service collects side by side (default: 16).")
-    private Integer complianceConcurrency;
+    private @Nullable Integer complianceConcurrency;
 
     @Option(
             names = "--simulator-heap",
             paramLabel = "SIZE",
             description = "The simulator's -Xmx (default: 3g above 20,000 nodes, 1g above 2,000, else 512m).")
-    private String simulatorHeap;
+    private @Nullable String simulatorHeap;
 
     @Option(
             names = "--sweep-limits",
             paramLabel = "on|off",
             description =
                     "The simulator's default AWS rate limits during the sweep (default: on; always off while seeding).")
-    private Switch limits;
+    private @Nullable Switch limits;
 
     @Option(
             names = "--sweep-timeout",
             paramLabel = "MINUTES",
             converter = WholeNumber.class,
             description = "How long seeding and the sweep may each take (default: 120).")
-    private Integer timeoutMinutes;
+    private @Nullable Integer timeoutMinutes;
 
     /** The options given, the defaults for the others; {@link IllegalArgumentException} when they do not fit together. */
     public SweepOptions options() {

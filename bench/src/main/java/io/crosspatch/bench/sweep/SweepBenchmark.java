@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -150,13 +151,13 @@ public final class SweepBenchmark {
                     http,
                     platform.service(LocalService.REPORTING),
                     platform.tokens().token("bench-sweep-watcher", null));
-            this.patchResults = new TopicCount(
-                    platform.infrastructureProperties().get("spring.kafka.bootstrap-servers"),
-                    Topics.PATCH_RESULTS.name());
+            this.patchResults =
+                    new TopicCount(platform.infrastructure().kafka().bootstrapServers(), Topics.PATCH_RESULTS.name());
         }
 
         void run() throws Exception {
-            long simulatorPid = platform.processIds().get("cloud-simulator");
+            long simulatorPid = Objects.requireNonNull(
+                    platform.processIds().get("cloud-simulator"), "the platform names its simulator's process");
             OptionalLong heapBefore = LiveHeap.bytes(simulatorPid);
             simulator.rateLimits(false);
             FleetSeeder.Seeded seeded = new FleetSeeder(new BenchFleet(platform, accounts), options).seed();

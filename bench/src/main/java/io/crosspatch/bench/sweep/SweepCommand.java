@@ -1,15 +1,10 @@
 package io.crosspatch.bench.sweep;
 
-import io.crosspatch.launcher.cli.RepositoryRoot;
+import io.crosspatch.launcher.cli.CommonOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The command line of {@link SweepBenchmark}'s own main, for development runs of the sweep alone: the repository root
@@ -29,24 +24,11 @@ final class SweepCommand implements Callable<Integer> {
         int run(Path root, SweepOptions options) throws Exception;
     }
 
-    @Spec
-    private CommandSpec spec;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Print this usage and exit.")
-    private boolean help;
-
-    @Parameters(
-            index = "0",
-            paramLabel = "ROOT",
-            converter = RepositoryRoot.class,
-            description = "The repository root.")
-    private Path root;
+    @Mixin
+    private final CommonOptions common = new CommonOptions();
 
     @Mixin
-    private SweepArguments sweep = new SweepArguments();
+    private final SweepArguments sweep = new SweepArguments();
 
     private final Run run;
 
@@ -60,8 +42,8 @@ final class SweepCommand implements Callable<Integer> {
         try {
             options = sweep.options();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw common.usageError(e);
         }
-        return run.run(root, options);
+        return run.run(common.root(), options);
     }
 }

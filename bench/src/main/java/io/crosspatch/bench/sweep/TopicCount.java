@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,10 @@ final class TopicCount {
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    if (record.offset()
+                            < Objects.requireNonNull(
+                                    end.get(new TopicPartition(record.topic(), record.partition())),
+                                    "a record of a partition not assigned")) {
                         timestamps.add(record.timestamp());
                     }
                 }

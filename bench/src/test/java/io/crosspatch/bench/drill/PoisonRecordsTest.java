@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosspatch.schemas.serde.UnknownMagicByteException;
 import io.crosspatch.schemas.serde.WireFormat;
+import io.crosspatch.schemas.topics.TopicDefinition;
+import io.crosspatch.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,5 +33,13 @@ class PoisonRecordsTest {
         // a lone varint byte with its continuation bit set: no Avro record of the contract ends there
         assertThat(truncated.remaining()).isEqualTo(1);
         assertThat(truncated.get() & 0x80).isNotZero();
+    }
+
+    @Test
+    void knowsTheConsumingGroupsOfEveryTopicThePoisonsGoOnto() {
+        // the drill poisons every topic of the contract; a topic missing here would be checked for one copy only
+        assertThat(PoisonRecords.CONSUMING_GROUPS.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Topics.all().stream().map(TopicDefinition::name).toList());
     }
 }

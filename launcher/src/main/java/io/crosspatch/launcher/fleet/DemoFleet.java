@@ -1,11 +1,9 @@
 package io.crosspatch.launcher.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosspatch.launcher.JsonHttp;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,30 +35,20 @@ public final class DemoFleet {
     private final Map<String, String> managedInstanceIds = new ConcurrentHashMap<>();
     private final Map<String, StartupScriptRunner.Outcome> scriptOutcomes = new ConcurrentHashMap<>();
     private final Platform platform;
-    private final JsonHttp http;
     private final FleetEnroller enroller;
+    private final FleetProvisioning provisioning;
 
     public DemoFleet(Platform platform) {
         this.platform = platform;
-        this.http = new JsonHttp();
+        JsonHttp http = new JsonHttp();
+        this.provisioning = new FleetProvisioning(platform, http, "local-admin");
         this.enroller = new FleetEnroller(
                 http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
     }
 
     /** Onboards every demo cloud account to its tenant (idempotent: a PUT). */
     public void onboard() {
-        String admin = "Bearer " + platform.tokens().adminToken("local-admin");
-        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
-            ObjectNode body = JsonHttp.object()
-                    .put("displayName", account.displayName())
-                    .put("defaultPatchGroup", "on-time")
-                    .put("awsRegion", account.awsRegion());
-            body.putArray("allowedPatchGroups");
-            URI uri = platform.service(LocalService.IDENTITY)
-                    .resolve("/v1/admin/tenants/" + account.tenantId() + "/cloud-accounts/" + account.provider() + "/"
-                            + account.cloudAccountId());
-            http.put(uri, Map.of("Authorization", admin), body).ok();
-        }
+        DemoTenants.ACCOUNTS.forEach(provisioning::onboard);
         log.info("onboarded {} cloud accounts of tenants {}", DemoTenants.ACCOUNTS.size(), DemoTenants.tenants());
     }
 
@@ -78,18 +66,7 @@ public final class DemoFleet {
     }
 
     public FleetVm createVm(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {
-        ObjectNode body = JsonHttp.object()
-                .put("provider", account.provider())
-                .put("accountId", account.cloudAccountId())
-                .put("instanceName", name)
-                .put("osFamily", os.family())
-                .put("osVersion", os.version());
-        if (account.location() != null) {
-            body.put(account.provider().equals("gcp") ? "zone" : "region", account.location());
-        }
-        body.putObject("labels").put("crosspatch-patchgroup", patchGroup);
-        JsonNode view = platform.simulatorControl().createVm(body);
-        FleetVm vm = FleetVm.of(account, os, patchGroup, view);
+        FleetVm vm = provisioning.createVm(account, os, patchGroup, name);
         stages.put(vm.vmId(), "CREATED");
         return vm;
     }
