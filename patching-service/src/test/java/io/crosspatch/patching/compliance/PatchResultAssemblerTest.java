@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.patching.compliance.domain.NodePatch;
 import io.crosspatch.patching.compliance.domain.NodePatchState;
 import io.crosspatch.patching.compliance.domain.PatchReport;
@@ -51,7 +52,7 @@ class PatchResultAssemblerTest {
                         "late"));
         assertThat(report.baselineId()).contains("pb-0abc");
         assertThat(report.agent()).isEqualTo(new PatchReport.Agent("3.3.1", true, PatchReport.Ping.ONLINE, STARTED));
-        assertThat(report.counts()).isEqualTo(new PatchReport.Counts(12, 1, 2, 0, 3, 0, 40, 1, 2, 0));
+        assertThat(report.counts()).isEqualTo(new PatchCounts(12, 1, 2, 0, 3, 0, 40, 1, 2, 0));
     }
 
     @Test
@@ -71,7 +72,7 @@ class PatchResultAssemblerTest {
 
         assertThat(report.lastOperation()).isEmpty();
         assertThat(report.baselineId()).isEmpty();
-        assertThat(report.counts()).isEqualTo(PatchReport.Counts.NONE);
+        assertThat(report.counts()).isEqualTo(PatchCounts.NONE);
     }
 
     @Test
@@ -240,16 +241,7 @@ class PatchResultAssemblerTest {
                 "mi-0123456789abcdef0",
                 "late",
                 "pb-0abc",
-                12,
-                1,
-                2,
-                0,
-                3,
-                failed,
-                40,
-                1,
-                2,
-                0,
+                new PatchCounts(12, 1, 2, 0, 3, failed, 40, 1, 2, 0),
                 operation,
                 STARTED,
                 end);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.patching.compliance.domain.ReportedPatch;
 import io.crosspatch.patching.compliance.domain.StateFingerprint;
@@ -58,7 +59,7 @@ class StateFingerprintTest {
                         "late"),
                 Optional.of("pb-0abc"),
                 new PatchReport.Agent("3.3.1", false, PatchReport.Ping.CONNECTION_LOST, at),
-                new PatchReport.Counts(12, 1, 2, 0, 3, 1, 40, 1, 2, 0),
+                new PatchCounts(12, 1, 2, 0, 3, 1, 40, 1, 2, 0),
                 Optional.of(new PatchReport.Operation(
                         PatchReport.Operation.Type.INSTALL,
                         Instant.parse("2026-03-10T02:00:00Z"),
@@ -98,7 +99,7 @@ class StateFingerprintTest {
                         "late"),
                 Optional.empty(),
                 new PatchReport.Agent("3.3.1", false, PatchReport.Ping.CONNECTION_LOST, at),
-                PatchReport.Counts.NONE,
+                PatchCounts.NONE,
                 Optional.empty(),
                 List.of());
 
@@ -126,7 +127,7 @@ class StateFingerprintTest {
                         "early"),
                 Optional.empty(),
                 new PatchReport.Agent("3.3", true, ping, lastPing),
-                new PatchReport.Counts(0, 0, 0, 0, state == ReportedPatch.State.MISSING ? 1 : 0, 0, 0, 0, 0, 0),
+                new PatchCounts(0, 0, 0, 0, state == ReportedPatch.State.MISSING ? 1 : 0, 0, 0, 0, 0, 0),
                 Optional.empty(),
                 List.of(new ReportedPatch(
                         "USN-7001-1",

@@ -2,6 +2,7 @@ package io.crosspatch.reporting.bench;
 
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.reporting.compliance.application.ReadModelUpdater;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
@@ -130,7 +131,7 @@ public final class ReportingQueryBenchmark {
                 "on-time",
                 "pb-0123456789abcdef0",
                 new InstanceState.AgentStatus("3.3.1142.0", i % 5 != 0, i % 20 == 0 ? "CONNECTION_LOST" : "ONLINE", at),
-                new InstanceState.PatchCounts(patches - 2, 0, 0, 0, 2, 0, 0, 1, 1, 0),
+                new PatchCounts(patches - 2, 0, 0, 0, 2, 0, 0, 1, 1, 0),
                 new InstanceState.LastOperation(
                         "INSTALL", at.minusSeconds(600), at.minusSeconds(60), i % 50 == 0 ? "FAILED" : "SUCCEEDED"),
                 updates);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -40,60 +39,44 @@ public final class BearerTokenDecoders {
     /** The claim the roles are read from, a list or a space-separated string; each becomes {@code ROLE_<role>}. */
     public static final String ROLES_CLAIM = "roles";
 
-    /**
-     * Where keys come from and what the claims must say; {@code jwkSetUri} wins over {@code publicKeyLocation}.
-     * Blank values count as not set, so environment placeholders with empty defaults work.
-     *
-     * @param audiences accepted audiences; a token must name at least one of them
-     */
-    public record KeySource(String jwkSetUri, String publicKeyLocation, String issuer, List<String> audiences) {
-
-        public KeySource {
-            jwkSetUri = blankToNull(jwkSetUri);
-            publicKeyLocation = blankToNull(publicKeyLocation);
-            issuer = blankToNull(issuer);
-            audiences = audiences == null
-                    ? List.of()
-                    : audiences.stream()
-                            .filter(Objects::nonNull)
-                            .map(String::strip)
-                            .filter(a -> !a.isEmpty())
-                            .toList();
-        }
-    }
-
     private BearerTokenDecoders() {}
 
     /**
-     * The decoder for the resource server configured under {@code prefix}.
+     * The decoder for the resource server configured under {@code prefix}; {@code prefix} only names the missing
+     * properties in the refusal.
      *
      * @throws IllegalStateException naming the missing properties when the issuer, the audience or both key
      *                               sources are missing, so the service refuses to start
      */
-    public static JwtDecoder decoder(String prefix, KeySource source, ResourceLoader resources) {
+    public static JwtDecoder decoder(String prefix, BearerTokenProperties properties, ResourceLoader resources) {
         List<String> missing = new ArrayList<>();
-        if (source.issuer() == null) {
+        String issuer = properties.getIssuer();
+        String jwkSetUri = properties.getJwkSetUri();
+        String publicKeyLocation = properties.getPublicKeyLocation();
+        List<String> audiences = properties.getAudiences();
+        if (issuer == null) {
             missing.add(prefix + ".issuer");
         }
-        if (source.audiences().isEmpty()) {
+        if (audiences.isEmpty()) {
             missing.add(prefix + ".audience");
         }
-        if (source.jwkSetUri() == null && source.publicKeyLocation() == null) {
+        if (jwkSetUri == null && publicKeyLocation == null) {
             missing.add(prefix + ".jwk-set-uri or " + prefix + ".public-key-location");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("bearer tokens cannot be checked without " + String.join(", ", missing)
                     + ": set them (the service refuses to start rather than accept tokens it cannot fully check)");
         }
-        NimbusJwtDecoder decoder = source.jwkSetUri() != null
-                ? NimbusJwtDecoder.withJwkSetUri(source.jwkSetUri())
+        // Both checked above: the issuer is set, and so is the public key where no JWKS URI is.
+        NimbusJwtDecoder decoder = jwkSetUri != null
+                ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                         .jwsAlgorithm(SignatureAlgorithm.RS256)
                         .jwsAlgorithm(SignatureAlgorithm.ES256)
                         .build()
-                : NimbusJwtDecoder.withPublicKey(publicKey(resources, source.publicKeyLocation()))
+                : NimbusJwtDecoder.withPublicKey(publicKey(resources, Objects.requireNonNull(publicKeyLocation)))
                         .signatureAlgorithm(SignatureAlgorithm.RS256)
                         .build();
-        decoder.setJwtValidator(validator(source));
+        decoder.setJwtValidator(validator(Objects.requireNonNull(issuer), audiences));
         return decoder;
     }
 
@@ -107,14 +90,14 @@ public final class BearerTokenDecoders {
         return converter;
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(KeySource source) {
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> accepted) {
         // Spring's timestamp validator checks exp only when present; a token without one would never expire.
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                JwtValidators.createDefaultWithIssuer(source.issuer()),
+                JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(
                         JwtClaimNames.AUD,
-                        audiences -> audiences != null && audiences.stream().anyMatch(source.audiences()::contains)));
+                        audiences -> audiences != null && audiences.stream().anyMatch(accepted::contains)));
     }
 
     private static RSAPublicKey publicKey(ResourceLoader resources, String location) {
@@ -123,9 +106,5 @@ public final class BearerTokenDecoders {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the JWT public key at " + location, e);
         }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

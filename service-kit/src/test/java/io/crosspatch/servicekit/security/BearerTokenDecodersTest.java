@@ -17,8 +17,7 @@ class BearerTokenDecodersTest {
 
     private final JwtDecoder decoder = BearerTokenDecoders.decoder(
             "test.auth",
-            new BearerTokenDecoders.KeySource(
-                    null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of(AUDIENCE)),
+            properties(null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of(AUDIENCE)),
             new DefaultResourceLoader());
 
     @Test
@@ -53,23 +52,29 @@ class BearerTokenDecodersTest {
 
         assertThatThrownBy(() -> BearerTokenDecoders.decoder(
                         "test.auth",
-                        new BearerTokenDecoders.KeySource(
-                                null, TestJwtIssuer.publicKeyLocation(), " ", List.of(AUDIENCE)),
+                        properties(null, TestJwtIssuer.publicKeyLocation(), " ", List.of(AUDIENCE)),
                         resources))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.auth.issuer");
         assertThatThrownBy(() -> BearerTokenDecoders.decoder(
                         "test.auth",
-                        new BearerTokenDecoders.KeySource(
-                                null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of("")),
+                        properties(null, TestJwtIssuer.publicKeyLocation(), TestJwtIssuer.ISSUER, List.of("")),
                         resources))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.auth.audience");
         assertThatThrownBy(() -> BearerTokenDecoders.decoder(
-                        "test.auth",
-                        new BearerTokenDecoders.KeySource("", "", TestJwtIssuer.ISSUER, List.of(AUDIENCE)),
-                        resources))
+                        "test.auth", properties("", "", TestJwtIssuer.ISSUER, List.of(AUDIENCE)), resources))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.auth.public-key-location");
+    }
+
+    private static BearerTokenProperties properties(
+            String jwkSetUri, String publicKeyLocation, String issuer, List<String> audiences) {
+        BearerTokenProperties properties = new BearerTokenProperties();
+        properties.setJwkSetUri(jwkSetUri);
+        properties.setPublicKeyLocation(publicKeyLocation);
+        properties.setIssuer(issuer);
+        properties.setAudiences(audiences);
+        return properties;
     }
 }

@@ -28,10 +28,17 @@ import org.junit.jupiter.api.Test;
  * record component's Javadoc — and a row in {@code docs/configuration.md} with its environment variable; and every
  * property that file lists under one of the service's own prefixes still exists. A service's test extends this and
  * names its prefixes. Nothing starts: it reads the compiled metadata on the test class path.
+ *
+ * <p>A property a service binds with a type of service-kit's (the bearer-token settings, {@code BearerTokenProperties})
+ * takes its description from that type's source metadata, {@code META-INF/spring/configuration-metadata/<type>.json},
+ * which the configuration processor writes for every {@code @ConfigurationPropertiesSource} type. The processor of the
+ * service would copy it into the service's own file, but javac 17 cannot read a resource under {@code META-INF} of a
+ * jar on the class path, so the entry there names its source type only and the two are joined here.
  */
 public abstract class ConfigurationMetadataContract {
 
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+    private static final String SOURCE_METADATA = "META-INF/spring/configuration-metadata/%s.json";
     private static final Pattern DOCUMENTED_PROPERTY = Pattern.compile("`(crosspatch\\.[a-z0-9.-]+)`");
 
     /** The prefixes only this service's records bind, e.g. {@code crosspatch.identity.}. */
@@ -102,6 +109,10 @@ public abstract class ConfigurationMetadataContract {
                     String name = property.path("name").asText();
                     if (name.startsWith("crosspatch.")) {
                         String description = property.path("description").asText("");
+                        if (description.isBlank()) {
+                            description = sourceDescription(
+                                    json, property.path("sourceType").asText(""), name);
+                        }
                         properties.merge(name, description, (a, b) -> a.isBlank() ? b : a);
                     }
                 }
@@ -112,10 +123,33 @@ public abstract class ConfigurationMetadataContract {
         return properties;
     }
 
+    /** The description {@code sourceType}'s own metadata gives the property {@code name} ends with; "" if none. */
+    private static String sourceDescription(ObjectMapper json, String sourceType, String name) {
+        if (sourceType.isEmpty()) {
+            return "";
+        }
+        for (URL resource : resources(SOURCE_METADATA.formatted(sourceType))) {
+            try (InputStream in = resource.openStream()) {
+                for (JsonNode property : json.readTree(in).path("properties")) {
+                    if (name.endsWith("." + property.path("name").asText())) {
+                        return property.path("description").asText("");
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+        return "";
+    }
+
     private static List<URL> resources() {
+        return resources(METADATA);
+    }
+
+    private static List<URL> resources(String path) {
         try {
             return Collections.list(
-                    ConfigurationMetadataContract.class.getClassLoader().getResources(METADATA));
+                    ConfigurationMetadataContract.class.getClassLoader().getResources(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.servicekit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

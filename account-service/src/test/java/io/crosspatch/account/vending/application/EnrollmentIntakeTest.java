@@ -7,6 +7,7 @@ import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.servicekit.testing.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -5,13 +5,13 @@ import io.crosspatch.events.AzureIdentity;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.GcpIdentity;
 import io.crosspatch.events.HostFacts;
-import io.crosspatch.events.Provider;
 import io.crosspatch.events.VmwareIdentity;
 import io.crosspatch.identity.enrollment.application.EnrollmentRequestPublisher;
 import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableException;
 import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.enrollment.domain.SecretHash;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public class KafkaEnrollmentRequestPublisher implements EnrollmentRequestPublish
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
                 .setEnrollmentId(enrollmentId)
-                .setProvider(Provider.valueOf(request.provider().name()))
+                .setProvider(Providers.toAvro(request.provider()))
                 .setIdentity(identity(request))
                 .setHost(HostFacts.newBuilder()
                         .setHostname(request.host().hostname())

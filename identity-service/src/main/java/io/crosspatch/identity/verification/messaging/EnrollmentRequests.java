@@ -9,7 +9,7 @@ import io.crosspatch.identity.enrollment.domain.EnrollmentRequest;
 import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.RequestedEnrollment;
-import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class EnrollmentRequests {
         return new RequestedEnrollment(
                 event.getEnrollmentId(),
                 new EnrollmentRequest(
-                        CloudProvider.valueOf(event.getProvider().name()),
+                        Providers.fromAvro(event.getProvider()),
                         identity(event.getIdentity()),
                         new HostFacts(host.getHostname(), host.getOsFamily(), host.getOsVersion()),
                         labels));

@@ -5,12 +5,11 @@ import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.EnrollmentStage;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.OperatingSystem;
-import io.crosspatch.events.Provider;
 import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.identity.role.VerifierRole;
 import io.crosspatch.identity.verification.domain.VerificationOutcome;
 import io.crosspatch.identity.verification.domain.VerifiedEnrollment;
-import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +86,7 @@ class VerificationEvents {
     private IdentityVerified identityVerified(VerifiedEnrollment enrollment) {
         VerifiedIdentity identity = VerifiedIdentity.newBuilder()
                 .setTenantId(enrollment.tenantId())
-                .setProvider(provider(enrollment.provider()))
+                .setProvider(Providers.toAvro(enrollment.provider()))
                 .setCloudAccountId(enrollment.cloudAccountId())
                 .setCloudAccountName(enrollment.cloudAccountName())
                 .setInstanceId(enrollment.instanceId())
@@ -120,12 +119,8 @@ class VerificationEvents {
                 .setMessage(rejected.message())
                 .setRetryable(rejected.reason().retryable())
                 .setTenantId(rejected.tenantId())
-                .setProvider(rejected.provider() == null ? null : provider(rejected.provider()))
+                .setProvider(rejected.provider() == null ? null : Providers.toAvro(rejected.provider()))
                 .setCloudAccountId(rejected.cloudAccountId())
                 .build();
-    }
-
-    private static Provider provider(CloudProvider provider) {
-        return Provider.valueOf(provider.name());
     }
 }

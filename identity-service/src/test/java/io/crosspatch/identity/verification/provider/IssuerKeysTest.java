@@ -11,17 +11,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
 import io.crosspatch.identity.verification.application.TrustSourceUnavailableException;
+import io.crosspatch.servicekit.testing.MutableClock;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,7 +39,7 @@ class IssuerKeysTest {
     private static final JwksProperties SETTINGS =
             new JwksProperties(INTERVAL, Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofMillis(800), 16_384);
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicReference<Answer> answer = new AtomicReference<>();
     private HttpServer server;
@@ -206,30 +204,5 @@ class IssuerKeysTest {
 
     private static RSAKey rsaKey() throws JOSEException {
         return new RSAKeyGenerator(2048).keyID("k-" + System.nanoTime()).generate();
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

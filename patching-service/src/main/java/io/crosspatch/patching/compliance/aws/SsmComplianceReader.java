@@ -1,5 +1,6 @@
 package io.crosspatch.patching.compliance.aws;
 
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.patching.compliance.application.ComplianceReader;
 import io.crosspatch.patching.compliance.domain.NodePatch;
 import io.crosspatch.patching.compliance.domain.NodePatchState;
@@ -111,16 +112,17 @@ class SsmComplianceReader implements ComplianceReader {
                 s.instanceId(),
                 s.patchGroup(),
                 s.baselineId(),
-                n(s.installedCount()),
-                n(s.installedOtherCount()),
-                n(s.installedPendingRebootCount()),
-                n(s.installedRejectedCount()),
-                n(s.missingCount()),
-                n(s.failedCount()),
-                n(s.notApplicableCount()),
-                n(s.criticalNonCompliantCount()),
-                n(s.securityNonCompliantCount()),
-                n(s.otherNonCompliantCount()),
+                new PatchCounts(
+                        n(s.installedCount()),
+                        n(s.installedOtherCount()),
+                        n(s.installedPendingRebootCount()),
+                        n(s.installedRejectedCount()),
+                        n(s.missingCount()),
+                        n(s.failedCount()),
+                        n(s.notApplicableCount()),
+                        n(s.criticalNonCompliantCount()),
+                        n(s.securityNonCompliantCount()),
+                        n(s.otherNonCompliantCount())),
                 s.operationAsString(),
                 s.operationStartTime(),
                 s.operationEndTime());

@@ -1,5 +1,6 @@
 package io.crosspatch.patching.compliance.domain;
 
+import io.crosspatch.kernel.PatchCounts;
 import java.time.Instant;
 
 /** A node's patch state summary as DescribeInstancePatchStates reports it after its last Scan or Install. */
@@ -7,16 +8,7 @@ public record NodePatchState(
         String instanceId,
         String patchGroup,
         String baselineId,
-        int installed,
-        int installedOther,
-        int installedPendingReboot,
-        int installedRejected,
-        int missing,
-        int failed,
-        int notApplicable,
-        int criticalNonCompliant,
-        int securityNonCompliant,
-        int otherNonCompliant,
+        PatchCounts counts,
         String operation,
         Instant operationStart,
         Instant operationEnd) {
@@ -32,12 +24,12 @@ public record NodePatchState(
                 String.valueOf(operationStart),
                 String.valueOf(operationEnd),
                 baselineId,
-                String.valueOf(installed),
-                String.valueOf(installedOther),
-                String.valueOf(installedPendingReboot),
-                String.valueOf(installedRejected),
-                String.valueOf(missing),
-                String.valueOf(failed),
-                String.valueOf(notApplicable));
+                String.valueOf(counts.installed()),
+                String.valueOf(counts.installedOther()),
+                String.valueOf(counts.installedPendingReboot()),
+                String.valueOf(counts.installedRejected()),
+                String.valueOf(counts.missing()),
+                String.valueOf(counts.failed()),
+                String.valueOf(counts.notApplicable()));
     }
 }

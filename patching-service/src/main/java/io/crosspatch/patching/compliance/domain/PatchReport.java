@@ -1,6 +1,7 @@
 package io.crosspatch.patching.compliance.domain;
 
 import io.crosspatch.kernel.CloudAccountKey;
+import io.crosspatch.kernel.PatchCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record PatchReport(
         Node node,
         Optional<String> baselineId,
         Agent agent,
-        Counts counts,
+        PatchCounts counts,
         Optional<Operation> lastOperation,
         List<ReportedPatch> patches) {
 
@@ -91,23 +92,6 @@ public record PatchReport(
                 default -> UNKNOWN;
             };
         }
-    }
-
-    /** Patch counts as DescribeInstancePatchStates reports them. */
-    public record Counts(
-            int installed,
-            int installedOther,
-            int installedPendingReboot,
-            int installedRejected,
-            int missing,
-            int failed,
-            int notApplicable,
-            int criticalNonCompliant,
-            int securityNonCompliant,
-            int otherNonCompliant) {
-
-        /** Before the first operation nothing is counted. */
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The last patching operation: which, when, and whether it succeeded. */

@@ -1,5 +1,6 @@
 package io.crosspatch.patching.compliance.domain;
 
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.ManagedNode;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class PatchResultAssembler {
                 reported,
                 state.map(NodePatchState::baselineId),
                 agent,
-                state.map(PatchResultAssembler::counts).orElse(PatchReport.Counts.NONE),
+                state.map(NodePatchState::counts).orElse(PatchCounts.NONE),
                 state.filter(s -> s.operationStart() != null).map(s -> operation(s, window)),
                 patches);
     }
@@ -61,20 +62,6 @@ public final class PatchResultAssembler {
                 patch.cveIds());
     }
 
-    private static PatchReport.Counts counts(NodePatchState s) {
-        return new PatchReport.Counts(
-                s.installed(),
-                s.installedOther(),
-                s.installedPendingReboot(),
-                s.installedRejected(),
-                s.missing(),
-                s.failed(),
-                s.notApplicable(),
-                s.criticalNonCompliant(),
-                s.securityNonCompliant(),
-                s.otherNonCompliant());
-    }
-
     private static PatchReport.Operation operation(NodePatchState s, Optional<WindowOutcome> window) {
         PatchReport.Operation.Type type = "Install".equalsIgnoreCase(s.operation())
                 ? PatchReport.Operation.Type.INSTALL
@@ -86,7 +73,7 @@ public final class PatchResultAssembler {
                 type,
                 s.operationStart(),
                 s.operationEnd() == null ? s.operationStart() : s.operationEnd(),
-                s.failed() > 0 || windowFailed
+                s.counts().failed() > 0 || windowFailed
                         ? PatchReport.Operation.Outcome.FAILED
                         : PatchReport.Operation.Outcome.SUCCEEDED);
     }

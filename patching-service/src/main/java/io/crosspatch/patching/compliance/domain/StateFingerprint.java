@@ -1,5 +1,6 @@
 package io.crosspatch.patching.compliance.domain;
 
+import io.crosspatch.kernel.PatchCounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ public final class StateFingerprint {
                 report.baselineId().orElse(null));
         PatchReport.Agent agent = report.agent();
         append(text, agent.version(), agent.latestVersion(), agent.pingStatus());
-        PatchReport.Counts counts = report.counts();
+        PatchCounts counts = report.counts();
         append(
                 text,
                 counts.installed(),

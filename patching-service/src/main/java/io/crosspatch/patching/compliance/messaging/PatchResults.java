@@ -3,7 +3,6 @@ package io.crosspatch.patching.compliance.messaging;
 import io.crosspatch.events.AgentState;
 import io.crosspatch.events.OperatingSystem;
 import io.crosspatch.events.OperationOutcome;
-import io.crosspatch.events.PatchCounts;
 import io.crosspatch.events.PatchDetail;
 import io.crosspatch.events.PatchOperation;
 import io.crosspatch.events.PatchOperationType;
@@ -13,6 +12,7 @@ import io.crosspatch.events.PingStatus;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.patching.compliance.domain.ReportedPatch;
+import io.crosspatch.schemas.topics.PatchCountsMapping;
 import io.crosspatch.schemas.topics.Providers;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,6 @@ final class PatchResults {
     static PatchResult toAvro(PatchReport report) {
         PatchReport.Node node = report.node();
         PatchReport.Agent agent = report.agent();
-        PatchReport.Counts counts = report.counts();
         return PatchResult.newBuilder()
                 .setEventId(report.eventId())
                 .setOccurredAt(report.occurredAt())
@@ -52,18 +51,7 @@ final class PatchResults {
                         .setPingStatus(PingStatus.valueOf(agent.pingStatus().name()))
                         .setLastPingAt(agent.lastPingAt())
                         .build())
-                .setCounts(PatchCounts.newBuilder()
-                        .setInstalled(counts.installed())
-                        .setInstalledOther(counts.installedOther())
-                        .setInstalledPendingReboot(counts.installedPendingReboot())
-                        .setInstalledRejected(counts.installedRejected())
-                        .setMissing(counts.missing())
-                        .setFailed(counts.failed())
-                        .setNotApplicable(counts.notApplicable())
-                        .setCriticalNonCompliant(counts.criticalNonCompliant())
-                        .setSecurityNonCompliant(counts.securityNonCompliant())
-                        .setOtherNonCompliant(counts.otherNonCompliant())
-                        .build())
+                .setCounts(PatchCountsMapping.toAvro(report.counts()))
                 .setLastOperation(
                         report.lastOperation().map(PatchResults::operation).orElse(null))
                 .setPatches(report.patches().stream().map(PatchResults::detail).toList())

@@ -12,6 +12,7 @@ import io.crosspatch.events.PingStatus;
 import io.crosspatch.events.Provider;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.patching.compliance.domain.PatchReport;
 import io.crosspatch.patching.compliance.domain.ReportedPatch;
 import java.time.Instant;
@@ -125,7 +126,7 @@ class PatchResultsTest {
                         "early"),
                 Optional.of("pb-0abc"),
                 new PatchReport.Agent(null, false, PatchReport.Ping.INACTIVE, AT),
-                new PatchReport.Counts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                new PatchCounts(1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
                 operation,
                 List.of(
                         new ReportedPatch(

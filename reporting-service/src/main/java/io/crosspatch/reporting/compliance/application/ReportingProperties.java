@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How the reporting API reads the read model, under {@code crosspatch.reporting}. The default is here and nowhere
- * else. (The API's bearer tokens are {@code crosspatch.reporting.auth}, in {@code AuthProperties}.)
+ * else. (The API's bearer tokens are {@code crosspatch.reporting.auth}, bound in {@code JwtDecoderConfiguration}.)
  *
  * @param summaryCacheTtl how long a tenant's computed summary is reused; default 1 s, so a dashboard with many
  *                        viewers costs the read model one computation a second per tenant; 0s reads the read model on

@@ -1,5 +1,6 @@
 package io.crosspatch.reporting.compliance.domain;
 
+import io.crosspatch.kernel.PatchCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -63,32 +64,6 @@ public record InstanceState(
             return "ONLINE".equals(pingStatus);
         }
     }
-
-    /**
-     * Patch counts as {@code DescribeInstancePatchStates} reports them.
-     *
-     * @param installed              approved patches installed
-     * @param installedOther         installed patches outside the baseline
-     * @param installedPendingReboot installed, waiting for a reboot
-     * @param installedRejected      installed although rejected
-     * @param missing                pending OS updates
-     * @param failed                 approved patches whose installation failed
-     * @param notApplicable          approved patches that do not apply
-     * @param criticalNonCompliant   non-compliant patches of critical severity
-     * @param securityNonCompliant   non-compliant security patches
-     * @param otherNonCompliant      other non-compliant patches
-     */
-    public record PatchCounts(
-            int installed,
-            int installedOther,
-            int installedPendingReboot,
-            int installedRejected,
-            int missing,
-            int failed,
-            int notApplicable,
-            int criticalNonCompliant,
-            int securityNonCompliant,
-            int otherNonCompliant) {}
 
     /**
      * The last {@code AWS-RunPatchBaseline} run SSM recorded.

@@ -10,6 +10,7 @@ import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
+import io.crosspatch.schemas.topics.PatchCountsMapping;
 import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.List;
@@ -34,7 +35,6 @@ final class EventMapping {
                     Providers.accountKey(event.getProvider(), event.getCloudAccountId()),
                     event.getInstanceId());
             var agent = event.getAgent();
-            var counts = event.getCounts();
             return new InstanceState(
                     ref,
                     event.getOccurredAt(),
@@ -51,17 +51,7 @@ final class EventMapping {
                             agent.getIsLatestVersion(),
                             agent.getPingStatus().name(),
                             agent.getLastPingAt()),
-                    new InstanceState.PatchCounts(
-                            counts.getInstalled(),
-                            counts.getInstalledOther(),
-                            counts.getInstalledPendingReboot(),
-                            counts.getInstalledRejected(),
-                            counts.getMissing(),
-                            counts.getFailed(),
-                            counts.getNotApplicable(),
-                            counts.getCriticalNonCompliant(),
-                            counts.getSecurityNonCompliant(),
-                            counts.getOtherNonCompliant()),
+                    PatchCountsMapping.fromAvro(event.getCounts()),
                     lastOperation(event.getLastOperation()),
                     event.getPatches().stream().map(EventMapping::update).toList());
         } catch (RuntimeException e) {

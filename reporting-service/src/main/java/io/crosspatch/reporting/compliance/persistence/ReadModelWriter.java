@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.data.UdtValue;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
+import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.reporting.compliance.application.ReadModelStore;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
@@ -172,7 +173,7 @@ class ReadModelWriter implements ReadModelStore {
                 .setString("instance_id", ref.instanceId());
     }
 
-    private static void bindCounts(BoundStatementBuilder builder, InstanceState.PatchCounts counts) {
+    private static void bindCounts(BoundStatementBuilder builder, PatchCounts counts) {
         builder.setInt("installed", counts.installed())
                 .setInt("installed_other", counts.installedOther())
                 .setInt("installed_pending_reboot", counts.installedPendingReboot())

@@ -2,10 +2,10 @@ package io.crosspatch.reporting.compliance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosspatch.servicekit.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,11 +30,11 @@ class SummaryCacheTest {
 
     @Test
     void readsAgainAfterTheTimeToLive() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = new MutableClock(NOW);
         SummaryCache<Instant> cache = new SummaryCache<>(Duration.ofSeconds(1), clock);
 
         Instant first = cache.get("acme", tenant -> clock.instant());
-        clock.now = clock.now.plusMillis(1001);
+        clock.advance(Duration.ofMillis(1001));
 
         assertThat(cache.get("acme", tenant -> clock.instant())).isAfter(first);
     }
@@ -48,25 +48,5 @@ class SummaryCacheTest {
         cache.get("acme", tenant -> reads.incrementAndGet());
 
         assertThat(reads).hasValue(2);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
