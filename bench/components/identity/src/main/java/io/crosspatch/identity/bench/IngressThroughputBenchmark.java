@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,9 @@ public final class IngressThroughputBenchmark {
                         "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
                         "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation())) {
             awaitTopicReady(service.getBean(KafkaAdmin.class), Topics.ENROLLMENT_REQUESTED.name());
-            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+            int port = Objects.requireNonNull(
+                            ((WebServerApplicationContext) service).getWebServer(), "no web server started")
+                    .getPort();
             log.info("making {} enrollment bodies (a mix of gcp, azure, aws, vmware)", WARM_UP + REQUESTS);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < WARM_UP + REQUESTS; i++) {

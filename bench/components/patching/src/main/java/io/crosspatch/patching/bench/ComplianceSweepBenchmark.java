@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -109,12 +110,10 @@ public final class ComplianceSweepBenchmark {
                 String group = GROUPS[i % GROUPS.length];
                 OperatingSystem os = OSES[i % OSES.length];
                 String hostname = "node-" + account.getAccountId() + "-" + i;
+                CreateActivationResponse activation = Objects.requireNonNull(activations.get(group), group);
                 try {
                     String instanceId = test.registerAgent(
-                            activations.get(group).activationId(),
-                            activations.get(group).activationCode(),
-                            hostname,
-                            Fixtures.platform(os));
+                            activation.activationId(), activation.activationCode(), hostname, Fixtures.platform(os));
                     nodes.add(
                             account.getAccountId(),
                             new EnrolledNode(
