@@ -36,7 +36,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * under the {@code ingress} profile), with the rate limit out of the way. Client, service, broker and Cassandra
  * share the machine's cores, so this is a floor.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
  *   -Dexec.mainClass=io.crosspatch.identity.bench.IngressThroughputBenchmark</pre>
  */
 public final class IngressThroughputBenchmark {

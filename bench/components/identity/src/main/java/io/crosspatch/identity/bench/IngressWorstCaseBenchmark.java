@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * real testbed; each request's cost is the JVM's process CPU time across it (the service's threads, plus this
  * client's small share and any background work, so an upper bound) and its wall time. The figure is the largest.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
  *   -Dexec.mainClass=io.crosspatch.identity.bench.IngressWorstCaseBenchmark</pre>
  */
 public final class IngressWorstCaseBenchmark {

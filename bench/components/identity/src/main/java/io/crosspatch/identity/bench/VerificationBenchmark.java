@@ -58,8 +58,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * transactions (account lookup, nonce, jti, trust on first use) — and (2) end to end through Kafka: records
  * produced to {@code enrollment.requested}, verdicts read back from {@code identity.verified}.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.crosspatch.identity.bench.VerificationBenchmark [-Dbench.count=2000 -Dbench.threads=8]</pre>
+ * <pre>mvn -o -pl bench/components/identity exec:java \
+ *   -Dexec.mainClass=io.crosspatch.identity.bench.VerificationBenchmark [-Dbench.count=2000 -Dbench.threads=8]</pre>
  */
 public final class VerificationBenchmark {
 

@@ -73,8 +73,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * attacker's own key, a random {@code kid} each) as fast as the per-source rate limit lets them. Reports p50/p99 of
  * both runs and the ratio of the p99s.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60 \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
+ *   -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60 \
  *     -Dbench.serviceArgs="--crosspatch.identity.verifier.concurrency=6"]</pre>
  */
 public final class VerifierFloodBenchmark {

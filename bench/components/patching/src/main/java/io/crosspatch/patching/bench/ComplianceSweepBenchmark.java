@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
  * account is reconciled (its Scan association runs at once, so every node has a patch state), then two sweeps
  * are timed: the first publishes every instance, the second (nothing changed) publishes none.
  *
- * <pre>mvn -pl patching-service test-compile exec:java -Dexec.mainClass=io.crosspatch.patching.bench.ComplianceSweepBenchmark</pre>
+ * <pre>mvn -o -pl bench/components/patching exec:java \
+ *   -Dexec.mainClass=io.crosspatch.patching.bench.ComplianceSweepBenchmark [-Daccounts=20 -DnodesPerAccount=500]</pre>
  */
 public final class ComplianceSweepBenchmark {
 
