@@ -3,8 +3,8 @@ package io.crosspatch.launcher;
 import java.nio.file.Path;
 
 /**
- * The four services as the local platform runs them: where the build put each jar, its HTTP port's offset, and its
- * management port (actuator), which is the HTTP port plus 1000 as in every deployment.
+ * The four services as the local platform runs them: where the build put each runnable jar, its HTTP port's offset,
+ * and its management port (actuator), which is the HTTP port plus 1000 as in every deployment.
  */
 public enum LocalService {
     IDENTITY("identity-service", 0),
@@ -34,7 +34,11 @@ public enum LocalService {
         return port(firstPort) + 1000;
     }
 
+    /**
+     * The Spring Boot executable jar, {@code <module>/target/<module>-exec.jar}: the build attaches it with the {@code
+     * exec} classifier, beside the plain jar of the service's classes that the component benchmarks depend on.
+     */
     Path jar(Path repositoryRoot) {
-        return repositoryRoot.resolve(module).resolve("target").resolve(module + ".jar");
+        return repositoryRoot.resolve(module).resolve("target").resolve(module + "-exec.jar");
     }
 }

@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One update (patch) as SSM reports it for one instance: the row of the seed's figure 12.
@@ -20,7 +21,7 @@ public record PatchUpdate(
         String classification,
         String severity,
         String state,
-        Instant installedAt,
+        @Nullable Instant installedAt,
         List<String> cveIds) {
 
     public PatchUpdate {

@@ -5,6 +5,7 @@ import io.crosspatch.reporting.compliance.application.InstanceUpdates;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /v1/tenants/{tenantId}/instances/{instanceId}/updates}: the seed's figure 12 for one instance.
@@ -71,7 +72,7 @@ record UpdatesView(
             String classification,
             String name,
             String severity,
-            Instant installedAt,
+            @Nullable Instant installedAt,
             List<String> cveIds) {
 
         static Update of(PatchUpdate patch) {

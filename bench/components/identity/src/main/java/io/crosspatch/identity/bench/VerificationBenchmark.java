@@ -32,6 +32,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +58,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * transactions (account lookup, nonce, jti, trust on first use) — and (2) end to end through Kafka: records
  * produced to {@code enrollment.requested}, verdicts read back from {@code identity.verified}.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.crosspatch.identity.bench.VerificationBenchmark [-Dbench.count=2000 -Dbench.threads=8]</pre>
+ * <pre>mvn -o -pl bench/components/identity exec:java \
+ *   -Dexec.mainClass=io.crosspatch.identity.bench.VerificationBenchmark [-Dbench.count=2000 -Dbench.threads=8]</pre>
  */
 public final class VerificationBenchmark {
 
@@ -135,8 +136,9 @@ public final class VerificationBenchmark {
         List<Future<EnrollmentRequested>> minted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String provider = PROVIDERS[i % PROVIDERS.length];
+            String account = Objects.requireNonNull(accounts.get(provider), provider);
             minted.add(pool.submit(() -> Enrollments.requested(
-                    Enrollments.anyEnrollmentId(), identity(clouds, challenges, provider, accounts.get(provider)))));
+                    Enrollments.anyEnrollmentId(), identity(clouds, challenges, provider, account))));
         }
         List<EnrollmentRequested> requests = new ArrayList<>(count);
         for (Future<EnrollmentRequested> request : minted) {
@@ -215,7 +217,8 @@ public final class VerificationBenchmark {
                 while ((record = queue.poll()) != null) {
                     IdentityMaterial identity =
                             EnrollmentRequests.toDomain(record).request().identity();
-                    byProvider.get(identity.provider()).verify(identity, Instant.now());
+                    Objects.requireNonNull(byProvider.get(identity.provider()), identity.provider() + " verifier")
+                            .verify(identity, Instant.now());
                 }
             }));
         }

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * How many AWS API calls per second the simulator sustains with rate limits off, measured with the real SDK
  * (SigV4 signing on the client, verification on the server) from client threads in the same machine, so the
  * figure is a floor: client and server share the two cores. Not a test: run it with
- * {@code mvn -pl cloud-simulator test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -o -pl bench/components/simulator exec:java
  * -Dexec.mainClass=io.crosspatch.simulator.bench.SimulatorThroughputBenchmark}; it writes
- * {@code target/simulator-throughput.md}.
+ * {@code target/simulator-throughput.md} under the working directory (exec:java runs in Maven's JVM).
  */
 public final class SimulatorThroughputBenchmark {
 
@@ -108,7 +108,7 @@ public final class SimulatorThroughputBenchmark {
             Path out = Path.of("target", "simulator-throughput.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
-            log.info("\n{}", report);
+            log.info("wrote {}\n{}", out.toAbsolutePath(), report);
         }
     }
 

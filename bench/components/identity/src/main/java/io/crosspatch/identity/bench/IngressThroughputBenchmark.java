@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * under the {@code ingress} profile), with the rate limit out of the way. Client, service, broker and Cassandra
  * share the machine's cores, so this is a floor.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
  *   -Dexec.mainClass=io.crosspatch.identity.bench.IngressThroughputBenchmark</pre>
  */
 public final class IngressThroughputBenchmark {
@@ -65,7 +66,9 @@ public final class IngressThroughputBenchmark {
                         "--crosspatch.identity.admin.auth.audiences=" + AdminTokens.AUDIENCE,
                         "--crosspatch.identity.admin.auth.public-key-location=" + AdminTokens.publicKeyLocation())) {
             awaitTopicReady(service.getBean(KafkaAdmin.class), Topics.ENROLLMENT_REQUESTED.name());
-            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+            int port = Objects.requireNonNull(
+                            ((WebServerApplicationContext) service).getWebServer(), "no web server started")
+                    .getPort();
             log.info("making {} enrollment bodies (a mix of gcp, azure, aws, vmware)", WARM_UP + REQUESTS);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < WARM_UP + REQUESTS; i++) {

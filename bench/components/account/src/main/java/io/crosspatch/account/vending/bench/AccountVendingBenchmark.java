@@ -37,7 +37,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * own Spring application, defaults except the pacing named below) against the real Kafka, Cassandra and registry
  * of a testbed and an in-process cloud simulator with its rate limits off.
  *
- * <pre>mvn -pl account-service test-compile exec:java -Dexec.mainClass=io.crosspatch.account.vending.bench.AccountVendingBenchmark</pre>
+ * <pre>mvn -o -pl bench/components/account exec:java \
+ *   -Dexec.mainClass=io.crosspatch.account.vending.bench.AccountVendingBenchmark</pre>
  */
 public final class AccountVendingBenchmark {
 

@@ -6,6 +6,7 @@ import io.crosspatch.servicekit.testing.TestbedContextInitializer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,7 +68,8 @@ final class BenchmarkService implements AutoCloseable {
     }
 
     int port() {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer(), "no web server started")
+                .getPort();
     }
 
     @Override

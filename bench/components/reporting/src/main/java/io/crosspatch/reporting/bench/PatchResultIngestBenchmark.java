@@ -26,7 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * clock runs until the summary counts every instance, i.e. every patch row and every aggregate is stored.
  *
  * <p>Sizing: {@code -Dinstances=20000 -Dpatches=20 -Daccounts=50 -Dconcurrency=1} (events, patches per event,
- * cloud accounts, listener threads). Run with {@code mvn -pl reporting-service test-compile exec:java
+ * cloud accounts, listener threads). Run with {@code mvn -o -pl bench/components/reporting exec:java
  * -Dexec.mainClass=io.crosspatch.reporting.bench.PatchResultIngestBenchmark}.
  */
 public final class PatchResultIngestBenchmark {

@@ -32,7 +32,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * rate limits. Measures the time from the first account.ready until the last instance.activated
  * ACTIVATION_ISSUED, and the AWS calls per enrollment (reconciles and STS included).
  *
- * <pre>mvn -pl patching-service test-compile exec:java -Dexec.mainClass=io.crosspatch.patching.bench.ActivationStormBenchmark</pre>
+ * <pre>mvn -o -pl bench/components/patching exec:java \
+ *   -Dexec.mainClass=io.crosspatch.patching.bench.ActivationStormBenchmark [-Daccounts=50 -Denrollments=5000]</pre>
  */
 public final class ActivationStormBenchmark {
 

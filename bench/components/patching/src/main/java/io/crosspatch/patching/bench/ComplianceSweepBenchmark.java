@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
  * account is reconciled (its Scan association runs at once, so every node has a patch state), then two sweeps
  * are timed: the first publishes every instance, the second (nothing changed) publishes none.
  *
- * <pre>mvn -pl patching-service test-compile exec:java -Dexec.mainClass=io.crosspatch.patching.bench.ComplianceSweepBenchmark</pre>
+ * <pre>mvn -o -pl bench/components/patching exec:java \
+ *   -Dexec.mainClass=io.crosspatch.patching.bench.ComplianceSweepBenchmark [-Daccounts=20 -DnodesPerAccount=500]</pre>
  */
 public final class ComplianceSweepBenchmark {
 
@@ -109,12 +111,10 @@ public final class ComplianceSweepBenchmark {
                 String group = GROUPS[i % GROUPS.length];
                 OperatingSystem os = OSES[i % OSES.length];
                 String hostname = "node-" + account.getAccountId() + "-" + i;
+                CreateActivationResponse activation = Objects.requireNonNull(activations.get(group), group);
                 try {
                     String instanceId = test.registerAgent(
-                            activations.get(group).activationId(),
-                            activations.get(group).activationCode(),
-                            hostname,
-                            Fixtures.platform(os));
+                            activation.activationId(), activation.activationCode(), hostname, Fixtures.platform(os));
                     nodes.add(
                             account.getAccountId(),
                             new EnrolledNode(

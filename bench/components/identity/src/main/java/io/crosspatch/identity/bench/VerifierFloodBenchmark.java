@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +50,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,8 +73,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * attacker's own key, a random {@code kid} each) as fast as the per-source rate limit lets them. Reports p50/p99 of
  * both runs and the ratio of the p99s.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60 \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
+ *   -Dexec.mainClass=io.crosspatch.identity.bench.VerifierFloodBenchmark [-Dbench.rate=8 -Dbench.seconds=60 \
  *     -Dbench.serviceArgs="--crosspatch.identity.verifier.concurrency=6"]</pre>
  */
 public final class VerifierFloodBenchmark {
@@ -109,7 +112,9 @@ public final class VerifierFloodBenchmark {
                         .initializers(new TestbedContextInitializer())
                         .run(arguments.toArray(String[]::new));
                 Verdicts verdicts = Verdicts.watch()) {
-            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+            int port = Objects.requireNonNull(
+                            ((WebServerApplicationContext) service).getWebServer(), "no web server started")
+                    .getPort();
             Map<String, String> accounts = onboard(service.getBean(CloudAccountRepository.class));
             ChallengeRepository challenges = service.getBean(ChallengeRepository.class);
             ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -185,8 +190,8 @@ public final class VerifierFloodBenchmark {
         List<Future<String>> minted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String provider = PROVIDERS[i % PROVIDERS.length];
-            minted.add(
-                    pool.submit(() -> body(provider, identity(clouds, challenges, provider, accounts.get(provider)))));
+            String account = Objects.requireNonNull(accounts.get(provider), provider);
+            minted.add(pool.submit(() -> body(provider, identity(clouds, challenges, provider, account))));
         }
         List<String> bodies = new ArrayList<>();
         for (Future<String> body : minted) {
@@ -249,8 +254,9 @@ public final class VerifierFloodBenchmark {
             posts.add(pool.submit(() -> {
                 long sent = System.nanoTime();
                 Response response = Http.post(InetAddress.getLoopbackAddress(), port, body);
-                if (response.status() == 202) {
-                    sentAt.put(response.enrollmentId(), sent);
+                String enrollmentId = response.enrollmentId();
+                if (response.status() == 202 && enrollmentId != null) {
+                    sentAt.put(enrollmentId, sent);
                 } else {
                     refused.incrementAndGet();
                 }
@@ -264,8 +270,10 @@ public final class VerifierFloodBenchmark {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         long[] latencies = sentAt.entrySet().stream()
-                .filter(e -> verdicts.verifiedAt.containsKey(e.getKey()))
-                .mapToLong(e -> verdicts.verifiedAt.get(e.getKey()) - e.getValue())
+                .flatMapToLong(e -> {
+                    Long verified = verdicts.verifiedAt.get(e.getKey());
+                    return verified == null ? LongStream.empty() : LongStream.of(verified - e.getValue());
+                })
                 .sorted()
                 .toArray();
         return new Result(
@@ -378,7 +386,8 @@ public final class VerifierFloodBenchmark {
 
     // ---- HTTP from a chosen source address, and the verdicts ----
 
-    private record Response(int status, String enrollmentId) {}
+    /** The answer to one POST: its status, and the enrollment id of an accepted one. */
+    private record Response(int status, @Nullable String enrollmentId) {}
 
     /** A bare HTTP/1.1 POST from a given local address (java.net.http cannot bind one on Java 17). */
     private static final class Http {

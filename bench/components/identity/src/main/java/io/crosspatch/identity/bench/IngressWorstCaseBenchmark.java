@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -38,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * real testbed; each request's cost is the JVM's process CPU time across it (the service's threads, plus this
  * client's small share and any background work, so an upper bound) and its wall time. The figure is the largest.
  *
- * <pre>mvn -o -pl identity-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>mvn -o -pl bench/components/identity exec:java \
  *   -Dexec.mainClass=io.crosspatch.identity.bench.IngressWorstCaseBenchmark</pre>
  */
 public final class IngressWorstCaseBenchmark {
@@ -71,7 +72,10 @@ public final class IngressWorstCaseBenchmark {
                         "--logging.level.root=WARN",
                         "--logging.level.io.crosspatch.identity.bench=INFO")) {
             URI uri = URI.create("http://127.0.0.1:"
-                    + ((WebServerApplicationContext) service).getWebServer().getPort() + "/v1/enrollments");
+                    + Objects.requireNonNull(
+                                    ((WebServerApplicationContext) service).getWebServer(), "no web server started")
+                            .getPort()
+                    + "/v1/enrollments");
             long worstCpu = 0;
             String worstShape = null;
             StringBuilder table = new StringBuilder(
