@@ -1,6 +1,7 @@
 package io.crosspatch.simulator.auth;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key pair the simulator accepts, and what it acts as.
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record Credentials(
         String accessKeyId,
         String secretAccessKey,
-        String sessionToken,
+        @Nullable String sessionToken,
         String accountId,
         String arn,
-        Instant expiresAt) {}
+        @Nullable Instant expiresAt) {}

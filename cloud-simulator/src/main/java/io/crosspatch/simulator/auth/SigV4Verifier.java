@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks AWS Signature Version 4 the way AWS does, so a client that signs wrongly (or with another account's
@@ -43,8 +44,8 @@ public final class SigV4Verifier {
     public Verified verify(
             String method,
             String rawPath,
-            String rawQuery,
-            Function<String, String> headerValue,
+            @Nullable String rawQuery,
+            Function<String, @Nullable String> headerValue,
             byte[] body,
             Instant now) {
         String authorization = headerValue.apply("authorization");
@@ -100,9 +101,9 @@ public final class SigV4Verifier {
     private static String canonicalRequest(
             String method,
             String rawPath,
-            String rawQuery,
+            @Nullable String rawQuery,
             List<String> signedHeaders,
-            Function<String, String> headerValue,
+            Function<String, @Nullable String> headerValue,
             byte[] body) {
         StringBuilder canonical = new StringBuilder();
         canonical.append(method).append('\n');
@@ -125,7 +126,7 @@ public final class SigV4Verifier {
         return canonical.toString();
     }
 
-    private static String canonicalQuery(String rawQuery) {
+    private static String canonicalQuery(@Nullable String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }

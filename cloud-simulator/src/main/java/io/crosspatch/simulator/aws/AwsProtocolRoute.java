@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS wire protocols at {@code POST /}: authenticate the SigV4 signature, tell JSON 1.1 ({@code X-Amz-Target})
@@ -127,8 +128,8 @@ public final class AwsProtocolRoute implements Route {
         Http.text(exchange, 200, "text/xml", xml);
     }
 
-    private void respondQueryError(HttpExchange exchange, String service, String requestId, AwsException error)
-            throws Exception {
+    private void respondQueryError(
+            HttpExchange exchange, @Nullable String service, String requestId, AwsException error) throws Exception {
         String namespace =
                 service == null ? "https://sts.amazonaws.com/doc/2011-06-15/" : operations.xmlNamespace(service);
         String xml = "<ErrorResponse xmlns=\"" + namespace + "\"><Error>"

@@ -1,5 +1,7 @@
 package io.crosspatch.simulator.aws;
 
+import org.jspecify.annotations.Nullable;
+
 /** Just enough XML writing for Query responses: elements with escaped text. */
 public final class Xml {
 
@@ -10,7 +12,7 @@ public final class Xml {
     }
 
     /** {@code <name>text</name>}; nothing when text is null (an absent optional member). */
-    public Xml element(String name, Object text) {
+    public Xml element(String name, @Nullable Object text) {
         if (text != null) {
             out.append('<')
                     .append(name)

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed client of the simulator's {@code /_sim/} control API, for tests, the launcher and bench: one method per
@@ -277,7 +278,7 @@ public final class SimulatorControl {
     // --- the exchange -----------------------------------------------------------------------------------------
 
     /** The raw exchange: any method, a simulator path (with its query) and a body (JSON text, or none). */
-    public Response send(String method, String path, String body) {
+    public Response send(String method, String path, @Nullable String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(timeout);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -296,7 +297,7 @@ public final class SimulatorControl {
         }
     }
 
-    private JsonNode call(String method, String path, JsonNode body) {
+    private JsonNode call(String method, String path, @Nullable JsonNode body) {
         return send(method, path, body == null ? null : body.toString()).ok().json();
     }
 

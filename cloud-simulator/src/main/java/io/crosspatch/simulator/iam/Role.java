@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IAM role in one account.
@@ -18,7 +19,7 @@ public record Role(
         String path,
         String roleId,
         String trustPolicy,
-        String description,
+        @Nullable String description,
         Instant createdAt,
         Instant assumableAfter,
         Map<String, String> tags,
@@ -30,7 +31,7 @@ public record Role(
             String path,
             String roleId,
             String trustPolicy,
-            String description,
+            @Nullable String description,
             Instant createdAt,
             Instant assumableAfter,
             Map<String, String> tags) {

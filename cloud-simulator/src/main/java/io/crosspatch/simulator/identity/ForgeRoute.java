@@ -10,6 +10,7 @@ import io.crosspatch.simulator.http.Route;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code POST /_sim/forge/{provider}}: signed identities that a correct verifier must refuse, for hostile-input
@@ -63,7 +64,7 @@ final class ForgeRoute implements Route {
             throw new InvalidRequestException(
                     "PROVIDER_MISMATCH", "VM " + vmId + " is a " + vm.provider().wireName() + " VM");
         }
-        Http.json(exchange, 200, clouds.get(provider).forge(vm, minting(body), body));
+        Http.json(exchange, 200, cloud(provider).forge(vm, minting(body), body));
     }
 
     private Minting minting(JsonNode body) {
@@ -86,5 +87,10 @@ final class ForgeRoute implements Route {
                 lifetime.isNumber() ? Duration.ofSeconds(lifetime.asLong()) : null,
                 claims.isObject() ? (ObjectNode) claims : Http.JSON.createObjectNode(),
                 signer.equals("foreign"));
+    }
+
+    /** IdentityModule gives every provider its cloud, so the lookup cannot miss. */
+    private CloudIdentity cloud(Provider provider) {
+        return Objects.requireNonNull(clouds.get(provider), () -> "no simulated cloud for " + provider);
     }
 }

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Request helpers the metadata services share: query parameters and the headers the clouds check. */
 public final class IdentityHttp {
@@ -31,7 +32,7 @@ public final class IdentityHttp {
         return parameters;
     }
 
-    public static String header(HttpExchange exchange, String name) {
+    public static @Nullable String header(HttpExchange exchange, String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 

@@ -53,7 +53,7 @@ public final class IdentityModule implements SimulatorModule {
             try {
                 route.handle(exchange);
             } catch (InvalidRequestException e) {
-                Http.error(exchange, 400, e.code(), e.getMessage());
+                Http.error(exchange, 400, e.code(), String.valueOf(e.getMessage()));
             } catch (JsonProcessingException e) {
                 Http.error(exchange, 400, "INVALID_JSON", "the body is not valid JSON: " + e.getOriginalMessage());
             }

@@ -1,12 +1,13 @@
 package io.crosspatch.simulator.identity;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** A value made on first use: key pairs are generated only when a cloud's identity is first asked for, so start-up stays fast. */
 public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;
-    private volatile T value;
+    private volatile @Nullable T value;
 
     public Lazy(Supplier<T> factory) {
         this.factory = factory;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one signed identity is made: genuinely by a metadata endpoint (now, the provider's usual lifetime, the
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param lifetime {@code null} means the provider's usual lifetime
  * @param overrides claims (JWTs) or signed-document fields (Azure, AWS) to set; a JSON null removes the field
  */
-public record Minting(Instant issuedAt, Duration lifetime, ObjectNode overrides, boolean foreignSigner) {
+public record Minting(Instant issuedAt, @Nullable Duration lifetime, ObjectNode overrides, boolean foreignSigner) {
 
     public static Minting genuine(Instant now) {
         return new Minting(now, null, Http.JSON.createObjectNode(), false);

@@ -41,6 +41,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The X.509 and CMS (PKCS#7) pieces the Azure and AWS identities need, on BouncyCastle: RSA 2048 keys, certificates
@@ -74,7 +75,12 @@ public final class Pki {
 
     /** A certificate issued by {@code issuer}: a CA allowed {@code pathLength} more CAs below it, or (pathLength -1) an end entity with the DNS SAN given. */
     public static Signer issue(
-            Signer issuer, X500Name subject, int pathLength, String dnsName, Instant notBefore, Instant notAfter) {
+            Signer issuer,
+            X500Name subject,
+            int pathLength,
+            @Nullable String dnsName,
+            Instant notBefore,
+            Instant notAfter) {
         KeyPair keys = rsa2048();
         X500Name issuerName = X500Name.getInstance(
                 issuer.certificate().getSubjectX500Principal().getEncoded());
@@ -97,7 +103,7 @@ public final class Pki {
             X500Name issuer,
             KeyPair issuerKeys,
             int pathLength,
-            String dnsName,
+            @Nullable String dnsName,
             Instant notBefore,
             Instant notAfter) {
         try {

@@ -3,7 +3,10 @@ package io.crosspatch.simulator.identity;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four clouds whose VMs the simulator can pretend to be, named on the wire in lower case ({@code "gcp"}). */
+/**
+ * The four clouds whose VMs the simulator can pretend to be, named on the wire in lower case ({@code "gcp"}).
+ * Its own enum, not kernel's {@code CloudProvider}: the simulator stands in for the clouds and shares no code with Crosspatch.
+ */
 public enum Provider {
     GCP,
     AZURE,

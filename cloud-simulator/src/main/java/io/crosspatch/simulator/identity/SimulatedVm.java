@@ -2,6 +2,7 @@ package io.crosspatch.simulator.identity;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A VM the simulator pretends to run on one of the clouds: what its metadata service knows about it and signs.
@@ -19,7 +20,7 @@ public record SimulatedVm(
         String accountId,
         String instanceId,
         String instanceName,
-        String location,
+        @Nullable String location,
         String osFamily,
         String osVersion,
         Instant createdAt,

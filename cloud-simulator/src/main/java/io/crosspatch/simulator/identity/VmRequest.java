@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /_sim/vms}, with the checks common to every provider done; the provider checks the rest
@@ -13,8 +14,8 @@ public record VmRequest(
         Provider provider,
         String accountId,
         String instanceName,
-        String zone,
-        String region,
+        @Nullable String zone,
+        @Nullable String region,
         String osFamily,
         String osVersion,
         Map<String, String> labels,
@@ -88,7 +89,7 @@ public record VmRequest(
         return value;
     }
 
-    private static String optional(JsonNode body, String field) {
+    private static @Nullable String optional(JsonNode body, String field) {
         JsonNode value = body.path(field);
         return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }

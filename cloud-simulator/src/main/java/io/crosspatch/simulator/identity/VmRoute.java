@@ -10,6 +10,7 @@ import io.crosspatch.simulator.http.Route;
 import io.crosspatch.simulator.identity.vmware.VmwareCloud;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,7 @@ final class VmRoute implements Route {
         }
         SimulatedVm vm = found.get();
         if (tail.startsWith("/metadata/")) {
-            clouds.get(vm.provider()).metadata(vm, tail.substring("/metadata".length()), exchange);
+            cloud(vm.provider()).metadata(vm, tail.substring("/metadata".length()), exchange);
         } else if (tail.isEmpty() && method.equals("GET")) {
             Http.json(exchange, 200, view(vm));
         } else if (tail.equals("/vmware-token") && method.equals("POST")) {
@@ -77,7 +78,7 @@ final class VmRoute implements Route {
     private void create(HttpExchange exchange) throws IOException {
         VmRequest request = VmRequest.parse(Http.jsonBody(exchange));
         String vmId = "vm-" + Ids.hex(16);
-        SimulatedVm vm = vms.add(clouds.get(request.provider()).create(request, vmId, clock.instant()));
+        SimulatedVm vm = vms.add(cloud(request.provider()).create(request, vmId, clock.instant()));
         Http.json(exchange, 201, view(vm));
     }
 
@@ -101,7 +102,12 @@ final class VmRoute implements Route {
                 .put("createdAt", vm.createdAt().toString())
                 .put("metadataBaseUrl", metadataBaseUrl);
         view.set("labels", Http.JSON.valueToTree(vm.labels()));
-        clouds.get(vm.provider()).describe(vm, metadataBaseUrl, view);
+        cloud(vm.provider()).describe(vm, metadataBaseUrl, view);
         return view;
+    }
+
+    /** IdentityModule gives every provider its cloud, so the lookup cannot miss. */
+    private CloudIdentity cloud(Provider provider) {
+        return Objects.requireNonNull(clouds.get(provider), () -> "no simulated cloud for " + provider);
     }
 }

@@ -1,6 +1,7 @@
 package io.crosspatch.simulator.organizations;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One CreateAccount request and its progress, as DescribeCreateAccountStatus reports it. Whether it will fail is
@@ -12,9 +13,9 @@ record AccountCreation(
         NewAccount request,
         Instant requestedAt,
         Instant dueAt,
-        String plannedFailure,
+        @Nullable String plannedFailure,
         State state,
-        String accountId) {
+        @Nullable String accountId) {
 
     enum State {
         IN_PROGRESS,
@@ -23,7 +24,7 @@ record AccountCreation(
     }
 
     static AccountCreation requested(
-            String id, NewAccount request, Instant requestedAt, Instant dueAt, String plannedFailure) {
+            String id, NewAccount request, Instant requestedAt, Instant dueAt, @Nullable String plannedFailure) {
         return new AccountCreation(id, request, requestedAt, dueAt, plannedFailure, State.IN_PROGRESS, null);
     }
 
@@ -40,11 +41,13 @@ record AccountCreation(
     }
 
     /** When the request completed: its due time, however late the simulator noticed; null while in progress. */
+    @Nullable
     Instant completedAt() {
         return state == State.IN_PROGRESS ? null : dueAt;
     }
 
     /** The FailureReason shown to the caller: only once the request has failed. */
+    @Nullable
     String failureReason() {
         return state == State.FAILED ? plannedFailure : null;
     }

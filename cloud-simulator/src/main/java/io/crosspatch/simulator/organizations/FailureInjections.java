@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Account creations a test wants to fail ({@code POST /_sim/organizations/failures}): the next {@code count}
@@ -33,11 +34,11 @@ final class FailureInjections {
             "UPDATE_EXISTING_RESOURCE_POLICY_WITH_TAGS_NOT_SUPPORTED");
 
     /** A pending injection; {@code email} null means any creation. */
-    record InjectedFailure(String reason, String email, int remaining) {}
+    record InjectedFailure(String reason, @Nullable String email, int remaining) {}
 
     private final List<InjectedFailure> pending = new ArrayList<>();
 
-    synchronized void add(String reason, int count, String email) {
+    synchronized void add(String reason, int count, @Nullable String email) {
         if (!REASONS.contains(reason) || count < 1) {
             throw new IllegalArgumentException("reason must be a CreateAccountFailureReason and count at least 1");
         }

@@ -13,10 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +152,8 @@ final class Organization {
     /** Completes every creation due by {@code now}; runs on every clock tick and before every read. */
     synchronized void completeDue(Instant now) {
         for (Iterator<String> ids = inProgress.iterator(); ids.hasNext(); ) {
-            AccountCreation creation = creations.get(ids.next());
+            AccountCreation creation =
+                    Objects.requireNonNull(creations.get(ids.next()), "a creation in progress is known");
             if (!creation.dueAt().isAfter(now)) {
                 ids.remove();
                 creations.put(creation.id(), creation.willSucceed() ? succeed(creation) : creation.failed());
@@ -158,7 +161,7 @@ final class Organization {
         }
     }
 
-    private String plannedFailure(NewAccount request) {
+    private @Nullable String plannedFailure(NewAccount request) {
         Optional<String> injected = failures.take(request.email());
         if (injected.isPresent()) {
             return injected.get();

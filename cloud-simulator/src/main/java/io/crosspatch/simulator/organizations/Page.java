@@ -5,20 +5,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a {@code List*} answer and the {@code NextToken} to continue from (null on the last page). The
  * token is a position in the full, append-only list rather than in the filtered one, so an item that changes
  * state between two pages (a creation finishing) never makes another one skipped or repeated.
  */
-record Page<T>(List<T> items, String nextToken) {
+record Page<T>(List<T> items, @Nullable String nextToken) {
 
     /** What Organizations returns when the caller gives no MaxResults. */
     static final int DEFAULT_MAX_RESULTS = 20;
 
     private static final String TOKEN_PREFIX = "crosspatch-organizations-page:";
 
-    static <T> Page<T> of(List<T> all, Predicate<T> filter, String nextToken, Integer maxResults) {
+    static <T> Page<T> of(List<T> all, Predicate<T> filter, @Nullable String nextToken, @Nullable Integer maxResults) {
         int limit = maxResults == null ? DEFAULT_MAX_RESULTS : maxResults;
         List<T> items = new ArrayList<>();
         int position = start(nextToken, all.size());
@@ -38,7 +39,7 @@ record Page<T>(List<T> items, String nextToken) {
                 .encodeToString((TOKEN_PREFIX + position).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int start(String token, int size) {
+    private static int start(@Nullable String token, int size) {
         if (token == null) {
             return 0;
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the members of an Organizations request and checks them against the service model's constraints,
@@ -36,11 +37,13 @@ final class RequestInput {
     }
 
     /** Like {@link #required}, or null when the member is absent. */
+    @Nullable
     String optional(String member, int min, int max, Pattern pattern, String patternReason) {
         return checked(json, member, min, max, pattern, patternReason);
     }
 
     /** {@code MaxResults}: 1–20, or null when absent. */
+    @Nullable
     Integer maxResults() {
         JsonNode node = json.get("MaxResults");
         if (node == null || node.isNull()) {
@@ -116,7 +119,7 @@ final class RequestInput {
         return tags;
     }
 
-    private static String tagKey(String key) {
+    private static String tagKey(@Nullable String key) {
         if (key == null) {
             throw OrganizationsErrors.invalidInput("INPUT_REQUIRED", "You must specify a value for the tag key.");
         }
@@ -128,14 +131,14 @@ final class RequestInput {
         return key;
     }
 
-    private static String checked(
+    private static @Nullable String checked(
             JsonNode node, String member, int min, int max, Pattern pattern, String patternReason) {
         String value = text(node, member);
         return value == null ? null : checkText(member, value, min, max, pattern, patternReason);
     }
 
     /** The member's text, or null when it is absent or JSON null. */
-    private static String text(JsonNode node, String member) {
+    private static @Nullable String text(JsonNode node, String member) {
         JsonNode value = node.get(member);
         return value == null || value.isNull() ? null : value.asText();
     }

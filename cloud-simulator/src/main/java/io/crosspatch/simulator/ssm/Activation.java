@@ -2,6 +2,7 @@ package io.crosspatch.simulator.ssm;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hybrid activation: the code and id an on-premises agent registers with. Its tags and default instance name
@@ -13,8 +14,8 @@ import java.util.Map;
 public record Activation(
         String activationId,
         String activationCode,
-        String description,
-        String defaultInstanceName,
+        @Nullable String description,
+        @Nullable String defaultInstanceName,
         String iamRole,
         int registrationLimit,
         int registrationsCount,

@@ -102,7 +102,7 @@ final class Activations {
         for (SsmRequest item : request.objects("Filters", 1000)) {
             String key = item.string("FilterKey");
             List<String> values = item.strings("FilterValues", 1000, 0, 1024);
-            if (!FILTER_KEYS.contains(key)) {
+            if (key == null || !FILTER_KEYS.contains(key)) {
                 throw SsmErrors.of("InvalidFilter", "The filter key " + key + " isn't valid.");
             }
             filter = filter.and(activation -> values.contains(

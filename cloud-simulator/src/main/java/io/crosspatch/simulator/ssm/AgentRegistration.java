@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happens when an SSM Agent runs {@code amazon-ssm-agent -register}: the activation id and code are checked
@@ -29,11 +30,11 @@ final class AgentRegistration {
             String activationId,
             String region,
             String hostname,
-            String ipAddress,
+            @Nullable String ipAddress,
             String platformName,
-            String platformVersion,
-            String platformType,
-            String operatingSystem) {}
+            @Nullable String platformVersion,
+            @Nullable String platformType,
+            @Nullable String operatingSystem) {}
 
     /** A node and the account and region it was registered in. */
     record RegisteredNode(SsmRegionState region, ManagedNode node) {}

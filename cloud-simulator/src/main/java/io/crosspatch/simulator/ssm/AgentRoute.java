@@ -10,7 +10,9 @@ import io.crosspatch.simulator.http.Route;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator-only endpoints of simulated SSM Agents and of tests:
@@ -59,16 +61,6 @@ final class AgentRoute implements Route {
 
     private void register(HttpExchange exchange) throws Exception {
         JsonNode body = Http.jsonBody(exchange);
-        AgentRegistration.Request request = new AgentRegistration.Request(
-                text(body, "activationCode"),
-                text(body, "activationId"),
-                text(body, "region"),
-                text(body, "hostname"),
-                text(body, "ipAddress"),
-                text(body, "platformName"),
-                text(body, "platformVersion"),
-                text(body, "platformType"),
-                text(body, "operatingSystem"));
         List<String> missing = List.of("activationCode", "activationId", "region", "hostname", "platformName").stream()
                 .filter(member -> text(body, member) == null)
                 .toList();
@@ -76,6 +68,16 @@ final class AgentRoute implements Route {
             Http.error(exchange, 400, "InvalidRequest", "missing " + String.join(", ", missing));
             return;
         }
+        AgentRegistration.Request request = new AgentRegistration.Request(
+                present(body, "activationCode"),
+                present(body, "activationId"),
+                present(body, "region"),
+                present(body, "hostname"),
+                text(body, "ipAddress"),
+                present(body, "platformName"),
+                text(body, "platformVersion"),
+                text(body, "platformType"),
+                text(body, "operatingSystem"));
         try {
             AgentRegistration.RegisteredNode registered = registration.register(request);
             Http.json(
@@ -87,7 +89,7 @@ final class AgentRoute implements Route {
                             .put("accountId", registered.region().accountId())
                             .put("region", registered.region().region()));
         } catch (AgentRegistration.Refused refused) {
-            Http.error(exchange, 400, refused.code(), refused.getMessage());
+            Http.error(exchange, 400, refused.code(), String.valueOf(refused.getMessage()));
         }
     }
 
@@ -172,8 +174,13 @@ final class AgentRoute implements Route {
         return json;
     }
 
-    private static String text(JsonNode body, String member) {
+    private static @Nullable String text(JsonNode body, String member) {
         JsonNode value = body.get(member);
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+    }
+
+    /** A member {@link #register} has already found present. */
+    private static String present(JsonNode body, String member) {
+        return Objects.requireNonNull(text(body, member), member);
     }
 }

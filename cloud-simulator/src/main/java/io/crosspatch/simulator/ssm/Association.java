@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A State Manager association: an SSM document (e.g. {@code AWS-GatherSoftwareInventory}) applied to targets on a
@@ -17,16 +18,16 @@ import java.util.Map;
 public record Association(
         String associationId,
         String name,
-        String associationName,
+        @Nullable String associationName,
         String documentVersion,
-        String instanceId,
+        @Nullable String instanceId,
         List<Target> targets,
         Map<String, List<String>> parameters,
-        String scheduleExpression,
-        Integer scheduleOffset,
-        String maxConcurrency,
-        String maxErrors,
-        String complianceSeverity,
+        @Nullable String scheduleExpression,
+        @Nullable Integer scheduleOffset,
+        @Nullable String maxConcurrency,
+        @Nullable String maxErrors,
+        @Nullable String complianceSeverity,
         String syncCompliance,
         boolean applyOnlyAtCronInterval,
         int associationVersion,
@@ -34,7 +35,7 @@ public record Association(
         Instant lastUpdateAssociationDate,
         String overviewStatus,
         String detailedStatus,
-        Instant lastExecutionDate,
+        @Nullable Instant lastExecutionDate,
         Map<String, String> tags) {
 
     public Association {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * State Manager associations: Create/Describe/Update/DeleteAssociation and ListAssociations, e.g.
@@ -199,38 +200,37 @@ final class Associations {
     private static Association definition(
             SsmRequest request,
             String associationId,
-            Association base,
-            String instanceId,
+            @Nullable Association base,
+            @Nullable String instanceId,
             int version,
             Instant created,
             Instant now,
             Map<String, String> tags) {
-        boolean keep = base != null;
-        String document = keep && !request.has("Name") ? base.name() : document(request);
-        List<Target> targets = keep && !request.has("Targets") ? base.targets() : request.targets("Targets");
+        String document = base != null && !request.has("Name") ? base.name() : document(request);
+        List<Target> targets = base != null && !request.has("Targets") ? base.targets() : request.targets("Targets");
         if ((instanceId == null) == targets.isEmpty()) {
             throw SsmErrors.validation("Specify either InstanceId or Targets.");
         }
         checkTargets(targets);
         Map<String, List<String>> parameters =
-                keep && !request.has("Parameters") ? base.parameters() : request.parameters("Parameters");
+                base != null && !request.has("Parameters") ? base.parameters() : request.parameters("Parameters");
         SsmDocuments.problem(document, parameters).ifPresent(problem -> {
             throw SsmErrors.of("InvalidParameters", problem);
         });
-        String schedule = keep && !request.has("ScheduleExpression")
+        String schedule = base != null && !request.has("ScheduleExpression")
                 ? base.scheduleExpression()
                 : request.string("ScheduleExpression", 1, 256, null);
-        Integer offset = keep && !request.has("ScheduleOffset")
+        Integer offset = base != null && !request.has("ScheduleOffset")
                 ? base.scheduleOffset()
                 : request.integer("ScheduleOffset", 1, 6);
         checkSchedule(schedule, offset);
         return new Association(
                 associationId,
                 document,
-                keep && !request.has("AssociationName")
+                base != null && !request.has("AssociationName")
                         ? base.associationName()
                         : request.string("AssociationName", SsmRequest.RESOURCE_NAME),
-                keep && !request.has("DocumentVersion")
+                base != null && !request.has("DocumentVersion")
                         ? base.documentVersion()
                         : orDefault(request.string("DocumentVersion", DOCUMENT_VERSION), "$DEFAULT"),
                 instanceId,
@@ -238,27 +238,27 @@ final class Associations {
                 parameters,
                 schedule,
                 offset,
-                keep && !request.has("MaxConcurrency")
+                base != null && !request.has("MaxConcurrency")
                         ? base.maxConcurrency()
                         : request.string("MaxConcurrency", 1, 7, SsmRequest.MAX_CONCURRENCY),
-                keep && !request.has("MaxErrors")
+                base != null && !request.has("MaxErrors")
                         ? base.maxErrors()
                         : request.string("MaxErrors", 1, 7, SsmRequest.MAX_ERRORS),
-                keep && !request.has("ComplianceSeverity")
+                base != null && !request.has("ComplianceSeverity")
                         ? base.complianceSeverity()
                         : request.enumValue("ComplianceSeverity", SEVERITIES),
-                keep && !request.has("SyncCompliance")
+                base != null && !request.has("SyncCompliance")
                         ? base.syncCompliance()
                         : orDefault(request.enumValue("SyncCompliance", SYNC_COMPLIANCE), "AUTO"),
-                keep && !request.has("ApplyOnlyAtCronInterval")
+                base != null && !request.has("ApplyOnlyAtCronInterval")
                         ? base.applyOnlyAtCronInterval()
                         : Boolean.TRUE.equals(request.bool("ApplyOnlyAtCronInterval")),
                 version,
                 created,
                 now,
-                keep ? base.overviewStatus() : PENDING,
-                keep ? base.detailedStatus() : "Creating",
-                keep ? base.lastExecutionDate() : null,
+                base != null ? base.overviewStatus() : PENDING,
+                base != null ? base.detailedStatus() : "Creating",
+                base != null ? base.lastExecutionDate() : null,
                 tags);
     }
 
@@ -281,7 +281,7 @@ final class Associations {
         }
     }
 
-    private static void checkSchedule(String expression, Integer offset) {
+    private static void checkSchedule(@Nullable String expression, @Nullable Integer offset) {
         if (expression == null) {
             if (offset != null) {
                 throw SsmErrors.validation("ScheduleOffset is supported with cron expressions only.");
@@ -292,7 +292,7 @@ final class Associations {
         try {
             schedule = Schedule.parse(expression);
         } catch (IllegalArgumentException e) {
-            throw invalidSchedule(expression, e.getMessage());
+            throw invalidSchedule(expression, String.valueOf(e.getMessage()));
         }
         if (schedule.rate().filter(rate -> rate.compareTo(MIN_RATE) < 0).isPresent()) {
             throw invalidSchedule(expression, "the shortest rate is 30 minutes");
@@ -349,7 +349,7 @@ final class Associations {
         }
     }
 
-    private static String orDefault(String value, String defaultValue) {
+    private static String orDefault(@Nullable String value, String defaultValue) {
         return value == null ? defaultValue : value;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Patch baselines: Create/Update/Get/Describe/DeletePatchBaseline, GetDefaultPatchBaseline and
@@ -225,36 +226,39 @@ final class Baselines {
             SsmRequest request,
             String id,
             OperatingSystem os,
-            PatchBaseline base,
+            @Nullable PatchBaseline base,
             Instant created,
             Instant now,
             Map<String, String> tags) {
-        String name =
-                keeps(base, request, "Name") ? base.name() : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME);
-        String description =
-                keeps(base, request, "Description") ? base.description() : request.string("Description", 1, 1024, null);
-        List<PatchFilter> globalFilters = keeps(base, request, "GlobalFilters")
+        String name = base != null && !request.has("Name")
+                ? base.name()
+                : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME);
+        String description = base != null && !request.has("Description")
+                ? base.description()
+                : request.string("Description", 1, 1024, null);
+        List<PatchFilter> globalFilters = base != null && !request.has("GlobalFilters")
                 ? base.globalFilters()
                 : filterGroup(request.object("GlobalFilters"));
-        List<PatchRule> rules =
-                keeps(base, request, "ApprovalRules") ? base.approvalRules() : rules(request.object("ApprovalRules"));
-        List<String> approved = keeps(base, request, "ApprovedPatches")
+        List<PatchRule> rules = base != null && !request.has("ApprovalRules")
+                ? base.approvalRules()
+                : rules(request.object("ApprovalRules"));
+        List<String> approved = base != null && !request.has("ApprovedPatches")
                 ? base.approvedPatches()
                 : request.strings("ApprovedPatches", 50, 1, 100);
-        String approvedLevel = keeps(base, request, "ApprovedPatchesComplianceLevel")
+        String approvedLevel = base != null && !request.has("ApprovedPatchesComplianceLevel")
                 ? base.approvedPatchesComplianceLevel()
                 : orDefault(request.enumValue("ApprovedPatchesComplianceLevel", COMPLIANCE_LEVELS), "UNSPECIFIED");
-        boolean approvedNonSecurity = keeps(base, request, "ApprovedPatchesEnableNonSecurity")
+        boolean approvedNonSecurity = base != null && !request.has("ApprovedPatchesEnableNonSecurity")
                 ? base.approvedPatchesEnableNonSecurity()
                 : Boolean.TRUE.equals(request.bool("ApprovedPatchesEnableNonSecurity"));
-        List<String> rejected = keeps(base, request, "RejectedPatches")
+        List<String> rejected = base != null && !request.has("RejectedPatches")
                 ? base.rejectedPatches()
                 : request.strings("RejectedPatches", 50, 1, 100);
-        String rejectedAction = keeps(base, request, "RejectedPatchesAction")
+        String rejectedAction = base != null && !request.has("RejectedPatchesAction")
                 ? base.rejectedPatchesAction()
                 : orDefault(request.enumValue("RejectedPatchesAction", PATCH_ACTIONS), "ALLOW_AS_DEPENDENCY");
-        List<PatchSource> sources = keeps(base, request, "Sources") ? base.sources() : sources(request);
-        String securityStatus = keeps(base, request, "AvailableSecurityUpdatesComplianceStatus")
+        List<PatchSource> sources = base != null && !request.has("Sources") ? base.sources() : sources(request);
+        String securityStatus = base != null && !request.has("AvailableSecurityUpdatesComplianceStatus")
                 ? base.availableSecurityUpdatesComplianceStatus()
                 : request.enumValue("AvailableSecurityUpdatesComplianceStatus", COMPLIANCE_STATUSES);
         PatchBaseline baseline = new PatchBaseline(
@@ -279,11 +283,7 @@ final class Baselines {
         return baseline;
     }
 
-    private static boolean keeps(PatchBaseline base, SsmRequest request, String member) {
-        return base != null && !request.has(member);
-    }
-
-    private static List<PatchFilter> filterGroup(SsmRequest group) {
+    private static List<PatchFilter> filterGroup(@Nullable SsmRequest group) {
         List<PatchFilter> filters = new ArrayList<>();
         if (group == null) {
             return filters;
@@ -303,7 +303,7 @@ final class Baselines {
         return filters;
     }
 
-    private static List<PatchRule> rules(SsmRequest ruleGroup) {
+    private static List<PatchRule> rules(@Nullable SsmRequest ruleGroup) {
         List<PatchRule> rules = new ArrayList<>();
         if (ruleGroup == null) {
             return rules;
@@ -387,7 +387,7 @@ final class Baselines {
         }
     }
 
-    private static String orDefault(String value, String defaultValue) {
+    private static String orDefault(@Nullable String value, String defaultValue) {
         return value == null ? defaultValue : value;
     }
 }

@@ -6,6 +6,7 @@ import io.crosspatch.simulator.aws.AwsCall;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Idempotency of the Create/Register operations that take a {@code ClientToken}: a retry with the same token and the
@@ -19,7 +20,7 @@ final class ClientTokens {
     private final Map<String, Use> uses = new ConcurrentHashMap<>();
 
     /** The id an earlier call with this token created, if any; null tokens never match. */
-    Optional<String> earlierResult(AwsCall call, String token) {
+    Optional<String> earlierResult(AwsCall call, @Nullable String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -33,7 +34,7 @@ final class ClientTokens {
         return Optional.of(use.resultId());
     }
 
-    void remember(AwsCall call, String token, String resultId) {
+    void remember(AwsCall call, @Nullable String token, String resultId) {
         if (token != null) {
             uses.put(key(call, token), new Use(withoutToken(call.json()), resultId));
         }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A maintenance window as the API defined it. Its targets, tasks and executions are kept beside it in
@@ -24,16 +25,16 @@ import java.util.Optional;
 public record MaintenanceWindow(
         String windowId,
         String name,
-        String description,
+        @Nullable String description,
         String schedule,
-        String scheduleTimezone,
-        Integer scheduleOffset,
+        @Nullable String scheduleTimezone,
+        @Nullable Integer scheduleOffset,
         int duration,
         int cutoff,
         boolean allowUnassociatedTargets,
         boolean enabled,
-        String startDate,
-        String endDate,
+        @Nullable String startDate,
+        @Nullable String endDate,
         Instant createdDate,
         Instant modifiedDate,
         Instant scheduledSince,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Create/Update/Get/Describe/DeleteMaintenanceWindow and DescribeMaintenanceWindowExecutions. The schedule is
@@ -188,28 +189,35 @@ final class MaintenanceWindows {
     private static MaintenanceWindow definition(
             SsmRequest request,
             String windowId,
-            MaintenanceWindow base,
+            @Nullable MaintenanceWindow base,
             Instant created,
             Instant now,
             Map<String, String> tags) {
-        boolean keep = base != null;
         return new MaintenanceWindow(
                 windowId,
-                keep && !request.has("Name") ? base.name() : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME),
-                keep && !request.has("Description") ? base.description() : request.string("Description", 1, 128, null),
-                keep && !request.has("Schedule") ? base.schedule() : request.required("Schedule", 1, 256, null),
-                keep && !request.has("ScheduleTimezone") ? base.scheduleTimezone() : request.string("ScheduleTimezone"),
-                keep && !request.has("ScheduleOffset")
+                base != null && !request.has("Name")
+                        ? base.name()
+                        : request.required("Name", 3, 128, SsmRequest.RESOURCE_NAME),
+                base != null && !request.has("Description")
+                        ? base.description()
+                        : request.string("Description", 1, 128, null),
+                base != null && !request.has("Schedule") ? base.schedule() : request.required("Schedule", 1, 256, null),
+                base != null && !request.has("ScheduleTimezone")
+                        ? base.scheduleTimezone()
+                        : request.string("ScheduleTimezone"),
+                base != null && !request.has("ScheduleOffset")
                         ? base.scheduleOffset()
                         : request.integer("ScheduleOffset", 1, 6),
-                keep && !request.has("Duration") ? base.duration() : request.requiredInteger("Duration", 1, 24),
-                keep && !request.has("Cutoff") ? base.cutoff() : request.requiredInteger("Cutoff", 0, 23),
-                keep && !request.has("AllowUnassociatedTargets")
+                base != null && !request.has("Duration") ? base.duration() : request.requiredInteger("Duration", 1, 24),
+                base != null && !request.has("Cutoff") ? base.cutoff() : request.requiredInteger("Cutoff", 0, 23),
+                base != null && !request.has("AllowUnassociatedTargets")
                         ? base.allowUnassociatedTargets()
                         : request.requiredBool("AllowUnassociatedTargets"),
-                keep && !request.has("Enabled") ? base.enabled() : !Boolean.FALSE.equals(request.bool("Enabled")),
-                keep && !request.has("StartDate") ? base.startDate() : request.string("StartDate"),
-                keep && !request.has("EndDate") ? base.endDate() : request.string("EndDate"),
+                base != null && !request.has("Enabled")
+                        ? base.enabled()
+                        : !Boolean.FALSE.equals(request.bool("Enabled")),
+                base != null && !request.has("StartDate") ? base.startDate() : request.string("StartDate"),
+                base != null && !request.has("EndDate") ? base.endDate() : request.string("EndDate"),
                 created,
                 now,
                 now,
@@ -263,7 +271,7 @@ final class MaintenanceWindows {
         }
     }
 
-    private String nextExecutionTime(MaintenanceWindow window) {
+    private @Nullable String nextExecutionTime(MaintenanceWindow window) {
         if (!window.enabled()) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hybrid managed node ({@code mi-…}): what its SSM Agent reported at registration and since, as
@@ -20,12 +21,12 @@ import java.util.Optional;
 public record ManagedNode(
         String instanceId,
         String activationId,
-        String name,
+        @Nullable String name,
         String computerName,
-        String ipAddress,
+        @Nullable String ipAddress,
         String platformType,
         String platformName,
-        String platformVersion,
+        @Nullable String platformVersion,
         OperatingSystem operatingSystem,
         String agentVersion,
         boolean isLatestVersion,
@@ -34,7 +35,7 @@ public record ManagedNode(
         Instant registrationDate,
         String iamRole,
         Map<String, String> tags,
-        String associationStatus) {
+        @Nullable String associationStatus) {
 
     /** The tag keys Patch Manager reads a node's patch group from, in the order it looks for them. */
     public static final String PATCH_GROUP_TAG = "Patch Group";

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SSM's {@code OperatingSystem} enum: what a patch baseline is for, and what a managed node's reported platform
@@ -70,7 +71,8 @@ public enum OperatingSystem {
      * What a node's platform maps to, e.g. {@code ("Amazon Linux", "2")} is AMAZON_LINUX_2 and
      * {@code ("Microsoft Windows Server 2022 Datacenter", "10.0.20348")} is WINDOWS.
      */
-    public static Optional<OperatingSystem> fromPlatform(String platformName, String platformVersion) {
+    public static Optional<OperatingSystem> fromPlatform(
+            @Nullable String platformName, @Nullable String platformVersion) {
         String name = platformName == null ? "" : platformName.toLowerCase(Locale.ROOT);
         String version = platformVersion == null ? "" : platformVersion;
         if (name.startsWith("microsoft windows") || name.startsWith("windows")) {

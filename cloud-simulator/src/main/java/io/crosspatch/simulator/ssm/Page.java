@@ -3,17 +3,18 @@ package io.crosspatch.simulator.ssm;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list answer and the NextToken for the rest (null on the last page). Tokens are opaque to clients;
  * here they carry the offset of the next item.
  */
-public record Page<T>(List<T> items, String nextToken) {
+public record Page<T>(List<T> items, @Nullable String nextToken) {
 
     private static final String PREFIX = "ssm-sim:";
 
     /** @throws io.crosspatch.simulator.aws.AwsException InvalidNextToken for a token this simulator did not issue */
-    public static <T> Page<T> of(List<T> all, int maxResults, String nextToken) {
+    public static <T> Page<T> of(List<T> all, int maxResults, @Nullable String nextToken) {
         int from = nextToken == null ? 0 : offset(nextToken);
         if (from > all.size()) {
             throw SsmErrors.invalidNextToken();

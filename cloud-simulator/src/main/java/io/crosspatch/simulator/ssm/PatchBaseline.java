@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A patch baseline: a custom one of the account ({@code pb-…}) or one of AWS's predefined baselines (an ARN id,
@@ -17,7 +18,7 @@ public record PatchBaseline(
         String baselineId,
         String name,
         OperatingSystem operatingSystem,
-        String description,
+        @Nullable String description,
         List<PatchFilter> globalFilters,
         List<PatchRule> approvalRules,
         List<String> approvedPatches,
@@ -26,7 +27,7 @@ public record PatchBaseline(
         List<String> rejectedPatches,
         String rejectedPatchesAction,
         List<PatchSource> sources,
-        String availableSecurityUpdatesComplianceStatus,
+        @Nullable String availableSecurityUpdatesComplianceStatus,
         Instant createdDate,
         Instant modifiedDate,
         boolean awsOwned,

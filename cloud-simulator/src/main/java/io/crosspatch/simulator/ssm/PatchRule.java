@@ -2,6 +2,7 @@ package io.crosspatch.simulator.ssm;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One approval rule of a patch baseline: the patches its filters match are approved {@code approveAfterDays} after
@@ -15,8 +16,8 @@ import java.util.List;
 public record PatchRule(
         List<PatchFilter> filters,
         String complianceLevel,
-        Integer approveAfterDays,
-        LocalDate approveUntilDate,
+        @Nullable Integer approveAfterDays,
+        @Nullable LocalDate approveUntilDate,
         boolean enableNonSecurity) {
 
     public PatchRule {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A maintenance window's or association's schedule: {@code cron(…)} ({@link CronSchedule}), {@code rate(n unit)}
@@ -18,11 +20,11 @@ public final class Schedule {
     private static final Pattern RATE = Pattern.compile("rate\\(([1-9]\\d*) (minute|minutes|hour|hours|day|days)\\)");
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
 
-    private final CronSchedule cron;
-    private final Duration rate;
-    private final LocalDateTime at;
+    private final @Nullable CronSchedule cron;
+    private final @Nullable Duration rate;
+    private final @Nullable LocalDateTime at;
 
-    private Schedule(CronSchedule cron, Duration rate, LocalDateTime at) {
+    private Schedule(@Nullable CronSchedule cron, @Nullable Duration rate, @Nullable LocalDateTime at) {
         this.cron = cron;
         this.rate = rate;
         this.at = at;
@@ -81,7 +83,8 @@ public final class Schedule {
             long periods = elapsed / rate.toMillis() + 1;
             return Optional.of(since.plus(rate.multipliedBy(periods)));
         }
-        ZonedDateTime once = at.atZone(after.getZone());
+        // parse() sets exactly one of cron, rate and at
+        ZonedDateTime once = Objects.requireNonNull(at).atZone(after.getZone());
         return once.isAfter(after) ? Optional.of(once) : Optional.empty();
     }
 }

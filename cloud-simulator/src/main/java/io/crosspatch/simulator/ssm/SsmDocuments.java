@@ -2,6 +2,7 @@ package io.crosspatch.simulator.ssm;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,9 +55,10 @@ final class SsmDocuments {
         return DOCUMENTS.containsKey(name) ? Optional.of(name) : Optional.empty();
     }
 
-    /** The first problem with the parameters given for a document, if any. */
+    /** The first problem with the parameters given for a document, if any; {@code document} is a name {@link #find} gave. */
     static Optional<String> problem(String document, Map<String, List<String>> parameters) {
-        Map<String, Set<String>> declared = DOCUMENTS.get(document);
+        Map<String, Set<String>> declared =
+                Objects.requireNonNull(DOCUMENTS.get(document), () -> "not a known document: " + document);
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             Set<String> allowed = declared.get(parameter.getKey());
             if (allowed == null) {

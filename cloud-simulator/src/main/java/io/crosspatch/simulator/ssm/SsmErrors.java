@@ -1,6 +1,7 @@
 package io.crosspatch.simulator.ssm;
 
 import io.crosspatch.simulator.aws.AwsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SSM's error codes, each the name of an error shape of the SSM model so the SDK throws the matching exception class
@@ -22,7 +23,7 @@ public final class SsmErrors {
      * A broken parameter constraint, worded as AWS words it: {@code 1 validation error detected: Value '0' at
      * 'registrationLimit' failed to satisfy constraint: Member must have value greater than or equal to 1}.
      */
-    public static AwsException constraint(Object value, String path, String constraint) {
+    public static AwsException constraint(@Nullable Object value, String path, String constraint) {
         return validation("1 validation error detected: Value " + (value == null ? "null" : "'" + value + "'") + " at '"
                 + path + "' failed to satisfy constraint: " + constraint);
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes SSM response members the way the SDK reads them: timestamps as epoch seconds, absent optional members left
@@ -33,7 +34,7 @@ public final class SsmJson {
      *
      * @return the object, for chaining
      */
-    public static ObjectNode put(ObjectNode object, String member, Object value) {
+    public static ObjectNode put(ObjectNode object, String member, @Nullable Object value) {
         if (value instanceof String text) {
             object.put(member, text);
         } else if (value instanceof Integer number) {

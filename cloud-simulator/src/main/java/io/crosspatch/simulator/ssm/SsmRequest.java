@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an SSM request body the way the service validates it: each getter checks the member's documented
@@ -62,12 +63,12 @@ public final class SsmRequest {
     }
 
     /** An optional string, unchecked. */
-    public String string(String member) {
+    public @Nullable String string(String member) {
         return has(member) ? node.get(member).asText() : null;
     }
 
     /** An optional string of {@code min}–{@code max} characters matching {@code pattern} (when not null). */
-    public String string(String member, int min, int max, Pattern pattern) {
+    public @Nullable String string(String member, int min, int max, @Nullable Pattern pattern) {
         String value = string(member);
         if (value == null) {
             return null;
@@ -86,7 +87,7 @@ public final class SsmRequest {
     }
 
     /** A required string, checked as {@link #string(String, int, int, Pattern)}. */
-    public String required(String member, int min, int max, Pattern pattern) {
+    public String required(String member, int min, int max, @Nullable Pattern pattern) {
         String value = string(member, min, max, pattern);
         if (value == null) {
             throw SsmErrors.constraint(null, path(member), "Member must not be null");
@@ -95,7 +96,7 @@ public final class SsmRequest {
     }
 
     /** An optional member that must be one of {@code allowed}. */
-    public String enumValue(String member, Collection<String> allowed) {
+    public @Nullable String enumValue(String member, Collection<String> allowed) {
         String value = string(member);
         if (value != null && !allowed.contains(value)) {
             throw SsmErrors.constraint(value, path(member), "Member must satisfy enum value set: " + allowed);
@@ -104,7 +105,7 @@ public final class SsmRequest {
     }
 
     /** An optional integer within {@code min}–{@code max}. */
-    public Integer integer(String member, int min, int max) {
+    public @Nullable Integer integer(String member, int min, int max) {
         if (!has(member)) {
             return null;
         }
@@ -127,7 +128,7 @@ public final class SsmRequest {
         return value;
     }
 
-    public Boolean bool(String member) {
+    public @Nullable Boolean bool(String member) {
         return has(member) ? node.get(member).asBoolean() : null;
     }
 
@@ -140,12 +141,12 @@ public final class SsmRequest {
     }
 
     /** An optional string, checked against the pattern only. */
-    public String string(String member, Pattern pattern) {
+    public @Nullable String string(String member, Pattern pattern) {
         return string(member, 0, Integer.MAX_VALUE, pattern);
     }
 
     /** A timestamp member: JSON 1.1 sends epoch seconds as a number. */
-    public Instant timestamp(String member) {
+    public @Nullable Instant timestamp(String member) {
         if (!has(member)) {
             return null;
         }
@@ -177,7 +178,7 @@ public final class SsmRequest {
     }
 
     /** A nested structure, or null when absent. */
-    public SsmRequest object(String member) {
+    public @Nullable SsmRequest object(String member) {
         return has(member) ? new SsmRequest(node.get(member), path(member)) : null;
     }
 
@@ -242,7 +243,7 @@ public final class SsmRequest {
         return value == null ? defaultValue : value;
     }
 
-    public String nextToken() {
+    public @Nullable String nextToken() {
         return string("NextToken");
     }
 }

@@ -1,6 +1,7 @@
 package io.crosspatch.simulator.ssm;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a maintenance window, recorded by whoever runs windows through
@@ -14,6 +15,6 @@ public record WindowExecution(
         String windowExecutionId,
         String windowId,
         WindowExecutionStatus status,
-        String statusDetails,
+        @Nullable String statusDetails,
         Instant startTime,
-        Instant endTime) {}
+        @Nullable Instant endTime) {}

@@ -1,6 +1,7 @@
 package io.crosspatch.simulator.ssm;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A target registered with a maintenance window, e.g. all nodes tagged {@code Patch Group=early}.
@@ -12,9 +13,9 @@ public record WindowTarget(
         String windowId,
         String resourceType,
         List<Target> targets,
-        String ownerInformation,
-        String name,
-        String description) {
+        @Nullable String ownerInformation,
+        @Nullable String name,
+        @Nullable String description) {
 
     public WindowTarget {
         targets = List.copyOf(targets);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task registered with a maintenance window, e.g. {@code AWS-RunPatchBaseline} with {@code Operation=[Install]}
@@ -21,14 +22,14 @@ public record WindowTask(
         String taskArn,
         String taskType,
         List<Target> targets,
-        String serviceRoleArn,
+        @Nullable String serviceRoleArn,
         int priority,
-        String maxConcurrency,
-        String maxErrors,
-        String name,
-        String description,
+        @Nullable String maxConcurrency,
+        @Nullable String maxErrors,
+        @Nullable String name,
+        @Nullable String description,
         Map<String, List<String>> parameters,
-        Integer timeoutSeconds,
+        @Nullable Integer timeoutSeconds,
         String cutoffBehavior) {
 
     public WindowTask {
@@ -39,7 +40,7 @@ public record WindowTask(
     }
 
     /** The first value of a document parameter, e.g. {@code parameter("Operation")} is {@code Install}. */
-    public String parameter(String name) {
+    public @Nullable String parameter(String name) {
         List<String> values = parameters.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Register/Update/Get/DeregisterTaskFromMaintenanceWindow and DescribeMaintenanceWindowTasks. A Run Command task
@@ -148,33 +149,41 @@ final class WindowTasks {
      * request leaves out keep the base's values. The type is fixed at registration; updates keep it.
      */
     private static WindowTask definition(
-            SsmRequest request, String taskId, String windowId, String taskType, WindowTask base) {
-        boolean keep = base != null;
+            SsmRequest request, String taskId, String windowId, String taskType, @Nullable WindowTask base) {
         SsmRequest runCommand = runCommand(request);
-        boolean keepInvocation = keep && !request.has("TaskInvocationParameters") && !request.has("TaskParameters");
+        WindowTask invocationBase =
+                base != null && !request.has("TaskInvocationParameters") && !request.has("TaskParameters")
+                        ? base
+                        : null;
         Integer priority = request.integer("Priority", 0, Integer.MAX_VALUE);
         String cutoffBehavior = request.enumValue("CutoffBehavior", CUTOFF_BEHAVIORS);
         WindowTask task = new WindowTask(
                 taskId,
                 windowId,
-                keep && !request.has("TaskArn") ? base.taskArn() : request.required("TaskArn", 1, 1600, null),
+                base != null && !request.has("TaskArn") ? base.taskArn() : request.required("TaskArn", 1, 1600, null),
                 taskType,
-                keep && !request.has("Targets") ? base.targets() : request.targets("Targets"),
-                keep && !request.has("ServiceRoleArn") ? base.serviceRoleArn() : request.string("ServiceRoleArn"),
-                keep && priority == null ? base.priority() : priority == null ? DEFAULT_PRIORITY : priority,
-                keep && !request.has("MaxConcurrency")
+                base != null && !request.has("Targets") ? base.targets() : request.targets("Targets"),
+                base != null && !request.has("ServiceRoleArn")
+                        ? base.serviceRoleArn()
+                        : request.string("ServiceRoleArn"),
+                base != null && priority == null ? base.priority() : priority == null ? DEFAULT_PRIORITY : priority,
+                base != null && !request.has("MaxConcurrency")
                         ? base.maxConcurrency()
                         : request.string("MaxConcurrency", 1, 7, SsmRequest.MAX_CONCURRENCY),
-                keep && !request.has("MaxErrors")
+                base != null && !request.has("MaxErrors")
                         ? base.maxErrors()
                         : request.string("MaxErrors", 1, 7, SsmRequest.MAX_ERRORS),
-                keep && !request.has("Name") ? base.name() : request.string("Name", 3, 128, SsmRequest.RESOURCE_NAME),
-                keep && !request.has("Description") ? base.description() : request.string("Description", 1, 128, null),
-                keepInvocation ? base.parameters() : parameters(request, runCommand),
-                keepInvocation
-                        ? base.timeoutSeconds()
+                base != null && !request.has("Name")
+                        ? base.name()
+                        : request.string("Name", 3, 128, SsmRequest.RESOURCE_NAME),
+                base != null && !request.has("Description")
+                        ? base.description()
+                        : request.string("Description", 1, 128, null),
+                invocationBase != null ? invocationBase.parameters() : parameters(request, runCommand),
+                invocationBase != null
+                        ? invocationBase.timeoutSeconds()
                         : runCommand == null ? null : runCommand.integer("TimeoutSeconds", 30, 2_592_000),
-                keep && cutoffBehavior == null
+                base != null && cutoffBehavior == null
                         ? base.cutoffBehavior()
                         : cutoffBehavior == null ? "CONTINUE_TASK" : cutoffBehavior);
         if (task.taskType().equals("RUN_COMMAND")) {
@@ -188,18 +197,23 @@ final class WindowTasks {
         return task;
     }
 
-    private static SsmRequest runCommand(SsmRequest request) {
+    private static @Nullable SsmRequest runCommand(SsmRequest request) {
         SsmRequest invocation = request.object("TaskInvocationParameters");
         return invocation == null ? null : invocation.object("RunCommand");
     }
 
     /** The legacy {@code TaskParameters} ({@code {"Operation": {"Values": ["Install"]}}}) and RunCommand's, merged. */
-    private static Map<String, List<String>> parameters(SsmRequest request, SsmRequest runCommand) {
+    private static Map<String, List<String>> parameters(SsmRequest request, @Nullable SsmRequest runCommand) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         SsmRequest legacy = request.object("TaskParameters");
         if (legacy != null) {
-            legacy.memberNames()
-                    .forEach(name -> parameters.put(name, legacy.object(name).strings("Values", 1000, 0, 4096)));
+            for (String name : legacy.memberNames()) {
+                SsmRequest parameter = legacy.object(name);
+                if (parameter == null) {
+                    throw SsmErrors.constraint(null, legacy.path(name), "Member must not be null");
+                }
+                parameters.put(name, parameter.strings("Values", 1000, 0, 4096));
+            }
         }
         if (runCommand != null) {
             parameters.putAll(runCommand.parameters("Parameters"));

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -127,7 +128,7 @@ public final class AwsCloud implements CloudIdentity {
 
     @Override
     public void describe(SimulatedVm vm, String metadataBaseUrl, ObjectNode view) {
-        view.put("region", vm.location()).put("availabilityZone", vm.fact("availabilityZone"));
+        view.put("region", region(vm)).put("availabilityZone", vm.fact("availabilityZone"));
     }
 
     @Override
@@ -143,12 +144,12 @@ public final class AwsCloud implements CloudIdentity {
             String value = switch (path) {
                 case "/latest/dynamic/instance-identity/document" -> document(vm, Minting.genuine(now));
                 case "/latest/dynamic/instance-identity/rsa2048" ->
-                    rsa2048(document(vm, Minting.genuine(now)), now, false, vm.location());
+                    rsa2048(document(vm, Minting.genuine(now)), now, false, region(vm));
                 case "/latest/meta-data/instance-id" -> vm.instanceId();
                 case "/latest/meta-data/instance-type" -> vm.fact("instanceType");
                 case "/latest/meta-data/ami-id" -> vm.fact("imageId");
                 case "/latest/meta-data/local-ipv4" -> vm.fact("privateIp");
-                case "/latest/meta-data/placement/region" -> vm.location();
+                case "/latest/meta-data/placement/region" -> region(vm);
                 case "/latest/meta-data/placement/availability-zone" -> vm.fact("availabilityZone");
                 case TAGS -> String.join("\n", vm.labels().keySet());
                 default -> path.startsWith(TAGS + "/") ? vm.labels().get(path.substring(TAGS.length() + 1)) : null;
@@ -196,7 +197,7 @@ public final class AwsCloud implements CloudIdentity {
                         vm.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("privateIp", vm.fact("privateIp"))
                 .putNull("ramdiskId");
-        document.put("region", vm.location()).put("version", "2017-09-30");
+        document.put("region", region(vm)).put("version", "2017-09-30");
         try {
             return DOCUMENT_WRITER.writeValueAsString(minting.applyOverrides(document));
         } catch (JsonProcessingException e) {
@@ -260,7 +261,7 @@ public final class AwsCloud implements CloudIdentity {
     /** Body: {@code certificateRegion} (whose certificate signs; default the VM's region). Answers the document and its rsa2048 PKCS#7. */
     @Override
     public ObjectNode forge(SimulatedVm vm, Minting minting, JsonNode body) {
-        String certificateRegion = body.path("certificateRegion").asText(vm.location());
+        String certificateRegion = body.path("certificateRegion").asText(region(vm));
         if (!REGION.matcher(certificateRegion).matches()) {
             throw new InvalidRequestException(
                     "INVALID_LOCATION", "certificateRegion must be an AWS region such as eu-west-1");
@@ -270,5 +271,10 @@ public final class AwsCloud implements CloudIdentity {
                 .createObjectNode()
                 .put("document", document)
                 .put("pkcs7", rsa2048(document, minting.issuedAt(), minting.foreignSigner(), certificateRegion));
+    }
+
+    /** An EC2 instance always has a region: {@link #create} gives every VM of this cloud one. */
+    private static String region(SimulatedVm vm) {
+        return Objects.requireNonNull(vm.location(), () -> "EC2 instance " + vm.vmId() + " has no region");
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /** IMDSv2 session tokens: issued by PUT /latest/api/token for one VM, valid for their TTL of simulated time. */
 final class ImdsTokens {
@@ -21,7 +22,7 @@ final class ImdsTokens {
         return token;
     }
 
-    boolean valid(String token, String vmId, Instant now) {
+    boolean valid(@Nullable String token, String vmId, Instant now) {
         Session session = token == null ? null : sessions.get(token);
         return session != null
                 && session.vmId().equals(vmId)

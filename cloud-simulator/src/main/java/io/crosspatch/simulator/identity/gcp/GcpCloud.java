@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Google Compute Engine: instances with 19-digit ids in a project and zone, and the metadata server's identity
@@ -133,7 +135,7 @@ public final class GcpCloud implements CloudIdentity {
                     200,
                     String.join("\n", vm.labels().keySet()) + (vm.labels().isEmpty() ? "" : "\n"));
         } else if (path.startsWith(ATTRIBUTES) && vm.labels().containsKey(path.substring(ATTRIBUTES.length()))) {
-            answer(exchange, 200, vm.labels().get(path.substring(ATTRIBUTES.length())));
+            answer(exchange, 200, Objects.requireNonNull(vm.labels().get(path.substring(ATTRIBUTES.length()))));
         } else {
             String value = switch (path) {
                 case METADATA + "/instance/id" -> vm.instanceId();
@@ -172,7 +174,7 @@ public final class GcpCloud implements CloudIdentity {
     }
 
     private String token(
-            SimulatedVm vm, String audience, boolean full, boolean licenses, Minting minting, String keyId) {
+            SimulatedVm vm, String audience, boolean full, boolean licenses, Minting minting, @Nullable String keyId) {
         ObjectNode claims = Http.JSON.createObjectNode();
         claims.put("aud", audience).put("azp", vm.fact("serviceAccountId"));
         if (full) {

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * VMware: VMs named by their instance UUID in a vCenter/org. VMware has no signed instance identity of its own, so
@@ -79,7 +80,7 @@ public final class VmwareCloud implements CloudIdentity {
         return token;
     }
 
-    private String token(SimulatedVm vm, Minting minting, String keyId) {
+    private String token(SimulatedVm vm, Minting minting, @Nullable String keyId) {
         VmwareIssuers.Issuer issuer = issuers.get(vm.accountId());
         ObjectNode claims = Http.JSON
                 .createObjectNode()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs State Manager associations of {@code AWS-RunPatchBaseline} (the regular Scan that keeps compliance fresh
@@ -79,7 +80,7 @@ final class AssociationRunner {
         }
     }
 
-    private static String first(List<String> values) {
+    private static @Nullable String first(@Nullable List<String> values) {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

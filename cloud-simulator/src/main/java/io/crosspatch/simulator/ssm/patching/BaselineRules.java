@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm.patching;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a patch baseline says about approval, reduced to what the simulation evaluates.
@@ -29,7 +30,7 @@ public record BaselineRules(
      */
     public record Rule(
             Map<String, List<String>> filters,
-            Integer approveAfterDays,
-            LocalDate approveUntilDate,
+            @Nullable Integer approveAfterDays,
+            @Nullable LocalDate approveUntilDate,
             String complianceLevel) {}
 }

@@ -2,6 +2,7 @@ package io.crosspatch.simulator.ssm.patching;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One patch a vendor has published for an operating system, with the attributes patch baselines filter on.
@@ -20,8 +21,8 @@ public record CataloguePatch(
         String product,
         String classification,
         String severity,
-        String priority,
-        String section,
+        @Nullable String priority,
+        @Nullable String section,
         Instant releaseDate,
         List<String> cveIds,
         boolean rebootRequired) {

@@ -79,7 +79,7 @@ final class ComplianceApi {
         }
         Predicate<PatchComplianceReport> matching = filter;
         List<NodePatchRecord> records = states.reported(call.accountId(), call.region()).stream()
-                .filter(record -> patchGroup.equals(record.patchGroup()) && matching.test(record.lastReport()))
+                .filter(record -> patchGroup.equals(record.patchGroup()) && matching.test(record.report()))
                 .toList();
         return patchStates(Page.of(records, maxResults, request.nextToken()));
     }
@@ -100,7 +100,7 @@ final class ComplianceApi {
         Predicate<ReportedPatch> matching = filter;
         List<ReportedPatch> patches = states.reported(call.accountId(), call.region(), instanceId)
                 .map(record ->
-                        record.lastReport().patches().stream().filter(matching).toList())
+                        record.report().patches().stream().filter(matching).toList())
                 .orElse(List.of());
         Page<ReportedPatch> page = Page.of(patches, maxResults, request.nextToken());
         ObjectNode answer = SsmJson.object();
@@ -113,7 +113,7 @@ final class ComplianceApi {
         String patchGroup = SsmRequest.of(call).required("PatchGroup", 1, 256, null);
         List<PatchComplianceReport> reports = states.reported(call.accountId(), call.region()).stream()
                 .filter(record -> patchGroup.equals(record.patchGroup()))
-                .map(NodePatchRecord::lastReport)
+                .map(NodePatchRecord::report)
                 .toList();
         ObjectNode answer = SsmJson.object();
         answer.put("Instances", reports.size());
@@ -149,7 +149,7 @@ final class ComplianceApi {
     }
 
     static ObjectNode patchState(NodePatchRecord record) {
-        PatchComplianceReport report = record.lastReport();
+        PatchComplianceReport report = record.report();
         ObjectNode state = SsmJson.object()
                 .put("InstanceId", report.instanceId())
                 .put("PatchGroup", record.patchGroup() == null ? "" : record.patchGroup())

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is installed on one managed node: the simulation's ground truth, changed only by Install runs. A node
@@ -50,6 +51,7 @@ public final class NodePatches {
         return Math.floorMod((patch.id() + "@" + instanceId).hashCode(), 8) != 0;
     }
 
+    @Nullable
     Instant installedAt(String patchId) {
         return installed.get(patchId);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Patch Manager's approval logic: explicit rejections win, explicit approvals come next, otherwise a patch
@@ -49,12 +50,12 @@ public final class PatchApproval {
                 .allMatch(filter -> matches(attribute(patch, filter.getKey()), filter.getValue()));
     }
 
-    private static boolean matches(String value, List<String> accepted) {
+    private static boolean matches(@Nullable String value, List<String> accepted) {
         return accepted.contains("*") || (value != null && accepted.contains(value));
     }
 
     /** The patch attribute a filter key refers to; unknown keys match nothing but {@code *}. */
-    private static String attribute(CataloguePatch patch, String key) {
+    private static @Nullable String attribute(CataloguePatch patch, String key) {
         return switch (key) {
             case "CLASSIFICATION" -> patch.classification();
             case "MSRC_SEVERITY", "SEVERITY" -> patch.severity();

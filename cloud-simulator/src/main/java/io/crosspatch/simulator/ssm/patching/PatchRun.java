@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code AWS-RunPatchBaseline} does on one node: Scan reports the node against its baseline; Install
@@ -101,5 +102,8 @@ public final class PatchRun {
     }
 
     /** One patch as DescribeInstancePatches reports it for the node. */
-    public record ReportedPatch(CataloguePatch patch, PatchState state, Instant installedAt) {}
+    public record ReportedPatch(
+            CataloguePatch patch,
+            PatchState state,
+            @Nullable Instant installedAt) {}
 }

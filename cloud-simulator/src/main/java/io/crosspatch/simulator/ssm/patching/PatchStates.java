@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every managed node's patch record, created the first time a run reaches the node (from its image, as of its
@@ -32,7 +33,7 @@ final class PatchStates {
                         null));
     }
 
-    void report(NodePatchRecord record, String patchGroup, PatchComplianceReport report) {
+    void report(NodePatchRecord record, @Nullable String patchGroup, PatchComplianceReport report) {
         byNode.put(
                 key(record.accountId(), record.region(), record.installed().instanceId()),
                 record.withReport(patchGroup, report));

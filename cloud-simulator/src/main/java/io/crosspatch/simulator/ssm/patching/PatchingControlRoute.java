@@ -13,7 +13,9 @@ import io.crosspatch.simulator.ssm.SsmRegionState;
 import io.crosspatch.simulator.ssm.SsmState;
 import io.crosspatch.simulator.ssm.WindowExecution;
 import io.crosspatch.simulator.ssm.patching.PatchRun.PatchState;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,6 +81,7 @@ final class PatchingControlRoute implements Route {
             return;
         }
         WindowExecution execution = runner.run(state, window.get(), clock.instant());
+        Instant end = Objects.requireNonNull(execution.endTime(), "a run the runner returns has ended");
         Http.json(
                 exchange,
                 200,
@@ -87,7 +90,7 @@ final class PatchingControlRoute implements Route {
                         .put("windowExecutionId", execution.windowExecutionId())
                         .put("status", execution.status().name())
                         .put("startTime", execution.startTime().toString())
-                        .put("endTime", execution.endTime().toString()));
+                        .put("endTime", end.toString()));
     }
 
     private void listWindows(HttpExchange exchange, Map<String, String> query) throws Exception {
@@ -123,13 +126,14 @@ final class PatchingControlRoute implements Route {
         boolean withPatches = !"false".equals(query.get("patches"));
         ArrayNode nodes = Http.JSON.createArrayNode();
         for (NodePatchRecord record : states.reported(accountId, region)) {
+            PatchComplianceReport report = record.report();
             ObjectNode node = ComplianceApi.patchState(record);
-            node.put("OperationStartTime", record.lastReport().operationStart().toString());
-            node.put("OperationEndTime", record.lastReport().operationEnd().toString());
-            node.put("Succeeded", record.lastReport().succeeded());
+            node.put("OperationStartTime", report.operationStart().toString());
+            node.put("OperationEndTime", report.operationEnd().toString());
+            node.put("Succeeded", report.succeeded());
             if (withPatches) {
                 ArrayNode patches = node.putArray("Patches");
-                record.lastReport().patches().forEach(patch -> {
+                report.patches().forEach(patch -> {
                     ObjectNode json = ComplianceApi.patchJson(patch);
                     json.put(
                             "InstalledTime",
@@ -140,7 +144,7 @@ final class PatchingControlRoute implements Route {
                     patches.add(json);
                 });
             }
-            node.put("Missing", record.lastReport().count(PatchState.MISSING));
+            node.put("Missing", report.count(PatchState.MISSING));
             nodes.add(node);
         }
         Http.json(exchange, 200, nodes);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,11 +118,11 @@ final class WindowRunner {
         return Optional.of(report);
     }
 
-    static Operation operation(String value) {
+    static Operation operation(@Nullable String value) {
         return value != null && value.toLowerCase(Locale.ROOT).equals("install") ? Operation.INSTALL : Operation.SCAN;
     }
 
-    static RebootOption rebootOption(String value) {
+    static RebootOption rebootOption(@Nullable String value) {
         return value != null && value.equalsIgnoreCase("NoReboot")
                 ? RebootOption.NO_REBOOT
                 : RebootOption.REBOOT_IF_NEEDED;
