@@ -6,11 +6,16 @@ import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.schemas.topics.Providers;
+import io.crosspatch.servicekit.architecture.UsedByComponentBenchmarks;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Small factories for the events account vending consumes. */
+/**
+ * Small factories for the events account vending consumes. Public for {@code AccountVendingBenchmark}
+ * (bench/components/account).
+ */
+@UsedByComponentBenchmarks
 public final class Enrollments {
 
     private Enrollments() {}

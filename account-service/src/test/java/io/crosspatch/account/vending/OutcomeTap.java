@@ -4,6 +4,7 @@ import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.schemas.serde.AvroDeserializer;
 import io.crosspatch.schemas.topics.Topics;
+import io.crosspatch.servicekit.architecture.UsedByComponentBenchmarks;
 import io.crosspatch.testbed.Testbed;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads {@code account.ready} and {@code enrollment.failed} from the beginning in the background, as a
- * downstream consumer would, and keeps every record with when it arrived; tests pick theirs by cloud account.
+ * downstream consumer would, and keeps every record with when it arrived; tests pick theirs by cloud account. Public
+ * for {@code AccountVendingBenchmark} (bench/components/account).
  */
+@UsedByComponentBenchmarks
 public final class OutcomeTap implements AutoCloseable {
 
     /** A record as it arrived. */

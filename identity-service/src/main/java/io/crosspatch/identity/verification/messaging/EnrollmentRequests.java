@@ -10,14 +10,17 @@ import io.crosspatch.identity.enrollment.domain.HostFacts;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
 import io.crosspatch.identity.verification.domain.RequestedEnrollment;
 import io.crosspatch.schemas.topics.Providers;
+import io.crosspatch.servicekit.architecture.UsedByComponentBenchmarks;
 import io.crosspatch.servicekit.messaging.NonRetryableEventException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Maps {@code enrollment.requested} (Avro) to the verifier's {@link RequestedEnrollment}: the id, and the request in
- * the shape the ingress checked it in (the identity union to its material, the host to its facts).
+ * the shape the ingress checked it in (the identity union to its material, the host to its facts). Public for
+ * {@code VerificationBenchmark} (bench/components/identity), which feeds the verifier records as the listener would.
  */
+@UsedByComponentBenchmarks
 public final class EnrollmentRequests {
 
     private EnrollmentRequests() {}

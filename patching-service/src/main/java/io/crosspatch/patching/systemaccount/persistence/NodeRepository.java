@@ -8,6 +8,7 @@ import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.ResultBytes;
+import io.crosspatch.servicekit.architecture.UsedByComponentBenchmarks;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code nodes_by_account} table: the enrolled nodes of one system account, one partition per account. The
- * provider is stored as its upper-case name, as it always was; any case reads back.
+ * provider is stored as its upper-case name, as it always was; any case reads back. Public for
+ * {@code ComplianceSweepBenchmark} (bench/components/patching), which seeds thousands of nodes directly.
  */
+@UsedByComponentBenchmarks
 @Repository
 public class NodeRepository implements EnrolledNodes, NodeStates {
 

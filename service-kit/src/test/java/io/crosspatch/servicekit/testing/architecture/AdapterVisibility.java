@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.crosspatch.servicekit.architecture.UsedByComponentBenchmarks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * The visibility rule of the shape {@link ServiceArchitecture} describes: adapters are package-private where Java
  * allows (a program's {@code main} class and the Spring Boot application class are entry points, public by
- * nature). It is kept apart from the layering rules because it must see a service's tests as well as its main code
+ * nature; a type marked {@link UsedByComponentBenchmarks} is used by a benchmark module this rule cannot see). It is
+ * kept apart from the layering rules because it must see a service's tests as well as its main code
  * (a test in another package is a legitimate reason for an adapter to be public), while the layering rules are about
  * main code only. Each service runs it from an {@code AdapterVisibilityTest} that imports both:
  * {@code @AnalyzeClasses(packages = "io.crosspatch.<service>")} with
@@ -68,7 +70,7 @@ public final class AdapterVisibility {
 
         @Override
         public void check(JavaClass type, ConditionEvents events) {
-            if (!isPublicAdapter(type) || isEntryPoint(type)) {
+            if (!isPublicAdapter(type) || isEntryPoint(type) || type.isAnnotatedWith(UsedByComponentBenchmarks.class)) {
                 return;
             }
             boolean usedElsewhere = nestedTypes.getOrDefault(type, List.of(type)).stream()
