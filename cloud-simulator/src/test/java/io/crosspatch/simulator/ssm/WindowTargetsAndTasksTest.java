@@ -9,10 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosspatch.simulator.SharedSimulator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DoesNotExistException;
 import software.amazon.awssdk.services.ssm.model.GetMaintenanceWindowTaskResponse;
@@ -153,6 +160,26 @@ class WindowTargetsAndTasksTest {
     }
 
     @Test
+    void refusesALegacyTaskParameterWithoutAValueAsAValidationError() {
+        // given a registration whose legacy TaskParameters member is JSON null (the SDK drops null map values, so the
+        // body is written by hand)
+        String windowId = newWindow();
+        String targetId = patchGroupTarget(windowId);
+        String body = "{\"WindowId\":\"" + windowId + "\",\"TaskArn\":\"AWS-RunPatchBaseline\","
+                + "\"TaskType\":\"RUN_COMMAND\",\"Targets\":[{\"Key\":\"WindowTargetIds\",\"Values\":[\"" + targetId
+                + "\"]}],\"MaxConcurrency\":\"10%\",\"MaxErrors\":\"1\",\"TaskParameters\":{\"Operation\":null}}";
+
+        try (SsmClient sending = sendingBody(body)) {
+            // when / then: the caller's mistake, answered as SSM answers one, not a simulator failure
+            assertThatThrownBy(() -> sending.registerTaskWithMaintenanceWindow(
+                            installTask(windowId, targetId).build()))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("taskParameters.operation")
+                    .hasMessageContaining("Member must not be null");
+        }
+    }
+
+    @Test
     void refusesToDeregisterATargetATaskStillUsesWhenAskedToBeSafe() {
         String windowId = newWindow();
         String targetId = patchGroupTarget(windowId);
@@ -246,6 +273,32 @@ class WindowTargetsAndTasksTest {
                 .maxErrors("1")
                 .taskInvocationParameters(p -> p.runCommand(c -> c.parameters(
                         Map.of("Operation", List.of("Install"), "RebootOption", List.of("RebootIfNeeded")))));
+    }
+
+    /** A client whose requests carry {@code body} instead of what the SDK makes of them (replaced before signing). */
+    private static SsmClient sendingBody(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ExecutionInterceptor replaceBody = new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(
+                    Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
+                return context.httpRequest().toBuilder()
+                        .putHeader("Content-Length", String.valueOf(bytes.length))
+                        .build();
+            }
+
+            @Override
+            public Optional<RequestBody> modifyHttpContent(
+                    Context.ModifyHttpRequest context, ExecutionAttributes executionAttributes) {
+                return Optional.of(RequestBody.fromBytes(bytes));
+            }
+        };
+        return SsmClient.builder()
+                .endpointOverride(SharedSimulator.endpoint())
+                .region(SharedSimulator.REGION)
+                .credentialsProvider(SsmFixtures.management())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(replaceBody))
+                .build();
     }
 
     static Target target(String key, String... values) {
