@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One update (patch) as SSM reports it for one instance: the row of the seed's figure 12.
+ * One update (patch) as SSM reports it for one instance: one row of the instance's updates list.
  *
  * @param patchId        KB id for Windows, advisory or package id for Linux
  * @param title          the update's title (its description)

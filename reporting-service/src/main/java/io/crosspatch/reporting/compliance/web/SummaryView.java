@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /v1/tenants/{tenantId}/summary}: the seed's figure 11, one row per provider and cloud account,
+ * {@code GET /v1/tenants/{tenantId}/summary}: the compliance summary: one row per provider and cloud account,
  * and the totals.
  *
  * @param tenantId the tenant

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /v1/tenants/{tenantId}/instances/{instanceId}/updates}: the seed's figure 12 for one instance.
+ * {@code GET /v1/tenants/{tenantId}/instances/{instanceId}/updates}: every update SSM reports for one instance.
  *
  * @param instanceId        the provider's instance id
  * @param provider          provider, lower case
