@@ -66,19 +66,33 @@ public final class ReportingQueryBenchmark {
                 if (ttl.equals(cacheTtls.get(0))) {
                     load(service.bean(ReadModelUpdater.class), instances, accounts, patches);
                 }
+                // The client's threads are not daemons: shut down below, or the JVM never exits after the report.
+                ExecutorService httpThreads = Executors.newFixedThreadPool(4);
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newFixedThreadPool(4))
+                        .executor(httpThreads)
                         .build();
                 String base = "http://127.0.0.1:" + service.port() + "/v1/tenants/" + TENANT;
                 String token = TestTokens.forTenant(TENANT);
                 IntFunction<String> summary = any -> base + "/summary";
                 IntFunction<String> updates = random -> base + "/instances/i-" + random + "/updates";
-                run("warm-up", http, token, summary, instances, clients, 0, 5);
-                run("warm-up", http, token, updates, instances, clients, 0, 5);
-                for (long thinkMillis : thinkTimes) {
-                    run("SUMMARY (cache " + ttl + ")", http, token, summary, instances, clients, thinkMillis, seconds);
-                    run("UPDATES", http, token, updates, instances, clients, thinkMillis, seconds);
+                try {
+                    run("warm-up", http, token, summary, instances, clients, 0, 5);
+                    run("warm-up", http, token, updates, instances, clients, 0, 5);
+                    for (long thinkMillis : thinkTimes) {
+                        run(
+                                "SUMMARY (cache " + ttl + ")",
+                                http,
+                                token,
+                                summary,
+                                instances,
+                                clients,
+                                thinkMillis,
+                                seconds);
+                        run("UPDATES", http, token, updates, instances, clients, thinkMillis, seconds);
+                    }
+                } finally {
+                    httpThreads.shutdownNow();
                 }
             }
         }
