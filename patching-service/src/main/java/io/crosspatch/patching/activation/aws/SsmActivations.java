@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 /**
  * CreateActivation for one enrollment, in its system account, under the account's request budget. SSM's refusals
  * are translated here: throttling and server errors (what is left after the SDK's retries) may pass and are
- * {@link ActivationUnavailableException}, and so is an expired session, which the account's session has already
- * replaced by the time the error arrives (AWS's clock passed the expiry before the SDK's did: skew, or the simulator's
- * clock moved ahead); any other service error would be refused again and is {@link ActivationRejectedException}.
+ * {@link ActivationUnavailableException}, and so is an expired session (AWS's clock passed its expiry before the
+ * SDK's did: skew, or the simulator's clock moved ahead), which the account's renewable session has already replaced
+ * by the time the error arrives; any other service error would be refused again and is
+ * {@link ActivationRejectedException}.
  */
 @Component
 public class SsmActivations implements ActivationIssuer {
