@@ -27,7 +27,6 @@ import picocli.CommandLine;
 public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
-    private static final int SIMULATED_DAYS = 31;
     private static final JsonHttp HTTP = new JsonHttp();
 
     private LocalPlatform() {}
@@ -78,16 +77,7 @@ public final class LocalPlatform {
         try {
             fleet.enrollAll(vms, 48, 1, Duration.ofMinutes(5));
             log.info("fleet enrolled: {}; now a simulated month, one day every {} s", fleet.stageCounts(), daySeconds);
-            for (int day = 1; day <= SIMULATED_DAYS; day++) {
-                fleet.advanceClock(Duration.ofDays(1));
-                if (day % 7 == 0) {
-                    log.info(
-                            "simulated day {} of {}: maintenance windows and scans run as they come due",
-                            day,
-                            SIMULATED_DAYS);
-                }
-                Thread.sleep(Duration.ofSeconds(daySeconds).toMillis());
-            }
+            fleet.playMonth(Duration.ofSeconds(daySeconds));
         } finally {
             progress.shutdownNow();
         }

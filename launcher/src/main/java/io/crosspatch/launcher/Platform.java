@@ -3,6 +3,7 @@ package io.crosspatch.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.launcher.fleet.DemoTenants;
 import io.crosspatch.simulator.client.SimulatorControl;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import io.crosspatch.testbed.ForkedJvm;
 import io.crosspatch.testbed.Readiness;
 import io.crosspatch.testbed.Testbed;
@@ -334,6 +335,10 @@ public final class Platform implements AutoCloseable {
                 args.add("--crosspatch.aws.endpoint=" + sim);
                 args.add("--crosspatch.aws.access-key-id=" + SIMULATOR_ACCESS_KEY_ID);
                 args.add("--crosspatch.aws.secret-access-key=" + SIMULATOR_SECRET_ACCESS_KEY);
+                // SSM checks an activation's expiry against its own clock, which the demo's month moves ahead of the
+                // wall clock: patching-service takes its time from the simulator, as its integration tests do. The
+                // other services keep the system clock: the clouds' identities and the demo tokens carry real times.
+                args.add("--crosspatch.time.simulator-clock=" + control.url(SimulatorPaths.CLOCK));
                 args.add("--crosspatch.patching.compliance.interval="
                         + options.sweepInterval().toSeconds() + "s");
                 // Registrations are what a waiting VM's activation turns into REGISTERED: watch them every 2 s here.

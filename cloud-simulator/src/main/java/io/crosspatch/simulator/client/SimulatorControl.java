@@ -165,6 +165,15 @@ public final class SimulatorControl {
         return Instant.parse(call("GET", SimulatorPaths.CLOCK, null).get("now").asText());
     }
 
+    /**
+     * How far the simulated clock is ahead of real time (every advance so far). A service that must agree with it
+     * follows this offset: service-kit's {@code SimulatorClock}.
+     */
+    public Duration clockOffset() {
+        return Duration.parse(
+                call("GET", SimulatorPaths.CLOCK, null).get("offset").asText());
+    }
+
     /** Moves the simulated clock and runs what came due (maintenance windows, scans); answers the new now. */
     public Instant advanceClock(Duration by) {
         return Instant.parse(call("POST", SimulatorPaths.CLOCK, object().put("advanceSeconds", by.toSeconds()))

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * The simulator's own test-only endpoints: {@code /_sim/calls} (call counts; DELETE resets),
- * {@code /_sim/clock} (GET now; POST {@code {"advanceSeconds": n}}), {@code /_sim/faults} (POST a fault, DELETE
+ * {@code /_sim/clock} (GET now and the offset from real time; POST {@code {"advanceSeconds": n}}),
+ * {@code /_sim/faults} (POST a fault, DELETE
  * all) and {@code /_sim/limits} (POST {@code {"enabled": false}} or one limit).
  */
 public final class ControlRoute implements Route {
@@ -66,7 +67,10 @@ public final class ControlRoute implements Route {
         Http.json(
                 exchange,
                 200,
-                Http.JSON.createObjectNode().put("now", clock.instant().toString()));
+                Http.JSON
+                        .createObjectNode()
+                        .put("now", clock.instant().toString())
+                        .put("offset", clock.offset().toString()));
     }
 
     private void faults(HttpExchange exchange, String method) throws Exception {

@@ -43,6 +43,11 @@ public final class SimClock extends Clock {
         return this;
     }
 
+    /** How far this clock is ahead of real time: the sum of every {@link #advance}. */
+    public Duration offset() {
+        return offset;
+    }
+
     /** Moves time forward and lets everything that waits on time catch up, in order, before returning. */
     public synchronized Instant advance(Duration by) {
         if (by.isNegative()) {

@@ -71,6 +71,18 @@ class SimulatorControlTest {
     }
 
     @Test
+    void answersHowFarTheClockIsAheadOfRealTime() {
+        Duration before = control.clockOffset();
+
+        control.advanceClock(Duration.ofHours(5));
+
+        assertThat(control.clockOffset()).isEqualTo(before.plusHours(5));
+        assertThat(Duration.between(Instant.now(), control.now()))
+                .isBetween(
+                        before.plusHours(5).minusSeconds(5), before.plusHours(5).plusSeconds(5));
+    }
+
+    @Test
     void switchesTheRateLimitsOffAndOn() {
         assertThat(control.rateLimits(false).get("enabled").asBoolean()).isFalse();
         assertThat(control.rateLimits().get("enabled").asBoolean()).isFalse();

@@ -28,6 +28,8 @@ public final class DemoFleet {
     private static final Logger log = LoggerFactory.getLogger(DemoFleet.class);
     private static final List<String> PATCH_GROUPS = List.of("early", "on-time", "late");
     private static final Duration POLL = Duration.ofMillis(500);
+    /** The days {@link #playMonth} plays. */
+    public static final int MONTH_DAYS = 31;
 
     /** How far each VM got, by the status its enrollment last showed (ENROLLING before the POST is accepted). */
     private final Map<String, String> stages = new ConcurrentHashMap<>();
@@ -196,5 +198,19 @@ public final class DemoFleet {
     /** Moves the simulator's clock, which runs what came due on the way (maintenance windows, scans). */
     public void advanceClock(Duration by) {
         platform.simulatorControl().advanceClock(by);
+    }
+
+    /**
+     * The demo's simulated month: the simulator's clock moved one day at a time, {@code perDay} of real time apart,
+     * so that the maintenance windows and scans run as they come due and the dashboard fills in as it goes.
+     */
+    public void playMonth(Duration perDay) throws InterruptedException {
+        for (int day = 1; day <= MONTH_DAYS; day++) {
+            advanceClock(Duration.ofDays(1));
+            if (day % 7 == 0) {
+                log.info("simulated day {} of {}: maintenance windows and scans run as they come due", day, MONTH_DAYS);
+            }
+            Thread.sleep(perDay.toMillis());
+        }
     }
 }

@@ -223,6 +223,24 @@ class EnrollmentActivationTest extends PatchingIntegrationTest {
     }
 
     @Test
+    void issuesTheActivationOnceAwsSaysTheAccountsSessionExpired() throws Exception {
+        // given an account whose session issued one activation
+        SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
+        publishAndAwaitIssued(account, Fixtures.accountReady(account, OperatingSystem.UBUNTU, "early"));
+
+        // when AWS's clock passes the session's expiry (the test sessions last 12 h), as after the local demo's month,
+        // and the account's next enrollment arrives
+        SIMULATOR.clock().advance(Duration.ofHours(13));
+        AccountReady next = Fixtures.accountReady(account, OperatingSystem.UBUNTU, "early");
+        InstanceActivated issued = publishAndAwaitIssued(account, next);
+
+        // then the expired session was assumed again and the enrollment got its activation rather than failing
+        assertThat(issued.getEnrollmentId()).isEqualTo(next.getEnrollmentId());
+        assertThat(EventLog.all(Topics.ENROLLMENT_FAILED.name(), next.getEnrollmentId(), EnrollmentFailed.class))
+                .isEmpty();
+    }
+
+    @Test
     void failsAnEnrollmentOfAnOperatingSystemSsmCannotPatch() throws Exception {
         SystemAccount account = Fixtures.anySystemAccount(SIMULATOR);
         AccountReady ready = Fixtures.accountReady(account, OperatingSystem.OTHER, "early");

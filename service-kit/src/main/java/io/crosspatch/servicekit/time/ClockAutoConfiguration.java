@@ -1,8 +1,10 @@
 package io.crosspatch.servicekit.time;
 
+import java.net.URI;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -11,13 +13,19 @@ import org.springframework.context.annotation.Bean;
  * {@code Clock.systemUTC()} or {@code Instant.now()} written into the class, so a test can move time — the
  * integration tests replace it with the cloud simulator's clock — and every class of the service sees the same
  * time. Backs off when the application or a test declares its own.
+ *
+ * <p>It is the system clock, unless {@code crosspatch.time.simulator-clock} names a cloud simulator's clock to follow
+ * ({@link SimulatorClock}): what the local platform does for the service whose times the simulated AWS checks
+ * against its own, moved clock, as the integration tests do in-process.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(TimeProperties.class)
 public class ClockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(TimeProperties properties) {
+        URI simulator = properties.simulatorClock();
+        return simulator == null ? Clock.systemUTC() : new SimulatorClock(simulator, Clock.systemUTC());
     }
 }

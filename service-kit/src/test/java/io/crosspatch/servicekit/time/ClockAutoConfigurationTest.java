@@ -2,7 +2,11 @@ package io.crosspatch.servicekit.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosspatch.simulator.CloudSimulator;
+import io.crosspatch.simulator.SimulatorConfig;
+import io.crosspatch.simulator.client.SimulatorPaths;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,33 @@ class ClockAutoConfigurationTest {
             assertThat(started).hasSingleBean(Clock.class);
             assertThat(started.getBean(Clock.class).instant()).isEqualTo(FIXED);
         });
+    }
+
+    @Test
+    void shouldFollowTheSimulatorsClockOnlyWhereConfiguredTo() {
+        CloudSimulator simulator = CloudSimulator.start(SimulatorConfig.defaults());
+        try {
+            simulator.clock().advance(Duration.ofDays(31));
+            context.withPropertyValues("crosspatch.time.simulator-clock="
+                            + simulator.endpoint().resolve(SimulatorPaths.CLOCK))
+                    .run(started -> {
+                        assertThat(started).hasSingleBean(Clock.class);
+                        assertThat(started.getBean(Clock.class).instant())
+                                .isAfter(Instant.now().plus(Duration.ofDays(30)));
+                    });
+        } finally {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartOnASimulatorClockThatIsNoHttpUrl() {
+        context.withPropertyValues("crosspatch.time.simulator-clock=file:///etc/passwd")
+                .run(started -> assertThat(started)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("crosspatch.time.simulator-clock must be an http(s) URL"));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -20,13 +20,16 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 /**
  * CreateActivation for one enrollment, in its system account, under the account's request budget. SSM's refusals
  * are translated here: throttling and server errors (what is left after the SDK's retries) may pass and are
- * {@link ActivationUnavailableException}; any other service error would be refused again and is
+ * {@link ActivationUnavailableException}, and so is an expired session (AWS's clock passed its expiry before the
+ * SDK's did: skew, or the simulator's clock moved ahead), which the account's renewable session has already replaced
+ * by the time the error arrives; any other service error would be refused again and is
  * {@link ActivationRejectedException}.
  */
 @Component
 class SsmActivations implements ActivationIssuer {
 
     private static final int MAX_NAME = 256;
+    private static final String EXPIRED_SESSION = "ExpiredTokenException";
 
     private final BudgetedCalls<SsmClient> ssm;
     private final ActivationPolicy policy;
@@ -43,12 +46,17 @@ class SsmActivations implements ActivationIssuer {
         try {
             return create(enrollment);
         } catch (AwsServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
+            if (e.isThrottlingException() || e.statusCode() >= 500 || sessionExpired(e)) {
                 throw new ActivationUnavailableException(
                         "SSM could not create the activation now: " + e.getMessage(), e);
             }
             throw new ActivationRejectedException(e.awsErrorDetails().errorCode(), e);
         }
+    }
+
+    private static boolean sessionExpired(AwsServiceException e) {
+        return e.awsErrorDetails() != null
+                && EXPIRED_SESSION.equals(e.awsErrorDetails().errorCode());
     }
 
     private IssuedCode create(Enrollment enrollment) {

@@ -1,0 +1,42 @@
+package io.crosspatch.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ports for a test's own {@link Platform}: the services take consecutive ports and each one's management port 1000
+ * above, so a block must be free at both, away from the ports a running local platform uses.
+ */
+final class PortBlocks {
+
+    private PortBlocks() {}
+
+    /** The first of {@code size} consecutive free ports, each free at +1000 too (see {@link LocalService}). */
+    static int free(int size) {
+        for (int first = 20000 + ThreadLocalRandom.current().nextInt(20000); ; first += size) {
+            List<ServerSocket> held = new ArrayList<>();
+            try {
+                for (int port = first; port < first + size; port++) {
+                    held.add(new ServerSocket(port));
+                    held.add(new ServerSocket(port + 1000));
+                }
+                return first;
+            } catch (IOException taken) {
+                // try the next block
+            } finally {
+                held.forEach(PortBlocks::release);
+            }
+        }
+    }
+
+    private static void release(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot release port " + socket.getLocalPort(), e);
+        }
+    }
+}
