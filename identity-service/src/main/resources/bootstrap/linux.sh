@@ -6,8 +6,13 @@
 # It proves who the VM is with its cloud's signed instance identity (GCP identity token, Azure attested document,
 # AWS instance identity document, or the token a VMware administrator placed in guestinfo), enrolls with
 # Crosspatch, waits for the SSM hybrid activation Crosspatch issues for it, installs the SSM Agent if it is
-# missing and registers it. Run it on every boot: an enrolled VM finds its enrollment again (the secret is kept
-# in the state directory with the enrollment id) instead of enrolling twice; delete that directory to start over.
+# missing and registers it. Run it on every boot: a rerun follows the enrollment it made (the secret is kept in the
+# state directory with the enrollment id) instead of enrolling twice. When that enrollment is REGISTERED as the
+# managed instance the local SSM Agent is registered as (its registration file), the rerun exits 0 after that one
+# status request: no metadata service, no registration, no AWS call. When the enrollment is gone (unknown, expired,
+# rejected, failed) or names another managed instance than the agent's (or the agent has none), it enrolls afresh
+# with a new secret (the cloud instance stays claimed by its first enrollment, so that is ALREADY_ENROLLED until an
+# administrator releases the instance for re-enrollment). Delete the state directory to start over by hand.
 #
 # Options:
 #   --server URL          Crosspatch's enrollment endpoint (default: the server's configured public URL); https,
@@ -26,12 +31,14 @@
 #   CROSSPATCH_AWS_IMDS_URL        default http://169.254.169.254
 #   CROSSPATCH_VMTOOLSD            the vmtoolsd command (default vmtoolsd)
 #   CROSSPATCH_STATE_DIR           where the enrollment is remembered (default /var/lib/crosspatch)
+#   CROSSPATCH_SSM_REGISTRATION_FILE  the SSM Agent's registration, read on a rerun
+#                                  (default /var/lib/amazon/ssm/registration)
 #   CROSSPATCH_OS_RELEASE          os-release file to read (default /etc/os-release)
 #   CROSSPATCH_HOSTNAME            the host name to report (default: this host's)
 #   CROSSPATCH_POLL_INITIAL_SECONDS, CROSSPATCH_POLL_MAX_SECONDS   status polling back-off (default 2 and 60)
 #
-# Exit status: 0 registered; 2 usage; 3 enrollment rejected or failed; 4 no identity; 5 timed out; 6 agent;
-# 7 the server answered a value that is not what Crosspatch sends (nothing of that answer is used).
+# Exit status: 0 registered (by this run, or already); 2 usage; 3 enrollment rejected or failed; 4 no identity;
+# 5 timed out; 6 agent; 7 the server answered a value that is not what Crosspatch sends (nothing of it is used).
 # Nothing secret is printed: the enrollment secret and the activation code go only to Crosspatch and the agent.
 # Every value the server sends is checked against its exact shape before it is used: this script runs as root,
 # and the region ends up in the URL of the package it installs.
@@ -46,6 +53,7 @@ readonly ACTIVATION_CODE_SHAPE='^[A-Za-z0-9+/=]{20,128}$'
 readonly REGION_SHAPE='^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$'
 readonly NONCE_SHAPE='^[A-Za-z0-9]{32}$'
 readonly REASON_SHAPE='^[A-Za-z0-9_.-]{1,64}$'
+readonly MANAGED_INSTANCE_SHAPE='^mi-[0-9a-f]{17}$'
 readonly SERVER_SHAPE='^(https?)://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?(/[A-Za-z0-9._~%/+-]*)?$'
 
 server="${CROSSPATCH_URL:-}"
@@ -60,6 +68,7 @@ azure_imds="${CROSSPATCH_AZURE_IMDS_URL:-http://169.254.169.254}"
 aws_imds="${CROSSPATCH_AWS_IMDS_URL:-http://169.254.169.254}"
 vmtoolsd="${CROSSPATCH_VMTOOLSD:-vmtoolsd}"
 state_dir="${CROSSPATCH_STATE_DIR:-/var/lib/crosspatch}"
+ssm_registration="${CROSSPATCH_SSM_REGISTRATION_FILE:-/var/lib/amazon/ssm/registration}"
 os_release="${CROSSPATCH_OS_RELEASE:-/etc/os-release}"
 poll_initial="${CROSSPATCH_POLL_INITIAL_SECONDS:-2}"
 poll_max="${CROSSPATCH_POLL_MAX_SECONDS:-60}"
@@ -340,14 +349,21 @@ next_delay() {
     awk -v d="$1" -v max="$poll_max" 'BEGIN { n = d * 2; if (n > max) n = max; print n }'
 }
 
+# One status request; prints the answer and, on its last line, the HTTP status (000: no answer). The secret goes
+# to curl on stdin, never on its command line, where any local user could read it.
+status_request() {
+    local enrollment_id=$1 secret=$2
+    curl -sS --max-time 30 -H @- -w '\n%{http_code}' "${server}/v1/enrollments/${enrollment_id}" \
+        <<<"Authorization: Bearer ${secret}" || printf '\n000'
+}
+
 # Polls the status until an activation arrives (prints "id code region", each checked) or the enrollment is refused.
 await_activation() {
     local enrollment_id=$1 secret=$2 deadline delay=$poll_initial response status payload state reason
     local activation_id code region
     deadline=$(($(date +%s) + timeout_seconds))
     while (($(date +%s) < deadline)); do
-        response=$(curl -sS --max-time 30 -H @- -w '\n%{http_code}' "${server}/v1/enrollments/${enrollment_id}" \
-            <<<"Authorization: Bearer ${secret}") || response=$'\n000'
+        response=$(status_request "$enrollment_id" "$secret")
         status=${response##*$'\n'}
         payload=${response%$'\n'*}
         if [[ $status == 200 ]]; then
@@ -378,6 +394,83 @@ await_activation() {
         delay=$(next_delay "$delay")
     done
     die 5 "no activation for enrollment ${enrollment_id} within ${timeout_seconds} s"
+}
+
+# --- a rerun ------------------------------------------------------------------------------------------------------
+
+# The managed instance the local SSM Agent is registered as, from its registration file; nothing when it has none.
+local_managed_instance() {
+    local registration instance_id
+    [[ -r $ssm_registration ]] || return 0
+    registration=$(head -c 4096 "$ssm_registration")
+    instance_id=$(json_member ManagedInstanceID "$registration")
+    if [[ $instance_id =~ $MANAGED_INSTANCE_SHAPE ]]; then
+        printf '%s\n' "$instance_id"
+    fi
+}
+
+# What a rerun does with the enrollment it kept, from the status Crosspatch answers (asked again only while it
+# cannot answer): "registered" when the enrollment is REGISTERED as the instance the local agent is registered as,
+# or the agent registered with the very activation Crosspatch still shows as issued (its watcher has not seen the
+# node yet); "follow" while the enrollment is under way; "afresh" when it is gone (unknown or expired: 404),
+# REJECTED, FAILED, or REGISTERED as an instance that is not the local agent's (the agent was registered again
+# elsewhere, or lost its registration). A secret that no longer matches is a 404 too: a new secret is what helps.
+kept_enrollment_outcome() {
+    local enrollment_id=$1 secret=$2 local_instance=$3 deadline delay=$poll_initial response status payload state
+    local managed_instance activation_id reason used_activation="" used_file="${state_dir}/registered-activation"
+    [[ ! -s $used_file ]] || used_activation=$(head -c 64 "$used_file")
+    deadline=$(($(date +%s) + timeout_seconds))
+    while (($(date +%s) < deadline)); do
+        response=$(status_request "$enrollment_id" "$secret")
+        status=${response##*$'\n'}
+        payload=${response%$'\n'*}
+        if [[ $status == 200 ]]; then
+            state=$(json_member status "$payload")
+            case $state in
+                REGISTERED)
+                    managed_instance=$(json_member managedInstanceId "$payload")
+                    expect "managed instance id" "$managed_instance" "$MANAGED_INSTANCE_SHAPE"
+                    if [[ $managed_instance == "$local_instance" ]]; then
+                        echo registered
+                    else
+                        log "enrollment ${enrollment_id} is registered as ${managed_instance}, but the SSM Agent here" \
+                            "is registered as ${local_instance:-nothing}; enrolling afresh"
+                        echo afresh
+                    fi ;;
+                ACTIVATION_ISSUED)
+                    activation_id=$(json_member activationId "$payload")
+                    if [[ -n $local_instance && -n $used_activation && $activation_id == "$used_activation" ]]; then
+                        log "the SSM Agent registered as ${local_instance} with activation ${activation_id};" \
+                            "Crosspatch has not seen it yet"
+                        echo registered
+                    else
+                        echo follow
+                    fi ;;
+                PENDING|VERIFIED|ACCOUNT_READY) echo follow ;;
+                REJECTED|FAILED)
+                    reason=$(json_member reason "$payload")
+                    [[ $reason =~ $REASON_SHAPE ]] || reason="(no readable reason)"
+                    log "enrollment ${enrollment_id} ${state}: ${reason}; enrolling afresh"
+                    echo afresh ;;
+                *) die 7 "Crosspatch answered a malformed status; refusing to use it" ;;
+            esac
+            return 0
+        elif [[ $status == 404 ]]; then
+            log "enrollment ${enrollment_id} is unknown to Crosspatch (expired, or the kept secret does not match);" \
+                "enrolling afresh"
+            echo afresh
+            return 0
+        fi
+        log "status not available (HTTP ${status})"
+        sleep "$delay"
+        delay=$(next_delay "$delay")
+    done
+    die 5 "Crosspatch did not answer the status of enrollment ${enrollment_id} within ${timeout_seconds} s"
+}
+
+# Drops the kept enrollment, its secret with it: the next enrollment is a new one, not a retry of the old request.
+forget_enrollment() {
+    rm -f "${state_dir}/enrollment-id" "${state_dir}/enrollment-secret" "${state_dir}/registered-activation"
 }
 
 # --- the SSM Agent ----------------------------------------------------------------------------------------------
@@ -411,6 +504,8 @@ register_agent() {
     local activation_id=$1 code=$2 region=$3
     amazon-ssm-agent -register -code "$code" -id "$activation_id" -region "$region" -y >&2 \
         || die 6 "the SSM Agent did not register"
+    # A reboot before Crosspatch has seen the node must not register again with this single-use activation.
+    (umask 077 && printf '%s\n' "$activation_id" >"${state_dir}/registered-activation")
     if command -v systemctl >/dev/null 2>&1 && systemctl cat amazon-ssm-agent.service >/dev/null 2>&1; then
         systemctl restart amazon-ssm-agent.service || log "could not restart the SSM Agent service"
     fi
@@ -418,24 +513,39 @@ register_agent() {
 
 main() {
     parse_arguments "$@"
-    if [[ -z $provider ]]; then
-        provider=$(detect_provider) || die 4 "cannot tell which cloud this is; pass --provider"
-    fi
-    aws_imds_token=""
-    if [[ $provider == aws ]]; then
-        aws_imds_token=$(aws_token) || die 4 "EC2 IMDSv2 gave no session token"
-    fi
-    log "enrolling this ${provider} VM with ${server}"
 
-    local secret enrollment_id activation id_file="${state_dir}/enrollment-id"
-    secret=$(enrollment_secret)
-    if [[ -s $id_file ]]; then
-        # A rerun (a reboot, a second boot script) follows the enrollment it already made: a fresh identity
-        # document under the same secret would be a different request, which Crosspatch refuses as a conflict.
+    local secret enrollment_id="" activation id_file="${state_dir}/enrollment-id"
+    if [[ -s $id_file && -s ${state_dir}/enrollment-secret ]]; then
+        # A rerun (a reboot, a second boot script) asks about the enrollment it already made before anything else:
+        # a fresh identity document under the same secret would be a different request, which Crosspatch refuses
+        # as a conflict, and a host that is done should cost one status request and nothing more.
         enrollment_id=$(cat "$id_file")
         [[ $enrollment_id =~ $ENROLLMENT_ID_SHAPE ]] || die 2 "${id_file} holds no enrollment id; delete ${state_dir} to start over"
-        log "following enrollment ${enrollment_id} (delete ${state_dir} to start over)"
-    else
+        local local_instance outcome
+        local_instance=$(local_managed_instance)
+        secret=$(enrollment_secret)
+        outcome=$(kept_enrollment_outcome "$enrollment_id" "$secret" "$local_instance")
+        case $outcome in
+            registered)
+                log "already registered with SSM as ${local_instance} (enrollment ${enrollment_id}); nothing to do"
+                return 0 ;;
+            follow) log "following enrollment ${enrollment_id} (delete ${state_dir} to start over)" ;;
+            *)
+                forget_enrollment
+                enrollment_id="" ;;
+        esac
+    fi
+
+    if [[ -z $enrollment_id ]]; then
+        if [[ -z $provider ]]; then
+            provider=$(detect_provider) || die 4 "cannot tell which cloud this is; pass --provider"
+        fi
+        aws_imds_token=""
+        if [[ $provider == aws ]]; then
+            aws_imds_token=$(aws_token) || die 4 "EC2 IMDSv2 gave no session token"
+        fi
+        log "enrolling this ${provider} VM with ${server}"
+        secret=$(enrollment_secret)
         # Each part is read into a variable first: a failure inside a nested $(…) would not stop the script.
         local identity host labels_object body
         identity=$(identity_json)

@@ -9,6 +9,7 @@ import io.crosspatch.launcher.fleet.DemoTenants;
 import io.crosspatch.launcher.fleet.FleetOs;
 import io.crosspatch.launcher.fleet.FleetVm;
 import io.crosspatch.launcher.fleet.StartupScriptRunner;
+import io.crosspatch.simulator.client.SimulatorControl;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,19 +24,40 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole flow, script to dashboard, against ground truth: the platform as the run command starts it (every
  * service its own JVM, from its packaged jar), 40 simulated VMs of two tenants on four clouds enrolling through
- * the public API — one per provider through the real {@code linux.sh} — then a simulated month of maintenance
- * windows, and the reporting API's numbers compared with what the simulator says SSM holds.
+ * the public API — one per provider through the real {@code linux.sh}, which then runs a second time as a reboot
+ * would — then a simulated month of maintenance windows, and the reporting API's numbers compared with what the
+ * simulator says SSM holds.
  */
 class WholePlatformEndToEndTest {
 
+    private static final Logger log = LoggerFactory.getLogger(WholePlatformEndToEndTest.class);
     private static final int FLEET = 40;
     private static Platform platform;
     private static DemoFleet fleet;
     private static List<FleetVm> vms;
+    private static final List<Rerun> reruns = new ArrayList<>();
+
+    /**
+     * A second run of the real script on a VM whose first run registered it, with what the simulator recorded of
+     * each run: the requests the VM's metadata service answered (IMDS for AWS), SSM agent registrations
+     * ({@code RegisterManagedInstance} calls, all accounts) and managed nodes with the VM's host name.
+     */
+    record Rerun(
+            FleetVm vm,
+            StartupScriptRunner.Outcome first,
+            StartupScriptRunner.Outcome second,
+            long firstMetadataRequests,
+            long firstNodes,
+            long secondMetadataRequests,
+            long secondRegistrations,
+            long secondNewNodes) {}
+
     private static final JsonHttp http = new JsonHttp();
 
     @BeforeAll
@@ -57,9 +79,78 @@ class WholePlatformEndToEndTest {
         // ... then the rest, every OS and group
         vms.addAll(fleet.createVms(FLEET - vms.size(), 7));
         fleet.enrollAll(vms, 8, 1, Duration.ofMinutes(4));
+        rerunTheScriptOnEachProvider();
         for (int day = 0; day < 31; day++) {
             fleet.advanceClock(Duration.ofDays(1));
         }
+    }
+
+    /**
+     * Every enrollment has ended (the fleet waited for it) and no agent registers any more, so the simulator's
+     * counters move only for what each rerun does; the reruns go one at a time to keep that so.
+     */
+    private static void rerunTheScriptOnEachProvider() throws Exception {
+        SimulatorControl simulator = platform.simulatorControl();
+        Map<String, StartupScriptRunner.Outcome> firstRuns = fleet.scriptOutcomes();
+        for (FleetVm vm : vms) {
+            StartupScriptRunner.Outcome first = firstRuns.get(vm.vmId());
+            if (first == null) {
+                continue;
+            }
+            long metadataBefore = metadataRequests(simulator, vm);
+            long registrationsBefore = registrations(simulator);
+            long nodesBefore = nodesNamed(simulator, vm);
+
+            StartupScriptRunner.Outcome second = fleet.rerunScript(vm, Duration.ofMinutes(1));
+
+            Rerun rerun = new Rerun(
+                    vm,
+                    first,
+                    second,
+                    metadataBefore,
+                    nodesBefore,
+                    metadataRequests(simulator, vm) - metadataBefore,
+                    registrations(simulator) - registrationsBefore,
+                    nodesNamed(simulator, vm) - nodesBefore);
+            reruns.add(rerun);
+            log.info(
+                    "linux.sh on {} VM {}: first run exit {}, {} metadata requests, {} managed node(s); rerun exit {},"
+                            + " {} metadata requests, {} RegisterManagedInstance calls, {} new managed nodes",
+                    vm.account().provider(),
+                    vm.instanceName(),
+                    first.exitStatus(),
+                    rerun.firstMetadataRequests(),
+                    rerun.firstNodes(),
+                    second.exitStatus(),
+                    rerun.secondMetadataRequests(),
+                    rerun.secondRegistrations(),
+                    rerun.secondNewNodes());
+        }
+    }
+
+    private static long metadataRequests(SimulatorControl simulator, FleetVm vm) {
+        return simulator.vm(vm.vmId()).get("metadataRequests").asLong();
+    }
+
+    private static long registrations(SimulatorControl simulator) {
+        long calls = 0;
+        for (JsonNode row : simulator.calls()) {
+            if (row.get("service").asText().equals("ssm")
+                    && row.get("operation").asText().equals("RegisterManagedInstance")) {
+                calls += row.get("calls").asLong();
+            }
+        }
+        return calls;
+    }
+
+    private static long nodesNamed(SimulatorControl simulator, FleetVm vm) {
+        long nodes = 0;
+        for (JsonNode node : simulator.nodes()) {
+            if (node.path("computerName").asText().equals(vm.instanceName())) {
+                nodes++;
+            }
+        }
+        return nodes;
     }
 
     @AfterAll
@@ -84,6 +175,28 @@ class WholePlatformEndToEndTest {
         scripted.values().forEach(outcome -> {
             assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
             assertThat(outcome.registration()).contains("\"ManagedInstanceID\":\"mi-");
+        });
+    }
+
+    @Test
+    void theScriptsSecondRunOnEachProviderExitsZeroWithoutAnAwsCallOrARegistration() {
+        assertThat(reruns)
+                .extracting(rerun -> rerun.vm().account().provider())
+                .containsExactlyInAnyOrder("gcp", "azure", "aws", "vmware");
+        assertThat(reruns).allSatisfy(rerun -> {
+            String provider = rerun.vm().account().provider();
+            // the first run read its identity from the metadata service and registered one node ...
+            assertThat(rerun.firstMetadataRequests()).as(provider).isPositive();
+            assertThat(rerun.firstNodes()).as(provider).isEqualTo(1);
+            // ... the second found it registered as its enrollment says, and stopped there
+            assertThat(rerun.second().exitStatus()).as(rerun.second().output()).isZero();
+            assertThat(rerun.second().output())
+                    .contains("already registered with SSM as "
+                            + fleet.managedInstanceIds().get(rerun.vm().vmId()));
+            assertThat(rerun.second().registration()).isEqualTo(rerun.first().registration());
+            assertThat(rerun.secondMetadataRequests()).as(provider).isZero();
+            assertThat(rerun.secondRegistrations()).as(provider).isZero();
+            assertThat(rerun.secondNewNodes()).as(provider).isZero();
         });
     }
 

@@ -5,15 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
-/** The simulated VMs of every provider, by the simulator's VM id. */
+/**
+ * The simulated VMs of every provider, by the simulator's VM id, and how many requests each VM's metadata service
+ * answered (a VM's record is immutable; the count is the simulator's own record of what the guest asked its cloud).
+ */
 public final class VmRegistry {
 
     private final Map<String, SimulatedVm> vms = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> metadataRequests = new ConcurrentHashMap<>();
 
     public SimulatedVm add(SimulatedVm vm) {
         vms.put(vm.vmId(), vm);
         return vm;
+    }
+
+    /** Counts one request to the VM's metadata service (IMDS, the GCP metadata server, guestinfo). */
+    public void metadataRequested(String vmId) {
+        metadataRequests.computeIfAbsent(vmId, id -> new LongAdder()).increment();
+    }
+
+    public long metadataRequests(String vmId) {
+        LongAdder count = metadataRequests.get(vmId);
+        return count == null ? 0 : count.sum();
     }
 
     public Optional<SimulatedVm> find(String vmId) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code /_sim/vms}: create and show simulated VMs, and serve each VM's metadata service under its own base URL
- * ({@code /_sim/vms/<vmId>/metadata}), where the startup script finds the cloud's real paths.
+ * ({@code /_sim/vms/<vmId>/metadata}), where the startup script finds the cloud's real paths. A VM's view counts the
+ * requests its metadata service answered ({@code metadataRequests}), so a test can tell whether a guest asked.
  */
 final class VmRoute implements Route {
 
@@ -62,6 +63,7 @@ final class VmRoute implements Route {
         }
         SimulatedVm vm = found.get();
         if (tail.startsWith("/metadata/")) {
+            vms.metadataRequested(vm.vmId());
             cloud(vm.provider()).metadata(vm, tail.substring("/metadata".length()), exchange);
         } else if (tail.isEmpty() && method.equals("GET")) {
             Http.json(exchange, 200, view(vm));
@@ -100,7 +102,8 @@ final class VmRoute implements Route {
                 .put("osFamily", vm.osFamily())
                 .put("osVersion", vm.osVersion())
                 .put("createdAt", vm.createdAt().toString())
-                .put("metadataBaseUrl", metadataBaseUrl);
+                .put("metadataBaseUrl", metadataBaseUrl)
+                .put("metadataRequests", vms.metadataRequests(vm.vmId()));
         view.set("labels", Http.JSON.valueToTree(vm.labels()));
         cloud(vm.provider()).describe(vm, metadataBaseUrl, view);
         return view;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.crosspatch.simulator.client.SimulatorPaths;
+import io.crosspatch.simulator.control.CallLog;
 import io.crosspatch.simulator.http.Http;
 import io.crosspatch.simulator.http.Route;
 import java.time.Clock;
@@ -21,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  *     {@code {"activationCode","activationId","region","hostname","ipAddress","platformName","platformVersion",
  *     "platformType","operatingSystem"?}}; answers {@code {"instanceId","accountId","region"}}, or 400
  *     {@code {"error","message"}} with InvalidActivation, ActivationExpired, RegistrationLimitExceeded,
- *     ManagedNodeLimitExceeded, UnsupportedPlatformType or InvalidRequest;</li>
+ *     ManagedNodeLimitExceeded, UnsupportedPlatformType or InvalidRequest. Each registration that names its fields is
+ *     counted in the call log as {@code ssm RegisterManagedInstance} (the API the real agent calls), refused ones
+ *     too, under the account holding the activation ({@code -} when no account does), so a test can tell whether a
+ *     host registered;</li>
  * <li>{@code GET /_sim/nodes?accountId=&region=} — every managed node (both parameters optional), with its account
  *     and region: the ground truth to compare what Crosspatch reports with;</li>
  * <li>{@code GET /_sim/nodes/{instanceId}} — one node;</li>
@@ -33,15 +37,19 @@ final class AgentRoute implements Route {
 
     private static final String REGISTER = SimulatorPaths.AGENT_REGISTER;
     private static final String NODES = SimulatorPaths.NODES;
+    /** The account a registration with an activation no account holds is counted under. */
+    private static final String NO_ACCOUNT = "-";
 
     private final AgentRegistration registration;
     private final SsmState state;
     private final Clock clock;
+    private final CallLog calls;
 
-    AgentRoute(AgentRegistration registration, SsmState state, Clock clock) {
+    AgentRoute(AgentRegistration registration, SsmState state, Clock clock, CallLog calls) {
         this.registration = registration;
         this.state = state;
         this.clock = clock;
+        this.calls = calls;
     }
 
     @Override
@@ -78,6 +86,12 @@ final class AgentRoute implements Route {
                 text(body, "platformVersion"),
                 text(body, "platformType"),
                 text(body, "operatingSystem"));
+        calls.record(
+                state.regionWithActivation(request.activationId())
+                        .map(SsmRegionState::accountId)
+                        .orElse(NO_ACCOUNT),
+                "ssm",
+                "RegisterManagedInstance");
         try {
             AgentRegistration.RegisteredNode registered = registration.register(request);
             Http.json(

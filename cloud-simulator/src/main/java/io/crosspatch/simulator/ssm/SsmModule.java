@@ -34,8 +34,11 @@ public final class SsmModule implements SimulatorModule {
         new WindowTargets(state, clientTokens).register(operations);
         new WindowTasks(state, clientTokens).register(operations);
         new Associations(state, context.clock()).register(operations);
-        AgentRoute agents =
-                new AgentRoute(new AgentRegistration(state, context.clock(), context.config()), state, context.clock());
+        AgentRoute agents = new AgentRoute(
+                new AgentRegistration(state, context.clock(), context.config()),
+                state,
+                context.clock(),
+                context.calls());
         context.server().route(SimulatorPaths.AGENT, agents);
         context.server().route(SimulatorPaths.NODES, agents);
         context.server().route(ActivationsRoute.PATH, new ActivationsRoute(state, context.clock()));

@@ -81,6 +81,31 @@ class SimulatedVmsTest {
     }
 
     @Test
+    void shouldCountTheRequestsAVmsMetadataServiceAnswered() {
+        // given a fresh VM, whose guest has asked its metadata service nothing
+        JsonNode created = anyAwsVm();
+        String vm = simulator() + SimulatorPaths.VMS + "/" + created.get("vmId").asText();
+        assertThat(created.get("metadataRequests").asLong()).isZero();
+
+        // when the guest asks IMDS for a token and the identity document
+        String token = send(
+                        "PUT",
+                        created.get("metadataBaseUrl").asText() + "/latest/api/token",
+                        "",
+                        "X-aws-ec2-metadata-token-ttl-seconds",
+                        "300")
+                .body();
+        get(
+                created.get("metadataBaseUrl").asText() + "/latest/dynamic/instance-identity/document",
+                "X-aws-ec2-metadata-token",
+                token);
+
+        // then the VM's view counts both, and another VM's none
+        assertThat(json(get(vm)).get("metadataRequests").asLong()).isEqualTo(2);
+        assertThat(anyGcpVm().get("metadataRequests").asLong()).isZero();
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownVm() {
         HttpResponse<String> response =
                 get(simulator() + SimulatorPaths.VMS + "/vm-0000000000000000/metadata/latest/api/token");

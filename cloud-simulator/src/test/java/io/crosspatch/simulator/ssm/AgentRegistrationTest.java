@@ -37,6 +37,10 @@ class AgentRegistrationTest {
         ssm.close();
     }
 
+    private static long registerCalls(String accountId) {
+        return SharedSimulator.get().calls().count(accountId, "ssm", "RegisterManagedInstance");
+    }
+
     @Test
     void registeredNodeAppearsWithTheActivationsTagsAndNameAndCountsAgainstItsLimit() {
         // given
@@ -106,6 +110,20 @@ class AgentRegistrationTest {
                 {"activationCode":"%s","activationId":"%s","region":"us-east-1","hostname":"h1","platformName":"Ubuntu"}""".formatted(activation.activationCode(), activation.activationId()));
         assertThat(otherRegion.status()).isEqualTo(400);
         assertThat(otherRegion.body().get("error").asText()).isEqualTo("InvalidActivation");
+    }
+
+    @Test
+    void countsEachRegistrationAsARegisterManagedInstanceCallOfTheActivationsAccount() {
+        // given
+        CreateActivationResponse activation = activation(ssm, 1);
+        long before = registerCalls(SsmFixtures.MANAGEMENT_ACCOUNT);
+
+        // when one agent registers and a second is refused (the activation's limit is one)
+        registerUbuntu(activation);
+        register(activation, unique("late"), "Ubuntu", "22.04");
+
+        // then both are calls, as AWS counts them
+        assertThat(registerCalls(SsmFixtures.MANAGEMENT_ACCOUNT)).isEqualTo(before + 2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosspatch.launcher.JsonHttp;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class DemoFleet {
     private final Platform platform;
     private final FleetEnroller enroller;
     private final FleetProvisioning provisioning;
+    private final StartupScriptRunner script;
 
     public DemoFleet(Platform platform) {
         this.platform = platform;
@@ -46,6 +48,11 @@ public final class DemoFleet {
         this.provisioning = new FleetProvisioning(platform, http, "local-admin");
         this.enroller = new FleetEnroller(
                 http, platform.service(LocalService.IDENTITY), platform.simulatorControl(), Platform.GCP_AUDIENCE);
+        this.script = new StartupScriptRunner(
+                platform.service(LocalService.IDENTITY),
+                platform.simulator(),
+                platform.vmToolsDirectory(),
+                platform.work().resolve("vms"));
     }
 
     /** Onboards every demo cloud account to its tenant (idempotent: a PUT). */
@@ -79,11 +86,6 @@ public final class DemoFleet {
      */
     public void enrollAll(List<FleetVm> vms, int parallelism, int viaScript, Duration timeout)
             throws InterruptedException {
-        StartupScriptRunner script = new StartupScriptRunner(
-                platform.service(LocalService.IDENTITY),
-                platform.simulator(),
-                platform.vmToolsDirectory(),
-                platform.work().resolve("vms"));
         Map<String, Integer> scripted = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(parallelism);
         try {
@@ -93,7 +95,7 @@ public final class DemoFleet {
                         && scripted.merge(vm.account().provider(), 1, Integer::sum) <= viaScript;
                 running.add(workers.submit(() -> {
                     if (useScript) {
-                        runScript(script, vm, timeout);
+                        runScript(vm, timeout);
                     } else {
                         enrollInProcess(vm, timeout);
                     }
@@ -122,7 +124,7 @@ public final class DemoFleet {
      * The real script registers the agent and exits; the enrollment is then followed like the others (with the id
      * the script printed and the secret it kept) until patching-service's watcher reports it REGISTERED.
      */
-    private void runScript(StartupScriptRunner script, FleetVm vm, Duration timeout) throws Exception {
+    private void runScript(FleetVm vm, Duration timeout) throws Exception {
         stages.put(vm.vmId(), "SCRIPT");
         StartupScriptRunner.Outcome outcome = script.run(vm, timeout);
         scriptOutcomes.put(vm.vmId(), outcome);
@@ -171,6 +173,19 @@ public final class DemoFleet {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /**
+     * Runs the real script again for a VM that ran it, as its next boot would (same state directory, same agent
+     * registration); the outcome is returned, not recorded. An enrolled VM's rerun should exit 0 having asked
+     * Crosspatch for its status once and done nothing else.
+     */
+    public StartupScriptRunner.Outcome rerunScript(FleetVm vm, Duration timeout)
+            throws IOException, InterruptedException {
+        if (!scriptOutcomes.containsKey(vm.vmId())) {
+            throw new IllegalArgumentException(vm.instanceName() + " did not run the startup script");
+        }
+        return script.run(vm, timeout);
     }
 
     /** The real script's runs, by VM id. */

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Runs the real startup script ({@code linux.sh}, as identity-service serves it) for a simulated VM: its metadata
  * endpoints pointed at the VM's in the simulator, {@code vmtoolsd} and {@code amazon-ssm-agent} being the
  * simulator's stand-ins, and the VM's own os-release and host name. What the script does from there — identity,
- * enrollment, polling, agent registration — is exactly what it does on a VM.
+ * enrollment, polling, agent registration — is exactly what it does on a VM. Each VM has its own directory (state,
+ * agent registration), kept between runs, so running it again for the same VM is what a reboot does.
  */
 public final class StartupScriptRunner {
 
@@ -74,6 +75,8 @@ public final class StartupScriptRunner {
         Map<String, String> env = process.environment();
         env.put("PATH", vmTools + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("CROSSPATCH_STATE_DIR", home.resolve("state").toString());
+        // where the stand-in agent keeps its registration, which a rerun compares with its enrollment's
+        env.put("CROSSPATCH_SSM_REGISTRATION_FILE", registration.toString());
         env.put("CROSSPATCH_OS_RELEASE", osRelease.toString());
         env.put("CROSSPATCH_HOSTNAME", vm.instanceName());
         env.put("CROSSPATCH_POLL_INITIAL_SECONDS", "0.5");
