@@ -30,7 +30,7 @@ final class DeclaredSettings {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern PROPERTIES_RECORD = Pattern.compile(
-            "@ConfigurationProperties\\((?:prefix\\s*=\\s*)?\"([^\"]+)\"\\)\\s*public\\s+record\\s+\\w+\\s*\\((.*?)\\)\\s*\\{",
+            "@ConfigurationProperties\\((?:prefix\\s*=\\s*)?\"([^\"]+)\"\\)\\s*(?:public\\s+)?record\\s+\\w+\\s*\\((.*?)\\)\\s*\\{",
             Pattern.DOTALL);
     private static final Set<String> SCALARS = Set.of(
             "String",
