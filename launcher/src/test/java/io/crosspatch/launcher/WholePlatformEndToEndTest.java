@@ -10,7 +10,6 @@ import io.crosspatch.launcher.fleet.FleetOs;
 import io.crosspatch.launcher.fleet.FleetVm;
 import io.crosspatch.launcher.fleet.StartupScriptRunner;
 import io.crosspatch.simulator.client.SimulatorControl;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +63,11 @@ class WholePlatformEndToEndTest {
     static void enrollFleetAndRunAMonthOfWindows() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
         platform = Platform.start(new Platform.Options(
-                root, Path.of("target", "e2e").toAbsolutePath(), freePort(), freePortBlock(5), Duration.ofSeconds(5)));
+                root,
+                Path.of("target", "e2e").toAbsolutePath(),
+                PortBlocks.freePort(),
+                PortBlocks.free(5),
+                Duration.ofSeconds(5)));
         fleet = new DemoFleet(platform);
         fleet.onboard();
         vms = new ArrayList<>();
@@ -357,31 +360,5 @@ class WholePlatformEndToEndTest {
 
     private static String operatorToken() {
         return platform.tokens().token("e2e-operator", null);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code size} consecutive free ports, each free at +1000 too (the services' HTTP and management ports). */
-    private static int freePortBlock(int size) throws Exception {
-        for (int first = 20000 + new java.util.Random().nextInt(20000); ; first += size) {
-            List<ServerSocket> held = new ArrayList<>();
-            try {
-                for (int port = first; port < first + size; port++) {
-                    held.add(new ServerSocket(port));
-                    held.add(new ServerSocket(port + 1000)); // its management port (see LocalService)
-                }
-                return first;
-            } catch (java.io.IOException taken) {
-                // try the next block
-            } finally {
-                for (ServerSocket socket : held) {
-                    socket.close();
-                }
-            }
-        }
     }
 }

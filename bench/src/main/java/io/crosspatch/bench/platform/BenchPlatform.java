@@ -2,14 +2,11 @@ package io.crosspatch.bench.platform;
 
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.crosspatch.launcher.PortBlocks;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Starts the local platform for a benchmark or drill: the same {@link Platform} that {@code run-local.sh} runs (the
@@ -32,8 +29,8 @@ public final class BenchPlatform {
                                 .resolve("target")
                                 .resolve("platform")
                                 .resolve(name),
-                        freePort(),
-                        freePortBlock(5),
+                        PortBlocks.freePort(),
+                        PortBlocks.free(5),
                         tuning.sweepInterval())
                 .withExtraArguments(tuning.serviceArguments())
                 .withHeaps(tuning.heaps());
@@ -68,36 +65,6 @@ public final class BenchPlatform {
 
         public Tuning withVmwareOrgs(List<String> orgs) {
             return new Tuning(sweepInterval, serviceArguments, heaps, orgs);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code size} consecutive free ports, each free at +1000 too (the services' HTTP and management ports). */
-    private static int freePortBlock(int size) {
-        for (int first = 20000 + new Random().nextInt(20000); ; first += size) {
-            List<ServerSocket> held = new ArrayList<>();
-            try {
-                for (int port = first; port < first + size; port++) {
-                    held.add(new ServerSocket(port));
-                    held.add(new ServerSocket(port + 1000)); // its management port (see LocalService)
-                }
-                return first;
-            } catch (IOException taken) {
-                // try the next block
-            } finally {
-                for (ServerSocket socket : held) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // it was only held to probe
-                    }
-                }
-            }
         }
     }
 }

@@ -7,15 +7,25 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports for a test's own {@link Platform}: the services take consecutive ports and each one's management port 1000
- * above, so a block must be free at both, away from the ports a running local platform uses.
+ * Ports for a platform of its own (an end-to-end test's, a benchmark's): the services take consecutive ports and each
+ * one's management port 1000 above ({@link LocalService}), so a block must be free at both, away from the ports a
+ * running local platform uses.
  */
-final class PortBlocks {
+public final class PortBlocks {
 
     private PortBlocks() {}
 
-    /** The first of {@code size} consecutive free ports, each free at +1000 too (see {@link LocalService}). */
-    static int free(int size) {
+    /** One port that was free a moment ago (the simulator's, the platform's own). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    /** The first of {@code size} consecutive free ports, each free at +1000 too. */
+    public static int free(int size) {
         for (int first = 20000 + ThreadLocalRandom.current().nextInt(20000); ; first += size) {
             List<ServerSocket> held = new ArrayList<>();
             try {
