@@ -18,8 +18,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * What one service really reads, from its sources: the {@code ${NAME:default}} placeholders and the property keys
  * of its {@code application*.yml} (and what they import) and of service-kit's {@code crosspatch-defaults.yml}, and
- * the components of its {@code @ConfigurationProperties} records. An environment variable is declared when it is
- * one of those placeholders, or when it is one of those properties spelled in Crosspatch's one naming scheme for
+ * the components of its {@code @ConfigurationProperties} records, and the fields of a shared properties type a
+ * {@code @Bean @ConfigurationProperties(PREFIX)} method binds under a prefix constant of the same file. An
+ * environment variable is declared when it is one of those placeholders, or when it is one of those properties
+ * spelled in Crosspatch's one naming scheme for
  * environment variables (upper case, {@code .} and {@code -} → {@code _}, list indexes as {@code _0}; Spring's
  * relaxed binding would also take dashes dropped, the scheme does not); a record component declared in the same file
  * is followed into its own components, and any other map, list or type accepts itself (a list as comma-separated
@@ -49,11 +51,22 @@ final class DeclaredSettings {
     private static final Pattern NESTED_RECORD =
             Pattern.compile("\\brecord\\s+(\\w+)\\s*\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
     private static final Pattern LIST_OF = Pattern.compile("List<(\\w+)>");
+    /** {@code @Bean @ConfigurationProperties(PREFIX) SomeProperties name()}: a shared properties type bound here. */
+    private static final Pattern PROPERTIES_BEAN =
+            Pattern.compile("@ConfigurationProperties\\((\\w+)\\)\\s*(?:public\\s+)?(\\w+)\\s+\\w+\\s*\\(");
+
+    private static final Pattern STRING_CONSTANT =
+            Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]+)\"\\s*;");
+    private static final Pattern BEAN_FIELD =
+            Pattern.compile("private\\s+(?:@Nullable\\s+)?([\\w<>]+)\\s+(\\w+)\\s*(?:=[^;]*)?;");
 
     private final String module;
     private final Set<String> placeholders = new TreeSet<>();
     /** property (with {@code [*]} / trailing {@code .*}) → its environment-variable pattern. */
     private final Map<String, Pattern> properties = new LinkedHashMap<>();
+
+    /** class name → its instance fields as {@code "Type name"}, for properties types that are JavaBeans. */
+    private final Map<String, List<String>> beanFields = new LinkedHashMap<>();
 
     private final Set<String> profiles = new TreeSet<>();
     private final boolean usesAwsDefaultCredentials;
@@ -161,6 +174,26 @@ final class DeclaredSettings {
             Matcher record = PROPERTIES_RECORD.matcher(source);
             while (record.find()) {
                 declareComponents(record.group(1), components(record.group(2)), nested);
+            }
+            List<String> fields = new ArrayList<>();
+            Matcher field = BEAN_FIELD.matcher(source);
+            while (field.find()) {
+                fields.add(field.group(1) + " " + field.group(2));
+            }
+            String className = java.getFileName().toString().replace(".java", "");
+            beanFields.put(className, fields);
+            Map<String, String> constants = new LinkedHashMap<>();
+            Matcher constant = STRING_CONSTANT.matcher(source);
+            while (constant.find()) {
+                constants.put(constant.group(1), constant.group(2));
+            }
+            Matcher bean = PROPERTIES_BEAN.matcher(source);
+            while (bean.find()) {
+                String prefix = constants.get(bean.group(1));
+                List<String> beanType = beanFields.get(bean.group(2));
+                if (prefix != null && beanType != null) {
+                    declareComponents(prefix, beanType, nested);
+                }
             }
         }
     }
