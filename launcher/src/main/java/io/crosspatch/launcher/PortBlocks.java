@@ -15,15 +15,6 @@ public final class PortBlocks {
 
     private PortBlocks() {}
 
-    /** One port that was free a moment ago (the simulator's, the platform's own). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
-    }
-
     /** The first of {@code size} consecutive free ports, each free at +1000 too. */
     public static int free(int size) {
         for (int first = 20000 + ThreadLocalRandom.current().nextInt(20000); ; first += size) {

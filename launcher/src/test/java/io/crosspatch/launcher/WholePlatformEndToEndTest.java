@@ -10,6 +10,7 @@ import io.crosspatch.launcher.fleet.FleetOs;
 import io.crosspatch.launcher.fleet.FleetVm;
 import io.crosspatch.launcher.fleet.StartupScriptRunner;
 import io.crosspatch.simulator.client.SimulatorControl;
+import io.crosspatch.testbed.FreePorts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class WholePlatformEndToEndTest {
         platform = Platform.start(new Platform.Options(
                 root,
                 Path.of("target", "e2e").toAbsolutePath(),
-                PortBlocks.freePort(),
+                FreePorts.take(),
                 PortBlocks.free(5),
                 Duration.ofSeconds(5)));
         fleet = new DemoFleet(platform);
@@ -83,9 +84,7 @@ class WholePlatformEndToEndTest {
         vms.addAll(fleet.createVms(FLEET - vms.size(), 7));
         fleet.enrollAll(vms, 8, 1, Duration.ofMinutes(4));
         rerunTheScriptOnEachProvider();
-        for (int day = 0; day < 31; day++) {
-            fleet.advanceClock(Duration.ofDays(1));
-        }
+        fleet.playMonth(Duration.ZERO);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.crosspatch.bench.platform;
 import io.crosspatch.launcher.LocalService;
 import io.crosspatch.launcher.Platform;
 import io.crosspatch.launcher.PortBlocks;
+import io.crosspatch.testbed.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class BenchPlatform {
                                 .resolve("target")
                                 .resolve("platform")
                                 .resolve(name),
-                        PortBlocks.freePort(),
+                        FreePorts.take(),
                         PortBlocks.free(5),
                         tuning.sweepInterval())
                 .withExtraArguments(tuning.serviceArguments())
