@@ -114,6 +114,9 @@ public final class Platform implements AutoCloseable {
 
     private final Options options;
     private final Map<LocalService, ForkedJvm> services = new EnumMap<>(LocalService.class);
+    /** Arguments a {@link #restart(LocalService, List)} added to a service's own, kept for its later restarts. */
+    private final Map<LocalService, List<String>> changedArguments = new EnumMap<>(LocalService.class);
+
     private List<String> vmwareIssuers = List.of();
     private final DemoTokens tokens = new DemoTokens();
     private final JsonHttp http = new JsonHttp();
@@ -205,10 +208,19 @@ public final class Platform implements AutoCloseable {
 
     /** Starts a service again (after {@link #kill}), with the arguments it had, and waits until it is ready. */
     public synchronized void restart(LocalService service) throws InterruptedException {
+        restart(service, List.of());
+    }
+
+    /**
+     * Stops a service and starts it again with {@code moreArguments} after the ones it had — a deployment with
+     * changed configuration, as an operator rolls one out — and waits until it is ready. Later restarts keep them.
+     */
+    public synchronized void restart(LocalService service, List<String> moreArguments) throws InterruptedException {
         ForkedJvm previous = running(service);
         if (previous.isAlive()) {
             previous.stop();
         }
+        changedArguments.put(service, List.copyOf(moreArguments));
         services.put(service, launch(service));
         awaitReady(service);
     }
@@ -282,6 +294,7 @@ public final class Platform implements AutoCloseable {
         args.add("--management.server.port=" + service.managementPort(options.firstServicePort()));
         args.addAll(serviceArguments(service, vmwareIssuers));
         args.addAll(options.extraArguments().getOrDefault(service, List.of()));
+        args.addAll(changedArguments.getOrDefault(service, List.of()));
         return ForkedJvm.builder(service.module())
                 .executableJar(jar)
                 .jvmArgs(List.of(

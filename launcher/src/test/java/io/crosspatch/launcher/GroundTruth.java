@@ -89,6 +89,28 @@ final class GroundTruth {
         return figures;
     }
 
+    /** Every managed node id SSM holds, in every account. */
+    java.util.Set<String> allManagedInstanceIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        nodesByAccount
+                .values()
+                .forEach(nodes ->
+                        nodes.forEach(node -> ids.add(node.get("instanceId").asText())));
+        return ids;
+    }
+
+    /** The managed node ids SSM holds for one cloud account's system account (none before it has one). */
+    java.util.Set<String> managedInstanceIds(CloudAccountSpec account) {
+        String systemAccount = systemAccountByCloudAccount.get(account.key());
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        if (systemAccount != null) {
+            nodesByAccount
+                    .getOrDefault(systemAccount, List.of())
+                    .forEach(node -> ids.add(node.get("instanceId").asText()));
+        }
+        return ids;
+    }
+
     /** The same figures out of a reporting summary row's {@code figures}. */
     static Map<String, Object> figures(JsonNode reported) {
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -1,0 +1,214 @@
+package io.crosspatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosspatch.launcher.fleet.CloudAccountSpec;
+import io.crosspatch.launcher.fleet.DemoFleet;
+import io.crosspatch.launcher.fleet.DemoTenants;
+import io.crosspatch.launcher.fleet.FleetOs;
+import io.crosspatch.launcher.fleet.FleetVm;
+import io.crosspatch.launcher.fleet.StartupScriptRunner;
+import io.crosspatch.testbed.FreePorts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three simulated months of one fleet's life on the four clouds, step by step, with the reporting API compared to
+ * the simulator's ground truth after each step and the AWS calls each step made written to
+ * {@code target/fleet-life/aws-calls-per-step.md} (a step's calls include the collection sweeps that ran while reporting
+ * caught up with it). The steps run in order on one platform (a later step lives in
+ * the world the earlier ones left): enrollment through the real {@code linux.sh} on every VM, a reboot of every VM
+ * (the script again), the months' maintenance windows and scans, and VMs that enroll after the clock moved on.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FleetLifeEndToEndTest {
+
+    private static final int VMS_PER_ACCOUNT = 3;
+    private static final Duration ENROLLMENT_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration ACTIVATION_VALIDITY = Duration.ofHours(24);
+    private static final List<String> PATCH_GROUPS = List.of("early", "on-time", "late");
+
+    private static Platform platform;
+    private static DemoFleet fleet;
+    private static ReportingView reporting;
+    private static AwsCallLedger ledger;
+    private static final List<FleetVm> vms = new ArrayList<>();
+
+    @BeforeAll
+    static void startThePlatformAndEnrollTheFleetThroughTheRealScript() throws Exception {
+        Path work = Path.of("target", "fleet-life").toAbsolutePath();
+        platform = Platform.start(new Platform.Options(
+                Path.of("..").toAbsolutePath().normalize(),
+                work,
+                FreePorts.take(),
+                PortBlocks.free(LocalService.values().length),
+                Duration.ofSeconds(5)));
+        fleet = new DemoFleet(platform);
+        reporting = new ReportingView(platform);
+        ledger = new AwsCallLedger(platform.simulatorControl());
+        fleet.onboard();
+        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
+            for (int i = 0; i < VMS_PER_ACCOUNT; i++) {
+                FleetOs os = FleetOs.LINUX.get((vms.size() + i) % FleetOs.LINUX.size());
+                vms.add(fleet.createVm(
+                        account, os, PATCH_GROUPS.get(i), account.tenantId() + "-" + account.provider() + "-" + i));
+            }
+        }
+        fleet.enrollAll(vms, 8, Integer.MAX_VALUE, ENROLLMENT_TIMEOUT);
+        ledger.record("enroll " + vms.size() + " VMs through linux.sh");
+    }
+
+    @AfterAll
+    static void writeTheAwsCallsAndStopThePlatform() throws Exception {
+        if (ledger != null) {
+            ledger.write(platform.work().resolve("aws-calls-per-step.md"));
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dayOneEveryVmRegisteredThroughTheRealScriptAndReportingEqualsTheTruth() {
+        assertThat(fleet.stages().values())
+                .as("stages %s", fleet.stageCounts())
+                .hasSize(vms.size())
+                .containsOnly("REGISTERED");
+        assertThat(fleet.scriptOutcomes()).hasSize(vms.size());
+        checkpoint("day one");
+    }
+
+    @Test
+    @Order(2)
+    void aRebootOfEveryVmRerunsTheScriptWhichExitsZeroWithoutRegisteringAgain() throws Exception {
+        Map<String, String> nodesBefore = fleet.managedInstanceIds();
+        Map<String, StartupScriptRunner.Outcome> reruns = new TreeMap<>();
+        for (FleetVm vm : vms) {
+            reruns.put(vm.instanceName(), fleet.rerunScript(vm, Duration.ofMinutes(1)));
+        }
+        AwsCallLedger.Step step = ledger.record("reboot every VM (linux.sh again)");
+
+        assertThat(reruns)
+                .allSatisfy((name, outcome) -> assertThat(outcome.exitStatus())
+                        .as("%s:%n%s", name, outcome.output())
+                        .isZero());
+        assertThat(step.of("ssm", "RegisterManagedInstance")).isZero();
+        assertThat(step.of("ssm", "CreateActivation")).isZero();
+        assertThat(GroundTruth.read(platform.simulatorControl()).allManagedInstanceIds())
+                .containsExactlyInAnyOrderElementsOf(nodesBefore.values());
+        checkpoint("after every VM rebooted");
+    }
+
+    @Test
+    @Order(3)
+    void theFirstMonthsWindowsAndScansRunAndReportingFollows() throws Exception {
+        fleet.playMonth(Duration.ZERO);
+        checkpoint("after month 1");
+        ledger.record("month 1: windows, scans and their collection");
+    }
+
+    @Test
+    @Order(90)
+    void aVmOfEachProviderEnrolledAfterTheClockMovedRegistersWithAnActivationSsmAccepts() throws Exception {
+        Instant simulatedNow = platform.simulatorControl().now();
+        assertThat(simulatedNow)
+                .as("the simulator's clock moved on")
+                .isAfter(Instant.now().plus(Duration.ofDays(30)));
+        List<FleetVm> late = new ArrayList<>();
+        for (String provider : List.of("gcp", "azure", "aws", "vmware")) {
+            CloudAccountSpec account = DemoTenants.ACCOUNTS.stream()
+                    .filter(candidate -> candidate.provider().equals(provider))
+                    .findFirst()
+                    .orElseThrow();
+            late.add(fleet.createVm(account, FleetOs.UBUNTU, "on-time", account.tenantId() + "-late-" + provider));
+        }
+        fleet.enrollAll(late, late.size(), Integer.MAX_VALUE, ENROLLMENT_TIMEOUT);
+        vms.addAll(late);
+
+        for (FleetVm vm : late) {
+            StartupScriptRunner.Outcome outcome = fleet.scriptOutcomes().get(vm.vmId());
+            assertThat(outcome).as(vm.instanceName()).isNotNull();
+            assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
+            assertThat(fleet.stages()).containsEntry(vm.vmId(), "REGISTERED");
+            JsonNode activation = activationOf(outcome.enrollmentId());
+            Instant created = Instant.parse(activation.get("createdDate").asText());
+            Instant expires = Instant.parse(activation.get("expirationDate").asText());
+            assertThat(created).as("created on the simulator's clock").isAfterOrEqualTo(simulatedNow);
+            assertThat(Duration.between(created, expires))
+                    .as("patching-service's validity, counted from the simulator's now")
+                    .isBetween(ACTIVATION_VALIDITY.minusMinutes(1), ACTIVATION_VALIDITY);
+        }
+        checkpoint("after VMs enrolled late");
+        ledger.record("enroll one VM per provider after the clock moved");
+    }
+
+    private static JsonNode activationOf(String enrollmentId) {
+        for (JsonNode activation : platform.simulatorControl().activations()) {
+            if (activation.path("tags").path("crosspatch:enrollment").asText().equals(enrollmentId)) {
+                return activation;
+            }
+        }
+        throw new AssertionError("no activation in the simulator for enrollment " + enrollmentId);
+    }
+
+    /**
+     * The reporting API equals the simulator's ground truth: every account's figures, the set of instances each
+     * account lists (by managed node) and every listed instance's updates. Reporting follows events, so it is given
+     * the time a few collection sweeps take.
+     */
+    private static void checkpoint(String name) {
+        Awaitility.await(name)
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+                    for (String tenant : DemoTenants.tenants()) {
+                        Map<String, Map<String, Object>> expectedFigures = new TreeMap<>();
+                        Map<String, Set<String>> expectedNodes = new TreeMap<>();
+                        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
+                            if (account.tenantId().equals(tenant)) {
+                                expectedFigures.put(account.key(), truth.figures(account));
+                                expectedNodes.put(account.key(), truth.managedInstanceIds(account));
+                            }
+                        }
+                        assertThat(reporting.figures(tenant))
+                                .as("%s: figures of %s", name, tenant)
+                                .isEqualTo(expectedFigures);
+                        Map<String, Set<String>> listedNodes = new TreeMap<>();
+                        expectedNodes.keySet().forEach(key -> listedNodes.put(key, new TreeSet<>()));
+                        for (JsonNode instance : reporting.instances(tenant)) {
+                            String managed = instance.path("managedInstanceId").asText();
+                            listedNodes
+                                    .computeIfAbsent(
+                                            instance.get("provider").asText() + ":"
+                                                    + instance.get("cloudAccountId")
+                                                            .asText(),
+                                            key -> new TreeSet<>())
+                                    .add(managed);
+                            assertThat(reporting.updates(tenant, instance))
+                                    .as("%s: updates of %s", name, managed)
+                                    .isEqualTo(truth.patches(managed));
+                        }
+                        assertThat(listedNodes)
+                                .as("%s: instances %s lists", name, tenant)
+                                .isEqualTo(expectedNodes);
+                    }
+                });
+    }
+}
