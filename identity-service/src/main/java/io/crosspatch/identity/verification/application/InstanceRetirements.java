@@ -2,7 +2,6 @@ package io.crosspatch.identity.verification.application;
 
 import io.crosspatch.identity.enrollment.application.EnrollmentProgressRecorder;
 import io.crosspatch.identity.onboarding.application.CloudAccountDirectory;
-import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.identity.verification.domain.RetirementRequest;
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
@@ -20,11 +19,9 @@ import org.springframework.stereotype.Service;
  * (so none goes unrecorded) and then handed to patching-service, which does the retiring. When patching-service says
  * an instance is retired, its enroll-once claim is released (only the claim of the retired enrollment, so a later
  * enrollment's claim is never dropped by a late event) and the enrollment's status turns RETIRED, so the VM that
- * polls it, or reruns the startup script, knows to enroll afresh. Part of the ingress, which serves the admin API
- * and the status view.
+ * polls it, or reruns the startup script, knows to enroll afresh.
  */
 @Service
-@IngressRole
 public class InstanceRetirements {
 
     private static final Logger log = LoggerFactory.getLogger(InstanceRetirements.class);

@@ -1,7 +1,6 @@
 package io.crosspatch.identity.verification.messaging;
 
 import io.crosspatch.events.InstanceRetirementRequested;
-import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.identity.verification.application.RetirementRequestPublisher;
 import io.crosspatch.identity.verification.application.RetirementUnavailableException;
 import io.crosspatch.identity.verification.domain.RetirementRequest;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * {@code 202} means patching-service will see the request.
  */
 @Component
-@IngressRole
 class KafkaRetirementRequestPublisher implements RetirementRequestPublisher {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
