@@ -1,5 +1,6 @@
 package io.crosspatch.patching.retirement.application;
 
+import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.activation.application.EnrollmentStore;
 import io.crosspatch.patching.activation.domain.AccountActivation;
 import io.crosspatch.patching.activation.domain.Enrollment;
@@ -15,7 +16,9 @@ import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,6 +109,39 @@ public class InstanceRetirement {
                     order.instanceId(),
                     order.cloudAccount(),
                     order.reason());
+        }
+        return retired;
+    }
+
+    /**
+     * Retires every instance of the cloud account (its offboarding: {@link RetirementReason#ACCOUNT_OFFBOARDED}):
+     * {@link #retire(RetirementOrder)} for each instance with a registered node or a waiting activation. Answers how
+     * many enrollments this call retired; repeating it retires nothing twice.
+     */
+    public int retireAccount(
+            CloudAccountKey cloudAccount,
+            RetirementReason reason,
+            Optional<String> requestedBy,
+            Optional<String> requestId) {
+        Set<String> instances = new LinkedHashSet<>();
+        for (KnownAccount known : accounts.all()) {
+            if (!known.cloudAccountKey().equals(cloudAccount)) {
+                continue;
+            }
+            SystemAccountRef account = known.account();
+            nodes.ofAccount(account.accountId()).forEach(node -> instances.add(node.instanceId()));
+            for (AccountActivation activation : enrollments.activationsOf(account.accountId())) {
+                if (activation.pending()) {
+                    enrollments
+                            .find(activation.enrollmentId(), account)
+                            .ifPresent(
+                                    stored -> instances.add(stored.enrollment().instanceId()));
+                }
+            }
+        }
+        int retired = 0;
+        for (String instanceId : instances) {
+            retired += retire(new RetirementOrder(cloudAccount, instanceId, reason, requestedBy, requestId));
         }
         return retired;
     }

@@ -93,6 +93,25 @@ class InstanceRetirementTest {
     }
 
     @Test
+    void anOffboardedAccountRetiresEachOfItsInstancesOnce() {
+        // given a registered instance of the account
+        registered("mi-00000000000000003");
+
+        // when the account is offboarded, twice
+        int first = retirement.retireAccount(
+                enrollment.cloudAccountKey(), RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
+        int second = retirement.retireAccount(
+                enrollment.cloudAccountKey(), RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
+
+        // then its instance is retired once, as ACCOUNT_OFFBOARDED
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(events.published)
+                .singleElement()
+                .satisfies(event -> assertThat(event.reason()).isEqualTo(RetirementReason.ACCOUNT_OFFBOARDED));
+    }
+
+    @Test
     void aRetirementInterruptedBeforeItsEventIsFinishedLaterWithTheSameEvent() {
         // given a registered instance, and Kafka down when it is retired
         registered("mi-00000000000000002");
