@@ -10,9 +10,10 @@
 # state directory with the enrollment id) instead of enrolling twice. When that enrollment is REGISTERED as the
 # managed instance the local SSM Agent is registered as (its registration file), the rerun exits 0 after that one
 # status request: no metadata service, no registration, no AWS call. When the enrollment is gone (unknown, expired,
-# rejected, failed) or names another managed instance than the agent's (or the agent has none), it enrolls afresh
-# with a new secret (the cloud instance stays claimed by its first enrollment, so that is ALREADY_ENROLLED until an
-# administrator releases the instance for re-enrollment). Delete the state directory to start over by hand.
+# rejected, failed, retired) or names another managed instance than the agent's (or the agent has none), it
+# enrolls afresh with a new secret (the cloud instance stays claimed by its first enrollment, so that is
+# ALREADY_ENROLLED until an administrator releases the instance for re-enrollment, or it is retired, which releases
+# it). Delete the state directory to start over by hand.
 #
 # Options:
 #   --server URL          Crosspatch's enrollment endpoint (default: the server's configured public URL); https,
@@ -378,7 +379,7 @@ await_activation() {
                     expect "region" "$region" "$REGION_SHAPE"
                     printf '%s %s %s\n' "$activation_id" "$code" "$region"
                     return 0 ;;
-                REJECTED|FAILED)
+                REJECTED|FAILED|RETIRED)
                     reason=$(json_member reason "$payload")
                     [[ $reason =~ $REASON_SHAPE ]] || reason="(no readable reason)"
                     die 3 "enrollment ${enrollment_id} ${state}: ${reason}" ;;
@@ -413,8 +414,8 @@ local_managed_instance() {
 # cannot answer): "registered" when the enrollment is REGISTERED as the instance the local agent is registered as,
 # or the agent registered with the very activation Crosspatch still shows as issued (its watcher has not seen the
 # node yet); "follow" while the enrollment is under way; "afresh" when it is gone (unknown or expired: 404),
-# REJECTED, FAILED, or REGISTERED as an instance that is not the local agent's (the agent was registered again
-# elsewhere, or lost its registration). A secret that no longer matches is a 404 too: a new secret is what helps.
+# REJECTED, FAILED, RETIRED (the instance was retired and its claim released), or REGISTERED as an instance that
+# is not the local agent's (the agent was registered again elsewhere, or lost its registration). A secret that no longer matches is a 404 too: a new secret is what helps.
 kept_enrollment_outcome() {
     local enrollment_id=$1 secret=$2 local_instance=$3 deadline delay=$poll_initial response status payload state
     local managed_instance activation_id reason used_activation="" used_file="${state_dir}/registered-activation"
@@ -447,7 +448,7 @@ kept_enrollment_outcome() {
                         echo follow
                     fi ;;
                 PENDING|VERIFIED|ACCOUNT_READY) echo follow ;;
-                REJECTED|FAILED)
+                REJECTED|FAILED|RETIRED)
                     reason=$(json_member reason "$payload")
                     [[ $reason =~ $REASON_SHAPE ]] || reason="(no readable reason)"
                     log "enrollment ${enrollment_id} ${state}: ${reason}; enrolling afresh"

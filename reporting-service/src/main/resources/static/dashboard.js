@@ -125,7 +125,11 @@
         tr.appendChild(cell(i.provider));
         tr.appendChild(cell(i.cloudAccountName || i.cloudAccountId));
         tr.appendChild(cell(i.patchGroup));
-        if (!i.patchStateKnown) { tr.appendChild(badge(i.activationStage || 'unknown', 'muted')); }
+        if (i.status === 'RETIRED') {
+          tr.className = 'retired';
+          tr.appendChild(badge('retired ' + (i.retiredAt || '').slice(0, 10) + ' (' + (i.retirementReason || '?').toLowerCase().replace(/_/g, ' ') + ')', 'muted'));
+        }
+        else if (!i.patchStateKnown) { tr.appendChild(badge(i.activationStage || 'unknown', 'muted')); }
         else if (i.pingStatus !== 'ONLINE') { tr.appendChild(badge(i.pingStatus, 'bad')); }
         else if (i.agentUpdatePending) { tr.appendChild(badge('update pending', 'warn')); }
         else { tr.appendChild(badge('online', 'ok')); }

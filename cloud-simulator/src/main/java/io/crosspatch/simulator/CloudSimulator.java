@@ -48,7 +48,11 @@ public final class CloudSimulator implements AutoCloseable {
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
         SsmModule ssm = new SsmModule();
-        return List.of(new OrganizationsModule(), new IdentityModule(), ssm, new PatchingModule(ssm));
+        return List.of(
+                new OrganizationsModule(),
+                new IdentityModule(vm -> ssm.vmDeleted(vm.vmId())),
+                ssm,
+                new PatchingModule(ssm));
     }
 
     public static CloudSimulator start(SimulatorConfig config) {

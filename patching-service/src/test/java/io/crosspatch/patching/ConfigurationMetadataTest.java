@@ -8,6 +8,6 @@ class ConfigurationMetadataTest extends ConfigurationMetadataContract {
 
     @Override
     protected Set<String> ownPrefixes() {
-        return Set.of("crosspatch.patching.");
+        return Set.of("crosspatch.patching.", "crosspatch.retirement.");
     }
 }

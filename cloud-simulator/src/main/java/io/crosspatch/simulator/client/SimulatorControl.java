@@ -107,6 +107,14 @@ public final class SimulatorControl {
         return call("GET", SimulatorPaths.vm(vmId), null);
     }
 
+    /**
+     * Deletes the VM, as its cloud would: its metadata service stops answering and the managed nodes whose agents ran
+     * on it (registered with its {@code vmId}) turn ConnectionLost. Answers the VM as it was.
+     */
+    public JsonNode deleteVm(String vmId) {
+        return call("DELETE", SimulatorPaths.vm(vmId), null);
+    }
+
     /** A fresh guestinfo token for a VMware VM ({@code {"token"}}). */
     public JsonNode vmwareToken(String vmId) {
         return call("POST", SimulatorPaths.vmwareToken(vmId), object());

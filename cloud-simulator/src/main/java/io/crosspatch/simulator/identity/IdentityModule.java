@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The four clouds' signed instance identities for simulated VMs: {@code /_sim/vms} (VMs and their metadata
@@ -21,6 +22,13 @@ import java.util.Map;
  * Keys are made in memory on first use, so a simulator that never serves an identity never generates one.
  */
 public final class IdentityModule implements SimulatorModule {
+
+    private final Consumer<SimulatedVm> deletions;
+
+    /** {@code deletions} hears of every deleted VM (so the services running on it can stop). */
+    public IdentityModule(Consumer<SimulatedVm> deletions) {
+        this.deletions = deletions;
+    }
 
     /** Certificates outlive any test run or demo. */
     private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30 * 365);
@@ -42,7 +50,9 @@ public final class IdentityModule implements SimulatorModule {
         clouds.put(Provider.VMWARE, vmware);
         VmRegistry vms = new VmRegistry();
         context.server()
-                .route(VmRoute.PREFIX, refusingBadRequests(new VmRoute(vms, clouds, vmware, clock, simulatorUrl)));
+                .route(
+                        VmRoute.PREFIX,
+                        refusingBadRequests(new VmRoute(vms, clouds, vmware, clock, simulatorUrl, deletions)));
         context.server().route(TrustRoute.PREFIX, refusingBadRequests(new TrustRoute(clouds)));
         context.server().route(ForgeRoute.PREFIX, refusingBadRequests(new ForgeRoute(vms, clouds, clock)));
     }

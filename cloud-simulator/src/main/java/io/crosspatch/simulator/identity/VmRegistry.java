@@ -31,6 +31,12 @@ public final class VmRegistry {
         return count == null ? 0 : count.sum();
     }
 
+    /** Forgets the VM (its metadata service stops answering); empty when there was none. */
+    public Optional<SimulatedVm> remove(String vmId) {
+        metadataRequests.remove(vmId);
+        return Optional.ofNullable(vms.remove(vmId));
+    }
+
     public Optional<SimulatedVm> find(String vmId) {
         return Optional.ofNullable(vms.get(vmId));
     }

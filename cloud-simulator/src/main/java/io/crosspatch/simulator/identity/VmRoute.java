@@ -12,11 +12,14 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code /_sim/vms}: create and show simulated VMs, and serve each VM's metadata service under its own base URL
  * ({@code /_sim/vms/<vmId>/metadata}), where the startup script finds the cloud's real paths. A VM's view counts the
  * requests its metadata service answered ({@code metadataRequests}), so a test can tell whether a guest asked.
+ * {@code DELETE /_sim/vms/<vmId>} deletes the VM: its metadata service stops answering (404) and the deletion is
+ * handed on (to SSM, whose nodes running on the VM stop heartbeating).
  */
 final class VmRoute implements Route {
 
@@ -27,18 +30,21 @@ final class VmRoute implements Route {
     private final VmwareCloud vmware;
     private final SimClock clock;
     private final String simulatorUrl;
+    private final Consumer<SimulatedVm> deletions;
 
     VmRoute(
             VmRegistry vms,
             Map<Provider, CloudIdentity> clouds,
             VmwareCloud vmware,
             SimClock clock,
-            String simulatorUrl) {
+            String simulatorUrl,
+            Consumer<SimulatedVm> deletions) {
         this.vms = vms;
         this.clouds = clouds;
         this.vmware = vmware;
         this.clock = clock;
         this.simulatorUrl = simulatorUrl;
+        this.deletions = deletions;
     }
 
     @Override
@@ -67,6 +73,11 @@ final class VmRoute implements Route {
             cloud(vm.provider()).metadata(vm, tail.substring("/metadata".length()), exchange);
         } else if (tail.isEmpty() && method.equals("GET")) {
             Http.json(exchange, 200, view(vm));
+        } else if (tail.isEmpty() && method.equals("DELETE")) {
+            ObjectNode deleted = view(vm);
+            vms.remove(vm.vmId());
+            deletions.accept(vm);
+            Http.json(exchange, 200, deleted);
         } else if (tail.equals("/vmware-token") && method.equals("POST")) {
             if (vm.provider() != Provider.VMWARE) {
                 throw new InvalidRequestException("NOT_A_VMWARE_VM", "only VMware VMs carry a guestinfo token");

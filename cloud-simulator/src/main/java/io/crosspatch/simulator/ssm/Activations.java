@@ -125,7 +125,13 @@ final class Activations {
 
     private JsonNode delete(AwsCall call) {
         String activationId = SsmRequest.of(call).required("ActivationId", 36, 36, ACTIVATION_ID);
-        if (!state.region(call.accountId(), call.region()).removeActivation(activationId)) {
+        SsmRegionState region = state.region(call.accountId(), call.region());
+        if (!region.removeActivation(activationId)) {
+            if (region.activationDeleted(activationId)) {
+                throw SsmErrors.of(
+                        "InvalidActivation",
+                        "Activation " + activationId + " isn't valid; it might have been deleted.");
+            }
             throw SsmErrors.of("InvalidActivationId", "Activation ID " + activationId + " doesn't exist.");
         }
         return SsmJson.object();

@@ -34,7 +34,8 @@ final class AgentRegistration {
             String platformName,
             @Nullable String platformVersion,
             @Nullable String platformType,
-            @Nullable String operatingSystem) {}
+            @Nullable String operatingSystem,
+            @Nullable String vmId) {}
 
     /** A node and the account and region it was registered in. */
     record RegisteredNode(SsmRegionState region, ManagedNode node) {}
@@ -116,6 +117,9 @@ final class AgentRegistration {
                     activation.tags(),
                     null);
             region.putNode(node);
+            if (request.vmId() != null) {
+                state.nodeRunsOn(request.vmId(), node.instanceId());
+            }
             region.putActivation(activation.withOneMoreRegistration());
             return new RegisteredNode(region, node);
         }

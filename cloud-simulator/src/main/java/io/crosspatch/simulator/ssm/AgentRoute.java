@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code POST /_sim/agent/register} — what {@code amazon-ssm-agent -register} does; body
  *     {@code {"activationCode","activationId","region","hostname","ipAddress","platformName","platformVersion",
- *     "platformType","operatingSystem"?}}; answers {@code {"instanceId","accountId","region"}}, or 400
+ *     "platformType","operatingSystem"?,"vmId"?}} ({@code vmId}: the simulated VM the agent runs on, whose deletion
+ *     makes the node ConnectionLost); answers {@code {"instanceId","accountId","region"}}, or 400
  *     {@code {"error","message"}} with InvalidActivation, ActivationExpired, RegistrationLimitExceeded,
  *     ManagedNodeLimitExceeded, UnsupportedPlatformType or InvalidRequest. Each registration that names its fields is
  *     counted in the call log as {@code ssm RegisterManagedInstance} (the API the real agent calls), refused ones
@@ -85,7 +86,8 @@ final class AgentRoute implements Route {
                 present(body, "platformName"),
                 text(body, "platformVersion"),
                 text(body, "platformType"),
-                text(body, "operatingSystem"));
+                text(body, "operatingSystem"),
+                text(body, "vmId"));
         calls.record(
                 state.regionWithActivation(request.activationId())
                         .map(SsmRegionState::accountId)

@@ -20,6 +20,11 @@ public final class SsmModule implements SimulatorModule {
         return state;
     }
 
+    /** A simulated VM was deleted: the nodes whose agents ran on it stop heartbeating. */
+    public void vmDeleted(String vmId) {
+        state.vmDeleted(vmId);
+    }
+
     @Override
     public void install(SimulatorContext context) {
         AwsOperations operations = context.operations();

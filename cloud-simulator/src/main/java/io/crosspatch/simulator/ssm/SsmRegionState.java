@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ public final class SsmRegionState {
     private final List<PatchBaseline> predefinedBaselines;
     private final Map<String, Activation> activations = new LinkedHashMap<>();
     private final Map<String, ManagedNode> nodes = new LinkedHashMap<>();
+    /** Deleted activation ids: deleting one again is InvalidActivation ("might have been deleted"), as in AWS. */
+    private final Set<String> deletedActivations = new HashSet<>();
+
     private final Map<String, PatchBaseline> baselines = new LinkedHashMap<>();
     private final Map<OperatingSystem, String> defaultBaselineIds = new EnumMap<>(OperatingSystem.class);
     private final List<PatchGroupRegistration> patchGroups = new ArrayList<>();
@@ -84,7 +88,15 @@ public final class SsmRegionState {
     }
 
     synchronized boolean removeActivation(String activationId) {
-        return activations.remove(activationId) != null;
+        boolean removed = activations.remove(activationId) != null;
+        if (removed) {
+            deletedActivations.add(activationId);
+        }
+        return removed;
+    }
+
+    synchronized boolean activationDeleted(String activationId) {
+        return deletedActivations.contains(activationId);
     }
 
     // ---- managed nodes ----------------------------------------------------------------------------------------
@@ -114,6 +126,12 @@ public final class SsmRegionState {
 
     synchronized boolean removeNode(String instanceId) {
         return nodes.remove(instanceId) != null;
+    }
+
+    /** The node's agent stopped heartbeating: ConnectionLost, keeping its last ping time. */
+    synchronized void connectionLost(String instanceId) {
+        nodes.computeIfPresent(
+                instanceId, (id, node) -> node.withPing(PingStatus.CONNECTION_LOST, node.lastPingDateTime()));
     }
 
     /** What a heartbeating agent does: Online nodes report a ping at least every five minutes. */

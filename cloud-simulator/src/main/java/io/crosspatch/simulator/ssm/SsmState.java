@@ -3,6 +3,7 @@ package io.crosspatch.simulator.ssm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SsmState {
 
     private final Map<String, SsmRegionState> regions = new ConcurrentHashMap<>();
+    /** The managed nodes whose agent said which simulated VM it runs on, by VM id. */
+    private final Map<String, Set<String>> nodesOfVm = new ConcurrentHashMap<>();
 
     public SsmRegionState region(String accountId, String region) {
         return regions.computeIfAbsent(accountId + "/" + region, key -> new SsmRegionState(accountId, region));
@@ -35,5 +38,24 @@ public final class SsmState {
         return regions.values().stream()
                 .filter(state -> state.node(instanceId).isPresent())
                 .findFirst();
+    }
+
+    /** Remembers that the agent of {@code instanceId} runs on the simulated VM {@code vmId}. */
+    void nodeRunsOn(String vmId, String instanceId) {
+        nodesOfVm.computeIfAbsent(vmId, id -> ConcurrentHashMap.newKeySet()).add(instanceId);
+    }
+
+    /**
+     * The VM is gone, so its agents stop heartbeating: their nodes turn ConnectionLost with their last ping as it
+     * was (what SSM shows after missed pings) and stay registered until someone deregisters them, as in AWS.
+     */
+    public void vmDeleted(String vmId) {
+        Set<String> nodes = nodesOfVm.remove(vmId);
+        if (nodes == null) {
+            return;
+        }
+        for (String instanceId : nodes) {
+            regionWithNode(instanceId).ifPresent(region -> region.connectionLost(instanceId));
+        }
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ssm.model.CreateActivationResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilter;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsFilterKeys;
 import software.amazon.awssdk.services.ssm.model.DescribeActivationsResponse;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationException;
 import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
 import software.amazon.awssdk.services.ssm.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.ssm.model.ValidationException;
@@ -124,14 +125,17 @@ class ActivationsTest {
     }
 
     @Test
-    void deletesActivationAndRefusesUnknownId() {
+    void deletesActivationAndRefusesADeletedOneAsInvalidActivationAndAnUnknownIdAsInvalidActivationId() {
         String id = ssm.createActivation(r -> r.iamRole(SSM_ROLE)).activationId();
 
         ssm.deleteActivation(r -> r.activationId(id));
 
         assertThat(ssm.describeActivations(r -> r.filters(byId(id))).activationList())
                 .isEmpty();
+        // AWS: InvalidActivation "might have been deleted"; InvalidActivationId for an id it does not know
         assertThatThrownBy(() -> ssm.deleteActivation(r -> r.activationId(id)))
+                .isInstanceOf(InvalidActivationException.class);
+        assertThatThrownBy(() -> ssm.deleteActivation(r -> r.activationId("00000000-0000-4000-8000-000000000000")))
                 .isInstanceOf(InvalidActivationIdException.class);
     }
 

@@ -272,10 +272,11 @@ class StartupScriptTest {
             strings = {
                 "200 {\"status\":\"FAILED\",\"reason\":\"ACTIVATION_EXPIRED\"}",
                 "200 {\"status\":\"REJECTED\",\"reason\":\"ACCOUNT_NOT_ONBOARDED\"}",
+                "200 {\"status\":\"RETIRED\",\"reason\":\"CONNECTION_LOST\"}",
                 "404 {\"error\":\"NOT_FOUND\",\"message\":\"no such enrollment\"}"
             })
     void aRerunAfterItsEnrollmentFailedOrVanishedEnrollsAfreshWithANewSecret(String answer) throws Exception {
-        // given a registered agent whose kept enrollment failed, was rejected, or expired from Crosspatch
+        // given a registered agent whose kept enrollment failed, was rejected, was retired, or expired from Crosspatch
         HostileServer fake = HostileServer.in(home)
                 .withAgentRegisteredAs(LOCAL_INSTANCE)
                 .answeringStatusOf(

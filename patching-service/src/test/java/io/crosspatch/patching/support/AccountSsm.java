@@ -62,6 +62,20 @@ public final class AccountSsm implements AutoCloseable {
         return control.registerAgent(body).get("instanceId").asText();
     }
 
+    /** Registers an agent that runs on the simulated VM {@code vmId} (deleting the VM silences it). */
+    public String registerAgentOn(
+            String vmId, String activationId, String activationCode, String hostname, String[] platform) {
+        ObjectNode body = SimulatorControl.object()
+                .put("activationCode", activationCode)
+                .put("activationId", activationId)
+                .put("region", Fixtures.REGION)
+                .put("hostname", hostname)
+                .put("platformName", platform[0])
+                .put("platformVersion", platform[1])
+                .put("vmId", vmId);
+        return control.registerAgent(body).get("instanceId").asText();
+    }
+
     public JsonNode runWindowNow(String windowId) throws Exception {
         return control.runMaintenanceWindow(windowId, accountId, Fixtures.REGION);
     }

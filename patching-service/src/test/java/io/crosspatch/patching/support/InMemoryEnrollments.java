@@ -127,6 +127,38 @@ public final class InMemoryEnrollments implements EnrollmentStore {
         return transition(accountId, activationId, "EXPIRED", null);
     }
 
+    @Override
+    public synchronized void markRetired(String accountId, String activationId, String enrollmentId) {
+        if (activationId != null) {
+            AccountActivation current =
+                    activationsByAccount.getOrDefault(accountId, Map.of()).get(activationId);
+            if (current != null) {
+                activationsByAccount
+                        .get(accountId)
+                        .put(
+                                activationId,
+                                new AccountActivation(
+                                        activationId,
+                                        current.enrollmentId(),
+                                        current.expiresAt(),
+                                        "RETIRED",
+                                        current.managedInstanceId()));
+            }
+        }
+        StoredEnrollment row = rows.get(enrollmentId);
+        rows.put(
+                enrollmentId,
+                new StoredEnrollment(
+                        row.enrollment(),
+                        EnrollmentState.RETIRED,
+                        row.activationId(),
+                        row.encryptedActivationCode(),
+                        row.encryptionKeyId(),
+                        row.expiresAt(),
+                        row.issuedPublished(),
+                        row.managedInstanceId()));
+    }
+
     /** The enrollment's row, for assertions. */
     public synchronized StoredEnrollment row(String enrollmentId) {
         return rows.get(enrollmentId);

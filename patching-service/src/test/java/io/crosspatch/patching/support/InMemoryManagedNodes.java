@@ -129,6 +129,26 @@ public final class InMemoryManagedNodes implements ManagedNodes {
         deletedActivations.add(activationId);
     }
 
+    @Override
+    public synchronized boolean deregisterIfRegistered(SystemAccountRef account, String instanceId) {
+        reach(account);
+        if (nodes.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(instanceId) == null) {
+            return false;
+        }
+        deregistered.add(instanceId);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deleteActivationIfPresent(SystemAccountRef account, String activationId) {
+        reach(account);
+        if (activations.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(activationId) == null) {
+            return false;
+        }
+        deletedActivations.add(activationId);
+        return true;
+    }
+
     private void reach(SystemAccountRef account) {
         if (unreachable.contains(account.accountId())) {
             throw new IllegalStateException("SSM of " + account.accountId() + " unavailable");

@@ -24,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "crosspatch.patching.registration.interval=1h",
             "crosspatch.patching.registration.audit-interval=1h",
             "crosspatch.patching.compliance.interval=1h",
+            "crosspatch.retirement.recovery-interval=1h",
+            "crosspatch.retirement.tenant-connection-lost-after." + PatchingIntegrationTest.QUICK_RETIRING_TENANT
+                    + "=1h",
             "crosspatch.patching.desired-state.scan-schedule=rate(30 minutes)",
             "crosspatch.patching.activation.validity=1h",
             "crosspatch.aws.session-duration=12h",
@@ -31,6 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @Import(PatchingIntegrationTest.SimulatedClock.class)
 public abstract class PatchingIntegrationTest {
+
+    /** A tenant whose ConnectionLost nodes retire after an hour (every other keeps the 30-day default). */
+    public static final String QUICK_RETIRING_TENANT = "quick-retiring";
 
     /** A 256-bit test key (not a secret: it protects nothing outside tests). */
     public static final String KEY_K1 = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";

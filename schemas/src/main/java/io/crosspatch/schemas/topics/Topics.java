@@ -5,6 +5,8 @@ import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.InstanceRetired;
+import io.crosspatch.events.InstanceRetirementRequested;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.schemas.topics.TopicDefinition.KeyMeaning;
 import java.util.List;
@@ -51,6 +53,24 @@ public final class Topics {
     public static final TopicDefinition<EnrollmentFailed> ENROLLMENT_FAILED = new TopicDefinition<>(
             "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
 
+    /**
+     * An admin asked for one instance to be retired. Written by identity-service's admin API, read by
+     * patching-service, which does the retirement.
+     */
+    public static final TopicDefinition<InstanceRetirementRequested> INSTANCE_RETIREMENT_REQUESTED =
+            new TopicDefinition<>(
+                    "instance.retirement.requested",
+                    KeyMeaning.CLOUD_ACCOUNT_KEY,
+                    InstanceRetirementRequested.class,
+                    DEFAULT_PARTITIONS);
+
+    /**
+     * An instance was retired (deregistered, its activation deleted, no longer counted). Written by
+     * patching-service, read by identity-service (releases the enroll-once claim), reporting and other teams.
+     */
+    public static final TopicDefinition<InstanceRetired> INSTANCE_RETIRED = new TopicDefinition<>(
+            "instance.retired", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceRetired.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -58,7 +78,9 @@ public final class Topics {
             ACCOUNT_READY,
             INSTANCE_ACTIVATED,
             PATCH_RESULTS,
-            ENROLLMENT_FAILED);
+            ENROLLMENT_FAILED,
+            INSTANCE_RETIREMENT_REQUESTED,
+            INSTANCE_RETIRED);
 
     private Topics() {}
 

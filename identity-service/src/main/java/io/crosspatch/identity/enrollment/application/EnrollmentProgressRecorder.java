@@ -43,6 +43,15 @@ public class EnrollmentProgressRecorder {
         log.debug("registered as {}", managedInstanceId);
     }
 
+    /**
+     * The enrollment's instance was retired: the status turns RETIRED (recorded as the enrollment's end, like a
+     * failure, so it settles the status whatever arrived before), with the retirement's reason as its reason.
+     */
+    public void retired(String enrollmentId, String reason, Instant at) {
+        enrollments.failed(enrollmentId, EnrollmentStatus.RETIRED, reason, at);
+        log.info("enrollment retired ({})", reason);
+    }
+
     /** @param rejected whether verification refused the identity (REJECTED) rather than a later stage failing */
     public void failed(String enrollmentId, boolean rejected, String reasonCode, Instant at) {
         enrollments.failed(

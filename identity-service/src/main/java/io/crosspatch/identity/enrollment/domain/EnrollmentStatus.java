@@ -8,10 +8,15 @@ public enum EnrollmentStatus {
     ACTIVATION_ISSUED,
     REGISTERED,
     REJECTED,
-    FAILED;
+    FAILED,
+    /**
+     * The instance was retired (deregistered from SSM, its activation deleted): the enrollment is over and the same
+     * VM enrolls afresh.
+     */
+    RETIRED;
 
     /** Whether the VM can stop polling. */
     public boolean settled() {
-        return this == REGISTERED || this == REJECTED || this == FAILED;
+        return this == REGISTERED || this == REJECTED || this == FAILED || this == RETIRED;
     }
 }

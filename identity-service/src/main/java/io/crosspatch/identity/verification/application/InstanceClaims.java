@@ -21,6 +21,12 @@ public interface InstanceClaims {
     /** Every claim held on the instance (one per creation time it was seen with). */
     List<Claim> claimsOf(CloudProvider provider, String cloudAccountId, String instanceId);
 
+    /**
+     * Drops the instance's claims held by {@code enrollmentId} (its instance was retired), so its next enrollment is
+     * a first one again; a claim another enrollment took since stays. Answers how many were dropped.
+     */
+    int releaseHeldBy(CloudProvider provider, String cloudAccountId, String instanceId, String enrollmentId);
+
     /** Drops every claim on the instance, so its next enrollment is a first one again. */
     void release(CloudProvider provider, String cloudAccountId, String instanceId);
 }

@@ -32,6 +32,7 @@ public class InstanceClaimRepository implements InstanceClaims {
     private final PreparedStatement claim;
     private final PreparedStatement ofInstance;
     private final PreparedStatement release;
+    private final PreparedStatement releaseOne;
 
     public InstanceClaimRepository(CqlSession session) {
         this.session = session;
@@ -42,6 +43,8 @@ public class InstanceClaimRepository implements InstanceClaims {
                 + "WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
         this.release = session.prepare(
                 "DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? AND instance_id = ?");
+        this.releaseOne = session.prepare("DELETE FROM instance_claims WHERE provider = ? AND cloud_account_id = ? "
+                + "AND instance_id = ? AND instance_created_at = ? IF enrollment_id = ?");
     }
 
     @Override
@@ -69,6 +72,24 @@ public class InstanceClaimRepository implements InstanceClaims {
                         row.getString("enrollment_id"),
                         row.getInstant("claimed_at"))));
         return claims;
+    }
+
+    @Override
+    public int releaseHeldBy(CloudProvider provider, String cloudAccountId, String instanceId, String enrollmentId) {
+        int released = 0;
+        for (Claim held : claimsOf(provider, cloudAccountId, instanceId)) {
+            if (held.enrollmentId().equals(enrollmentId)
+                    && session.execute(releaseOne.bind(
+                                    provider.wireName(),
+                                    cloudAccountId,
+                                    instanceId,
+                                    held.instanceCreatedAt(),
+                                    enrollmentId))
+                            .wasApplied()) {
+                released++;
+            }
+        }
+        return released;
     }
 
     @Override

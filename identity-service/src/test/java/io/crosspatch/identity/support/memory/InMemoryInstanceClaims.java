@@ -45,6 +45,16 @@ public final class InMemoryInstanceClaims implements InstanceClaims {
     }
 
     @Override
+    public synchronized int releaseHeldBy(
+            CloudProvider provider, String cloudAccountId, String instanceId, String enrollmentId) {
+        Map<Instant, Claim> partition =
+                partitions.getOrDefault(partition(provider, cloudAccountId, instanceId), Map.of());
+        int before = partition.size();
+        partition.values().removeIf(claim -> claim.enrollmentId().equals(enrollmentId));
+        return before - partition.size();
+    }
+
+    @Override
     public synchronized void release(CloudProvider provider, String cloudAccountId, String instanceId) {
         partitions.remove(partition(provider, cloudAccountId, instanceId));
     }

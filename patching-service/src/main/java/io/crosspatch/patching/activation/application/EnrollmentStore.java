@@ -8,6 +8,7 @@ import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where enrollments and their activations are kept. The intake and the registration watcher run on several
@@ -38,4 +39,10 @@ public interface EnrollmentStore {
 
     /** Marks an unused activation expired; false when another sweep already did. */
     boolean markExpired(String accountId, String activationId);
+
+    /**
+     * The enrollment was retired: it is RETIRED and its activation (when it had one) is no longer watched. Repeating
+     * it changes nothing.
+     */
+    void markRetired(String accountId, @Nullable String activationId, String enrollmentId);
 }

@@ -9,5 +9,7 @@ public enum EnrollmentState {
     /** The node registered with it. */
     REGISTERED,
     /** Given up on, with enrollment.failed published. */
-    FAILED
+    FAILED,
+    /** Retired: its node deregistered, its activation deleted, instance.retired published. */
+    RETIRED
 }

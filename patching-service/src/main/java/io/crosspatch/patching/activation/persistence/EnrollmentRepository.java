@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,6 +36,8 @@ class EnrollmentRepository implements EnrollmentStore {
     private final PreparedStatement registerActivation;
     private final PreparedStatement registerEnrollment;
     private final PreparedStatement expireActivation;
+    private final PreparedStatement retireActivation;
+    private final PreparedStatement retireEnrollment;
 
     public EnrollmentRepository(CqlSession session) {
         this.session = session;
@@ -56,6 +59,9 @@ class EnrollmentRepository implements EnrollmentStore {
                 "UPDATE enrollments SET state = 'REGISTERED', managed_instance_id = ? " + "WHERE enrollment_id = ?");
         this.expireActivation = session.prepare("UPDATE activations_by_account SET status = 'EXPIRED' "
                 + "WHERE system_account_id = ? AND activation_id = ? IF status = 'PENDING'");
+        this.retireActivation = session.prepare("UPDATE activations_by_account SET status = 'RETIRED' "
+                + "WHERE system_account_id = ? AND activation_id = ?");
+        this.retireEnrollment = session.prepare("UPDATE enrollments SET state = 'RETIRED' WHERE enrollment_id = ?");
     }
 
     @Override
@@ -126,6 +132,14 @@ class EnrollmentRepository implements EnrollmentStore {
     @Override
     public boolean markExpired(String accountId, String activationId) {
         return session.execute(expireActivation.bind(accountId, activationId)).wasApplied();
+    }
+
+    @Override
+    public void markRetired(String accountId, @Nullable String activationId, String enrollmentId) {
+        if (activationId != null) {
+            session.execute(retireActivation.bind(accountId, activationId));
+        }
+        session.execute(retireEnrollment.bind(enrollmentId));
     }
 
     private static StoredEnrollment stored(Row row, SystemAccountRef account) {

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Service;
  * enrolled nodes (one Cassandra partition), DescribeInstanceInformation for all nodes (pages of 50),
  * DescribeInstancePatchStates (batches of 50), the latest run of each install window, and DescribeInstancePatches only
  * for nodes whose last operation changed since their details were last read. The assembled state is fingerprinted
- * field by field; an unchanged fingerprint publishes nothing.
+ * field by field; an unchanged fingerprint publishes nothing. A node ConnectionLost for too long is handed to
+ * {@link LostNodes} (retired) instead of being reported.
  */
 @Service
 public class ComplianceCollector {
@@ -51,6 +52,7 @@ public class ComplianceCollector {
     private final PatchResultPublisher publisher;
     private final PatchResultCodec codec;
     private final Clock clock;
+    private final LostNodes lost;
     private final ExecutorService pool;
 
     public ComplianceCollector(
@@ -62,7 +64,8 @@ public class ComplianceCollector {
             PatchResultCodec codec,
             Clock clock,
             ComplianceProperties properties,
-            NamedExecutors executors) {
+            NamedExecutors executors,
+            LostNodes lost) {
         this.accounts = accounts;
         this.nodes = nodes;
         this.directory = directory;
@@ -70,6 +73,7 @@ public class ComplianceCollector {
         this.publisher = publisher;
         this.codec = codec;
         this.clock = clock;
+        this.lost = lost;
         this.pool = executors.fixed("compliance-collector", properties.accountConcurrency());
     }
 
@@ -107,6 +111,8 @@ public class ComplianceCollector {
         }
         List<ManagedNode> present = directory.allNodes(account).stream()
                 .filter(node -> enrolled.containsKey(node.instanceId()))
+                .filter(node ->
+                        !lost.retireIfLongLost(account, Objects.requireNonNull(enrolled.get(node.instanceId())), node))
                 .toList();
         Map<String, NodePatchState> states = new HashMap<>();
         for (int from = 0; from < present.size(); from += ComplianceReader.STATE_BATCH) {

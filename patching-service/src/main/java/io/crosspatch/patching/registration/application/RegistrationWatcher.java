@@ -39,7 +39,8 @@ import org.springframework.stereotype.Service;
  * set where missing or wrong), is recorded as the enrollment's node, and {@code instance.activated} REGISTERED is
  * published. The less frequent audit lists every node of the account and deregisters those that registered with
  * no activation of ours (reporting them in the log, a metric and {@code unexpected_nodes}), and deletes
- * activations that expired unused, failing their enrollments at stage REGISTRATION.
+ * activations that expired unused, failing their enrollments at stage REGISTRATION and retiring them
+ * ({@link ExpiredActivations}: {@code instance.retired} ACTIVATION_EXPIRED, so no instance is left behind).
  *
  * <p>The accounts are those this instance looks after ({@link OwnedAccounts}), watched side by side
  * ({@code registration.account-concurrency} at a time): each registration costs a read, a tag check in SSM, a write,
@@ -67,6 +68,7 @@ public class RegistrationWatcher {
     private final ManagedNodes directory;
     private final ActivationPolicy policy;
     private final EnrollmentEvents events;
+    private final ExpiredActivations expiredActivations;
     private final Clock clock;
     private final Counter deregistered;
     private final ExecutorService pool;
@@ -79,6 +81,7 @@ public class RegistrationWatcher {
             ManagedNodes directory,
             ActivationPolicy policy,
             EnrollmentEvents events,
+            ExpiredActivations expiredActivations,
             Clock clock,
             MeterRegistry meters,
             NamedExecutors executors,
@@ -90,6 +93,7 @@ public class RegistrationWatcher {
         this.directory = directory;
         this.policy = policy;
         this.events = events;
+        this.expiredActivations = expiredActivations;
         this.clock = clock;
         this.deregistered = meters.counter("crosspatch.patching.unexpected.nodes.deregistered");
         this.pool = executors.fixed("registration-watcher", properties.accountConcurrency());
@@ -252,6 +256,7 @@ public class RegistrationWatcher {
                                         + " before it expired",
                                 false));
                 enrollments.markFailed(activation.enrollmentId());
+                expiredActivations.expired(account, stored.enrollment(), activation.activationId());
             });
             log.info(
                     "activation {} of enrollment {} expired unused and was deleted",

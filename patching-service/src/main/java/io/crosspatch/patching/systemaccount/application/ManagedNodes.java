@@ -31,4 +31,10 @@ public interface ManagedNodes {
     List<ActivationStatus> activations(SystemAccountRef account, List<String> activationIds);
 
     void deleteActivation(SystemAccountRef account, String activationId);
+
+    /** Deregisters the node; false when SSM no longer knows it (InvalidInstanceId), which is what was wanted. */
+    boolean deregisterIfRegistered(SystemAccountRef account, String instanceId);
+
+    /** Deletes the activation; false when SSM no longer has it (InvalidActivation, InvalidActivationId). */
+    boolean deleteActivationIfPresent(SystemAccountRef account, String activationId);
 }

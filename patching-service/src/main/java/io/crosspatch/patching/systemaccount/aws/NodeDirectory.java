@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.ssm.model.DescribeActivationsResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationException;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
+import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
@@ -121,6 +124,26 @@ class NodeDirectory implements ManagedNodes {
 
     public void deleteActivation(SystemAccountRef account, String activationId) {
         ssm.call(account, "DeleteActivation", c -> c.deleteActivation(r -> r.activationId(activationId)));
+    }
+
+    @Override
+    public boolean deregisterIfRegistered(SystemAccountRef account, String instanceId) {
+        try {
+            deregister(account, instanceId);
+            return true;
+        } catch (InvalidInstanceIdException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean deleteActivationIfPresent(SystemAccountRef account, String activationId) {
+        try {
+            deleteActivation(account, activationId);
+            return true;
+        } catch (InvalidActivationException | InvalidActivationIdException gone) {
+            return false;
+        }
     }
 
     private static ManagedNode node(InstanceInformation info) {

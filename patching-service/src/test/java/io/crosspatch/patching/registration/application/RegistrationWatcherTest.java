@@ -52,6 +52,7 @@ class RegistrationWatcherTest {
     private final RecordedEnrollmentEvents events = new RecordedEnrollmentEvents();
     private final List<EnrolledNode> enrolledNodes = new CopyOnWriteArrayList<>();
     private final List<String> unexpectedNodes = new CopyOnWriteArrayList<>();
+    private final List<String> retiredExpired = new CopyOnWriteArrayList<>();
     private final OwnedAccounts owned = mock(OwnedAccounts.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NamedExecutors executors = new NamedExecutors(meters);
@@ -63,6 +64,7 @@ class RegistrationWatcherTest {
             ssm,
             policy,
             events,
+            (account, enrollment, activationId) -> retiredExpired.add(enrollment.enrollmentId()),
             Clock.fixed(NOW, ZoneOffset.UTC),
             meters,
             executors,
@@ -193,10 +195,13 @@ class RegistrationWatcherTest {
             assertThat(failed.failure().retryable()).isFalse();
         });
         assertThat(enrollments.row(enrollment.enrollmentId()).state()).isEqualTo(EnrollmentState.FAILED);
+        // and it is retired, so no instance is left behind
+        assertThat(retiredExpired).containsExactly(enrollment.enrollmentId());
 
         // and the next audit has nothing left to expire
         assertThat(watcher.audit(account).deletedActivations()).isZero();
         assertThat(events.failed).hasSize(1);
+        assertThat(retiredExpired).hasSize(1);
     }
 
     @Test

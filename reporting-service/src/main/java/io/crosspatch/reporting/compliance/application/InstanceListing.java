@@ -16,9 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param counts          the patch counts
  * @param lastRun         the last patching run (its parts null before the first)
  * @param stateObservedAt when the patch state was observed, null while unknown
+ * @param retired         when and why the instance was retired, null unless its stage is RETIRED
  */
 public record InstanceListing(
-        Node node, Setup setup, String platform, Agent agent, Counts counts, LastRun lastRun, Instant stateObservedAt) {
+        Node node,
+        Setup setup,
+        String platform,
+        Agent agent,
+        Counts counts,
+        LastRun lastRun,
+        Instant stateObservedAt,
+        @Nullable Retired retired) {
 
     public InstanceListing {
         Objects.requireNonNull(node, "node");
@@ -55,9 +63,17 @@ public record InstanceListing(
      *
      * @param operatingSystem the OS whose baseline applies
      * @param patchGroup      patch group
-     * @param activationStage {@code ACTIVATION_ISSUED}, {@code REGISTERED} or null
+     * @param activationStage {@code ACTIVATION_ISSUED}, {@code REGISTERED}, {@code RETIRED} or null
      */
     public record Setup(String operatingSystem, String patchGroup, String activationStage) {}
+
+    /**
+     * A retired instance: listed for a while, counted nowhere.
+     *
+     * @param at     when it was retired
+     * @param reason why ({@code CONNECTION_LOST}, {@code REQUESTED}, {@code ACTIVATION_EXPIRED}, …)
+     */
+    public record Retired(Instant at, String reason) {}
 
     /**
      * The SSM Agent of an instance; every part null before the first patch result.

@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.application;
 
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,4 +21,7 @@ public interface ReadModelStore {
 
     /** Stores a failed enrollment of a tenant. */
     CompletableFuture<Void> write(EnrollmentFailure failure);
+
+    /** Stores that an instance was retired: out of the figures, listed as RETIRED until its cells expire. */
+    CompletableFuture<Void> write(InstanceRetirement retirement);
 }

@@ -4,6 +4,7 @@ import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +52,15 @@ public class ReadModelUpdater {
                 .map(activation -> activation.ref().bucketRef())
                 .toList());
         log.debug("applied {} activations", activations.size());
+    }
+
+    /** Stores retirements: the instances leave their accounts' figures and are listed as retired. */
+    public void applyRetirements(List<InstanceRetirement> retirements) {
+        writeAll(retirements, writer::write);
+        recompute(retirements.stream()
+                .map(retirement -> retirement.ref().bucketRef())
+                .toList());
+        log.debug("applied {} retirements", retirements.size());
     }
 
     /** Stores enrollments that failed. */

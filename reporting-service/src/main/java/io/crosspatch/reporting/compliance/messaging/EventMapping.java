@@ -2,12 +2,14 @@ package io.crosspatch.reporting.compliance.messaging;
 
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.InstanceRetired;
 import io.crosspatch.events.PatchDetail;
 import io.crosspatch.events.PatchOperation;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
 import io.crosspatch.schemas.topics.PatchCountsMapping;
@@ -57,6 +59,23 @@ final class EventMapping {
         } catch (RuntimeException e) {
             throw new NonRetryableEventException(
                     "patch result " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);
+        }
+    }
+
+    static InstanceRetirement retirement(InstanceRetired event) {
+        try {
+            InstanceRef ref = new InstanceRef(
+                    event.getTenantId(),
+                    Providers.accountKey(event.getProvider(), event.getCloudAccountId()),
+                    event.getInstanceId());
+            return new InstanceRetirement(
+                    ref,
+                    event.getEnrollmentId(),
+                    event.getOccurredAt(),
+                    event.getReason().name());
+        } catch (RuntimeException e) {
+            throw new NonRetryableEventException(
+                    "retirement " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.crosspatch.reporting.compliance.messaging;
 
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.InstanceRetired;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.reporting.compliance.application.ReadModelUpdater;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The three topics the read model is built from. Thin adapters: each unwraps a polled batch and makes one
+ * The four topics the read model is built from. Thin adapters: each unwraps a polled batch and makes one
  * application call, in batches because the per-account figures are recomputed once per batch, not per event.
  */
 @Component
@@ -38,6 +39,15 @@ class ReadModelListener {
             containerFactory = ReadModelKafkaConfiguration.BATCH_FACTORY)
     public void onInstanceActivated(List<ConsumerRecord<String, InstanceActivated>> records) {
         RecordBatch.apply(records, EventMapping::activation, updater::applyActivations);
+    }
+
+    @KafkaListener(
+            id = "reporting-instance-retired",
+            idIsGroup = false,
+            topics = "#{T(io.crosspatch.schemas.topics.Topics).INSTANCE_RETIRED.name()}",
+            containerFactory = ReadModelKafkaConfiguration.BATCH_FACTORY)
+    public void onInstanceRetired(List<ConsumerRecord<String, InstanceRetired>> records) {
+        RecordBatch.apply(records, EventMapping::retirement, updater::applyRetirements);
     }
 
     @KafkaListener(

@@ -12,6 +12,7 @@ import io.crosspatch.reporting.compliance.domain.AccountFigures;
 import io.crosspatch.reporting.compliance.domain.AccountRef;
 import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.InstanceFigures;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class AccountFiguresRepository implements FiguresStore {
         this.session = session;
         this.selectBucketInstances = session.prepare("""
                 SELECT cloud_account_name, state_observed_at, ping_status, missing, agent_latest, failed,
-                       critical_non_compliant, last_operation_outcome
+                       critical_non_compliant, last_operation_outcome, activation_stage
                 FROM instances
                 WHERE tenant_id = ? AND provider = ? AND cloud_account_id = ? AND bucket = ?""");
         this.upsertBucket = session.prepare("UPDATE bucket_figures USING TIMESTAMP :ts SET " + FIGURE_ASSIGNMENTS
@@ -132,6 +133,9 @@ class AccountFiguresRepository implements FiguresStore {
 
     private static CompletionStage<Void> collect(AsyncResultSet page, List<InstanceFigures> into) {
         for (Row row : page.currentPage()) {
+            if (InstanceRetirement.RETIRED.equals(row.getString("activation_stage"))) {
+                continue; // a retired instance is listed, but counted nowhere
+            }
             into.add(new InstanceFigures(
                     row.getString("cloud_account_name"),
                     row.getInstant("state_observed_at") != null,

@@ -15,7 +15,9 @@ import io.crosspatch.reporting.compliance.application.InstancePage;
 import io.crosspatch.reporting.compliance.application.InstanceUpdates;
 import io.crosspatch.reporting.compliance.application.ReadModelReader;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +41,8 @@ class ReadModelQueries implements ReadModelReader {
             provider, cloud_account_id, cloud_account_name, instance_id, hostname, managed_instance_id, platform,
             operating_system, patch_group, activation_stage, ping_status, agent_version, agent_latest, missing,
             failed, installed, critical_non_compliant, security_non_compliant, last_operation,
-            last_operation_outcome, last_operation_ended_at, state_observed_at""";
+            last_operation_outcome, last_operation_ended_at, state_observed_at, activation_changed_at,
+            retirement_reason""";
 
     private final CqlSession session;
     private final Map<String, PreparedStatement> instanceQueries = new ConcurrentHashMap<>();
@@ -165,7 +168,17 @@ class ReadModelQueries implements ReadModelReader {
                         row.getString("last_operation"),
                         row.getString("last_operation_outcome"),
                         row.getInstant("last_operation_ended_at")),
-                row.getInstant("state_observed_at"));
+                row.getInstant("state_observed_at"),
+                retired(row));
+    }
+
+    private static InstanceListing.@Nullable Retired retired(Row row) {
+        Instant at = row.getInstant("activation_changed_at");
+        if (!InstanceRetirement.RETIRED.equals(row.getString("activation_stage")) || at == null) {
+            return null;
+        }
+        String reason = row.getString("retirement_reason");
+        return new InstanceListing.Retired(at, reason == null ? "UNKNOWN" : reason);
     }
 
     private static InstanceListing.Node node(Row row) {

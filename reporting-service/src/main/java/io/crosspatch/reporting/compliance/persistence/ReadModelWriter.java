@@ -1,18 +1,28 @@
 package io.crosspatch.reporting.compliance.persistence;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.data.UdtValue;
+import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
+import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.oss.driver.api.core.type.UserDefinedType;
 import io.crosspatch.kernel.PatchCounts;
 import io.crosspatch.reporting.compliance.application.ReadModelStore;
+import io.crosspatch.reporting.compliance.application.ReportingProperties;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import io.crosspatch.reporting.compliance.domain.PatchUpdate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -38,9 +48,19 @@ class ReadModelWriter implements ReadModelStore {
     private final PreparedStatement upsertUpdatesActivation;
     private final PreparedStatement upsertFailure;
     private final PreparedStatement deleteFailure;
+    private final PreparedStatement selectInstance;
+    private final PreparedStatement selectUpdates;
+    private final PreparedStatement retireInstance;
+    private final PreparedStatement retireUpdates;
+    private final List<String> instanceColumns;
+    private final List<String> updatesColumns;
+    private final Duration retiredKeptFor;
+    private final Clock clock;
 
-    public ReadModelWriter(CqlSession session) {
+    public ReadModelWriter(CqlSession session, ReportingProperties properties, Clock clock) {
         this.session = session;
+        this.retiredKeptFor = properties.retiredInstancesKeptFor();
+        this.clock = clock;
         this.patchUpdateType = session.getMetadata()
                 .getKeyspace(session.getKeyspace().orElseThrow())
                 .flatMap(keyspace -> keyspace.getUserDefinedType("patch_update"))
@@ -87,6 +107,108 @@ class ReadModelWriter implements ReadModelStore {
         this.deleteFailure = session.prepare("""
                 DELETE FROM enrollment_failures USING TIMESTAMP :ts
                 WHERE tenant_id = :tenant_id AND enrollment_id = :enrollment_id""");
+        this.instanceColumns =
+                regularColumns(session, "instances", Set.of("activation_stage", "activation_changed_at"));
+        this.updatesColumns = regularColumns(session, "instance_updates", Set.of("activation_stage"));
+        this.selectInstance = session.prepare("SELECT * FROM instances WHERE tenant_id = :tenant_id "
+                + "AND provider = :provider AND cloud_account_id = :cloud_account_id AND bucket = :bucket "
+                + "AND instance_id = :instance_id");
+        this.selectUpdates = session.prepare("SELECT * FROM instance_updates WHERE tenant_id = :tenant_id "
+                + "AND instance_id = :instance_id AND provider = :provider AND cloud_account_id = :cloud_account_id");
+        this.retireInstance = session.prepare("UPDATE instances USING TIMESTAMP :ts AND TTL :ttl SET "
+                + assignments(instanceColumns)
+                + ", activation_stage = :activation_stage, activation_changed_at = :activation_changed_at "
+                + "WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id "
+                + "AND bucket = :bucket AND instance_id = :instance_id");
+        this.retireUpdates = session.prepare("UPDATE instance_updates USING TIMESTAMP :ts AND TTL :ttl SET "
+                + assignments(updatesColumns) + ", activation_stage = :activation_stage "
+                + "WHERE tenant_id = :tenant_id AND instance_id = :instance_id AND provider = :provider "
+                + "AND cloud_account_id = :cloud_account_id");
+    }
+
+    /**
+     * Writes that an instance was retired, at the retirement's time: its stage becomes RETIRED (so it leaves the
+     * figures, and only a newer activation brings it back), and every cell of its rows written before the
+     * retirement is written again with what remains of {@code retired-instances-kept-for} as its TTL, so the rows
+     * expire whole. Cells written later (a newer enrollment of the same VM) win over these and keep living.
+     */
+    @Override
+    public CompletableFuture<Void> write(InstanceRetirement retirement) {
+        long ts = WriteTime.of(retirement.retiredAt());
+        long remaining = retiredKeptFor
+                .minus(Duration.between(retirement.retiredAt(), clock.instant()))
+                .toSeconds();
+        int ttl = (int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining));
+        InstanceRef ref = retirement.ref();
+        CompletableFuture<Void> instance = session.executeAsync(keyed(selectInstance.boundStatementBuilder(), ref)
+                        .setInt("bucket", ref.bucket())
+                        .build())
+                .toCompletableFuture()
+                .thenCompose(rows -> {
+                    BoundStatementBuilder update = keyed(retireInstance.boundStatementBuilder(), ref)
+                            .setLong("ts", ts)
+                            .setInt("ttl", ttl)
+                            .setInt("bucket", ref.bucket())
+                            .setString("activation_stage", InstanceRetirement.RETIRED)
+                            .setInstant("activation_changed_at", retirement.retiredAt())
+                            .setString("retirement_reason", retirement.reason());
+                    copy(rows.one(), instanceColumns, update, Set.of("retirement_reason"));
+                    return execute(update);
+                });
+        CompletableFuture<Void> updates = session.executeAsync(
+                        keyed(selectUpdates.boundStatementBuilder(), ref).build())
+                .toCompletableFuture()
+                .thenCompose(rows -> {
+                    Row row = rows.one();
+                    if (row == null) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    BoundStatementBuilder update = keyed(retireUpdates.boundStatementBuilder(), ref)
+                            .setLong("ts", ts)
+                            .setInt("ttl", ttl)
+                            .setString("activation_stage", InstanceRetirement.RETIRED);
+                    copy(row, updatesColumns, update, Set.of());
+                    return execute(update);
+                });
+        return CompletableFuture.allOf(instance, updates);
+    }
+
+    /** Binds the row's present cells as they are; absent ones stay unset, so nothing else is written. */
+    private static void copy(@Nullable Row row, List<String> columns, BoundStatementBuilder update, Set<String> bound) {
+        if (row == null) {
+            return;
+        }
+        for (String column : columns) {
+            if (!bound.contains(column) && !row.isNull(column)) {
+                update.setBytesUnsafe(column, row.getBytesUnsafe(column));
+            }
+        }
+    }
+
+    private static List<String> regularColumns(CqlSession session, String table, Set<String> except) {
+        TableMetadata metadata = session.getMetadata()
+                .getKeyspace(session.getKeyspace().orElseThrow())
+                .flatMap(keyspace -> keyspace.getTable(table))
+                .orElseThrow(() -> new IllegalStateException("table " + table + " missing from the keyspace"));
+        Set<CqlIdentifier> key = new HashSet<>(
+                metadata.getPrimaryKey().stream().map(ColumnMetadata::getName).toList());
+        return metadata.getColumns().keySet().stream()
+                .filter(name -> !key.contains(name))
+                .map(CqlIdentifier::asInternal)
+                .filter(name -> !except.contains(name))
+                .sorted()
+                .toList();
+    }
+
+    private static String assignments(List<String> columns) {
+        return String.join(", ", columns.stream().map(c -> c + " = :" + c).toList());
+    }
+
+    private static BoundStatementBuilder keyed(BoundStatementBuilder builder, InstanceRef ref) {
+        return builder.setString("tenant_id", ref.tenantId())
+                .setString("provider", ref.provider().name())
+                .setString("cloud_account_id", ref.cloudAccountId())
+                .setString("instance_id", ref.instanceId());
     }
 
     /** Writes an instance's patch state; completes when both tables have it. */

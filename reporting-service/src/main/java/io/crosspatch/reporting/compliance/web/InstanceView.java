@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param platform             platform name and version
  * @param operatingSystem      the OS whose baseline applies
  * @param patchGroup           patch group
- * @param activationStage      {@code ACTIVATION_ISSUED} or {@code REGISTERED} when known
+ * @param activationStage      {@code ACTIVATION_ISSUED}, {@code REGISTERED} or {@code RETIRED} when known
  * @param patchStateKnown      false until the first patch result
  * @param pingStatus           SSM Agent ping status
  * @param agentVersion         SSM Agent version
@@ -30,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param lastOperationOutcome {@code SUCCEEDED} or {@code FAILED}
  * @param lastOperationEndedAt when the last operation ended
  * @param stateObservedAt      when SSM reported this state
+ * @param status               {@code ACTIVE}, or {@code RETIRED} for an instance retired (counted nowhere, listed
+ *                             until {@code crosspatch.reporting.retired-instances-kept-for} has passed)
+ * @param retiredAt            when it was retired, null unless RETIRED
+ * @param retirementReason     why ({@code CONNECTION_LOST}, {@code REQUESTED}, {@code ACTIVATION_EXPIRED},
+ *                             {@code ACCOUNT_OFFBOARDED}), null unless RETIRED
  */
 record InstanceView(
         String instanceId,
@@ -54,7 +59,10 @@ record InstanceView(
         String lastOperation,
         String lastOperationOutcome,
         Instant lastOperationEndedAt,
-        Instant stateObservedAt) {
+        Instant stateObservedAt,
+        String status,
+        @Nullable Instant retiredAt,
+        @Nullable String retirementReason) {
 
     static InstanceView of(InstanceListing listing) {
         InstanceListing.Node node = listing.node();
@@ -85,6 +93,9 @@ record InstanceView(
                 lastRun.operation(),
                 lastRun.outcome(),
                 lastRun.endedAt(),
-                listing.stateObservedAt());
+                listing.stateObservedAt(),
+                listing.retired() == null ? "ACTIVE" : "RETIRED",
+                listing.retired() == null ? null : listing.retired().at(),
+                listing.retired() == null ? null : listing.retired().reason());
     }
 }

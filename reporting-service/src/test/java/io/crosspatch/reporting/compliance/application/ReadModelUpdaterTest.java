@@ -10,6 +10,7 @@ import io.crosspatch.reporting.compliance.domain.BucketRef;
 import io.crosspatch.reporting.compliance.domain.EnrollmentFailure;
 import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRef;
+import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +84,12 @@ class ReadModelUpdaterTest {
         @Override
         public CompletableFuture<Void> write(EnrollmentFailure failure) {
             log.add("write failure " + failure.enrollmentId());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> write(InstanceRetirement retirement) {
+            log.add("write retirement " + retirement.ref().instanceId());
             return CompletableFuture.completedFuture(null);
         }
     }

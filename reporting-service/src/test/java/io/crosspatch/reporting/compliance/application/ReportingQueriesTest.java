@@ -29,7 +29,7 @@ class ReportingQueriesTest {
 
     private final InMemoryReadModel readModel = new InMemoryReadModel();
     private final ReportingQueries queries =
-            new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO), Clock.systemUTC());
+            new ReportingQueries(readModel, readModel, new ReportingProperties(Duration.ZERO, null), Clock.systemUTC());
 
     @Test
     void shouldFindTheOneInstanceWithAnIdWhenNoProviderIsNamed() {
