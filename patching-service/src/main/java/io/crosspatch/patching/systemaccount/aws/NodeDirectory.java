@@ -13,12 +13,16 @@ import software.amazon.awssdk.services.ssm.model.DescribeActivationsResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationException;
+import software.amazon.awssdk.services.ssm.model.InvalidActivationIdException;
+import software.amazon.awssdk.services.ssm.model.InvalidInstanceIdException;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * What a system account's SSM knows about managed nodes and activations, read in pages of 50 (the most SSM
- * answers at once), and the few changes the registration watcher makes to them.
+ * answers at once), and the few changes the registration watcher makes to them. Deregistering a node or deleting an
+ * activation that SSM no longer knows is no error: it answers false, so a redone replacement or audit goes on.
  */
 @Component
 class NodeDirectory implements ManagedNodes {
@@ -92,8 +96,16 @@ class NodeDirectory implements ManagedNodes {
                                 .toList())));
     }
 
-    public void deregister(SystemAccountRef account, String instanceId) {
-        ssm.call(account, "DeregisterManagedInstance", c -> c.deregisterManagedInstance(r -> r.instanceId(instanceId)));
+    public boolean deregister(SystemAccountRef account, String instanceId) {
+        try {
+            ssm.call(
+                    account,
+                    "DeregisterManagedInstance",
+                    c -> c.deregisterManagedInstance(r -> r.instanceId(instanceId)));
+            return true;
+        } catch (InvalidInstanceIdException e) {
+            return false;
+        }
     }
 
     /** The status of {@code activationIds} (at most {@link #BATCH}). */
@@ -119,8 +131,13 @@ class NodeDirectory implements ManagedNodes {
         return statuses;
     }
 
-    public void deleteActivation(SystemAccountRef account, String activationId) {
-        ssm.call(account, "DeleteActivation", c -> c.deleteActivation(r -> r.activationId(activationId)));
+    public boolean deleteActivation(SystemAccountRef account, String activationId) {
+        try {
+            ssm.call(account, "DeleteActivation", c -> c.deleteActivation(r -> r.activationId(activationId)));
+            return true;
+        } catch (InvalidActivationIdException | InvalidActivationException e) {
+            return false;
+        }
     }
 
     private static ManagedNode node(InstanceInformation info) {

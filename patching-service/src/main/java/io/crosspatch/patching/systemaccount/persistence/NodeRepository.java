@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.ResultBytes;
@@ -23,12 +24,13 @@ import org.springframework.stereotype.Repository;
  */
 @UsedByComponentBenchmarks
 @Repository
-public class NodeRepository implements EnrolledNodes, NodeStates {
+public class NodeRepository implements EnrolledNodes, NodeStates, NodeRoster {
 
     private final CqlSession session;
     private final PreparedStatement insert;
     private final PreparedStatement ofAccount;
     private final PreparedStatement published;
+    private final PreparedStatement remove;
 
     public NodeRepository(CqlSession session) {
         this.session = session;
@@ -39,6 +41,8 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
         this.ofAccount = session.prepare("SELECT * FROM nodes_by_account WHERE system_account_id = ?");
         this.published = session.prepare("UPDATE nodes_by_account SET operation_marker = ?, fingerprint = ?, "
                 + "last_result = ?, published_at = ? WHERE system_account_id = ? AND managed_instance_id = ?");
+        this.remove =
+                session.prepare("DELETE FROM nodes_by_account WHERE system_account_id = ? AND managed_instance_id = ?");
     }
 
     @Override
@@ -62,6 +66,11 @@ public class NodeRepository implements EnrolledNodes, NodeStates {
         List<EnrolledNode> nodes = new ArrayList<>();
         session.execute(ofAccount.bind(accountId)).forEach(row -> nodes.add(node(row)));
         return nodes;
+    }
+
+    @Override
+    public void remove(String accountId, String managedInstanceId) {
+        session.execute(remove.bind(accountId, managedInstanceId));
     }
 
     @Override

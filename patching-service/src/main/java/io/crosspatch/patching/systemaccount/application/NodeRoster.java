@@ -1,0 +1,16 @@
+package io.crosspatch.patching.systemaccount.application;
+
+import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
+import java.util.List;
+
+/**
+ * The enrolled nodes of a system account as the registration watcher reads them to find a re-enrolled instance's
+ * previous node, and drops that node once it was replaced (so compliance collection stops reading it).
+ */
+public interface NodeRoster {
+
+    List<EnrolledNode> ofAccount(String accountId);
+
+    /** Forgets a node; removing one that is not there changes nothing. */
+    void remove(String accountId, String managedInstanceId);
+}
