@@ -54,7 +54,8 @@ class ReadModelUpdaterTest {
     }
 
     private static InstanceActivation activation(InstanceRef ref) {
-        return new InstanceActivation(ref, "enr-" + ref.instanceId(), AT, "ACTIVATION_ISSUED", null, "210987654321");
+        return new InstanceActivation(
+                ref, "enr-" + ref.instanceId(), AT, "ACTIVATION_ISSUED", null, "210987654321", null);
     }
 
     private static InstanceRef instanceInBucket(int bucket, String... not) {
@@ -84,6 +85,11 @@ class ReadModelUpdaterTest {
         public CompletableFuture<Void> write(EnrollmentFailure failure) {
             log.add("write failure " + failure.enrollmentId());
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> replaced(String tenantId, String managedInstanceId) {
+            return CompletableFuture.completedFuture(false);
         }
     }
 
