@@ -106,6 +106,6 @@ public class NodeQuotaGuard {
                 .filter(AccountActivation::pending)
                 .filter(activation -> activation.expiresAt().isAfter(now))
                 .count();
-        return nodes.ofAccount(account.accountId()).size() + (int) outstanding;
+        return nodes.count(account.accountId()) + (int) outstanding;
     }
 }

@@ -37,7 +37,7 @@ public class NodeReplacement {
 
     /** The account's enrolled nodes, read once per sweep that found a registration. */
     public List<EnrolledNode> enrolledNodes(SystemAccountRef account) {
-        return roster.ofAccount(account.accountId());
+        return roster.identitiesOf(account.accountId());
     }
 
     /**

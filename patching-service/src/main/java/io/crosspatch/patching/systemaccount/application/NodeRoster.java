@@ -9,7 +9,11 @@ import java.util.List;
  */
 public interface NodeRoster {
 
-    List<EnrolledNode> ofAccount(String accountId);
+    /** The account's nodes with their enrollment's identity only (no published state: a light read). */
+    List<EnrolledNode> identitiesOf(String accountId);
+
+    /** How many nodes the account has enrolled. */
+    int count(String accountId);
 
     /** Forgets a node; removing one that is not there changes nothing. */
     void remove(String accountId, String managedInstanceId);

@@ -62,8 +62,13 @@ class EnrollmentIntakeTest {
     private final InMemoryActivationTiers tiers = new InMemoryActivationTiers();
     private final NodeRoster noNodes = new NodeRoster() {
         @Override
-        public List<EnrolledNode> ofAccount(String accountId) {
+        public List<EnrolledNode> identitiesOf(String accountId) {
             return List.of();
+        }
+
+        @Override
+        public int count(String accountId) {
+            return 0;
         }
 
         @Override

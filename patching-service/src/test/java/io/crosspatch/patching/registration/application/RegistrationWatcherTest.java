@@ -60,8 +60,13 @@ class RegistrationWatcherTest {
     private final NamedExecutors executors = new NamedExecutors(meters);
     private final NodeRoster roster = new NodeRoster() {
         @Override
-        public List<EnrolledNode> ofAccount(String accountId) {
+        public List<EnrolledNode> identitiesOf(String accountId) {
             return List.copyOf(enrolledNodes);
+        }
+
+        @Override
+        public int count(String accountId) {
+            return enrolledNodes.size();
         }
 
         @Override
