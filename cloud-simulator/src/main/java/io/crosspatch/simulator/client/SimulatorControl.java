@@ -270,6 +270,19 @@ public final class SimulatorControl {
         return call("GET", SimulatorPaths.ACTIVATIONS + query("accountId", accountId, "region", region), null);
     }
 
+    /**
+     * Each account and region's activation tier ({@code accountId}, {@code region}, {@code tier}, {@code nodes}) and
+     * the standard tier's node quota: {@code {"standardTierNodeQuota", "accounts": [...]}}.
+     */
+    public JsonNode ssmTiers() {
+        return call("GET", SimulatorPaths.SSM_TIERS, null);
+    }
+
+    /** Sets the standard tier's hybrid-node quota per account and region (AWS: 1,000); answers {@link #ssmTiers()}. */
+    public JsonNode standardTierNodeQuota(int quota) {
+        return call("POST", SimulatorPaths.SSM_TIERS, object().put("standardTierNodeQuota", quota));
+    }
+
     public JsonNode maintenanceWindows(String accountId, String region) {
         return call("GET", SimulatorPaths.MAINTENANCE_WINDOWS + query("accountId", accountId, "region", region), null);
     }

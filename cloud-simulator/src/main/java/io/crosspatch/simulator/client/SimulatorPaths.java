@@ -32,6 +32,11 @@ public final class SimulatorPaths {
     public static final String NODES = CONTROL + "nodes";
     /** Hybrid activations with tags, limit, registrations and expiry (never the codes). */
     public static final String ACTIVATIONS = CONTROL + "activations";
+    /**
+     * Each account's SSM activation tier per region, with its node count and the standard tier's node quota;
+     * {@code POST {"standardTierNodeQuota"}} lowers the quota for tests.
+     */
+    public static final String SSM_TIERS = CONTROL + "ssm-tiers";
     /** Maintenance windows; {@code /_sim/maintenance-windows/{id}/run} opens one now. */
     public static final String MAINTENANCE_WINDOWS = CONTROL + "maintenance-windows";
     /** The patch ground truth of every reported node. */

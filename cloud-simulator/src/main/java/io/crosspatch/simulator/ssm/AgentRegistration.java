@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What happens when an SSM Agent runs {@code amazon-ssm-agent -register}: the activation id and code are checked
  * against the activation in the region asked for (whichever account holds it), its expiry and registration limit,
- * and the account's standard-tier quota of hybrid nodes; then the node is created with the activation's tags and
- * default instance name. Most nodes run the latest agent; a configured share run an older one, chosen from the seed
- * and the host name so that a run can be repeated.
+ * and, while the account is in the standard-instances tier, its quota of hybrid nodes (none in the advanced tier);
+ * then the node is created with the activation's tags and default instance name. Most nodes run the latest agent; a
+ * configured share run an older one, chosen from the seed and the host name so that a run can be repeated.
  */
 final class AgentRegistration {
 
@@ -91,11 +91,14 @@ final class AgentRegistration {
                         "Activation " + activation.activationId() + " has reached its registration limit of "
                                 + activation.registrationLimit() + ".");
             }
-            if (region.nodes().size() >= SsmRegionState.HYBRID_NODE_QUOTA) {
+            int quota = state.standardTierNodeQuota();
+            if (region.tierSetting().tier() == ActivationTier.STANDARD
+                    && region.nodes().size() >= quota) {
                 throw new Refused(
                         "ManagedNodeLimitExceeded",
-                        "Account " + region.accountId() + " has reached the " + SsmRegionState.HYBRID_NODE_QUOTA
-                                + " standard-tier hybrid nodes of " + region.region() + ".");
+                        "Account " + region.accountId() + " has reached the " + quota
+                                + " standard-tier hybrid nodes of " + region.region()
+                                + "; switch to the advanced-instances tier to register more.");
             }
             String agentVersion = agentVersion(request.hostname());
             ManagedNode node = new ManagedNode(

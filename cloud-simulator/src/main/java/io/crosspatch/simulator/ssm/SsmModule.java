@@ -7,7 +7,8 @@ import io.crosspatch.simulator.client.SimulatorPaths;
 
 /**
  * AWS Systems Manager as Crosspatch uses it for hybrid nodes: activations and agent registration, managed nodes,
- * tags, patch baselines and patch groups, maintenance windows with targets and tasks, and associations — over the
+ * tags, patch baselines and patch groups, maintenance windows with targets and tasks, associations, and the
+ * activation-tier service setting with the standard tier's node quota — over the
  * JSON 1.1 protocol ({@code X-Amz-Target: AmazonSSM.<Operation>}, signing name {@code ssm}), every call scoped to the
  * caller's account and the signature's region. The patching engine builds on {@link #state()}.
  */
@@ -39,6 +40,7 @@ public final class SsmModule implements SimulatorModule {
         new WindowTargets(state, clientTokens).register(operations);
         new WindowTasks(state, clientTokens).register(operations);
         new Associations(state, context.clock()).register(operations);
+        new ServiceSettings(state, context.clock()).register(operations);
         AgentRoute agents = new AgentRoute(
                 new AgentRegistration(state, context.clock(), context.config()),
                 state,
@@ -47,6 +49,7 @@ public final class SsmModule implements SimulatorModule {
         context.server().route(SimulatorPaths.AGENT, agents);
         context.server().route(SimulatorPaths.NODES, agents);
         context.server().route(ActivationsRoute.PATH, new ActivationsRoute(state, context.clock()));
+        context.server().route(TiersRoute.PATH, new TiersRoute(state));
         context.clock().onTick(now -> state.regions().forEach(region -> region.refreshPings(now)));
     }
 }

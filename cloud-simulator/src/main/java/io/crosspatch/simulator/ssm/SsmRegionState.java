@@ -25,7 +25,10 @@ import java.util.stream.Collectors;
  */
 public final class SsmRegionState {
 
-    /** Standard-tier limit of hybrid-activated nodes per account and region. */
+    /**
+     * Standard-tier limit of hybrid-activated nodes per account and region (the default of
+     * {@link SsmState#standardTierNodeQuota()}, which tests may lower).
+     */
     public static final int HYBRID_NODE_QUOTA = 1_000;
     /** Custom patch baselines per account and region. */
     public static final int BASELINE_QUOTA = 50;
@@ -58,6 +61,7 @@ public final class SsmRegionState {
     private final Map<String, WindowTask> windowTasks = new LinkedHashMap<>();
     private final Map<String, WindowExecution> windowExecutions = new LinkedHashMap<>();
     private final Map<String, Association> associations = new LinkedHashMap<>();
+    private TierSetting tierSetting = TierSetting.DEFAULT;
 
     SsmRegionState(String accountId, String region) {
         this.accountId = accountId;
@@ -140,6 +144,17 @@ public final class SsmRegionState {
                         && node.lastPingDateTime().plus(PING_INTERVAL).isBefore(now)
                 ? node.withPing(PingStatus.ONLINE, now)
                 : node);
+    }
+
+    // ---- activation tier --------------------------------------------------------------------------------------
+
+    /** The account's activation-tier service setting in this region. */
+    public synchronized TierSetting tierSetting() {
+        return tierSetting;
+    }
+
+    synchronized void tierSetting(TierSetting setting) {
+        tierSetting = setting;
     }
 
     // ---- patch baselines and patch groups ---------------------------------------------------------------------

@@ -16,6 +16,22 @@ public final class SsmState {
     private final Map<String, SsmRegionState> regions = new ConcurrentHashMap<>();
     /** The managed nodes whose agent said which simulated VM it runs on, by VM id. */
     private final Map<String, Set<String>> nodesOfVm = new ConcurrentHashMap<>();
+    private volatile int standardTierNodeQuota = SsmRegionState.HYBRID_NODE_QUOTA;
+
+    /**
+     * How many hybrid-activated nodes an account may hold in one region in the standard tier: AWS's 1,000 unless a
+     * test lowered it ({@code POST /_sim/ssm-tiers}) to cross it with a handful of nodes.
+     */
+    public int standardTierNodeQuota() {
+        return standardTierNodeQuota;
+    }
+
+    public void standardTierNodeQuota(int quota) {
+        if (quota < 1) {
+            throw new IllegalArgumentException("the standard-tier node quota must be at least 1, was " + quota);
+        }
+        standardTierNodeQuota = quota;
+    }
 
     public SsmRegionState region(String accountId, String region) {
         return regions.computeIfAbsent(accountId + "/" + region, key -> new SsmRegionState(accountId, region));

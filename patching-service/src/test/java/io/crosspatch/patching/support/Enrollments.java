@@ -50,6 +50,21 @@ public final class Enrollments {
                 account);
     }
 
+    /** The same VM enrolling again (its claim released): a new enrollment id, the same instance. */
+    public static Enrollment reEnrollmentOf(Enrollment previous) {
+        return new Enrollment(
+                UUID.randomUUID().toString(),
+                previous.tenantId(),
+                previous.provider(),
+                previous.cloudAccountId(),
+                previous.cloudAccountName(),
+                previous.instanceId(),
+                previous.hostname(),
+                previous.operatingSystem(),
+                previous.patchGroup(),
+                previous.account());
+    }
+
     /** Early, on-time and late standard groups (on-time is the custom groups' template); one rule per OS. */
     public static DesiredState anyDesiredState() {
         Map<ManagedOs, List<ApprovalRule>> rules = new EnumMap<>(ManagedOs.class);

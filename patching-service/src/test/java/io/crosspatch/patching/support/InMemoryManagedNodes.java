@@ -105,10 +105,10 @@ public final class InMemoryManagedNodes implements ManagedNodes {
     }
 
     @Override
-    public synchronized void deregister(SystemAccountRef account, String instanceId) {
+    public synchronized boolean deregister(SystemAccountRef account, String instanceId) {
         reach(account);
-        nodes.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(instanceId);
         deregistered.add(instanceId);
+        return nodes.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(instanceId) != null;
     }
 
     @Override
@@ -123,30 +123,13 @@ public final class InMemoryManagedNodes implements ManagedNodes {
     }
 
     @Override
-    public synchronized void deleteActivation(SystemAccountRef account, String activationId) {
+    public synchronized boolean deleteActivation(SystemAccountRef account, String activationId) {
         reach(account);
-        activations.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(activationId);
         deletedActivations.add(activationId);
-    }
-
-    @Override
-    public synchronized boolean deregisterIfRegistered(SystemAccountRef account, String instanceId) {
-        reach(account);
-        if (nodes.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(instanceId) == null) {
-            return false;
-        }
-        deregistered.add(instanceId);
-        return true;
-    }
-
-    @Override
-    public synchronized boolean deleteActivationIfPresent(SystemAccountRef account, String activationId) {
-        reach(account);
-        if (activations.getOrDefault(account.accountId(), new LinkedHashMap<>()).remove(activationId) == null) {
-            return false;
-        }
-        deletedActivations.add(activationId);
-        return true;
+        return activations
+                        .getOrDefault(account.accountId(), new LinkedHashMap<>())
+                        .remove(activationId)
+                != null;
     }
 
     private void reach(SystemAccountRef account) {

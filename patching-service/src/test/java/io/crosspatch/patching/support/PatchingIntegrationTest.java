@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The base of patching-service's integration tests: one Spring context (shared by every test class through the
  * context cache) against the testbed's real Kafka, Cassandra and registry, and one cloud simulator per JVM with
  * its default rate limits. The service's clock is the simulator's, so activation expiries and SSM's view of time
- * agree when a test advances it. The schedules are pushed out of the way: tests run sweeps themselves.
+ * agree when a test advances it. The schedules are pushed out of the way: tests run sweeps themselves. The
+ * standard tier's node quota is 5, so a test crosses it with a handful of nodes.
  */
 @CrosspatchIntegrationTest(
         properties = {
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
                     + "=1h",
             "crosspatch.patching.desired-state.scan-schedule=rate(30 minutes)",
             "crosspatch.patching.activation.validity=1h",
+            "crosspatch.patching.node-quota.standard-quota=5",
+            "crosspatch.patching.node-quota.threshold=0.8",
             "crosspatch.aws.session-duration=12h",
             "crosspatch.aws.region=us-east-1"
         })

@@ -7,6 +7,8 @@ import io.crosspatch.patching.activation.domain.SealedCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +30,9 @@ public final class RecordedEnrollmentEvents implements EnrollmentEvents {
     public final List<Issued> issued = new CopyOnWriteArrayList<>();
     public final List<Registered> registered = new CopyOnWriteArrayList<>();
     public final List<Failed> failed = new CopyOnWriteArrayList<>();
+    /** The previous node each registered node replaced, by the new node. */
+    public final Map<String, String> replacements = new ConcurrentHashMap<>();
+
     private final AtomicInteger refusals = new AtomicInteger();
 
     /** The next {@code sends} sends throw. */
@@ -42,9 +47,11 @@ public final class RecordedEnrollmentEvents implements EnrollmentEvents {
     }
 
     @Override
-    public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
+    public void registered(
+            Enrollment enrollment, String managedInstanceId, Map<String, String> tags, Optional<String> replaced) {
         send();
         registered.add(new Registered(enrollment.enrollmentId(), managedInstanceId, Map.copyOf(tags)));
+        replaced.ifPresent(old -> replacements.put(managedInstanceId, old));
     }
 
     @Override

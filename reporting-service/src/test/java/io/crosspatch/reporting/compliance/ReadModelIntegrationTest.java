@@ -298,6 +298,86 @@ class ReadModelIntegrationTest extends ReportingIntegrationTest {
         assertThat(badSize.json().get("error").asText()).isEqualTo("INVALID_PAGE_SIZE");
     }
 
+    @Test
+    void aReEnrolledInstanceShowsOnlyItsNewNodeAndIgnoresTheOldNodesLateResults() {
+        // given an instance registered as mi-old that reported a patch state
+        String tenant = uniqueTenant("reenrolled");
+        String account = "reenrolled-prod";
+        String oldNode = "mi-00000000000000a01";
+        String newNode = "mi-00000000000000b02";
+        publish(
+                Topics.INSTANCE_ACTIVATED.name(),
+                "gcp:" + account,
+                List.of(registeredAs(tenant, account, "enr-1", oldNode, null, T0)));
+        publishPatchResults(List.of(resultOf(tenant, account, oldNode, T0.plusSeconds(10))));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(instance(tenant).get("patchStateKnown").asBoolean())
+                                .isTrue());
+
+        // when the VM re-enrolls: its new node registers, replacing the old one, which then reports once more, late
+        publish(
+                Topics.INSTANCE_ACTIVATED.name(),
+                "gcp:" + account,
+                List.of(registeredAs(tenant, account, "enr-2", newNode, oldNode, T0.plusSeconds(60))));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                instance(tenant).get("managedInstanceId").asText())
+                        .isEqualTo(newNode));
+        publishPatchResults(List.of(resultOf(tenant, account, oldNode, T0.plusSeconds(120))));
+        awaitPartitionDrained(Provider.GCP, account);
+
+        // then the tenant has one instance, on the new node, whose patch state is unknown until the new node reports
+        JsonNode instance = instance(tenant);
+        assertThat(instance.get("managedInstanceId").asText()).isEqualTo(newNode);
+        assertThat(instance.get("patchStateKnown").asBoolean()).isFalse();
+        assertThat(awaitSummary(tenant, 1).at("/totals/unknownPatchState").asInt())
+                .isEqualTo(1);
+
+        // and the new node's own result is shown
+        publishPatchResults(List.of(resultOf(tenant, account, newNode, T0.plusSeconds(180))));
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode current = instance(tenant);
+            assertThat(current.get("managedInstanceId").asText()).isEqualTo(newNode);
+            assertThat(current.get("patchStateKnown").asBoolean()).isTrue();
+        });
+        assertThat(awaitSummary(tenant, 1).at("/totals/instances").asInt()).isEqualTo(1);
+    }
+
+    /** The tenant's only instance, as the instance list shows it. */
+    private JsonNode instance(String tenant) {
+        JsonNode page = api.get("/v1/tenants/" + tenant + "/instances", TestTokens.forTenant(tenant))
+                .json();
+        assertThat(page.get("instances")).hasSize(1);
+        return page.get("instances").get(0);
+    }
+
+    private static io.crosspatch.events.InstanceActivated registeredAs(
+            String tenant, String account, String enrollmentId, String node, String replaces, Instant at) {
+        io.crosspatch.events.InstanceActivated event =
+                PatchResults.registered(tenant, Provider.GCP, account, "vm-1", enrollmentId, at);
+        event.getRegistration().setManagedInstanceId(node);
+        event.getRegistration().setReplacesManagedInstanceId(replaces);
+        return event;
+    }
+
+    private static PatchResult resultOf(String tenant, String account, String node, Instant at) {
+        return PatchResult.newBuilder(state(
+                        tenant,
+                        Provider.GCP,
+                        account,
+                        "vm-1",
+                        at,
+                        patches(4, 1, 0, at),
+                        true,
+                        true,
+                        OperationOutcome.SUCCEEDED))
+                .setManagedInstanceId(node)
+                .build();
+    }
+
     private JsonNode awaitSummary(String tenant, int instances) {
         return Awaitility.await()
                 .atMost(PATIENCE)

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The activation policy and the two thread pools enrollments are worked on. */
 @Configuration
-@EnableConfigurationProperties(ActivationProperties.class)
+@EnableConfigurationProperties({ActivationProperties.class, NodeQuotaProperties.class})
 public class ActivationConfiguration {
 
     @Bean

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Takes a batch of ready enrollments: per system account, records the account and its custom groups, makes sure
- * its SSM holds the desired state (a reconcile only when that changed), then issues one activation per enrollment.
+ * its SSM holds the desired state (a reconcile only when that changed), asks {@link NodeQuotaGuard} how many
+ * activations the account's SSM tier has room for (switching it to the advanced tier where configured), then issues
+ * one activation per enrollment, failing those beyond the room with {@code NODE_QUOTA_REACHED}.
  * Accounts are handled side by side on one pool; the enrollments of one account are worked by at most
  * {@code perAccountConcurrency} workers of a second, shared pool (two pools, so that accounts waiting for their
  * workers can never starve those workers of threads), so
@@ -58,6 +61,7 @@ public class EnrollmentIntake {
     private final ActivationIssuer activations;
     private final ActivationCodeSealer sealer;
     private final EnrollmentEvents events;
+    private final NodeQuotaGuard quota;
     private final ExecutorService accountsPool;
     private final ExecutorService workers;
     private final int perAccountConcurrency;
@@ -71,6 +75,7 @@ public class EnrollmentIntake {
             ActivationIssuer activations,
             ActivationCodeSealer sealer,
             EnrollmentEvents events,
+            NodeQuotaGuard quota,
             @Qualifier("activationAccounts") ExecutorService accountsPool,
             @Qualifier("activationWorkers") ExecutorService workers,
             ActivationProperties properties,
@@ -82,6 +87,7 @@ public class EnrollmentIntake {
         this.activations = activations;
         this.sealer = sealer;
         this.events = events;
+        this.quota = quota;
         this.accountsPool = accountsPool;
         this.workers = workers;
         this.perAccountConcurrency = properties.perAccountConcurrency();
@@ -135,6 +141,7 @@ public class EnrollmentIntake {
         }
         KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
         setup.ensureConfigured(known);
+        AtomicInteger room = new AtomicInteger(quota.room(account, valid.size()));
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();
         for (int i = 0; i < Math.min(perAccountConcurrency, valid.size()); i++) {
@@ -143,7 +150,7 @@ public class EnrollmentIntake {
                         Enrollment next;
                         while ((next = queue.poll()) != null) {
                             try {
-                                issue(next);
+                                issue(next, room);
                             } catch (RuntimeException e) {
                                 log.warn(
                                         "enrollment {} not handled, to be redelivered: {}",
@@ -188,15 +195,15 @@ public class EnrollmentIntake {
         return null;
     }
 
-    private void issue(Enrollment enrollment) {
+    private void issue(Enrollment enrollment, AtomicInteger room) {
         MDC.put("enrollmentId", enrollment.enrollmentId());
         MDC.put("cloudAccountKey", enrollment.cloudAccountKey().toString());
         try {
             if (!enrollments.claim(enrollment, clock.instant())) {
-                resume(enrollment);
+                resume(enrollment, room);
                 return;
             }
-            create(enrollment);
+            create(enrollment, room);
         } finally {
             MDC.remove("enrollmentId");
             MDC.remove("cloudAccountKey");
@@ -204,12 +211,12 @@ public class EnrollmentIntake {
     }
 
     /** A claimed enrollment seen again: finish what a crash interrupted, or note the duplicate. */
-    private void resume(Enrollment enrollment) {
+    private void resume(Enrollment enrollment, AtomicInteger room) {
         StoredEnrollment stored = enrollments
                 .find(enrollment.enrollmentId(), enrollment.account())
                 .orElseThrow();
         switch (stored.state()) {
-            case CLAIMED -> create(enrollment);
+            case CLAIMED -> create(enrollment, room);
             case ISSUED -> {
                 if (!stored.issuedPublished()) {
                     publishIssued(
@@ -225,7 +232,12 @@ public class EnrollmentIntake {
         }
     }
 
-    private void create(Enrollment enrollment) {
+    /** Issues the activation if the account's node quota has room for it (the room is shared by the batch's lanes). */
+    private void create(Enrollment enrollment, AtomicInteger room) {
+        if (room.get() != NodeQuotaGuard.UNLIMITED && room.getAndDecrement() <= 0) {
+            fail(enrollment, EnrollmentFailure.activation("NODE_QUOTA_REACHED", quota.refusal(), false));
+            return;
+        }
         IssuedCode issued;
         try {
             issued = activations.issue(enrollment);

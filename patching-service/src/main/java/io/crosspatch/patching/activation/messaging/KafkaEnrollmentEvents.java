@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,8 @@ class KafkaEnrollmentEvents implements EnrollmentEvents {
     }
 
     @Override
-    public void registered(Enrollment enrollment, String managedInstanceId, Map<String, String> tags) {
+    public void registered(
+            Enrollment enrollment, String managedInstanceId, Map<String, String> tags, Optional<String> replaced) {
         send(
                 Topics.INSTANCE_ACTIVATED.name(),
                 enrollment.cloudAccountKey().toString(),
@@ -70,6 +72,7 @@ class KafkaEnrollmentEvents implements EnrollmentEvents {
                         .setRegistration(Registration.newBuilder()
                                 .setManagedInstanceId(managedInstanceId)
                                 .setTags(tags)
+                                .setReplacesManagedInstanceId(replaced.orElse(null))
                                 .build())
                         .build());
     }

@@ -19,6 +19,7 @@ import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Service;
  * Follows activations to the nodes that registered with them. Every sweep asks SSM, in batches of 50 activation
  * ids, which nodes registered with the account's pending activations; each one found gets its tags checked (and
  * set where missing or wrong), is recorded as the enrollment's node, and {@code instance.activated} REGISTERED is
- * published. The less frequent audit lists every node of the account and deregisters those that registered with
+ * published; when the node belongs to a re-enrolled VM, the VM's previous node is deregistered first
+ * ({@link NodeReplacement}). The less frequent audit lists every node of the account and deregisters those that registered with
  * no activation of ours (reporting them in the log, a metric and {@code unexpected_nodes}), and deletes
  * activations that expired unused, failing their enrollments at stage REGISTRATION and retiring them
  * ({@link ExpiredActivations}: {@code instance.retired} ACTIVATION_EXPIRED, so no instance is left behind).
@@ -66,6 +68,7 @@ public class RegistrationWatcher {
     private final EnrolledNodes nodes;
     private final UnexpectedNodes unexpected;
     private final ManagedNodes directory;
+    private final NodeReplacement replacement;
     private final ActivationPolicy policy;
     private final EnrollmentEvents events;
     private final ExpiredActivations expiredActivations;
@@ -79,6 +82,7 @@ public class RegistrationWatcher {
             EnrolledNodes nodes,
             UnexpectedNodes unexpected,
             ManagedNodes directory,
+            NodeReplacement replacement,
             ActivationPolicy policy,
             EnrollmentEvents events,
             ExpiredActivations expiredActivations,
@@ -91,6 +95,7 @@ public class RegistrationWatcher {
         this.nodes = nodes;
         this.unexpected = unexpected;
         this.directory = directory;
+        this.replacement = replacement;
         this.policy = policy;
         this.events = events;
         this.expiredActivations = expiredActivations;
@@ -143,13 +148,22 @@ public class RegistrationWatcher {
         Map<String, AccountActivation> byId =
                 pending.stream().collect(Collectors.toMap(AccountActivation::activationId, a -> a));
         int registered = 0;
+        List<EnrolledNode> enrolled = new ArrayList<>();
+        boolean enrolledRead = false;
         for (int from = 0; from < pending.size(); from += ManagedNodes.BATCH) {
             List<String> ids = pending.subList(from, Math.min(pending.size(), from + ManagedNodes.BATCH)).stream()
                     .map(AccountActivation::activationId)
                     .toList();
             for (ManagedNode node : directory.nodesOfActivations(account, ids)) {
                 AccountActivation activation = byId.get(node.activationId());
-                if (activation != null && registered(account, activation, node)) {
+                if (activation == null) {
+                    continue;
+                }
+                if (!enrolledRead) {
+                    enrolled.addAll(replacement.enrolledNodes(account));
+                    enrolledRead = true;
+                }
+                if (registered(account, activation, node, enrolled)) {
                     registered++;
                 }
             }
@@ -157,7 +171,14 @@ public class RegistrationWatcher {
         return registered;
     }
 
-    private boolean registered(SystemAccountRef account, AccountActivation activation, ManagedNode node) {
+    /**
+     * Records and reports a node that registered with one of our activations. A re-enrolled VM's previous node is
+     * deregistered before the new one is reported (the event names it, so the read model can drop what it still
+     * reports) and forgotten after; every step is redone harmlessly if the sweep breaks off before the activation is
+     * marked registered.
+     */
+    private boolean registered(
+            SystemAccountRef account, AccountActivation activation, ManagedNode node, List<EnrolledNode> enrolled) {
         Optional<StoredEnrollment> stored = enrollments.find(activation.enrollmentId(), account);
         if (stored.isEmpty()) {
             return false;
@@ -179,23 +200,30 @@ public class RegistrationWatcher {
                     missing.keySet());
             directory.addTags(account, node.instanceId(), missing);
         }
-        nodes.add(
-                account.accountId(),
-                new EnrolledNode(
-                        node.instanceId(),
-                        enrollment.enrollmentId(),
-                        enrollment.tenantId(),
-                        enrollment.provider(),
-                        enrollment.cloudAccountId(),
-                        enrollment.cloudAccountName(),
-                        enrollment.instanceId(),
-                        enrollment.hostname(),
-                        enrollment.operatingSystem(),
-                        enrollment.patchGroup(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
-        events.registered(enrollment, node.instanceId(), expected);
+        EnrolledNode current = new EnrolledNode(
+                node.instanceId(),
+                enrollment.enrollmentId(),
+                enrollment.tenantId(),
+                enrollment.provider(),
+                enrollment.cloudAccountId(),
+                enrollment.cloudAccountName(),
+                enrollment.instanceId(),
+                enrollment.hostname(),
+                enrollment.operatingSystem(),
+                enrollment.patchGroup(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        List<EnrolledNode> replaced = replacement.retire(account, current, enrolled);
+        nodes.add(account.accountId(), current);
+        events.registered(
+                enrollment,
+                node.instanceId(),
+                expected,
+                replaced.stream().map(EnrolledNode::managedInstanceId).findFirst());
+        replacement.forget(account, replaced);
+        enrolled.removeAll(replaced);
+        enrolled.add(current);
         boolean first = enrollments.markRegistered(
                 account.accountId(), activation.activationId(), enrollment.enrollmentId(), node.instanceId());
         log.info(

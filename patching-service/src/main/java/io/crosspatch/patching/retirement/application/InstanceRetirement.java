@@ -10,7 +10,7 @@ import io.crosspatch.patching.retirement.domain.RetirementOrder;
 import io.crosspatch.patching.retirement.domain.RetirementReason;
 import io.crosspatch.patching.systemaccount.application.AccountLedger;
 import io.crosspatch.patching.systemaccount.application.ManagedNodes;
-import io.crosspatch.patching.systemaccount.application.NodeRemoval;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
@@ -45,7 +45,7 @@ public class InstanceRetirement {
 
     private final AccountLedger accounts;
     private final NodeStates nodes;
-    private final NodeRemoval removal;
+    private final NodeRoster removal;
     private final EnrollmentStore enrollments;
     private final ManagedNodes ssm;
     private final RetirementStore store;
@@ -55,7 +55,7 @@ public class InstanceRetirement {
     public InstanceRetirement(
             AccountLedger accounts,
             NodeStates nodes,
-            NodeRemoval removal,
+            NodeRoster removal,
             EnrollmentStore enrollments,
             ManagedNodes ssm,
             RetirementStore store,
@@ -236,12 +236,12 @@ public class InstanceRetirement {
 
     private void undo(SystemAccountRef account, Retirement retirement) {
         retirement.managedInstanceId().ifPresent(node -> {
-            if (!ssm.deregisterIfRegistered(account, node)) {
+            if (!ssm.deregister(account, node)) {
                 log.debug("node {} was already deregistered", node);
             }
         });
         retirement.activationId().ifPresent(activation -> {
-            if (!ssm.deleteActivationIfPresent(account, activation)) {
+            if (!ssm.deleteActivation(account, activation)) {
                 log.debug("activation {} was already deleted", activation);
             }
         });

@@ -25,16 +25,12 @@ public interface ManagedNodes {
 
     void addTags(SystemAccountRef account, String instanceId, Map<String, String> tags);
 
-    void deregister(SystemAccountRef account, String instanceId);
+    /** Deregisters a node; false when SSM no longer knew it (already deregistered). */
+    boolean deregister(SystemAccountRef account, String instanceId);
 
     /** The status of {@code activationIds} (at most {@link #BATCH}). */
     List<ActivationStatus> activations(SystemAccountRef account, List<String> activationIds);
 
-    void deleteActivation(SystemAccountRef account, String activationId);
-
-    /** Deregisters the node; false when SSM no longer knows it (InvalidInstanceId), which is what was wanted. */
-    boolean deregisterIfRegistered(SystemAccountRef account, String instanceId);
-
-    /** Deletes the activation; false when SSM no longer has it (InvalidActivation, InvalidActivationId). */
-    boolean deleteActivationIfPresent(SystemAccountRef account, String activationId);
+    /** Deletes an activation; false when SSM no longer knew it (already deleted). */
+    boolean deleteActivation(SystemAccountRef account, String activationId);
 }

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * What a system account's SSM knows about managed nodes and activations, read in pages of 50 (the most SSM
- * answers at once), and the few changes the registration watcher makes to them.
+ * answers at once), and the few changes the registration watcher makes to them. Deregistering a node or deleting an
+ * activation that SSM no longer knows is no error: it answers false, so a redone replacement or audit goes on.
  */
 @Component
 class NodeDirectory implements ManagedNodes {
@@ -95,8 +96,16 @@ class NodeDirectory implements ManagedNodes {
                                 .toList())));
     }
 
-    public void deregister(SystemAccountRef account, String instanceId) {
-        ssm.call(account, "DeregisterManagedInstance", c -> c.deregisterManagedInstance(r -> r.instanceId(instanceId)));
+    public boolean deregister(SystemAccountRef account, String instanceId) {
+        try {
+            ssm.call(
+                    account,
+                    "DeregisterManagedInstance",
+                    c -> c.deregisterManagedInstance(r -> r.instanceId(instanceId)));
+            return true;
+        } catch (InvalidInstanceIdException e) {
+            return false;
+        }
     }
 
     /** The status of {@code activationIds} (at most {@link #BATCH}). */
@@ -122,26 +131,11 @@ class NodeDirectory implements ManagedNodes {
         return statuses;
     }
 
-    public void deleteActivation(SystemAccountRef account, String activationId) {
-        ssm.call(account, "DeleteActivation", c -> c.deleteActivation(r -> r.activationId(activationId)));
-    }
-
-    @Override
-    public boolean deregisterIfRegistered(SystemAccountRef account, String instanceId) {
+    public boolean deleteActivation(SystemAccountRef account, String activationId) {
         try {
-            deregister(account, instanceId);
+            ssm.call(account, "DeleteActivation", c -> c.deleteActivation(r -> r.activationId(activationId)));
             return true;
-        } catch (InvalidInstanceIdException gone) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean deleteActivationIfPresent(SystemAccountRef account, String activationId) {
-        try {
-            deleteActivation(account, activationId);
-            return true;
-        } catch (InvalidActivationException | InvalidActivationIdException gone) {
+        } catch (InvalidActivationIdException | InvalidActivationException e) {
             return false;
         }
     }

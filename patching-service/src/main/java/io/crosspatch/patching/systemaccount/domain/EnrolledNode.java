@@ -32,6 +32,13 @@ public record EnrolledNode(
         Objects.requireNonNull(lastResult, "lastResult");
     }
 
+    /** Whether both nodes were enrolled for the same VM (a re-enrollment registers a second node for it). */
+    public boolean sameInstanceAs(EnrolledNode other) {
+        return provider == other.provider
+                && cloudAccountId.equals(other.cloudAccountId)
+                && instanceId.equals(other.instanceId);
+    }
+
     /** The cloud account the node's VM belongs to, the key its events are published under. */
     public CloudAccountKey cloudAccountKey() {
         return new CloudAccountKey(provider, cloudAccountId);

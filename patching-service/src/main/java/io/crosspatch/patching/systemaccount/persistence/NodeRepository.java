@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
-import io.crosspatch.patching.systemaccount.application.NodeRemoval;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.ResultBytes;
@@ -24,13 +24,15 @@ import org.springframework.stereotype.Repository;
  */
 @UsedByComponentBenchmarks
 @Repository
-public class NodeRepository implements EnrolledNodes, NodeStates, NodeRemoval {
+public class NodeRepository implements EnrolledNodes, NodeStates, NodeRoster {
 
     private final CqlSession session;
     private final PreparedStatement insert;
     private final PreparedStatement ofAccount;
     private final PreparedStatement published;
     private final PreparedStatement remove;
+    private final PreparedStatement identities;
+    private final PreparedStatement count;
 
     public NodeRepository(CqlSession session) {
         this.session = session;
@@ -41,13 +43,12 @@ public class NodeRepository implements EnrolledNodes, NodeStates, NodeRemoval {
         this.ofAccount = session.prepare("SELECT * FROM nodes_by_account WHERE system_account_id = ?");
         this.published = session.prepare("UPDATE nodes_by_account SET operation_marker = ?, fingerprint = ?, "
                 + "last_result = ?, published_at = ? WHERE system_account_id = ? AND managed_instance_id = ?");
+        this.identities = session.prepare("SELECT system_account_id, managed_instance_id, enrollment_id, tenant_id, "
+                + "provider, cloud_account_id, cloud_account_name, instance_id, hostname, operating_system, patch_group "
+                + "FROM nodes_by_account WHERE system_account_id = ?");
+        this.count = session.prepare("SELECT COUNT(*) FROM nodes_by_account WHERE system_account_id = ?");
         this.remove =
                 session.prepare("DELETE FROM nodes_by_account WHERE system_account_id = ? AND managed_instance_id = ?");
-    }
-
-    @Override
-    public void remove(String accountId, String managedInstanceId) {
-        session.execute(remove.bind(accountId, managedInstanceId));
     }
 
     @Override
@@ -69,8 +70,26 @@ public class NodeRepository implements EnrolledNodes, NodeStates, NodeRemoval {
     @Override
     public List<EnrolledNode> ofAccount(String accountId) {
         List<EnrolledNode> nodes = new ArrayList<>();
-        session.execute(ofAccount.bind(accountId)).forEach(row -> nodes.add(node(row)));
+        session.execute(ofAccount.bind(accountId)).forEach(row -> nodes.add(node(row, true)));
         return nodes;
+    }
+
+    @Override
+    public List<EnrolledNode> identitiesOf(String accountId) {
+        List<EnrolledNode> nodes = new ArrayList<>();
+        session.execute(identities.bind(accountId)).forEach(row -> nodes.add(node(row, false)));
+        return nodes;
+    }
+
+    @Override
+    public int count(String accountId) {
+        Row row = session.execute(count.bind(accountId)).one();
+        return row == null ? 0 : (int) row.getLong(0);
+    }
+
+    @Override
+    public void remove(String accountId, String managedInstanceId) {
+        session.execute(remove.bind(accountId, managedInstanceId));
     }
 
     @Override
@@ -85,14 +104,8 @@ public class NodeRepository implements EnrolledNodes, NodeStates, NodeRemoval {
                 operationMarker, fingerprint, ByteBuffer.wrap(result.toByteArray()), at, accountId, managedInstanceId));
     }
 
-    private static EnrolledNode node(Row row) {
-        ByteBuffer result = row.getByteBuffer("last_result");
-        Optional<ResultBytes> lastResult = Optional.empty();
-        if (result != null) {
-            byte[] bytes = new byte[result.remaining()];
-            result.duplicate().get(bytes);
-            lastResult = Optional.of(ResultBytes.of(bytes));
-        }
+    /** A node from a row; with {@code withState}, the state last published about it too. */
+    private static EnrolledNode node(Row row, boolean withState) {
         return new EnrolledNode(
                 row.getString("managed_instance_id"),
                 row.getString("enrollment_id"),
@@ -104,8 +117,18 @@ public class NodeRepository implements EnrolledNodes, NodeStates, NodeRemoval {
                 row.getString("hostname"),
                 row.getString("operating_system"),
                 row.getString("patch_group"),
-                Optional.ofNullable(row.getString("operation_marker")),
-                Optional.ofNullable(row.getString("fingerprint")),
-                lastResult);
+                withState ? Optional.ofNullable(row.getString("operation_marker")) : Optional.empty(),
+                withState ? Optional.ofNullable(row.getString("fingerprint")) : Optional.empty(),
+                withState ? lastResult(row) : Optional.empty());
+    }
+
+    private static Optional<ResultBytes> lastResult(Row row) {
+        ByteBuffer result = row.getByteBuffer("last_result");
+        if (result == null) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[result.remaining()];
+        result.duplicate().get(bytes);
+        return Optional.of(ResultBytes.of(bytes));
     }
 }

@@ -11,13 +11,17 @@ import io.crosspatch.kernel.CloudProvider;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentState;
 import io.crosspatch.patching.activation.domain.IssuedCode;
+import io.crosspatch.patching.activation.domain.NodeQuota;
 import io.crosspatch.patching.activation.domain.SealedCode;
 import io.crosspatch.patching.support.Enrollments;
+import io.crosspatch.patching.support.InMemoryActivationTiers;
 import io.crosspatch.patching.support.InMemoryEnrollments;
 import io.crosspatch.patching.support.InMemoryKnownAccounts;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents.Issued;
 import io.crosspatch.patching.support.ScriptedActivationIssuer;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
+import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Clock;
@@ -44,6 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class EnrollmentIntakeTest {
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
     private final InMemoryKnownAccounts accounts = new InMemoryKnownAccounts();
     private final List<KnownAccount> configured = new CopyOnWriteArrayList<>();
     private final List<String> setupFailsFor = new CopyOnWriteArrayList<>();
@@ -53,6 +59,21 @@ class EnrollmentIntakeTest {
     private final ExecutorService accountsPool = Executors.newFixedThreadPool(4);
     private final ExecutorService workers = Executors.newFixedThreadPool(8);
     private final SystemAccountRef account = anySystemAccount();
+    private final InMemoryActivationTiers tiers = new InMemoryActivationTiers();
+    private final NodeRoster noNodes = new NodeRoster() {
+        @Override
+        public List<EnrolledNode> identitiesOf(String accountId) {
+            return List.of();
+        }
+
+        @Override
+        public int count(String accountId) {
+            return 0;
+        }
+
+        @Override
+        public void remove(String accountId, String managedInstanceId) {}
+    };
 
     private final SystemAccountSetup setup = known -> {
         if (setupFailsFor.contains(known.account().accountId())) {
@@ -97,6 +118,66 @@ class EnrollmentIntakeTest {
                     .isEqualTo(new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()));
         });
         assertThat(events.failed).isEmpty();
+    }
+
+    @Test
+    void switchesTheAccountToTheAdvancedTierOnceBeforeItsNodesReachTheThreshold() {
+        // given a standard-tier quota of 3 nodes, switched at two thirds, and an account with one activation out
+        EnrollmentIntake intake = intake(8, ssm, new NodeQuotaProperties(3, 0.67, NodeQuota.Action.ADVANCE));
+        intake.accept(List.of(anyEnrollment(account, "early")));
+        assertThat(tiers.switched).isEmpty();
+
+        // when three more enrollments arrive
+        intake.accept(List.of(
+                anyEnrollment(account, "early"), anyEnrollment(account, "early"), anyEnrollment(account, "late")));
+
+        // then the account was switched once and every enrollment got its activation
+        assertThat(tiers.switched).containsExactly(account.accountId());
+        assertThat(events.issued).hasSize(4);
+        assertThat(events.failed).isEmpty();
+        // and later enrollments neither ask SSM nor switch again
+        intake.accept(List.of(anyEnrollment(account, "early")));
+        assertThat(tiers.asked).hasSize(1);
+        assertThat(tiers.switched).hasSize(1);
+    }
+
+    @Test
+    void withActionRefuseFailsTheEnrollmentsBeyondTheQuotaAtOnce() {
+        // given a standard-tier quota of 3 nodes, action refuse, and an account with one activation out
+        EnrollmentIntake intake = intake(1, ssm, new NodeQuotaProperties(3, null, NodeQuota.Action.REFUSE));
+        intake.accept(List.of(anyEnrollment(account, "early")));
+        List<Enrollment> batch = List.of(
+                anyEnrollment(account, "early"), anyEnrollment(account, "early"), anyEnrollment(account, "late"));
+
+        // when three more enrollments arrive
+        intake.accept(batch);
+
+        // then two fit, and the third fails at once with NODE_QUOTA_REACHED; the tier is left alone
+        assertThat(events.issued).hasSize(3);
+        assertThat(events.failed).singleElement().satisfies(failed -> {
+            assertThat(failed.enrollmentId()).isEqualTo(batch.get(2).enrollmentId());
+            assertThat(failed.failure().reasonCode()).isEqualTo("NODE_QUOTA_REACHED");
+            assertThat(failed.failure().stage()).isEqualTo("ACTIVATION");
+            assertThat(failed.failure().message()).contains("advanced-instances tier");
+        });
+        assertThat(enrollments.row(batch.get(2).enrollmentId()).state()).isEqualTo(EnrollmentState.FAILED);
+        assertThat(tiers.switched).isEmpty();
+    }
+
+    @Test
+    void withActionRefuseAnAccountAnOperatorMadeAdvancedIsNotLimited() {
+        // given a quota of 1, action refuse, and an account already advanced in SSM
+        tiers.advancedInSsm(account);
+        EnrollmentIntake intake = intake(8, ssm, new NodeQuotaProperties(1, null, NodeQuota.Action.REFUSE));
+
+        // when three enrollments arrive
+        intake.accept(List.of(
+                anyEnrollment(account, "early"), anyEnrollment(account, "early"), anyEnrollment(account, "late")));
+
+        // then all are issued, and the tier is remembered
+        assertThat(events.issued).hasSize(3);
+        assertThat(events.failed).isEmpty();
+        assertThat(tiers.knownAdvanced(account.accountId())).isTrue();
     }
 
     @Test
@@ -344,6 +425,10 @@ class EnrollmentIntakeTest {
     }
 
     private EnrollmentIntake intake(int perAccountConcurrency, ActivationIssuer issuer) {
+        return intake(perAccountConcurrency, issuer, new NodeQuotaProperties(null, null, null));
+    }
+
+    private EnrollmentIntake intake(int perAccountConcurrency, ActivationIssuer issuer, NodeQuotaProperties quota) {
         return new EnrollmentIntake(
                 accounts,
                 setup,
@@ -352,9 +437,10 @@ class EnrollmentIntakeTest {
                 issuer,
                 sealer,
                 events,
+                new NodeQuotaGuard(quota, noNodes, enrollments, tiers, tiers, CLOCK),
                 accountsPool,
                 workers,
                 new ActivationProperties(1, Duration.ofHours(24), 8, perAccountConcurrency),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+                CLOCK);
     }
 }

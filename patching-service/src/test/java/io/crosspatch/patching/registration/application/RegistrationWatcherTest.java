@@ -2,7 +2,9 @@ package io.crosspatch.patching.registration.application;
 
 import static io.crosspatch.patching.support.Enrollments.anyEnrollment;
 import static io.crosspatch.patching.support.Enrollments.anySystemAccount;
+import static io.crosspatch.patching.support.Enrollments.reEnrollmentOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -16,6 +18,7 @@ import io.crosspatch.patching.support.InMemoryEnrollments;
 import io.crosspatch.patching.support.InMemoryManagedNodes;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents.Registered;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
@@ -56,12 +59,32 @@ class RegistrationWatcherTest {
     private final OwnedAccounts owned = mock(OwnedAccounts.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NamedExecutors executors = new NamedExecutors(meters);
+    private final NodeRoster roster = new NodeRoster() {
+        @Override
+        public List<EnrolledNode> identitiesOf(String accountId) {
+            return List.copyOf(enrolledNodes);
+        }
+
+        @Override
+        public int count(String accountId) {
+            return enrolledNodes.size();
+        }
+
+        @Override
+        public void remove(String accountId, String managedInstanceId) {
+            enrolledNodes.removeIf(node -> node.managedInstanceId().equals(managedInstanceId));
+        }
+    };
     private final RegistrationWatcher watcher = new RegistrationWatcher(
             owned,
             enrollments,
-            (accountId, node) -> enrolledNodes.add(node),
+            (accountId, node) -> {
+                enrolledNodes.removeIf(known -> known.managedInstanceId().equals(node.managedInstanceId()));
+                enrolledNodes.add(node);
+            },
             (accountId, node, at) -> unexpectedNodes.add(node.instanceId()),
             ssm,
+            new NodeReplacement(ssm, enrollments, roster),
             policy,
             events,
             (account, enrollment, activationId) -> retiredExpired.add(enrollment.enrollmentId()),
@@ -102,6 +125,55 @@ class RegistrationWatcherTest {
         // and the next sweep finds nothing new
         assertThat(watcher.watch(account)).isZero();
         assertThat(events.registered).hasSize(1);
+    }
+
+    @Test
+    void aReEnrolledInstancesNewNodeReplacesItsPreviousNodeOnce() {
+        // given an instance registered as mi-old, then re-enrolled with a new activation its new node used
+        Enrollment first = issued(account, "act-old");
+        ssm.register(account, "mi-old", "act-old", policy.tags(first));
+        ssm.activation(account, "act-old", false, 1);
+        watcher.watch(account);
+        Enrollment again = reEnrollmentOf(first);
+        issue(again, "act-new");
+        ssm.register(account, "mi-new", "act-new", policy.tags(again));
+
+        // when the watcher sweeps the account
+        watcher.watch(account);
+
+        // then the old node is deregistered and its activation deleted, and the new one is reported as replacing it
+        assertThat(ssm.deregistered).containsExactly("mi-old");
+        assertThat(ssm.deletedActivations).containsExactly("act-old");
+        assertThat(ssm.allNodes(account)).extracting(ManagedNode::instanceId).containsExactly("mi-new");
+        assertThat(events.registered).extracting(Registered::managedInstanceId).containsExactly("mi-old", "mi-new");
+        assertThat(events.replacements).containsExactly(Map.entry("mi-new", "mi-old"));
+        assertThat(enrolledNodes).extracting(EnrolledNode::managedInstanceId).containsExactly("mi-new");
+
+        // and a later sweep replaces nothing more
+        watcher.watch(account);
+        assertThat(ssm.deregistered).hasSize(1);
+    }
+
+    @Test
+    void aReplacementBrokenOffBeforeItWasReportedIsRedoneAcceptingWhatIsAlreadyGone() {
+        // given a re-enrolled instance whose old node was deregistered, but the broker refused the new node's event
+        Enrollment first = issued(account, "act-old");
+        ssm.register(account, "mi-old", "act-old", policy.tags(first));
+        watcher.watch(account);
+        Enrollment again = reEnrollmentOf(first);
+        issue(again, "act-new");
+        ssm.register(account, "mi-new", "act-new", policy.tags(again));
+        events.refuseNext(1);
+        assertThatThrownBy(() -> watcher.watch(account)).isInstanceOf(IllegalStateException.class);
+        assertThat(ssm.deregistered).containsExactly("mi-old");
+
+        // when the next sweep runs
+        watcher.watch(account);
+
+        // then the replacement is completed and reported once, naming the old node
+        assertThat(events.replacements).containsExactly(Map.entry("mi-new", "mi-old"));
+        assertThat(enrolledNodes).extracting(EnrolledNode::managedInstanceId).containsExactly("mi-new");
+        assertThat(enrollments.row(again.enrollmentId()).state()).isEqualTo(EnrollmentState.REGISTERED);
     }
 
     @Test
@@ -242,7 +314,10 @@ class RegistrationWatcherTest {
 
     /** An enrollment of {@code account} in group early whose activation {@code activationId} was issued. */
     private Enrollment issued(SystemAccountRef of, String activationId) {
-        Enrollment enrollment = anyEnrollment(of, "early");
+        return issue(anyEnrollment(of, "early"), activationId);
+    }
+
+    private Enrollment issue(Enrollment enrollment, String activationId) {
         enrollments.claim(enrollment, NOW);
         enrollments.markIssued(enrollment, activationId, new SealedCode("jwe", "k1"), NOW.plus(Duration.ofHours(24)));
         enrollments.markPublished(enrollment.enrollmentId());

@@ -16,7 +16,7 @@ import io.crosspatch.patching.retirement.domain.RetirementReason;
 import io.crosspatch.patching.support.InMemoryEnrollments;
 import io.crosspatch.patching.support.InMemoryManagedNodes;
 import io.crosspatch.patching.systemaccount.application.AccountLedger;
-import io.crosspatch.patching.systemaccount.application.NodeRemoval;
+import io.crosspatch.patching.systemaccount.application.NodeRoster;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
@@ -185,7 +185,7 @@ class InstanceRetirementTest {
     }
 
     /** Enrolled nodes per account. */
-    private static final class Nodes implements NodeStates, NodeRemoval {
+    private static final class Nodes implements NodeStates, NodeRoster {
 
         final Map<String, List<EnrolledNode>> of = new LinkedHashMap<>();
 
@@ -202,6 +202,16 @@ class InstanceRetirementTest {
                 String fingerprint,
                 ResultBytes result,
                 Instant at) {}
+
+        @Override
+        public List<EnrolledNode> identitiesOf(String accountId) {
+            return ofAccount(accountId);
+        }
+
+        @Override
+        public int count(String accountId) {
+            return ofAccount(accountId).size();
+        }
 
         @Override
         public void remove(String accountId, String managedInstanceId) {

@@ -16,8 +16,15 @@ public interface ReadModelStore {
     /** Stores an instance's patch state (the newest by observation time wins). */
     CompletableFuture<Void> write(InstanceState state);
 
-    /** Stores that an instance was activated or registered, and clears its enrollment's older failure. */
+    /**
+     * Stores that an instance was activated or registered, and clears its enrollment's older failure. A registration
+     * that replaced a re-enrolled instance's previous node also records that node as replaced and drops the patch
+     * state it reported, so the instance shows the new node with an unknown state until the new node reports.
+     */
     CompletableFuture<Void> write(InstanceActivation activation);
+
+    /** Whether a managed node of the tenant was replaced by a re-enrollment (its patch results are stale). */
+    CompletableFuture<Boolean> replaced(String tenantId, String managedInstanceId);
 
     /** Stores a failed enrollment of a tenant. */
     CompletableFuture<Void> write(EnrollmentFailure failure);

@@ -7,6 +7,8 @@ import io.crosspatch.reporting.compliance.domain.InstanceActivation;
 import io.crosspatch.reporting.compliance.domain.InstanceRetirement;
 import io.crosspatch.reporting.compliance.domain.InstanceState;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +40,35 @@ public class ReadModelUpdater {
         this.figures = figures;
     }
 
-    /** Stores the newest patch state of each instance (older ones lose by write time) and its figures. */
+    /**
+     * Stores the newest patch state of each instance (older ones lose by write time) and its figures. A result of a
+     * node a re-enrollment replaced is stale whatever its time (the instance is the new node now) and is skipped.
+     */
     public void applyPatchResults(List<InstanceState> states) {
-        writeAll(states, writer::write);
-        recompute(states.stream().map(state -> state.ref().bucketRef()).toList());
-        log.debug("applied {} patch results", states.size());
+        List<InstanceState> current = withoutReplacedNodes(states);
+        writeAll(current, writer::write);
+        recompute(current.stream().map(state -> state.ref().bucketRef()).toList());
+        log.debug(
+                "applied {} patch results, skipped {} of replaced nodes",
+                current.size(),
+                states.size() - current.size());
+    }
+
+    private List<InstanceState> withoutReplacedNodes(List<InstanceState> states) {
+        Set<InstanceState> stale = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+        writeAll(
+                states,
+                state -> writer.replaced(state.ref().tenantId(), state.managedInstanceId())
+                        .thenAccept(replaced -> {
+                            if (replaced) {
+                                log.debug(
+                                        "patch result of replaced node {} (instance {}) ignored",
+                                        state.managedInstanceId(),
+                                        state.ref().instanceId());
+                                stale.add(state);
+                            }
+                        }));
+        return states.stream().filter(state -> !stale.contains(state)).toList();
     }
 
     /** Stores activations: the instances count from now on, with an unknown patch state. */

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param stage             {@code ACTIVATION_ISSUED} or {@code REGISTERED}
  * @param managedInstanceId the SSM managed node id, present once registered
  * @param systemAccountId   the AWS system account
+ * @param replacedManagedInstanceId the node of the instance's previous enrollment this registration replaced (a
+ *                          re-enrolled VM): deregistered, so its state is dropped and its later results ignored
  */
 public record InstanceActivation(
         InstanceRef ref,
@@ -21,7 +23,8 @@ public record InstanceActivation(
         Instant occurredAt,
         String stage,
         @Nullable String managedInstanceId,
-        String systemAccountId) {
+        String systemAccountId,
+        @Nullable String replacedManagedInstanceId) {
 
     public InstanceActivation {
         Objects.requireNonNull(ref, "ref");

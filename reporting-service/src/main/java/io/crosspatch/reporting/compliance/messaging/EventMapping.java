@@ -88,13 +88,17 @@ final class EventMapping {
             String managedInstanceId = event.getRegistration() == null
                     ? null
                     : event.getRegistration().getManagedInstanceId();
+            String replaced = event.getRegistration() == null
+                    ? null
+                    : event.getRegistration().getReplacesManagedInstanceId();
             return new InstanceActivation(
                     ref,
                     event.getEnrollmentId(),
                     event.getOccurredAt(),
                     event.getStage().name(),
                     managedInstanceId,
-                    event.getSystemAccountId());
+                    event.getSystemAccountId(),
+                    replaced);
         } catch (RuntimeException e) {
             throw new NonRetryableEventException(
                     "activation " + event.getEventId() + " breaks the contract: " + e.getMessage(), e);

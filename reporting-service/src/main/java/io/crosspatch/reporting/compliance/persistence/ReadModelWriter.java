@@ -56,6 +56,11 @@ class ReadModelWriter implements ReadModelStore {
     private final List<String> updatesColumns;
     private final Duration retiredKeptFor;
     private final Clock clock;
+    private final PreparedStatement insertReplaced;
+    private final PreparedStatement findReplaced;
+    private final PreparedStatement currentNode;
+    private final PreparedStatement dropInstanceState;
+    private final PreparedStatement dropUpdates;
 
     public ReadModelWriter(CqlSession session, ReportingProperties properties, Clock clock) {
         this.session = session;
@@ -124,6 +129,31 @@ class ReadModelWriter implements ReadModelStore {
                 + assignments(updatesColumns) + ", activation_stage = :activation_stage "
                 + "WHERE tenant_id = :tenant_id AND instance_id = :instance_id AND provider = :provider "
                 + "AND cloud_account_id = :cloud_account_id");
+        this.insertReplaced = session.prepare("""
+                INSERT INTO replaced_nodes (tenant_id, managed_instance_id, instance_id, replaced_by, replaced_at)
+                VALUES (:tenant_id, :managed_instance_id, :instance_id, :replaced_by, :replaced_at)
+                USING TIMESTAMP :ts""");
+        this.findReplaced = session.prepare(
+                "SELECT managed_instance_id FROM replaced_nodes WHERE tenant_id = ? AND managed_instance_id = ?");
+        this.currentNode = session.prepare("""
+                SELECT managed_instance_id, WRITETIME(managed_instance_id) AS written FROM instances
+                WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id
+                  AND bucket = :bucket AND instance_id = :instance_id""");
+        this.dropInstanceState = session.prepare("""
+                UPDATE instances USING TIMESTAMP :ts SET
+                  managed_instance_id = :managed_instance_id, baseline_id = null, agent_version = null,
+                  agent_latest = null, ping_status = null, last_ping_at = null, installed = null,
+                  installed_other = null, installed_pending_reboot = null, installed_rejected = null, missing = null,
+                  failed = null, not_applicable = null, critical_non_compliant = null, security_non_compliant = null,
+                  other_non_compliant = null, last_operation = null, last_operation_started_at = null,
+                  last_operation_ended_at = null, last_operation_outcome = null, state_observed_at = null
+                WHERE tenant_id = :tenant_id AND provider = :provider AND cloud_account_id = :cloud_account_id
+                  AND bucket = :bucket AND instance_id = :instance_id""");
+        this.dropUpdates = session.prepare("""
+                UPDATE instance_updates USING TIMESTAMP :ts SET
+                  managed_instance_id = :managed_instance_id, state_observed_at = null, patches = null
+                WHERE tenant_id = :tenant_id AND instance_id = :instance_id AND provider = :provider
+                  AND cloud_account_id = :cloud_account_id""");
     }
 
     /**
@@ -265,7 +295,55 @@ class ReadModelWriter implements ReadModelStore {
                         .setLong("ts", ts)
                         .setString("tenant_id", activation.ref().tenantId())
                         .setString("enrollment_id", activation.enrollmentId()));
-        return CompletableFuture.allOf(execute(instance), execute(updates), clearFailure);
+        CompletableFuture<Void> replacement = activation.replacedManagedInstanceId() == null
+                        || activation.managedInstanceId() == null
+                ? CompletableFuture.completedFuture(null)
+                : replace(activation, activation.replacedManagedInstanceId(), activation.managedInstanceId(), ts);
+        return CompletableFuture.allOf(execute(instance), execute(updates), clearFailure, replacement);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> replaced(String tenantId, String managedInstanceId) {
+        return session.executeAsync(findReplaced.bind(tenantId, managedInstanceId))
+                .toCompletableFuture()
+                .thenApply(rows -> rows.one() != null);
+    }
+
+    /**
+     * Records the old node as replaced and drops the patch state it reported, at the registration's time, or just
+     * after the old node's own last write when a late result of it got in first (a result written later than the
+     * registration would otherwise outlive the drop).
+     */
+    private CompletableFuture<Void> replace(InstanceActivation activation, String oldNode, String newNode, long ts) {
+        InstanceRef ref = activation.ref();
+        CompletableFuture<Void> recorded = execute(insertReplaced
+                .boundStatementBuilder()
+                .setLong("ts", ts)
+                .setString("tenant_id", ref.tenantId())
+                .setString("managed_instance_id", oldNode)
+                .setString("instance_id", ref.instanceId())
+                .setString("replaced_by", newNode)
+                .setInstant("replaced_at", activation.occurredAt()));
+        BoundStatementBuilder current =
+                keyedWithoutTime(currentNode.boundStatementBuilder(), ref).setInt("bucket", ref.bucket());
+        CompletableFuture<Void> dropped = session.executeAsync(current.build())
+                .toCompletableFuture()
+                .thenCompose(rows -> {
+                    Row row = rows.one();
+                    long at = ts;
+                    if (row != null
+                            && oldNode.equals(row.getString("managed_instance_id"))
+                            && row.getLong("written") >= ts) {
+                        at = row.getLong("written") + 1;
+                    }
+                    BoundStatementBuilder instance = keyed(dropInstanceState.boundStatementBuilder(), ref, at)
+                            .setInt("bucket", ref.bucket())
+                            .setString("managed_instance_id", newNode);
+                    BoundStatementBuilder updates = keyed(dropUpdates.boundStatementBuilder(), ref, at)
+                            .setString("managed_instance_id", newNode);
+                    return CompletableFuture.allOf(execute(instance), execute(updates));
+                });
+        return CompletableFuture.allOf(recorded, dropped);
     }
 
     /** Writes a failed enrollment of a tenant. */
@@ -288,8 +366,11 @@ class ReadModelWriter implements ReadModelStore {
     }
 
     private static BoundStatementBuilder keyed(BoundStatementBuilder builder, InstanceRef ref, long ts) {
-        return builder.setLong("ts", ts)
-                .setString("tenant_id", ref.tenantId())
+        return keyedWithoutTime(builder.setLong("ts", ts), ref);
+    }
+
+    private static BoundStatementBuilder keyedWithoutTime(BoundStatementBuilder builder, InstanceRef ref) {
+        return builder.setString("tenant_id", ref.tenantId())
                 .setString("provider", ref.provider().name())
                 .setString("cloud_account_id", ref.cloudAccountId())
                 .setString("instance_id", ref.instanceId());

@@ -55,7 +55,8 @@ class ReadModelUpdaterTest {
     }
 
     private static InstanceActivation activation(InstanceRef ref) {
-        return new InstanceActivation(ref, "enr-" + ref.instanceId(), AT, "ACTIVATION_ISSUED", null, "210987654321");
+        return new InstanceActivation(
+                ref, "enr-" + ref.instanceId(), AT, "ACTIVATION_ISSUED", null, "210987654321", null);
     }
 
     private static InstanceRef instanceInBucket(int bucket, String... not) {
@@ -91,6 +92,11 @@ class ReadModelUpdaterTest {
         public CompletableFuture<Void> write(InstanceRetirement retirement) {
             log.add("write retirement " + retirement.ref().instanceId());
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> replaced(String tenantId, String managedInstanceId) {
+            return CompletableFuture.completedFuture(false);
         }
     }
 
