@@ -16,6 +16,7 @@ public final class SsmState {
     private final Map<String, SsmRegionState> regions = new ConcurrentHashMap<>();
     /** The managed nodes whose agent said which simulated VM it runs on, by VM id. */
     private final Map<String, Set<String>> nodesOfVm = new ConcurrentHashMap<>();
+
     private volatile int standardTierNodeQuota = SsmRegionState.HYBRID_NODE_QUOTA;
 
     /**
