@@ -18,6 +18,7 @@ import io.crosspatch.patching.support.InMemoryKnownAccounts;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents.Issued;
 import io.crosspatch.patching.support.ScriptedActivationIssuer;
+import io.crosspatch.patching.systemaccount.application.ReleasedSystemAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Clock;
@@ -346,6 +347,7 @@ class EnrollmentIntakeTest {
     private EnrollmentIntake intake(int perAccountConcurrency, ActivationIssuer issuer) {
         return new EnrollmentIntake(
                 accounts,
+                new NoReleasedAccounts(),
                 setup,
                 Enrollments.anyDesiredState(),
                 enrollments,
@@ -356,5 +358,17 @@ class EnrollmentIntakeTest {
                 workers,
                 new ActivationProperties(1, Duration.ofHours(24), 8, perAccountConcurrency),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /** No account is released in these tests: offboarding has its own. */
+    private static final class NoReleasedAccounts implements ReleasedSystemAccounts {
+
+        @Override
+        public void markReleased(String accountId, io.crosspatch.kernel.CloudAccountKey key, Instant at) {}
+
+        @Override
+        public boolean isReleased(String accountId) {
+            return false;
+        }
     }
 }
