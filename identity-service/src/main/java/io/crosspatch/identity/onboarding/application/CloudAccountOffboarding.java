@@ -2,7 +2,6 @@ package io.crosspatch.identity.onboarding.application;
 
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
-import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Service;
  * but only while no tenant holds the account again, so no tenant can offboard an account it does not hold.
  */
 @Service
-@IngressRole
 public class CloudAccountOffboarding {
 
     private static final Logger log = LoggerFactory.getLogger(CloudAccountOffboarding.class);

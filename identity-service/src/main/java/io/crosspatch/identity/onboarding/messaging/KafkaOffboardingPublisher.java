@@ -4,7 +4,6 @@ import io.crosspatch.events.AccountOffboarded;
 import io.crosspatch.identity.onboarding.application.OffboardingPublisher;
 import io.crosspatch.identity.onboarding.application.OffboardingUnavailableException;
 import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
-import io.crosspatch.identity.role.IngressRole;
 import io.crosspatch.schemas.topics.Providers;
 import io.crosspatch.schemas.topics.Topics;
 import java.time.Clock;
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 /** Publishes {@code account.offboarded}, keyed by the cloud account key, and waits (bounded) for the acknowledgement. */
 @Component
-@IngressRole
 class KafkaOffboardingPublisher implements OffboardingPublisher {
 
     private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(10);
