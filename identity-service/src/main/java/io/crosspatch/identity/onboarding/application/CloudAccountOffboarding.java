@@ -4,6 +4,7 @@ import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,13 @@ public class CloudAccountOffboarding {
                 MDC.putCloseable("cloudAccountKey", account.key().toString())) {
             OffboardedAccount offboarded = accounts.offboarded(account.key())
                     .filter(before -> before.tenantId().equals(account.tenantId()))
+                    // stored and published to the millisecond, so a repeat answers exactly what the first did
                     .orElseGet(() -> new OffboardedAccount(
-                            account.key(), account.tenantId(), requestedBy, clock.instant(), tenantOffboarded));
+                            account.key(),
+                            account.tenantId(),
+                            requestedBy,
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                            tenantOffboarded));
             accounts.markOffboarded(offboarded);
             publisher.publish(offboarded);
             if (!accounts.remove(account)) {
