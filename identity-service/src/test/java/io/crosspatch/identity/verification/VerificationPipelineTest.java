@@ -18,9 +18,6 @@ import io.crosspatch.events.VerifiedIdentity;
 import io.crosspatch.identity.challenge.domain.Challenge;
 import io.crosspatch.identity.challenge.persistence.ChallengeRepository;
 import io.crosspatch.identity.enrollment.domain.IdentityMaterial;
-import io.crosspatch.identity.onboarding.application.CloudAccountOffboarding;
-import io.crosspatch.identity.onboarding.application.CloudAccountOnboarding;
-import io.crosspatch.identity.onboarding.application.CloudAccountSettings;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
 import io.crosspatch.identity.onboarding.persistence.CloudAccountRepository;
 import io.crosspatch.identity.verification.application.ReEnrollmentService;
@@ -65,12 +62,6 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
 
     @Autowired
     private ReEnrollmentAuditRepository audit;
-
-    @Autowired
-    private CloudAccountOffboarding offboarding;
-
-    @Autowired
-    private CloudAccountOnboarding onboarding;
 
     private CloudAccount onboard(String provider, String accountId, String tenantId) {
         CloudAccount account = new CloudAccount(
@@ -190,33 +181,6 @@ class VerificationPipelineTest extends VerifierIntegrationTest {
         assertThat(identity.getTenantId()).isEqualTo(tenant);
         assertThat(identity.getInstanceId()).isEqualTo(vm.get("instanceId").asText());
         assertThat(identity.getInstanceName()).isEqualTo("erp-1");
-    }
-
-    @Test
-    void shouldRejectAnOffboardedAccountWithAccountOffboardedUntilItIsOnboardedAgain() throws Exception {
-        // given an account offboarded from its tenant
-        String tenant = anyTenant();
-        String project = anyGcpProject();
-        CloudAccount account = onboard("gcp", project, tenant);
-        offboarding.offboard(tenant, account.key(), "ops");
-
-        // when one of its VMs enrolls
-        String refused = anyEnrollmentId();
-        send(requested(refused, CLOUDS.gcpIdentity(CLOUDS.createVm("gcp", project, "web-1"))));
-
-        // then it is told why, for good
-        EnrollmentFailed failure = Verdicts.of(refused).onlyFailure();
-        assertThat(failure.getReasonCode()).isEqualTo("ACCOUNT_OFFBOARDED");
-        assertThat(failure.getStage()).isEqualTo(EnrollmentStage.VERIFICATION);
-        assertThat(failure.getRetryable()).isFalse();
-
-        // and once another tenant onboards the account, its VMs enroll there
-        String newOwner = anyTenant();
-        onboarding.onboard(new CloudAccountSettings(newOwner, "gcp", project, null, null, "eu-west-1", null));
-        String accepted = anyEnrollmentId();
-        send(requested(accepted, CLOUDS.gcpIdentity(CLOUDS.createVm("gcp", project, "web-2"))));
-        assertThat(Verdicts.of(accepted).onlyVerified().getIdentity().getTenantId())
-                .isEqualTo(newOwner);
     }
 
     @Test
