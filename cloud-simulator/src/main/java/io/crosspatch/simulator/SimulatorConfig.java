@@ -22,6 +22,8 @@ public final class SimulatorConfig {
     private Duration roleAssumableDelay = Duration.ZERO;
     private int maxAccountCreationsInProgress = 5;
     private int accountQuota = 10_000;
+    private Duration accountClosureDuration = Duration.ofSeconds(2);
+    private int maxAccountClosuresInProgress = 10;
     private double outdatedAgentShare = 0.2;
     private double patchInstallFailureProbability = 0.0;
 
@@ -149,6 +151,29 @@ public final class SimulatorConfig {
 
     public SimulatorConfig accountQuota(int value) {
         accountQuota = value;
+        return this;
+    }
+
+    /** How long a closed account stays PENDING_CLOSURE before it is SUSPENDED (simulated time). */
+    public Duration accountClosureDuration() {
+        return accountClosureDuration;
+    }
+
+    public SimulatorConfig accountClosureDuration(Duration value) {
+        accountClosureDuration = value;
+        return this;
+    }
+
+    /**
+     * Closures that may be PENDING_CLOSURE at once (CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED beyond). AWS documents the
+     * limit but not its size; tests set it small to reach it.
+     */
+    public int maxAccountClosuresInProgress() {
+        return maxAccountClosuresInProgress;
+    }
+
+    public SimulatorConfig maxAccountClosuresInProgress(int value) {
+        maxAccountClosuresInProgress = value;
         return this;
     }
 

@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param joinedMethod  {@code CREATED} for accounts made by CreateAccount, {@code INVITED} for the management
  *                      account (AWS shows the account that created the organization that way)
+ * @param status        {@code ACTIVE}, {@code PENDING_CLOSURE} after CloseAccount, {@code SUSPENDED} once closed
+ *                      (AWS keeps a closed account in the organization, suspended, for 90 days)
  */
 record MemberAccount(
         String id,
@@ -20,7 +22,12 @@ record MemberAccount(
         String name,
         String joinedMethod,
         Instant joinedAt,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String status) {
+
+    static final String ACTIVE = "ACTIVE";
+    static final String PENDING_CLOSURE = "PENDING_CLOSURE";
+    static final String SUSPENDED = "SUSPENDED";
 
     MemberAccount {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -29,12 +36,16 @@ record MemberAccount(
     MemberAccount withTags(Map<String, String> added) {
         Map<String, String> merged = new LinkedHashMap<>(tags);
         merged.putAll(added);
-        return new MemberAccount(id, arn, email, name, joinedMethod, joinedAt, merged);
+        return new MemberAccount(id, arn, email, name, joinedMethod, joinedAt, merged, status);
     }
 
     MemberAccount withoutTags(Set<String> keys) {
         Map<String, String> kept = new LinkedHashMap<>(tags);
         kept.keySet().removeAll(keys);
-        return new MemberAccount(id, arn, email, name, joinedMethod, joinedAt, kept);
+        return new MemberAccount(id, arn, email, name, joinedMethod, joinedAt, kept, status);
+    }
+
+    MemberAccount withStatus(String newStatus) {
+        return new MemberAccount(id, arn, email, name, joinedMethod, joinedAt, tags, newStatus);
     }
 }

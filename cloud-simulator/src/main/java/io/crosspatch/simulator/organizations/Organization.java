@@ -3,8 +3,11 @@ package io.crosspatch.simulator.organizations;
 import io.crosspatch.simulator.SimulatorConfig;
 import io.crosspatch.simulator.iam.IamService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -48,10 +51,14 @@ import org.slf4j.LoggerFactory;
  * A successful creation adds an ACTIVE account with the requested tags and creates the requested role in it
  * through IAM, trusting the management account and assumable {@link SimulatorConfig#roleAssumableDelay()} after
  * the account exists, as AWS's OrganizationAccountAccessRole becomes usable only a while after SUCCEEDED.
+ * {@link #closeAccount} closes one, within Organizations' closing quotas; a closed account stays listed, SUSPENDED.
  */
 final class Organization {
 
     private static final int MAX_TAGS = 50;
+    private static final Duration CLOSE_QUOTA_WINDOW = Duration.ofDays(30);
+    private static final int MIN_CLOSE_QUOTA = 10;
+    private static final int MAX_CLOSE_QUOTA = 1000;
     private static final String MANAGEMENT_EMAIL = "management@crosspatch.example";
     private static final Logger log = LoggerFactory.getLogger(Organization.class);
     private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -68,6 +75,8 @@ final class Organization {
     private final Map<String, String> accountIdsByEmail = new HashMap<>();
     private final Map<String, AccountCreation> creations = new LinkedHashMap<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
+    private final Map<String, Instant> closuresDue = new LinkedHashMap<>();
+    private final Deque<Instant> closuresAccepted = new ArrayDeque<>();
 
     Organization(SimulatorConfig config, Clock clock, IamService iam) {
         this.config = config;
@@ -83,7 +92,8 @@ final class Organization {
                 "Crosspatch management",
                 "INVITED",
                 clock.instant(),
-                Map.of()));
+                Map.of(),
+                MemberAccount.ACTIVE));
     }
 
     FailureInjections failures() {
@@ -149,8 +159,69 @@ final class Organization {
         accounts.put(accountId, existing(accountId).withoutTags(Set.copyOf(keys)));
     }
 
-    /** Completes every creation due by {@code now}; runs on every clock tick and before every read. */
+    /**
+     * CloseAccount: the account goes PENDING_CLOSURE at once and SUSPENDED after
+     * {@link SimulatorConfig#accountClosureDuration()}. Refused, in this order: an account the organization does not
+     * have ({@code AccountNotFoundException}); the management account, which "can't be closed with this API"
+     * (AWS names no error for it; the simulator answers {@code ConstraintViolationException}
+     * {@code ACCOUNT_CANNOT_LEAVE_ORGANIZATION}, its nearest documented reason); a SUSPENDED account
+     * ({@code AccountAlreadyClosedException}); one already PENDING_CLOSURE ({@code ConflictException}); more than
+     * {@link SimulatorConfig#maxAccountClosuresInProgress()} closures at once
+     * ({@code CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED}); and more closures within a rolling 30 days than the quota:
+     * 10 % of the member accounts, at least 10 and at most 1000 ({@code CLOSE_ACCOUNT_QUOTA_EXCEEDED}).
+     */
+    synchronized void closeAccount(String accountId) {
+        Instant now = clock.instant();
+        completeDue(now);
+        MemberAccount account = accounts.get(accountId);
+        if (account == null) {
+            throw OrganizationsErrors.accountNotFound();
+        }
+        if (accountId.equals(config.managementAccountId())) {
+            throw OrganizationsErrors.constraintViolation(
+                    "ACCOUNT_CANNOT_LEAVE_ORGANIZATION", "You can't close the management account with this API.");
+        }
+        if (account.status().equals(MemberAccount.SUSPENDED)) {
+            throw OrganizationsErrors.accountAlreadyClosed();
+        }
+        if (account.status().equals(MemberAccount.PENDING_CLOSURE)) {
+            throw OrganizationsErrors.conflict("The account is already being closed.");
+        }
+        if (closuresDue.size() >= config.maxAccountClosuresInProgress()) {
+            throw OrganizationsErrors.constraintViolation(
+                    "CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED",
+                    "You attempted to exceed the number of accounts that you can close at a time.");
+        }
+        Instant windowStart = now.minus(CLOSE_QUOTA_WINDOW);
+        while (!closuresAccepted.isEmpty() && !closuresAccepted.peekFirst().isAfter(windowStart)) {
+            closuresAccepted.pollFirst();
+        }
+        if (closuresAccepted.size() >= closeQuota()) {
+            throw OrganizationsErrors.constraintViolation(
+                    "CLOSE_ACCOUNT_QUOTA_EXCEEDED", "You have exceeded close account quota for the past 30 days.");
+        }
+        closuresAccepted.addLast(now);
+        closuresDue.put(accountId, now.plus(config.accountClosureDuration()));
+        accounts.put(accountId, account.withStatus(MemberAccount.PENDING_CLOSURE));
+        log.debug("account {} closing", accountId);
+    }
+
+    /** 10 % of the member accounts (all but the management account), between 10 and 1000. */
+    private int closeQuota() {
+        int members = accounts.size() - 1;
+        return Math.min(MAX_CLOSE_QUOTA, Math.max(MIN_CLOSE_QUOTA, members / 10));
+    }
+
+    /** Completes every creation and closure due by {@code now}; runs on every clock tick and before every read. */
     synchronized void completeDue(Instant now) {
+        for (Iterator<Map.Entry<String, Instant>> due = closuresDue.entrySet().iterator(); due.hasNext(); ) {
+            Map.Entry<String, Instant> closure = due.next();
+            if (!closure.getValue().isAfter(now)) {
+                due.remove();
+                accounts.computeIfPresent(
+                        closure.getKey(), (id, account) -> account.withStatus(MemberAccount.SUSPENDED));
+            }
+        }
         for (Iterator<String> ids = inProgress.iterator(); ids.hasNext(); ) {
             AccountCreation creation =
                     Objects.requireNonNull(creations.get(ids.next()), "a creation in progress is known");
@@ -190,7 +261,14 @@ final class Organization {
         NewAccount request = creation.request();
         String id = newAccountId();
         add(new MemberAccount(
-                id, arn(id), request.email(), request.name(), "CREATED", creation.dueAt(), request.tags()));
+                id,
+                arn(id),
+                request.email(),
+                request.name(),
+                "CREATED",
+                creation.dueAt(),
+                request.tags(),
+                MemberAccount.ACTIVE));
         iam.createRoleInternally(
                 id,
                 request.roleName(),

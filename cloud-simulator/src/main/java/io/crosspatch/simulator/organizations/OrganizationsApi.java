@@ -55,6 +55,7 @@ final class OrganizationsApi {
         managementOnly(operations, "ListCreateAccountStatus", this::listCreateAccountStatus);
         managementOnly(operations, "DescribeAccount", this::describeAccount);
         managementOnly(operations, "ListAccounts", this::listAccounts);
+        managementOnly(operations, "CloseAccount", this::closeAccount);
         managementOnly(operations, "TagResource", this::tagResource);
         managementOnly(operations, "UntagResource", this::untagResource);
         managementOnly(operations, "ListTagsForResource", this::listTagsForResource);
@@ -112,6 +113,12 @@ final class OrganizationsApi {
         String id = new RequestInput(call.json()).required("AccountId", 0, 12, ACCOUNT_ID, "INVALID_PATTERN");
         MemberAccount account = organization.account(id).orElseThrow(OrganizationsErrors::accountNotFound);
         return object().set("Account", account(account));
+    }
+
+    private JsonNode closeAccount(AwsCall call) {
+        String id = new RequestInput(call.json()).required("AccountId", 0, 12, ACCOUNT_ID, "INVALID_PATTERN");
+        organization.closeAccount(id);
+        return object();
     }
 
     private JsonNode listAccounts(AwsCall call) {
@@ -178,8 +185,8 @@ final class OrganizationsApi {
                 .put("Arn", account.arn())
                 .put("Email", account.email())
                 .put("Name", account.name())
-                .put("Status", "ACTIVE")
-                .put("State", "ACTIVE")
+                .put("Status", account.status())
+                .put("State", account.status())
                 .put("JoinedMethod", account.joinedMethod())
                 .put("JoinedTimestamp", epochSeconds(account.joinedAt()));
     }

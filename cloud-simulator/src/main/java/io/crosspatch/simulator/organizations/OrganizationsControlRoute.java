@@ -11,7 +11,8 @@ import io.crosspatch.simulator.http.Route;
 /**
  * Test-only endpoints of the simulated organization:
  * <ul>
- *   <li>{@code GET /_sim/organizations/accounts}: every account with its tags;</li>
+ *   <li>{@code GET /_sim/organizations/accounts}: every account with its tags and status ({@code ACTIVE},
+ *       {@code PENDING_CLOSURE}, {@code SUSPENDED} once closed);</li>
  *   <li>{@code POST /_sim/organizations/failures} {@code {"reason": "INTERNAL_FAILURE", "count": 1, "email": "…"}}
  *       (count defaults to 1, email is optional): the next matching creations fail with that reason;
  *       {@code GET} lists the pending injections, {@code DELETE} clears them. Each answers with the pending list.</li>
@@ -81,7 +82,7 @@ final class OrganizationsControlRoute implements Route {
                     .put("arn", account.arn())
                     .put("email", account.email())
                     .put("name", account.name())
-                    .put("status", "ACTIVE")
+                    .put("status", account.status())
                     .put("joinedMethod", account.joinedMethod())
                     .put("joinedTimestamp", account.joinedAt().toString());
             ObjectNode tags = row.putObject("tags");

@@ -38,4 +38,13 @@ final class OrganizationsErrors {
     static AwsException targetNotFound() {
         return new AwsException("TargetNotFoundException", 400, "You specified a target that doesn't exist.");
     }
+
+    static AwsException accountAlreadyClosed() {
+        return new AwsException(
+                "AccountAlreadyClosedException", 400, "You attempted to close an account that is already closed.");
+    }
+
+    static AwsException conflict(String message) {
+        return new AwsException("ConflictException", 400, message);
+    }
 }

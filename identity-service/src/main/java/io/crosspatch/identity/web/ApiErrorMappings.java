@@ -4,7 +4,9 @@ import io.crosspatch.identity.enrollment.application.EnrollmentConflictException
 import io.crosspatch.identity.enrollment.application.EnrollmentsUnavailableException;
 import io.crosspatch.identity.enrollment.domain.InvalidEnrollmentException;
 import io.crosspatch.identity.onboarding.application.AccountOwnedByAnotherTenantException;
+import io.crosspatch.identity.onboarding.application.CloudAccountNotFoundException;
 import io.crosspatch.identity.onboarding.application.InvalidCloudAccountException;
+import io.crosspatch.identity.onboarding.application.OffboardingUnavailableException;
 import io.crosspatch.servicekit.web.error.ApiError;
 import io.crosspatch.servicekit.web.error.ApiErrorMapping;
 import io.crosspatch.servicekit.web.error.ApiExceptionHandler;
@@ -37,6 +39,12 @@ class ApiErrorMappings {
                         AccountOwnedByAnotherTenantException.class,
                         HttpStatus.CONFLICT,
                         "ACCOUNT_OWNED_BY_ANOTHER_TENANT"))
+                .orElse(ApiErrorMapping.of(
+                        CloudAccountNotFoundException.class, HttpStatus.NOT_FOUND, "CLOUD_ACCOUNT_NOT_FOUND"))
+                .orElse(ApiErrorMapping.unavailable(
+                        OffboardingUnavailableException.class,
+                        Duration.ofSeconds(5),
+                        "the offboarding could not be recorded right now; retry later"))
                 .orElse(ApiErrorMapping.answering(
                         HttpMessageNotReadableException.class,
                         e -> causedByOversizedBody(e)

@@ -1,6 +1,8 @@
 package io.crosspatch.schemas.topics;
 
+import io.crosspatch.events.AccountOffboarded;
 import io.crosspatch.events.AccountReady;
+import io.crosspatch.events.AccountReleased;
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.IdentityVerified;
@@ -71,6 +73,20 @@ public final class Topics {
     public static final TopicDefinition<InstanceRetired> INSTANCE_RETIRED = new TopicDefinition<>(
             "instance.retired", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceRetired.class, DEFAULT_PARTITIONS);
 
+    /**
+     * An admin offboarded a cloud account: it may enroll no more and its SSM resources are to be removed. Written by
+     * the identity-service ingress (admin API), read by patching-service.
+     */
+    public static final TopicDefinition<AccountOffboarded> ACCOUNT_OFFBOARDED = new TopicDefinition<>(
+            "account.offboarded", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountOffboarded.class, DEFAULT_PARTITIONS);
+
+    /**
+     * An offboarded account's system account holds nothing of ours any more. Written by patching-service, read by
+     * account-service, which closes the system account.
+     */
+    public static final TopicDefinition<AccountReleased> ACCOUNT_RELEASED = new TopicDefinition<>(
+            "account.released", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountReleased.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -80,7 +96,9 @@ public final class Topics {
             PATCH_RESULTS,
             ENROLLMENT_FAILED,
             INSTANCE_RETIREMENT_REQUESTED,
-            INSTANCE_RETIRED);
+            INSTANCE_RETIRED,
+            ACCOUNT_OFFBOARDED,
+            ACCOUNT_RELEASED);
 
     private Topics() {}
 

@@ -5,6 +5,7 @@ import io.crosspatch.account.vending.domain.SystemAccount;
 import io.crosspatch.account.vending.domain.SystemAccountState;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,21 +25,25 @@ public class EnrollmentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
     private static final int READY_CACHE_SIZE = 10_000;
+    private static final Duration READY_CACHE_TTL = Duration.ofSeconds(30);
 
     private final SystemAccountRepository accounts;
     private final WaitingEnrollments enrollments;
     private final OutcomeDelivery delivery;
     private final AccountNaming naming;
     private final Clock clock;
-    private final Map<CloudAccountKey, SystemAccount> readyAccounts = new ConcurrentHashMap<>();
+    private final SystemAccountHistory history;
+    private final Map<CloudAccountKey, Remembered> readyAccounts = new ConcurrentHashMap<>();
 
     public EnrollmentIntake(
             SystemAccountRepository accounts,
             WaitingEnrollments enrollments,
             OutcomeDelivery delivery,
             AccountNaming naming,
+            SystemAccountHistory history,
             Clock clock) {
         this.accounts = accounts;
+        this.history = history;
         this.enrollments = enrollments;
         this.delivery = delivery;
         this.naming = naming;
@@ -63,16 +68,18 @@ public class EnrollmentIntake {
                     known.get().outcome());
             return;
         }
-        SystemAccount account = readyAccounts.get(key);
+        Remembered remembered = readyAccounts.get(key);
+        SystemAccount account = remembered != null && remembered.until().isAfter(now) ? remembered.account() : null;
         if (account == null) {
             account = accounts.find(key).orElse(null);
         }
         if (account == null) {
+            int generation = history.generations(key);
             SystemAccount claim = SystemAccount.claim(
                     new SystemAccount.CloudAccount(key, verified.tenantId(), verified.awsRegion(), bucket),
                     new SystemAccount.AccountRequest(
-                            naming.email(key, verified.tenantId()),
-                            naming.accountName(key, verified.tenantId()),
+                            naming.email(key, verified.tenantId(), generation),
+                            naming.accountName(key, verified.tenantId(), generation),
                             enrollment.enrollmentId()),
                     now);
             accounts.markWork(claim);
@@ -83,7 +90,7 @@ public class EnrollmentIntake {
             account = accounts.find(key).orElseThrow();
         }
         if (account.state().isFinal()) {
-            remember(account);
+            remember(account, now);
             if (!delivery.deliver(account, enrollment)) {
                 accounts.markWork(account);
             }
@@ -93,13 +100,24 @@ public class EnrollmentIntake {
         }
     }
 
-    /** READY is final, so a ready account can be kept in memory and spare a read per enrollment of a busy account. */
-    private void remember(SystemAccount account) {
+    /** The cloud account's system account was released or reset: its next enrollment must read the row again. */
+    public void forget(CloudAccountKey key) {
+        readyAccounts.remove(key);
+    }
+
+    /**
+     * READY holds until offboarding releases the account, so a ready account is kept in memory for a short while and
+     * spares a read per enrollment of a busy account. The while is short because the release may be taken in by
+     * another instance, whose {@link #forget} does not reach this one.
+     */
+    private void remember(SystemAccount account, Instant now) {
         if (account.state() == SystemAccountState.READY) {
             if (readyAccounts.size() >= READY_CACHE_SIZE) {
                 readyAccounts.clear();
             }
-            readyAccounts.put(account.key(), account);
+            readyAccounts.put(account.key(), new Remembered(account, now.plus(READY_CACHE_TTL)));
         }
     }
+
+    private record Remembered(SystemAccount account, Instant until) {}
 }

@@ -27,6 +27,12 @@ public interface OrganizationsGateway {
      */
     String makeUsable(String accountId);
 
+    /**
+     * Sends CloseAccount for a member account: Organizations closes it in the background (PENDING_CLOSURE, then
+     * SUSPENDED), within its closing quotas.
+     */
+    void closeAccount(String accountId);
+
     /** The name of the SSM service role {@link #makeUsable} creates. */
     String ssmServiceRoleName();
 

@@ -21,6 +21,12 @@ public interface SystemAccountRepository {
     /** Writes {@code next} only if the stored row is still at {@code next.version() - 1}; true when it was written. */
     boolean transition(SystemAccount next);
 
+    /**
+     * Deletes the cloud account's row if it is still at {@code account.version()}, with its tenant-view copy and its
+     * work-list entry, so that the next enrollment claims a new system account; true when it was deleted.
+     */
+    boolean remove(SystemAccount account);
+
     List<SystemAccount> byTenant(String tenantId);
 
     /** The work list of a bucket: the cloud accounts not yet settled, with their state and due time. */

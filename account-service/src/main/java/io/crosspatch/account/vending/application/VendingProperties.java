@@ -30,6 +30,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                   default 1 h (a new account's role usually works within minutes)
  * @param publicationLease           how long one publisher holds the right to publish an enrollment's outcome; default
  *                                   30 s
+ * @param closeAfter                 grace period between an offboarded account's release and Organizations
+ *                                   CloseAccount of its system account; default 0 (close at once), e.g. {@code P30D}
+ *                                   to keep it a month
+ * @param closeRetry                 how long a CloseAccount refused by Organizations' closing quotas waits before the
+ *                                   next try; default 1 h
  */
 @ConfigurationProperties("crosspatch.accounts")
 public record VendingProperties(
@@ -46,7 +51,9 @@ public record VendingProperties(
         Duration retryBackoffMax,
         Integer maxCreateRequests,
         Duration roleAssumableTimeout,
-        Duration publicationLease) {
+        Duration publicationLease,
+        Duration closeAfter,
+        Duration closeRetry) {
 
     /**
      * The driver's interval when none is set, as the {@code @Scheduled} placeholder's fallback needs it: an ISO-8601
@@ -72,5 +79,8 @@ public record VendingProperties(
         maxCreateRequests = maxCreateRequests == null || maxCreateRequests <= 0 ? 5 : maxCreateRequests;
         roleAssumableTimeout = roleAssumableTimeout == null ? Duration.ofHours(1) : roleAssumableTimeout;
         publicationLease = publicationLease == null ? Duration.ofSeconds(30) : publicationLease;
+        closeAfter = closeAfter == null || closeAfter.isNegative() ? Duration.ZERO : closeAfter;
+        closeRetry =
+                closeRetry == null || closeRetry.isNegative() || closeRetry.isZero() ? Duration.ofHours(1) : closeRetry;
     }
 }

@@ -141,6 +141,11 @@ class AwsOrganizationsGateway implements OrganizationsGateway {
     }
 
     @Override
+    public void closeAccount(String accountId) {
+        call(() -> organizations.closeAccount(request -> request.accountId(accountId)));
+    }
+
+    @Override
     public String ssmServiceRoleName() {
         return properties.ssmServiceRoleName();
     }

@@ -53,6 +53,26 @@ public final class AccountNaming {
         }
     }
 
+    /**
+     * The e-mail address of the cloud account's system account number {@code generation}: 0 for its first one (the
+     * address {@link #email(CloudAccountKey, String)} gives), one more for each account it had before (released by
+     * offboarding, or reset from FAILED). Organizations never lets two accounts share an address, not even a closed
+     * one, so each generation gets its own, made unique by the digest of the key and the generation.
+     */
+    public String email(CloudAccountKey key, String tenantId, int generation) {
+        return email(generationKey(key, generation), tenantId);
+    }
+
+    /** The account name of the generation, unique for the same reason as {@link #email(CloudAccountKey, String, int)}. */
+    public String accountName(CloudAccountKey key, String tenantId, int generation) {
+        return accountName(generationKey(key, generation), tenantId);
+    }
+
+    /** Generation 0 is the key itself; a later one names a cloud account id no provider issues ({@code #} in it). */
+    private static CloudAccountKey generationKey(CloudAccountKey key, int generation) {
+        return generation == 0 ? key : new CloudAccountKey(key.provider(), key.cloudAccountId() + "#" + generation);
+    }
+
     public String email(CloudAccountKey key, String tenantId) {
         int room = MAX_EMAIL - emailDomain.length();
         String local = render(emailLocalTemplate, key, tenantId, room, AccountNaming::localPart);

@@ -36,6 +36,8 @@ class CassandraSystemAccountRepository implements SystemAccountRepository {
     private final PreparedStatement upsertWork;
     private final PreparedStatement deleteWork;
     private final PreparedStatement selectWork;
+    private final PreparedStatement delete;
+    private final PreparedStatement deleteTenant;
 
     public CassandraSystemAccountRepository(CqlSession session) {
         this.session = session;
@@ -57,6 +59,10 @@ class CassandraSystemAccountRepository implements SystemAccountRepository {
                 + "next_attempt_at) VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
         this.deleteWork =
                 session.prepare("DELETE FROM vending_work WHERE bucket = ? AND provider = ? AND cloud_account_id = ?");
+        this.delete = session.prepare(
+                "DELETE FROM system_accounts WHERE provider = ? AND cloud_account_id = ? IF version = ?");
+        this.deleteTenant = session.prepare(
+                "DELETE FROM system_accounts_by_tenant WHERE tenant_id = ? AND provider = ? AND cloud_account_id = ?");
         this.selectWork = session.prepare(
                 "SELECT provider, cloud_account_id, state, next_attempt_at FROM vending_work WHERE bucket = ?");
     }
@@ -121,6 +127,18 @@ class CassandraSystemAccountRepository implements SystemAccountRepository {
                 .wasApplied();
         if (applied) {
             copyToTenant(a);
+        }
+        return applied;
+    }
+
+    @Override
+    public boolean remove(SystemAccount a) {
+        boolean applied = session.execute(delete.bind(provider(a.key()), a.key().cloudAccountId(), a.version()))
+                .wasApplied();
+        if (applied) {
+            session.execute(
+                    deleteTenant.bind(a.tenantId(), provider(a.key()), a.key().cloudAccountId()));
+            removeWork(a.bucket(), a.key());
         }
         return applied;
     }

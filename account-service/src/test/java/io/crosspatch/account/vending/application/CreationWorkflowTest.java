@@ -487,6 +487,21 @@ class CreationWorkflowTest {
     private static VendingProperties defaults() {
         int createAccountBurst = 8;
         return new VendingProperties(
-                null, null, null, null, null, null, createAccountBurst, null, null, null, null, null, null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                createAccountBurst,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

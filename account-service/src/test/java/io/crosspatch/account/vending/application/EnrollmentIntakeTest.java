@@ -21,13 +21,14 @@ class EnrollmentIntakeTest {
     private final InMemorySystemAccounts accounts = new InMemorySystemAccounts();
     private final InMemoryWaitingEnrollments enrollments = new InMemoryWaitingEnrollments();
     private final RecordingOutcomePublisher publisher = new RecordingOutcomePublisher();
-    private final VendingProperties properties =
-            new VendingProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    private final VendingProperties properties = new VendingProperties(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     private final EnrollmentIntake intake = new EnrollmentIntake(
             accounts,
             enrollments,
             new OutcomeDelivery(enrollments, publisher, properties, clock),
             new AccountNaming(properties.emailTemplate(), properties.nameTemplate()),
+            new InMemorySystemAccountHistory(),
             clock);
 
     @Test

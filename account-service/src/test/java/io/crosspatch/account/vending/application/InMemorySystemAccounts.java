@@ -37,6 +37,17 @@ final class InMemorySystemAccounts implements SystemAccountRepository {
     }
 
     @Override
+    public synchronized boolean remove(SystemAccount account) {
+        SystemAccount stored = rows.get(account.key());
+        if (stored == null || stored.version() != account.version()) {
+            return false;
+        }
+        rows.remove(account.key());
+        removeWork(account.bucket(), account.key());
+        return true;
+    }
+
+    @Override
     public List<SystemAccount> byTenant(String tenantId) {
         return rows.values().stream()
                 .filter(account -> tenantId.equals(account.tenantId()))

@@ -136,6 +136,11 @@ final class ScriptedOrganizations implements OrganizationsGateway {
     }
 
     @Override
+    public void closeAccount(String accountId) {
+        calls.add("CloseAccount " + accountId);
+    }
+
+    @Override
     public String ssmServiceRoleName() {
         return SSM_ROLE;
     }

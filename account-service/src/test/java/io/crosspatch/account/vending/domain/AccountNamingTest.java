@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.kernel.CloudProvider;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccountNamingTest {
@@ -19,6 +20,21 @@ class AccountNamingTest {
 
         assertThat(naming.email(key, "acme")).isEqualTo("aws+acme-gcp-acme-prod@example.com");
         assertThat(naming.accountName(key, "acme")).isEqualTo("crosspatch acme gcp acme-prod");
+    }
+
+    @Test
+    void shouldGiveEveryLaterSystemAccountOfACloudAccountItsOwnEmailAndName() {
+        CloudAccountKey key = new CloudAccountKey(CloudProvider.AWS, "123456789012");
+        CloudAccountKey lookalike = new CloudAccountKey(CloudProvider.AWS, "123456789012-1");
+
+        assertThat(naming.email(key, "acme", 0)).isEqualTo(naming.email(key, "acme"));
+        assertThat(List.of(naming.email(key, "acme", 0), naming.email(key, "acme", 1), naming.email(key, "acme", 2)))
+                .doesNotHaveDuplicates()
+                .allMatch(email -> email.matches(AWS_EMAIL) && email.length() <= AccountNaming.MAX_EMAIL)
+                .doesNotContain(naming.email(lookalike, "acme"));
+        assertThat(List.of(naming.accountName(key, "acme", 0), naming.accountName(key, "acme", 1)))
+                .doesNotHaveDuplicates()
+                .allMatch(name -> name.length() <= AccountNaming.MAX_NAME);
     }
 
     @Test

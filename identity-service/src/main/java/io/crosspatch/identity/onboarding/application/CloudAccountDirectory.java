@@ -1,6 +1,7 @@
 package io.crosspatch.identity.onboarding.application;
 
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.util.Optional;
 
@@ -12,4 +13,7 @@ import java.util.Optional;
 public interface CloudAccountDirectory {
 
     Optional<CloudAccount> find(CloudAccountKey key);
+
+    /** Whether, and by whom, the account was offboarded and not onboarded again since. */
+    Optional<OffboardedAccount> offboarded(CloudAccountKey key);
 }

@@ -45,6 +45,9 @@ public class CloudAccountOnboarding {
                 throw new AccountOwnedByAnotherTenantException();
             }
             accounts.listUnderTenant(account);
+            if (created) {
+                accounts.clearOffboarded(account.key());
+            }
             log.info("cloud account {} for tenant {}", created ? "onboarded" : "updated", account.tenantId());
             return new Onboarded(account, created);
         }

@@ -43,12 +43,17 @@ public record CloudAccountSettings(
             "aws", id -> TextShape.of(id, 12, 12, DIGIT),
             "vmware", id -> TextShape.word(id, 128, ALNUM, ALNUM.or("._:-")));
 
-    /** The account to store, or an {@link InvalidCloudAccountException} naming the first broken rule. */
-    public CloudAccount toAccount(Instant now) {
+    /** Throws {@link InvalidCloudAccountException} {@code INVALID_TENANT} unless {@code tenantId} has a tenant id's shape. */
+    public static void requireTenantId(String tenantId) {
         if (!TextShape.word(tenantId, MAX_TENANT_CHARS, ALNUM, ALNUM.or("._-"))) {
             throw new InvalidCloudAccountException(
                     "INVALID_TENANT", "tenant ids are 1-64 letters, digits, '.', '_', '-'");
         }
+    }
+
+    /** The account to store, or an {@link InvalidCloudAccountException} naming the first broken rule. */
+    public CloudAccount toAccount(Instant now) {
+        requireTenantId(tenantId);
         Predicate<String> idShape = provider == null ? null : ACCOUNT_ID.get(provider);
         if (idShape == null) {
             throw new InvalidCloudAccountException(

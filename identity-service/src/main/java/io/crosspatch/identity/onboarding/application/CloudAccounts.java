@@ -1,6 +1,8 @@
 package io.crosspatch.identity.onboarding.application;
 
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
+import io.crosspatch.kernel.CloudAccountKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +27,16 @@ public interface CloudAccounts extends CloudAccountDirectory {
     void listUnderTenant(CloudAccount account);
 
     List<CloudAccount> ofTenant(String tenantId);
+
+    /**
+     * Removes the account from its tenant if {@code account.tenantId()} still holds it (a lightweight transaction),
+     * with its tenant listing; answers whether it was that tenant's.
+     */
+    boolean remove(CloudAccount account);
+
+    /** Records the account as offboarded (an upsert: repeating it with the same value changes nothing). */
+    void markOffboarded(OffboardedAccount account);
+
+    /** The account was onboarded again: it is no longer offboarded. */
+    void clearOffboarded(CloudAccountKey key);
 }

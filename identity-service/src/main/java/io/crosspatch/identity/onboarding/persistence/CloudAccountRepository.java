@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.crosspatch.identity.onboarding.application.CloudAccounts;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,11 @@ public class CloudAccountRepository implements CloudAccounts {
     private final PreparedStatement upsertByTenant;
     private final PreparedStatement find;
     private final PreparedStatement byTenant;
+    private final PreparedStatement remove;
+    private final PreparedStatement removeFromTenant;
+    private final PreparedStatement markOffboarded;
+    private final PreparedStatement clearOffboarded;
+    private final PreparedStatement offboarded;
 
     public CloudAccountRepository(CqlSession session) {
         this.session = session;
@@ -50,6 +56,16 @@ public class CloudAccountRepository implements CloudAccounts {
         this.find = session.prepare(
                 "SELECT " + COLUMNS + " FROM cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
         this.byTenant = session.prepare("SELECT " + COLUMNS + " FROM tenant_cloud_accounts WHERE tenant_id = ?");
+        this.remove = session.prepare(
+                "DELETE FROM cloud_accounts WHERE provider = ? AND cloud_account_id = ? IF tenant_id = ?");
+        this.removeFromTenant = session.prepare(
+                "DELETE FROM tenant_cloud_accounts WHERE tenant_id = ? AND provider = ? AND cloud_account_id = ?");
+        this.markOffboarded = session.prepare("INSERT INTO offboarded_cloud_accounts (provider, cloud_account_id, "
+                + "tenant_id, requested_by, offboarded_at, tenant_offboarded) VALUES (?, ?, ?, ?, ?, ?)");
+        this.clearOffboarded =
+                session.prepare("DELETE FROM offboarded_cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
+        this.offboarded = session.prepare("SELECT tenant_id, requested_by, offboarded_at, tenant_offboarded "
+                + "FROM offboarded_cloud_accounts WHERE provider = ? AND cloud_account_id = ?");
     }
 
     /**
@@ -106,6 +122,45 @@ public class CloudAccountRepository implements CloudAccounts {
         List<CloudAccount> accounts = new ArrayList<>();
         session.execute(byTenant.bind(tenantId)).forEach(row -> accounts.add(account(row)));
         return accounts;
+    }
+
+    @Override
+    public boolean remove(CloudAccount account) {
+        boolean removed = session.execute(remove.bind(account.provider(), account.cloudAccountId(), account.tenantId()))
+                .wasApplied();
+        if (removed) {
+            session.execute(removeFromTenant.bind(account.tenantId(), account.provider(), account.cloudAccountId()));
+        }
+        return removed;
+    }
+
+    @Override
+    public void markOffboarded(OffboardedAccount account) {
+        session.execute(markOffboarded.bind(
+                account.key().provider().wireName(),
+                account.key().cloudAccountId(),
+                account.tenantId(),
+                account.requestedBy(),
+                account.offboardedAt(),
+                account.tenantOffboarded()));
+    }
+
+    @Override
+    public void clearOffboarded(CloudAccountKey key) {
+        session.execute(clearOffboarded.bind(key.provider().wireName(), key.cloudAccountId()));
+    }
+
+    @Override
+    public Optional<OffboardedAccount> offboarded(CloudAccountKey key) {
+        return Optional.ofNullable(
+                        session.execute(offboarded.bind(key.provider().wireName(), key.cloudAccountId()))
+                                .one())
+                .map(row -> new OffboardedAccount(
+                        key,
+                        row.getString("tenant_id"),
+                        row.getString("requested_by"),
+                        row.getInstant("offboarded_at"),
+                        row.getBoolean("tenant_offboarded")));
     }
 
     private static Object[] values(CloudAccount account) {

@@ -100,10 +100,7 @@ public class VerificationService {
             CloudAccountKey accountKey = proven.cloudAccountKey();
             MDC.put("cloudAccountKey", accountKey.toString());
             VerifiedClaims identity = proven;
-            account = accounts.find(accountKey)
-                    .orElseThrow(() -> new IdentityRejectedException(
-                            RejectionReason.ACCOUNT_NOT_ONBOARDED,
-                            "cloud account " + accountKey + " is not onboarded"));
+            account = accounts.find(accountKey).orElseThrow(() -> notOnboarded(accountKey));
             VerifiedEnrollment enrollment = decide(requested, identity, account);
             useSingleUseProofs(requested.enrollmentId(), identity, now);
             claimInstance(requested.enrollmentId(), identity, now);
@@ -127,6 +124,16 @@ public class VerificationService {
         } catch (TrustSourceUnavailableException e) {
             return deferOrGiveUp(requested, parked, e.getMessage(), now);
         }
+    }
+
+    /** An account offboarded (and not onboarded again) is told apart, so its VMs and their admins see why. */
+    private IdentityRejectedException notOnboarded(CloudAccountKey key) {
+        return accounts.offboarded(key)
+                .map(offboarded -> new IdentityRejectedException(
+                        RejectionReason.ACCOUNT_OFFBOARDED,
+                        "cloud account " + key + " was offboarded at " + offboarded.offboardedAt()))
+                .orElseGet(() -> new IdentityRejectedException(
+                        RejectionReason.ACCOUNT_NOT_ONBOARDED, "cloud account " + key + " is not onboarded"));
     }
 
     private VerificationOutcome deferOrGiveUp(

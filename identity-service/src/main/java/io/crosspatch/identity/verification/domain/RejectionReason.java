@@ -48,7 +48,9 @@ public enum RejectionReason {
      * The issuer's keys could not be read for as long as the verifier waits for them (hours): not the VM's fault,
      * so the only reason published as retryable — enrolling again later may succeed.
      */
-    TRUST_SOURCE_UNAVAILABLE;
+    TRUST_SOURCE_UNAVAILABLE,
+    /** The signed cloud account was offboarded from its tenant and not onboarded again since. */
+    ACCOUNT_OFFBOARDED;
 
     /** Whether enrolling again later (with a fresh identity) may succeed. */
     public boolean retryable() {

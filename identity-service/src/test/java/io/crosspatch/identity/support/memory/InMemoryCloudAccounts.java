@@ -2,6 +2,7 @@ package io.crosspatch.identity.support.memory;
 
 import io.crosspatch.identity.onboarding.application.CloudAccounts;
 import io.crosspatch.identity.onboarding.domain.CloudAccount;
+import io.crosspatch.identity.onboarding.domain.OffboardedAccount;
 import io.crosspatch.kernel.CloudAccountKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class InMemoryCloudAccounts implements CloudAccounts {
 
     private final Map<CloudAccountKey, CloudAccount> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<CloudAccountKey, CloudAccount>> byTenant = new ConcurrentHashMap<>();
+    private final Map<CloudAccountKey, OffboardedAccount> offboarded = new ConcurrentHashMap<>();
 
     /** Onboards {@code account} whoever held it, as the repository's seeding {@code save} does. */
     public InMemoryCloudAccounts with(CloudAccount account) {
@@ -52,5 +54,31 @@ public final class InMemoryCloudAccounts implements CloudAccounts {
     @Override
     public List<CloudAccount> ofTenant(String tenantId) {
         return new ArrayList<>(byTenant.getOrDefault(tenantId, Map.of()).values());
+    }
+
+    @Override
+    public boolean remove(CloudAccount account) {
+        boolean removed = byKey.computeIfPresent(
+                        account.key(), (key, held) -> held.tenantId().equals(account.tenantId()) ? null : held)
+                == null;
+        if (removed) {
+            byTenant.getOrDefault(account.tenantId(), new ConcurrentHashMap<>()).remove(account.key());
+        }
+        return removed;
+    }
+
+    @Override
+    public void markOffboarded(OffboardedAccount account) {
+        offboarded.put(account.key(), account);
+    }
+
+    @Override
+    public void clearOffboarded(CloudAccountKey key) {
+        offboarded.remove(key);
+    }
+
+    @Override
+    public Optional<OffboardedAccount> offboarded(CloudAccountKey key) {
+        return Optional.ofNullable(offboarded.get(key));
     }
 }

@@ -10,6 +10,7 @@ import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
 import io.crosspatch.patching.desiredstate.domain.PatchGroupQuotaExceededException;
 import io.crosspatch.patching.systemaccount.application.KnownAccounts;
+import io.crosspatch.patching.systemaccount.application.ReleasedSystemAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public class EnrollmentIntake {
     private static final Logger log = LoggerFactory.getLogger(EnrollmentIntake.class);
 
     private final KnownAccounts accounts;
+    private final ReleasedSystemAccounts released;
     private final SystemAccountSetup setup;
     private final DesiredState desiredState;
     private final EnrollmentStore enrollments;
@@ -69,6 +71,7 @@ public class EnrollmentIntake {
 
     public EnrollmentIntake(
             KnownAccounts accounts,
+            ReleasedSystemAccounts released,
             SystemAccountSetup setup,
             DesiredState desiredState,
             EnrollmentStore enrollments,
@@ -81,6 +84,7 @@ public class EnrollmentIntake {
             ActivationProperties properties,
             Clock clock) {
         this.accounts = accounts;
+        this.released = released;
         this.setup = setup;
         this.desiredState = desiredState;
         this.enrollments = enrollments;
@@ -124,6 +128,15 @@ public class EnrollmentIntake {
 
     private void acceptForAccount(List<Enrollment> ofAccount, Set<String> unhandled, List<Throwable> causes) {
         SystemAccountRef account = ofAccount.get(0).account();
+        if (released.isReleased(account.accountId())) {
+            ofAccount.forEach(enrollment -> fail(
+                    enrollment,
+                    EnrollmentFailure.activation(
+                            "ACCOUNT_OFFBOARDED",
+                            "the cloud account was offboarded; its system account issues no activation",
+                            false)));
+            return;
+        }
         List<Enrollment> valid = new ArrayList<>();
         Set<String> acceptedCustomGroups = new HashSet<>(accounts.find(account.accountId())
                 .map(KnownAccount::customGroups)

@@ -1,6 +1,5 @@
 package io.crosspatch.patching.retirement.application;
 
-import io.crosspatch.kernel.CloudAccountKey;
 import io.crosspatch.patching.activation.application.EnrollmentStore;
 import io.crosspatch.patching.activation.domain.AccountActivation;
 import io.crosspatch.patching.activation.domain.Enrollment;
@@ -16,10 +15,9 @@ import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,28 +77,13 @@ public class InstanceRetirement {
     public int retire(RetirementOrder order) {
         int retired = 0;
         for (KnownAccount known : accounts.all()) {
-            if (!known.cloudAccountKey().equals(order.cloudAccount())) {
-                continue;
-            }
-            SystemAccountRef account = known.account();
-            for (EnrolledNode node : nodes.ofAccount(account.accountId())) {
-                if (node.instanceId().equals(order.instanceId())
-                        && retireNode(account, node, order.reason(), order.requestedBy(), order.requestId())) {
-                    retired++;
-                }
-            }
-            for (AccountActivation activation : enrollments.activationsOf(account.accountId())) {
-                if (!activation.pending()) {
-                    continue;
-                }
-                Optional<StoredEnrollment> stored = enrollments.find(activation.enrollmentId(), account);
-                if (stored.isPresent()
-                        && stored.get().enrollment().instanceId().equals(order.instanceId())
-                        && carryOut(
-                                account,
-                                retirement(stored.get().enrollment(), null, activation.activationId(), order))) {
-                    retired++;
-                }
+            if (known.cloudAccountKey().equals(order.cloudAccount())) {
+                retired += retireIn(
+                        known.account(),
+                        order.instanceId()::equals,
+                        order.reason(),
+                        order.requestedBy(),
+                        order.requestId());
             }
         }
         if (retired == 0) {
@@ -114,34 +97,49 @@ public class InstanceRetirement {
     }
 
     /**
-     * Retires every instance of the cloud account (its offboarding: {@link RetirementReason#ACCOUNT_OFFBOARDED}):
-     * {@link #retire(RetirementOrder)} for each instance with a registered node or a waiting activation. Answers how
-     * many enrollments this call retired; repeating it retires nothing twice.
+     * Retires every instance of one system account — each registered node and each activation still waiting — as
+     * offboarding does ({@link RetirementReason#ACCOUNT_OFFBOARDED}). It takes the system account itself rather than
+     * the cloud account, because offboarding stops scheduling the account (forgets it) before it retires the nodes.
+     * Answers how many enrollments this call retired; repeating it retires nothing twice.
      */
-    public int retireAccount(
-            CloudAccountKey cloudAccount,
+    public int retireSystemAccount(
+            SystemAccountRef account,
             RetirementReason reason,
             Optional<String> requestedBy,
             Optional<String> requestId) {
-        Set<String> instances = new LinkedHashSet<>();
-        for (KnownAccount known : accounts.all()) {
-            if (!known.cloudAccountKey().equals(cloudAccount)) {
-                continue;
-            }
-            SystemAccountRef account = known.account();
-            nodes.ofAccount(account.accountId()).forEach(node -> instances.add(node.instanceId()));
-            for (AccountActivation activation : enrollments.activationsOf(account.accountId())) {
-                if (activation.pending()) {
-                    enrollments
-                            .find(activation.enrollmentId(), account)
-                            .ifPresent(
-                                    stored -> instances.add(stored.enrollment().instanceId()));
-                }
+        return retireIn(account, instanceId -> true, reason, requestedBy, requestId);
+    }
+
+    private int retireIn(
+            SystemAccountRef account,
+            Predicate<String> instance,
+            RetirementReason reason,
+            Optional<String> requestedBy,
+            Optional<String> requestId) {
+        int retired = 0;
+        for (EnrolledNode node : nodes.ofAccount(account.accountId())) {
+            if (instance.test(node.instanceId()) && retireNode(account, node, reason, requestedBy, requestId)) {
+                retired++;
             }
         }
-        int retired = 0;
-        for (String instanceId : instances) {
-            retired += retire(new RetirementOrder(cloudAccount, instanceId, reason, requestedBy, requestId));
+        for (AccountActivation activation : enrollments.activationsOf(account.accountId())) {
+            if (!activation.pending()) {
+                continue;
+            }
+            Optional<StoredEnrollment> stored = enrollments.find(activation.enrollmentId(), account);
+            if (stored.isPresent()
+                    && instance.test(stored.get().enrollment().instanceId())
+                    && carryOut(
+                            account,
+                            retirement(
+                                    stored.get().enrollment(),
+                                    null,
+                                    activation.activationId(),
+                                    reason,
+                                    requestedBy,
+                                    requestId))) {
+                retired++;
+            }
         }
         return retired;
     }
@@ -181,12 +179,9 @@ public class InstanceRetirement {
                         enrollment,
                         null,
                         activationId,
-                        new RetirementOrder(
-                                enrollment.cloudAccountKey(),
-                                enrollment.instanceId(),
-                                RetirementReason.ACTIVATION_EXPIRED,
-                                Optional.empty(),
-                                Optional.empty())));
+                        RetirementReason.ACTIVATION_EXPIRED,
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     /** Finishes the account's retirements that were interrupted half-way; answers how many. */
@@ -207,7 +202,9 @@ public class InstanceRetirement {
             Enrollment enrollment,
             @Nullable String managedInstanceId,
             @Nullable String activationId,
-            RetirementOrder order) {
+            RetirementReason reason,
+            Optional<String> requestedBy,
+            Optional<String> requestId) {
         return new Retirement(
                 enrollment.account().accountId(),
                 enrollment.enrollmentId(),
@@ -217,9 +214,9 @@ public class InstanceRetirement {
                 enrollment.instanceId(),
                 Optional.ofNullable(managedInstanceId),
                 Optional.ofNullable(activationId),
-                order.reason(),
-                order.requestedBy(),
-                order.requestId(),
+                reason,
+                requestedBy,
+                requestId,
                 UUID.randomUUID(),
                 clock.instant());
     }

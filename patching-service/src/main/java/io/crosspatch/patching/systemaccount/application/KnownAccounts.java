@@ -16,4 +16,10 @@ public interface KnownAccounts {
 
     /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
     KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups);
+
+    /**
+     * Forgets the account and what was recorded of its activations and nodes: no schedule looks after it any more
+     * (offboarding). Idempotent.
+     */
+    void forget(String accountId);
 }

@@ -28,6 +28,9 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
     private final PreparedStatement find;
     private final PreparedStatement all;
     private final PreparedStatement applied;
+    private final PreparedStatement delete;
+    private final PreparedStatement deleteActivations;
+    private final PreparedStatement deleteNodes;
 
     public SystemAccountRepository(CqlSession session) {
         this.session = session;
@@ -35,6 +38,9 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
                 + "cloud_account_key = ?, custom_groups = custom_groups + ? WHERE system_account_id = ?");
         this.find = session.prepare("SELECT * FROM system_accounts WHERE system_account_id = ?");
         this.all = session.prepare("SELECT * FROM system_accounts");
+        this.delete = session.prepare("DELETE FROM system_accounts WHERE system_account_id = ?");
+        this.deleteActivations = session.prepare("DELETE FROM activations_by_account WHERE system_account_id = ?");
+        this.deleteNodes = session.prepare("DELETE FROM nodes_by_account WHERE system_account_id = ?");
         this.applied = session.prepare("UPDATE system_accounts SET applied_desired_state_hash = ?, reconciled_at = ? "
                 + "WHERE system_account_id = ?");
     }
@@ -62,6 +68,13 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
         List<KnownAccount> accounts = new ArrayList<>();
         session.execute(all.bind()).forEach(row -> accounts.add(known(row)));
         return accounts;
+    }
+
+    @Override
+    public void forget(String accountId) {
+        session.execute(delete.bind(accountId));
+        session.execute(deleteActivations.bind(accountId));
+        session.execute(deleteNodes.bind(accountId));
     }
 
     @Override

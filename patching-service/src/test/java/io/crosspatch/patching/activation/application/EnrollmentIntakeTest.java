@@ -21,6 +21,7 @@ import io.crosspatch.patching.support.RecordedEnrollmentEvents;
 import io.crosspatch.patching.support.RecordedEnrollmentEvents.Issued;
 import io.crosspatch.patching.support.ScriptedActivationIssuer;
 import io.crosspatch.patching.systemaccount.application.NodeRoster;
+import io.crosspatch.patching.systemaccount.application.ReleasedSystemAccounts;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
@@ -431,6 +432,7 @@ class EnrollmentIntakeTest {
     private EnrollmentIntake intake(int perAccountConcurrency, ActivationIssuer issuer, NodeQuotaProperties quota) {
         return new EnrollmentIntake(
                 accounts,
+                new NoReleasedAccounts(),
                 setup,
                 Enrollments.anyDesiredState(),
                 enrollments,
@@ -442,5 +444,17 @@ class EnrollmentIntakeTest {
                 workers,
                 new ActivationProperties(1, Duration.ofHours(24), 8, perAccountConcurrency),
                 CLOCK);
+    }
+
+    /** No account is released in these tests: offboarding has its own. */
+    private static final class NoReleasedAccounts implements ReleasedSystemAccounts {
+
+        @Override
+        public void markReleased(String accountId, io.crosspatch.kernel.CloudAccountKey key, Instant at) {}
+
+        @Override
+        public boolean isReleased(String accountId) {
+            return false;
+        }
     }
 }

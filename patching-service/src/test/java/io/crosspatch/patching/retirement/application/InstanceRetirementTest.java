@@ -98,10 +98,10 @@ class InstanceRetirementTest {
         registered("mi-00000000000000003");
 
         // when the account is offboarded, twice
-        int first = retirement.retireAccount(
-                enrollment.cloudAccountKey(), RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
-        int second = retirement.retireAccount(
-                enrollment.cloudAccountKey(), RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
+        int first = retirement.retireSystemAccount(
+                account, RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
+        int second = retirement.retireSystemAccount(
+                account, RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
 
         // then its instance is retired once, as ACCOUNT_OFFBOARDED
         assertThat(first).isEqualTo(1);
