@@ -55,6 +55,10 @@ public final class JsonHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    public Answer delete(URI uri, Map<String, String> headers) {
+        return send(request(uri, headers).DELETE());
+    }
+
     /** A GET whose body is wanted as sent (metadata services answer tokens and documents); fails unless 2xx. */
     public String text(URI uri, Map<String, String> headers) {
         return raw(request(uri, headers).GET());

@@ -9,6 +9,7 @@ import io.crosspatch.launcher.fleet.DemoTenants;
 import io.crosspatch.launcher.fleet.FleetOs;
 import io.crosspatch.launcher.fleet.FleetVm;
 import io.crosspatch.launcher.fleet.StartupScriptRunner;
+import io.crosspatch.simulator.client.SimulatorControl;
 import io.crosspatch.testbed.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,8 @@ class FleetLifeEndToEndTest {
     private static ReportingView reporting;
     private static AwsCallLedger ledger;
     private static final List<FleetVm> vms = new ArrayList<>();
+    /** The managed nodes that must show as retired, with the reason, by cloud account key. */
+    private static final Map<String, Map<String, String>> retired = new TreeMap<>();
 
     @BeforeAll
     static void startThePlatformAndEnrollTheFleetThroughTheRealScript() throws Exception {
@@ -124,6 +127,49 @@ class FleetLifeEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void tenPercentOfTheVmsAreDeletedAndRetireOnceTheirNodesHaveBeenLostForThirtyDays() throws Exception {
+        Map<String, String> nodes = fleet.managedInstanceIds();
+        List<FleetVm> deleted = List.of(vms.get(0), vms.get(VMS_PER_ACCOUNT * 3 + 1), vms.get(VMS_PER_ACCOUNT * 5 + 2));
+        for (FleetVm vm : deleted) {
+            fleet.delete(vm);
+            expectRetired(vm.account(), nodes.get(vm.vmId()), "CONNECTION_LOST");
+        }
+        fleet.playMonth(Duration.ZERO);
+        checkpoint("after month 2, " + deleted.size() + " VMs deleted");
+        ledger.record("month 2: " + deleted.size() + " VMs deleted, retired after 30 days ConnectionLost");
+        assertThat(GroundTruth.read(platform.simulatorControl()).allManagedInstanceIds())
+                .as("SSM no longer holds the deleted VMs' nodes")
+                .doesNotContainAnyElementsOf(
+                        deleted.stream().map(vm -> nodes.get(vm.vmId())).toList());
+    }
+
+    @Test
+    @Order(6)
+    void anOffboardedAccountsInstancesRetireAndItsSystemAccountIsEmptiedAndClosed() {
+        CloudAccountSpec account = DemoTenants.ACCOUNTS.get(DemoTenants.ACCOUNTS.size() - 2);
+        String systemAccount = GroundTruth.read(platform.simulatorControl()).systemAccount(account);
+        GroundTruth.read(platform.simulatorControl())
+                .managedInstanceIds(account)
+                .forEach(node -> expectRetired(account, node, "ACCOUNT_OFFBOARDED"));
+
+        fleet.offboard(account);
+
+        Awaitility.await("the system account of " + account.key() + " closed")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() ->
+                        assertThat(organizationAccountStatus(systemAccount)).isIn("PENDING_CLOSURE", "SUSPENDED"));
+        SimulatorControl simulator = platform.simulatorControl();
+        assertThat(simulator.nodes(systemAccount, account.awsRegion())).isEmpty();
+        assertThat(simulator.activations(systemAccount, account.awsRegion())).isEmpty();
+        assertThat(simulator.maintenanceWindows(systemAccount, account.awsRegion()))
+                .isEmpty();
+        checkpoint("after " + account.key() + " was offboarded");
+        ledger.record("offboard " + account.key());
+    }
+
+    @Test
     @Order(90)
     void aVmOfEachProviderEnrolledAfterTheClockMovedRegistersWithAnActivationSsmAccepts() throws Exception {
         Instant simulatedNow = platform.simulatorControl().now();
@@ -158,6 +204,19 @@ class FleetLifeEndToEndTest {
         ledger.record("enroll one VM per provider after the clock moved");
     }
 
+    private static void expectRetired(CloudAccountSpec account, String managedInstanceId, String reason) {
+        retired.computeIfAbsent(account.key(), key -> new TreeMap<>()).put(managedInstanceId, reason);
+    }
+
+    private static String organizationAccountStatus(String accountId) {
+        for (JsonNode account : platform.simulatorControl().organizationAccounts()) {
+            if (account.get("id").asText().equals(accountId)) {
+                return account.path("status").asText();
+            }
+        }
+        throw new AssertionError("no account " + accountId + " in the organization");
+    }
+
     private static JsonNode activationOf(String enrollmentId) {
         for (JsonNode activation : platform.simulatorControl().activations()) {
             if (activation.path("tags").path("crosspatch:enrollment").asText().equals(enrollmentId)) {
@@ -169,7 +228,8 @@ class FleetLifeEndToEndTest {
 
     /**
      * The reporting API equals the simulator's ground truth: every account's figures, the set of instances each
-     * account lists (by managed node) and every listed instance's updates. Reporting follows events, so it is given
+     * account lists as active (by managed node) and every active instance's updates; and the instances listed as
+     * retired are exactly those this test retired, each with its reason. Reporting follows events, so it is given
      * the time a few collection sweeps take.
      */
     private static void checkpoint(String name) {
@@ -181,33 +241,49 @@ class FleetLifeEndToEndTest {
                     for (String tenant : DemoTenants.tenants()) {
                         Map<String, Map<String, Object>> expectedFigures = new TreeMap<>();
                         Map<String, Set<String>> expectedNodes = new TreeMap<>();
+                        Map<String, Map<String, String>> expectedRetired = new TreeMap<>();
                         for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
                             if (account.tenantId().equals(tenant)) {
                                 expectedFigures.put(account.key(), truth.figures(account));
                                 expectedNodes.put(account.key(), truth.managedInstanceIds(account));
+                                expectedRetired.put(account.key(), retired.getOrDefault(account.key(), Map.of()));
                             }
                         }
                         assertThat(reporting.figures(tenant))
                                 .as("%s: figures of %s", name, tenant)
                                 .isEqualTo(expectedFigures);
                         Map<String, Set<String>> listedNodes = new TreeMap<>();
-                        expectedNodes.keySet().forEach(key -> listedNodes.put(key, new TreeSet<>()));
+                        Map<String, Map<String, String>> listedRetired = new TreeMap<>();
+                        expectedNodes.keySet().forEach(key -> {
+                            listedNodes.put(key, new TreeSet<>());
+                            listedRetired.put(key, new TreeMap<>());
+                        });
                         for (JsonNode instance : reporting.instances(tenant)) {
+                            String key = instance.get("provider").asText() + ":"
+                                    + instance.get("cloudAccountId").asText();
                             String managed = instance.path("managedInstanceId").asText();
+                            if (instance.path("status").asText().equals("RETIRED")) {
+                                listedRetired
+                                        .computeIfAbsent(key, k -> new TreeMap<>())
+                                        .put(
+                                                managed,
+                                                instance.path("retirementReason")
+                                                        .asText());
+                                continue;
+                            }
                             listedNodes
-                                    .computeIfAbsent(
-                                            instance.get("provider").asText() + ":"
-                                                    + instance.get("cloudAccountId")
-                                                            .asText(),
-                                            key -> new TreeSet<>())
+                                    .computeIfAbsent(key, k -> new TreeSet<>())
                                     .add(managed);
                             assertThat(reporting.updates(tenant, instance))
                                     .as("%s: updates of %s", name, managed)
                                     .isEqualTo(truth.patches(managed));
                         }
                         assertThat(listedNodes)
-                                .as("%s: instances %s lists", name, tenant)
+                                .as("%s: active instances %s lists", name, tenant)
                                 .isEqualTo(expectedNodes);
+                        assertThat(listedRetired)
+                                .as("%s: retired instances %s lists", name, tenant)
+                                .isEqualTo(expectedRetired);
                     }
                 });
     }

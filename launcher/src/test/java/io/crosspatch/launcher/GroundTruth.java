@@ -89,6 +89,15 @@ final class GroundTruth {
         return figures;
     }
 
+    /** The system account serving one cloud account, by the tags account-service put on it. */
+    String systemAccount(CloudAccountSpec account) {
+        String id = systemAccountByCloudAccount.get(account.key());
+        if (id == null) {
+            throw new AssertionError("no system account is tagged for " + account.key());
+        }
+        return id;
+    }
+
     /** Every managed node id SSM holds, in every account. */
     java.util.Set<String> allManagedInstanceIds() {
         java.util.Set<String> ids = new java.util.TreeSet<>();

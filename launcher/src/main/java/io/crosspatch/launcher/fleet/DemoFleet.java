@@ -61,6 +61,21 @@ public final class DemoFleet {
         log.info("onboarded {} cloud accounts of tenants {}", DemoTenants.ACCOUNTS.size(), DemoTenants.tenants());
     }
 
+    /** Offboards one cloud account: its instances retire, its system account is emptied and closed. */
+    public void offboard(CloudAccountSpec account) {
+        provisioning.offboard(account);
+        log.info("offboarded {} of tenant {}", account.key(), account.tenantId());
+    }
+
+    /**
+     * Deletes the VM in its cloud, as a customer does: its agent stops answering, SSM reports its node ConnectionLost,
+     * and Crosspatch retires it once that has lasted {@code crosspatch.retirement.connection-lost-after}.
+     */
+    public void delete(FleetVm vm) {
+        platform.simulatorControl().deleteVm(vm.vmId());
+        stages.put(vm.vmId(), "DELETED");
+    }
+
     /** Creates {@code count} simulated VMs spread over every demo account, OS and patch group. */
     public List<FleetVm> createVms(int count, long seed) {
         Random random = new Random(seed);

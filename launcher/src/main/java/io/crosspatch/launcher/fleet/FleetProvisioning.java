@@ -34,12 +34,26 @@ public final class FleetProvisioning {
                 .put("defaultPatchGroup", "on-time")
                 .put("awsRegion", account.awsRegion());
         body.putArray("allowedPatchGroups");
-        URI uri = platform.service(LocalService.IDENTITY)
+        http.put(cloudAccountUri(account), admin(), body).ok();
+    }
+
+    /**
+     * Offboards {@code account} (identity-service answers {@code 202}: its instances are retired, its system account
+     * emptied and closed behind the answer); a repeat changes nothing.
+     */
+    public void offboard(CloudAccountSpec account) {
+        http.delete(cloudAccountUri(account), admin()).ok();
+    }
+
+    private URI cloudAccountUri(CloudAccountSpec account) {
+        return platform.service(LocalService.IDENTITY)
                 .resolve("/v1/admin/tenants/" + account.tenantId() + "/cloud-accounts/" + account.provider() + "/"
                         + account.cloudAccountId());
-        // a token per call: signing is cheap, and a fleet kept for a long benchmark never sends an expired one
-        String authorization = "Bearer " + platform.tokens().adminToken(adminSubject);
-        http.put(uri, Map.of("Authorization", authorization), body).ok();
+    }
+
+    /** A token per call: signing is cheap, and a fleet kept for a long benchmark never sends an expired one. */
+    private Map<String, String> admin() {
+        return Map.of("Authorization", "Bearer " + platform.tokens().adminToken(adminSubject));
     }
 
     /** Creates a simulated VM named {@code name} in {@code account}, labelled with its patch group. */
