@@ -130,9 +130,7 @@ public class AccountOffboarder {
 
     private void take(OffboardingStep step, AccountOffboarding offboarding) {
         switch (step) {
-            case NODES_RETIRED ->
-                retirement.retireSystemAccount(
-                        offboarding.account(), RetirementReason.ACCOUNT_OFFBOARDED, Optional.empty(), Optional.empty());
+            case NODES_RETIRED -> retireNodes(offboarding);
             case ACTIVATIONS_DELETED -> cleanup.deleteActivations(offboarding.account());
             case CONFIGURATION_REMOVED -> cleanup.removeConfiguration(offboarding.account());
             case FORGOTTEN -> accounts.forget(offboarding.account().accountId());
