@@ -1,5 +1,6 @@
 package io.crosspatch.schemas.topics;
 
+import io.crosspatch.events.AccountConfigured;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md) and the verifier's retry topic,
- * each with one writer. Immutable constants only, so no service can change what another one sees.
+ * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md), the verifier's retry topic and
+ * those of the platform's life after enrollment (account.configured), each with one writer. Immutable constants only, so no service can change what another one sees.
  */
 public final class Topics {
 
@@ -51,6 +52,13 @@ public final class Topics {
     public static final TopicDefinition<EnrollmentFailed> ENROLLMENT_FAILED = new TopicDefinition<>(
             "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
 
+    /**
+     * A reconcile changed a system account's SSM configuration (a new policy version applied, or drift repaired).
+     * Written by patching-service, read by reporting-service.
+     */
+    public static final TopicDefinition<AccountConfigured> ACCOUNT_CONFIGURED = new TopicDefinition<>(
+            "account.configured", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountConfigured.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -58,7 +66,8 @@ public final class Topics {
             ACCOUNT_READY,
             INSTANCE_ACTIVATED,
             PATCH_RESULTS,
-            ENROLLMENT_FAILED);
+            ENROLLMENT_FAILED,
+            ACCOUNT_CONFIGURED);
 
     private Topics() {}
 
