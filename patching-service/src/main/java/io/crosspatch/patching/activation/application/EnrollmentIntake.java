@@ -133,7 +133,8 @@ public class EnrollmentIntake {
         if (valid.isEmpty()) {
             return;
         }
-        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
+        KnownAccount known = accounts.remember(
+                account, valid.get(0).cloudAccountKey(), valid.get(0).tenantId(), acceptedCustomGroups);
         setup.ensureConfigured(known);
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);
         List<CompletableFuture<Void>> lanes = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.crosspatch.patching.desiredstate.aws;
 
 import io.crosspatch.patching.desiredstate.application.AccountReconciler;
 import io.crosspatch.patching.desiredstate.domain.AccountPlan;
+import io.crosspatch.patching.desiredstate.domain.AppliedChanges;
 import io.crosspatch.patching.desiredstate.domain.AssociationSpec;
 import io.crosspatch.patching.desiredstate.domain.BaselineSpec;
 import io.crosspatch.patching.desiredstate.domain.RuleSpec;
@@ -51,6 +52,12 @@ import software.amazon.awssdk.services.ssm.model.Target;
  * changes nothing. Creations carry a ClientToken derived from the account, the resource and its definition, so a
  * create that reached AWS before a crash is answered with the same resource when the reconcile runs again, and
  * the names make every later run find what an earlier one created.
+ *
+ * <p>What a pass over an unchanged account costs (all reads): DescribePatchBaselines and DescribePatchGroups (1 page
+ * each up to 100), GetPatchBaseline per baseline (24 for 8 OSes × 3 groups), DescribeMaintenanceWindows (1), per
+ * window DescribeMaintenanceWindowTargets, DescribeMaintenanceWindowTasks and GetMaintenanceWindowTask (3 × 3), per
+ * association ListAssociations and DescribeAssociation (2 × 3): 42 calls, 8 more per custom group. Drift is found
+ * because these reads are of what the account holds, not of what was last written.
  */
 @Component
 class SsmReconciler implements AccountReconciler {
@@ -67,14 +74,16 @@ class SsmReconciler implements AccountReconciler {
     }
 
     @Override
-    public int reconcile(SystemAccountRef account, AccountPlan plan) {
-        AtomicInteger changes = new AtomicInteger();
-        reconcileBaselines(account, plan.baselines(), changes);
-        reconcileWindows(account, plan.windows(), changes);
-        reconcileAssociations(account, plan.associations(), changes);
-        log.info(
-                "reconciled system account {} in {}: {} changes", account.accountId(), account.region(), changes.get());
-        return changes.get();
+    public AppliedChanges reconcile(SystemAccountRef account, AccountPlan plan) {
+        AtomicInteger baselines = new AtomicInteger();
+        AtomicInteger windows = new AtomicInteger();
+        AtomicInteger associations = new AtomicInteger();
+        reconcileBaselines(account, plan.baselines(), baselines);
+        reconcileWindows(account, plan.windows(), windows);
+        reconcileAssociations(account, plan.associations(), associations);
+        AppliedChanges changes = new AppliedChanges(baselines.get(), windows.get(), associations.get());
+        log.info("reconciled system account {} in {}: {}", account.accountId(), account.region(), changes);
+        return changes;
     }
 
     // ---- baselines and patch groups

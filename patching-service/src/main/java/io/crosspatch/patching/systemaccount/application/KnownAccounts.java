@@ -14,6 +14,10 @@ public interface KnownAccounts {
 
     Optional<KnownAccount> find(String accountId);
 
-    /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
-    KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups);
+    /**
+     * Records the account and the tenant that owns its cloud account (idempotent) and adds {@code customGroups} to the
+     * ones it already had.
+     */
+    KnownAccount remember(
+            SystemAccountRef account, CloudAccountKey cloudAccountKey, String tenantId, Set<String> customGroups);
 }
