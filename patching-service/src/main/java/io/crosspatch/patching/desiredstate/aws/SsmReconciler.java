@@ -13,7 +13,6 @@ import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +49,9 @@ import software.amazon.awssdk.services.ssm.model.Target;
 /**
  * Brings one system account's SSM to an {@link AccountPlan}: read what is there (by the {@code crosspatch-} names),
  * diff it against the plan, and apply only the difference. A second run over an unchanged account reads and
- * changes nothing. Creations carry a ClientToken derived from the account, the resource and its definition, so a
- * create that reached AWS before a crash is answered with the same resource when the reconcile runs again, and
- * the names make every later run find what an earlier one created.
+ * changes nothing. Creations carry a ClientToken derived from the account, the resource, its definition and the
+ * pass, so the SDK's retry of a create whose answer was lost is answered with the same resource, and the names make
+ * every later run (after a crash too) find what an earlier one created.
  *
  * <p>What a pass over an unchanged account costs (all reads): DescribePatchBaselines and DescribePatchGroups (1 page
  * each up to 100), GetPatchBaseline per baseline (24 for 8 OSes × 3 groups), DescribeMaintenanceWindows (1), per
@@ -66,18 +66,17 @@ class SsmReconciler implements AccountReconciler {
     private static final String PREFIX = "crosspatch-";
 
     private final BudgetedCalls<SsmClient> ssm;
-    private final Clock clock;
 
-    public SsmReconciler(BudgetedCalls<SsmClient> ssm, Clock clock) {
+    public SsmReconciler(BudgetedCalls<SsmClient> ssm) {
         this.ssm = ssm;
-        this.clock = clock;
     }
 
     @Override
     public AppliedChanges reconcile(SystemAccountRef account, AccountPlan plan) {
-        AtomicInteger baselines = new AtomicInteger();
-        AtomicInteger windows = new AtomicInteger();
-        AtomicInteger associations = new AtomicInteger();
+        String pass = UUID.randomUUID().toString();
+        Tally baselines = new Tally(pass);
+        Tally windows = new Tally(pass);
+        Tally associations = new Tally(pass);
         reconcileBaselines(account, plan.baselines(), baselines);
         reconcileWindows(account, plan.windows(), windows);
         reconcileAssociations(account, plan.associations(), associations);
@@ -88,7 +87,7 @@ class SsmReconciler implements AccountReconciler {
 
     // ---- baselines and patch groups
 
-    private void reconcileBaselines(SystemAccountRef account, List<BaselineSpec> specs, AtomicInteger changes) {
+    private void reconcileBaselines(SystemAccountRef account, List<BaselineSpec> specs, Tally changes) {
         Map<String, PatchBaselineIdentity> existing = new HashMap<>();
         String token = null;
         do {
@@ -165,8 +164,8 @@ class SsmReconciler implements AccountReconciler {
         return mappings;
     }
 
-    private String createBaseline(SystemAccountRef account, BaselineSpec spec, AtomicInteger changes) {
-        String token = clientToken(account, "CreatePatchBaseline", spec.toString());
+    private String createBaseline(SystemAccountRef account, BaselineSpec spec, Tally changes) {
+        String token = clientToken(changes.pass(), account, "CreatePatchBaseline", spec.toString());
         String id = ssm.call(
                         account,
                         "CreatePatchBaseline",
@@ -181,7 +180,7 @@ class SsmReconciler implements AccountReconciler {
     }
 
     private String updateBaseline(
-            SystemAccountRef account, BaselineSpec spec, PatchBaselineIdentity found, AtomicInteger changes) {
+            SystemAccountRef account, BaselineSpec spec, PatchBaselineIdentity found, Tally changes) {
         GetPatchBaselineResponse current =
                 ssm.call(account, "GetPatchBaseline", c -> c.getPatchBaseline(r -> r.baselineId(found.baselineId())));
         List<RuleSpec> currentRules = current.approvalRules() == null
@@ -228,7 +227,7 @@ class SsmReconciler implements AccountReconciler {
 
     // ---- maintenance windows, their targets and tasks
 
-    private void reconcileWindows(SystemAccountRef account, List<WindowSpec> specs, AtomicInteger changes) {
+    private void reconcileWindows(SystemAccountRef account, List<WindowSpec> specs, Tally changes) {
         Map<String, MaintenanceWindowIdentity> existing = new HashMap<>();
         String token = null;
         do {
@@ -258,8 +257,8 @@ class SsmReconciler implements AccountReconciler {
         }
     }
 
-    private String createWindow(SystemAccountRef account, WindowSpec spec, AtomicInteger changes) {
-        String token = clientToken(account, "CreateMaintenanceWindow", spec.toString());
+    private String createWindow(SystemAccountRef account, WindowSpec spec, Tally changes) {
+        String token = clientToken(changes.pass(), account, "CreateMaintenanceWindow", spec.toString());
         String id = ssm.call(
                         account,
                         "CreateMaintenanceWindow",
@@ -276,7 +275,7 @@ class SsmReconciler implements AccountReconciler {
     }
 
     private String updateWindow(
-            SystemAccountRef account, WindowSpec spec, MaintenanceWindowIdentity found, AtomicInteger changes) {
+            SystemAccountRef account, WindowSpec spec, MaintenanceWindowIdentity found, Tally changes) {
         boolean same = Objects.equals(found.schedule(), spec.schedule())
                 && Objects.equals(found.scheduleOffset(), spec.scheduleOffset())
                 && Objects.equals(found.duration(), spec.durationHours())
@@ -297,7 +296,7 @@ class SsmReconciler implements AccountReconciler {
         return found.windowId();
     }
 
-    private String reconcileTarget(SystemAccountRef account, String windowId, WindowSpec spec, AtomicInteger changes) {
+    private String reconcileTarget(SystemAccountRef account, String windowId, WindowSpec spec, Tally changes) {
         List<MaintenanceWindowTarget> targets = ssm.call(
                         account,
                         "DescribeMaintenanceWindowTargets",
@@ -311,7 +310,8 @@ class SsmReconciler implements AccountReconciler {
         if (ours.isPresent()) {
             return ours.get().windowTargetId();
         }
-        String token = clientToken(account, "RegisterTargetWithMaintenanceWindow", windowId + spec.target());
+        String token =
+                clientToken(changes.pass(), account, "RegisterTargetWithMaintenanceWindow", windowId + spec.target());
         String targetId = ssm.call(
                         account,
                         "RegisterTargetWithMaintenanceWindow",
@@ -337,7 +337,7 @@ class SsmReconciler implements AccountReconciler {
     }
 
     private void reconcileTask(
-            SystemAccountRef account, String windowId, String targetId, WindowSpec spec, AtomicInteger changes) {
+            SystemAccountRef account, String windowId, String targetId, WindowSpec spec, Tally changes) {
         List<MaintenanceWindowTask> tasks = ssm.call(
                         account,
                         "DescribeMaintenanceWindowTasks",
@@ -349,7 +349,8 @@ class SsmReconciler implements AccountReconciler {
                 .findFirst();
         List<TargetSpec> taskTargets = List.of(new TargetSpec("WindowTargetIds", List.of(targetId)));
         if (ours.isEmpty()) {
-            String token = clientToken(account, "RegisterTaskWithMaintenanceWindow", windowId + targetId + spec);
+            String token = clientToken(
+                    changes.pass(), account, "RegisterTaskWithMaintenanceWindow", windowId + targetId + spec);
             ssm.call(
                     account,
                     "RegisterTaskWithMaintenanceWindow",
@@ -397,7 +398,7 @@ class SsmReconciler implements AccountReconciler {
 
     // ---- State Manager associations
 
-    private void reconcileAssociations(SystemAccountRef account, List<AssociationSpec> specs, AtomicInteger changes) {
+    private void reconcileAssociations(SystemAccountRef account, List<AssociationSpec> specs, Tally changes) {
         for (AssociationSpec spec : specs) {
             ListAssociationsResponse found = ssm.call(
                     account,
@@ -456,19 +457,43 @@ class SsmReconciler implements AccountReconciler {
     }
 
     /**
-     * A ClientToken for one creation: the same account, operation and definition on the same day give the same
-     * token, so a retry after a crash gets the resource the first attempt made; the day keeps a resource deleted
-     * by hand from being "found" again through a remembered token forever.
+     * A ClientToken for one creation: the same account, operation and definition in the same reconcile pass give the
+     * same token, so the SDK's retry of a create whose answer was lost gets the resource the first attempt made. Not
+     * wider than the pass: a later pass finds what an earlier one created by its name, and a resource deleted by hand
+     * since must be created anew, which a remembered token would answer with the deleted one.
      */
-    private String clientToken(SystemAccountRef account, String operation, String definition) {
-        String material = account.accountId() + "|" + account.region() + "|" + operation + "|" + definition + "|"
-                + clock.instant().getEpochSecond() / 86_400;
+    private static String clientToken(String pass, SystemAccountRef account, String operation, String definition) {
+        String material =
+                account.accountId() + "|" + account.region() + "|" + operation + "|" + definition + "|" + pass;
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 64);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** One reconcile's count of changes to one kind of resource, and the pass its creations' tokens belong to. */
+    private static final class Tally {
+
+        private final AtomicInteger count = new AtomicInteger();
+        private final String pass;
+
+        Tally(String pass) {
+            this.pass = pass;
+        }
+
+        void incrementAndGet() {
+            count.incrementAndGet();
+        }
+
+        int get() {
+            return count.get();
+        }
+
+        String pass() {
+            return pass;
         }
     }
 }
