@@ -81,7 +81,11 @@ class SsmReconciler implements AccountReconciler {
         reconcileWindows(account, plan.windows(), windows);
         reconcileAssociations(account, plan.associations(), associations);
         AppliedChanges changes = new AppliedChanges(baselines.get(), windows.get(), associations.get());
-        log.info("reconciled system account {} in {}: {}", account.accountId(), account.region(), changes);
+        if (changes.any()) {
+            log.info("reconciled system account {} in {}: {}", account.accountId(), account.region(), changes);
+        } else {
+            log.debug("system account {} in {} holds its plan", account.accountId(), account.region());
+        }
         return changes;
     }
 
