@@ -209,10 +209,34 @@
     });
   }
 
+  // Which accounts run which patch policy version: one row per account, the version counts as a caption, so a
+  // rollout that has not reached every account (or a repaired drift) shows at a glance.
+  function loadPolicyVersions() {
+    return api('/v1/tenants/' + encodeURIComponent(state.tenant) + '/policy-versions').then(function (view) {
+      var table = $('policy-versions');
+      var versions = Object.keys(view.versions);
+      table.caption.textContent = versions.length === 0 ? 'No account configured yet'
+        : versions.map(function (v) { return v + ': ' + view.versions[v] + ' account(s)'; }).join(' · ');
+      var body = table.tBodies[0];
+      body.replaceChildren();
+      view.accounts.forEach(function (a) {
+        var tr = document.createElement('tr');
+        tr.dataset.account = a.provider + ':' + a.cloudAccountId;
+        tr.appendChild(cell(a.provider));
+        tr.appendChild(cell(a.cloudAccountId));
+        tr.appendChild(cell(a.policyVersion));
+        tr.appendChild(cell(new Date(a.appliedAt).toLocaleString()));
+        tr.appendChild(badge(a.reason, a.reason === 'DRIFT_REPAIRED' ? 'warn' : 'ok'));
+        tr.appendChild(cell(a.agentUpdateSchedule));
+        body.appendChild(tr);
+      });
+    });
+  }
+
   function refresh() {
     if (!state.tenant) { return; }
     status('Loading…');
-    Promise.all([loadSummary(), loadInstances(false), loadUpdates(), loadFailures()])
+    Promise.all([loadSummary(), loadInstances(false), loadUpdates(), loadFailures(), loadPolicyVersions()])
       .then(function () { status('Updated ' + new Date().toLocaleTimeString()); $('reports').dataset.loaded = 'true'; })
       .catch(function (e) { status(e.message, true); });
   }

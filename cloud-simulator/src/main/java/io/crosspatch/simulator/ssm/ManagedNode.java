@@ -97,4 +97,26 @@ public record ManagedNode(
                 tags,
                 associationStatus);
     }
+
+    /** The node after its SSM Agent was updated (AWS-UpdateSSMAgent) to {@code version}. */
+    ManagedNode withAgent(String version, boolean latest) {
+        return new ManagedNode(
+                instanceId,
+                activationId,
+                name,
+                computerName,
+                ipAddress,
+                platformType,
+                platformName,
+                platformVersion,
+                operatingSystem,
+                version,
+                latest,
+                pingStatus,
+                lastPingDateTime,
+                registrationDate,
+                iamRole,
+                tags,
+                associationStatus);
+    }
 }

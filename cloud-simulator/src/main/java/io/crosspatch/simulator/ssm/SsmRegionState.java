@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything Systems Manager holds for one account in one region: activations, managed nodes, patch baselines and
@@ -126,6 +127,20 @@ public final class SsmRegionState {
 
     synchronized void putNode(ManagedNode node) {
         nodes.put(node.instanceId(), node);
+    }
+
+    /**
+     * What {@code AWS-UpdateSSMAgent} does on a node: it then runs {@code version}, or the latest agent when none is
+     * asked for. Answers whether the node is there.
+     */
+    public synchronized boolean updateAgent(String instanceId, @Nullable String version) {
+        ManagedNode node = nodes.get(instanceId);
+        if (node == null) {
+            return false;
+        }
+        String installed = version == null || version.isBlank() ? AgentRegistration.LATEST_AGENT_VERSION : version;
+        nodes.put(instanceId, node.withAgent(installed, installed.equals(AgentRegistration.LATEST_AGENT_VERSION)));
+        return true;
     }
 
     synchronized boolean removeNode(String instanceId) {

@@ -73,7 +73,9 @@ class AccountReconcileTest extends PatchingIntegrationTest {
         assertThat(after).isEqualTo(before);
         // and a forced reconcile (read, diff, apply) of the unchanged account finds nothing to change
         long reads = Calls.allSsm(SIMULATOR, account.getAccountId());
-        int changes = configurer.reconcile(accounts.find(account.getAccountId()).orElseThrow());
+        int changes = configurer
+                .reconcile(accounts.find(account.getAccountId()).orElseThrow())
+                .total();
         assertThat(changes).isZero();
         assertThat(Calls.mutating(SIMULATOR, account.getAccountId()))
                 .isEqualTo(after.entrySet().stream()
@@ -94,6 +96,7 @@ class AccountReconcileTest extends PatchingIntegrationTest {
                         account.getRoleArn(),
                         account.getSsmServiceRoleName()),
                 io.crosspatch.kernel.CloudAccountKey.parse(Fixtures.cloudAccountKey(account)),
+                "acme",
                 Set.of());
         Fault broken = new Fault("ssm", "CreateMaintenanceWindow", 0, 1.0, 0);
         SIMULATOR.traffic().addFault(broken);
@@ -234,7 +237,7 @@ class AccountReconcileTest extends PatchingIntegrationTest {
         var associations = ssm.listAssociations(r -> r.maxResults(50)).associations();
         assertThat(associations)
                 .extracting(a -> a.associationName())
-                .containsExactlyInAnyOrder("crosspatch-scan", "crosspatch-inventory");
+                .containsExactlyInAnyOrder("crosspatch-scan", "crosspatch-inventory", "crosspatch-agent-update");
         for (var association : associations) {
             AssociationDescription description = ssm.describeAssociation(
                             r -> r.associationId(association.associationId()))
@@ -243,6 +246,10 @@ class AccountReconcileTest extends PatchingIntegrationTest {
                 assertThat(description.name()).isEqualTo("AWS-RunPatchBaseline");
                 assertThat(description.parameters()).containsEntry("Operation", List.of("Scan"));
                 assertThat(description.targets().get(0).values()).containsExactly("early", "on-time", "late");
+            } else if (association.associationName().equals("crosspatch-agent-update")) {
+                assertThat(description.name()).isEqualTo("AWS-UpdateSSMAgent");
+                assertThat(description.scheduleExpression()).isEqualTo("cron(0 6 ? * TUE#4 *)");
+                assertThat(description.targets().get(0).values()).containsExactly("*");
             } else {
                 assertThat(description.name()).isEqualTo("AWS-GatherSoftwareInventory");
                 assertThat(description.targets().get(0).key()).isEqualTo("InstanceIds");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crosspatch.patching.desiredstate.domain.AccountPlan;
+import io.crosspatch.patching.desiredstate.domain.AgentUpdateSchedule;
 import io.crosspatch.patching.desiredstate.domain.ApprovalRule;
+import io.crosspatch.patching.desiredstate.domain.AssociationSpec;
 import io.crosspatch.patching.desiredstate.domain.BaselineSpec;
+import io.crosspatch.patching.desiredstate.domain.ConfigurationReason;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
 import io.crosspatch.patching.desiredstate.domain.PatchGroupPolicy;
@@ -15,6 +18,7 @@ import io.crosspatch.patching.desiredstate.domain.WindowPolicy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +48,47 @@ class DesiredStateTest {
                         "crosspatch-install-late cron(0 2 ? * TUE#4 *)");
         assertThat(plan.associations())
                 .extracting(a -> a.name())
-                .containsExactly("crosspatch-scan", "crosspatch-inventory");
+                .containsExactly("crosspatch-scan", "crosspatch-inventory", "crosspatch-agent-update");
+        AssociationSpec agentUpdate = plan.associations().get(2);
+        assertThat(agentUpdate.document()).isEqualTo("AWS-UpdateSSMAgent");
+        assertThat(agentUpdate.schedule()).isEqualTo("cron(0 6 ? * TUE#4 *)");
+        assertThat(agentUpdate.parameters()).isEmpty();
+    }
+
+    @Test
+    void updatesAgentsRightAfterTheLatestGroupsWindowUnlessToldOtherwise() {
+        WindowPolicy window = new WindowPolicy(4, 1, "10%", "5%");
+        PatchGroupPolicy early = new PatchGroupPolicy("early", 0, "cron(0 2 ? * TUE#2 *)", null);
+        PatchGroupPolicy late = new PatchGroupPolicy("late", 14, "cron(30 19 ? * THU#4 *)", null);
+
+        assertThat(AgentUpdateSchedule.afterLatestWindow(List.of(late, early), window))
+                .isEqualTo("cron(30 23 ? * THU#4 *)");
+        assertThatThrownBy(() -> AgentUpdateSchedule.afterLatestWindow(
+                        List.of(early, new PatchGroupPolicy("late", 14, "cron(0 22 ? * TUE#4 *)", null)), window))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("agent-update-schedule");
+        assertThatThrownBy(() -> AgentUpdateSchedule.afterLatestWindow(
+                        List.of(new PatchGroupPolicy("late", 14, "rate(7 days)", null)), window))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void versionFollowsThePolicyNotTheAccountsCustomGroups() {
+        DesiredState policy = anyDesiredState();
+        DesiredState same = anyDesiredState();
+
+        assertThat(policy.version()).isEqualTo(same.version());
+        assertThat(policy.version().label()).matches("standard-[0-9a-f]{12}");
+        assertThat(policy.planFor(Set.of("canary")).hash())
+                .isNotEqualTo(policy.version().hash());
+        assertThat(policy.planFor(Set.of()).hash()).isEqualTo(policy.version().hash());
+    }
+
+    @Test
+    void namesWhyAReconcileChangedSomething() {
+        assertThat(ConfigurationReason.of(Optional.empty(), "a")).isEqualTo(ConfigurationReason.FIRST_APPLIED);
+        assertThat(ConfigurationReason.of(Optional.of("a"), "b")).isEqualTo(ConfigurationReason.POLICY_CHANGED);
+        assertThat(ConfigurationReason.of(Optional.of("a"), "a")).isEqualTo(ConfigurationReason.DRIFT_REPAIRED);
     }
 
     @Test

@@ -27,14 +27,18 @@ public final class InMemoryKnownAccounts implements KnownAccounts {
 
     @Override
     public synchronized KnownAccount remember(
-            SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
+            SystemAccountRef account, CloudAccountKey cloudAccountKey, String tenantId, Set<String> customGroups) {
         Set<String> groups = new HashSet<>(customGroups);
         KnownAccount before = accounts.get(account.accountId());
         if (before != null) {
             groups.addAll(before.customGroups());
         }
         KnownAccount known = new KnownAccount(
-                account, cloudAccountKey, groups, before == null ? Optional.empty() : before.appliedDesiredStateHash());
+                account,
+                cloudAccountKey,
+                groups,
+                before == null ? Optional.empty() : before.appliedDesiredStateHash(),
+                Optional.of(tenantId));
         accounts.put(account.accountId(), known);
         return known;
     }

@@ -46,6 +46,7 @@ class AccountOwnershipIntegrationTest extends PatchingIntegrationTest {
                         "arn:aws:iam::990000000001:role/OrganizationAccountAccessRole",
                         "CrosspatchSsmServiceRole"),
                 CloudAccountKey.parse("gcp:ownership-remembered"),
+                "acme",
                 Set.of());
         assertThat(owned.list())
                 .extracting(KnownAccount::cloudAccountKey)

@@ -5,12 +5,16 @@ import static io.crosspatch.reporting.support.PatchResults.patches;
 import static io.crosspatch.reporting.support.PatchResults.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crosspatch.events.AccountConfigured;
+import io.crosspatch.events.ConfigurationChanges;
+import io.crosspatch.events.ConfigurationReason;
 import io.crosspatch.events.OperationOutcome;
 import io.crosspatch.events.PatchDetail;
 import io.crosspatch.events.PatchState;
 import io.crosspatch.events.Provider;
 import io.crosspatch.reporting.support.ReportingIntegrationTest;
 import io.crosspatch.reporting.support.TestTokens;
+import io.crosspatch.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +136,34 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
                                         .asInt())
                                 .isEqualTo(3));
 
+        publish(
+                Topics.ACCOUNT_CONFIGURED.name(),
+                "gcp:acme-prod",
+                List.of(AccountConfigured.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(T0)
+                        .setTenantId(tenant)
+                        .setProvider(Provider.GCP)
+                        .setCloudAccountId("acme-prod")
+                        .setSystemAccountId("123456789012")
+                        .setRegion("eu-west-1")
+                        .setPolicyVersion("standard-3f9a0c1d2e4b")
+                        .setPolicyHash("3f9a0c1d2e4b" + "0".repeat(52))
+                        .setPlanHash("0".repeat(64))
+                        .setAppliedAt(T0)
+                        .setReason(ConfigurationReason.DRIFT_REPAIRED)
+                        .setChanges(new ConfigurationChanges(2, 0, 0))
+                        .setAgentUpdateSchedule("cron(0 6 ? * TUE#4 *)")
+                        .build()));
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                api.get("/v1/tenants/" + tenant + "/policy-versions", TestTokens.forTenant(tenant))
+                                        .json()
+                                        .path("accounts")
+                                        .size())
+                        .isEqualTo(1));
+
         browser.get("http://127.0.0.1:" + port() + "/?token=" + TestTokens.forTenant(tenant));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.attributeToBe(By.id("reports"), "data-loaded", "true"));
@@ -144,6 +177,13 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(figure("azure:sub-7", "online")).isEqualTo("0");
         assertThat(figure("total", "instances")).isEqualTo("3");
         assertThat(figure("total", "failedUpdates")).isEqualTo("1");
+
+        assertThat(browser.findElement(By.cssSelector("#policy-versions tr[data-account='gcp:acme-prod']"))
+                        .getText())
+                .contains("standard-3f9a0c1d2e4b", "DRIFT_REPAIRED", "cron(0 6 ? * TUE#4 *)");
+        assertThat(browser.findElement(By.cssSelector("#policy-versions caption"))
+                        .getText())
+                .isEqualTo("standard-3f9a0c1d2e4b: 1 account(s)");
 
         browser.findElement(By.cssSelector("#instances tr[data-instance='web-1']"))
                 .click();

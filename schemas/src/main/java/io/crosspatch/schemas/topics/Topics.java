@@ -1,5 +1,6 @@
 package io.crosspatch.schemas.topics;
 
+import io.crosspatch.events.AccountConfigured;
 import io.crosspatch.events.AccountOffboarded;
 import io.crosspatch.events.AccountReady;
 import io.crosspatch.events.AccountReleased;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md) and the verifier's retry topic,
- * each with one writer. Immutable constants only, so no service can change what another one sees.
+ * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md), the verifier's retry topic and
+ * those of the platform's life after enrollment (account.configured), each with one writer. Immutable constants only, so no service can change what another one sees.
  */
 public final class Topics {
 
@@ -87,6 +88,13 @@ public final class Topics {
     public static final TopicDefinition<AccountReleased> ACCOUNT_RELEASED = new TopicDefinition<>(
             "account.released", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountReleased.class, DEFAULT_PARTITIONS);
 
+    /**
+     * A reconcile changed a system account's SSM configuration (a new policy version applied, or drift repaired).
+     * Written by patching-service, read by reporting-service.
+     */
+    public static final TopicDefinition<AccountConfigured> ACCOUNT_CONFIGURED = new TopicDefinition<>(
+            "account.configured", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountConfigured.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -98,7 +106,8 @@ public final class Topics {
             INSTANCE_RETIREMENT_REQUESTED,
             INSTANCE_RETIRED,
             ACCOUNT_OFFBOARDED,
-            ACCOUNT_RELEASED);
+            ACCOUNT_RELEASED,
+            ACCOUNT_CONFIGURED);
 
     private Topics() {}
 

@@ -2,6 +2,7 @@ package io.crosspatch.simulator.ssm.patching;
 
 import io.crosspatch.simulator.ssm.Association;
 import io.crosspatch.simulator.ssm.ManagedNode;
+import io.crosspatch.simulator.ssm.PingStatus;
 import io.crosspatch.simulator.ssm.Schedule;
 import io.crosspatch.simulator.ssm.SsmRegionState;
 import io.crosspatch.simulator.ssm.SsmState;
@@ -18,13 +19,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs State Manager associations of {@code AWS-RunPatchBaseline} (the regular Scan that keeps compliance fresh
- * between install windows) on their schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at
- * every occurrence. Other documents (software inventory) are accepted but not executed: the simulator keeps
- * no inventory data.
+ * between install windows) and of {@code AWS-UpdateSSMAgent} (every targeted Online node then runs the latest agent,
+ * or the {@code version} asked for, so DescribeInstanceInformation reports {@code IsLatestVersion} true) on their
+ * schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at every occurrence. Other documents
+ * (software inventory) are accepted but not executed: the simulator keeps no inventory data.
  */
 final class AssociationRunner {
 
     private static final int MAX_RUNS_PER_ASSOCIATION_AND_TICK = 100;
+    static final String UPDATE_SSM_AGENT = "AWS-UpdateSSMAgent";
 
     private final SsmState ssm;
     private final WindowRunner runner;
@@ -38,7 +41,8 @@ final class AssociationRunner {
     synchronized void runDue(Instant now) {
         for (SsmRegionState region : ssm.regions()) {
             for (Association association : region.associations()) {
-                if (WindowRunner.RUN_PATCH_BASELINE.equals(association.name())) {
+                if (WindowRunner.RUN_PATCH_BASELINE.equals(association.name())
+                        || UPDATE_SSM_AGENT.equals(association.name())) {
                     runDue(region, association, now);
                 }
             }
@@ -71,12 +75,26 @@ final class AssociationRunner {
     }
 
     private void run(SsmRegionState region, Association association, Instant at) {
+        if (UPDATE_SSM_AGENT.equals(association.name())) {
+            updateAgents(region, association);
+            return;
+        }
         Operation operation =
                 WindowRunner.operation(first(association.parameters().get("Operation")));
         RebootOption reboot =
                 WindowRunner.rebootOption(first(association.parameters().get("RebootOption")));
         for (ManagedNode node : region.nodesMatching(association.targets())) {
             runner.runOn(region, node, operation, reboot, at);
+        }
+    }
+
+    /** Offline nodes are not reached: they keep their agent until a later run finds them Online. */
+    private static void updateAgents(SsmRegionState region, Association association) {
+        String version = first(association.parameters().get("version"));
+        for (ManagedNode node : region.nodesMatching(association.targets())) {
+            if (node.pingStatus() == PingStatus.ONLINE) {
+                region.updateAgent(node.instanceId(), version);
+            }
         }
     }
 

@@ -152,7 +152,8 @@ public class EnrollmentIntake {
         if (valid.isEmpty()) {
             return;
         }
-        KnownAccount known = accounts.remember(account, valid.get(0).cloudAccountKey(), acceptedCustomGroups);
+        KnownAccount known = accounts.remember(
+                account, valid.get(0).cloudAccountKey(), valid.get(0).tenantId(), acceptedCustomGroups);
         setup.ensureConfigured(known);
         AtomicInteger room = new AtomicInteger(quota.room(account, valid.size()));
         Queue<Enrollment> queue = new ConcurrentLinkedQueue<>(valid);

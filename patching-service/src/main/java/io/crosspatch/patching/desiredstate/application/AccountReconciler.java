@@ -1,6 +1,7 @@
 package io.crosspatch.patching.desiredstate.application;
 
 import io.crosspatch.patching.desiredstate.domain.AccountPlan;
+import io.crosspatch.patching.desiredstate.domain.AppliedChanges;
 import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
 
 /**
@@ -9,6 +10,6 @@ import io.crosspatch.patching.systemaccount.domain.SystemAccountRef;
  */
 public interface AccountReconciler {
 
-    /** Applies {@code plan} to {@code account}; answers the number of mutating calls it needed. */
-    int reconcile(SystemAccountRef account, AccountPlan plan);
+    /** Applies {@code plan} to {@code account}; answers the mutating calls it needed, per kind of resource. */
+    AppliedChanges reconcile(SystemAccountRef account, AccountPlan plan);
 }

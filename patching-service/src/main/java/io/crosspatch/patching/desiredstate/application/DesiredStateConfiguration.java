@@ -5,9 +5,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The desired state, read once from configuration (invalid configuration stops the service at start). */
+/**
+ * The desired state, read once from configuration (invalid configuration stops the service at start), and how often
+ * it is reconciled.
+ */
 @Configuration
-@EnableConfigurationProperties(DesiredStateProperties.class)
+@EnableConfigurationProperties({DesiredStateProperties.class, ReconcileProperties.class})
 public class DesiredStateConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.crosspatch.patching.desiredstate.application;
 
+import io.crosspatch.patching.desiredstate.domain.AgentUpdateSchedule;
 import io.crosspatch.patching.desiredstate.domain.ApprovalRule;
 import io.crosspatch.patching.desiredstate.domain.DesiredState;
 import io.crosspatch.patching.desiredstate.domain.ManagedOs;
@@ -8,6 +9,7 @@ import io.crosspatch.patching.desiredstate.domain.WindowPolicy;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,6 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param window              how Install maintenance windows run
  * @param scanSchedule        rate or cron (SSM syntax) of the Scan association
  * @param inventorySchedule   rate or cron (SSM syntax) of the inventory association
+ * @param policyName          the policy's name, the first part of its version ({@code standard-3f9a0c1d2e4b});
+ *                            default {@code standard}
+ * @param agentUpdateSchedule rate or cron (SSM syntax) of the AWS-UpdateSSMAgent association; default right after
+ *                            the Install window of the group with the longest delay closes
+ *                            (late's: {@code cron(0 6 ? * TUE#4 *)})
  */
 @ConfigurationProperties("crosspatch.patching.desired-state")
 public record DesiredStateProperties(
@@ -30,7 +37,9 @@ public record DesiredStateProperties(
         String customGroupTemplate,
         Window window,
         String scanSchedule,
-        String inventorySchedule) {
+        String inventorySchedule,
+        @Nullable String policyName,
+        @Nullable String agentUpdateSchedule) {
 
     /**
      * One approval rule: SSM patch filters and the compliance level of what it approves.
@@ -61,6 +70,11 @@ public record DesiredStateProperties(
     public record Window(int durationHours, int cutoffHours, String maxConcurrency, String maxErrors) {}
 
     public DesiredState toDesiredState() {
+        List<PatchGroupPolicy> standardGroups = groups.stream()
+                .map(g -> new PatchGroupPolicy(g.name(), g.delayDays(), g.installSchedule(), g.scheduleOffset()))
+                .toList();
+        WindowPolicy windowPolicy = new WindowPolicy(
+                window.durationHours(), window.cutoffHours(), window.maxConcurrency(), window.maxErrors());
         Map<ManagedOs, List<ApprovalRule>> rules = new EnumMap<>(ManagedOs.class);
         approvalRules.forEach((os, osRules) -> rules.put(
                 os,
@@ -68,15 +82,15 @@ public record DesiredStateProperties(
                         .map(rule -> new ApprovalRule(rule.filters(), rule.complianceLevel()))
                         .toList()));
         return new DesiredState(
+                policyName == null || policyName.isBlank() ? DesiredState.STANDARD_POLICY : policyName,
                 rules,
-                groups.stream()
-                        .map(g ->
-                                new PatchGroupPolicy(g.name(), g.delayDays(), g.installSchedule(), g.scheduleOffset()))
-                        .toList(),
+                standardGroups,
                 customGroupTemplate,
-                new WindowPolicy(
-                        window.durationHours(), window.cutoffHours(), window.maxConcurrency(), window.maxErrors()),
+                windowPolicy,
                 scanSchedule,
-                inventorySchedule);
+                inventorySchedule,
+                agentUpdateSchedule == null || agentUpdateSchedule.isBlank()
+                        ? AgentUpdateSchedule.afterLatestWindow(standardGroups, windowPolicy)
+                        : agentUpdateSchedule);
     }
 }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The declared SSM configuration of every system account, as data: the approval rules per OS, the standard patch
  * groups with their delays and window schedules, the template custom groups inherit, how windows run, and the
- * Scan and inventory schedules. {@link #planFor} turns it into one account's {@link AccountPlan}, adding the
- * account's custom groups within SSM's quotas.
+ * Scan and inventory schedules, and when agents are updated. {@link #planFor} turns it into one account's
+ * {@link AccountPlan}, adding the account's custom groups within SSM's quotas; {@link #version} names it. It is one
+ * named policy (the platform's {@value #STANDARD_POLICY}); per-tenant policies would be more of these.
  */
 public final class DesiredState {
 
@@ -26,13 +27,22 @@ public final class DesiredState {
     private static final Pattern GROUP_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
     private static final String PREFIX = "crosspatch-";
 
+    /** The association that keeps every node's SSM Agent current. */
+    public static final String AGENT_UPDATE_ASSOCIATION = PREFIX + "agent-update";
+
+    /** The name of the platform's one policy. */
+    public static final String STANDARD_POLICY = "standard";
+
     private final Map<ManagedOs, List<ApprovalRule>> rules;
     private final List<PatchGroupPolicy> standardGroups;
     private final String customGroupTemplate;
     private final WindowPolicy window;
     private final String scanSchedule;
     private final String inventorySchedule;
+    private final String policyName;
+    private final String agentUpdateSchedule;
 
+    /** The standard policy, its agents updated right after the latest group's window. */
     public DesiredState(
             Map<ManagedOs, List<ApprovalRule>> rules,
             List<PatchGroupPolicy> standardGroups,
@@ -40,6 +50,28 @@ public final class DesiredState {
             WindowPolicy window,
             String scanSchedule,
             String inventorySchedule) {
+        this(
+                STANDARD_POLICY,
+                rules,
+                standardGroups,
+                customGroupTemplate,
+                window,
+                scanSchedule,
+                inventorySchedule,
+                AgentUpdateSchedule.afterLatestWindow(standardGroups, window));
+    }
+
+    public DesiredState(
+            String policyName,
+            Map<ManagedOs, List<ApprovalRule>> rules,
+            List<PatchGroupPolicy> standardGroups,
+            String customGroupTemplate,
+            WindowPolicy window,
+            String scanSchedule,
+            String inventorySchedule,
+            String agentUpdateSchedule) {
+        this.policyName = policyName;
+        this.agentUpdateSchedule = agentUpdateSchedule;
         this.rules = new EnumMap<>(rules);
         this.standardGroups = List.copyOf(standardGroups);
         this.customGroupTemplate = customGroupTemplate;
@@ -53,6 +85,16 @@ public final class DesiredState {
         if (rules.values().stream().anyMatch(List::isEmpty)) {
             throw new IllegalArgumentException("every OS needs at least one approval rule");
         }
+    }
+
+    /** The policy's version: its name and the hash of the plan of an account without custom groups. */
+    public PolicyVersion version() {
+        return new PolicyVersion(policyName, planFor(Set.of()).hash());
+    }
+
+    /** Rate or cron (SSM syntax) of the agent-update association. */
+    public String agentUpdateSchedule() {
+        return agentUpdateSchedule;
     }
 
     public boolean isStandardGroup(String patchGroup) {
@@ -92,7 +134,7 @@ public final class DesiredState {
             windows.add(installWindow(group));
         }
         List<String> groupNames = groups.stream().map(PatchGroupPolicy::name).toList();
-        return new AccountPlan(baselines, windows, List.of(scan(groupNames), inventory()));
+        return new AccountPlan(baselines, windows, List.of(scan(groupNames), inventory(), agentUpdate()));
     }
 
     private static BaselineSpec baseline(ManagedOs os, List<ApprovalRule> osRules, PatchGroupPolicy group) {
@@ -133,6 +175,19 @@ public final class DesiredState {
                 parameters,
                 scanSchedule,
                 List.of(new TargetSpec("tag:" + PATCH_GROUP_TAG, groupNames)));
+    }
+
+    /**
+     * {@code AWS-UpdateSSMAgent} on every node, without parameters (the latest agent, never a downgrade): what makes
+     * "pending agent updates" fall to zero instead of only being counted.
+     */
+    private AssociationSpec agentUpdate() {
+        return new AssociationSpec(
+                AGENT_UPDATE_ASSOCIATION,
+                "AWS-UpdateSSMAgent",
+                new TreeMap<>(),
+                agentUpdateSchedule,
+                List.of(new TargetSpec("InstanceIds", List.of("*"))));
     }
 
     private AssociationSpec inventory() {

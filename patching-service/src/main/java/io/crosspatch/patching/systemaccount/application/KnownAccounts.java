@@ -14,8 +14,12 @@ public interface KnownAccounts {
 
     Optional<KnownAccount> find(String accountId);
 
-    /** Records the account (idempotent) and adds {@code customGroups} to the ones it already had. */
-    KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups);
+    /**
+     * Records the account and the tenant that owns its cloud account (idempotent) and adds {@code customGroups} to the
+     * ones it already had.
+     */
+    KnownAccount remember(
+            SystemAccountRef account, CloudAccountKey cloudAccountKey, String tenantId, Set<String> customGroups);
 
     /**
      * Forgets the account and what was recorded of its activations and nodes: no schedule looks after it any more

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code system_accounts} table: every system account patching-service works in, its custom patch groups
- * (added to, never overwritten: a set column) and the desired-state hash last applied. The cloud account key is
+ * (added to, never overwritten: a set column), the desired-state hash last applied and the owning tenant. The cloud account key is
  * stored in its {@code <provider>:<id>} form.
  */
 @Repository
@@ -34,8 +34,9 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
 
     public SystemAccountRepository(CqlSession session) {
         this.session = session;
-        this.upsert = session.prepare("UPDATE system_accounts SET region = ?, role_arn = ?, ssm_service_role_name = ?, "
-                + "cloud_account_key = ?, custom_groups = custom_groups + ? WHERE system_account_id = ?");
+        this.upsert = session.prepare(
+                "UPDATE system_accounts SET region = ?, role_arn = ?, ssm_service_role_name = ?, "
+                        + "cloud_account_key = ?, tenant_id = ?, custom_groups = custom_groups + ? WHERE system_account_id = ?");
         this.find = session.prepare("SELECT * FROM system_accounts WHERE system_account_id = ?");
         this.all = session.prepare("SELECT * FROM system_accounts");
         this.delete = session.prepare("DELETE FROM system_accounts WHERE system_account_id = ?");
@@ -46,12 +47,14 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
     }
 
     @Override
-    public KnownAccount remember(SystemAccountRef account, CloudAccountKey cloudAccountKey, Set<String> customGroups) {
+    public KnownAccount remember(
+            SystemAccountRef account, CloudAccountKey cloudAccountKey, String tenantId, Set<String> customGroups) {
         session.execute(upsert.bind(
                 account.region(),
                 account.roleArn(),
                 account.ssmServiceRoleName(),
                 cloudAccountKey.toString(),
+                tenantId,
                 customGroups,
                 account.accountId()));
         return find(account.accountId()).orElseThrow();
@@ -91,6 +94,7 @@ public class SystemAccountRepository implements KnownAccounts, AccountLedger {
                         row.getString("ssm_service_role_name")),
                 CloudAccountKey.parse(row.getString("cloud_account_key")),
                 row.getSet("custom_groups", String.class),
-                Optional.ofNullable(row.getString("applied_desired_state_hash")));
+                Optional.ofNullable(row.getString("applied_desired_state_hash")),
+                Optional.ofNullable(row.getString("tenant_id")));
     }
 }

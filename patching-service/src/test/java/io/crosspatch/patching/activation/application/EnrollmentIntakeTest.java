@@ -347,7 +347,10 @@ class EnrollmentIntakeTest {
     void refusesAFourthCustomGroupThatWouldExceedTheBaselineQuota() {
         // given an account that already has three custom groups
         accounts.remember(
-                account, new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()), Set.of("a", "b", "c"));
+                account,
+                new CloudAccountKey(CloudProvider.GCP, "acme-" + account.accountId()),
+                "acme",
+                Set.of("a", "b", "c"));
         Enrollment fourth = anyEnrollment(account, "d");
         Enrollment known = anyEnrollment(account, "b");
 

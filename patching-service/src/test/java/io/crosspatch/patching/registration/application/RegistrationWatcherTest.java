@@ -326,6 +326,10 @@ class RegistrationWatcherTest {
 
     private static KnownAccount known(SystemAccountRef of) {
         return new KnownAccount(
-                of, new CloudAccountKey(CloudProvider.GCP, "acme-" + of.accountId()), Set.of(), Optional.empty());
+                of,
+                new CloudAccountKey(CloudProvider.GCP, "acme-" + of.accountId()),
+                Set.of(),
+                Optional.empty(),
+                Optional.of("acme"));
     }
 }

@@ -55,7 +55,8 @@ class InstanceRetirementTest {
             new AccountLedger() {
                 @Override
                 public List<KnownAccount> all() {
-                    return List.of(new KnownAccount(account, enrollment.cloudAccountKey(), Set.of(), Optional.empty()));
+                    return List.of(new KnownAccount(
+                            account, enrollment.cloudAccountKey(), Set.of(), Optional.empty(), Optional.of("acme")));
                 }
 
                 @Override

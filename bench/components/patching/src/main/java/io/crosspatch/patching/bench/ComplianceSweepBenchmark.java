@@ -69,8 +69,8 @@ public final class ComplianceSweepBenchmark {
                         account.getSsmServiceRoleName());
                 refs.add(ref);
                 registerNodes(simulator, account, nodes);
-                configurer.ensureConfigured(
-                        accounts.remember(ref, CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), Set.of()));
+                configurer.ensureConfigured(accounts.remember(
+                        ref, CloudAccountKey.parse(Fixtures.cloudAccountKey(account)), "bench", Set.of()));
             }
             long reported = awaitScanned(simulator, refs);
             log.warn("ComplianceSweepBenchmark: {} nodes registered and scanned in {} accounts", reported, ACCOUNTS);
