@@ -43,6 +43,7 @@ class FleetLifeEndToEndTest {
     private static final Duration ENROLLMENT_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration ACTIVATION_VALIDITY = Duration.ofHours(24);
     private static final List<String> PATCH_GROUPS = List.of("early", "on-time", "late");
+    private static final String ON_TIME_WINDOW = "cron(0 2 ? * THU#3 *)";
 
     private static Platform platform;
     private static DemoFleet fleet;
@@ -95,6 +96,9 @@ class FleetLifeEndToEndTest {
                 .containsOnly("REGISTERED");
         assertThat(fleet.scriptOutcomes()).hasSize(vms.size());
         checkpoint("day one");
+        assertThat(pendingAgentUpdates())
+                .as("the simulator registers some agents an older version, so that updating them shows")
+                .isPositive();
     }
 
     @Test
@@ -123,7 +127,10 @@ class FleetLifeEndToEndTest {
     void theFirstMonthsWindowsAndScansRunAndReportingFollows() throws Exception {
         fleet.playMonth(Duration.ZERO);
         checkpoint("after month 1");
-        ledger.record("month 1: windows, scans and their collection");
+        ledger.record("month 1: windows, scans, the agent update and their collection");
+        assertThat(pendingAgentUpdates())
+                .as("AWS-UpdateSSMAgent ran after the late ring's window: every agent is current")
+                .isZero();
     }
 
     @Test
@@ -142,6 +149,48 @@ class FleetLifeEndToEndTest {
                 .as("SSM no longer holds the deleted VMs' nodes")
                 .doesNotContainAnyElementsOf(
                         deleted.stream().map(vm -> nodes.get(vm.vmId())).toList());
+    }
+
+    @Test
+    @Order(5)
+    void aPolicyChangeReachesEveryAccountWithinOneReconcileInterval() throws Exception {
+        Map<String, String> before = policyVersions();
+        assertThat(before).as("every account runs a policy version").hasSize(DemoTenants.ACCOUNTS.size());
+        assertThat(Set.copyOf(before.values())).as("one version everywhere").hasSize(1);
+
+        // the operator's change: the on-time ring approves after 5 days instead of 7, and its window moves to Thursday
+        List<String> changed = new ArrayList<>(List.of("--crosspatch.patching.reconcile.interval=PT20S"));
+        String[][] groups = {
+            {"early", "0", "cron(0 2 ? * TUE#2 *)"},
+            {"on-time", "5", ON_TIME_WINDOW},
+            {"late", "14", "cron(0 2 ? * TUE#4 *)"}
+        };
+        for (int i = 0; i < groups.length; i++) {
+            String group = "--crosspatch.patching.desired-state.groups[" + i + "].";
+            changed.add(group + "name=" + groups[i][0]);
+            changed.add(group + "delay-days=" + groups[i][1]);
+            changed.add(group + "install-schedule=" + groups[i][2]);
+        }
+        platform.restart(LocalService.PATCHING, changed);
+
+        Awaitility.await("the new policy version on every account")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    Map<String, String> after = policyVersions();
+                    assertThat(after.keySet()).isEqualTo(before.keySet());
+                    assertThat(Set.copyOf(after.values())).hasSize(1).doesNotContainAnyElementsOf(before.values());
+                });
+        GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+        for (CloudAccountSpec account : DemoTenants.ACCOUNTS) {
+            assertThat(platform.simulatorControl()
+                            .maintenanceWindows(truth.systemAccount(account), account.awsRegion())
+                            .findValuesAsText("Schedule"))
+                    .as("the windows of %s", account.key())
+                    .contains(ON_TIME_WINDOW);
+        }
+        checkpoint("after the policy change");
+        ledger.record("policy change rolled out (on-time 7 -> 5 days, window moved)");
     }
 
     @Test
@@ -202,6 +251,29 @@ class FleetLifeEndToEndTest {
         }
         checkpoint("after VMs enrolled late");
         ledger.record("enroll one VM per provider after the clock moved");
+    }
+
+    /** The policy version each cloud account runs, by cloud account key, as the reporting API shows it. */
+    private static Map<String, String> policyVersions() {
+        Map<String, String> versions = new TreeMap<>();
+        for (String tenant : DemoTenants.tenants()) {
+            reporting
+                    .get("/v1/tenants/" + tenant + "/policy-versions")
+                    .get("accounts")
+                    .forEach(row -> versions.put(
+                            row.get("provider").asText() + ":"
+                                    + row.get("cloudAccountId").asText(),
+                            row.get("policyVersion").asText()));
+        }
+        return versions;
+    }
+
+    /** Agents SSM reports as not the latest version, over every account (the simulator's truth). */
+    private static long pendingAgentUpdates() {
+        GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+        return DemoTenants.ACCOUNTS.stream()
+                .mapToLong(account -> ((Number) truth.figures(account).get("pendingAgentUpdates")).longValue())
+                .sum();
     }
 
     private static void expectRetired(CloudAccountSpec account, String managedInstanceId, String reason) {
