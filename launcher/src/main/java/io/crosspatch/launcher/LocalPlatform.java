@@ -3,6 +3,7 @@ package io.crosspatch.launcher;
 import io.crosspatch.launcher.fleet.DemoFleet;
 import io.crosspatch.launcher.fleet.DemoTenants;
 import io.crosspatch.launcher.fleet.FleetVm;
+import io.crosspatch.launcher.fleet.StartupScriptRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,48 +59,63 @@ public final class LocalPlatform {
         new CountDownLatch(1).await();
     }
 
-    private static void runDemo(Platform platform, int fleetSize, int daySeconds) throws InterruptedException {
+    /**
+     * The demo: a fleet enrolls, then lives a month — every VM that ran the real startup script boots again (the
+     * script asks once and does nothing else), one VM is deleted in its cloud (its node goes ConnectionLost and is
+     * retired once that has lasted 30 simulated days), and the month's windows, scans and agent update run.
+     */
+    private static void runDemo(Platform platform, int fleetSize, int daySeconds) throws Exception {
         DemoFleet fleet = new DemoFleet(platform);
         fleet.onboard();
         List<FleetVm> vms = fleet.createVms(fleetSize, 42);
         log.info(
                 "demo fleet: {} VMs on gcp, azure, aws and vmware; enrolling (a few through the real linux.sh)",
                 vms.size());
+        DemoProgress reporting = new DemoProgress(platform);
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         progress.scheduleAtFixedRate(
-                () -> log.info(
-                        "fleet: {}; reporting: {} instances with patch state",
-                        fleet.stageCounts(),
-                        reportingInstances(platform)),
+                () -> log.info("fleet: {}; reporting: {}", fleet.stageCounts(), reporting.line()),
                 5,
                 5,
                 TimeUnit.SECONDS);
         try {
             fleet.enrollAll(vms, 48, 1, Duration.ofMinutes(5));
-            log.info("fleet enrolled: {}; now a simulated month, one day every {} s", fleet.stageCounts(), daySeconds);
+            log.info("fleet enrolled: {}", fleet.stageCounts());
+            rebootTheScriptedVms(fleet);
+            if (!vms.isEmpty()) {
+                FleetVm deleted = vms.get(vms.size() - 1);
+                fleet.delete(deleted);
+                log.info(
+                        "day two: VM {} ({}) deleted in its cloud; its node goes ConnectionLost and is retired after"
+                                + " 30 simulated days",
+                        deleted.instanceName(),
+                        deleted.account().key());
+            }
+            log.info(
+                    "now a simulated month, one day every {} s: windows, scans, the agents' update after the late"
+                            + " ring's window, the deleted VM's retirement",
+                    daySeconds);
             fleet.playMonth(Duration.ofSeconds(daySeconds));
+            log.info("the month is over; reporting: {}", reporting.line());
         } finally {
             progress.shutdownNow();
         }
     }
 
-    /** Instances the reporting API shows with a known patch state, over every demo tenant. */
-    private static int reportingInstances(Platform platform) {
-        String operator = "Bearer " + platform.tokens().token("local-operator", null);
-        int instances = 0;
-        for (String tenant : DemoTenants.tenants()) {
-            JsonHttp.Answer summary = HTTP.get(
-                    platform.service(LocalService.REPORTING).resolve("/v1/tenants/" + tenant + "/summary"),
-                    Map.of("Authorization", operator));
-            if (summary.status() == 200) {
-                instances += summary.body().path("totals").path("instances").asInt()
-                        - summary.body()
-                                .path("totals")
-                                .path("unknownPatchState")
-                                .asInt();
-            }
+    /** Runs the real script again on each VM that ran it, as a reboot does, and says what the reruns did. */
+    private static void rebootTheScriptedVms(DemoFleet fleet) throws Exception {
+        Map<String, String> registered = fleet.managedInstanceIds();
+        for (FleetVm vm : fleet.scriptedVms()) {
+            StartupScriptRunner.Outcome rerun = fleet.rerunScript(vm, Duration.ofMinutes(1));
+            log.info(
+                    "day two: {} ({}) rebooted; linux.sh ran again and exited {} ({})",
+                    vm.instanceName(),
+                    vm.account().key(),
+                    rerun.exitStatus(),
+                    rerun.output().contains("already registered")
+                            ? "already registered as " + registered.get(vm.vmId()) + ", no AWS call"
+                            : "see its output in the VM's directory");
         }
-        return instances;
     }
 
     private static void printEndpoints(Platform platform, long started) {

@@ -37,6 +37,7 @@ public final class DemoFleet {
 
     private final Map<String, String> managedInstanceIds = new ConcurrentHashMap<>();
     private final Map<String, StartupScriptRunner.Outcome> scriptOutcomes = new ConcurrentHashMap<>();
+    private final List<FleetVm> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Platform platform;
     private final FleetEnroller enroller;
     private final FleetProvisioning provisioning;
@@ -91,6 +92,7 @@ public final class DemoFleet {
 
     public FleetVm createVm(CloudAccountSpec account, FleetOs os, String patchGroup, String name) {
         FleetVm vm = provisioning.createVm(account, os, patchGroup, name);
+        created.add(vm);
         stages.put(vm.vmId(), "CREATED");
         return vm;
     }
@@ -201,6 +203,13 @@ public final class DemoFleet {
             throw new IllegalArgumentException(vm.instanceName() + " did not run the startup script");
         }
         return script.run(vm, timeout);
+    }
+
+    /** The VMs that ran the real startup script, in the order they were created. */
+    public List<FleetVm> scriptedVms() {
+        return created.stream()
+                .filter(vm -> scriptOutcomes.containsKey(vm.vmId()))
+                .toList();
     }
 
     /** The real script's runs, by VM id. */
