@@ -16,6 +16,7 @@ import io.crosspatch.simulator.iam.IamService;
 import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.organizations.OrganizationsModule;
 import io.crosspatch.simulator.ssm.SsmModule;
+import io.crosspatch.simulator.ssm.inventory.InventoryModule;
 import io.crosspatch.simulator.ssm.patching.PatchingModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
@@ -48,7 +49,12 @@ public final class CloudSimulator implements AutoCloseable {
     /** The modules that make up the simulator, in installation order. */
     static List<SimulatorModule> modules() {
         SsmModule ssm = new SsmModule();
-        return List.of(new OrganizationsModule(), new IdentityModule(), ssm, new PatchingModule(ssm));
+        return List.of(
+                new OrganizationsModule(),
+                new IdentityModule(),
+                ssm,
+                new PatchingModule(ssm),
+                new InventoryModule(ssm));
     }
 
     public static CloudSimulator start(SimulatorConfig config) {

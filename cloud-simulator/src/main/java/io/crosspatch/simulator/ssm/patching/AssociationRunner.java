@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs State Manager associations of {@code AWS-RunPatchBaseline} (the regular Scan that keeps compliance fresh
  * between install windows) on their schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at
- * every occurrence. Other documents (software inventory) are accepted but not executed: the simulator keeps
- * no inventory data.
+ * every occurrence. Software inventory ({@code AWS-GatherSoftwareInventory}) is run by the inventory module's own
+ * runner.
  */
 final class AssociationRunner {
 
