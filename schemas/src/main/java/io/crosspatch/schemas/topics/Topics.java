@@ -5,13 +5,15 @@ import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.InstanceInventory;
 import io.crosspatch.events.PatchResult;
 import io.crosspatch.schemas.topics.TopicDefinition.KeyMeaning;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md) and the verifier's retry topic,
+ * The topic catalogue (docs/architecture.md lists them): the enrollment flow, the verifier's retry topic and the
+ * topics other teams read,
  * each with one writer. Immutable constants only, so no service can change what another one sees.
  */
 public final class Topics {
@@ -51,6 +53,10 @@ public final class Topics {
     public static final TopicDefinition<EnrollmentFailed> ENROLLMENT_FAILED = new TopicDefinition<>(
             "enrollment.failed", KeyMeaning.ENROLLMENT_ID, EnrollmentFailed.class, DEFAULT_PARTITIONS);
 
+    /** An instance's software inventory changed. Written by patching-service, read by reporting and other teams. */
+    public static final TopicDefinition<InstanceInventory> INSTANCE_INVENTORY = new TopicDefinition<>(
+            "instance.inventory", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceInventory.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -58,7 +64,8 @@ public final class Topics {
             ACCOUNT_READY,
             INSTANCE_ACTIVATED,
             PATCH_RESULTS,
-            ENROLLMENT_FAILED);
+            ENROLLMENT_FAILED,
+            INSTANCE_INVENTORY);
 
     private Topics() {}
 
