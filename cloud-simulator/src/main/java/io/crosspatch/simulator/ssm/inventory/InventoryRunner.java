@@ -66,8 +66,12 @@ final class InventoryRunner {
             }
         }
         lastRun.put(key, last);
-        // nodes that matched the targets after the last run are reached now, not at the next occurrence
-        run(region, association, now, true);
+        // nodes that matched the targets after the last run are reached now, not at the next occurrence (the scan
+        // is skipped, every 200 ms tick, while every node of the region already has an inventory)
+        if (inventories.gatheredCount(region.accountId(), region.region())
+                < region.nodes().size()) {
+            run(region, association, now, true);
+        }
     }
 
     private void run(SsmRegionState region, Association association, Instant at, boolean onlyNew) {

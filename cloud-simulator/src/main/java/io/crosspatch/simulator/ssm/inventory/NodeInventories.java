@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeInventories {
 
     private final SoftwareCatalogue catalogue;
-    private final Map<String, Map<InventoryType, InventoryItem>> byNode = new ConcurrentHashMap<>();
+    /** account/region → instance id → the node's items. */
+    private final Map<String, Map<String, Map<InventoryType, InventoryItem>>> byRegion = new ConcurrentHashMap<>();
+
     private final Map<String, Map<String, Map<String, String>>> installedByHand = new ConcurrentHashMap<>();
 
     NodeInventories(SoftwareCatalogue catalogue) {
@@ -33,14 +35,16 @@ final class NodeInventories {
     /** What {@code AWS-GatherSoftwareInventory} does on one node at {@code at}. */
     synchronized void gather(String accountId, String region, ManagedNode node, Instant at) {
         String key = key(accountId, region, node.instanceId());
-        Map<InventoryType, InventoryItem> current = byNode.getOrDefault(key, Map.of());
+        Map<String, Map<InventoryType, InventoryItem>> nodes =
+                byRegion.computeIfAbsent(regionKey(accountId, region), k -> new ConcurrentHashMap<>());
+        Map<InventoryType, InventoryItem> current = nodes.getOrDefault(node.instanceId(), Map.of());
         Map<InventoryType, InventoryItem> next = new EnumMap<>(InventoryType.class);
         next.put(
                 InventoryType.INSTANCE_INFORMATION,
                 item(current, InventoryType.INSTANCE_INFORMATION, List.of(instanceInformation(node)), at));
         next.put(InventoryType.APPLICATION, item(current, InventoryType.APPLICATION, applications(key, node), at));
         next.put(InventoryType.NETWORK, item(current, InventoryType.NETWORK, List.of(network(node)), at));
-        byNode.put(key, Map.copyOf(next));
+        nodes.put(node.instanceId(), Map.copyOf(next));
     }
 
     /** Installs (or upgrades, by name) an application on a node; the next gather reports it. */
@@ -50,25 +54,24 @@ final class NodeInventories {
                 .put(entry.get("Name"), Map.copyOf(entry));
     }
 
+    /** How many nodes of the account and region have an inventory. */
+    int gatheredCount(String accountId, String region) {
+        return byRegion.getOrDefault(regionKey(accountId, region), Map.of()).size();
+    }
+
     boolean gathered(String accountId, String region, String instanceId) {
-        return byNode.containsKey(key(accountId, region, instanceId));
+        return byRegion.getOrDefault(regionKey(accountId, region), Map.of()).containsKey(instanceId);
     }
 
     Optional<InventoryItem> item(String accountId, String region, String instanceId, InventoryType type) {
-        return Optional.ofNullable(byNode.getOrDefault(key(accountId, region, instanceId), Map.of())
+        return Optional.ofNullable(byRegion.getOrDefault(regionKey(accountId, region), Map.of())
+                .getOrDefault(instanceId, Map.of())
                 .get(type));
     }
 
     /** Every gathered node of an account and region: instance id → its items, by instance id. */
     Map<String, Map<InventoryType, InventoryItem>> all(String accountId, String region) {
-        String prefix = accountId + "/" + region + "/";
-        Map<String, Map<InventoryType, InventoryItem>> all = new TreeMap<>();
-        byNode.forEach((key, items) -> {
-            if (key.startsWith(prefix)) {
-                all.put(key.substring(prefix.length()), items);
-            }
-        });
-        return all;
+        return new TreeMap<>(byRegion.getOrDefault(regionKey(accountId, region), Map.of()));
     }
 
     private List<Map<String, String>> applications(String key, ManagedNode node) {
@@ -142,6 +145,10 @@ final class NodeInventories {
                 h >>> 16 & 0xff,
                 h >>> 8 & 0xff,
                 h & 0xff);
+    }
+
+    private static String regionKey(String accountId, String region) {
+        return accountId + "/" + region;
     }
 
     private static String key(String accountId, String region, String instanceId) {
