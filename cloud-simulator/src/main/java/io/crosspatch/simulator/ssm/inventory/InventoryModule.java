@@ -7,7 +7,7 @@ import io.crosspatch.simulator.ssm.SsmModule;
 /**
  * What SSM Inventory does by itself: runs {@code AWS-GatherSoftwareInventory} associations on the simulated clock
  * against a deterministic per-OS software catalogue, and serves ListInventoryEntries. The catalogue depends only on
- * the seed and the node, so the same run always yields the same inventory.
+ * the simulator's random seed and the node, so the same run always yields the same inventory.
  */
 public final class InventoryModule implements SimulatorModule {
 
