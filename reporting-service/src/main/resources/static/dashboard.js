@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var TOKEN_KEY = 'crosspatch.token';
-  var state = { tenant: null, nextPageToken: null, selected: null, timer: null };
+  var state = { tenant: null, nextPageToken: null, selected: null, applicationsToken: null, timer: null };
   var $ = function (id) { return document.getElementById(id); };
 
   function takeTokenFromUrl() {
@@ -155,7 +155,54 @@
     Array.prototype.forEach.call($('instances').tBodies[0].rows, function (row) {
       row.classList.toggle('selected', row.dataset.instance === instance.instanceId);
     });
-    return loadUpdates();
+    $('applications-q').value = '';
+    return Promise.all([loadUpdates(), loadInventory()]);
+  }
+
+  function instancePath(i, what) {
+    return '/v1/tenants/' + encodeURIComponent(state.tenant) + '/instances/' + encodeURIComponent(i.instanceId) + '/' + what;
+  }
+
+  function loadInventory() {
+    var i = state.selected;
+    if (!i) { return Promise.resolve(); }
+    var params = new URLSearchParams({ provider: i.provider, cloudAccountId: i.cloudAccountId });
+    $('inventory-panel').hidden = false;
+    return api(instancePath(i, 'inventory') + '?' + params).then(function (inv) {
+      $('inventory-meta').textContent = [inv.osName, inv.osVersion].filter(Boolean).join(' ')
+        + ', kernel ' + (inv.kernelVersion || 'unknown') + ', ' + inv.applicationCount + ' applications'
+        + (inv.applicationsTruncated ? ' (the first 2,000 by name are listed)' : '')
+        + (inv.ipAddress ? ', ' + inv.ipAddress : '') + ', captured ' + new Date(inv.observedAt).toLocaleString();
+      return loadApplications(false);
+    }).catch(function (e) {
+      if (String(e.message).indexOf('INSTANCE_NOT_FOUND') !== 0) { throw e; }
+      $('inventory-meta').textContent = 'No inventory yet: SSM gathers it daily.';
+      $('applications').tBodies[0].replaceChildren();
+      $('applications-meta').textContent = '';
+      $('more-applications').hidden = true;
+    });
+  }
+
+  function loadApplications(append) {
+    var i = state.selected;
+    if (!i) { return Promise.resolve(); }
+    var params = new URLSearchParams({ provider: i.provider, cloudAccountId: i.cloudAccountId,
+      q: $('applications-q').value.trim(), pageSize: '100' });
+    if (append && state.applicationsToken) { params.set('pageToken', state.applicationsToken); }
+    return api(instancePath(i, 'applications') + '?' + params).then(function (page) {
+      var body = $('applications').tBodies[0];
+      if (!append) { body.replaceChildren(); }
+      page.applications.forEach(function (a) {
+        var tr = document.createElement('tr');
+        tr.appendChild(cell(a.name));
+        tr.appendChild(cell(a.version));
+        tr.appendChild(cell(a.publisher, 'wrap'));
+        body.appendChild(tr);
+      });
+      $('applications-meta').textContent = page.matches + ' matching';
+      state.applicationsToken = page.nextPageToken;
+      $('more-applications').hidden = !page.nextPageToken;
+    });
   }
 
   function loadUpdates() {
@@ -236,7 +283,7 @@
   function refresh() {
     if (!state.tenant) { return; }
     status('Loading…');
-    Promise.all([loadSummary(), loadInstances(false), loadUpdates(), loadFailures(), loadPolicyVersions()])
+    Promise.all([loadSummary(), loadInstances(false), loadUpdates(), loadInventory(), loadFailures(), loadPolicyVersions()])
       .then(function () { status('Updated ' + new Date().toLocaleTimeString()); $('reports').dataset.loaded = 'true'; })
       .catch(function (e) { status(e.message, true); });
   }
@@ -273,6 +320,7 @@
     state.tenant = $('tenant').value.trim() || null;
     state.selected = null;
     $('updates-panel').hidden = true;
+    $('inventory-panel').hidden = true;
     $('reports').hidden = !state.tenant;
     refresh();
   });
@@ -281,6 +329,13 @@
     loadInstances(false).catch(function (err) { status(err.message, true); });
   });
   $('more').addEventListener('click', function () { loadInstances(true).catch(function (err) { status(err.message, true); }); });
+  $('applications-search').addEventListener('submit', function (e) {
+    e.preventDefault();
+    loadApplications(false).catch(function (err) { status(err.message, true); });
+  });
+  $('more-applications').addEventListener('click', function () {
+    loadApplications(true).catch(function (err) { status(err.message, true); });
+  });
   $('refresh').addEventListener('click', refresh);
   $('auto-refresh').addEventListener('change', schedule);
   $('sign-out').addEventListener('click', function () { sessionStorage.removeItem(TOKEN_KEY); showSignIn(); });

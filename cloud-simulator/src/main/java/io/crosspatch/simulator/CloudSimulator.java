@@ -16,6 +16,7 @@ import io.crosspatch.simulator.iam.IamService;
 import io.crosspatch.simulator.identity.IdentityModule;
 import io.crosspatch.simulator.organizations.OrganizationsModule;
 import io.crosspatch.simulator.ssm.SsmModule;
+import io.crosspatch.simulator.ssm.inventory.InventoryModule;
 import io.crosspatch.simulator.ssm.patching.PatchingModule;
 import io.crosspatch.simulator.sts.StsService;
 import java.net.URI;
@@ -52,7 +53,8 @@ public final class CloudSimulator implements AutoCloseable {
                 new OrganizationsModule(),
                 new IdentityModule(vm -> ssm.vmDeleted(vm.vmId())),
                 ssm,
-                new PatchingModule(ssm));
+                new PatchingModule(ssm),
+                new InventoryModule(ssm));
     }
 
     public static CloudSimulator start(SimulatorConfig config) {

@@ -53,7 +53,7 @@ public final class Platform implements AutoCloseable {
      * @param work               where the infrastructure's data and the logs go (wiped at start)
      * @param simulatorPort      the cloud simulator's port (4566, the AWS CLI's habit, by default)
      * @param firstServicePort   identity-service's port; the others follow (see {@link LocalService})
-     * @param sweepInterval      how often patching-service collects compliance and watches registrations
+     * @param sweepInterval      how often patching-service collects compliance and inventory
      * @param extraArguments     more {@code --property=value} arguments per service, after the platform's own (so
      *                           they win): benchmarks tune schedules and concurrency with them
      * @param heaps              {@code -Xmx} per component ({@code cloud-simulator} or a service's module name) where
@@ -353,6 +353,8 @@ public final class Platform implements AutoCloseable {
                 // other services keep the system clock: the clouds' identities and the demo tokens carry real times.
                 args.add("--crosspatch.time.simulator-clock=" + control.url(SimulatorPaths.CLOCK));
                 args.add("--crosspatch.patching.compliance.interval="
+                        + options.sweepInterval().toSeconds() + "s");
+                args.add("--crosspatch.patching.inventory.interval="
                         + options.sweepInterval().toSeconds() + "s");
                 // Registrations are what a waiting VM's activation turns into REGISTERED: watch them every 2 s here.
                 args.add("--crosspatch.patching.registration.interval=2s");

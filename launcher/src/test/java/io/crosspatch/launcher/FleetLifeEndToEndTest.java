@@ -219,6 +219,55 @@ class FleetLifeEndToEndTest {
     }
 
     @Test
+    @Order(7)
+    void theInventoryOfEveryActiveInstanceIsWhatSsmGatheredAndAnInstalledApplicationShowsUp() {
+        CloudAccountSpec account = DemoTenants.ACCOUNTS.get(0);
+        String systemAccount = GroundTruth.read(platform.simulatorControl()).systemAccount(account);
+        String node = GroundTruth.read(platform.simulatorControl())
+                .managedInstanceIds(account)
+                .iterator()
+                .next();
+        platform.simulatorControl()
+                .installApplication(systemAccount, account.awsRegion(), node, "crosspatch-canary", "1.0.0", "Acme");
+        fleet.advanceClock(Duration.ofDays(1));
+
+        Awaitility.await("inventory in reporting equal to SSM's")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    GroundTruth truth = GroundTruth.read(platform.simulatorControl());
+                    int compared = 0;
+                    for (String tenant : DemoTenants.tenants()) {
+                        for (JsonNode instance : reporting.instances(tenant)) {
+                            if (instance.path("status").asText().equals("RETIRED")) {
+                                continue;
+                            }
+                            String managed = instance.get("managedInstanceId").asText();
+                            JsonNode inventory = reporting.get(instancePath(tenant, instance, "inventory"));
+                            assertThat(Map.of(
+                                            "os", inventory.path("osName").asText(),
+                                            "version",
+                                                    inventory.path("osVersion").asText(),
+                                            "applications",
+                                                    inventory
+                                                            .path("applicationCount")
+                                                            .asInt()))
+                                    .as("inventory of %s", managed)
+                                    .isEqualTo(truth.inventory(managed));
+                            compared++;
+                        }
+                    }
+                    assertThat(compared).isPositive();
+                    JsonNode canary = reporting.get("/v1/tenants/" + account.tenantId() + "/instances/"
+                            + instanceOf(account, node) + "/applications?q=canary&provider=" + account.provider()
+                            + "&cloudAccountId=" + account.cloudAccountId());
+                    assertThat(canary.path("applications").findValuesAsText("name"))
+                            .containsExactly("crosspatch-canary");
+                });
+        ledger.record("an application installed; inventory gathered, collected and shown");
+    }
+
+    @Test
     @Order(90)
     void aVmOfEachProviderEnrolledAfterTheClockMovedRegistersWithAnActivationSsmAccepts() throws Exception {
         Instant simulatedNow = platform.simulatorControl().now();
@@ -251,6 +300,23 @@ class FleetLifeEndToEndTest {
         }
         checkpoint("after VMs enrolled late");
         ledger.record("enroll one VM per provider after the clock moved");
+    }
+
+    private static String instancePath(String tenant, JsonNode instance, String what) {
+        return "/v1/tenants/" + tenant + "/instances/"
+                + instance.get("instanceId").asText() + "/" + what
+                + "?provider=" + instance.get("provider").asText() + "&cloudAccountId="
+                + instance.get("cloudAccountId").asText();
+    }
+
+    /** The provider's instance id of the listed instance whose managed node is {@code managedInstanceId}. */
+    private static String instanceOf(CloudAccountSpec account, String managedInstanceId) {
+        for (JsonNode instance : reporting.instances(account.tenantId())) {
+            if (instance.path("managedInstanceId").asText().equals(managedInstanceId)) {
+                return instance.get("instanceId").asText();
+            }
+        }
+        throw new AssertionError("reporting lists no instance with node " + managedInstanceId);
     }
 
     /** The policy version each cloud account runs, by cloud account key, as the reporting API shows it. */

@@ -24,6 +24,7 @@ final class GroundTruth {
     private final SimulatorControl simulator;
     private final Map<String, JsonNode> patchStatesByNode = new HashMap<>();
     private final Map<String, List<JsonNode>> statesByCloudAccount = new HashMap<>();
+    private final Map<String, JsonNode> inventoryByNode = new HashMap<>();
 
     private GroundTruth(
             Map<String, String> systemAccountByCloudAccount,
@@ -55,6 +56,10 @@ final class GroundTruth {
             String systemAccount = systemAccounts.get(account.key());
             if (systemAccount != null) {
                 truth.statesByCloudAccount.put(account.key(), truth.patchStates(systemAccount, account.awsRegion()));
+                simulator
+                        .inventory(systemAccount, account.awsRegion())
+                        .forEach(node ->
+                                truth.inventoryByNode.put(node.get("InstanceId").asText(), node));
             }
         }
         return truth;
@@ -96,6 +101,23 @@ final class GroundTruth {
             throw new AssertionError("no system account is tagged for " + account.key());
         }
         return id;
+    }
+
+    /**
+     * What SSM's inventory says of one node, in the shape the life test compares: OS name and version (from
+     * {@code AWS:InstanceInformation}) and how many applications ({@code AWS:Application}).
+     */
+    Map<String, Object> inventory(String managedInstanceId) {
+        JsonNode node = inventoryByNode.get(managedInstanceId);
+        if (node == null) {
+            return Map.of();
+        }
+        JsonNode information =
+                node.path("AWS:InstanceInformation").path("Entries").path(0);
+        return Map.of(
+                "os", information.path("PlatformName").asText(),
+                "version", information.path("PlatformVersion").asText(),
+                "applications", node.path("AWS:Application").path("Entries").size());
     }
 
     /** Every managed node id SSM holds, in every account. */

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The poison-record drill's fault: before the storm, three records no consumer can deserialize go onto every topic of
- * the contract ({@link Topics#all()}: the six of the enrollment flow and the verifier's retry topic) with a raw
+ * the contract (every topic of {@link Topics#all()}) with a raw
  * producer — a wrong magic byte (JSON where Avro should be), an unknown schema id, and an
  * Avro body cut short under the topic's real schema id. After the run, each must be in {@code <topic>.DLT} with its
  * original bytes and the {@code kafka_dlt-*} headers; that the fleet enrolled after them completed (the audit) is
@@ -59,6 +59,10 @@ final class PoisonRecords implements Fault {
             "patch.results",
             1,
             "enrollment.failed",
+            2,
+            "instance.inventory",
+            1,
+            "instance.retired",
             2);
 
     private final Duration deadLetterTimeout;

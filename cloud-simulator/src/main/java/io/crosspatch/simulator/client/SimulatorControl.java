@@ -305,6 +305,25 @@ public final class SimulatorControl {
                 null);
     }
 
+    /** The inventory ground truth of every gathered node: per type, its capture time and entries. */
+    public JsonNode inventory(String accountId, String region) {
+        return call("GET", SimulatorPaths.INVENTORY + query("accountId", accountId, "region", region), null);
+    }
+
+    /** Installs (or upgrades) an application on a node; its next inventory gather reports it. */
+    public JsonNode installApplication(
+            String accountId, String region, String instanceId, String name, String version, String publisher) {
+        return call(
+                "POST",
+                SimulatorPaths.INVENTORY_APPLICATIONS,
+                object().put("accountId", accountId)
+                        .put("region", region)
+                        .put("instanceId", instanceId)
+                        .put("name", name)
+                        .put("version", version)
+                        .put("publisher", publisher));
+    }
+
     // --- the exchange -----------------------------------------------------------------------------------------
 
     /** The raw exchange: any method, a simulator path (with its query) and a body (JSON text, or none). */

@@ -41,6 +41,10 @@ public final class SimulatorPaths {
     public static final String MAINTENANCE_WINDOWS = CONTROL + "maintenance-windows";
     /** The patch ground truth of every reported node. */
     public static final String PATCH_STATES = CONTROL + "patch-states";
+    /** The inventory ground truth of every gathered node. */
+    public static final String INVENTORY = CONTROL + "inventory";
+    /** Installing an application on a node, for its next inventory gather. */
+    public static final String INVENTORY_APPLICATIONS = INVENTORY + "/applications";
     /** Simulated VMs and their metadata services. */
     public static final String VMS = CONTROL + "vms";
     /** Forged or altered identity documents, {@code /_sim/forge/{provider}}. */

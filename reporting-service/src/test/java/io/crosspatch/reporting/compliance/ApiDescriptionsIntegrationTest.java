@@ -27,6 +27,8 @@ class ApiDescriptionsIntegrationTest extends ReportingIntegrationTest {
                         "/v1/tenants/{tenantId}/summary",
                         "/v1/tenants/{tenantId}/instances",
                         "/v1/tenants/{tenantId}/instances/{instanceId}/updates",
+                        "/v1/tenants/{tenantId}/instances/{instanceId}/inventory",
+                        "/v1/tenants/{tenantId}/instances/{instanceId}/applications",
                         "/v1/tenants/{tenantId}/enrollment-failures",
                         "/v1/tenants/{tenantId}/policy-versions");
     }

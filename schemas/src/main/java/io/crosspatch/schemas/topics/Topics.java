@@ -8,6 +8,7 @@ import io.crosspatch.events.EnrollmentFailed;
 import io.crosspatch.events.EnrollmentRequested;
 import io.crosspatch.events.IdentityVerified;
 import io.crosspatch.events.InstanceActivated;
+import io.crosspatch.events.InstanceInventory;
 import io.crosspatch.events.InstanceRetired;
 import io.crosspatch.events.InstanceRetirementRequested;
 import io.crosspatch.events.PatchResult;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The topic catalogue: the six topics of the enrollment flow (docs/architecture.md), the verifier's retry topic and
- * those of the platform's life after enrollment (account.configured), each with one writer. Immutable constants only, so no service can change what another one sees.
+ * The topic catalogue (docs/architecture.md lists them): the enrollment flow, the verifier's retry topic and the
+ * topics of the fleet's life after enrollment, each with one writer. Immutable constants only, so no service can
+ * change what another one sees.
  */
 public final class Topics {
 
@@ -95,6 +97,10 @@ public final class Topics {
     public static final TopicDefinition<AccountConfigured> ACCOUNT_CONFIGURED = new TopicDefinition<>(
             "account.configured", KeyMeaning.CLOUD_ACCOUNT_KEY, AccountConfigured.class, DEFAULT_PARTITIONS);
 
+    /** An instance's software inventory changed. Written by patching-service, read by reporting and other teams. */
+    public static final TopicDefinition<InstanceInventory> INSTANCE_INVENTORY = new TopicDefinition<>(
+            "instance.inventory", KeyMeaning.CLOUD_ACCOUNT_KEY, InstanceInventory.class, DEFAULT_PARTITIONS);
+
     private static final List<TopicDefinition<?>> ALL = List.of(
             ENROLLMENT_REQUESTED,
             ENROLLMENT_REQUESTED_RETRY,
@@ -107,7 +113,8 @@ public final class Topics {
             INSTANCE_RETIRED,
             ACCOUNT_OFFBOARDED,
             ACCOUNT_RELEASED,
-            ACCOUNT_CONFIGURED);
+            ACCOUNT_CONFIGURED,
+            INSTANCE_INVENTORY);
 
     private Topics() {}
 

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Runs State Manager associations of {@code AWS-RunPatchBaseline} (the regular Scan that keeps compliance fresh
  * between install windows) and of {@code AWS-UpdateSSMAgent} (every targeted Online node then runs the latest agent,
  * or the {@code version} asked for, so DescribeInstanceInformation reports {@code IsLatestVersion} true) on their
- * schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at every occurrence. Other documents
- * (software inventory) are accepted but not executed: the simulator keeps no inventory data.
+ * schedule: once when created unless {@code ApplyOnlyAtCronInterval}, then at every occurrence. Software inventory
+ * ({@code AWS-GatherSoftwareInventory}) is run by the inventory module's own runner.
  */
 final class AssociationRunner {
 
