@@ -155,7 +155,9 @@ public final class FleetEnroller {
                 .put("ipAddress", "10.0.0." + (1 + RANDOM.nextInt(250)))
                 .put("platformName", vm.os().platformName())
                 .put("platformVersion", vm.os().version())
-                .put("platformType", vm.os().platformType());
+                .put("platformType", vm.os().platformType())
+                // the VM the agent runs on: deleting the VM in the simulator then silences its node
+                .put("vmId", vm.vmId());
         JsonNode registered = simulator.registerAgent(agent);
         return Optional.of(registered.get("instanceId").asText());
     }

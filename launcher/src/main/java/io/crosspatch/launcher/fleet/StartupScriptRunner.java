@@ -91,6 +91,7 @@ public final class StartupScriptRunner {
         env.put("CROSSPATCH_SIM_REGISTRATION_FILE", registration.toString());
         env.put("CROSSPATCH_SIM_OS_RELEASE", osRelease.toString());
         env.put("CROSSPATCH_SIM_HOSTNAME", vm.instanceName());
+        env.put("CROSSPATCH_SIM_VM_ID", vm.vmId());
         env.put("CROSSPATCH_SIM_PLATFORM_NAME", vm.os().platformName());
         env.put("CROSSPATCH_SIM_PLATFORM_VERSION", vm.os().version());
 

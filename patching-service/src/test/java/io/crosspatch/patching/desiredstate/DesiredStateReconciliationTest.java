@@ -100,6 +100,7 @@ class DesiredStateReconciliationTest extends PatchingIntegrationTest {
         DesiredState changed = changedPolicy();
         DesiredStateReconciliation restarted = new DesiredStateReconciliation(
                 owned,
+                accounts,
                 new AccountConfigurer(changed, reconciler, accounts, accounts, nodes, events, clock),
                 new ReconcileProperties(INTERVAL),
                 executors);

@@ -16,6 +16,11 @@ public final class InMemoryKnownAccounts implements KnownAccounts {
     private final Map<String, KnownAccount> accounts = new ConcurrentHashMap<>();
 
     @Override
+    public void unschedule(String accountId) {
+        accounts.remove(accountId);
+    }
+
+    @Override
     public void forget(String accountId) {
         accounts.remove(accountId);
     }

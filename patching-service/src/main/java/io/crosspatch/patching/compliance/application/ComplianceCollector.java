@@ -6,6 +6,7 @@ import io.crosspatch.patching.compliance.domain.PatchResultAssembler;
 import io.crosspatch.patching.compliance.domain.ReportedPatch;
 import io.crosspatch.patching.compliance.domain.StateFingerprint;
 import io.crosspatch.patching.compliance.domain.WindowOutcome;
+import io.crosspatch.patching.systemaccount.application.AccountSweep;
 import io.crosspatch.patching.systemaccount.application.ManagedNodes;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,22 +84,7 @@ public class ComplianceCollector {
 
     /** Collects the accounts side by side; answers the number of results published. */
     public int collectAll(List<SystemAccountRef> systemAccounts) {
-        List<CompletableFuture<Integer>> done = systemAccounts.stream()
-                .map(account -> CompletableFuture.supplyAsync(() -> collectSafely(account), pool))
-                .toList();
-        return done.stream().mapToInt(CompletableFuture::join).sum();
-    }
-
-    private int collectSafely(SystemAccountRef account) {
-        try {
-            return collect(account);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "compliance collection of system account {} failed, the next sweep retries: {}",
-                    account.accountId(),
-                    e.toString());
-            return 0;
-        }
+        return AccountSweep.sum("compliance collection", systemAccounts, pool, this::collect);
     }
 
     /** Collects one account; answers the number of results published (one per instance whose state changed). */

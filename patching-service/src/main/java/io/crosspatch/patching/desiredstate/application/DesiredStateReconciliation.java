@@ -1,12 +1,14 @@
 package io.crosspatch.patching.desiredstate.application;
 
 import io.crosspatch.patching.desiredstate.domain.AppliedChanges;
+import io.crosspatch.patching.systemaccount.application.KnownAccounts;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.KnownAccount;
 import io.crosspatch.servicekit.concurrent.NamedExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +42,7 @@ public class DesiredStateReconciliation {
             "${crosspatch.patching.reconcile.interval:" + ReconcileProperties.DEFAULT_INTERVAL + "}";
 
     private final OwnedAccounts accounts;
+    private final KnownAccounts known;
     private final AccountConfigurer configurer;
     private final Duration interval;
     private final ExecutorService thread;
@@ -47,10 +50,12 @@ public class DesiredStateReconciliation {
 
     public DesiredStateReconciliation(
             OwnedAccounts accounts,
+            KnownAccounts known,
             AccountConfigurer configurer,
             ReconcileProperties properties,
             NamedExecutors executors) {
         this.accounts = accounts;
+        this.known = known;
         this.configurer = configurer;
         this.interval = properties.interval();
         this.thread = executors.fixed("desired-state-reconcile", 1);
@@ -97,7 +102,14 @@ public class DesiredStateReconciliation {
         return changed;
     }
 
-    private AppliedChanges reconcileSafely(KnownAccount account) {
+    private AppliedChanges reconcileSafely(KnownAccount listed) {
+        // the pass is spread over the interval: an account offboarded since the list was read is left alone, so
+        // that its SSM configuration, being removed, is not put back
+        Optional<KnownAccount> current = known.find(listed.account().accountId());
+        if (current.isEmpty()) {
+            return AppliedChanges.NONE;
+        }
+        KnownAccount account = current.get();
         MDC.put("cloudAccountKey", account.cloudAccountKey().toString());
         try {
             return configurer.reconcile(account);

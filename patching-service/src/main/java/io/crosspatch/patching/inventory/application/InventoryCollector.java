@@ -6,6 +6,7 @@ import io.crosspatch.patching.inventory.domain.InventoryAssembler;
 import io.crosspatch.patching.inventory.domain.InventoryFingerprint;
 import io.crosspatch.patching.inventory.domain.InventoryMark;
 import io.crosspatch.patching.inventory.domain.InventoryReport;
+import io.crosspatch.patching.systemaccount.application.AccountSweep;
 import io.crosspatch.patching.systemaccount.application.NodeStates;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
 import io.crosspatch.patching.systemaccount.domain.EnrolledNode;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,22 +72,7 @@ public class InventoryCollector {
 
     /** Collects the accounts side by side; answers the number of inventories published. */
     public int collectAll(List<SystemAccountRef> systemAccounts) {
-        List<CompletableFuture<Integer>> done = systemAccounts.stream()
-                .map(account -> CompletableFuture.supplyAsync(() -> collectSafely(account), pool))
-                .toList();
-        return done.stream().mapToInt(CompletableFuture::join).sum();
-    }
-
-    private int collectSafely(SystemAccountRef account) {
-        try {
-            return collect(account);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "inventory collection of system account {} failed, the next sweep retries: {}",
-                    account.accountId(),
-                    e.toString());
-            return 0;
-        }
+        return AccountSweep.sum("inventory collection", systemAccounts, pool, this::collect);
     }
 
     /** Collects one account; answers the number of inventories published (one per instance whose inventory changed). */

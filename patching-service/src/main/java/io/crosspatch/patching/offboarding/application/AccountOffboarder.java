@@ -125,7 +125,8 @@ public class AccountOffboarder {
     /** Step 1, repeated on every resume: cheap, idempotent, and what keeps the account from filling again. */
     private void stop(AccountOffboarding offboarding) {
         released.markReleased(offboarding.account().accountId(), offboarding.cloudAccountKey(), clock.instant());
-        accounts.forget(offboarding.account().accountId());
+        // off the schedules only: the records of its activations and nodes are what the next step retires
+        accounts.unschedule(offboarding.account().accountId());
     }
 
     private void take(OffboardingStep step, AccountOffboarding offboarding) {

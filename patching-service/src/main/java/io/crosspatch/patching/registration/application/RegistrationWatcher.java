@@ -7,6 +7,7 @@ import io.crosspatch.patching.activation.domain.ActivationPolicy;
 import io.crosspatch.patching.activation.domain.Enrollment;
 import io.crosspatch.patching.activation.domain.EnrollmentFailure;
 import io.crosspatch.patching.activation.domain.StoredEnrollment;
+import io.crosspatch.patching.systemaccount.application.AccountSweep;
 import io.crosspatch.patching.systemaccount.application.EnrolledNodes;
 import io.crosspatch.patching.systemaccount.application.ManagedNodes;
 import io.crosspatch.patching.systemaccount.application.OwnedAccounts;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -107,23 +107,12 @@ public class RegistrationWatcher {
     /** Watches every account, side by side, and returns once all are watched (the next sweep starts an interval later). */
     @Scheduled(fixedDelayString = INTERVAL, initialDelayString = INTERVAL)
     public void sweep() {
-        List<CompletableFuture<Integer>> watched = accounts.list().stream()
-                .map(account -> CompletableFuture.supplyAsync(() -> watchSafely(account.account()), pool))
-                .toList();
-        int registered = watched.stream().mapToInt(CompletableFuture::join).sum();
+        int registered = AccountSweep.sum(
+                "registration sweep",
+                accounts.list().stream().map(KnownAccount::account).toList(),
+                pool,
+                this::watch);
         log.debug("registration sweep: {} enrollments registered", registered);
-    }
-
-    private int watchSafely(SystemAccountRef account) {
-        try {
-            return watch(account);
-        } catch (RuntimeException e) {
-            log.warn(
-                    "registration sweep of system account {} failed, next sweep retries: {}",
-                    account.accountId(),
-                    e.toString());
-            return 0;
-        }
     }
 
     @Scheduled(fixedDelayString = AUDIT_INTERVAL, initialDelayString = AUDIT_INTERVAL)

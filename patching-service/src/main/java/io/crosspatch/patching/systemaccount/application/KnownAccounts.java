@@ -22,8 +22,14 @@ public interface KnownAccounts {
             SystemAccountRef account, CloudAccountKey cloudAccountKey, String tenantId, Set<String> customGroups);
 
     /**
+     * Takes the account off every schedule (reconcile, registration, compliance, inventory) and keeps what was
+     * recorded of its activations and nodes, which offboarding still needs to retire them. Idempotent.
+     */
+    void unschedule(String accountId);
+
+    /**
      * Forgets the account and what was recorded of its activations and nodes: no schedule looks after it any more
-     * (offboarding). Idempotent.
+     * (offboarding, once its nodes are retired). Idempotent.
      */
     void forget(String accountId);
 }
