@@ -70,7 +70,12 @@ final class GroundTruth {
         String systemAccount = systemAccountByCloudAccount.get(account.key());
         List<JsonNode> nodes =
                 systemAccount == null ? List.of() : nodesByAccount.getOrDefault(systemAccount, List.of());
-        List<JsonNode> states = statesByCloudAccount.getOrDefault(account.key(), List.of());
+        // the patch reports of nodes SSM still holds: a deregistered node's last report stays in the simulator
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        nodes.forEach(node -> registered.add(node.get("instanceId").asText()));
+        List<JsonNode> states = statesByCloudAccount.getOrDefault(account.key(), List.of()).stream()
+                .filter(state -> registered.contains(state.get("InstanceId").asText()))
+                .toList();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("instances", nodes.size());
         figures.put("online", (int) nodes.stream()
