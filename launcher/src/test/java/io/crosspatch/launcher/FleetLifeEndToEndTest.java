@@ -30,11 +30,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three simulated months of one fleet's life on the four clouds, step by step, with the reporting API compared to
- * the simulator's ground truth after each step and the AWS calls each step made written to
- * {@code target/fleet-life/aws-calls-per-step.md} (a step's calls include the collection sweeps that ran while reporting
- * caught up with it). The steps run in order on one platform (a later step lives in
- * the world the earlier ones left): enrollment through the real {@code linux.sh} on every VM, a reboot of every VM
- * (the script again), the months' maintenance windows and scans, and VMs that enroll after the clock moved on.
+ * the simulator's ground truth after each step — every account's figures, the active instances and their updates,
+ * the retired instances with their reasons — and the AWS calls each step made written to
+ * {@code target/fleet-life/aws-calls-per-step.md} (a step's calls include the sweeps that ran while reporting caught
+ * up with it). The steps run in order on one platform, each in the world the earlier ones left: enrollment through
+ * the real {@code linux.sh} on every VM; a reboot of every VM (the script again, no registration); a month of
+ * windows, scans and the agents' update; 10 % of the VMs deleted and retired after 30 days ConnectionLost; a policy
+ * change rolled out by restarting patching-service; one cloud account offboarded; inventory; and VMs that enroll
+ * after the clock moved on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetLifeEndToEndTest {
