@@ -45,25 +45,20 @@ final class PoisonRecords implements Fault {
      * The consumer groups reading each topic of {@link Topics#all()} (see the services' READMEs): each dead-letters its
      * own copy of a poison, so a missing copy names a group that did not move on.
      */
-    static final Map<String, Integer> CONSUMING_GROUPS = Map.of(
-            "enrollment.requested",
-            1,
-            "enrollment.requested.retry",
-            1,
-            "identity.verified",
-            2,
-            "account.ready",
-            2,
-            "instance.activated",
-            2,
-            "patch.results",
-            1,
-            "enrollment.failed",
-            2,
-            "instance.inventory",
-            1,
-            "instance.retired",
-            2);
+    static final Map<String, Integer> CONSUMING_GROUPS = Map.ofEntries(
+            Map.entry("enrollment.requested", 1),
+            Map.entry("enrollment.requested.retry", 1),
+            Map.entry("identity.verified", 2),
+            Map.entry("account.ready", 2),
+            Map.entry("instance.activated", 2),
+            Map.entry("patch.results", 1),
+            Map.entry("enrollment.failed", 2),
+            Map.entry("instance.retirement.requested", 1),
+            Map.entry("instance.retired", 2),
+            Map.entry("account.offboarded", 1),
+            Map.entry("account.released", 1),
+            Map.entry("account.configured", 1),
+            Map.entry("instance.inventory", 1));
 
     private final Duration deadLetterTimeout;
     private final List<Poison> produced = new ArrayList<>();
