@@ -7,8 +7,6 @@ import io.crosspatch.kernel.CloudProvider;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @IngressRole
 class ReEnrollmentController {
-
-    static final int MAX_REASON_LENGTH = 500;
 
     /** Body: why the instance may enroll again (required, shown in the audit). */
     public record ReEnrollmentRequest(String reason) {}
@@ -74,39 +70,20 @@ class ReEnrollmentController {
             @RequestBody(required = false) ReEnrollmentRequest body,
             Principal admin) {
         if (admin == null) {
-            return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
+            return AdminRequests.error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
         }
-        Optional<CloudProvider> cloud = provider(provider);
+        Optional<CloudProvider> cloud = AdminRequests.provider(provider);
         if (cloud.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
+            return AdminRequests.error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
         }
-        String reason =
-                body == null || body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty()
-                || reason.length() > MAX_REASON_LENGTH
-                || reason.chars().anyMatch(Character::isISOControl)) {
-            return error(
-                    HttpStatus.BAD_REQUEST,
-                    "INVALID_REASON",
-                    "reason is required: 1 to " + MAX_REASON_LENGTH + " characters, no control characters");
+        Optional<String> given = AdminRequests.reason(body == null ? null : body.reason());
+        if (given.isEmpty()) {
+            return AdminRequests.invalidReason();
         }
+        String reason = given.get();
         return reEnrollments
                 .release(tenantId, cloud.get(), cloudAccountId, instanceId, reason, admin.getName())
                 .<ResponseEntity<?>>map(entry -> ResponseEntity.ok(ReEnrollmentResponse.of(entry)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
-    }
-
-    private static Optional<CloudProvider> provider(String name) {
-        try {
-            return Optional.of(CloudProvider.valueOf(name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", code, "message", message));
+                .orElseGet(() -> AdminRequests.error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
     }
 }

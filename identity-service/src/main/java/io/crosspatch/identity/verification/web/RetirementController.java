@@ -7,7 +7,6 @@ import io.crosspatch.identity.verification.domain.RetirementRequest;
 import io.crosspatch.kernel.CloudProvider;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -74,49 +73,29 @@ class RetirementController {
             @RequestBody(required = false) RetirementBody body,
             Principal admin) {
         if (admin == null) {
-            return error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
+            return AdminRequests.error(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "an admin bearer token is required");
         }
-        Optional<CloudProvider> cloud = provider(provider);
+        Optional<CloudProvider> cloud = AdminRequests.provider(provider);
         if (cloud.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
+            return AdminRequests.error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance");
         }
-        String reason =
-                body == null || body.reason() == null ? "" : body.reason().strip();
-        if (reason.isEmpty()
-                || reason.length() > ReEnrollmentController.MAX_REASON_LENGTH
-                || reason.chars().anyMatch(Character::isISOControl)) {
-            return error(
-                    HttpStatus.BAD_REQUEST,
-                    "INVALID_REASON",
-                    "reason is required: 1 to " + ReEnrollmentController.MAX_REASON_LENGTH
-                            + " characters, no control characters");
+        Optional<String> given = AdminRequests.reason(body == null ? null : body.reason());
+        if (given.isEmpty()) {
+            return AdminRequests.invalidReason();
         }
+        String reason = given.get();
         try {
             return retirements
                     .request(tenantId, cloud.get(), cloudAccountId, instanceId, reason, admin.getName())
                     .<ResponseEntity<?>>map(request -> ResponseEntity.status(HttpStatus.ACCEPTED)
                             .contentType(MediaType.APPLICATION_JSON)
                             .body(RetirementAccepted.of(request)))
-                    .orElseGet(() -> error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
+                    .orElseGet(() -> AdminRequests.error(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such instance"));
         } catch (RetirementUnavailableException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "5")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("error", "UNAVAILABLE", "message", "the request could not be recorded; ask again"));
         }
-    }
-
-    private static Optional<CloudProvider> provider(String name) {
-        try {
-            return Optional.of(CloudProvider.valueOf(name.toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", code, "message", message));
     }
 }
